@@ -1,0 +1,363 @@
+"""Statistical name tagger: a CRF over rich token features, trained on ANERcorp.
+
+The model file ``data/ner.crfsuite`` is trained by ``scripts/train_ner.py`` and ships with the
+package (credit in ``data/CREDITS.md``). Features combine the word, its folded and clitic-stripped
+forms, affixes, gazetteer membership (ANERGazet, CLDR territory names, news lists) and trigger
+words (titles, roles, reporting verbs, organization heads) around the token.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import pycrfsuite  # type: ignore[import-untyped]
+
+from questions.normalize import fold
+
+DATA = Path(__file__).with_name("data")
+MODEL_PATH = DATA / "ner.crfsuite"
+TYPES = ("PERS", "LOC", "ORG")
+
+# Proclitic chains on a folded token, longest first; "لل" is ل + ال with the alef dropped.
+_PROCLITICS = ("وبال", "وكال", "وفال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال",
+               "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+_PUNCT_RE = re.compile(r"^[^\w]+$")
+_DIGIT_RE = re.compile(r"\d")
+_ARABIC_RE = re.compile("[\u0621-\u064a]")
+
+
+def _folded_set(words: str) -> frozenset[str]:
+    """Fold a whitespace-separated word list into a set."""
+    return frozenset(fold(w) for w in words.split())
+
+
+# Cue words of Arabic news, folded. Each names a class used as a CRF feature and by the rules.
+TITLES = _folded_set("""الرئيس الرئيسة الأمير الأميرة المشير الدكتور الدكتورة د. الشيخ الشيخة الملك الملكة السيد
+    السيدة الإمام اللواء العميد العقيد الفريق الجنرال المستشار القاضي الأستاذ البروفيسور المهندس الحاج السلطان
+    البابا الكاردينال المطران الأب الأخ الرائد النقيب المقدم الأدميرال الماريشال المارشال العاهل الحارس المدرب
+    النجم اللاعب المهاجم المدافع الكاتب الشاعر الأديب الروائي المخرج الفنان الفنانة الممثل الممثلة المغني المغنية
+    الصحفي الصحفية الناشط الناشطة المرشح المرشحة الزعيم الوزير الوزيرة السفير السفيرة النائب النائبة""")
+ROLE_HEADS = _folded_set("""وزير وزيرة رئيس رئيسة نائب أمين الأمين ولي مدرب حارس زعيم والي سفير سفيرة مدير
+    مديرة المدير المتحدث الناطق متحدث ناطق قائد القائد المبعوث مبعوث مسؤول المسؤول المندوب مندوب محافظ عمدة عضو
+    لاعب مهاجم نجم مؤسس رئيس مستشار قاضي كاتب مساعد نظيره نظيرته""") | TITLES
+REPORT_VERBS = _folded_set("""قال وقال فقال قالت وقالت أكد وأكد أكدت وأكدت أعلن وأعلن أعلنت وأعلنت أضاف وأضاف أضافت
+    وأضافت أفاد وأفاد أفادت أوضح وأوضح أوضحت صرح وصرح صرحت أشار وأشار أشارت ذكر وذكر ذكرت كشف وكشف كشفت شدد وشدد
+    شددت لفت ولفت اعتبر واعتبر رأى ورأى دعا ودعا دعت طالب وطالب نفى ونفى هنأ وهنأ أعرب وأعرب أعربت تابع وتابع
+    يقول ويقول يرى ويرى بحسب وفق حسب حسبما""")
+ORG_HEADS = _folded_set("""هيئة الهيئة مجلس المجلس وزارة الوزارة جامعة الجامعة منظمة المنظمة وكالة الوكالة حزب
+    الحزب بنك البنك محكمة المحكمة اتحاد الاتحاد مندوبية المندوبية شركة الشركة مؤسسة المؤسسة لجنة اللجنة جمعية
+    الجمعية برلمان البرلمان حركة الحركة جبهة الجبهة مصرف المصرف صندوق الصندوق معهد المعهد مركز المركز نادي النادي
+    أكاديمية الأكاديمية مجموعة المجموعة ديوان الديوان مكتب المكتب تحالف التحالف نقابة النقابة رابطة الرابطة
+    اتحادات مجمع المجمع بورصة البورصة إذاعة الإذاعة صحيفة الصحيفة قناة القناة شبكة الشبكة كلية الكلية مجلة
+    المجلة منتدى المنتدى هيئات الكونغرس الكنيست الكرملين البنتاغون الجمعية المفوضية مفوضية""")
+SITE_HEADS = _folded_set("""استاد ملعب قصر مطار جامع مسجد ميناء منتجع مقر كنيسة فندق سجن مستشفى جسر ساحة
+    ميدان شارع حي مخيم معبر قاعدة سد متحف برج قلعة""")
+REGION_HEADS = _folded_set("""قطاع إقليم منطقة ولاية محافظة جزيرة جزر شبه صحراء جبال جبل نهر بحر خليج مضيق
+    بحيرة وادي""")
+# Names that CLDR's territory list lacks: short and common forms used by news.
+EXTRA_COUNTRIES = ("السعودية", "الإمارات", "أمريكا", "أميركا", "بريطانيا", "سوريا", "سورية", "فلسطين",
+                   "روسيا", "الصين", "الكونغو", "هولندا", "التشيك", "كوريا", "الدنمارك", "ماليزيا",
+                   "الولايات المتحدة", "الولايات المتحدة الأمريكية", "الولايات المتحدة الأميركية",
+                   "المملكة العربية السعودية", "إيران", "تركيا", "ليبيا", "السودان", "جنوب السودان",
+                   "أوكرانيا", "غزة", "الضفة الغربية", "إسرائيل", "قطر", "الكويت", "عمان", "سلطنة عمان",
+                   "البحرين", "اليمن", "العراق", "لبنان", "مصر", "المغرب", "الجزائر", "تونس", "موريتانيا",
+                   "الأردن", "كوسوفو", "فنزويلا", "هندوراس")
+EXTRA_REGIONS = ("الشرق الأوسط", "الخليج", "الخليج العربي", "أمريكا الوسطى", "أمريكا اللاتينية",
+                 "أمريكا الشمالية", "أمريكا الجنوبية", "شمال أفريقيا", "الساحل", "القوقاز", "البلقان",
+                 "أوروبا", "آسيا", "أفريقيا", "إفريقيا", "القطب الشمالي", "المغرب العربي", "الشرق الأقصى",
+                 "شبه الجزيرة العربية", "قطاع غزة", "الضفة الغربية", "سيناء", "دارفور", "كشمير", "القرم",
+                 "الجولان", "منطقة اليورو")
+MEDIA_ORGS = ("رويترز", "فرانس برس", "أسوشيتد برس", "الأناضول", "سبوتنيك", "بي بي سي", "سي إن إن",
+              "بلومبرغ", "تروث سوشيال", "فيسبوك", "تويتر", "إكس", "إنستغرام", "يوتيوب", "تيك توك", "تلغرام",
+              "واتساب", "غوغل", "مايكروسوفت", "أبل", "ميتا", "أمازون", "تسلا", "ناسا", "الفيفا", "فيفا",
+              "اليونسكو", "اليونيسف", "الناتو", "أوبك", "الإنتربول", "حماس", "حزب الله", "الأونروا",
+              "الأمم المتحدة", "الاتحاد الأوروبي", "الاتحاد الأفريقي", "حلف شمال الأطلسي", "وول ستريت جورنال",
+              "نيويورك تايمز", "واشنطن بوست", "الغارديان", "لوموند", "أرامكو", "سامسونغ", "هواوي",
+              "صندوق النقد الدولي", "البنك الدولي", "منظمة الصحة العالمية", "الجامعة العربية",
+              "جامعة الدول العربية", "مجلس الأمن", "مجلس الأمن الدولي", "مجلس التعاون الخليجي",
+              "منظمة التجارة العالمية", "الوكالة الدولية للطاقة الذرية", "طالبان", "داعش", "الكونغرس",
+              "الكنيست", "الكرملين", "البنتاغون", "البيت الأبيض", "وكالة الأنباء")
+# CLDR codes that are groupings rather than countries or regions, or are organizations.
+_SKIP_TERRITORIES = {"001", "EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
+
+
+class Lexicon:
+    """Folded gazetteers: single words by class and multi-word phrases by first word."""
+
+    def __init__(self) -> None:
+        self.words: dict[str, set[str]] = {}
+        self.phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self.kind: dict[str, str] = {}  # folded place name -> country | region | city
+
+    def add(self, name: str, cls: str) -> None:
+        """Add a name under a class (LOC, PERS, ORG, CTRY, REG, CITY, MEDIA)."""
+        toks = tuple(fold(name).replace("-", " ").split())
+        if not toks:
+            return
+        if len(toks) == 1:
+            self.words.setdefault(toks[0], set()).add(cls)
+        else:
+            lst = self.phrases.setdefault(toks[0], [])
+            if (toks, cls) not in lst:
+                lst.append((toks, cls))
+                lst.sort(key=lambda x: -len(x[0]))
+        key = " ".join(toks)
+        if cls in ("CTRY", "REG", "CITY"):
+            rank = {"CITY": 0, "REG": 1, "CTRY": 2}
+            old = self.kind.get(key)
+            if old is None or rank[cls] > rank[{"city": "CITY", "region": "REG", "country": "CTRY"}[old]]:
+                self.kind[key] = {"CTRY": "country", "REG": "region", "CITY": "city"}[cls]
+
+
+def _load_lexicon() -> Lexicon:
+    lex = Lexicon()
+    gz = DATA / "gazetteer.tsv"
+    if gz.is_file():
+        for line in gz.read_text(encoding="utf-8").splitlines():
+            cls, _, name = line.partition("\t")
+            if name:
+                lex.add(name, cls)
+    try:
+        from babel import Locale
+
+        for code, name in Locale("ar").territories.items():
+            if code in _SKIP_TERRITORIES:
+                continue
+            name = re.sub(r"\s*\(.*?\)|\s+-\s+.*$", "", name)
+            lex.add(name, "REG" if code.isdigit() else "CTRY")
+    except Exception:  # babel is a pinned dependency; tolerate a broken install rather than fail tagging
+        pass
+    for n in EXTRA_COUNTRIES:
+        lex.add(n, "CTRY")
+    for n in EXTRA_REGIONS:
+        lex.add(n, "REG")
+    for n in MEDIA_ORGS:
+        lex.add(n, "MEDIA")
+    return lex
+
+
+_LEX: Lexicon | None = None
+
+
+def lexicon() -> Lexicon:
+    """Return the gazetteer lexicon, built once."""
+    global _LEX
+    if _LEX is None:
+        _LEX = _load_lexicon()
+    return _LEX
+
+
+def word_classes(w: str, stem: str, bare: str) -> list[str]:
+    """Gazetteer and cue classes of a folded word, its stem and its stem without ال."""
+    lex = lexicon().words
+    out: set[str] = set()
+    for form, tagp in ((w, ""), (stem, "s"), (bare, "b")):
+        for c in lex.get(form, ()):
+            out.add(tagp + c)
+    if stem in TITLES:
+        out.add("TITLE")
+    if stem in ROLE_HEADS or w in ROLE_HEADS:
+        out.add("ROLE")
+    if w in REPORT_VERBS:
+        out.add("VERB")
+    if stem in ORG_HEADS or w in ORG_HEADS:
+        out.add("ORGH")
+    if stem in SITE_HEADS:
+        out.add("SITEH")
+    if stem in REGION_HEADS:
+        out.add("REGH")
+    if stem.startswith("ال") and stem.endswith("ي") and len(stem) >= 5:
+        out.add("NISBA")
+    return sorted(out)
+
+
+def phrase_tags(words: Sequence[str]) -> list[list[str]]:
+    """Per-token B/I marks of multi-word gazetteer phrases found in a folded sentence."""
+    phrases = lexicon().phrases
+    out: list[list[str]] = [[] for _ in words]
+    n = len(words)
+    for i, w in enumerate(words):
+        cands = phrases.get(w)
+        if cands is None:
+            pre, stem = split_clitic(w)
+            cands = phrases.get(stem) if pre else None
+        if not cands:
+            continue
+        for toks, cls in cands:
+            k = len(toks)
+            if i + k <= n and all(words[i + j] == toks[j] for j in range(1, k)):
+                out[i].append("m=B" + cls)
+                for j in range(1, k):
+                    out[i + j].append("m=I" + cls)
+                break
+    return out
+
+
+def split_clitic(w: str) -> tuple[str, str]:
+    """Split a folded token into (proclitics, stem); 'لل' yields stem 'ال...'."""
+    for p in _PROCLITICS:
+        if w.startswith(p) and len(w) - len(p) >= 2:
+            stem = w[len(p):]
+            if p.endswith("لل"):
+                return p, "ال" + stem
+            return p, stem
+    return "", w
+
+
+def _bare(stem: str) -> str:
+    """Drop a leading ال from a stem."""
+    return stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
+
+
+@lru_cache(maxsize=200_000)
+def _local(tok: str) -> tuple[str, tuple[str, ...]]:
+    """Features of one token by itself, cached: (folded word, features)."""
+    w = fold(tok)
+    if _PUNCT_RE.match(w):
+        return w, ("punct", "w=" + w)
+    if _DIGIT_RE.search(w):
+        return w, ("digit", "len=" + str(min(len(w), 5)))
+    pre, stem = split_clitic(w)
+    bare = _bare(stem)
+    f = ["w=" + w, "st=" + stem, "bare=" + bare, "pre=" + pre,
+         "s1=" + w[-1:], "s2=" + w[-2:], "s3=" + w[-3:],
+         "b2=" + bare[:2], "b3=" + bare[:3], "bs2=" + bare[-2:], "bs3=" + bare[-3:],
+         "len=" + str(min(len(bare), 9))]
+    if stem.startswith("ال"):
+        f.append("al")
+    if not _ARABIC_RE.search(tok):
+        f.append("latin")
+    for tag in word_classes(w, stem, bare):
+        f.append("g=" + tag)
+    return w, tuple(f)
+
+
+def sentence_features(toks: Sequence[str]) -> list[list[str]]:
+    """Feature lists for each token of one sentence."""
+    loc = [_local(t) for t in toks]
+    words = [x[0] for x in loc]
+    gz = [[f for f in x[1] if f.startswith("g=")] for x in loc]
+    spans = phrase_tags(words)
+    n = len(toks)
+    out: list[list[str]] = []
+    for i in range(n):
+        f = list(loc[i][1])
+        f.extend(spans[i])
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                f.append(f"{d}w={words[j]}")
+                f.extend(f"{d}{g}" for g in gz[j])
+                if d in (-1, 1):
+                    f.extend(f"{d}{s}" for s in spans[j])
+                    sj = loc[j][1]
+                    if len(sj) > 2 and sj[1].startswith("st="):
+                        f.append(f"{d}{sj[1]}")
+            elif d in (-1, 1):
+                f.append(f"{d}BOUND")
+        if i > 0:
+            f.append(f"bi={words[i - 1]}|{words[i]}")
+        if i + 1 < n:
+            f.append(f"bi+={words[i]}|{words[i + 1]}")
+        out.append(f)
+    return out
+
+
+_tagger: pycrfsuite.Tagger | None = None
+
+
+def tagger() -> pycrfsuite.Tagger:
+    """Return the shipped CRF tagger, loaded once."""
+    global _tagger
+    if _tagger is None:
+        t = pycrfsuite.Tagger()
+        t.open(str(MODEL_PATH))
+        _tagger = t
+    return _tagger
+
+
+def tag(toks: Sequence[str]) -> list[str]:
+    """BIO tags (B-PERS, I-LOC, O, ...) for the tokens of one sentence."""
+    if not toks:
+        return []
+    tags: list[str] = tagger().tag(sentence_features(toks))
+    return tags
+
+
+def read_conll(path: str | Path) -> list[tuple[list[str], list[str]]]:
+    """Read a 'token TAG' file into sentences; blank lines split sentences."""
+    sents: list[tuple[list[str], list[str]]] = []
+    toks: list[str] = []
+    tags: list[str] = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) < 2:
+                if toks:
+                    sents.append((toks, tags))
+                    toks, tags = [], []
+                continue
+            toks.append(parts[0])
+            tags.append(parts[-1])
+    if toks:
+        sents.append((toks, tags))
+    return sents
+
+
+def spans_of(tags: Iterable[str]) -> set[tuple[str, int, int]]:
+    """Exact (type, start, end) token spans of PERS/LOC/ORG in a BIO sequence."""
+    out: set[tuple[str, int, int]] = set()
+    cur: tuple[str, int] | None = None
+    tl = list(tags)
+    for i, t in enumerate([*tl, "O"]):
+        typ = t[2:] if len(t) > 2 and t[1] == "-" else ""
+        if cur and not (t.startswith("I-") and typ == cur[0]):
+            if cur[0] in TYPES:
+                out.add((cur[0], cur[1], i))
+            cur = None
+        if t.startswith("B-") or (t.startswith("I-") and cur is None):
+            cur = (typ, i)
+    return out
+
+
+def spans_of_typed(tags: Sequence[str]) -> list[tuple[str, int, int]]:
+    """PERS/LOC/ORG token spans of a BIO sequence, in text order."""
+    return sorted(spans_of(tags), key=lambda x: x[1])
+
+
+def evaluate_conll(path: str | Path) -> str:
+    """Tag a 'token TAG' file and return the per-type report ending in 'F1=0.xxx'."""
+    from questions.entities import refine_tags
+
+    tp = {t: 0 for t in TYPES}
+    fp = dict(tp)
+    fn = dict(tp)
+    offset = 0
+    for toks, gold in read_conll(path):
+        pred = refine_tags(toks, tag(toks))
+        g = {(t, s + offset, e + offset) for t, s, e in spans_of(gold)}
+        p = {(t, s + offset, e + offset) for t, s, e in spans_of(pred)}
+        offset += len(toks)
+        for t in TYPES:
+            gt = {x for x in g if x[0] == t}
+            pt = {x for x in p if x[0] == t}
+            tp[t] += len(gt & pt)
+            fp[t] += len(pt - gt)
+            fn[t] += len(gt - pt)
+    lines = [f"{'type':<6}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}"]
+
+    def prf(a: int, b: int, c: int) -> tuple[float, float, float]:
+        p = a / (a + b) if a + b else 0.0
+        r = a / (a + c) if a + c else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    for t in TYPES:
+        p, r, f = prf(tp[t], fp[t], fn[t])
+        lines.append(f"{t:<6}{p:7.3f}{r:7.3f}{f:7.3f}{tp[t] + fn[t]:7d}")
+    p, r, f = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    lines.append(f"micro P={p:.3f} R={r:.3f}")
+    lines.append(f"F1={f:.3f}")
+    return "\n".join(lines)
