@@ -1,0 +1,226 @@
+"""Typed SQLAlchemy 2.0 models: the persistence shape of users, banks, quizzes and attempts.
+
+Models hold data only; behaviour lives in ``quiz.services``. JSON payloads are stored as text
+(``*_json`` columns) so SQLite and PostgreSQL read them the same way. Timestamps are naive UTC
+(``utcnow()``) so comparisons never mix aware and naive datetimes across backends.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Named constraints, so Alembic migrations can drop/alter them by name on every backend.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ROLES = ("teacher", "student", "guest")
+QUESTION_STATUSES = ("pending", "approved", "rejected")
+GRADINGS = ("highest", "last", "average")
+LAYOUTS = ("one_per_page", "all_on_one")
+REVIEWS = ("immediately", "after_close", "never")
+
+
+def utcnow() -> dt.datetime:
+    """Return the current UTC time as a naive datetime (the form every column stores)."""
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Base(DeclarativeBase):
+    """Declarative base carrying the constraint naming convention."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class User(Base):
+    """A teacher, a student with an account, or a guest who joined with a display name."""
+
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint(_in("role", ROLES), name="role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    email: Mapped[str | None] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16), default="student")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # Bumped at logout so a copied session cookie stops working.
+    session_version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Article(Base):
+    """An article text a bank was generated from; ``owner_id`` NULL marks a built-in article."""
+
+    __tablename__ = "articles"
+    __table_args__ = (Index("ix_articles_key", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    key: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(String(300))
+    source: Mapped[str | None] = mapped_column(String(300))
+    published_on: Mapped[dt.date | None] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    banks: Mapped[list[Bank]] = relationship(back_populates="article")
+
+
+class Bank(Base):
+    """One generation of questions for an article."""
+
+    __tablename__ = "banks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    seed: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    drops_json: Mapped[str] = mapped_column(Text, default="{}")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    article: Mapped[Article] = relationship(back_populates="banks")
+    questions: Mapped[list[BankQuestion]] = relationship(
+        back_populates="bank", order_by="BankQuestion.position", cascade="all, delete-orphan"
+    )
+
+
+class BankQuestion(Base):
+    """A question in a bank with its review status; ``data_json`` is ``Question.to_dict()``."""
+
+    __tablename__ = "bank_questions"
+    __table_args__ = (
+        UniqueConstraint("bank_id", "key"),
+        CheckConstraint(_in("status", QUESTION_STATUSES), name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))
+    fact_type: Mapped[str] = mapped_column(String(16), default="")
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    data_json: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    bank: Mapped[Bank] = relationship(back_populates="questions")
+
+
+class Quiz(Base):
+    """A published set of questions with its settings and join code."""
+
+    __tablename__ = "quizzes"
+    __table_args__ = (
+        CheckConstraint(_in("grading", GRADINGS), name="grading"),
+        CheckConstraint(_in("layout", LAYOUTS), name="layout"),
+        CheckConstraint(_in("review", REVIEWS), name="review"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id", ondelete="RESTRICT"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    time_limit_seconds: Mapped[int | None] = mapped_column(Integer)
+    opens_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    closes_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    attempts_allowed: Mapped[int | None] = mapped_column(Integer)  # None = unlimited
+    grading: Mapped[str] = mapped_column(String(16), default="highest")
+    layout: Mapped[str] = mapped_column(String(16), default="one_per_page")
+    review: Mapped[str] = mapped_column(String(16), default="immediately")
+    published: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    bank: Mapped[Bank] = relationship()
+    questions: Mapped[list[QuizQuestion]] = relationship(
+        back_populates="quiz", order_by="QuizQuestion.position", cascade="all, delete-orphan"
+    )
+
+
+class QuizQuestion(Base):
+    """A question as published in a quiz: a snapshot, so later bank edits never change grades."""
+
+    __tablename__ = "quiz_questions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id", ondelete="CASCADE"), index=True)
+    bank_question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("bank_questions.id", ondelete="SET NULL")
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    points: Mapped[float] = mapped_column(Float, default=1.0)
+    data_json: Mapped[str] = mapped_column(Text)
+
+    quiz: Mapped[Quiz] = relationship(back_populates="questions")
+
+
+class Attempt(Base):
+    """One sitting of a quiz by one user, with its frozen question and option order."""
+
+    __tablename__ = "attempts"
+    __table_args__ = (
+        UniqueConstraint("quiz_id", "user_id", "number"),
+        Index("ix_attempts_user_id", "user_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    # A "retry my mistakes" attempt: practice only, never counted in grades or attempt limits.
+    practice: Mapped[bool] = mapped_column(Boolean, default=False)
+    question_ids_json: Mapped[str] = mapped_column(Text)  # quiz_question ids in shuffled order
+    option_order_json: Mapped[str] = mapped_column(Text, default="{}")  # {qq_id: {...}} per question
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    deadline_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    score: Mapped[float | None] = mapped_column(Float)
+    max_score: Mapped[float | None] = mapped_column(Float)
+
+    quiz: Mapped[Quiz] = relationship()
+    user: Mapped[User] = relationship()
+    responses: Mapped[list[Response]] = relationship(
+        back_populates="attempt", cascade="all, delete-orphan"
+    )
+
+
+class Response(Base):
+    """A student's saved answer to one question of an attempt; ``score`` is set at grading."""
+
+    __tablename__ = "responses"
+    __table_args__ = (UniqueConstraint("attempt_id", "quiz_question_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id", ondelete="CASCADE"))
+    quiz_question_id: Mapped[int] = mapped_column(
+        ForeignKey("quiz_questions.id", ondelete="CASCADE"), index=True
+    )
+    answer_json: Mapped[str] = mapped_column(Text)
+    saved_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    score: Mapped[float | None] = mapped_column(Float)
+
+    attempt: Mapped[Attempt] = relationship(back_populates="responses")

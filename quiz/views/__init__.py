@@ -1,0 +1,1 @@
+"""Blueprints (student, auth, teacher) and the helpers they share."""

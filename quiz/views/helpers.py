@@ -1,0 +1,71 @@
+"""Template helpers: bidi isolation of Latin/number runs, source highlighting, number formatting."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from flask import Flask
+from markupsafe import Markup, escape
+
+# A run of Latin letters or digits (with the punctuation that belongs inside a number or a Latin
+# name) is isolated in <bdi>, so "40.27%" or "Truth Social" keep their order inside Arabic text.
+_LTR_RUN = re.compile(
+    r"[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F.,:/%'’\-]*(?:\s+[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F.,:/%'’\-]*)*"
+)
+
+
+def bidi(value: Any) -> Markup:
+    """Escape ``value`` and wrap its Latin/ASCII-number runs in <bdi>."""
+    text = "" if value is None else str(value)
+    out: list[str] = []
+    pos = 0
+    for m in _LTR_RUN.finditer(text):
+        run = m.group(0).rstrip(".,:-")
+        end = m.start() + len(run)
+        out.append(str(escape(text[pos:m.start()])))
+        out.append(f"<bdi>{escape(run)}</bdi>")
+        pos = end
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))
+
+
+def highlight(text: str, start: int, end: int) -> Markup:
+    """Return ``text`` with [start, end) in <mark>, every part escaped and bidi-isolated."""
+    if not (0 <= start < end <= len(text)):
+        return bidi(text)
+    return Markup(f"{bidi(text[:start])}<mark>{bidi(text[start:end])}</mark>{bidi(text[end:])}")
+
+
+def number(value: float | int | None, digits: int = 2) -> str:
+    """Format a score without trailing zeros (3.0 -> "3", 2.5 -> "2.5")."""
+    if value is None:
+        return "—"
+    rounded = round(float(value), digits)
+    return f"{rounded:.{digits}f}".rstrip("0").rstrip(".") if rounded % 1 else str(int(rounded))
+
+
+def when(value: dt.datetime | None) -> str:
+    """Format a naive-UTC datetime for display (UTC, ISO-like)."""
+    return "—" if value is None else value.strftime("%Y-%m-%d %H:%M") + " UTC"
+
+
+def iso(value: dt.datetime | None) -> str:
+    """Return ``value`` as an ISO 8601 UTC string for data-* attributes ("" when None)."""
+    return "" if value is None else value.replace(microsecond=0).isoformat() + "Z"
+
+
+def init_app(app: Flask) -> None:
+    """Register the filters and the current-user context on ``app``."""
+    app.add_template_filter(bidi, "bidi")
+    app.add_template_filter(number, "number")
+    app.add_template_filter(when, "when")
+    app.add_template_filter(iso, "iso")
+    app.add_template_global(highlight, "highlight")
+
+    @app.context_processor
+    def _user() -> dict[str, Any]:
+        from quiz.views.auth import current_user
+
+        return {"current_user": current_user()}
