@@ -1,0 +1,115 @@
+"""Helpers shared by every export format: blanks, numbers, safe names, question groupings."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import questions.model as qmodel
+from questions.model import FALSE_LABEL, TRUE_LABEL, Bank, Question
+from questions.normalize import ascii_digits, strip_bidi
+
+# The generator marks a cloze blank with ``questions.model.BLANK`` once it defines one; until
+# then (and for hand-written banks) any run of underscores or dots, or an ellipsis, is a blank.
+_BLANK_RE = re.compile(r"_{2,}|\.{3,}|…|\[\s*\]")
+_NUMBER_RE = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+
+
+def banks_of(banks: Bank | Iterable[Bank]) -> tuple[Bank, ...]:
+    """Return one bank or several as a tuple of banks."""
+    if isinstance(banks, Bank):
+        return (banks,)
+    return tuple(banks)
+
+
+def split_blank(prompt: str) -> tuple[str, str] | None:
+    """Split a cloze prompt at its blank into (before, after), or None when it has no blank."""
+    marker = getattr(qmodel, "BLANK", None)
+    if isinstance(marker, str) and marker and marker in prompt:
+        before, _, after = prompt.partition(marker)
+        return before, after
+    m = _BLANK_RE.search(prompt)
+    if m is None:
+        return None
+    return prompt[: m.start()], prompt[m.end():]
+
+
+def cloze_parts(q: Question, *, prefer_source: bool) -> tuple[str, str, str]:
+    """Return (before, answer, after) for a cloze question.
+
+    With ``prefer_source`` the source sentence is cut around the answer's offsets when they
+    point at the answer; otherwise (or when they do not) the prompt is cut at its blank. A prompt
+    without a blank gets the answer appended, so no cloze is ever lost.
+    """
+    src = q.source
+    if prefer_source and 0 <= src.start < src.end <= len(src.text):
+        span = src.text[src.start:src.end]
+        if span == q.answer or span.strip() == q.answer.strip():
+            return src.text[: src.start], span, src.text[src.end:]
+    parts = split_blank(q.prompt)
+    if parts is not None:
+        return parts[0], q.answer, parts[1]
+    if prefer_source and src.text and q.answer and src.text.count(q.answer) == 1:
+        before, _, after = src.text.partition(q.answer)
+        return before, q.answer, after
+    return q.prompt.rstrip() + " ", q.answer, ""
+
+
+def parse_number(text: str) -> float | None:
+    """Read a numeric answer (Arabic-Indic digits, thousands separators, %) or return None."""
+    s = ascii_digits(strip_bidi(unicodedata.normalize("NFKC", text))).strip()
+    s = s.replace("\u066c", "").replace(",", "").replace("\u00a0", "").replace(" ", "")
+    s = s.rstrip("%٪").replace("\u2212", "-")
+    if not _NUMBER_RE.match(s):
+        return None
+    return float(s)
+
+
+def format_number(value: float) -> str:
+    """Write a number the shortest way that reads back exactly (``3`` not ``3.0``)."""
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value)
+
+
+def is_true(q: Question) -> bool:
+    """Return whether a true/false question's correct answer is "true"."""
+    a = q.answer.strip()
+    if a == TRUE_LABEL:
+        return True
+    if a == FALSE_LABEL:
+        return False
+    return a.lower() in ("true", "t", "1", "yes")
+
+
+def distractors(q: Question) -> list[str]:
+    """Return the wrong choices of a choice question, in their stored order."""
+    return [c for c in q.choices if c != q.answer]
+
+
+def matching_extras(q: Question) -> list[str]:
+    """Return right-hand choices of a matching question that pair with no left item."""
+    rights = {r for _, r in q.pairs}
+    return [c for c in q.choices if c not in rights]
+
+
+def ordering_shown(q: Question) -> tuple[str, ...]:
+    """Return the items of an ordering question in the order a student first sees them."""
+    return q.choices if q.choices else q.items
+
+
+def one_line(text: str) -> str:
+    """Collapse line breaks and tabs to single spaces."""
+    return " ".join(text.split())
+
+
+def safe_tag(text: str) -> str:
+    """Turn a value into an Anki tag part (no spaces, no hierarchy separators)."""
+    s = re.sub(r"\s+", "_", text.strip()).replace("::", "_")
+    return s or "none"
+
+
+def title_of(bank: Bank) -> str:
+    """Return the article's title on one line, falling back to its key."""
+    return one_line(bank.article.title) or bank.article.key
