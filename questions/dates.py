@@ -1,0 +1,382 @@
+"""Dates in Arabic news: day-month-year, months, years, decades, Hijri dates, weekdays, relative days.
+
+Month and weekday names come from babel's CLDR data for the Arabic locales (Egyptian/Gulf,
+Levantine and Maghrebi series) and Hijri month names from hijridate; all matching happens on
+folded text (see ``questions.text.fold_with_offsets``).
+
+Values are ISO 8601 text: ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``, ``--MM-DD`` or ``--MM`` when the
+text gives no year, ``199X`` for a decade, ``19XX`` for a century and ``1431-09-05 AH`` for Hijri
+dates (with ``gregorian`` set when the year is known). Weekdays and relative expressions
+(أمس، الشهر الماضي، الثلاثاء الماضي) get a value only when the article date is known.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from babel import Locale
+from hijridate import Hijri
+
+from questions.normalize import fold
+from questions.text import Folded
+
+# Locales whose month names differ: Egyptian/Gulf, Levantine, Maghrebi, Mauritanian.
+_LOCALES = ("ar", "ar_EG", "ar_SA", "ar_LB", "ar_SY", "ar_IQ", "ar_JO", "ar_MA", "ar_DZ", "ar_TN", "ar_MR")
+# Spellings the press uses that CLDR lacks (Egyptian يونيه/يوليه, common hamza-less and ي variants).
+_EXTRA_MONTHS = {"يونيه": 6, "يوليه": 7, "اغسطس": 8, "ابريل": 4, "مايو": 5, "سبتمبر": 9, "نوفمبر": 11}
+
+
+def _month_names() -> dict[str, int]:
+    names: dict[str, int] = dict(_EXTRA_MONTHS)
+    for loc in _LOCALES:
+        months = Locale.parse(loc).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for num, name in months[context][width].items():
+                    names[fold(str(name))] = int(num)
+    return names
+
+
+def _weekday_names() -> dict[str, int]:
+    days = Locale.parse("ar").days["format"]["wide"]
+    return {fold(str(name)): int(num) for num, name in days.items()}  # 0 = Monday
+
+
+def _hijri_month_names() -> dict[str, int]:
+    names: dict[str, int] = {}
+    for m in range(1, 13):
+        name = fold(Hijri(1445, m, 1).month_name("ar"))
+        names[name] = m
+        # Genitive ذي and the other spelling of the second Rabi'/Jumada are as common.
+        names[name.replace("ذو ", "ذي ")] = m
+    names.update({"ربيع الاخر": 4, "جمادي الاول": 5, "جمادي الثانيه": 6, "جمادي الاخر": 6})
+    return names
+
+
+MONTHS = _month_names()
+WEEKDAYS = _weekday_names()
+HIJRI_MONTHS = _hijri_month_names()
+# Short or common-word month names (آب "father", ماي, مارس "he practised", نيسان the car maker)
+# count only next to a day number or a year, or after a cue such as "شهر".
+_WEAK_MONTHS = {n for n in MONTHS if len(n) <= 3} | {"مارس", "نيسان", "تموز"}
+
+_UNIT_ORD = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+
+
+def _ordinal_days() -> dict[str, int]:
+    days = {w: i + 1 for i, w in enumerate(_UNIT_ORD)}
+    days.update({"العاشر": 10, "العشرين": 20, "الثلاثين": 30, "الحادي عشر": 11})
+    for i, w in enumerate(_UNIT_ORD[1:], start=2):
+        days[f"{w} عشر"] = 10 + i
+    for tens, word in ((20, "العشرين"), (30, "الثلاثين")):
+        for i, w in enumerate(["الحادي", *_UNIT_ORD[1:]], start=1):
+            if tens + i <= 31:
+                days[f"{w} و{word}"] = tens + i
+    return days
+
+
+ORDINAL_DAYS = _ordinal_days()
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation of folded words, longest first, spaces matching any whitespace."""
+    parts = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts) + ")"
+
+
+def _key(s: str) -> str:
+    return " ".join(s.split())
+
+
+_M = _alt(MONTHS)
+_HM = _alt(HIJRI_MONTHS)
+_WD = _alt(WEEKDAYS)
+_ORD = _alt(w.replace(" و", " و ?") for w in ORDINAL_DAYS)
+_B = r"(?<![\w])"  # no letter or digit before
+_E = r"(?![\w])"  # none after
+_MONTH_PAIR = (rf"(?P<m1>{_M}){_E}(?:\s*[/(\-–]\s*(?P<m2>{_M}){_E}\s*\)?|\s+(?P<m3>{_M}){_E})?")
+_DAY = rf"(?:(?P<d>\d{{1,2}})(?!\d)|(?P<od>{_ORD}){_E}(?:\s+من)?)"
+_WD_PREFIX = rf"(?:(?P<wd>{_WD}){_E}\s*[،,]?\s*)?"
+_YEAR_TAIL = (rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<y>\d{{4}})(?!\d)"
+              rf"(?:\s*م{_E}|\s+ميلادي(?:ه)?{_E})?)?")
+_AH = rf"(?:\s*ه{_E}|\s+هجري(?:ه)?{_E}|\s+للهجره{_E})"
+
+DAY_MONTH = re.compile(r"(?<![\w.,٬/:])" + _WD_PREFIX + _DAY + rf"\s*(?:من\s+)?(?:شهر\s+)?" + _MONTH_PAIR + _YEAR_TAIL)
+MONTH_YEAR = re.compile(_B + rf"(?:شهر\s+)?" + _MONTH_PAIR
+                        + rf"\s*[،,]?\s*(?:من\s+)?(?:(?:ال)?عام\s+)?(?P<y>\d{{4}})(?!\d)(?:\s*م{_E})?")
+MONTH_ALONE = re.compile(
+    rf"{_B}(?:(?P<cue>شهر|شهري|في|خلال|منذ|حتي|مطلع|اوائل|اواخر|اواسط|منتصف|نهايه|بدايه|قبل|بعد|حلول|بحلول)\s+)?"
+    + _MONTH_PAIR + rf"(?:\s+(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم|الحالي|الجاري){_E})?")
+HIJRI = re.compile(_B + _WD_PREFIX + rf"(?:{_DAY}\s+(?:من\s+)?(?:شهر\s+)?)?(?P<hm>{_HM}){_E}"
+                   rf"(?:\s+(?:من\s+)?(?:عام\s+|سنه\s+)?(?P<y>\d{{3,4}})(?!\d)(?P<ah>{_AH})?)?")
+YEAR = re.compile(
+    rf"{_B}(?P<cue>(?:ال)?عام|(?:ال)?سنه|عامي|سنتي|في|منذ|حتي|خلال|مطلع|اواخر|اوائل|منتصف|نهايه|بدايه|بحلول|حلول)"
+    rf"\s+(?P<y>\d{{3,4}})(?!\d)(?:\s*م{_E}|\s+ميلادي(?:ه)?{_E}|(?P<ah>{_AH}))?"
+    rf"(?:\s*(?:-|–|/|و|الي|حتي)\s*(?P<y2>\d{{4}})(?!\d)(?:\s*م{_E})?)?")
+_DECADE_WORDS = {"عشرين": 2, "ثلاثين": 3, "اربعين": 4, "خمسين": 5, "ستين": 6, "سبعين": 7, "ثمانين": 8,
+                 "تسعين": 9}
+_CENTURIES = {"الماضي": 19, "المنصرم": 19, "العشرين": 19, "التاسع عشر": 18, "الثامن عشر": 17,
+              "الحالي": 20, "الجاري": 20, "الحادي والعشرين": 20, "الحادي و العشرين": 20}
+DECADE = re.compile(
+    rf"{_B}(?:(?:ال)?عقد\s+)?(?:ال)?(?P<dec>{_alt(_DECADE_WORDS)})(?:يات|ات){_E}"
+    rf"(?:\s+(?:من\s+)?القرن\s+(?P<cent>{_alt(_CENTURIES)}){_E})?")
+CENTURY = re.compile(rf"{_B}(?:ال)?قرن\s+(?P<cent>العشرين|التاسع\s+عشر|الثامن\s+عشر|الحادي\s+و\s?العشرين){_E}")
+_REL_UNITS = {"الشهر": "month", "الاسبوع": "week", "العام": "year", "السنه": "year"}
+_PAST = ("الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفايت", "الفايته", "الفائته")
+_NEXT = ("المقبل", "المقبله", "القادم", "القادمه")
+_NOW = ("الحالي", "الحاليه", "الجاري", "الجاريه")
+RELATIVE = re.compile(
+    rf"{_B}(?:(?P<unit>{_alt(_REL_UNITS)})\s+(?P<when>{_alt(_PAST + _NEXT + _NOW)})"
+    rf"|(?P<this>هذا|هذه)\s+(?P<unit2>{_alt(_REL_UNITS)})"
+    rf"|(?P<day>اول\s+امس|امس\s+الاول|امس|البارحه|غدا|بعد\s+غد)){_E}")
+WEEKDAY = re.compile(
+    rf"{_B}(?:(?P<cue>يوم|مساء|صباح|ليله|ليل|فجر|ظهر|عصر|نهار|اليوم|منذ|حتي|كلا|صلاه|خطبه)\s+)?"
+    rf"(?P<wd>{_WD}){_E}(?:\s+(?P<when>{_alt(_PAST + _NEXT)}|معا){_E})?")
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A date found in folded text, before it becomes a Fact."""
+
+    start: int  # folded offsets
+    end: int
+    value: str | None
+    kind: str
+    gregorian: str | None = None
+
+
+def _month_of(m: re.Match[str]) -> int:
+    return MONTHS[_key(m.group("m1"))]
+
+
+def _pair_ok(m: re.Match[str]) -> bool:
+    """A second month name beside the first must name the same month (25 فبراير شباط)."""
+    other = m.group("m2") or m.group("m3")
+    return other is None or MONTHS[_key(other)] == MONTHS[_key(m.group("m1"))]
+
+
+def _day_of(m: re.Match[str]) -> int:
+    return int(m.group("d")) if m.group("d") else ORDINAL_DAYS[_key(m.group("od")).replace("و ", "و")]
+
+
+def _pair_end(m: re.Match[str]) -> int:
+    """End of the month part, dropping a second month that names a different month."""
+    if _pair_ok(m):
+        return m.end("m3") if m.group("m3") else m.end("m2") if m.group("m2") else m.end("m1")
+    return m.end("m1")
+
+
+def _near_year(month: int, day: int, ref: date) -> int:
+    """The year that puts month/day closest to the article date."""
+    best = ref.year
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            if abs((date(y, month, day) - ref).days) < abs((date(best, month, day) - ref).days):
+                best = y
+        except ValueError:
+            continue
+    return best
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _day_month(ft: str, ref: date | None) -> Iterable[DateSpan]:
+    for m in DAY_MONTH.finditer(ft):
+        day, month = _day_of(m), _month_of(m)
+        if not _valid(2000, month, day):  # 2000 is a leap year, so 29 February passes
+            continue
+        end = m.end() if m.group("y") else _pair_end(m)
+        start = m.start()
+        if m.group("y"):
+            y = int(m.group("y"))
+            if not _valid(y, month, day):
+                continue
+            yield DateSpan(start, end, f"{y:04d}-{month:02d}-{day:02d}", "day")
+        elif ref is not None:
+            yield DateSpan(start, end, f"{_near_year(month, day, ref):04d}-{month:02d}-{day:02d}", "month_day")
+        else:
+            yield DateSpan(start, end, f"--{month:02d}-{day:02d}", "month_day")
+
+
+def _month_year(ft: str) -> Iterable[DateSpan]:
+    for m in MONTH_YEAR.finditer(ft):
+        if _pair_ok(m):
+            yield DateSpan(m.start(), m.end(), f"{int(m.group('y')):04d}-{_month_of(m):02d}", "year_month")
+
+
+def _shift_month(ref: date, delta: int) -> str:
+    k = ref.year * 12 + ref.month - 1 + delta
+    return f"{k // 12:04d}-{k % 12 + 1:02d}"
+
+
+def _month_alone(ft: str, ref: date | None) -> Iterable[DateSpan]:
+    for m in MONTH_ALONE.finditer(ft):
+        name = _key(m.group("m1"))
+        if m.group("cue") is None and m.group("rel") is None and name in _WEAK_MONTHS:
+            continue
+        month = _month_of(m)
+        start = m.start("m1") if m.group("cue") != "شهر" else m.start()
+        end = m.end("rel") if m.group("rel") else _pair_end(m)
+        value = f"--{month:02d}"
+        rel = m.group("rel")
+        if ref is not None:
+            if rel in ("الماضي", "المنصرم", "الفائت"):
+                value = f"{ref.year - (month >= ref.month):04d}-{month:02d}"
+            elif rel in ("المقبل", "القادم"):
+                value = f"{ref.year + (month <= ref.month):04d}-{month:02d}"
+            else:
+                value = f"{ref.year:04d}-{month:02d}"
+        yield DateSpan(start, end, value, "month")
+
+
+def _hijri(ft: str) -> Iterable[DateSpan]:
+    for m in HIJRI.finditer(ft):
+        has_day = bool(m.group("d") or m.group("od"))
+        year = m.group("y")
+        # Hijri month names are also given names (رجب، رمضان، شعبان) and صفر is "zero":
+        # only a day before it or a year marked هـ makes it a date.
+        if not has_day and not (year and m.group("ah")):
+            continue
+        hm = HIJRI_MONTHS[_key(m.group("hm"))]
+        end = m.end() if year else m.end("hm")
+        if has_day:
+            day = _day_of(m)
+            if not 1 <= day <= 30:
+                continue
+            if year:
+                y = int(year)
+                try:
+                    greg = Hijri(y, hm, day).to_gregorian().isoformat()
+                except (ValueError, OverflowError):
+                    greg = None
+                yield DateSpan(m.start(), end, f"{y:04d}-{hm:02d}-{day:02d} AH", "hijri", greg)
+            else:
+                yield DateSpan(m.start(), end, f"--{hm:02d}-{day:02d} AH", "hijri")
+        else:
+            yield DateSpan(m.start("hm"), end, f"{int(year):04d}-{hm:02d} AH", "hijri")
+
+
+def _years(ft: str) -> Iterable[DateSpan]:
+    for m in YEAR.finditer(ft):
+        cue = m.group("cue")
+        y = int(m.group("y"))
+        in_span = cue in ("عام", "العام", "سنه", "السنه", "عامي", "سنتي")
+        if not in_span and not 1800 <= y <= 2100:
+            continue  # "في 300" is a quantity, not a year
+        start = m.start() if in_span else m.start("y")
+        if m.group("ah"):
+            yield DateSpan(start, m.end("ah"), f"{y:04d} AH", "hijri")
+            continue
+        if m.group("y2") is None:
+            yield DateSpan(start, m.end(), f"{y:04d}", "year")
+            continue
+        yield DateSpan(start, m.end("y"), f"{y:04d}", "year")
+        y2 = int(m.group("y2"))
+        if y < y2 <= y + 200:  # a range or a pair of years (عامي 2019 و2020)
+            yield DateSpan(m.start("y2"), m.end(), f"{y2:04d}", "year")
+
+
+def _decades(ft: str, ref: date | None) -> Iterable[DateSpan]:
+    for m in DECADE.finditer(ft):
+        cent = _key(m.group("cent") or "")
+        base = _CENTURIES.get(cent, 19)
+        if ref is not None and cent in ("الماضي", "المنصرم"):
+            base = ref.year // 100 - 1
+        elif ref is not None and cent in ("الحالي", "الجاري"):
+            base = ref.year // 100
+        yield DateSpan(m.start(), m.end(), f"{base}{_DECADE_WORDS[m.group('dec')]}X", "decade")
+    for m in CENTURY.finditer(ft):
+        base = _CENTURIES[_key(m.group("cent"))]
+        yield DateSpan(m.start(), m.end(), f"{base}XX", "century")
+
+
+def _relative(ft: str, ref: date | None) -> Iterable[DateSpan]:
+    for m in RELATIVE.finditer(ft):
+        value: str | None = None
+        if m.group("day"):
+            word = _key(m.group("day"))
+            delta = {"امس": -1, "البارحه": -1, "غدا": 1, "بعد غد": 2}.get(word, -2)
+            if ref is not None:
+                value = (ref + timedelta(days=delta)).isoformat()
+        else:
+            unit = _REL_UNITS[m.group("unit") or m.group("unit2")]
+            when = m.group("when") or "الحالي"
+            step = -1 if when in _PAST else 1 if when in _NEXT else 0
+            if ref is not None:
+                if unit == "month":
+                    value = _shift_month(ref, step)
+                elif unit == "year":
+                    value = f"{ref.year + step:04d}"
+                else:
+                    iso = (ref + timedelta(weeks=step)).isocalendar()
+                    value = f"{iso[0]:04d}-W{iso[1]:02d}"
+        yield DateSpan(m.start(), m.end(), value, "relative")
+
+
+def _weekdays(ft: str, ref: date | None) -> Iterable[DateSpan]:
+    for m in WEEKDAY.finditer(ft):
+        cue, when = m.group("cue"), m.group("when")
+        wd_name = _key(m.group("wd"))
+        # كلا الاثنين "both of them", صلاة الجمعة "the Friday prayer", الاثنين معاً "the two together"
+        if cue in ("كلا", "صلاه", "خطبه") or when == "معا":
+            continue
+        wd = WEEKDAYS[wd_name]
+        start = m.start() if cue == "اليوم" else m.start("wd")
+        end = m.end() if when else m.end("wd")
+        value: str | None = None
+        if ref is not None:
+            back = (ref.weekday() - wd) % 7
+            if when in _PAST:
+                back = back or 7
+                value = (ref - timedelta(days=back)).isoformat()
+            elif when in _NEXT:
+                ahead = (wd - ref.weekday()) % 7 or 7
+                value = (ref + timedelta(days=ahead)).isoformat()
+            else:
+                value = (ref - timedelta(days=back)).isoformat()
+        yield DateSpan(start, end, value, "relative" if (when or cue == "اليوم") else "weekday")
+
+
+def _parse_ref(article_date: str | None) -> date | None:
+    if not article_date:
+        return None
+    try:
+        return date.fromisoformat(article_date)
+    except ValueError:
+        return None
+
+
+def find_dates(folded: Folded, article_date: str | None = None) -> list[DateSpan]:
+    """Find every date in a folded text; overlapping finds keep the longest."""
+    ft = folded.text
+    ref = _parse_ref(article_date)
+    found: list[DateSpan] = [
+        *_day_month(ft, ref), *_hijri(ft), *_month_year(ft), *_decades(ft, ref), *_years(ft),
+        *_month_alone(ft, ref), *_relative(ft, ref), *_weekdays(ft, ref),
+    ]
+    return resolve_overlaps(found)
+
+
+def resolve_overlaps(spans: list[DateSpan]) -> list[DateSpan]:
+    """Keep the longest of overlapping spans (earlier first on ties), sorted by start."""
+    starts: list[int] = []
+    ends: list[int] = []
+    kept: list[DateSpan] = []
+    for s in sorted(spans, key=lambda s: (s.start - s.end, s.start)):
+        i = bisect_left(starts, s.start)
+        if (i > 0 and ends[i - 1] > s.start) or (i < len(starts) and starts[i] < s.end):
+            continue
+        starts.insert(i, s.start)
+        ends.insert(i, s.end)
+        kept.insert(i, s)
+    return kept

@@ -1,0 +1,308 @@
+"""Numbers and percentages in Arabic news text.
+
+Digits may be Western, Arabic-Indic or Persian (folded to ASCII before matching), with thousands
+separators (21,600 / ٢١٬٦٠٠), decimal points (40.27 / ٣٫٤), the Arabic decimal comma before a
+percent sign (96،9%) and the news-agency decimal mark ر written fraction first (5ر1 is 1.5).
+Number words combine with digits and scales (53 مليون و909 آلاف و306 is 53909306, ألفي is 2000).
+A number keeps the noun it counts as its unit (67 عامًا -> unit عام, 24 ولاية -> unit ولاية).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from questions.normalize import fold, strip_diacritics
+from questions.text import Folded
+
+# Words for 1-10 (folded). The bare short forms are common words too (ست "lady", سبع "lion",
+# خمس "a fifth"), so they count only before a counted noun or inside a compound number.
+_UNITS: dict[str, int] = {
+    "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "اثنا": 2, "اثني": 2,
+    "اثنتا": 2, "اثنتي": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
+    "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثمان": 8, "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9,
+    "عشر": 10, "عشره": 10,
+}
+_SHORT = {"ثلاث", "اربع", "خمس", "ست", "سبع", "ثمان", "ثماني", "تسع", "عشر", "واحد", "واحده"}
+_TEENS = {"احد عشر": 11, "احدي عشره": 11}
+_TENS: dict[str, int] = {}
+for _stem, _v in (("عشر", 20), ("ثلاث", 30), ("اربع", 40), ("خمس", 50), ("ست", 60), ("سبع", 70),
+                  ("ثمان", 80), ("تسع", 90)):
+    _TENS[_stem + "ون"] = _v
+    _TENS[_stem + "ين"] = _v
+_HUNDREDS: dict[str, int] = {}
+for _h in ("ميه", "مايه"):
+    _HUNDREDS[_h] = 100
+    for _stem, _v in (("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7), ("ثمان", 8),
+                      ("تسع", 9)):
+        _HUNDREDS[_stem + _h] = _v * 100
+for _h in ("ميتان", "ميتين", "ميتا", "مايتان", "مايتين", "مايتا"):
+    _HUNDREDS[_h] = 200
+
+
+@dataclass(frozen=True)
+class _Scale:
+    size: int
+    times: int = 1  # 2 for duals (ألفي, مليونين)
+    plural: bool = False  # آلاف، ملايين need a count before them
+
+
+_SCALES: dict[str, _Scale] = {}
+for _sing, _plur, _dual_stem, _size in (("الف", "الاف", "الف", 1000), ("مليون", "ملايين", "مليون", 10**6),
+                                        ("مليار", "مليارات", "مليار", 10**9), ("بليون", "بلايين", "بليون", 10**9),
+                                        ("تريليون", "تريليونات", "تريليون", 10**12),
+                                        ("ترليون", "ترليونات", "ترليون", 10**12)):
+    _SCALES[_sing] = _SCALES[_sing + "ا"] = _Scale(_size)
+    _SCALES[_plur] = _Scale(_size, plural=True)
+    for _d in ("ان", "ين", "ي"):
+        _SCALES[_dual_stem + _d] = _Scale(_size, times=2)
+
+_WORD_VALUES: dict[str, int] = {**_UNITS, **_TEENS, **_TENS, **_HUNDREDS}
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_DIGITS = (r"(?P<rev>\d+ر\d+)"  # 5ر1 = 1.5
+           r"|(?P<dcomma>\d+،\d{1,3})(?=\s*(?:%|٪|في\s+ال|بال|مليون|مليار))"
+           r"|(?P<thou>\d{1,3}(?:[,٬]\d{3})+(?:\.\d+)?)"
+           r"|(?P<plain>\d+(?:\.\d+)?)")
+TOKEN = re.compile(
+    r"(?<![\w.,٬/:])(?:(?P<pre>لل|[وفبلك])(?=[\dء-ي]))?"
+    rf"(?:(?:{_DIGITS})(?P<ce>م)?|(?P<word>(?:ال)?(?:{_alt([*_UNITS, *_TEENS, *_TENS])})|{_alt([*_HUNDREDS, *_SCALES])}))"
+    r"(?![\w])")
+_GAP_PLAIN = re.compile(r"\s+\Z")
+_GAP_WAW = re.compile(r"\s+و\s*\Z")
+PERCENT = re.compile(r"\s*(?:%|٪)|\s+(?:في|فى)\s+(?:ال)?(?:ميه|مايه)(?!\w)|\s+بال(?:ميه|مايه)(?!\w)")
+_NEXT_WORD = re.compile(r"\s+([ء-ي]+)(?![\w])")
+_HALF = re.compile(r"\s+و(نصف|ربع)(?![\w])")
+_PREV_WORD = re.compile(r"([ء-ي]+)\s+\Z")
+_PREV_CUE = re.compile(r"([ء-ي]+)\s+(?:من\s+)?\Z")  # the word before an optional من (أكثر من 2000)
+_ORDINAL_TIMES = re.compile(
+    r"(?<![\w])(?:لل|ل)?مره\s+(?P<o>الاولي|الثانيه|الثالثه|الرابعه|الخامسه|السادسه|السابعه|الثامنه|التاسعه"
+    r"|العاشره)(?![\w])")
+_ORDINALS = {"الاولي": 1, "الثانيه": 2, "الثالثه": 3, "الرابعه": 4, "الخامسه": 5, "السادسه": 6,
+             "السابعه": 7, "الثامنه": 8, "التاسعه": 9, "العاشره": 10}
+# Nouns that a number follows as its label rather than its count (الدقيقة 67, المادة 5).
+_REF_NOUNS = {"الدقيقه", "المركز", "المرتبه", "الماده", "البند", "الفقره", "الفصل", "القرار", "الجوله",
+              "الشوط", "الرقم", "الطبعه", "النسخه", "الدوره", "الصفحه", "الكيلومتر", "الموسم"}
+# Words that follow a number without being what it counts.
+_STOP = set(fold(
+    "من في إلى على عن مع أو ثم حتى منذ بين خلال عند لدى قبل بعد نحو حوالي وفق حسب بحسب مقابل فقط"
+    " تقريبا أن إن أنه أنها كما بينما فيما وهو وهي هو هي التي الذي الذين ما لا لم لن قد كان كانت"
+    " وكان وكانت ولا أي تلك ذلك هذا هذه هؤلاء عام سنة يوم شهر إذ إذا لكن بل أما مما ممن عبر لـ أيضا"
+    " فيها فيه منها منه عليها عليه إليها إليه بها به له لها لهم عنها عنه").split())
+# Counts before a number: "نحو 2000 شخص" is a quantity, not the year 2000.
+_QUANTITY_CUES = set(fold("نحو حوالي قرابة زهاء أكثر أقل بلغ بلغت يبلغ تبلغ عدد إجمالي مجموع").split())
+_TIME_PLURALS = {fold(k): v for k, v in {
+    "أشهر": "شهر", "شهور": "شهر", "سنوات": "سنة", "سنين": "سنة", "أعوام": "عام", "أيام": "يوم",
+    "ساعات": "ساعة", "دقائق": "دقيقة", "أسابيع": "أسبوع", "عقود": "عقد", "قرون": "قرن", "ثوان": "ثانية",
+}.items()}
+_TANWEEN_FATH = "\u064b"
+
+
+@dataclass(frozen=True)
+class NumberSpan:
+    """A number, percentage or bare year found in folded text (folded offsets)."""
+
+    type: str  # "number" | "percentage" | "date"
+    start: int
+    end: int
+    value: int | float | str
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int  # after any proclitic
+    end: int
+    value: float
+    kind: str  # "num" | "hund" | "scale" | "short"
+    scale: _Scale | None = None
+    digits: bool = False
+    year_mark: bool = False  # 2010م
+    text: str = ""
+
+
+def _digit_value(m: re.Match[str]) -> float:
+    if m.group("rev"):
+        frac, whole = m.group("rev").split("ر")
+        return float(f"{whole}.{frac}")
+    if m.group("dcomma"):
+        return float(m.group("dcomma").replace("،", "."))
+    if m.group("thou"):
+        return float(re.sub("[,٬]", "", m.group("thou")))
+    return float(m.group("plain"))
+
+
+def _tokens(ft: str) -> Iterator[_Tok]:
+    for m in TOKEN.finditer(ft):
+        word = m.group("word")
+        if word is None:
+            g = next(k for k in ("rev", "dcomma", "thou", "plain") if m.group(k))
+            yield _Tok(m.start(g), m.end(g), _digit_value(m), "num", digits=True,
+                       year_mark=bool(m.group("ce")), text=m.group(g))
+            continue
+        start = m.start("word")
+        key = " ".join(word.split())
+        bare = key[2:] if key.startswith("ال") and key not in _SCALES else key
+        if bare in _SCALES:
+            sc = _SCALES[bare]
+            yield _Tok(start, m.end(), float(sc.size * sc.times), "scale", sc, text=key)
+        elif bare in _HUNDREDS:
+            yield _Tok(start, m.end(), float(_HUNDREDS[bare]), "hund", text=key)
+        else:
+            if m.group("pre") == "ل" and bare == "ست":
+                continue  # لست "I am not"
+            kind = "short" if bare in _SHORT and not key.startswith("ال") else "num"
+            yield _Tok(start, m.end(), float(_WORD_VALUES[bare]), kind, text=key)
+
+
+def _joins(prev: list[_Tok], tok: _Tok, gap: str) -> bool:
+    """Whether ``tok`` continues the number made of ``prev`` across ``gap``."""
+    last = prev[-1]
+    scales = [t.scale.size for t in prev if t.scale]
+    smallest = min(scales) if scales else None
+    if _GAP_PLAIN.match(gap):
+        if tok.kind == "scale" and last.kind != "scale" and (smallest is None or tok.value < smallest):
+            return True  # 53 مليون، ثلاثة آلاف
+        if tok.kind == "hund" and tok.value == 100 and not last.digits and last.value < 10:
+            return True  # ثلاث مئة
+        if tok.text in ("عشر", "عشره") and not last.digits and last.value < 10:
+            return True  # ثلاثة عشر
+        return False
+    if not _GAP_WAW.match(gap):
+        return False
+    if last.kind == "scale":
+        return smallest is not None and tok.value < smallest  # مليون و40 ألفاً و608
+    if last.kind == "hund":
+        return tok.value < 100 and tok.kind != "scale"  # ثلاثمائة وخمسون
+    # Units before tens: خمسة وعشرون.
+    return not last.digits and last.value < 10 and tok.text.removeprefix("ال") in _TENS
+
+
+def _value(group: list[_Tok]) -> float | None:
+    total = 0.0
+    current = 0.0
+    teen = False
+    for t in group:
+        if t.kind == "scale":
+            assert t.scale is not None
+            if t.scale.plural and current == 0:
+                return None  # آلاف المتظاهرين: thousands, no count
+            total += (current or 1) * t.value
+            current = 0.0
+        elif t.kind == "hund" and t.value == 100 and 0 < current < 10:
+            current *= 100
+        elif t.text in ("عشر", "عشره") and 0 < current < 10 and not teen:
+            current += 10
+            teen = True
+        else:
+            current += t.value
+    return total + current
+
+
+def _plain(v: float) -> int | float:
+    return int(v) if v == int(v) else round(v, 6)
+
+
+def _unit(folded: Folded, w_start: int, w_end: int, value: float) -> str:
+    """The counted noun, in its dictionary form (عامًا -> عام, أشهر -> شهر)."""
+    surface = strip_diacritics(folded.original[folded.start(w_start):folded.end(w_end)])
+    key = fold(surface)
+    if key in _TIME_PLURALS:
+        return _TIME_PLURALS[key]
+    raw = folded.original[folded.start(w_start):folded.end(w_end)]
+    accusative = _TANWEEN_FATH in raw[-2:] or (11 <= value % 100 <= 99 and len(surface) > 3)
+    if surface.endswith("ا") and accusative:
+        return surface[:-1]
+    return surface
+
+
+def _is_unit_word(w: str) -> bool:
+    if w.startswith("ال") or w in _STOP or w in _WORD_VALUES or w in _SCALES:
+        return False
+    return not (w.startswith("و") and (w[1:] in _STOP or w[1:].startswith("ال")))
+
+
+def find_numbers(folded: Folded, taken: list[tuple[int, int]]) -> list[NumberSpan]:
+    """Find numbers, percentages and bare years in folded text, skipping ``taken`` folded spans."""
+    ft = folded.text
+    toks = [t for t in _tokens(ft) if not _inside(t.start, t.end, taken)]
+    groups: list[list[_Tok]] = []
+    for t in toks:
+        if groups and _joins(groups[-1], t, ft[groups[-1][-1].end:t.start]):
+            groups[-1].append(t)
+        else:
+            groups.append([t])
+    out: list[NumberSpan] = []
+    for g in groups:
+        span = _span_of(folded, g)
+        if span is not None:
+            out.append(span)
+    for m in _ORDINAL_TIMES.finditer(ft):
+        if not _inside(m.start(), m.end(), taken):
+            out.append(NumberSpan("number", m.start(), m.end(), _ORDINALS[m.group("o")], "مرة"))
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+def _inside(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    from bisect import bisect_right
+
+    i = bisect_right(spans, (s, 1 << 62)) - 1
+    return (i >= 0 and spans[i][1] > s) or (i + 1 < len(spans) and spans[i + 1][0] < e)
+
+
+def _span_of(folded: Folded, g: list[_Tok]) -> NumberSpan | None:
+    ft = folded.text
+    value = _value(g)
+    if value is None:
+        return None
+    start, end = g[0].start, g[-1].end
+    pm = PERCENT.match(ft, end)
+    if pm:
+        return NumberSpan("percentage", start, pm.end(), float(_plain(value)))
+    if g[0].digits and _is_list_marker(ft, start, end):
+        return None
+    if g[0].digits and start > 1 and ft[start - 1] == "-" and ft[start - 2].isalpha():
+        return None  # كوفيد-19, F-16: part of a name
+    only_words = not any(t.digits for t in g)
+    nxt = _NEXT_WORD.match(ft, end)
+    # A definite number word (الأهداف الثلاثة) follows its noun; nothing after it is counted.
+    definite = g[-1].text.startswith("ال") and not g[-1].digits
+    unit_word = nxt is not None and not definite and _is_unit_word(nxt.group(1))
+    if len(g) == 1 and g[0].kind == "short" and not unit_word:
+        return None
+    if len(g) == 1 and g[0].value == 1 and only_words:
+        return None  # واحد alone is mostly "one of", not a count
+    t0 = g[0]
+    if len(g) == 1 and t0.digits and t0.text.isdigit() and 1800 <= value <= 2100 and not unit_word:
+        prev = _PREV_CUE.search(ft, max(0, start - 30), start)
+        if t0.year_mark or prev is None or prev.group(1) not in _QUANTITY_CUES:
+            return NumberSpan("date", start, end + (1 if t0.year_mark else 0), f"{int(value):04d}")
+    unit: str | None = None
+    if unit_word and nxt is not None:
+        unit = _unit(folded, nxt.start(1), nxt.end(1), value)
+        end = nxt.end(1)
+        half = _HALF.match(ft, end)
+        if half:
+            value += 0.5 if half.group(1) == "نصف" else 0.25
+            end = half.end()
+    elif t0.digits:
+        prev = _PREV_WORD.search(ft, max(0, start - 30), start)
+        if prev is not None and prev.group(1) in _REF_NOUNS:
+            start = prev.start(1)
+            unit = strip_diacritics(folded.original[folded.start(start):folded.end(prev.end(1))])[2:]
+    return NumberSpan("number", start, end, _plain(value), unit)
+
+
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*\Z")
+_MARKER_TAIL = re.compile(r"[.)\-–]\s")
+
+
+def _is_list_marker(ft: str, start: int, end: int) -> bool:
+    """'1.' or '2)' opening a line numbers a list item; it is not a fact."""
+    return bool(_MARKER_TAIL.match(ft, end)) and bool(_LINE_START.search(ft, max(0, start - 40), start))
