@@ -1,0 +1,74 @@
+"""The bank's own JSON: export and import back round-trip without loss; bad files get clear errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from quiz.exports import FORMATS, export
+from quiz.exports.bankjson import bank_json, import_bank_json
+from quiz.exports.samples import sample_bank
+
+
+def test_a_bank_round_trips_through_its_json_without_loss() -> None:
+    bank = sample_bank()
+    back = import_bank_json(bank_json(bank))
+    assert back == bank
+    assert back.to_dict() == bank.to_dict()
+    assert bank_json(back) == bank_json(bank)
+
+
+def test_the_json_is_readable_utf8_not_escaped_ascii() -> None:
+    data = bank_json(sample_bank())
+    assert "عصفورة".encode() in data
+    assert json.loads(data)["version"] == 1
+
+
+def test_a_byte_order_mark_is_accepted() -> None:
+    assert import_bank_json(b"\xef\xbb\xbf" + bank_json(sample_bank())) == sample_bank()
+
+
+def _bank_dict() -> dict:  # type: ignore[type-arg]
+    return sample_bank().to_dict()
+
+
+def _with(change) -> bytes:  # type: ignore[no-untyped-def]
+    d = _bank_dict()
+    change(d)
+    return json.dumps(d, ensure_ascii=False).encode()
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"", "the file is empty"),
+    (b"  \n", "the file is empty"),
+    (b"\xff\xfe\x00x", "not UTF-8"),
+    (b"{\"version\": 1,", "not valid JSON"),
+    (b"[1, 2]", "expected a JSON object"),
+    (b"{\"questions\": []}", "no 'version'"),
+    (_with(lambda d: d.update(version=7)), "unsupported bank version 7"),
+    (_with(lambda d: d["article"].pop("key")), "the article has no key"),
+    (_with(lambda d: d.update(questions={})), "'questions' must be a list"),
+    (_with(lambda d: d["questions"].append(3)), "expected an object"),
+    (_with(lambda d: d["questions"][0].pop("prompt")), "question 1 (mcq-person): missing 'prompt'"),
+    (_with(lambda d: d["questions"][1].update(kind="essay")), "question 2 (cloze-date): unknown kind 'essay'"),
+    (_with(lambda d: d["questions"][0].update(answer="غيره")), "the answer is not one of the choices"),
+    (_with(lambda d: d["questions"][2].update(difficulty="hard")), "question 3 (cloze-choice): bad value"),
+    (_with(lambda d: d["questions"].append(dict(d["questions"][0]))), "duplicate key 'mcq-person'"),
+    (_with(lambda d: d["questions"][3].update(prompt="  ")), "empty prompt"),
+])
+def test_bad_files_are_refused_with_a_clear_reason(data: bytes, message: str) -> None:
+    with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        import_bank_json(data)
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_every_format_exports_the_sample_bank_to_bytes(fmt: str) -> None:
+    data = export(sample_bank(), fmt)
+    assert isinstance(data, bytes) and data
+
+
+def test_an_unknown_format_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown export format 'pdf'"):
+        export(sample_bank(), "pdf")
+
