@@ -22,10 +22,19 @@ With only a handful of students these numbers are noisy; the report shows the co
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import io
+import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from quiz import models
 
 FACILITY_TOO_EASY = 0.9
 FACILITY_TOO_HARD = 0.2
@@ -208,3 +217,141 @@ def histogram_svg(percentages: Sequence[float], *, bins: int = 10, rtl: bool = T
         f'direction="{direction}">{escape(axis_label)}</text>'
         "</svg>"
     )
+
+
+# --- from the database ----------------------------------------------------------------------------
+
+RESULT_CSV_HEADER = ("الطالب", "البريد الإلكتروني", "الدرجة (%)", "الدرجة", "من", "المحاولات",
+                     "الوقت المستغرق (ثوانٍ)", "آخر تسليم (UTC)")
+
+
+@dataclass(frozen=True)
+class StudentResult:
+    """One student's line in a quiz's results: the grade by the quiz's rule over counted attempts."""
+
+    user_id: int
+    name: str
+    email: str | None
+    attempts: int  # submitted, non-practice attempts
+    in_progress: int
+    percent: float | None  # by the quiz's grading rule
+    score: float | None  # points, by the same rule
+    max_score: float | None
+    seconds: float | None  # time taken by the attempt(s) the grade comes from
+    last_submitted: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class QuestionStat:
+    """Item analysis of one quiz question, with the question it belongs to."""
+
+    quiz_question_id: int
+    position: int
+    prompt: str
+    kind: str
+    stat: ItemStat
+
+    @property
+    def flag_labels(self) -> list[str]:
+        """Return the Arabic labels of the item's flags."""
+        return [FLAG_LABELS[f] for f in self.stat.flags]
+
+
+def _pct(a: models.Attempt) -> float:
+    return 100.0 * (a.score or 0.0) / a.max_score if a.max_score else 0.0
+
+
+def _seconds(a: models.Attempt) -> float | None:
+    if a.submitted_at is None:
+        return None
+    return max((a.submitted_at - a.started_at).total_seconds(), 0.0)
+
+
+def _counted_attempts(session: Session, quiz_id: int) -> list[models.Attempt]:
+    stmt = (select(models.Attempt)
+            .where(models.Attempt.quiz_id == quiz_id, models.Attempt.practice.is_(False))
+            .order_by(models.Attempt.user_id, models.Attempt.number))
+    return list(session.scalars(stmt))
+
+
+def quiz_results(session: Session, quiz: models.Quiz) -> list[StudentResult]:
+    """Return one line per student who started the quiz, best grade first."""
+    by_user: dict[int, list[models.Attempt]] = {}
+    for a in _counted_attempts(session, quiz.id):
+        by_user.setdefault(a.user_id, []).append(a)
+    rows: list[StudentResult] = []
+    for user_id, attempts in by_user.items():
+        done = [a for a in attempts if a.submitted_at is not None]
+        user = attempts[0].user
+        pct = overall_grade([_pct(a) for a in done], quiz.grading)
+        points = overall_grade([a.score or 0.0 for a in done], quiz.grading)
+        if not done:
+            seconds = None
+        elif quiz.grading == "highest":
+            seconds = _seconds(max(done, key=lambda a: (_pct(a), -a.number)))
+        elif quiz.grading == "last":
+            seconds = _seconds(done[-1])
+        else:
+            seconds = mean([s for a in done if (s := _seconds(a)) is not None])
+        rows.append(StudentResult(
+            user_id=user_id, name=user.name, email=user.email, attempts=len(done),
+            in_progress=len(attempts) - len(done), percent=pct, score=points,
+            max_score=done[-1].max_score if done else None, seconds=seconds,
+            last_submitted=max((a.submitted_at for a in done if a.submitted_at), default=None),
+        ))
+    rows.sort(key=lambda r: (r.percent is None, -(r.percent or 0.0), r.name))
+    return rows
+
+
+def first_attempt_matrix(session: Session, quiz: models.Quiz) -> tuple[list[models.QuizQuestion], list[list[float]]]:
+    """Return the quiz's questions and, per student, the points on each in their FIRST submitted attempt."""
+    qqs = sorted(quiz.questions, key=lambda q: q.position)
+    firsts: dict[int, models.Attempt] = {}
+    for a in _counted_attempts(session, quiz.id):
+        if a.submitted_at is not None and a.user_id not in firsts:
+            firsts[a.user_id] = a
+    if not firsts:
+        return qqs, []
+    scores: dict[tuple[int, int], float] = {}
+    stmt = select(models.Response).where(models.Response.attempt_id.in_([a.id for a in firsts.values()]))
+    for r in session.scalars(stmt):
+        scores[(r.attempt_id, r.quiz_question_id)] = r.score or 0.0
+    matrix = [[scores.get((a.id, qq.id), 0.0) for qq in qqs] for a in firsts.values()]
+    return qqs, matrix
+
+
+def quiz_item_analysis(session: Session, quiz: models.Quiz) -> list[QuestionStat]:
+    """Return facility, discrimination and flags for every question of the quiz (first attempts)."""
+    qqs, matrix = first_attempt_matrix(session, quiz)
+    stats = item_analysis(matrix, [qq.points for qq in qqs])
+    out: list[QuestionStat] = []
+    for qq, stat in zip(qqs, stats, strict=True):
+        data = json.loads(qq.data_json)
+        out.append(QuestionStat(qq.id, qq.position + 1, str(data.get("prompt", "")), str(data.get("kind", "")), stat))
+    return out
+
+
+def grade_percentages(session: Session, quiz: models.Quiz) -> list[float]:
+    """Return each student's grade (by the quiz's rule, in %) for the histogram."""
+    return [r.percent for r in quiz_results(session, quiz) if r.percent is not None]
+
+
+def results_csv(rows: Sequence[StudentResult]) -> bytes:
+    """Return the results as CSV bytes, UTF-8 with a BOM so Excel shows the Arabic names."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(RESULT_CSV_HEADER)
+    for r in rows:
+        writer.writerow([
+            _csv_safe(r.name), r.email or "",
+            "" if r.percent is None else f"{r.percent:.1f}",
+            "" if r.score is None else f"{r.score:g}", "" if r.max_score is None else f"{r.max_score:g}",
+            r.attempts, "" if r.seconds is None else f"{r.seconds:.0f}",
+            r.last_submitted.strftime("%Y-%m-%d %H:%M") if r.last_submitted else "",
+        ])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def _csv_safe(value: str) -> str:
+    # A name starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
