@@ -20,7 +20,7 @@ BLUEPRINTS = (
     ("quiz.exports.views", "bp"),
 )
 # (module, attribute) of extra CLI commands owned by other packages.
-COMMANDS = (("quiz.exports.cli", "export_command"),)
+COMMANDS = (("quiz.exports.cli", "export_command"), ("quiz.views.teacher", "create_teacher_command"))
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -108,3 +108,5 @@ def _first_run(app: Flask) -> None:
     if app.config["SEED_ON_START"]:
         with database.session() as session:
             seed.ensure_builtin(session)
+    if _exists("quiz.views.teacher"):
+        importlib.import_module("quiz.views.teacher").ensure_env_teacher(app)
