@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from questions import ner
 from questions.model import Fact
@@ -19,16 +20,39 @@ from questions.normalize import fold
 
 _TOKEN = re.compile(r"[\w\u064b-\u065f\u0670\u0640]+|[^\w\s]")
 _TYPE = {"PERS": "person", "LOC": "place", "ORG": "organization"}
-_PROCLITIC_LETTERS = "وفبلك"
+_GAZ_TYPE = {"CTRY": "LOC", "REG": "LOC", "CITY": "LOC", "LOC": "LOC", "ORG": "ORG", "MEDIA": "ORG",
+             "PERS": "PERS"}
+_OPEN_QUOTES = {"«": "»", "“": "”", '"': '"'}
+# Words that end a name or an organization phrase: prepositions, particles, pronouns, time words.
+_STOP = frozenset(fold(w) for w in """في من على إلى عن مع أن إن أنه إنه قد لقد كان كانت الذي التي الذين
+    اللذين اللتين هذا هذه ذلك تلك بين بعد قبل عند حتى لكن ثم أو أي كل هو هي هم لم لن لا ما ماذا منذ خلال
+    حول ضد دون عبر نحو يوم اليوم أمس غدا عام العام سنة شهر الشهر الماضي المقبل أيضا وقال قال حيث كما وفق
+    بحسب لدى إذ إذا وهو وهي وكان وقد""".split())
+_NAME_LINKS = frozenset(fold(w) for w in "بن بنت ابن أبو أبي أبا آل عبد عبدال دي دا فان فون لو لا دو ال".split())
+# Words that introduce a person's name when it follows them directly.
+_PERSON_CUES = frozenset(fold(w) for w in """المرشح مرشح منافسه منافسها نظيره نظيرته زميله زميلها الفائز المتهم
+    الأسير الأسيرة الطفل الطفلة الشاب الشابة المواطن المواطنة الراحل الراحلة الفقيد الشهيد المرحوم الفنان""".split())
+_STRICT_SITES = frozenset(fold(w) for w in "استاد ملعب قصر مطار جامع مسجد ميناء سجن مستشفى متحف".split())
+# A place right after these names an event or a team, not a place (كأس آسيا).
+_EVENT_HEADS = frozenset(fold(w) for w in "كأس بطولة دوري منتخب جائزة ألعاب دورة".split())
+
+
+@lru_cache(maxsize=1)
+def _common() -> frozenset[str]:
+    path = ner.DATA / "common.txt"
+    if not path.is_file():
+        return frozenset()
+    return frozenset(path.read_text(encoding="utf-8").split())
 
 
 @dataclass
 class _Span:
-    """A name span over tokens [i, j) of the article, with its type."""
+    """A name span over tokens [i, j) of the article, with its type and how it was found."""
 
     i: int
     j: int
     typ: str  # PERS | LOC | ORG
+    kind: str | None = None
 
 
 def refine_tags(toks: Sequence[str], tags: Sequence[str]) -> list[str]:
@@ -46,8 +70,7 @@ def refine_tags(toks: Sequence[str], tags: Sequence[str]) -> list[str]:
             j = i + 1
             while j < n and any(m == "m=I" + cls for m in marks[j]):
                 j += 1
-            typ = {"CTRY": "LOC", "REG": "LOC", "CITY": "LOC", "LOC": "LOC", "ORG": "ORG",
-                   "MEDIA": "ORG", "PERS": "PERS"}[cls]
+            typ = _GAZ_TYPE[cls]
             if any(out[k] != "O" for k in range(i, j)) or cls in ("CTRY", "REG", "MEDIA"):
                 inside_other = i > 0 and out[i - 1] != "O" and out[i].startswith("I-")
                 if not inside_other:
@@ -62,88 +85,464 @@ def refine_tags(toks: Sequence[str], tags: Sequence[str]) -> list[str]:
     return out
 
 
-def _tokenize(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _TOKEN.finditer(text)]
+class _Doc:
+    """Tokens of one article with folded forms, stems, sentences and the current name spans."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.offs = [m.span() for m in _TOKEN.finditer(text)]
+        self.toks = [text[a:b] for a, b in self.offs]
+        self.words = [fold(t) for t in self.toks]
+        self.pre: list[str] = []
+        self.stems: list[str] = []
+        for w in self.words:
+            p, s = ner.split_clitic(w)
+            self.pre.append(p)
+            self.stems.append(s)
+        self.sent: list[int] = []
+        k = 0
+        for a, _ in self.offs:
+            while k + 1 < len(sentences) and a >= sentences[k][1]:
+                k += 1
+            self.sent.append(k)
+        self.n = len(self.toks)
+        self.owner: list[int | None] = [None] * self.n
+        self.spans: list[_Span | None] = []
+        self.common = _common()
+
+    # -- token predicates -------------------------------------------------
+    def punct(self, i: int) -> bool:
+        return not self.words[i][:1].isalnum()
+
+    def is_common(self, i: int) -> bool:
+        w, s = self.words[i], self.stems[i]
+        return w in self.common or s in self.common or w in _STOP
+
+    def gaz(self, i: int) -> set[str]:
+        lex = ner.lexicon().words
+        s = self.stems[i]
+        return lex.get(self.words[i], set()) | lex.get(s, set()) | lex.get(s[2:] if s.startswith("ال") else "", set())
+
+    def same_sentence(self, i: int, j: int) -> bool:
+        return 0 <= i < self.n and 0 <= j < self.n and self.sent[i] == self.sent[j]
+
+    # -- spans ---------------------------------------------------------------
+    def add(self, i: int, j: int, typ: str, *, force: bool = False, kind: str | None = None) -> bool:
+        """Add span [i, j); with force, drop the spans it overlaps; else refuse on overlap."""
+        if i >= j:
+            return False
+        hit = {self.owner[k] for k in range(i, j) if self.owner[k] is not None}
+        if hit and not force:
+            return False
+        for h in hit:
+            assert h is not None
+            old = self.spans[h]
+            if old is not None:
+                for k in range(old.i, old.j):
+                    self.owner[k] = None
+            self.spans[h] = None
+        self.spans.append(_Span(i, j, typ, kind))
+        for k in range(i, j):
+            self.owner[k] = len(self.spans) - 1
+        return True
+
+    def drop(self, idx: int) -> None:
+        sp = self.spans[idx]
+        if sp is not None:
+            for k in range(sp.i, sp.j):
+                self.owner[k] = None
+            self.spans[idx] = None
+
+    def live(self) -> list[_Span]:
+        return sorted((s for s in self.spans if s is not None), key=lambda s: s.i)
+
+    def span_at(self, i: int) -> _Span | None:
+        o = self.owner[i] if 0 <= i < self.n else None
+        return None if o is None else self.spans[o]
 
 
-def _strip_start(tok: str, known: set[str]) -> int:
+def _tag(doc: _Doc) -> None:
+    k = 0
+    while k < doc.n:
+        m = k
+        while m < doc.n and doc.sent[m] == doc.sent[k]:
+            m += 1
+        tags = refine_tags(doc.toks[k:m], ner.tag(doc.toks[k:m]))
+        for t, a, b in ner.spans_of_typed(tags):
+            doc.add(k + a, k + b, t)
+        k = m
+
+
+def _is_title(doc: _Doc, i: int) -> bool:
+    return doc.stems[i] in ner.TITLES or doc.words[i] in ner.TITLES
+
+
+def _is_roleish(doc: _Doc, i: int) -> bool:
+    s = doc.stems[i]
+    return s in ner.ROLE_HEADS or s in ner.TITLES or doc.words[i] in ner.ROLE_HEADS
+
+
+def _clean(doc: _Doc) -> None:
+    """Trim titles and punctuation off spans; drop spans made of ordinary words."""
+    for idx, sp in enumerate(list(doc.spans)):
+        if sp is None:
+            continue
+        i, j = sp.i, sp.j
+        while i < j and (doc.punct(i) or (sp.typ == "PERS" and (_is_roleish(doc, i) or doc.words[i] in _STOP))):
+            i += 1
+        while j > i and (doc.punct(j - 1) or doc.words[j - 1] in _STOP):
+            j -= 1
+        for k in range(i, j):
+            if doc.words[k][:1].isdigit():
+                j = k
+                break
+        if sp.typ == "PERS" and j - i > 1 and doc.gaz(i) & {"CTRY", "REG"}:
+            i += 1
+        if i < j and (doc.toks[j - 1].endswith(("اً", "ًا")) or (i > 0 and doc.words[i - 1][:1].isdigit())):
+            j = i
+        if i >= j:
+            doc.drop(idx)
+            continue
+        if (i, j) != (sp.i, sp.j):
+            typ, kind = sp.typ, sp.kind
+            doc.drop(idx)
+            doc.add(i, j, typ, kind=kind)
+            sp = doc.span_at(i)
+            assert sp is not None
+        toks = range(sp.i, sp.j)
+        known = any(ner.phrase_tags(doc.words[sp.i:sp.j])[0]) or (len(toks) == 1 and bool(doc.gaz(sp.i)))
+        event = sp.typ == "LOC" and sp.i > 0 and doc.stems[sp.i - 1] in _EVENT_HEADS
+        if event or (not known and sum(doc.is_common(k) for k in toks) * 2 > len(toks)):
+            o = doc.owner[sp.i]
+            if o is not None:
+                doc.drop(o)
+
+
+def _role_before(doc: _Doc, i: int) -> int:
+    """Start of the title/role chain that ends right before token i (i itself if none)."""
+    k = i - 1
+    while k >= 0 and doc.same_sentence(k, i) and doc.words[k] in ("«", "،", ",", '"', "“"):
+        k -= 1
+    start = i
+    steps = 0
+    while k >= 0 and doc.same_sentence(k, i) and steps < 8 and not doc.punct(k):
+        sp = doc.span_at(k)
+        if sp is not None and sp.typ == "PERS":
+            break
+        if _is_roleish(doc, k):
+            start = k
+        elif not (doc.stems[k].startswith("ال") or sp is not None or doc.words[k] in ("العام", "عام")):
+            break
+        elif doc.words[k] in _STOP:
+            break
+        k -= 1
+        steps += 1
+    return start
+
+
+def _quotes(doc: _Doc) -> None:
+    """Names in «guillemets»: extend a partial tag to the whole quote; type untagged ones by context."""
+    i = 0
+    while i < doc.n:
+        close = _OPEN_QUOTES.get(doc.toks[i])
+        if close is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < doc.n and j - i <= 6 and doc.toks[j] != close and doc.same_sentence(i, j):
+            j += 1
+        if j >= doc.n or doc.toks[j] != close or j - i - 1 > 4 or j == i + 1:
+            i += 1
+            continue
+        a, b = i + 1, j
+        if any(doc.punct(k) for k in range(a, b)):
+            i = j + 1
+            continue
+        types = Counter(sp.typ for k in range(a, b) if (sp := doc.span_at(k)) is not None)
+        marks = ner.phrase_tags(doc.words[a:b])
+        typ = _quote_context(doc, a, b)
+        if typ is None and types:
+            typ = types.most_common(1)[0][0]
+        elif typ is None and marks[0] and marks[0][0].startswith("m=B"):
+            typ = _GAZ_TYPE[marks[0][0][3:]]
+        if typ is not None and (b - a > 3 or all(doc.is_common(k) for k in range(a, b))) and not types:
+            typ = None
+        if typ is not None:
+            kind = "site" if typ == "LOC" and not any(doc.gaz(k2) for k2 in range(a, b)) else None
+            doc.add(a, b, typ, force=True, kind=kind)
+        i = j + 1
+
+
+def _quote_context(doc: _Doc, a: int, b: int) -> str | None:
+    """The type the words before a quote give it: a title or role names a person; في or a site a place."""
+    k = a - 2
+    while k >= 0 and doc.toks[k] in ("،", ",", "«", "ـ"):
+        k -= 1
+    if any("MEDIA" in doc.gaz(x) for x in range(a, b)):
+        return "ORG"
+    if k < 0 or not doc.same_sentence(k, a):
+        return None
+    if _role_before(doc, a) < a or doc.words[k] in ner.REPORT_VERBS or doc.stems[k] in _PERSON_CUES \
+            or (doc.stems[k].endswith("ه") and doc.stems[k][:-1] in ner.ROLE_HEADS):
+        return "PERS"
+    if any(doc.gaz(x) & {"CTRY", "REG", "CITY", "LOC"} for x in range(a, b)):
+        return "LOC"
+    if doc.stems[k] in ner.SITE_HEADS or doc.stems[k].startswith("اقامت") or doc.words[k] == "في" and b - a == 1:
+        return "LOC"
+    return None
+
+
+def _org_heads(doc: _Doc) -> None:
+    """Organization head words with their genitive and adjective phrase (مجلس الأمن الدولي)."""
+    for i in range(doc.n):
+        s = doc.stems[i]
+        if s not in ner.ORG_HEADS:
+            continue
+        sp = doc.span_at(i)
+        if sp is not None and sp.typ == "PERS":
+            continue
+        definite = s.startswith("ال")
+        j = i + 1
+        genitive_name = False
+        after_lil = False
+        while j < doc.n and j - i <= 5 and doc.same_sentence(i, j) and not doc.punct(j):
+            w, st, pre = doc.words[j], doc.stems[j], doc.pre[j]
+            other = doc.span_at(j)
+            if w in _STOP or (other is not None and other.typ == "PERS"):
+                break
+            nisba = st.startswith("ال") and st.endswith(("ي", "يه", "يين")) and len(st) > 4
+            if genitive_name or after_lil:
+                if nisba and pre == "":
+                    j += 1
+                    continue
+                break
+            if j == i + 1 and not definite and other is not None and other.typ == "LOC" and other.i == j:
+                genitive_name = True
+                j = other.j
+                continue
+            if pre == "ل" and st.startswith("ال"):
+                after_lil = True
+                j += 1
+                continue
+            if pre == "و" and st.startswith("ال") and j > i + 1:
+                j += 1
+                continue
+            if pre == "" and st.startswith("ال"):
+                if doc.is_common(j) and not nisba and j > i + 1:
+                    break
+                j += 1
+                continue
+            break
+        if j - i < 2:
+            continue
+        doc.add(i, j, "ORG", force=True)
+
+
+def _name_start_ok(doc: _Doc, p: int) -> bool:
+    w = doc.words[p]
+    return not (doc.punct(p) or doc.is_common(p) or doc.pre[p] or w.startswith("ال") or _is_roleish(doc, p)
+                or w[:1].isdigit() or len(w) < 2 or doc.span_at(p) is not None)
+
+
+def _name_end(doc: _Doc, p: int) -> int:
+    """End of the name that starts at token p: up to 4 tokens of non-ordinary words."""
+    q = p + 1
+    while q < doc.n and q - p < 4 and doc.same_sentence(p, q) and not doc.punct(q):
+        w = doc.words[q]
+        if doc.span_at(q) is not None or w in _STOP or doc.pre[q] or _is_roleish(doc, q):
+            break
+        if doc.is_common(q) and w not in _NAME_LINKS:
+            break
+        q += 1
+    while q > p + 1 and doc.words[q - 1] in _NAME_LINKS:
+        q -= 1
+    return q
+
+
+def _people(doc: _Doc) -> None:
+    """Names after a title or role (وزير الخارجية الأردني أيمن الصفدي) and first name + surname pairs."""
+    for p in range(1, doc.n):
+        if not _name_start_ok(doc, p):
+            continue
+        k = p - 1
+        if doc.toks[k] in ("،", ",") and k > 0:
+            k -= 1
+        cue = doc.same_sentence(k, p) and (
+            _role_before(doc, p) < p or doc.stems[k] in _PERSON_CUES)
+        if cue:
+            doc.add(p, _name_end(doc, p), "PERS")
+            continue
+        if "PERS" in doc.gaz(p) and p + 1 < doc.n and doc.same_sentence(p, p + 1):
+            q = _name_end(doc, p)
+            if q > p + 1:
+                doc.add(p, q, "PERS")
+
+
+def _sites(doc: _Doc) -> None:
+    """A site head before a place name: استاد لوسيل, قصر قرطاج."""
+    for i in range(doc.n - 1):
+        if doc.pre[i] not in ("", "و", "ب", "ف") or doc.stems[i] not in ner.SITE_HEADS:
+            continue
+        sp = doc.span_at(i + 1)
+        if sp is not None and sp.i == i + 1 and sp.typ in ("LOC", "ORG") and doc.span_at(i) is None:
+            doc.add(i, sp.j, "LOC", force=True, kind="site")
+        elif sp is None and doc.pre[i + 1] == "" and not doc.is_common(i + 1) and doc.stems[i] in _STRICT_SITES \
+                and not doc.words[i + 1].endswith(("ته", "ها", "هم")) and not doc.punct(i + 1) \
+                and not doc.words[i + 1].startswith("ال") and not _is_roleish(doc, i + 1) and doc.span_at(i) is None:
+            doc.add(i, i + 2, "LOC", kind="site")
+
+
+def _countries(doc: _Doc) -> None:
+    """Country and region names from CLDR and the news lists, even where the CRF saw none."""
+    for i in range(doc.n):
+        if doc.span_at(i) is not None:
+            continue
+        g = doc.gaz(i)
+        if g & {"CTRY", "REG"} and doc.stems[i] not in _common() and i > 0 and doc.stems[i - 1] not in (
+                "كاس", "بطوله", "دوري", "منتخب", "جايزه"):
+            doc.add(i, i + 1, "LOC")
+        elif "MEDIA" in g:
+            doc.add(i, i + 1, "ORG")
+
+
+def _propagate(doc: _Doc) -> None:
+    """Tag every other occurrence of a found name, and lone surnames of people."""
+    seqs: dict[tuple[str, ...], str] = {}
+    for sp in doc.live():
+        stems = tuple([doc.stems[sp.i], *doc.words[sp.i + 1:sp.j]])
+        seqs.setdefault(stems, sp.typ)
+        if sp.typ == "PERS" and sp.j - sp.i >= 2:
+            last = doc.words[sp.j - 1]
+            if last not in _common() and len(last) >= 3 and doc.words[sp.j - 2] not in _NAME_LINKS:
+                seqs.setdefault((last,), "PERS")
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for seq, typ in seqs.items():
+        by_first.setdefault(seq[0], []).append((seq, typ))
+    for lst in by_first.values():
+        lst.sort(key=lambda x: -len(x[0]))
+    for i in range(doc.n):
+        if doc.span_at(i) is not None:
+            continue
+        for first in (doc.words[i], doc.stems[i]):
+            for seq, typ in by_first.get(first, ()):
+                k = len(seq)
+                if i + k <= doc.n and all(doc.words[i + m] == seq[m] for m in range(1, k)) \
+                        and all(doc.span_at(i + m) is None for m in range(k)):
+                    doc.add(i, i + k, typ)
+                    break
+            else:
+                continue
+            break
+
+
+def _strip_start(doc: _Doc, i: int, known: set[str]) -> int:
     """How many leading proclitic characters of a name's first token to leave out of the span."""
-    w = fold(tok)
-    pre, stem = ner.split_clitic(w)
-    if not pre or pre == "ال":
+    pre, stem, w = doc.pre[i], doc.stems[i], doc.words[i]
+    if not pre:
         return 0
-    if pre.endswith("ال"):
-        return len(pre) - 2
-    if pre.endswith("لل"):
-        return len(pre) - 1  # "للانتخابات": the alef of ال is not written, keep the second lam
-    # A bare و/ب/ل/ف/ك may belong to the name itself (واشنطن, بروكسل, لندن): strip only when the
-    # rest is a known name or the whole word is not.
-    if w in known or w in ner.lexicon().words:
+    if stem.startswith("ال"):
+        # "للانتخابات": ال lost its alef after ل, so the word stays whole
+        return 0 if w.startswith(pre + "ل") and not w.startswith(pre + "ال") else len(pre)
+    # A bare و/ب/ل/ف/ك may belong to the name itself (واشنطن, بروكسل, لندن): strip it only when the rest
+    # is a known name and the whole word is not.
+    lex = ner.lexicon().words
+    heads = ner.ORG_HEADS | ner.SITE_HEADS | ner.REGION_HEADS
+    if w in known or w in lex or w in _common() or w in heads:
         return 0
-    if stem in known or stem in ner.lexicon().words or ("ال" + stem) in ner.lexicon().words:
+    if stem in known or stem in lex or stem in _common() or stem in heads or ("ال" + stem) in lex:
         return len(pre)
     return 0
 
 
+def _kind(doc: _Doc, sp: _Span, key: str) -> str:
+    if sp.kind:
+        return sp.kind
+    k = ner.lexicon().kind.get(key) or ner.lexicon().kind.get(key[2:] if key.startswith("ال") else "")
+    if k:
+        return k
+    if doc.stems[sp.i] in ner.REGION_HEADS:
+        return "region"
+    if doc.stems[sp.i] in ner.SITE_HEADS:
+        return "site"
+    return "city"
+
+
 def find_entities(text: str, sentences: list[tuple[int, int]]) -> list[Fact]:
     """Return person, place and organization facts with linked entity ids, roles, titles and kinds."""
-    spans = _tokenize(text)
-    toks = [text[a:b] for a, b in spans]
-    sent_of = []
-    s_idx = 0
-    for a, _ in spans:
-        while s_idx + 1 < len(sentences) and a >= sentences[s_idx][1]:
-            s_idx += 1
-        sent_of.append(s_idx)
-    tags: list[str] = []
-    k = 0
-    while k < len(toks):
-        m = k
-        while m < len(toks) and sent_of[m] == sent_of[k]:
-            m += 1
-        tags.extend(refine_tags(toks[k:m], ner.tag(toks[k:m])))
-        k = m
-    found = ner.spans_of_typed(tags)
-    return _to_facts(text, spans, toks, sent_of, [_Span(i, j, t) for t, i, j in found])
+    doc = _Doc(text, sentences)
+    if doc.n == 0:
+        return []
+    _tag(doc)
+    _clean(doc)
+    _quotes(doc)
+    _org_heads(doc)
+    _sites(doc)
+    _countries(doc)
+    _people(doc)
+    _clean(doc)
+    _propagate(doc)
+    return _to_facts(doc)
 
 
-def _to_facts(text: str, spans: list[tuple[int, int]], toks: list[str], sent_of: list[int],
-              found: list[_Span]) -> list[Fact]:
-    words = [fold(t) for t in toks]
-    known: set[str] = set()
-    for s in found:
-        _, stem = ner.split_clitic(words[s.i])
-        known.add(stem)
+def _to_facts(doc: _Doc) -> list[Fact]:
+    found = doc.live()
+    known = {doc.words[s.i] for s in found if doc.pre[s.i] == ""}
     items: list[tuple[_Span, int, int, str]] = []
     for s in found:
-        cut = _strip_start(toks[s.i], known)
-        a = spans[s.i][0] + cut
-        b = spans[s.j - 1][1]
-        items.append((s, a, b, text[a:b]))
-    # Type by majority over identical surfaces, so one name keeps one type across the article.
+        a = doc.offs[s.i][0] + _strip_start(doc, s.i, known)
+        b = doc.offs[s.j - 1][1]
+        items.append((s, a, b, doc.text[a:b]))
+    # One name keeps one type across the article: majority over identical surfaces.
     votes: dict[str, Counter[str]] = {}
     for s, _, _, surf in items:
         votes.setdefault(fold(surf), Counter())[s.typ] += 1
-    facts: list[Fact] = []
-    names = {fold(surf) for _, _, _, surf in items}
+    names: dict[str, set[str]] = {}
     surface: dict[str, str] = {}
     for _, _, _, surf in items:
-        surface.setdefault(fold(surf), surf)
+        key = fold(surf)
+        typ = votes[key].most_common(1)[0][0]
+        names.setdefault(typ, set()).add(key)
+        surface.setdefault(key, surf)
+    facts: list[Fact] = []
     for s, a, b, surf in items:
         key = fold(surf)
         typ = votes[key].most_common(1)[0][0]
-        canon = _canonical(key, names)
-        facts.append(Fact(type=_TYPE[typ], text=surf, value=surface.get(canon, canon), start=a, end=b, sentence=sent_of[s.i],
-                          entity=f"{_TYPE[typ]}:{canon}"))
+        canon = _canonical(key, names[typ], typ)
+        title = role = kind = None
+        if typ == "PERS":
+            r = _role_before(doc, s.i)
+            if r < s.i:
+                k = s.i - 1
+                while k > r and doc.punct(k):
+                    k -= 1
+                chain = range(r, k + 1)
+                t = [c for c in chain if _is_title(doc, c)]
+                if t:
+                    title = _surface_no_clitic(doc, t[-1])
+                if not (len(chain) == 1 and t):
+                    ra = doc.offs[r][0] + (len(doc.pre[r]) if doc.pre[r] in ("و", "ف") else 0)
+                    role = doc.text[ra:doc.offs[k][1]]
+        elif typ == "LOC":
+            kind = _kind(doc, s, key)
+        facts.append(Fact(type=_TYPE[typ], text=surf, value=surface.get(canon, canon), start=a, end=b,
+                          sentence=doc.sent[s.i], entity=f"{_TYPE[typ]}:{canon}", role=role, title=title,
+                          kind=kind))
     return facts
 
 
-def _canonical(key: str, names: set[str]) -> str:
-    """The longest name in the article whose tokens contain this mention's last token."""
+def _surface_no_clitic(doc: _Doc, i: int) -> str:
+    a, b = doc.offs[i]
+    if doc.pre[i] in ("و", "ف", "ب", "ل", "ك"):
+        a += 1
+    return doc.text[a:b]
+
+
+def _canonical(key: str, names: set[str], typ: str) -> str:
+    """The longest name of the same type whose tokens contain this mention's (ending on its last token)."""
     parts = key.split()
     best = key
     for n in names:
         np = n.split()
-        if len(np) > len(best.split()) and parts[-1] == np[-1] and set(parts) <= set(np):
+        if len(np) > len(best.split()) and set(parts) <= set(np) and (typ != "PERS" or parts[-1] == np[-1]):
             best = n
     return best

@@ -21,8 +21,8 @@ DATA = Path(__file__).with_name("data")
 MODEL_PATH = DATA / "ner.crfsuite"
 TYPES = ("PERS", "LOC", "ORG")
 
-# Proclitic chains on a folded token, longest first; "لل" is ل + ال with the alef dropped.
-_PROCLITICS = ("وبال", "وكال", "وفال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال",
+# Proclitic chains on a folded token, longest first; ال stays with the stem ("لل" is ل + ال).
+_PROCLITICS = ("وبال", "وكال", "وفال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل",
                "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 _PUNCT_RE = re.compile(r"^[^\w]+$")
 _DIGIT_RE = re.compile(r"\d")
@@ -197,13 +197,15 @@ def phrase_tags(words: Sequence[str]) -> list[list[str]]:
 
 
 def split_clitic(w: str) -> tuple[str, str]:
-    """Split a folded token into (proclitics, stem); 'لل' yields stem 'ال...'."""
+    """Split a folded token into (proclitics, stem); the stem keeps ال ("للانتخابات" -> ل, الانتخابات)."""
     for p in _PROCLITICS:
         if w.startswith(p) and len(w) - len(p) >= 2:
-            stem = w[len(p):]
+            rest = w[len(p):]
             if p.endswith("لل"):
-                return p, "ال" + stem
-            return p, stem
+                return p[:-1], "ال" + rest
+            if p.endswith("ال"):
+                return p[:-2], "ال" + rest
+            return p, rest
     return "", w
 
 
@@ -232,7 +234,44 @@ def _local(tok: str) -> tuple[str, tuple[str, ...]]:
         f.append("latin")
     for tag in word_classes(w, stem, bare):
         f.append("g=" + tag)
+    f.append("lx=" + lex_label(stem))
     return w, tuple(f)
+
+
+_NAMES: dict[str, str] | None = None
+_COMMON: frozenset[str] | None = None
+
+
+def set_word_lists(names: dict[str, str], common: frozenset[str]) -> None:
+    """Replace the name and common-word lists (training uses per-fold lists); clears caches."""
+    global _NAMES, _COMMON
+    _NAMES, _COMMON = names, common
+    _local.cache_clear()
+
+
+def word_lists() -> tuple[dict[str, str], frozenset[str]]:
+    """The stem -> name-class list and the common-word set, loaded once from data/."""
+    global _NAMES, _COMMON
+    if _NAMES is None or _COMMON is None:
+        names: dict[str, str] = {}
+        p = DATA / "names.tsv"
+        if p.is_file():
+            for line in p.read_text(encoding="utf-8").splitlines():
+                stem, _, cls = line.partition("\t")
+                names[stem] = cls
+        c = DATA / "common.txt"
+        _NAMES = names
+        _COMMON = frozenset(c.read_text(encoding="utf-8").split()) if c.is_file() else frozenset()
+    return _NAMES, _COMMON
+
+
+def lex_label(stem: str) -> str:
+    """How the training corpus mostly used this stem: a name class, O (ordinary word) or UNK."""
+    names, common = word_lists()
+    cls = names.get(stem)
+    if cls is not None:
+        return cls
+    return "O" if stem in common else "UNK"
 
 
 def sentence_features(toks: Sequence[str]) -> list[list[str]]:
@@ -256,6 +295,7 @@ def sentence_features(toks: Sequence[str]) -> list[list[str]]:
                     sj = loc[j][1]
                     if len(sj) > 2 and sj[1].startswith("st="):
                         f.append(f"{d}{sj[1]}")
+                        f.append(f"{d}{sj[-1]}")
             elif d in (-1, 1):
                 f.append(f"{d}BOUND")
         if i > 0:
@@ -338,12 +378,12 @@ def evaluate_conll(path: str | Path) -> str:
     offset = 0
     for toks, gold in read_conll(path):
         pred = refine_tags(toks, tag(toks))
-        g = {(t, s + offset, e + offset) for t, s, e in spans_of(gold)}
-        p = {(t, s + offset, e + offset) for t, s, e in spans_of(pred)}
+        gs = {(t, s + offset, e + offset) for t, s, e in spans_of(gold)}
+        ps = {(t, s + offset, e + offset) for t, s, e in spans_of(pred)}
         offset += len(toks)
         for t in TYPES:
-            gt = {x for x in g if x[0] == t}
-            pt = {x for x in p if x[0] == t}
+            gt = {x for x in gs if x[0] == t}
+            pt = {x for x in ps if x[0] == t}
             tp[t] += len(gt & pt)
             fp[t] += len(pt - gt)
             fn[t] += len(gt - pt)

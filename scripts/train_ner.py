@@ -5,7 +5,8 @@ Usage (from the project root):
     .venv/bin/python scripts/train_ner.py [--data ../shared/data] [--c1 0.05] [--c2 0.01]
 
 Writes questions/data/gazetteer.tsv (folded ANERGazet names, filtered against words the corpus
-mostly uses as ordinary words) and then questions/data/ner.crfsuite. Only the train split is read;
+mostly uses as ordinary words), questions/data/common.txt (frequent ordinary words: a word list,
+no sentences) and then questions/data/ner.crfsuite. Only the train split is read;
 the test split is for ``python -m questions ner-eval``. No corpus text is copied into the project.
 """
 
@@ -50,6 +51,31 @@ def build_gazetteer(data: Path, train: list[tuple[list[str], list[str]]]) -> lis
     return sorted(lines)
 
 
+def build_lists(train: list[tuple[list[str], list[str]]]) -> tuple[dict[str, str], list[str]]:
+    """Stems mostly used in names (with their class) and frequent ordinary words, from tagged sentences."""
+    as_o: Counter[str] = Counter()
+    as_ent: Counter[str] = Counter()
+    by_cls: dict[str, Counter[str]] = {}
+    for toks, tags in train:
+        for t, g in zip(toks, tags):
+            _, stem = ner.split_clitic(fold(t))
+            if g == "O":
+                as_o[stem] += 1
+            else:
+                as_ent[stem] += 1
+                by_cls.setdefault(stem, Counter())[g[2:]] += 1
+    names: dict[str, str] = {}
+    for stem, c in by_cls.items():
+        if not ner._ARABIC_RE.search(stem) and not stem.isalpha():
+            continue
+        total = as_ent[stem] + as_o[stem]
+        cls = c.most_common(1)[0][0]
+        names[stem] = cls if as_ent[stem] * 2 >= total else "MIX"
+    common = sorted(w for w, c in as_o.items()
+                    if c >= 4 and as_ent[w] * 10 <= c and ner._ARABIC_RE.search(w) and len(w) >= 2)
+    return names, common
+
+
 def main() -> int:
     """Build the gazetteer, train the CRF and write both into questions/data/."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -58,18 +84,37 @@ def main() -> int:
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iterations", type=int, default=200)
     ap.add_argument("--out", default=str(ner.MODEL_PATH))
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--lists-only", action="store_true", help="only rebuild the word lists")
     args = ap.parse_args()
     data = Path(args.data)
     train = ner.read_conll(data / "anercorp" / "ANERCorp_CamelLab_train.reconstructed.txt")
     gaz = build_gazetteer(data, train)
     (ner.DATA / "gazetteer.tsv").write_text("\n".join(gaz) + "\n", encoding="utf-8")
+    names, common = build_lists(train)
+    (ner.DATA / "common.txt").write_text("\n".join(common) + "\n", encoding="utf-8")
+    (ner.DATA / "names.tsv").write_text("".join(f"{k}\t{v}\n" for k, v in sorted(names.items())),
+                                        encoding="utf-8")
+    print(f"common words: {len(common)}, name stems: {len(names)}")
     ner._LEX = None
     ner._local.cache_clear()
     print(f"gazetteer: {len(gaz)} names")
+    if args.lists_only:
+        return 0
     t0 = time.time()
     trainer = pycrfsuite.Trainer(verbose=False)
-    for toks, tags in train:
-        trainer.append(ner.sentence_features(toks), tags)
+    # Word-list features are computed per fold from the other folds, so the CRF sees unseen names as
+    # they will look at run time rather than trusting a list that always knows the answer.
+    folds = args.folds
+    size = (len(train) + folds - 1) // folds
+    for f in range(folds):
+        part = train[f * size:(f + 1) * size]
+        rest = train[:f * size] + train[(f + 1) * size:]
+        n_, c_ = build_lists(rest)
+        ner.set_word_lists(n_, frozenset(c_))
+        for toks, tags in part:
+            trainer.append(ner.sentence_features(toks), tags)
+    ner.set_word_lists(names, frozenset(common))
     trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
                         "feature.possible_transitions": True})
     print(f"features built in {time.time() - t0:.1f}s; training...")
