@@ -25,9 +25,11 @@ COMMANDS = (("quiz.exports.cli", "export_command"), ("quiz.views.teacher", "crea
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: config, extensions, database, blueprints, CLI, errors, first-run seeding."""
+    instance_path = ((config or {}).get("INSTANCE_PATH") or os.environ.get("FAHIM_INSTANCE_PATH")
+                     or os.path.join(ROOT, "instance"))
     app = Flask(
         __name__,
-        instance_path=os.environ.get("FAHIM_INSTANCE_PATH") or os.path.join(ROOT, "instance"),
+        instance_path=os.path.abspath(instance_path),
         instance_relative_config=True,
         template_folder=os.path.join(ROOT, "templates"),
         static_folder=os.path.join(ROOT, "static"),
@@ -105,7 +107,7 @@ def _first_run(app: Flask) -> None:
     database = get_db(app)
     if app.config["CREATE_SCHEMA"]:
         database.create_schema()
-    if app.config["SEED_ON_START"]:
+    if app.config["SEED_ON_START"] and _exists("questions.generate"):
         with database.session() as session:
             seed.ensure_builtin(session)
     if _exists("quiz.views.teacher"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, g, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -47,6 +47,7 @@ def handle_csrf(_exc: CSRFError) -> tuple[object, int]:
 def handle_500(_exc: Exception) -> tuple[object, int]:
     """Roll back the request's session and show the Arabic 500 page."""
     rollback_session()
+    g.current_user = None  # render without touching a database that may be the cause
     return render_error(500, *MESSAGES[500])
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from flask import Flask
+from flask import Flask, current_app
 from markupsafe import Markup, escape
 
 # A run of Latin letters or digits (with the punctuation that belongs inside a number or a Latin
@@ -56,6 +56,39 @@ def iso(value: dt.datetime | None) -> str:
     return "" if value is None else value.replace(microsecond=0).isoformat() + "Z"
 
 
+def now_iso() -> str:
+    """Return the server's current UTC time for data-* attributes (the timer corrects clock skew)."""
+    from quiz.models import utcnow
+
+    return iso(utcnow())
+
+
+def count(n: int, one: str, two: str, few: str, many: str) -> str:
+    """Return ``n`` with the Arabic noun form its number takes (1, 2, 3-10, 11+)."""
+    if n == 1:
+        return one
+    if n == 2:
+        return two
+    if 3 <= n % 100 <= 10:
+        return f"{n} {few}"
+    return f"{n} {many}"
+
+
+def questions_count(n: int) -> str:
+    """Return e.g. «سؤال واحد», «سؤالان», «5 أسئلة», «12 سؤالًا»."""
+    return count(n, "سؤال واحد", "سؤالان", "أسئلة", "سؤالًا")
+
+
+def minutes_count(n: int) -> str:
+    """Return e.g. «دقيقة واحدة», «دقيقتان», «5 دقائق», «20 دقيقة»."""
+    return count(n, "دقيقة واحدة", "دقيقتان", "دقائق", "دقيقة")
+
+
+def has_endpoint(name: str) -> bool:
+    """Say whether the app serves endpoint ``name`` (links to parts that may be absent)."""
+    return name in current_app.view_functions
+
+
 def init_app(app: Flask) -> None:
     """Register the filters and the current-user context on ``app``."""
     app.add_template_filter(bidi, "bidi")
@@ -63,6 +96,10 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(when, "when")
     app.add_template_filter(iso, "iso")
     app.add_template_global(highlight, "highlight")
+    app.add_template_global(has_endpoint, "has_endpoint")
+    app.add_template_global(now_iso, "now_iso")
+    app.add_template_filter(questions_count, "questions")
+    app.add_template_filter(minutes_count, "minutes")
 
     @app.context_processor
     def _user() -> dict[str, Any]:

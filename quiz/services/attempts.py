@@ -1,0 +1,507 @@
+"""Attempts: start (shuffled once), save answers as the student goes, submit once, review, retry.
+
+Grading happens here only, with ``questions.grading``. What a student sees before submitting is built
+by ``items()``, whose records carry no answer and no correctness, so a page cannot leak what it never
+receives. Times are naive UTC; every function takes ``now`` so tests can move the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from questions import grading
+from questions.model import Question
+from quiz import models
+from quiz.services import quizzes as quiz_service
+from quiz.services.banks import load_question
+
+MAX_TEXT = 500  # longest typed answer kept
+CHOICE_KINDS = ("mcq", "true_false")
+TEXT_KINDS = ("wh", "short", "cloze", "numeric")
+
+
+class AttemptError(Exception):
+    """Base class: the action cannot be done on this attempt or quiz."""
+
+
+class QuizClosed(AttemptError):
+    """The quiz is not published or not open now."""
+
+
+class NoAttemptsLeft(AttemptError):
+    """The student used every attempt the quiz allows."""
+
+
+class AttemptClosed(AttemptError):
+    """The attempt is submitted (or its deadline passed, which submits it)."""
+
+
+class NothingToRetry(AttemptError):
+    """Every question of the attempt was answered correctly (or review is not allowed)."""
+
+
+# --- what a student sees ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Item:
+    """One question as shown while taking a quiz: no answer, no correctness."""
+
+    qq_id: int
+    number: int
+    kind: str
+    prompt: str
+    points: float
+    choices: tuple[str, ...] = ()  # mcq, true_false, cloze with choices: in this attempt's order
+    rows: tuple[str, ...] = ()  # matching: left-hand items
+    options: tuple[str, ...] = ()  # matching: right-hand options
+    items: tuple[str, ...] = ()  # ordering: items in this attempt's order (input names index these)
+    answer: Any = None  # the student's saved answer, or None
+
+    @property
+    def answered(self) -> bool:
+        """Say whether the student saved any answer."""
+        return self.answer not in (None, "", {}, [])
+
+    def ordering_rows(self) -> list[tuple[int, str, int | None]]:
+        """Return (item index, item, rank) in display order: the saved order if any, else shuffled."""
+        if isinstance(self.answer, list) and self.answer:
+            rank = {text: i + 1 for i, text in enumerate(self.answer)}
+            rows = [(j, it, rank.get(it)) for j, it in enumerate(self.items)]
+            return sorted(rows, key=lambda r: (r[2] is None, r[2] or 0, r[0]))
+        return [(j, it, None) for j, it in enumerate(self.items)]
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One question after submission: the student's answer, the right one, and the source."""
+
+    number: int
+    kind: str
+    prompt: str
+    points: float
+    earned: float
+    given: list[str]
+    expected: list[str]
+    source_text: str
+    source_start: int
+    source_end: int
+    rows: list[tuple[str, str, str, bool]] = field(default_factory=list)  # matching/ordering detail
+
+    @property
+    def correct(self) -> bool:
+        """Say whether the question earned full points."""
+        return self.earned >= self.points - 1e-9
+
+    @property
+    def partial(self) -> bool:
+        """Say whether the question earned some but not all points."""
+        return 0 < self.earned < self.points - 1e-9
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+def question_ids(attempt: models.Attempt) -> list[int]:
+    """Return the attempt's quiz_question ids in its (shuffled) order."""
+    return [int(i) for i in json.loads(attempt.question_ids_json)]
+
+
+def option_order(attempt: models.Attempt) -> dict[str, dict[str, list[str]]]:
+    """Return the attempt's stored per-question choice orders."""
+    return json.loads(attempt.option_order_json or "{}")  # type: ignore[no-any-return]
+
+
+def owned_attempt(session: Session, attempt_id: int, user_id: int | None) -> models.Attempt | None:
+    """Return attempt ``attempt_id`` if it belongs to ``user_id``; otherwise None (the view's 404)."""
+    if user_id is None:
+        return None
+    attempt = session.get(models.Attempt, attempt_id)
+    return attempt if attempt is not None and attempt.user_id == user_id else None
+
+
+def user_attempts(session: Session, user_id: int) -> list[models.Attempt]:
+    """Return every attempt of ``user_id``, newest first."""
+    stmt = (select(models.Attempt).where(models.Attempt.user_id == user_id)
+            .order_by(models.Attempt.started_at.desc(), models.Attempt.id.desc()))
+    return list(session.scalars(stmt))
+
+
+def _quiz_questions(session: Session, ids: Sequence[int]) -> dict[int, models.QuizQuestion]:
+    rows = session.scalars(select(models.QuizQuestion).where(models.QuizQuestion.id.in_(list(ids))))
+    return {r.id: r for r in rows}
+
+
+def _responses(session: Session, attempt_id: int) -> dict[int, models.Response]:
+    rows = session.scalars(select(models.Response).where(models.Response.attempt_id == attempt_id))
+    return {r.quiz_question_id: r for r in rows}
+
+
+def items(session: Session, attempt: models.Attempt) -> list[Item]:
+    """Return the attempt's questions as the student sees them, with saved answers and no key."""
+    ids = question_ids(attempt)
+    qqs = _quiz_questions(session, ids)
+    saved = _responses(session, attempt.id)
+    orders = option_order(attempt)
+    out: list[Item] = []
+    for number, qq_id in enumerate(ids, start=1):
+        qq = qqs.get(qq_id)
+        if qq is None:
+            continue
+        q = load_question(qq.data_json)
+        order = orders.get(str(qq_id), {})
+        response = saved.get(qq_id)
+        out.append(Item(
+            qq_id=qq_id, number=number, kind=q.kind, prompt=q.prompt, points=qq.points,
+            choices=tuple(order.get("choices", ())), rows=tuple(order.get("rows", ())),
+            options=tuple(order.get("options", ())), items=tuple(order.get("items", ())),
+            answer=json.loads(response.answer_json) if response is not None else None,
+        ))
+    return out
+
+
+# --- starting ------------------------------------------------------------------------------------
+
+def _shuffled(rng: random.Random, values: Sequence[str]) -> list[str]:
+    out = list(values)
+    rng.shuffle(out)
+    return out
+
+
+def _order_for(q: Question, rng: random.Random) -> dict[str, list[str]]:
+    # Frozen per attempt so a reload shows the same order; the correct position is never implied.
+    if q.kind == "true_false":
+        return {"choices": list(q.choices) or ["صح", "خطأ"]}  # fixed: صح then خطأ reads naturally
+    if q.kind in ("mcq", "cloze") and q.choices:
+        return {"choices": _shuffled(rng, q.choices)}
+    if q.kind == "matching":
+        lefts = [left for left, _ in q.pairs]
+        rights = list(q.choices) or [right for _, right in q.pairs]
+        return {"rows": _shuffled(rng, lefts), "options": _shuffled(rng, rights)}
+    if q.kind == "ordering":
+        items_ = _shuffled(rng, q.items or q.choices)
+        if len(items_) > 1 and items_ == list(q.items):
+            items_ = items_[1:] + items_[:1]  # never start in the solved order
+        return {"items": items_}
+    return {}
+
+
+def _new_attempt(session: Session, quiz: models.Quiz, user_id: int, qq_ids: Sequence[int], *,
+                 practice: bool, deadline: dt.datetime | None, now: dt.datetime,
+                 rng: random.Random) -> models.Attempt:
+    qqs = _quiz_questions(session, qq_ids)
+    ids = _shuffled_ids(rng, list(qq_ids))
+    orders = {str(i): _order_for(load_question(qqs[i].data_json), rng) for i in ids}
+    number = (session.scalar(select(func.max(models.Attempt.number)).where(
+        models.Attempt.quiz_id == quiz.id, models.Attempt.user_id == user_id)) or 0) + 1
+    attempt = models.Attempt(
+        quiz_id=quiz.id, user_id=user_id, number=number, practice=practice,
+        question_ids_json=json.dumps(ids), option_order_json=json.dumps(orders, ensure_ascii=False),
+        started_at=now, deadline_at=deadline,
+    )
+    session.add(attempt)
+    session.commit()
+    return attempt
+
+
+def _shuffled_ids(rng: random.Random, ids: list[int]) -> list[int]:
+    rng.shuffle(ids)
+    return ids
+
+
+def open_attempt(session: Session, quiz_id: int, user_id: int, now: dt.datetime) -> models.Attempt | None:
+    """Return the user's unsubmitted graded attempt of the quiz (closing it if its time ran out)."""
+    stmt = select(models.Attempt).where(
+        models.Attempt.quiz_id == quiz_id, models.Attempt.user_id == user_id,
+        models.Attempt.practice.is_(False), models.Attempt.submitted_at.is_(None),
+    ).order_by(models.Attempt.number.desc())
+    attempt = session.scalars(stmt).first()
+    if attempt is not None and close_if_expired(session, attempt, now):
+        return None
+    return attempt
+
+
+def attempts_used(session: Session, quiz_id: int, user_id: int) -> int:
+    """Return how many graded (non-practice) attempts the user started on the quiz."""
+    return session.scalar(select(func.count(models.Attempt.id)).where(
+        models.Attempt.quiz_id == quiz_id, models.Attempt.user_id == user_id,
+        models.Attempt.practice.is_(False))) or 0
+
+
+def start_attempt(session: Session, quiz: models.Quiz, user_id: int, *, now: dt.datetime | None = None,
+                  rng: random.Random | None = None) -> models.Attempt:
+    """Resume the user's open attempt or start a new one, with questions and options shuffled once."""
+    now = now or models.utcnow()
+    if not quiz_service.is_open(quiz, now):
+        raise QuizClosed(quiz.code)
+    existing = open_attempt(session, quiz.id, user_id, now)
+    if existing is not None:
+        return existing
+    if quiz.attempts_allowed is not None and attempts_used(session, quiz.id, user_id) >= quiz.attempts_allowed:
+        raise NoAttemptsLeft(quiz.code)
+    deadline = None
+    if quiz.time_limit_seconds:
+        deadline = now + dt.timedelta(seconds=quiz.time_limit_seconds)
+    if quiz.closes_at is not None:
+        deadline = min(deadline, quiz.closes_at) if deadline else quiz.closes_at
+    ids = [qq.id for qq in quiz.questions]
+    try:
+        return _new_attempt(session, quiz, user_id, ids, practice=False, deadline=deadline, now=now,
+                            rng=rng or random.SystemRandom())
+    except IntegrityError:
+        # A double click raced us to the same attempt number: use the attempt that won.
+        session.rollback()
+        existing = open_attempt(session, quiz.id, user_id, now)
+        if existing is None:
+            raise
+        return existing
+
+
+# --- saving ----------------------------------------------------------------------------------------
+
+def close_if_expired(session: Session, attempt: models.Attempt, now: dt.datetime) -> bool:
+    """Submit the attempt at its deadline if that has passed; say whether it is now closed."""
+    if attempt.submitted_at is not None:
+        return True
+    if attempt.deadline_at is not None and now >= attempt.deadline_at:
+        submit(session, attempt, now=attempt.deadline_at)
+        return True
+    return False
+
+
+def parse_answers(page_items: Sequence[Item], form: Mapping[str, str]) -> dict[int, Any]:
+    """Read the answers for ``page_items`` from form fields q-<id>[...]; None clears an answer.
+
+    Only questions whose fields are present are returned, so saving one page never touches others.
+    Values that are not among a question's options are ignored.
+    """
+    out: dict[int, Any] = {}
+    for it in page_items:
+        name = f"q-{it.qq_id}"
+        if it.kind == "matching":
+            keys = [f"{name}-r{i}" for i in range(len(it.rows))]
+            if not any(k in form for k in keys):
+                continue
+            chosen = {it.rows[i]: form[k] for i, k in enumerate(keys) if form.get(k) in it.options}
+            out[it.qq_id] = chosen or None
+        elif it.kind == "ordering":
+            keys = [f"{name}-i{j}" for j in range(len(it.items))]
+            if not any(k in form for k in keys):
+                continue
+            ranks = [(_rank(form.get(k)), j) for j, k in enumerate(keys)]
+            if all(r is None for r, _ in ranks):
+                out[it.qq_id] = None
+            else:
+                ranks.sort(key=lambda rj: (rj[0] is None, rj[0] or 0, rj[1]))
+                out[it.qq_id] = [it.items[j] for _, j in ranks]
+        elif it.choices:
+            if name in form:
+                value = form[name]
+                if value in it.choices:
+                    out[it.qq_id] = value
+                elif value == "":
+                    out[it.qq_id] = None
+        elif name in form:
+            text = " ".join(str(form[name]).split())[:MAX_TEXT]
+            out[it.qq_id] = text or None
+    return out
+
+
+def _rank(value: str | None) -> int | None:
+    try:
+        rank = int(str(value).strip().translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")))
+    except (TypeError, ValueError):
+        return None
+    return rank if 0 < rank < 1000 else None
+
+
+def save_answers(session: Session, attempt: models.Attempt, answers: Mapping[int, Any], *,
+                 now: dt.datetime | None = None, commit: bool = True) -> int:
+    """Store answers (None deletes) for questions of the attempt; return how many changed.
+
+    Raises AttemptClosed once the attempt is submitted or past its deadline (which closes it), so
+    a late answer is never stored.
+    """
+    now = now or models.utcnow()
+    if close_if_expired(session, attempt, now):
+        raise AttemptClosed(attempt.id)
+    allowed = set(question_ids(attempt))
+    existing = _responses(session, attempt.id)
+    changed = 0
+    for qq_id, answer in answers.items():
+        if qq_id not in allowed:
+            continue
+        row = existing.get(qq_id)
+        if answer is None:
+            if row is not None:
+                session.delete(row)
+                changed += 1
+            continue
+        payload = json.dumps(answer, ensure_ascii=False)
+        if row is None:
+            session.add(models.Response(attempt_id=attempt.id, quiz_question_id=qq_id,
+                                        answer_json=payload, saved_at=now))
+            changed += 1
+        elif row.answer_json != payload:
+            row.answer_json, row.saved_at = payload, now
+            changed += 1
+    if not commit:
+        session.flush()
+        return changed
+    try:
+        session.commit()
+    except IntegrityError:
+        # Two autosaves of the same new answer crossed; the other one stored it. Retry as updates.
+        session.rollback()
+        return save_answers(session, attempt, answers, now=now)
+    return changed
+
+
+def submit_with_answers(session: Session, attempt: models.Attempt, answers: Mapping[int, Any], *,
+                        now: dt.datetime | None = None) -> models.Attempt:
+    """Store the last answers and submit, in one transaction (late answers are dropped)."""
+    now = now or models.utcnow()
+    if close_if_expired(session, attempt, now):
+        return attempt
+    save_answers(session, attempt, answers, now=now, commit=False)
+    return submit(session, attempt, now=now)
+    return changed
+
+
+# --- submitting ----------------------------------------------------------------------------------
+
+def submit(session: Session, attempt: models.Attempt, *, now: dt.datetime | None = None) -> models.Attempt:
+    """Grade and close the attempt in one transaction; submitting again changes nothing."""
+    now = now or models.utcnow()
+    if attempt.submitted_at is not None:
+        return attempt
+    closed_at = min(now, attempt.deadline_at) if attempt.deadline_at else now
+    ids = question_ids(attempt)
+    qqs = _quiz_questions(session, ids)
+    saved = _responses(session, attempt.id)
+    total = earned = 0.0
+    for qq_id in ids:
+        qq = qqs.get(qq_id)
+        if qq is None:
+            continue
+        total += qq.points
+        response = saved.get(qq_id)
+        if response is None:
+            continue
+        late = attempt.deadline_at is not None and response.saved_at > attempt.deadline_at
+        fraction = 0.0 if late else grading.grade(load_question(qq.data_json), json.loads(response.answer_json))
+        response.score = round(fraction * qq.points, 4)
+        earned += response.score
+    # Only the first submission may close the attempt: the WHERE makes a concurrent second one a no-op.
+    result = session.execute(
+        update(models.Attempt)
+        .where(models.Attempt.id == attempt.id, models.Attempt.submitted_at.is_(None))
+        .values(submitted_at=closed_at, score=round(earned, 4), max_score=round(total, 4))
+        .execution_options(synchronize_session=False)
+    )
+    if getattr(result, "rowcount", 1) == 0:
+        session.rollback()
+    else:
+        session.commit()
+    session.refresh(attempt)
+    return attempt
+
+
+def percent(attempt: models.Attempt) -> float | None:
+    """Return the attempt's score as a percentage (None before submission)."""
+    if attempt.score is None or not attempt.max_score:
+        return None if attempt.score is None else 0.0
+    return 100.0 * attempt.score / attempt.max_score
+
+
+def review_allowed(attempt: models.Attempt, now: dt.datetime | None = None) -> bool:
+    """Say whether the submitted attempt may show answers now (the quiz's review setting)."""
+    return attempt.submitted_at is not None and quiz_service.review_allowed(attempt.quiz, now or models.utcnow())
+
+
+# --- review and retry ------------------------------------------------------------------------------
+
+def _display(q: Question, answer: Any) -> list[str]:
+    if answer is None:
+        return []
+    if q.kind == "matching" and isinstance(answer, dict):
+        return [f"{left} ← {answer[left]}" for left, _ in q.pairs if left in answer]
+    if isinstance(answer, list):
+        return [str(a) for a in answer]
+    return [str(answer)]
+
+
+def _expected(q: Question) -> list[str]:
+    if q.kind == "matching":
+        return [f"{left} ← {right}" for left, right in q.pairs]
+    if q.kind == "ordering":
+        return list(q.items)
+    return [q.answer]
+
+
+def review(session: Session, attempt: models.Attempt) -> list[ReviewItem]:
+    """Return every question of a submitted attempt with given and expected answers and the source."""
+    if attempt.submitted_at is None:
+        raise AttemptError("review before submission")
+    ids = question_ids(attempt)
+    qqs = _quiz_questions(session, ids)
+    saved = _responses(session, attempt.id)
+    out: list[ReviewItem] = []
+    for number, qq_id in enumerate(ids, start=1):
+        qq = qqs.get(qq_id)
+        if qq is None:
+            continue
+        q = load_question(qq.data_json)
+        response = saved.get(qq_id)
+        answer = json.loads(response.answer_json) if response is not None else None
+        rows: list[tuple[str, str, str, bool]] = []
+        if q.kind == "matching":
+            given = answer if isinstance(answer, dict) else {}
+            rows = [(left, str(given.get(left, "")), right, given.get(left) == right) for left, right in q.pairs]
+        elif q.kind == "ordering":
+            given_list = answer if isinstance(answer, list) else []
+            rows = [(str(i + 1), given_list[i] if i < len(given_list) else "", item,
+                     i < len(given_list) and given_list[i] == item) for i, item in enumerate(q.items)]
+        out.append(ReviewItem(
+            number=number, kind=q.kind, prompt=q.prompt, points=qq.points,
+            earned=(response.score or 0.0) if response is not None else 0.0,
+            given=_display(q, answer), expected=_expected(q),
+            source_text=q.source.text, source_start=q.source.start, source_end=q.source.end, rows=rows,
+        ))
+    return out
+
+
+def missed_question_ids(session: Session, attempt: models.Attempt) -> list[int]:
+    """Return the quiz_question ids of the attempt that did not earn full points."""
+    ids = question_ids(attempt)
+    qqs = _quiz_questions(session, ids)
+    saved = _responses(session, attempt.id)
+    missed = []
+    for qq_id in ids:
+        qq = qqs.get(qq_id)
+        if qq is None:
+            continue
+        response = saved.get(qq_id)
+        if response is None or (response.score or 0.0) < qq.points - 1e-9:
+            missed.append(qq_id)
+    return missed
+
+
+def start_retry(session: Session, attempt: models.Attempt, *, now: dt.datetime | None = None,
+                rng: random.Random | None = None) -> models.Attempt:
+    """Start a practice attempt holding only the questions missed in ``attempt``."""
+    now = now or models.utcnow()
+    if attempt.submitted_at is None or not review_allowed(attempt, now):
+        raise NothingToRetry(attempt.id)  # without review, a retry would reveal which were wrong
+    missed = missed_question_ids(session, attempt)
+    if not missed:
+        raise NothingToRetry(attempt.id)
+    return _new_attempt(session, attempt.quiz, attempt.user_id, missed, practice=True, deadline=None,
+                        now=now, rng=rng or random.SystemRandom())
