@@ -37,6 +37,9 @@ _STRICT_SITES = frozenset(fold(w) for w in "استاد ملعب قصر مطار 
 _EVENT_HEADS = frozenset(fold(w) for w in "كأس بطولة دوري منتخب جائزة ألعاب دورة".split())
 
 
+_CUE_WORDS = ner.ORG_HEADS | ner.SITE_HEADS | ner.REGION_HEADS | ner.ROLE_HEADS
+
+
 @lru_cache(maxsize=1)
 def _common() -> frozenset[str]:
     path = ner.DATA / "common.txt"
@@ -95,8 +98,15 @@ class _Doc:
         self.words = [fold(t) for t in self.toks]
         self.pre: list[str] = []
         self.stems: list[str] = []
+        common = _common()
+        lex = ner.lexicon().words
         for w in self.words:
             p, s = ner.split_clitic(w)
+            # A lone و/ف/ب/ل/ك may be the name's own first letter (فاروق, لوسيل): count it as a
+            # proclitic only when what follows is a word we know.
+            if p and not s.startswith("ال") and s not in common and s not in lex and w not in _STOP \
+                    and s not in _CUE_WORDS:
+                p, s = "", w
             self.pre.append(p)
             self.stems.append(s)
         self.sent: list[int] = []
@@ -108,7 +118,7 @@ class _Doc:
         self.n = len(self.toks)
         self.owner: list[int | None] = [None] * self.n
         self.spans: list[_Span | None] = []
-        self.common = _common()
+        self.common = common
 
     # -- token predicates -------------------------------------------------
     def punct(self, i: int) -> bool:
@@ -210,8 +220,10 @@ def _clean(doc: _Doc) -> None:
             sp = doc.span_at(i)
             assert sp is not None
         toks = range(sp.i, sp.j)
-        known = any(ner.phrase_tags(doc.words[sp.i:sp.j])[0]) or (len(toks) == 1 and bool(doc.gaz(sp.i)))
-        event = sp.typ == "LOC" and sp.i > 0 and doc.stems[sp.i - 1] in _EVENT_HEADS
+        known = any(ner.phrase_tags(doc.words[sp.i:sp.j])[0]) or (len(toks) == 1 and bool(doc.gaz(sp.i))) \
+            or (sp.typ == "ORG" and doc.stems[sp.i] in ner.ORG_HEADS)
+        event = sp.typ == "LOC" and sp.i > 0 and (doc.stems[sp.i - 1] in _EVENT_HEADS
+                                                  or doc.words[sp.i - 1] in _EVENT_HEADS)
         if event or (not known and sum(doc.is_common(k) for k in toks) * 2 > len(toks)):
             o = doc.owner[sp.i]
             if o is not None:
