@@ -12,6 +12,8 @@ from pathlib import Path
 import genanki
 import pytest
 
+from questions.generate import generate
+
 from questions.model import Article, Bank, Question, Source
 from quiz.exports import anki
 from quiz.exports.samples import sample_bank
@@ -218,3 +220,21 @@ def test_the_batched_writer_writes_the_same_rows_as_genanki(tmp_path: Path) -> N
             conn.close()
 
     assert rows(ours) == rows(theirs)
+
+
+def test_the_built_in_banks_deck_matches_the_bank_note_for_note(tmp_path: Path) -> None:
+    text = (Path(__file__).resolve().parent.parent / "quiz" / "seed" / "asfura_honduras.txt").read_text(encoding="utf-8")
+    bank = generate(text, seed=0, article_date="2026-02-15", title="ترامب ونصري عصفورة")
+    col = open_apkg(anki.anki_apkg(bank), tmp_path)
+    assert len(col.notes) == len(bank.questions) == len(col.cards)
+    assert col.decks[anki.deck_id_for(bank.article.key)] == "أخبار::ترامب ونصري عصفورة"
+    for q in bank.questions:
+        note = col.notes[genanki.guid_for(bank.article.key, q.key)]
+        assert note["model"] == KIND_MODEL[q.kind][0]
+        assert f"fahim::kind::{q.kind}" in note["tags"] and f"fahim::fact::{q.fact_type}" in note["tags"]
+        fields = note["fields"]
+        if q.kind == "cloze":
+            assert "{{c1::" + q.answer + "}}" in fields["Text"]
+        elif q.kind not in ("matching", "ordering"):
+            assert fields["Answer"] == q.answer
+            assert fields["Date"] == "2026-02-15"

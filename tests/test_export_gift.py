@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+from questions.generate import generate
 
 from questions.model import Article, Bank, Question
 from quiz.exports import gift
@@ -179,3 +183,20 @@ def test_an_arrow_inside_a_matching_item_cannot_split_the_pair() -> None:
                  pairs=(("أ -> ب", "ج"), ("د", "هـ -> و")), choices=("ج", "هـ -> و"))
     got = questions_of(gift.gift(Bank(Article("a", "t", ""), (q,))))["m"]
     assert got["pairs"] == [("أ - > ب", "ج"), ("د", "هـ -> و")]
+
+
+def test_every_built_in_question_reads_back_with_its_answer() -> None:
+    text = (Path(__file__).resolve().parent.parent / "quiz" / "seed" / "asfura_honduras.txt").read_text(encoding="utf-8")
+    bank = generate(text, seed=0, article_date="2026-02-15", title="ترامب ونصري عصفورة")
+    got = questions_of(gift.gift(bank))
+    assert set(got) == {q.key for q in bank.questions}
+    for q in bank.questions:
+        g = got[q.key]
+        if q.kind in ("mcq",) or (q.kind == "cloze" and q.choices):
+            assert [a for ok, a in g["answers"] if ok] == [q.answer], q.key  # type: ignore[attr-defined]
+        elif q.kind in ("wh", "short", "cloze"):
+            assert g["answers"][0] == q.answer, q.key  # type: ignore[index]
+        elif q.kind == "matching":
+            assert g["pairs"][: len(q.pairs)] == list(q.pairs)  # type: ignore[index]
+        elif q.kind == "true_false":
+            assert g["qtype"] == "truefalse"

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+
+from questions.generate import generate
+from questions.model import Bank
 
 from quiz.exports import FORMATS, export
 from quiz.exports.bankjson import bank_json, import_bank_json
@@ -72,3 +76,29 @@ def test_an_unknown_format_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown export format 'pdf'"):
         export(sample_bank(), "pdf")
 
+
+
+@pytest.fixture(scope="module")
+def builtin_bank() -> Bank:
+    text = (Path(__file__).resolve().parent.parent / "quiz" / "seed" / "asfura_honduras.txt").read_text(encoding="utf-8")
+    return generate(text, seed=0, article_date="2026-02-15", title="ترامب ونصري عصفورة")
+
+
+def test_the_built_in_bank_round_trips_through_json_without_loss(builtin_bank: Bank) -> None:
+    assert len(builtin_bank.questions) >= 20
+    back = import_bank_json(bank_json(builtin_bank))
+    assert back.to_dict() == builtin_bank.to_dict()
+    assert back.questions == builtin_bank.questions
+    assert back.article == builtin_bank.article
+    assert dict(back.drops) == dict(builtin_bank.drops)
+
+
+def test_what_the_generator_cli_prints_imports_as_the_same_bank(builtin_bank: Bank, capsys: pytest.CaptureFixture[str],
+                                                                tmp_path: Path) -> None:
+    from questions.__main__ import main
+
+    article = tmp_path / "article.txt"
+    article.write_text(builtin_bank.article.text, encoding="utf-8")
+    assert main(["generate", str(article), "--json", "--date", "2026-02-15", "--title", "ترامب ونصري عصفورة"]) == 0
+    printed = capsys.readouterr().out.encode("utf-8")
+    assert import_bank_json(printed).questions == builtin_bank.questions

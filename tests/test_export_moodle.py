@@ -5,8 +5,11 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
+
+from questions.generate import generate
 
 from questions.model import Article, Bank, Question
 from quiz.exports import moodle
@@ -190,3 +193,18 @@ def test_text_is_escaped_once_for_html_and_once_for_xml() -> None:
 ])
 def test_numeric_answers_are_read_as_numbers(text: str, value: float | None) -> None:
     assert parse_number(text) == value
+
+
+def test_every_built_in_question_exports_as_its_moodle_type() -> None:
+    text = (Path(__file__).resolve().parent.parent / "quiz" / "seed" / "asfura_honduras.txt").read_text(encoding="utf-8")
+    bank = generate(text, seed=0, article_date="2026-02-15", title="ترامب ونصري عصفورة")
+    _, by_key, _ = parsed(bank)
+    assert len(by_key) == len(bank.questions)
+    for q in bank.questions:
+        el = by_key[q.key]
+        assert el.get("type") == moodle.MOODLE_TYPES[q.kind], q.key
+        if q.kind == "cloze":
+            kind, alts = read_code(el.findtext("questiontext/text") or "")
+            assert q.answer in [a for ok, a in alts if ok]
+        elif q.kind == "mcq":
+            assert [html_text(t) for f, t in answers(el) if f == "100"] == [q.answer]
