@@ -29,6 +29,8 @@ _STOP = frozenset(fold(w) for w in """في من على إلى عن مع أن إ�
     حول ضد دون عبر نحو يوم اليوم أمس غدا عام العام سنة شهر الشهر الماضي المقبل أيضا وقال قال حيث كما وفق
     بحسب لدى إذ إذا وهو وهي وكان وقد""".split())
 _NAME_LINKS = frozenset(fold(w) for w in "بن بنت ابن أبو أبي أبا آل عبد عبدال دي دا فان فون لو لا دو ال".split())
+_ORDINALS = frozenset(fold(w) for w in """الأول الأولى الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة
+    السادس السادسة السابع السابعة الثامن الثامنة التاسع التاسعة العاشر العاشرة الأخير الأخيرة""".split())
 # Words that introduce a person's name when it follows them directly.
 _PERSON_CUES = frozenset(fold(w) for w in """المرشح مرشح منافسه منافسها نظيره نظيرته زميله زميلها الفائز المتهم
     الأسير الأسيرة الطفل الطفلة الشاب الشابة المواطن المواطنة الراحل الراحلة الفقيد الشهيد المرحوم الفنان""".split())
@@ -340,7 +342,7 @@ def _org_heads(doc: _Doc) -> None:
                 j += 1
                 continue
             if pre == "" and st.startswith("ال"):
-                if doc.is_common(j) and not nisba and j > i + 1:
+                if (doc.is_common(j) and not nisba and j > i + 1) or st in _ORDINALS:
                     break
                 j += 1
                 continue
@@ -484,16 +486,22 @@ def find_entities(text: str, sentences: list[tuple[int, int]]) -> list[Fact]:
     doc = _Doc(text, sentences)
     if doc.n == 0:
         return []
+    _run(doc)
+    return _to_facts(doc)
+
+
+def _run(doc: _Doc, *, corpus_style: bool = False) -> None:
     _tag(doc)
     _clean(doc)
     _quotes(doc)
-    _org_heads(doc)
+    if not corpus_style:
+        _org_heads(doc)
     _sites(doc)
     _countries(doc)
-    _people(doc)
+    if not corpus_style:
+        _people(doc)
     _clean(doc)
     _propagate(doc)
-    return _to_facts(doc)
 
 
 def _to_facts(doc: _Doc) -> list[Fact]:
@@ -558,3 +566,52 @@ def _canonical(key: str, names: set[str], typ: str) -> str:
         if len(np) > len(best.split()) and set(parts) <= set(np) and (typ != "PERS" or parts[-1] == np[-1]):
             best = n
     return best
+
+
+def tag_sentences(sents: Sequence[Sequence[str]], *, corpus_style: bool = True) -> list[list[str]]:
+    """BIO tags for pre-tokenized sentences read as one document, through the rule pipeline.
+
+    With ``corpus_style`` the rules whose conventions differ from ANERcorp's annotation (role-cued
+    names, head-word organization phrases) are left out, so scores stay comparable.
+    """
+    parts: list[str] = []
+    tok_spans: list[list[tuple[int, int]]] = []
+    sent_spans: list[tuple[int, int]] = []
+    pos = 0
+    for toks in sents:
+        start = pos
+        spans = []
+        for t in toks:
+            spans.append((pos, pos + len(t)))
+            parts.append(t)
+            parts.append(" ")
+            pos += len(t) + 1
+        tok_spans.append(spans)
+        parts[-1:] = ["\n"] if toks else []
+        sent_spans.append((start, pos))
+    text = "".join(parts)
+    doc = _Doc(text, sent_spans)
+    if doc.n:
+        _run(doc, corpus_style=corpus_style)
+    label = [""] * len(text)
+    for sp in doc.live():
+        a, b = doc.offs[sp.i][0], doc.offs[sp.j - 1][1]
+        for c in range(a, b):
+            label[c] = sp.typ
+        label[a] = "B" + sp.typ
+    out: list[list[str]] = []
+    for spans in tok_spans:
+        tags: list[str] = []
+        prev = ""
+        for a, b in spans:
+            labs = [label[c] for c in range(a, b) if label[c]]
+            if not labs:
+                tags.append("O")
+                prev = ""
+                continue
+            typ = labs[0].lstrip("B")
+            begin = labs[0].startswith("B") or prev != typ
+            tags.append(("B-" if begin else "I-") + typ)
+            prev = typ
+        out.append(tags)
+    return out

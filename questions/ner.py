@@ -368,32 +368,35 @@ def spans_of_typed(tags: Sequence[str]) -> list[tuple[str, int, int]]:
     return sorted(spans_of(tags), key=lambda x: x[1])
 
 
-def evaluate_conll(path: str | Path) -> str:
-    """Tag a 'token TAG' file and return the per-type report ending in 'F1=0.xxx'."""
-    from questions.entities import refine_tags
+def evaluate_conll(path: str | Path, *, doc_size: int = 30) -> str:
+    """Tag a 'token TAG' file and return the per-type report ending in 'F1=0.xxx'.
+
+    Sentences are read in runs of ``doc_size`` as one document, so a name found once is found again.
+    """
+    from questions.entities import tag_sentences
 
     tp = {t: 0 for t in TYPES}
     fp = dict(tp)
     fn = dict(tp)
-    offset = 0
-    for toks, gold in read_conll(path):
-        pred = refine_tags(toks, tag(toks))
-        gs = {(t, s + offset, e + offset) for t, s, e in spans_of(gold)}
-        ps = {(t, s + offset, e + offset) for t, s, e in spans_of(pred)}
-        offset += len(toks)
-        for t in TYPES:
-            gt = {x for x in gs if x[0] == t}
-            pt = {x for x in ps if x[0] == t}
-            tp[t] += len(gt & pt)
-            fp[t] += len(pt - gt)
-            fn[t] += len(gt - pt)
-    lines = [f"{'type':<6}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}"]
+    data = read_conll(path)
+    for c in range(0, len(data), doc_size):
+        chunk = data[c:c + doc_size]
+        for (_, gold), pred in zip(chunk, tag_sentences([t for t, _ in chunk])):
+            gs = spans_of(gold)
+            ps = spans_of(pred)
+            for t in TYPES:
+                gt = {x for x in gs if x[0] == t}
+                pt = {x for x in ps if x[0] == t}
+                tp[t] += len(gt & pt)
+                fp[t] += len(pt - gt)
+                fn[t] += len(gt - pt)
 
     def prf(a: int, b: int, c: int) -> tuple[float, float, float]:
         p = a / (a + b) if a + b else 0.0
         r = a / (a + c) if a + c else 0.0
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
+    lines = [f"{'type':<6}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}"]
     for t in TYPES:
         p, r, f = prf(tp[t], fp[t], fn[t])
         lines.append(f"{t:<6}{p:7.3f}{r:7.3f}{f:7.3f}{tp[t] + fn[t]:7d}")
