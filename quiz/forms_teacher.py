@@ -18,6 +18,7 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.validators import DataRequired, EqualTo, Length, NumberRange, Optional, Regexp
+from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from questions.model import FACT_TYPES
@@ -34,6 +35,12 @@ GRADING_LABELS = {"highest": "أعلى درجة", "last": "آخر محاولة",
 LAYOUT_LABELS = {"one_per_page": "سؤال في كل صفحة", "all_on_one": "كل الأسئلة في صفحة واحدة"}
 REVIEW_LABELS = {"immediately": "فور التسليم", "after_close": "بعد إغلاق الاختبار", "never": "لا تُعرض أبدًا"}
 STATUS_LABELS = {"pending": "بانتظار المراجعة", "approved": "معتمد", "rejected": "مرفوض"}
+
+
+
+def _choices(labels: dict[str, str]) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in labels.items()]
+
 
 EMAIL = Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message="بريد إلكتروني غير صالح.")
 LTR = {"dir": "ltr"}
@@ -105,9 +112,9 @@ class EditQuestionForm(FlaskForm):
 class AddQuestionForm(EditQuestionForm):
     """Write a question by hand."""
 
-    kind = SelectField("نوع السؤال", choices=[(k, KIND_LABELS[k]) for k in
+    kind = SelectField("نوع السؤال", choices=[SelectChoice(k, KIND_LABELS[k]) for k in
                                              ("mcq", "true_false", "short", "numeric", "cloze")])
-    fact_type = SelectField("نوع المعلومة", choices=[("", "—")] + [(t, FACT_TYPE_LABELS[t]) for t in FACT_TYPES],
+    fact_type = SelectField("نوع المعلومة", choices=[SelectChoice("", "—")] + [SelectChoice(t, FACT_TYPE_LABELS[t]) for t in FACT_TYPES],
                             validators=[Optional()])
     source_text = TextAreaField("الجملة المصدر من المقال (اختياري)", validators=[Optional(), Length(max=2000)],
                                 render_kw={"rows": 2, "dir": "auto"})
@@ -126,16 +133,16 @@ class _SettingsFields(FlaskForm):
     attempts_allowed = IntegerField("عدد المحاولات المسموح (فارغ = بلا حد)",
                                     validators=[Optional(), NumberRange(1, 100, "من 1 إلى 100.")],
                                     render_kw=LTR)
-    grading = SelectField("الدرجة عند تعدد المحاولات", choices=list(GRADING_LABELS.items()))
-    layout = SelectField("طريقة العرض", choices=list(LAYOUT_LABELS.items()))
-    review = SelectField("متى يرى الطلاب الإجابات", choices=list(REVIEW_LABELS.items()))
+    grading = SelectField("الدرجة عند تعدد المحاولات", choices=_choices(GRADING_LABELS))
+    layout = SelectField("طريقة العرض", choices=_choices(LAYOUT_LABELS))
+    review = SelectField("متى يرى الطلاب الإجابات", choices=_choices(REVIEW_LABELS))
 
 
 class QuizForm(_SettingsFields):
     """Assemble a quiz from approved questions: pick them, or draw N at random per fact type."""
 
-    mode = RadioField("طريقة الاختيار", choices=[("pick", "أختار الأسئلة بنفسي"),
-                                                 ("draw", "سحب عشوائي لكل نوع معلومة")], default="pick")
+    mode = RadioField("طريقة الاختيار", choices=[SelectChoice("pick", "أختار الأسئلة بنفسي"),
+                                                 SelectChoice("draw", "سحب عشوائي لكل نوع معلومة")], default="pick")
     questions = SelectMultipleField("الأسئلة", coerce=int, validators=[Optional()],
                                     widget=ListWidget(prefix_label=False), option_widget=CheckboxInput())
     draw_person = IntegerField(FACT_TYPE_LABELS["person"], validators=[Optional(), NumberRange(0, 200)], default=0)

@@ -15,6 +15,8 @@ from flask.cli import with_appcontext
 from sqlalchemy import select
 from werkzeug.wrappers import Response as WResponse
 
+from wtforms.fields.choices import SelectChoice
+
 from questions.model import FACT_TYPES
 from quiz import forms_teacher as forms
 from quiz import models
@@ -45,7 +47,7 @@ def _or_404(fn: Any, *args: Any) -> Any:
 @bp.app_template_global()
 def join_link(code: str) -> str:
     """Return the absolute link students open to join a quiz by its code."""
-    for endpoint in ("student.join_code", "student.quiz_by_code", "student.join"):
+    for endpoint in ("student.quiz", "student.join_code"):
         if endpoint in current_app.view_functions:
             try:
                 return url_for(endpoint, code=code, _external=True)
@@ -301,7 +303,7 @@ def new_quiz(bank_id: int) -> str | WResponse:
     approved = service.bank_questions(session, bank_id, "approved")
     items = [(bq, bank_service.load_question(bq.data_json)) for bq in approved]
     form = forms.QuizForm()
-    form.questions.choices = [(bq.id, str(bq.id)) for bq in approved]
+    form.questions.choices = [SelectChoice(bq.id, str(bq.id)) for bq in approved]
     if request.method == "GET" and not form.title.data:
         form.title.data = "اختبار: " + row.article.title
     problems: list[str] = []

@@ -1,0 +1,101 @@
+"""Shared setup for the teacher-side tests: an app on a fresh database, users, a fast fake generator."""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+from questions.model import FALSE_LABEL, TRUE_LABEL, Article, Bank, Question, Source
+from quiz.services import teacher as teacher_service
+
+ARTICLE = (
+    "أعلنت وزارة الصحة المصرية يوم الاثنين إطلاق حملة تطعيم تشمل 3 ملايين طفل في 27 محافظة.\n"
+    "وقال الوزير خالد عبد الغفار إن الحملة تستمر أسبوعين.\n"
+    "وبلغت نسبة التغطية في الحملة السابقة 92%."
+)
+OTHER_NAMES = ("منظمة الصحة العالمية", "وزارة التعليم", "اليونيسف", "الهلال الأحمر", "وزارة المالية", "البنك الدولي")
+
+
+@dataclass
+class Calls:
+    """What the fake generator was asked."""
+
+    seeds: list[int]
+    article_dates: list[str | None]
+
+
+def fake_generate(calls: Calls):
+    """Return a stand-in for questions.generate: fast, deterministic per seed, stable keys."""
+
+    def generate(text: str, *, seed: int = 0, article_date: str | None = None, title: str = "",
+                 source: str | None = None) -> Bank:
+        calls.seeds.append(seed)
+        calls.article_dates.append(article_date)
+        first = text.split("\n")[0]
+        start = first.find("وزارة الصحة")
+        distractors = random.Random(seed).sample(OTHER_NAMES, 3)
+        qs = (
+            Question(key="k-mcq", kind="mcq", fact_type="organization", prompt="من أعلن إطلاق حملة التطعيم؟",
+                     answer="وزارة الصحة", choices=tuple(sorted(("وزارة الصحة", *distractors))),
+                     source=Source(first, max(start, 0), max(start, 0) + len("وزارة الصحة"))),
+            Question(key="k-num", kind="numeric", fact_type="number", prompt="كم محافظة تشملها الحملة؟",
+                     answer="27", tolerance=0.0, source=Source(first, 0, 0)),
+            Question(key="k-tf", kind="true_false", fact_type="percentage",
+                     prompt="هل بلغت نسبة التغطية في الحملة السابقة 92%؟", answer=TRUE_LABEL,
+                     choices=(TRUE_LABEL, FALSE_LABEL)),
+            Question(key="k-short", kind="short", fact_type="person", prompt="من وزير الصحة المصري؟",
+                     answer="خالد عبد الغفار", accepted=("عبد الغفار",)),
+            Question(key="k-cloze", kind="cloze", fact_type="date", prompt="تستمر الحملة _____ .",
+                     answer="أسبوعين"),
+        )
+        return Bank(article=Article(key="art-" + str(abs(hash(text)) % 10**8), title=title, text=text,
+                                    date=article_date, source=source), questions=qs)
+
+    return generate
+
+
+class Browser:
+    """A test client that signs POSTs with the session's CSRF token, like the real forms do."""
+
+    def __init__(self, client) -> None:
+        self.client = client
+        self._token: str | None = None
+
+    def token(self) -> str:
+        """Return the CSRF token of this client's session (read from a page's meta tag)."""
+        if self._token is None:
+            for page in ("/teacher/", "/login", "/"):
+                html = self.client.get(page).get_data(as_text=True)
+                m = re.search(r'<meta name="csrf-token" content="([^"]+)"', html)
+                if m:
+                    self._token = m.group(1)
+                    break
+            assert self._token, "no page carried a CSRF token"
+        return self._token
+
+    def get(self, url: str, **kwargs):
+        """GET ``url``."""
+        return self.client.get(url, **kwargs)
+
+    def post(self, url: str, data: dict | None = None, **kwargs):
+        """POST ``data`` to ``url`` with the CSRF token."""
+        payload = dict(data or {})
+        payload.setdefault("csrf_token", self.token())
+        return self.client.post(url, data=payload, **kwargs)
+
+
+def sign_in(client, user) -> Browser:
+    """Bind the client's session to ``user`` (as auth.login_user does) and return a Browser."""
+    with client.session_transaction() as sess:
+        sess["user_id"] = user.id
+        sess["sv"] = user.session_version
+    return Browser(client)
+
+
+def install_fake_generator(monkeypatch) -> Calls:
+    """Replace the bank generator used by the teacher services with the fast fake."""
+    calls = Calls([], [])
+    monkeypatch.setattr(teacher_service, "_generator", lambda: fake_generate(calls))
+    return calls
+
