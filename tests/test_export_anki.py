@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
+import tempfile
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -200,7 +201,8 @@ def test_templates_read_right_to_left_with_an_arabic_font_stack_and_spare_fields
             assert 'dir="rtl"' in t["qfmt"] and 'dir="rtl"' in t["afmt"]
 
 
-def test_the_batched_writer_writes_the_same_rows_as_genanki(tmp_path: Path) -> None:
+def test_the_batched_writer_writes_the_same_rows_as_genanki(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # genanki leaves its temp database behind
     banks = [sample_bank(key="a1"), sample_bank(key="a2", title="ب")]
     plans = [anki.plan_bank(b) for b in banks]
     ours = tmp_path / "ours.apkg"
