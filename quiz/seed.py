@@ -47,8 +47,12 @@ def builtin_text() -> str:
 @functools.lru_cache(maxsize=1)
 def _builtin_bank_json() -> str:
     # Generating takes a moment; cache it per process so tests and workers pay once.
-    bank = questions.generate(builtin_text(), seed=0, article_date=BUILTIN_DATE,
-                              title=BUILTIN_TITLE, source=BUILTIN_SOURCE)
+    # Import the submodule's function: once questions.generate (the submodule) is imported, the
+    # package attribute of the same name is the module, not the function.
+    from questions.generate import generate
+
+    bank = generate(builtin_text(), seed=0, article_date=BUILTIN_DATE, title=BUILTIN_TITLE,
+                    source=BUILTIN_SOURCE)
     return json.dumps(bank.to_dict(), ensure_ascii=False)
 
 

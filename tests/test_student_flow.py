@@ -110,7 +110,7 @@ def test_all_on_one_page_shows_every_kind_of_input(client: FlaskClient, make_qui
     assert 'type="radio"' in html and "<select" in html and 'class="rank"' in html
     assert 'inputmode="decimal"' in html
     assert "إرسال الإجابات" in html
-    assert "أجبت عن <strong data-answered>0</strong> من 8" in html
+    assert "أجبت عن <strong data-done-count>0</strong> من 8" in html
 
 
 def test_one_per_page_shows_one_question_and_navigates(client: FlaskClient, make_quiz: Any) -> None:
@@ -134,7 +134,7 @@ def test_form_post_saves_answers_and_a_reload_shows_them(client: FlaskClient, ma
     html = client.get(f"/attempt/{attempt_id}").get_data(as_text=True)
     assert 'value="24 ديسمبر"' in html
     assert re.search(r'value="هندوراس" checked', html)
-    assert "أجبت عن <strong data-answered>3</strong> من 8" in html
+    assert "أجبت عن <strong data-done-count>3</strong> من 8" in html
 
 
 def test_autosave_returns_progress_only(client: FlaskClient, make_quiz: Any, session: Session) -> None:

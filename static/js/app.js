@@ -123,7 +123,7 @@
 
   Autosave.prototype.progress = function (data) {
     if (typeof data.answered !== "number") { return; }
-    var count = document.querySelector("[data-answered]");
+    var count = document.querySelector("[data-done-count]");
     var bar = document.querySelector("[data-progress]");
     if (count) { count.textContent = String(data.answered); }
     if (bar) { bar.value = data.answered; }
