@@ -74,6 +74,10 @@ class Browser:
             assert self._token, "no page carried a CSRF token"
         return self._token
 
+    def forget_token(self) -> None:
+        """Drop the cached token (after the session was renewed)."""
+        self._token = None
+
     def get(self, url: str, **kwargs):
         """GET ``url``."""
         return self.client.get(url, **kwargs)
