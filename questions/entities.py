@@ -90,6 +90,25 @@ def refine_tags(toks: Sequence[str], tags: Sequence[str]) -> list[str]:
     return out
 
 
+def _split(w: str, common: frozenset[str], lex: dict[str, set[str]]) -> tuple[str, str]:
+    """Split proclitics off a folded word, but only where what follows is a word we know.
+
+    A lone و/ف/ب/ل/ك may be the name's own first letter (فاروق, لوسيل, واشنطن), so of the possible
+    splits the longest one leaving ال or a known word wins, else the word stays whole.
+    """
+    if w in _STOP:
+        return "", w
+    p, s = ner.split_clitic(w)
+    if p and not s.startswith("ال") and (w in _CUE_WORDS or w in common):
+        return "", w
+    while p:
+        if s.startswith("ال") or s in common or s in lex or s in _CUE_WORDS:
+            return p, s
+        p = p[:-1]
+        s = w[len(p):]
+    return "", w
+
+
 class _Doc:
     """Tokens of one article with folded forms, stems, sentences and the current name spans."""
 
@@ -103,12 +122,7 @@ class _Doc:
         common = _common()
         lex = ner.lexicon().words
         for w in self.words:
-            p, s = ner.split_clitic(w)
-            # A lone و/ف/ب/ل/ك may be the name's own first letter (فاروق, لوسيل): count it as a
-            # proclitic only when what follows is a word we know.
-            if p and not s.startswith("ال") and s not in common and s not in lex and w not in _STOP \
-                    and s not in _CUE_WORDS:
-                p, s = "", w
+            p, s = _split(w, common, lex)
             self.pre.append(p)
             self.stems.append(s)
         self.sent: list[int] = []
@@ -508,24 +522,32 @@ def _to_facts(doc: _Doc) -> list[Fact]:
     found = doc.live()
     known = {doc.words[s.i] for s in found if doc.pre[s.i] == ""}
     items: list[tuple[_Span, int, int, str]] = []
+    names_of: dict[int, str] = {}
     for s in found:
         a = doc.offs[s.i][0] + _strip_start(doc, s.i, known)
         b = doc.offs[s.j - 1][1]
-        items.append((s, a, b, doc.text[a:b]))
+        surf = doc.text[a:b]
+        pre = doc.pre[s.i]
+        if a == doc.offs[s.i][0] and pre.endswith("ل") and doc.stems[s.i].startswith("ال") \
+                and doc.words[s.i].startswith(pre + "ل"):
+            # "للسعودية" cannot be sliced without its ل; name it with ال restored.
+            names_of[a] = "ال" + surf[len(pre) + 1:]
+        items.append((s, a, b, surf))
     # One name keeps one type across the article: majority over identical surfaces.
     votes: dict[str, Counter[str]] = {}
-    for s, _, _, surf in items:
-        votes.setdefault(fold(surf), Counter())[s.typ] += 1
+    for s, a, _, surf in items:
+        votes.setdefault(fold(names_of.get(a, surf)), Counter())[s.typ] += 1
     names: dict[str, set[str]] = {}
     surface: dict[str, str] = {}
-    for _, _, _, surf in items:
+    for _, a, _, surf in items:
+        surf = names_of.get(a, surf)
         key = fold(surf)
         typ = votes[key].most_common(1)[0][0]
         names.setdefault(typ, set()).add(key)
         surface.setdefault(key, surf)
     facts: list[Fact] = []
     for s, a, b, surf in items:
-        key = fold(surf)
+        key = fold(names_of.get(a, surf))
         typ = votes[key].most_common(1)[0][0]
         canon = _canonical(key, names[typ], typ)
         title = role = kind = None

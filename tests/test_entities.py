@@ -1,0 +1,137 @@
+"""People, places and organizations found in news sentences written for these tests."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from questions.entities import find_entities
+from questions.model import Fact
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"[^.\n]+[.\n]?", text)]
+
+
+def entities(text: str) -> list[Fact]:
+    return find_entities(text, sentences(text))
+
+
+def texts(text: str, typ: str) -> set[str]:
+    return {f.text for f in entities(text) if f.type == typ}
+
+
+@pytest.mark.parametrize("text, name, title, role", [
+    ("استقبل المشير عبدالفتاح السيسي وفدا من رجال الأعمال في القاهرة.", "عبدالفتاح السيسي", "المشير", None),
+    ("وقال وزير الخارجية الأمريكي ماركو روبيو إن المحادثات كانت مثمرة.", "ماركو روبيو",
+     None, "وزير الخارجية الأمريكي"),
+    ("وصل الأمير فيصل بن فرحان إلى جنيف أمس.", "فيصل بن فرحان", "الأمير", None),
+    ("وأكد الرئيس الفرنسي إيمانويل ماكرون دعم بلاده للمبادرة.", "إيمانويل ماكرون", "الرئيس", "الرئيس الفرنسي"),
+    ("وقال الدكتور سامي الخطيب إن الدراسة شملت ألف مريض.", "سامي الخطيب", "الدكتور", None),
+])
+def test_titles_and_roles_stay_out_of_the_person_span(text: str, name: str, title: str | None,
+                                                      role: str | None) -> None:
+    people = [f for f in entities(text) if f.type == "person"]
+    assert [f.text for f in people] == [name]
+    assert people[0].title == title
+    if role is not None:
+        assert people[0].role == role
+    assert text[people[0].start:people[0].end] == name
+
+
+@pytest.mark.parametrize("text, short, full", [
+    ("التقى دونالد ترامب بقادة الحزب. وقال ترامب إن الاقتصاد قوي.", "ترامب", "دونالد ترامب"),
+    ("فاز المرشح «نصري عصفورة» بالرئاسة. وأدى «عصفورة» اليمين أمس.", "عصفورة", "نصري عصفورة"),
+    ("وقال وزير الخارجية الأردني أيمن الصفدي إن الحل سياسي. وأضاف الصفدي أن الأزمة طويلة.", "الصفدي",
+     "أيمن الصفدي"),
+])
+def test_a_short_mention_links_to_the_full_name(text: str, short: str, full: str) -> None:
+    people = [f for f in entities(text) if f.type == "person"]
+    by_text = {f.text: f for f in people}
+    assert short in by_text and full in by_text
+    assert by_text[short].entity == by_text[full].entity
+    assert by_text[short].value == full
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وأعلن الرئيس الكيني، «وليام روتو»، عن خطة جديدة للطاقة.", "وليام روتو"),
+    ("وقال «أنطونيو غوتيريش» إن العالم يواجه أزمة.", "أنطونيو غوتيريش"),
+])
+def test_quoted_names_after_titles_or_reporting_verbs_are_people(text: str, name: str) -> None:
+    assert name in texts(text, "person")
+
+
+def test_people_in_a_coordination_list_are_each_found() -> None:
+    text = ("وشارك في القمة الرئيس الإيراني إبراهيم رئيسي والرئيس التركي رجب طيب أردوغان "
+            "وولي العهد السعودي الأمير محمد بن سلمان.")
+    people = texts(text, "person")
+    assert {"إبراهيم رئيسي", "رجب طيب أردوغان", "محمد بن سلمان"} <= people
+
+
+@pytest.mark.parametrize("text, org", [
+    ("وأعلنت الهيئة العليا المستقلة للانتخابات النتائج الأولية مساء أمس.", "الهيئة العليا المستقلة للانتخابات"),
+    ("وعقد مجلس الأمن الدولي جلسة طارئة لبحث الوضع.", "مجلس الأمن الدولي"),
+    ("وطالبت جامعة الدول العربية بوقف فوري للقتال.", "جامعة الدول العربية"),
+    ("وقرر البنك المركزي الأوروبي رفع سعر الفائدة.", "البنك المركزي الأوروبي"),
+    ("وقالت وزارة الصحة إن عدد الإصابات تراجع.", "وزارة الصحة"),
+    ("وذكرت وكالة رويترز أن المفاوضات توقفت.", "رويترز"),
+])
+def test_organization_head_words_take_their_phrase(text: str, org: str) -> None:
+    orgs = texts(text, "organization")
+    assert any(org in o or o in org for o in orgs), orgs
+
+
+@pytest.mark.parametrize("text, place, kind", [
+    ("وصل الوفد إلى فرنسا صباح اليوم.", "فرنسا", "country"),
+    ("وتشهد أمريكا اللاتينية موجة من الاحتجاجات.", "أمريكا اللاتينية", "region"),
+    ("وأقيمت المباراة على استاد خليفة في الدوحة.", "الدوحة", "city"),
+    ("وأقيمت المباراة على استاد لوسيل مساء السبت.", "استاد لوسيل", "site"),
+])
+def test_places_carry_their_kind(text: str, place: str, kind: str) -> None:
+    places = {f.text: f for f in entities(text) if f.type == "place"}
+    assert place in places, places
+    assert places[place].kind == kind
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("وارتفع التضخم بالمغرب خلال الشهر الماضي.", "المغرب"),
+    ("وسافر الوزير إلى باريس ثم لندن وبرلين.", "برلين"),
+    ("وعاد الوفد من الرياض ولبنان.", "لبنان"),
+])
+def test_proclitics_stay_out_of_the_span(text: str, surface: str) -> None:
+    facts = {f.text: f for f in entities(text)}
+    assert surface in facts, facts
+    f = facts[surface]
+    assert text[f.start:f.end] == surface
+
+
+@pytest.mark.parametrize("text, place", [
+    ("وصل الوزير إلى واشنطن أمس.", "واشنطن"),
+    ("وعقد الاجتماع في بروكسل.", "بروكسل"),
+])
+def test_a_first_letter_that_looks_like_a_proclitic_is_kept(text: str, place: str) -> None:
+    assert place in texts(text, "place")
+
+
+def test_a_name_after_lil_keeps_its_slice_and_gets_the_full_name_as_value() -> None:
+    text = "وأكد دعم بلاده للسعودية في مساعيها."
+    places = [f for f in entities(text) if f.type == "place"]
+    assert [(f.text, f.value) for f in places] == [("للسعودية", "السعودية")]
+
+
+def test_an_event_name_is_not_a_place() -> None:
+    assert "آسيا" not in texts("وتوج المنتخب بلقب كأس آسيا للمرة الثانية.", "place")
+
+
+def test_each_fact_sits_in_its_sentence() -> None:
+    text = "زار الرئيس الأمريكي جو بايدن ألمانيا.\nوقال بايدن إن العلاقات متينة."
+    spans = sentences(text)
+    for f in entities(text):
+        a, b = spans[f.sentence]
+        assert a <= f.start < f.end <= b
+        assert text[f.start:f.end] == f.text
+
+
+def test_text_without_names_gives_no_entities() -> None:
+    assert entities("ارتفعت الأسعار بشكل كبير خلال الأسبوع الماضي.") == []
