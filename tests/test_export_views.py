@@ -164,3 +164,31 @@ def test_endpoint_names_build_the_documented_urls(app: Flask) -> None:
     with app.test_request_context():
         assert url_for("exports.bank", bank_id=3, fmt="anki") == "/export/bank/3.anki"
         assert url_for("exports.quiz", quiz_id=5, fmt="moodle-xml") == "/export/quiz/5.moodle-xml"
+
+
+@pytest.mark.parametrize(("endpoint", "arg", "url"), [
+    ("exports.quiz_apkg", "quiz_id", "/export/quiz/7.anki"),
+    ("exports.quiz_moodle", "quiz_id", "/export/quiz/7.moodle-xml"),
+    ("exports.quiz_gift", "quiz_id", "/export/quiz/7.gift"),
+    ("exports.quiz_csv", "quiz_id", "/export/quiz/7.csv"),
+    ("exports.bank_apkg", "bank_id", "/export/bank/7.anki"),
+    ("exports.bank_json", "bank_id", "/export/bank/7.json"),
+    ("exports.bank_tsv", "bank_id", "/export/bank/7.tsv"),
+])
+def test_per_format_endpoint_names_build_the_same_urls(app: Flask, endpoint: str, arg: str, url: str) -> None:
+    with app.test_request_context():
+        assert url_for(endpoint, **{arg: 7}) == url
+
+
+def test_the_teachers_quiz_page_links_to_working_downloads(client: FlaskClient, session: Session,
+                                                          make_user: MakeUser, make_quiz: MakeQuiz) -> None:
+    teacher = make_user("teacher")
+    quiz = make_quiz(owner_id=teacher.id)
+    login(client, teacher)
+    with client.application.test_request_context():
+        page_url = url_for("teacher.quiz", quiz_id=quiz.id)
+    page = client.get(page_url).get_data(as_text=True)
+    links = [f"/export/quiz/{quiz.id}.anki", f"/export/quiz/{quiz.id}.moodle-xml", f"/export/bank/{quiz.bank_id}.json"]
+    for link in links:
+        assert f'href="{link}"' in page
+        assert client.get(link).status_code == 200

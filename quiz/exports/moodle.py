@@ -221,4 +221,5 @@ def moodle_xml(banks: Bank | Iterable[Bank]) -> bytes:
         for q in bank.questions:
             WRITERS.get(q.kind, _shortanswer)(quiz, q, bank)
     ET.indent(quiz, space=" ")
-    return ET.tostring(quiz, encoding="UTF-8", xml_declaration=True) + b"\n"
+    data: bytes = ET.tostring(quiz, encoding="UTF-8", xml_declaration=True)
+    return data + b"\n"
