@@ -15,14 +15,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from babel import Locale
 from hijridate import Hijri
 
 from questions.normalize import fold
-from questions.text import Folded
+from questions.text import Folded, Hit, Triggers
 
 # Locales whose month names differ: Egyptian/Gulf, Levantine, Maghrebi, Mauritanian.
 _LOCALES = ("ar", "ar_EG", "ar_SA", "ar_LB", "ar_SY", "ar_IQ", "ar_JO", "ar_MA", "ar_DZ", "ar_TN", "ar_MR")
@@ -108,13 +108,15 @@ _AH = rf"(?:\s*ه{_E}|\s+هجري(?:ه)?{_E}|\s+للهجره{_E})"
 DAY_MONTH = re.compile(r"(?<![\w.,٬/:])" + _WD_PREFIX + _DAY + rf"\s*(?:من\s+)?(?:شهر\s+)?" + _MONTH_PAIR + _YEAR_TAIL)
 MONTH_YEAR = re.compile(_B + rf"(?:شهر\s+)?" + _MONTH_PAIR
                         + rf"\s*[،,]?\s*(?:من\s+)?(?:(?:ال)?عام\s+)?(?P<y>\d{{4}})(?!\d)(?:\s*م{_E})?")
+_MONTH_CUES = "شهر|شهري|في|خلال|منذ|حتي|مطلع|اوائل|اواخر|اواسط|منتصف|نهايه|بدايه|قبل|بعد|حلول|بحلول"
 MONTH_ALONE = re.compile(
-    rf"{_B}(?:(?P<cue>شهر|شهري|في|خلال|منذ|حتي|مطلع|اوائل|اواخر|اواسط|منتصف|نهايه|بدايه|قبل|بعد|حلول|بحلول)\s+)?"
+    rf"{_B}(?:[وفب]?(?P<cue>{_MONTH_CUES})\s+)?"
     + _MONTH_PAIR + rf"(?:\s+(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم|الحالي|الجاري){_E})?")
 HIJRI = re.compile(_B + _WD_PREFIX + rf"(?:{_DAY}\s+(?:من\s+)?(?:شهر\s+)?)?(?P<hm>{_HM}){_E}"
                    rf"(?:\s+(?:من\s+)?(?:عام\s+|سنه\s+)?(?P<y>\d{{3,4}})(?!\d)(?P<ah>{_AH})?)?")
+_YEAR_CUES = "(?:ال)?عام|(?:ال)?سنه|عامي|سنتي|في|منذ|حتي|خلال|مطلع|اواخر|اوائل|منتصف|نهايه|بدايه|بحلول|حلول"
 YEAR = re.compile(
-    rf"{_B}(?P<cue>(?:ال)?عام|(?:ال)?سنه|عامي|سنتي|في|منذ|حتي|خلال|مطلع|اواخر|اوائل|منتصف|نهايه|بدايه|بحلول|حلول)"
+    rf"{_B}[وفب]?(?P<cue>{_YEAR_CUES})"
     rf"\s+(?P<y>\d{{3,4}})(?!\d)(?:\s*م{_E}|\s+ميلادي(?:ه)?{_E}|(?P<ah>{_AH}))?"
     rf"(?:\s*(?:-|–|/|و|الي|حتي)\s*(?P<y2>\d{{4}})(?!\d)(?:\s*م{_E})?)?")
 _DECADE_WORDS = {"عشرين": 2, "ثلاثين": 3, "اربعين": 4, "خمسين": 5, "ستين": 6, "سبعين": 7, "ثمانين": 8,
@@ -133,13 +135,13 @@ RELATIVE = re.compile(
     rf"{_B}(?:(?P<unit>{_alt(_REL_UNITS)})\s+(?P<when>{_alt(_PAST + _NEXT + _NOW)})"
     rf"|(?P<this>هذا|هذه)\s+(?P<unit2>{_alt(_REL_UNITS)})"
     rf"|(?P<day>اول\s+امس|امس\s+الاول|امس|البارحه|غدا|بعد\s+غد)){_E}")
+_WD_CUES = "يوم|مساء|صباح|ليله|ليل|فجر|ظهر|عصر|نهار|اليوم|منذ|حتي|كلا|صلاه|خطبه"
 WEEKDAY = re.compile(
-    rf"{_B}(?:(?P<cue>يوم|مساء|صباح|ليله|ليل|فجر|ظهر|عصر|نهار|اليوم|منذ|حتي|كلا|صلاه|خطبه)\s+)?"
+    rf"{_B}(?:[وفب]?(?P<cue>{_WD_CUES})\s+)?"
     rf"(?P<wd>{_WD}){_E}(?:\s+(?P<when>{_alt(_PAST + _NEXT)}|معا){_E})?")
 
 
-@dataclass(frozen=True)
-class DateSpan:
+class DateSpan(NamedTuple):
     """A date found in folded text, before it becomes a Fact."""
 
     start: int  # folded offsets
@@ -190,28 +192,26 @@ def _valid(y: int, m: int, d: int) -> bool:
     return True
 
 
-def _day_month(ft: str, ref: date | None) -> Iterable[DateSpan]:
-    for m in DAY_MONTH.finditer(ft):
-        day, month = _day_of(m), _month_of(m)
-        if not _valid(2000, month, day):  # 2000 is a leap year, so 29 February passes
-            continue
-        end = m.end() if m.group("y") else _pair_end(m)
-        start = m.start()
-        if m.group("y"):
-            y = int(m.group("y"))
-            if not _valid(y, month, day):
-                continue
-            yield DateSpan(start, end, f"{y:04d}-{month:02d}-{day:02d}", "day")
-        elif ref is not None:
-            yield DateSpan(start, end, f"{_near_year(month, day, ref):04d}-{month:02d}-{day:02d}", "month_day")
-        else:
-            yield DateSpan(start, end, f"--{month:02d}-{day:02d}", "month_day")
+def _day_month(m: re.Match[str], ref: date | None) -> Iterable[DateSpan]:
+    day, month = _day_of(m), _month_of(m)
+    if not _valid(2000, month, day):  # 2000 is a leap year, so 29 February passes
+        return
+    end = m.end() if m.group("y") else _pair_end(m)
+    start = m.start()
+    if m.group("y"):
+        y = int(m.group("y"))
+        if not _valid(y, month, day):
+            return
+        yield DateSpan(start, end, f"{y:04d}-{month:02d}-{day:02d}", "day")
+    elif ref is not None:
+        yield DateSpan(start, end, f"{_near_year(month, day, ref):04d}-{month:02d}-{day:02d}", "month_day")
+    else:
+        yield DateSpan(start, end, f"--{month:02d}-{day:02d}", "month_day")
 
 
-def _month_year(ft: str) -> Iterable[DateSpan]:
-    for m in MONTH_YEAR.finditer(ft):
-        if _pair_ok(m):
-            yield DateSpan(m.start(), m.end(), f"{int(m.group('y')):04d}-{_month_of(m):02d}", "year_month")
+def _month_year(m: re.Match[str]) -> Iterable[DateSpan]:
+    if _pair_ok(m):
+        yield DateSpan(m.start(), m.end(), f"{int(m.group('y')):04d}-{_month_of(m):02d}", "year_month")
 
 
 def _shift_month(ref: date, delta: int) -> str:
@@ -219,132 +219,128 @@ def _shift_month(ref: date, delta: int) -> str:
     return f"{k // 12:04d}-{k % 12 + 1:02d}"
 
 
-def _month_alone(ft: str, ref: date | None) -> Iterable[DateSpan]:
-    for m in MONTH_ALONE.finditer(ft):
-        name = _key(m.group("m1"))
-        if m.group("cue") is None and m.group("rel") is None and name in _WEAK_MONTHS:
-            continue
-        month = _month_of(m)
-        start = m.start("m1") if m.group("cue") != "شهر" else m.start()
-        end = m.end("rel") if m.group("rel") else _pair_end(m)
-        value = f"--{month:02d}"
-        rel = m.group("rel")
-        if ref is not None:
-            if rel in ("الماضي", "المنصرم", "الفائت"):
-                value = f"{ref.year - (month >= ref.month):04d}-{month:02d}"
-            elif rel in ("المقبل", "القادم"):
-                value = f"{ref.year + (month <= ref.month):04d}-{month:02d}"
-            else:
-                value = f"{ref.year:04d}-{month:02d}"
-        yield DateSpan(start, end, value, "month")
-
-
-def _hijri(ft: str) -> Iterable[DateSpan]:
-    for m in HIJRI.finditer(ft):
-        has_day = bool(m.group("d") or m.group("od"))
-        year = m.group("y")
-        # Hijri month names are also given names (رجب، رمضان، شعبان) and صفر is "zero":
-        # only a day before it or a year marked هـ makes it a date.
-        if not has_day and not (year and m.group("ah")):
-            continue
-        hm = HIJRI_MONTHS[_key(m.group("hm"))]
-        end = m.end() if year else m.end("hm")
-        if has_day:
-            day = _day_of(m)
-            if not 1 <= day <= 30:
-                continue
-            if year:
-                y = int(year)
-                try:
-                    greg = Hijri(y, hm, day).to_gregorian().isoformat()
-                except (ValueError, OverflowError):
-                    greg = None
-                yield DateSpan(m.start(), end, f"{y:04d}-{hm:02d}-{day:02d} AH", "hijri", greg)
-            else:
-                yield DateSpan(m.start(), end, f"--{hm:02d}-{day:02d} AH", "hijri")
+def _month_alone(m: re.Match[str], ref: date | None) -> Iterable[DateSpan]:
+    name = _key(m.group("m1"))
+    if m.group("cue") is None and m.group("rel") is None and name in _WEAK_MONTHS:
+        return
+    month = _month_of(m)
+    start = m.start("cue") if m.group("cue") == "شهر" else m.start("m1")
+    end = m.end("rel") if m.group("rel") else _pair_end(m)
+    value = f"--{month:02d}"
+    rel = m.group("rel")
+    if ref is not None:
+        if rel in ("الماضي", "المنصرم", "الفائت"):
+            value = f"{ref.year - (month >= ref.month):04d}-{month:02d}"
+        elif rel in ("المقبل", "القادم"):
+            value = f"{ref.year + (month <= ref.month):04d}-{month:02d}"
         else:
-            yield DateSpan(m.start("hm"), end, f"{int(year):04d}-{hm:02d} AH", "hijri")
+            value = f"{ref.year:04d}-{month:02d}"
+    yield DateSpan(start, end, value, "month")
 
 
-def _years(ft: str) -> Iterable[DateSpan]:
-    for m in YEAR.finditer(ft):
-        cue = m.group("cue")
-        y = int(m.group("y"))
-        in_span = cue in ("عام", "العام", "سنه", "السنه", "عامي", "سنتي")
-        if not in_span and not 1800 <= y <= 2100:
-            continue  # "في 300" is a quantity, not a year
-        start = m.start() if in_span else m.start("y")
-        if m.group("ah"):
-            yield DateSpan(start, m.end("ah"), f"{y:04d} AH", "hijri")
-            continue
-        if m.group("y2") is None:
-            yield DateSpan(start, m.end(), f"{y:04d}", "year")
-            continue
-        yield DateSpan(start, m.end("y"), f"{y:04d}", "year")
-        y2 = int(m.group("y2"))
-        if y < y2 <= y + 200:  # a range or a pair of years (عامي 2019 و2020)
-            yield DateSpan(m.start("y2"), m.end(), f"{y2:04d}", "year")
-
-
-def _decades(ft: str, ref: date | None) -> Iterable[DateSpan]:
-    for m in DECADE.finditer(ft):
-        cent = _key(m.group("cent") or "")
-        base = _CENTURIES.get(cent, 19)
-        if ref is not None and cent in ("الماضي", "المنصرم"):
-            base = ref.year // 100 - 1
-        elif ref is not None and cent in ("الحالي", "الجاري"):
-            base = ref.year // 100
-        yield DateSpan(m.start(), m.end(), f"{base}{_DECADE_WORDS[m.group('dec')]}X", "decade")
-    for m in CENTURY.finditer(ft):
-        base = _CENTURIES[_key(m.group("cent"))]
-        yield DateSpan(m.start(), m.end(), f"{base}XX", "century")
-
-
-def _relative(ft: str, ref: date | None) -> Iterable[DateSpan]:
-    for m in RELATIVE.finditer(ft):
-        value: str | None = None
-        if m.group("day"):
-            word = _key(m.group("day"))
-            delta = {"امس": -1, "البارحه": -1, "غدا": 1, "بعد غد": 2}.get(word, -2)
-            if ref is not None:
-                value = (ref + timedelta(days=delta)).isoformat()
+def _hijri(m: re.Match[str]) -> Iterable[DateSpan]:
+    has_day = bool(m.group("d") or m.group("od"))
+    year = m.group("y")
+    # Hijri month names are also given names (رجب، رمضان، شعبان) and صفر is "zero":
+    # only a day before it or a year marked هـ makes it a date.
+    if not has_day and not (year and m.group("ah")):
+        return
+    hm = HIJRI_MONTHS[_key(m.group("hm"))]
+    end = m.end() if year else m.end("hm")
+    if has_day:
+        day = _day_of(m)
+        if not 1 <= day <= 30:
+            return
+        if year:
+            y = int(year)
+            try:
+                greg = Hijri(y, hm, day).to_gregorian().isoformat()
+            except (ValueError, OverflowError):
+                greg = None
+            yield DateSpan(m.start(), end, f"{y:04d}-{hm:02d}-{day:02d} AH", "hijri", greg)
         else:
-            unit = _REL_UNITS[m.group("unit") or m.group("unit2")]
-            when = m.group("when") or "الحالي"
-            step = -1 if when in _PAST else 1 if when in _NEXT else 0
-            if ref is not None:
-                if unit == "month":
-                    value = _shift_month(ref, step)
-                elif unit == "year":
-                    value = f"{ref.year + step:04d}"
-                else:
-                    iso = (ref + timedelta(weeks=step)).isocalendar()
-                    value = f"{iso[0]:04d}-W{iso[1]:02d}"
-        yield DateSpan(m.start(), m.end(), value, "relative")
+            yield DateSpan(m.start(), end, f"--{hm:02d}-{day:02d} AH", "hijri")
+    else:
+        yield DateSpan(m.start("hm"), end, f"{int(year):04d}-{hm:02d} AH", "hijri")
 
 
-def _weekdays(ft: str, ref: date | None) -> Iterable[DateSpan]:
-    for m in WEEKDAY.finditer(ft):
-        cue, when = m.group("cue"), m.group("when")
-        wd_name = _key(m.group("wd"))
-        # كلا الاثنين "both of them", صلاة الجمعة "the Friday prayer", الاثنين معاً "the two together"
-        if cue in ("كلا", "صلاه", "خطبه") or when == "معا":
-            continue
-        wd = WEEKDAYS[wd_name]
-        start = m.start() if cue == "اليوم" else m.start("wd")
-        end = m.end() if when else m.end("wd")
-        value: str | None = None
+def _years(m: re.Match[str]) -> Iterable[DateSpan]:
+    cue = m.group("cue")
+    y = int(m.group("y"))
+    in_span = cue in ("عام", "العام", "سنه", "السنه", "عامي", "سنتي")
+    if not in_span and not 1800 <= y <= 2100:
+        return  # "في 300" is a quantity, not a year
+    start = m.start("cue") if in_span else m.start("y")
+    if m.group("ah"):
+        yield DateSpan(start, m.end("ah"), f"{y:04d} AH", "hijri")
+        return
+    if m.group("y2") is None:
+        yield DateSpan(start, m.end(), f"{y:04d}", "year")
+        return
+    yield DateSpan(start, m.end("y"), f"{y:04d}", "year")
+    y2 = int(m.group("y2"))
+    if y < y2 <= y + 200:  # a range or a pair of years (عامي 2019 و2020)
+        yield DateSpan(m.start("y2"), m.end(), f"{y2:04d}", "year")
+
+
+def _decades(m: re.Match[str], ref: date | None) -> Iterable[DateSpan]:
+    cent = _key(m.group("cent") or "")
+    base = _CENTURIES.get(cent, 19)
+    if ref is not None and cent in ("الماضي", "المنصرم"):
+        base = ref.year // 100 - 1
+    elif ref is not None and cent in ("الحالي", "الجاري"):
+        base = ref.year // 100
+    yield DateSpan(m.start(), m.end(), f"{base}{_DECADE_WORDS[m.group('dec')]}X", "decade")
+
+
+def _century(m: re.Match[str]) -> Iterable[DateSpan]:
+    base = _CENTURIES[_key(m.group("cent"))]
+    yield DateSpan(m.start(), m.end(), f"{base}XX", "century")
+
+
+def _relative(m: re.Match[str], ref: date | None) -> Iterable[DateSpan]:
+    value: str | None = None
+    if m.group("day"):
+        word = _key(m.group("day"))
+        delta = {"امس": -1, "البارحه": -1, "غدا": 1, "بعد غد": 2}.get(word, -2)
         if ref is not None:
-            back = (ref.weekday() - wd) % 7
-            if when in _PAST:
-                back = back or 7
-                value = (ref - timedelta(days=back)).isoformat()
-            elif when in _NEXT:
-                ahead = (wd - ref.weekday()) % 7 or 7
-                value = (ref + timedelta(days=ahead)).isoformat()
+            value = (ref + timedelta(days=delta)).isoformat()
+    else:
+        unit = _REL_UNITS[m.group("unit") or m.group("unit2")]
+        when = m.group("when") or "الحالي"
+        step = -1 if when in _PAST else 1 if when in _NEXT else 0
+        if ref is not None:
+            if unit == "month":
+                value = _shift_month(ref, step)
+            elif unit == "year":
+                value = f"{ref.year + step:04d}"
             else:
-                value = (ref - timedelta(days=back)).isoformat()
-        yield DateSpan(start, end, value, "relative" if (when or cue == "اليوم") else "weekday")
+                iso = (ref + timedelta(weeks=step)).isocalendar()
+                value = f"{iso[0]:04d}-W{iso[1]:02d}"
+    yield DateSpan(m.start(), m.end(), value, "relative")
+
+
+def _weekdays(m: re.Match[str], ref: date | None) -> Iterable[DateSpan]:
+    cue, when = m.group("cue"), m.group("when")
+    wd_name = _key(m.group("wd"))
+    # كلا الاثنين "both of them", صلاة الجمعة "the Friday prayer", الاثنين معاً "the two together"
+    if cue in ("كلا", "صلاه", "خطبه") or when == "معا":
+        return
+    wd = WEEKDAYS[wd_name]
+    start = m.start("cue") if cue == "اليوم" else m.start("wd")
+    end = m.end() if when else m.end("wd")
+    value: str | None = None
+    if ref is not None:
+        back = (ref.weekday() - wd) % 7
+        if when in _PAST:
+            back = back or 7
+            value = (ref - timedelta(days=back)).isoformat()
+        elif when in _NEXT:
+            ahead = (wd - ref.weekday()) % 7 or 7
+            value = (ref + timedelta(days=ahead)).isoformat()
+        else:
+            value = (ref - timedelta(days=back)).isoformat()
+    yield DateSpan(start, end, value, "relative" if (when or cue == "اليوم") else "weekday")
 
 
 def _parse_ref(article_date: str | None) -> date | None:
@@ -356,15 +352,107 @@ def _parse_ref(article_date: str | None) -> date | None:
         return None
 
 
-def find_dates(folded: Folded, article_date: str | None = None) -> list[DateSpan]:
-    """Find every date in a folded text; overlapping finds keep the longest."""
+# Words that can open a date; extraction looks closer only where one of them (or a digit) is.
+TRIGGER_WORDS: dict[str, str] = {
+    **{w.split()[0]: "month" for w in MONTHS},
+    **{w.split()[0]: "hijri" for w in HIJRI_MONTHS},
+    **{w.split()[0]: "ord" for w in ORDINAL_DAYS},
+    **{w: "wd" for w in WEEKDAYS},
+    **{f"{a}{w}{s}": "decade" for w in _DECADE_WORDS for a in ("", "ال") for s in ("يات", "ات")},
+    "عقد": "decade", "العقد": "decade", "قرن": "century", "القرن": "century",
+    **{w: "rel" for w in _REL_UNITS},
+    "امس": "relday", "البارحه": "relday", "غدا": "relday", "غد": "relday",
+}
+_LOOKBACK = 24
+
+
+def _before(cues: str) -> re.Pattern[str]:
+    return re.compile(rf"{_B}[وفب]?(?:{cues})\s+\Z")
+
+
+_YEAR_CUE_BEFORE = _before(_YEAR_CUES)
+_WD_CUE_BEFORE = _before(_WD_CUES)
+_MONTH_CUE_BEFORE = _before(_MONTH_CUES)
+_THIS_BEFORE = _before("هذا|هذه")
+_DAY_WORD_BEFORE = _before("اول|بعد")
+
+
+def _month_ahead(hits: list[Hit], i: int, limit: int) -> bool:
+    """Whether a Gregorian or Hijri month name follows hit ``i`` before offset ``limit``."""
+    for h in hits[i + 1:i + 4]:
+        if h.start >= limit:
+            return False
+        if TRIGGER_WORDS.get(h.word) in ("month", "hijri"):
+            return True
+    return False
+
+
+def _back(p: re.Pattern[str], ft: str, pos: int) -> int:
+    """Where a cue that ``p`` matches right before ``pos`` starts, else ``pos``."""
+    m = p.search(ft, max(0, pos - _LOOKBACK), pos)
+    return m.start() if m else pos
+
+
+def find_dates(folded: Folded, article_date: str | None = None, hits: list[Hit] | None = None) -> list[DateSpan]:
+    """Find every date in a folded text; overlapping finds keep the longest.
+
+    ``hits`` are the places to look (``Triggers.scan`` over at least ``TRIGGER_WORDS``).
+    """
     ft = folded.text
     ref = _parse_ref(article_date)
-    found: list[DateSpan] = [
-        *_day_month(ft, ref), *_hijri(ft), *_month_year(ft), *_decades(ft, ref), *_years(ft),
-        *_month_alone(ft, ref), *_relative(ft, ref), *_weekdays(ft, ref),
-    ]
+    if hits is None:
+        hits = _TRIGGERS.scan(ft)
+    found: list[DateSpan] = []
+    add = found.extend
+    n = len(ft)
+    for i, h in enumerate(hits):
+        pos = h.start
+        kind = "digit" if h.word == "#" else TRIGGER_WORDS.get(h.word)
+        if kind is None:
+            continue
+        if kind == "digit":
+            run = 1
+            while pos + run < n and ft[pos + run].isdigit():
+                run += 1
+            if run in (3, 4):
+                if (m := YEAR.match(ft, _back(_YEAR_CUE_BEFORE, ft, pos))) is not None:
+                    add(_years(m))
+                continue
+            if run > 2:
+                continue
+        if kind in ("digit", "wd", "ord") and _month_ahead(hits, i, pos + 48):
+            if (m := DAY_MONTH.match(ft, pos)) is not None:
+                add(_day_month(m, ref))
+            if (m := HIJRI.match(ft, pos)) is not None:
+                add(_hijri(m))
+        if kind == "wd":
+            if (m := WEEKDAY.match(ft, _back(_WD_CUE_BEFORE, ft, pos))) is not None:
+                add(_weekdays(m, ref))
+        elif kind == "month":
+            cue = _back(_MONTH_CUE_BEFORE, ft, pos)
+            if (m := MONTH_YEAR.match(ft, cue if ft.startswith("شهر", cue) else pos)) is not None:
+                add(_month_year(m))
+            if (m := MONTH_ALONE.match(ft, cue)) is not None:
+                add(_month_alone(m, ref))
+        elif kind == "hijri":
+            if (m := HIJRI.match(ft, pos)) is not None:
+                add(_hijri(m))
+        elif kind == "decade":
+            if (m := DECADE.match(ft, pos)) is not None:
+                add(_decades(m, ref))
+        elif kind == "century":
+            if (m := CENTURY.match(ft, pos)) is not None:
+                add(_century(m))
+        elif kind == "rel":
+            if (m := RELATIVE.match(ft, _back(_THIS_BEFORE, ft, pos))) is not None:
+                add(_relative(m, ref))
+        elif kind == "relday":
+            if (m := RELATIVE.match(ft, _back(_DAY_WORD_BEFORE, ft, pos))) is not None:
+                add(_relative(m, ref))
     return resolve_overlaps(found)
+
+
+_TRIGGERS = Triggers(set(TRIGGER_WORDS))
 
 
 def resolve_overlaps(spans: list[DateSpan]) -> list[DateSpan]:

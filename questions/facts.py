@@ -5,10 +5,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 
+from questions import dates, numbers
 from questions.dates import find_dates
 from questions.model import Fact
 from questions.numbers import find_numbers
-from questions.text import fold_with_offsets, sentence_index, split_sentences
+from questions.text import Triggers, fold_with_offsets, sentence_index, split_sentences
+
+# One scan finds every place a date or a number can start.
+_TRIGGERS = Triggers(set(dates.TRIGGER_WORDS) | numbers.TRIGGER_WORDS)
 
 
 def extract_facts(text: str, *, article_date: str | None = None) -> list[Fact]:
@@ -23,12 +27,13 @@ def extract_facts(text: str, *, article_date: str | None = None) -> list[Fact]:
         return sentence_index(sentences, starts, pos)
 
     facts: list[Fact] = []
-    dates = find_dates(folded, article_date)
+    hits = _TRIGGERS.scan(folded.text)
+    dates = find_dates(folded, article_date, hits)
     for d in dates:
         s, e = folded.start(d.start), folded.end(d.end)
         facts.append(Fact(type="date", text=text[s:e], value=d.value, start=s, end=e, sentence=sentence_of(s),
                           kind=d.kind, gregorian=d.gregorian))
-    for n in find_numbers(folded, [(d.start, d.end) for d in dates]):
+    for n in find_numbers(folded, [(d.start, d.end) for d in dates], hits):
         s, e = folded.start(n.start), folded.end(n.end)
         kind = "year" if n.type == "date" else None
         facts.append(Fact(type=n.type, text=text[s:e], value=n.value, start=s, end=e, sentence=sentence_of(s),

@@ -10,11 +10,12 @@ A number keeps the noun it counts as its unit (67 عامًا -> unit عام, 24 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from questions.normalize import fold, strip_diacritics
-from questions.text import Folded
+from questions.text import Folded, Hit, Triggers
 
 # Words for 1-10 (folded). The bare short forms are common words too (ست "lady", سبع "lion",
 # خمس "a fifth"), so they count only before a counted noun or inside a compound number.
@@ -61,18 +62,14 @@ for _sing, _plur, _dual_stem, _size in (("الف", "الاف", "الف", 1000), 
 _WORD_VALUES: dict[str, int] = {**_UNITS, **_TEENS, **_TENS, **_HUNDREDS}
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 _DIGITS = (r"(?P<rev>\d+ر\d+)"  # 5ر1 = 1.5
            r"|(?P<dcomma>\d+،\d{1,3})(?=\s*(?:%|٪|في\s+ال|بال|مليون|مليار))"
            r"|(?P<thou>\d{1,3}(?:[,٬]\d{3})+(?:\.\d+)?)"
            r"|(?P<plain>\d+(?:\.\d+)?)")
-TOKEN = re.compile(
-    r"(?<![\w.,٬/:])(?:(?P<pre>لل|[وفبلك])(?=[\dء-ي]))?"
-    rf"(?:(?:{_DIGITS})(?P<ce>م)?|(?P<word>(?:ال)?(?:{_alt([*_UNITS, *_TEENS, *_TENS])})|{_alt([*_HUNDREDS, *_SCALES])}))"
-    r"(?![\w])")
+DIGIT_TOKEN = re.compile(rf"(?:{_DIGITS})(?P<ce>م)?(?![\w])")
+_DIGIT_GROUPS = ("plain", "rev", "dcomma", "thou")
+_TEEN = re.compile(r"(?:احد\s+عشر|احدي\s+عشره)(?![\w])")
+_TEEN_FIRSTS = {"احد", "احدي"}
 _GAP_PLAIN = re.compile(r"\s+\Z")
 _GAP_WAW = re.compile(r"\s+و\s*\Z")
 PERCENT = re.compile(r"\s*(?:%|٪)|\s+(?:في|فى)\s+(?:ال)?(?:ميه|مايه)(?!\w)|\s+بال(?:ميه|مايه)(?!\w)")
@@ -103,8 +100,14 @@ _TIME_PLURALS = {fold(k): v for k, v in {
 _TANWEEN_FATH = "\u064b"
 
 
-@dataclass(frozen=True)
-class NumberSpan:
+_TOKEN_WORDS = {w.split()[0] for w in _WORD_VALUES} | {"ال" + w for w in [*_UNITS, *_TENS]} | set(_SCALES) \
+    | set(_HUNDREDS)
+# Words that can open a number; extraction looks closer only where one of them (or a digit) is.
+TRIGGER_WORDS: set[str] = _TOKEN_WORDS | {"مره", "المره"}
+_TRIGGERS = Triggers(TRIGGER_WORDS)
+
+
+class NumberSpan(NamedTuple):
     """A number, percentage or bare year found in folded text (folded offsets)."""
 
     type: str  # "number" | "percentage" | "date"
@@ -114,8 +117,7 @@ class NumberSpan:
     unit: str | None = None
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
     start: int  # after any proclitic
     end: int
     value: float
@@ -137,27 +139,46 @@ def _digit_value(m: re.Match[str]) -> float:
     return float(m.group("plain"))
 
 
-def _tokens(ft: str) -> Iterator[_Tok]:
-    for m in TOKEN.finditer(ft):
-        word = m.group("word")
-        if word is None:
-            g = next(k for k in ("rev", "dcomma", "thou", "plain") if m.group(k))
-            yield _Tok(m.start(g), m.end(g), _digit_value(m), "num", digits=True,
-                       year_mark=bool(m.group("ce")), text=m.group(g))
+def _tokens(ft: str, hits: list[Hit], taken: list[tuple[int, int]]) -> list[_Tok]:
+    """Number tokens at the hits, leaving out any inside a ``taken`` span (a date)."""
+    out: list[_Tok] = []
+    k = 0  # taken spans before k end before the current hit
+    n_taken = len(taken)
+    for h in hits:
+        word = h.word
+        if word != "#" and word not in _TOKEN_WORDS:
             continue
-        start = m.start("word")
-        key = " ".join(word.split())
-        bare = key[2:] if key.startswith("ال") and key not in _SCALES else key
+        while k < n_taken and taken[k][1] <= h.start:
+            k += 1
+        if k < n_taken and taken[k][0] < h.end:
+            continue
+        if word == "#":
+            m = DIGIT_TOKEN.match(ft, h.start)
+            if m is None:
+                continue
+            g = m.lastgroup if m.lastgroup != "ce" else next(x for x in _DIGIT_GROUPS if m.group(x))
+            assert g is not None
+            out.append(_Tok(m.start(), m.end(g), _digit_value(m), "num", digits=True,
+                            year_mark=m.group("ce") is not None, text=m.group(g)))
+            continue
+        end = h.end
+        if word in _TEEN_FIRSTS:
+            tm = _TEEN.match(ft, h.start)
+            if tm is None:
+                continue
+            word, end = "احد عشر", tm.end()
+        bare = word[2:] if word.startswith("ال") and word not in _SCALES else word
         if bare in _SCALES:
             sc = _SCALES[bare]
-            yield _Tok(start, m.end(), float(sc.size * sc.times), "scale", sc, text=key)
+            out.append(_Tok(h.start, end, float(sc.size * sc.times), "scale", sc, text=word))
         elif bare in _HUNDREDS:
-            yield _Tok(start, m.end(), float(_HUNDREDS[bare]), "hund", text=key)
+            out.append(_Tok(h.start, end, float(_HUNDREDS[bare]), "hund", text=word))
         else:
-            if m.group("pre") == "ل" and bare == "ست":
+            if bare == "ست" and ft[h.pos:h.start] == "ل":
                 continue  # لست "I am not"
-            kind = "short" if bare in _SHORT and not key.startswith("ال") else "num"
-            yield _Tok(start, m.end(), float(_WORD_VALUES[bare]), kind, text=key)
+            kind = "short" if bare in _SHORT and not word.startswith("ال") else "num"
+            out.append(_Tok(h.start, end, float(_WORD_VALUES[bare]), kind, text=word))
+    return out
 
 
 def _joins(prev: list[_Tok], tok: _Tok, gap: str) -> bool:
@@ -227,10 +248,15 @@ def _is_unit_word(w: str) -> bool:
     return not (w.startswith("و") and (w[1:] in _STOP or w[1:].startswith("ال")))
 
 
-def find_numbers(folded: Folded, taken: list[tuple[int, int]]) -> list[NumberSpan]:
-    """Find numbers, percentages and bare years in folded text, skipping ``taken`` folded spans."""
+def find_numbers(folded: Folded, taken: list[tuple[int, int]], hits: list[Hit] | None = None) -> list[NumberSpan]:
+    """Find numbers, percentages and bare years in folded text, skipping ``taken`` folded spans.
+
+    ``hits`` are the places to look (``Triggers.scan`` over at least ``TRIGGER_WORDS``).
+    """
     ft = folded.text
-    toks = [t for t in _tokens(ft) if not _inside(t.start, t.end, taken)]
+    if hits is None:
+        hits = _TRIGGERS.scan(ft)
+    toks = _tokens(ft, hits, taken)
     groups: list[list[_Tok]] = []
     for t in toks:
         if groups and _joins(groups[-1], t, ft[groups[-1][-1].end:t.start]):
@@ -242,16 +268,17 @@ def find_numbers(folded: Folded, taken: list[tuple[int, int]]) -> list[NumberSpa
         span = _span_of(folded, g)
         if span is not None:
             out.append(span)
-    for m in _ORDINAL_TIMES.finditer(ft):
-        if not _inside(m.start(), m.end(), taken):
+    for h in hits:
+        if h.word not in ("مره", "المره"):
+            continue
+        m = _ORDINAL_TIMES.match(ft, h.pos)
+        if m is not None and not _inside(m.start(), m.end(), taken):
             out.append(NumberSpan("number", m.start(), m.end(), _ORDINALS[m.group("o")], "مرة"))
     out.sort(key=lambda s: s.start)
     return out
 
 
 def _inside(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
-    from bisect import bisect_right
-
     i = bisect_right(spans, (s, 1 << 62)) - 1
     return (i >= 0 and spans[i][1] > s) or (i + 1 < len(spans) and spans[i + 1][0] < e)
 

@@ -9,17 +9,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from questions.normalize import DIACRITICS
 
-# Same letter folds as questions.normalize.fold, as a length-keeping table.
-_SAME_LENGTH = str.maketrans({
-    **{c: "ا" for c in "أإآٱ"},
-    "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
-    **{a: str(i) for i, a in enumerate("٠١٢٣٤٥٦٧٨٩")},
-    **{a: str(i) for i, a in enumerate("۰۱۲۳۴۵۶۷۸۹")},
-    "٫": ".",
-})
+# Same letter folds as questions.normalize.fold; each keeps the text's length.
+_SAME_LENGTH: tuple[tuple[str, str], ...] = (
+    *((c, "ا") for c in "أإآٱ"), ("ى", "ي"), ("ة", "ه"), ("ؤ", "و"), ("ئ", "ي"),
+    *((a, str(i)) for i, a in enumerate("٠١٢٣٤٥٦٧٨٩")),
+    *((a, str(i)) for i, a in enumerate("۰۱۲۳۴۵۶۷۸۹")),
+    ("٫", "."),
+)
 # Characters fold() deletes: harakat, superscript alef, tatweel and bidi controls.
 _DELETED = re.compile(DIACRITICS.pattern[:-1] + "\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]")
 MARKS = re.compile(_DELETED.pattern + "+")
@@ -48,50 +48,56 @@ class Folded:
 
 def fold_with_offsets(text: str) -> Folded:
     """Fold ``text`` like normalize.fold and remember where deleted characters were."""
-    same = text.translate(_SAME_LENGTH)
+    same = text
+    for a, b in _SAME_LENGTH:
+        if a in same:  # str.replace per letter is far faster than translate() on non-ASCII text
+            same = same.replace(a, b)
     gone = [m.start() for m in _DELETED.finditer(same)]
     if not gone:
         return Folded(same, text, ())
     return Folded(_DELETED.sub("", same), text, tuple(p - k for k, p in enumerate(gone)))
 
 
-_BOUNDARY = re.compile(r"[.!?؟]+|\n")
-_QUOTE = re.compile("[«»\n]")
-_ABBREV_BEFORE = re.compile(r"(?:^|[\s(«])\w$")  # a lone letter before "." is an abbreviation (د. أ. U.)
+_MARK = re.compile("[.!?؟\n«»]")
+_CLOSERS = frozenset(".!?؟»)\"'”")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Split Arabic news text into sentence spans (start, end), end after the final mark.
 
     Splits on . ! ? ؟ and line breaks, but not inside «quotes», not in decimals (40.27) or
-    after a one-letter abbreviation (د.).
+    after a one-letter abbreviation (د.). A quote left open ends at the line break.
     """
-    depth_at: list[tuple[int, int]] = []  # (position, quote depth from there on)
-    depth = 0
-    for m in _QUOTE.finditer(text):
-        c = m.group()
-        depth = 0 if c == "\n" else depth + 1 if c == "«" else max(0, depth - 1)
-        depth_at.append((m.start(), depth))
-    positions = [p for p, _ in depth_at]
     spans: list[tuple[int, int]] = []
+    n = len(text)
+    depth = 0
     start = 0
-    for m in _BOUNDARY.finditer(text):
-        b, e = m.start(), m.end()
-        if m.group() != "\n":
-            k = bisect_right(positions, b) - 1
-            if k >= 0 and depth_at[k][1] > 0:
-                continue
-            if m.group() == "." and b > 0 and e < len(text):
-                if text[b - 1].isdigit() and text[e].isdigit():
-                    continue
-            if m.group() == "." and _ABBREV_BEFORE.search(text, max(0, b - 3), b):
-                continue
-            # Keep closing quotes and brackets that follow the mark with this sentence.
-            while e < len(text) and text[e] in "»)\"'”":
+    done = 0  # marks before this offset were taken with the previous sentence
+    for m in _MARK.finditer(text):
+        i = m.start()
+        c = text[i]
+        if c == "«":
+            depth += 1
+        elif c == "»":
+            depth = max(0, depth - 1)
+        elif c == "\n":
+            depth = 0
+            _add_span(text, start, i, spans)
+            start = done = i + 1
+        elif depth or i < done:
+            continue
+        elif c == "." and 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+            continue  # 40.27
+        elif c == "." and i > 0 and text[i - 1].isalpha() and (i < 2 or not text[i - 2].isalnum()):
+            continue  # د. ، U.S.
+        else:
+            e = i + 1
+            # A run of marks and the closing quotes or brackets after it stay with this sentence.
+            while e < n and text[e] in _CLOSERS:
                 e += 1
-        _add_span(text, start, e, spans)
-        start = e
-    _add_span(text, start, len(text), spans)
+            _add_span(text, start, e, spans)
+            start = done = e
+    _add_span(text, start, n, spans)
     return spans
 
 
@@ -107,3 +113,64 @@ def _add_span(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> None:
 def sentence_index(spans: list[tuple[int, int]], starts: list[int], pos: int) -> int:
     """Index of the sentence holding offset ``pos`` (``starts`` are the spans' starts)."""
     return max(0, bisect_right(starts, pos) - 1) if spans else 0
+
+
+def trie_regex(words: list[str] | set[str] | dict[str, object]) -> str:
+    """A regex alternation of ``words`` factored as a prefix tree, so matching tries few branches.
+
+    A space inside a word matches any run of whitespace.
+    """
+    root: dict[str, dict[str, object]] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})  # type: ignore[assignment]
+        node[""] = {}
+    return _node_regex(root)
+
+
+def _node_regex(node: dict[str, dict[str, object]]) -> str:
+    ends = "" in node
+    alts = []
+    for ch in sorted(k for k in node if k):
+        piece = r"\s+" if ch == " " else re.escape(ch)
+        alts.append(piece + _node_regex(node[ch]))  # type: ignore[arg-type]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if ends:
+        return "(?:" + body + ")?"
+    return body
+
+
+class Hit(NamedTuple):
+    """A place worth a closer look: a digit or a trigger word (with any proclitic before it)."""
+
+    pos: int  # where a proclitic (و ب ل ف ك لل) or the word starts
+    start: int  # where the word or digit starts
+    end: int
+    word: str  # the folded word with single spaces; "#" for a digit
+
+
+class Triggers:
+    """One fast scan for digits and listed words; the rest of extraction looks only there."""
+
+    def __init__(self, words: set[str]) -> None:
+        firsts = {w.split()[0] for w in words}
+        # The scan starts on a non-word character so that re can skip letters quickly.
+        self.pattern = re.compile(
+            r"[^\w](?:لل|[وبلفك])?(?:(?P<d>\d)|(?P<w>" + trie_regex(firsts) + r")(?![\w]))")
+
+    def scan(self, folded_text: str) -> list[Hit]:
+        """Hits in order of position in ``folded_text``."""
+        hits: list[Hit] = []
+        add = hits.append
+        for m in self.pattern.finditer(" " + folded_text):
+            w = m.group(2)
+            if w is None:
+                s = m.start(1) - 1
+                if s == 0 or folded_text[s - 1] not in ".,٬/:":  # not the decimals of 40.27
+                    add(Hit(m.start(), s, s + 1, "#"))
+            else:
+                add(Hit(m.start(), m.start(2) - 1, m.end(2) - 1, w))
+        return hits
