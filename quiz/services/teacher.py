@@ -65,8 +65,12 @@ Generator = Callable[..., questions.Bank]
 
 
 def _generator() -> Generator:
-    # Looked up at call time so tests can substitute a fast fake generator.
-    return questions.generate
+    # Looked up at call time so tests can substitute a fast fake generator. Imported from the
+    # submodule: once questions.generate (the module) is loaded it shadows the package-level
+    # function of the same name, so ``questions.generate(...)`` fails on a second call.
+    from questions.generate import generate
+
+    return generate
 
 
 # --- article input ---------------------------------------------------------------------------
