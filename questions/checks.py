@@ -7,6 +7,7 @@ failing questions and counts them per reason in ``Bank.drops``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from questions.grading import number_values
 from questions.model import FALSE_LABEL, TRUE_LABEL, Question
@@ -29,10 +30,14 @@ _DANGLING_WORDS = {"و", "ف", "ثم", "او", "أو", "لكن", "بل", "حيث
 _BLANK_RE = re.compile(r"_{3,}")
 
 
+_NUMERIC_OPTION = re.compile(r"[\d\s.,،٫٬ر%٪+\-]+")
+
+
 def _norm_option(s: str) -> str:
-    vals = number_values(s)
-    if vals and re.search(r"\d", fold(s)):
-        return f"#{vals[0]:.6g}"
+    f = fold(s).strip()
+    vals = number_values(s) if _NUMERIC_OPTION.fullmatch(f) else []
+    if vals:
+        return f"#{vals[0]:.9g}"
     return " ".join(tokens(s))
 
 
@@ -43,6 +48,7 @@ def _contains_tokens(hay: list[str], needle: list[str]) -> bool:
     return any(hay[i:i + n] == needle for i in range(len(hay) - n + 1))
 
 
+@lru_cache(maxsize=16384)
 def _strip_clitic(tok: str) -> str:
     for p in ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك"):
         if tok.startswith(p) and len(tok) - len(p) >= 2:
@@ -50,12 +56,17 @@ def _strip_clitic(tok: str) -> str:
     return tok
 
 
+@lru_cache(maxsize=4096)
+def _clitic_tokens(s: str) -> tuple[str, ...]:
+    return tuple(_strip_clitic(t) for t in tokens(s))
+
+
 def leaks(prompt: str, answer: str) -> bool:
     """True when ``answer`` (as words, or as a number) shows in ``prompt``."""
-    ans = [_strip_clitic(t) for t in tokens(answer)]
+    ans = list(_clitic_tokens(answer))
     if not ans:
         return False
-    hay = [_strip_clitic(t) for t in tokens(prompt)]
+    hay = list(_clitic_tokens(prompt))
     if _contains_tokens(hay, ans):
         return True
     vals = number_values(answer)
@@ -115,7 +126,7 @@ def _dangling(prompt: str) -> bool:
 
 
 def _one_answer(q: Question) -> bool:
-    if not q.answer.strip():
+    if not q.answer.strip() and q.kind not in ("matching", "ordering"):
         return False
     if q.kind == "mcq":
         if q.choices.count(q.answer) != 1:

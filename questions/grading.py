@@ -42,7 +42,7 @@ def _variants(token: str) -> set[str]:
     """Every reading of a folded token with or without one optional leading proclitic."""
     out = {token}
     for p in _PREFIXES:
-        if token.startswith(p) and len(token) - len(p) >= 2:
+        if token.startswith(p) and len(token) - len(p) >= 3:
             out.add(token[len(p):])
     return out
 
@@ -55,8 +55,7 @@ def text_matches(response: str, target: str) -> bool:
     if len(a) == len(b) and all(_variants(x) & _variants(y) for x, y in zip(a, b)):
         return True
     # Spacing differs in compound names (عبد اللطيف / عبداللطيف, نصر الله / نصرالله).
-    ja, jb = "".join(a), "".join(b)
-    return bool(_variants(ja) & _variants(jb))
+    return "".join(a) == "".join(b)
 
 
 def _decimal(int_part: str, frac: str) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # harakat + tatweel
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫", "01234567890123456789.")
@@ -27,6 +28,7 @@ def strip_bidi(s: str) -> str:
     return _BIDI.sub("", s)
 
 
+@lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Fold letter variants: diacritics, alef forms, ى/ي, ة/ه, digits, bidi marks."""
     s = ascii_digits(strip_diacritics(strip_bidi(s)))

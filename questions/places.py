@@ -111,10 +111,16 @@ TERRITORIES: tuple[str, ...] = (
 )
 
 
+@lru_cache(maxsize=1)
+def _codes_by_name() -> dict[str, str]:
+    return {fold(n): c for c, n in Locale("ar").territories.items() if len(c) == 2}
+
+
+@lru_cache(maxsize=1024)
 def related_countries(name: str) -> tuple[str, ...]:
     """Countries in the same group as ``name`` (Arab world, Latin America, Europe...), or ()."""
     names = Locale("ar").territories
-    code = next((c for c, n in names.items() if len(c) == 2 and fold(n) == fold(name)), None)
+    code = _codes_by_name().get(fold(name))
     if code is None:
         return ()
     out: list[str] = []
@@ -137,17 +143,21 @@ def _country_keys() -> frozenset[str]:
     return frozenset(fold(c) for c in countries())
 
 
+@lru_cache(maxsize=1)
+def _kind_keys() -> tuple[tuple[str, frozenset[str]], ...]:
+    return (("city", frozenset(fold(c) for c in CITIES)), ("region", frozenset(fold(r) for r in REGIONS)),
+            ("region", frozenset(fold(t) for t in TERRITORIES)), ("site", frozenset(fold(s) for s in SITES)))
+
+
+@lru_cache(maxsize=4096)
 def place_kind(name: str) -> str | None:
     """Guess the kind of a place name: country, city, region or site; None when unknown."""
     f = fold(name)
     if f in _country_keys():
         return "country"
-    if f in {fold(c) for c in CITIES}:
-        return "city"
-    if f in {fold(r) for r in REGIONS}:
-        return "region"
-    if f in {fold(s) for s in SITES}:
-        return "site"
+    for kind, keys in _kind_keys():
+        if f in keys:
+            return kind
     return None
 
 
@@ -164,6 +174,7 @@ def pool_for_place(kind: str | None) -> tuple[str, ...]:
     return ()
 
 
+@lru_cache(maxsize=4096)
 def org_group(name: str) -> str | None:
     """The group (agency, council, party...) an organization belongs to, by its head word or membership."""
     f = fold(name)

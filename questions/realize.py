@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from questions.checks import glued_conjunction
 from questions.normalize import fold, strip_diacritics
@@ -66,11 +67,13 @@ class Mention:
 
 def words_of(sentence: str) -> list[Word]:
     """Split a sentence into words with offsets and bare folded forms."""
-    out = []
-    for m in re.finditer(r"\S+", sentence):
-        bare = fold(m.group(0)).strip(_PUNCT)
-        out.append(Word(m.start(), m.end(), m.group(0), bare))
-    return out
+    return list(_words(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _words(sentence: str) -> tuple[Word, ...]:
+    return tuple(Word(m.start(), m.end(), m.group(0), fold(m.group(0)).strip(_PUNCT))
+                 for m in re.finditer(r"\S+", sentence))
 
 
 def _index_at(words: list[Word], pos: int) -> int:

@@ -1,0 +1,99 @@
+"""Quality checks: each reason fires on a question built to fail it, and good questions pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from questions.checks import (
+    BLANK,
+    DANGLING,
+    DUPLICATE_OPTIONS,
+    LEAK,
+    NOT_A_QUESTION,
+    ONE_ANSWER,
+    UNBALANCED,
+    check,
+    glued_conjunction,
+)
+from questions.model import FALSE_LABEL, TRUE_LABEL, Question
+
+CHOICES = ("هندوراس", "فنزويلا", "بليز", "كوبا")
+
+
+def mcq(prompt: str = "في أي بلد فاز عصفورة بالانتخابات؟", answer: str = "هندوراس",
+        choices: tuple[str, ...] = CHOICES) -> Question:
+    """A multiple-choice question with defaults that pass every check."""
+    return Question(key="k", kind="mcq", fact_type="place", prompt=prompt, answer=answer, choices=choices)
+
+
+def typed(kind: str, prompt: str, answer: str = "هندوراس", accepted: tuple[str, ...] = ()) -> Question:
+    """A typed-answer question."""
+    return Question(key="k", kind=kind, fact_type="place", prompt=prompt, answer=answer, accepted=accepted)
+
+
+GOOD = [
+    mcq(),
+    mcq(prompt=f"فاز عصفورة بالانتخابات في {BLANK}."),
+    typed("cloze", f"فاز عصفورة بالانتخابات في {BLANK}."),
+    typed("wh", "أين فاز عصفورة بالانتخابات؟"),
+    Question(key="k", kind="numeric", fact_type="percentage", prompt="ما نسبة الأصوات التي حصل عليها عصفورة؟",
+             answer="40.27%", tolerance=0.005),
+    Question(key="k", kind="true_false", fact_type="place", prompt="هل العبارة التالية صحيحة: فاز عصفورة؟",
+             answer=TRUE_LABEL, choices=(TRUE_LABEL, FALSE_LABEL)),
+    Question(key="k", kind="matching", fact_type="person", prompt="ما صفة كل شخص؟", answer="",
+             pairs=(("ترامب", "الرئيس"), ("روبيو", "الوزير")), choices=("الوزير", "الرئيس")),
+    Question(key="k", kind="ordering", fact_type="date", prompt="ما الترتيب الزمني الصحيح؟", answer="",
+             items=("أ", "ب", "ج"), choices=("ج", "أ", "ب")),
+]
+
+
+@pytest.mark.parametrize("question", GOOD, ids=lambda x: x.kind)
+def test_well_formed_questions_pass_every_check(question: Question) -> None:
+    assert check(question) == []
+
+
+@pytest.mark.parametrize(("question", "reason"), [
+    (mcq(answer="غواتيمالا"), ONE_ANSWER),                                       # answer not an option
+    (mcq(choices=("هندوراس", "هندوراس", "بليز", "كوبا")), ONE_ANSWER),          # answer twice
+    (mcq(choices=("هندوراس", "فنزويلا", "بليز", "كوبا", "تشيلي")), DUPLICATE_OPTIONS),  # not 4 options
+    (mcq(choices=("هندوراس", "فنزويلا", "فنزويلاَ", "كوبا")), DUPLICATE_OPTIONS),  # equal after folding
+    (mcq(answer="40.27%", choices=("40.27%", "٤٠٫٢٧٪", "41%", "39%")), ONE_ANSWER),  # equal by value
+    (mcq(prompt="في أي بلد فاز عصفورة بالانتخابات في هندوراس؟"), LEAK),
+    (mcq(prompt="فاز عصفورة بالانتخابات في «هندوراس»."), NOT_A_QUESTION),       # no ؟ and no blank
+    (mcq(prompt=f"فاز {BLANK} بالانتخابات في {BLANK}."), NOT_A_QUESTION),        # two blanks
+    (typed("cloze", "فاز عصفورة بالانتخابات؟"), NOT_A_QUESTION),                 # a cloze needs its blank
+    (typed("wh", "من فاز بالانتخابات في «هندوراس؟"), UNBALANCED),
+    (typed("wh", "من فاز (بالانتخابات؟"), UNBALANCED),
+    (typed("wh", "من فاز ]بالانتخابات[؟"), UNBALANCED),
+    (typed("wh", "من هنأ عصفورة؟", answer="نصري عصفورة", accepted=("عصفورة",)), LEAK),  # alias leaks
+    (typed("wh", "من هنأ بالعصفورة؟", answer="نصري عصفورة", accepted=("عصفورة",)), LEAK),
+    (Question(key="k", kind="numeric", fact_type="number", prompt="كم عمره وهو 67 عاما؟", answer="67"), LEAK),
+    (Question(key="k", kind="numeric", fact_type="number", prompt="كم عمره؟", answer="سبعون"), ONE_ANSWER),
+    (typed("cloze", f"و{BLANK} فاز بالانتخابات."), DANGLING),
+    (typed("cloze", f"و {BLANK} فاز بالانتخابات."), DANGLING),
+    (typed("cloze", f"وأعلن المجلس فوز {BLANK}.", answer="عصفورة"), DANGLING),
+    (typed("cloze", f"ثم أعلن المجلس فوز {BLANK}.", answer="عصفورة"), DANGLING),
+    (typed("cloze", f"وقد أعلن المجلس فوز {BLANK}.", answer="عصفورة"), DANGLING),
+    (Question(key="k", kind="true_false", fact_type="place", prompt="هل فاز؟", answer="نعم",
+              choices=(TRUE_LABEL, FALSE_LABEL)), ONE_ANSWER),
+    (Question(key="k", kind="matching", fact_type="person", prompt="ما صفة كل شخص؟", answer="",
+              pairs=(("ترامب", "الرئيس"),), choices=("الرئيس",)), ONE_ANSWER),
+    (Question(key="k", kind="ordering", fact_type="date", prompt="ما الترتيب؟", answer="",
+              items=("أ", "ب"), choices=("ب", "أ")), ONE_ANSWER),
+])
+def test_each_check_catches_its_failure(question: Question, reason: str) -> None:
+    assert reason in check(question)
+
+
+@pytest.mark.parametrize(("word", "conj"), [
+    ("وأكد", "و"), ("والولايات", "و"), ("وفي", "و"), ("وقد", "و"), ("فقد", "ف"), ("فالحكومة", "ف"),
+    ("وزير", ""), ("واشنطن", ""), ("وُلد", ""), ("ولي", ""), ("وكالة", ""), ("ودّعت", ""), ("فاز", ""),
+    ("فنزويلا", ""), ("والي", ""),
+])
+def test_glued_conjunctions_are_told_from_root_letters(word: str, conj: str) -> None:
+    assert glued_conjunction(word) == conj
+
+
+def test_a_cloze_opening_with_a_root_waw_is_not_dangling() -> None:
+    assert check(typed("cloze", f"وُلد القصيبي في {BLANK}.", answer="الأحساء")) == []
+    assert check(typed("cloze", f"وزير الخارجية زار {BLANK}.", answer="الأحساء")) == []

@@ -1,0 +1,253 @@
+"""Question generation: properties on hand-built facts, and the real extractor on the built-in and practice articles."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import re
+import time
+from collections import Counter
+
+import pytest
+
+from questions.checks import BLANK, check
+from questions.distractors import date_candidates, render_date
+from questions.generate import article_key, generate, generate_from_facts, report
+from questions.grading import is_correct
+from questions.model import KINDS, Bank, Fact
+from questions.normalize import tokens
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SEED = ROOT / "quiz" / "seed" / "asfura_honduras.txt"
+DEV = sorted((ROOT.parent / "shared" / "eval" / "dev").glob("*.txt"))
+
+ARTICLE = (
+    "كشف الرئيس الأمريكي، «دونالد ترامب»، عن تحالف أمني مع نظيره «نصري عصفورة» في مقر إقامته.\n"
+    "وقد أعلن المجلس الانتخابي الوطني يوم 24 ديسمبر عن فوز «نصري عصفورة» في انتخابات الرئاسة في هندوراس "
+    "بحصوله على (40.27%) من الأصوات.\n"
+    "ولد «عصفورة» (67 عامًا) لأبوين فلسطينيين.\n"
+    "وهنأ وزير الخارجية الأمريكي «ماركو روبيو» الرئيس المنتخب، مؤكدًا أن واشنطن تسعى للعمل المشترك.\n"
+    "وقال روبيو إن الولايات المتحدة تدعو جميع القوى لاحترام النتائج في فنزويلا وهندوراس.\n"
+    "وكان «ترامب» أعلن دعمه الصريح للمرشح اليميني خلال الانتخابات الرئاسية في هندوراس عام 2025.\n"
+    "ثم دخل عصفورة الحياة العامة في تسعينيات القرن الماضي.\n"
+)
+
+
+def _fact(text: str, surface: str, typ: str, value: object, nth: int = 0, **kw: object) -> Fact:
+    starts = [m.start() for m in re.finditer(re.escape(surface), text)]
+    s = starts[nth]
+    sentence = text[:s].count("\n")
+    return Fact(type=typ, text=surface, value=value, start=s, end=s + len(surface), sentence=sentence,
+                **kw)  # type: ignore[arg-type]
+
+
+def hand_facts(text: str = ARTICLE) -> list[Fact]:
+    """Facts shaped like the extractor's, built by hand so generation tests need no extractor."""
+    trump = {"entity": "person:ترامب"}
+    asfura = {"entity": "person:عصفورة"}
+    rubio = {"entity": "person:روبيو"}
+    return [
+        _fact(text, "دونالد ترامب", "person", "دونالد ترامب", role="الرئيس الأمريكي", **trump),
+        _fact(text, "نصري عصفورة", "person", "نصري عصفورة", 0, **asfura),
+        _fact(text, "المجلس الانتخابي الوطني", "organization", "المجلس الانتخابي الوطني",
+              entity="organization:المجلس"),
+        _fact(text, "24 ديسمبر", "date", "--12-24", kind="monthday"),
+        _fact(text, "نصري عصفورة", "person", "نصري عصفورة", 1, **asfura),
+        _fact(text, "هندوراس", "place", "هندوراس", 0, entity="place:هندوراس", kind="country"),
+        _fact(text, "40.27%", "percentage", 40.27),
+        _fact(text, "عصفورة", "person", "نصري عصفورة", 2, **asfura),
+        _fact(text, "67 عامًا", "number", 67, unit="عام"),
+        _fact(text, "ماركو روبيو", "person", "ماركو روبيو", role="وزير الخارجية الأمريكي", **rubio),
+        _fact(text, "واشنطن", "place", "واشنطن", entity="place:واشنطن", kind="city"),
+        _fact(text, "روبيو", "person", "ماركو روبيو", 1, **rubio),
+        _fact(text, "الولايات المتحدة", "place", "الولايات المتحدة", entity="place:الولايات", kind="country"),
+        _fact(text, "فنزويلا", "place", "فنزويلا", entity="place:فنزويلا", kind="country"),
+        _fact(text, "هندوراس", "place", "هندوراس", 1, entity="place:هندوراس", kind="country"),
+        _fact(text, "ترامب", "person", "دونالد ترامب", 1, **trump),
+        _fact(text, "هندوراس", "place", "هندوراس", 2, entity="place:هندوراس", kind="country"),
+        _fact(text, "عام 2025", "date", "2025"),
+        _fact(text, "عصفورة", "person", "نصري عصفورة", 3, **asfura),
+        _fact(text, "تسعينيات القرن الماضي", "date", "199X"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def hand_bank() -> Bank:
+    return generate_from_facts(ARTICLE, hand_facts(), seed=0)
+
+
+def test_hand_built_facts_give_every_simple_kind(hand_bank: Bank) -> None:
+    kinds = Counter(q.kind for q in hand_bank.questions)
+    for kind in ("mcq", "cloze", "wh", "short", "numeric", "true_false", "matching"):
+        assert kinds[kind] >= 1, kind
+
+
+def test_every_generated_question_passes_the_checks(hand_bank: Bank) -> None:
+    assert [(q.prompt, check(q)) for q in hand_bank.questions if check(q)] == []
+
+
+def test_generation_is_deterministic_for_a_seed() -> None:
+    a = generate_from_facts(ARTICLE, hand_facts(), seed=7).to_dict()
+    b = generate_from_facts(ARTICLE, hand_facts(), seed=7).to_dict()
+    assert a == b
+
+
+def test_keys_are_stable_across_seeds_and_fact_order() -> None:
+    a = generate_from_facts(ARTICLE, hand_facts(), seed=1)
+    b = generate_from_facts(ARTICLE, list(reversed(hand_facts())), seed=2)
+    assert {q.key for q in a.questions} == {q.key for q in b.questions}
+    assert a.article.key == b.article.key == article_key(ARTICLE)
+
+
+def test_a_different_seed_reshuffles_options_but_keeps_the_answer() -> None:
+    a = {q.key: q for q in generate_from_facts(ARTICLE, hand_facts(), seed=1).questions if q.kind == "mcq"}
+    b = {q.key: q for q in generate_from_facts(ARTICLE, hand_facts(), seed=99).questions if q.kind == "mcq"}
+    assert a.keys() == b.keys()
+    assert all(a[k].answer == b[k].answer for k in a)
+    assert any(a[k].choices != b[k].choices for k in a)
+
+
+def test_keys_are_unique_within_a_bank(hand_bank: Bank) -> None:
+    keys = [q.key for q in hand_bank.questions]
+    assert len(keys) == len(set(keys))
+
+
+def test_article_key_ignores_diacritics_and_spacing() -> None:
+    assert article_key("وُلِدَ  عصفورة.") == article_key("ولد عصفورة")
+    assert article_key("ولد عصفورة") != article_key("ولد ترامب")
+
+
+def test_mcq_has_four_distinct_options_with_the_answer_once(hand_bank: Bank) -> None:
+    for q in (q for q in hand_bank.questions if q.kind == "mcq"):
+        assert len(q.choices) == 4
+        assert q.choices.count(q.answer) == 1
+        assert len({" ".join(tokens(c)) for c in q.choices}) == 4
+
+
+def test_no_answer_or_alias_shows_in_its_prompt(hand_bank: Bank) -> None:
+    for q in hand_bank.questions:
+        if q.kind in ("mcq", "cloze", "wh", "short", "numeric"):
+            for a in (q.answer, *q.accepted):
+                assert " ".join(tokens(a)) not in " ".join(tokens(q.prompt)), (q.prompt, a)
+
+
+def test_the_stored_answer_grades_as_correct(hand_bank: Bank) -> None:
+    for q in hand_bank.questions:
+        if q.kind == "matching":
+            assert is_correct(q, dict(q.pairs))
+        elif q.kind == "ordering":
+            assert is_correct(q, list(q.items))
+        else:
+            assert is_correct(q, q.answer), (q.kind, q.prompt)
+
+
+def test_cloze_blanks_the_exact_span_and_keeps_offsets(hand_bank: Bank) -> None:
+    for q in (q for q in hand_bank.questions if q.kind == "cloze"):
+        assert q.prompt.count(BLANK) == 1
+        src = q.source
+        assert 0 <= src.start < src.end <= len(src.text)
+        assert src.text in ARTICLE
+
+
+def test_cloze_drops_the_leading_conjunction(hand_bank: Bank) -> None:
+    clozes = [q.prompt for q in hand_bank.questions if q.kind == "cloze"]
+    assert any(p.startswith("أعلن المجلس") or p.startswith("قد أعلن") for p in clozes)
+    assert not any(p.startswith(("وقد", "وهنأ", "وقال", "وكان")) for p in clozes)
+
+
+@pytest.mark.parametrize(("prompt", "answer"), [
+    ("ما نسبة الأصوات التي حصل عليها نصري عصفورة؟", "40.27%"),
+    ("متى أعلن المجلس الانتخابي الوطني عن فوز «نصري عصفورة» في انتخابات الرئاسة في هندوراس بحصوله على "
+     "(40.27%) من الأصوات؟", "24 ديسمبر"),
+    ("متى دخل عصفورة الحياة العامة؟", "تسعينيات القرن الماضي"),
+    ("كم يبلغ عمر نصري عصفورة؟", "67"),
+    ("من كشف عن تحالف أمني مع نظيره «نصري عصفورة» في مقر إقامته؟", "دونالد ترامب"),
+    ("في أي عام أعلن «ترامب» دعمه الصريح للمرشح اليميني خلال الانتخابات الرئاسية في هندوراس؟", "عام 2025"),
+    ("من هو الرئيس الأمريكي؟", "دونالد ترامب"),
+])
+def test_wh_questions_read_as_natural_arabic(hand_bank: Bank, prompt: str, answer: str) -> None:
+    found = {(q.prompt, q.answer) for q in hand_bank.questions if q.kind in ("wh", "short")}
+    assert (prompt, answer) in found
+
+
+def test_matching_pairs_people_with_roles_or_deeds(hand_bank: Bank) -> None:
+    matching = [q for q in hand_bank.questions if q.kind == "matching"]
+    assert matching and all(len(q.pairs) >= 2 for q in matching)
+
+
+def test_true_false_keeps_its_answer_and_false_ones_are_really_changed(hand_bank: Bank) -> None:
+    tf = [q for q in hand_bank.questions if q.kind == "true_false"]
+    assert tf
+    for q in tf:
+        statement = q.prompt.split(":", 1)[1].rstrip("؟").strip()
+        in_article = " ".join(tokens(statement)) in " ".join(tokens(ARTICLE))
+        assert in_article == (q.answer == "صح"), q.prompt
+
+
+def test_bank_json_round_trip_is_lossless(hand_bank: Bank) -> None:
+    d = hand_bank.to_dict()
+    again = Bank.from_dict(json.loads(json.dumps(d, ensure_ascii=False)))
+    assert again == hand_bank
+
+
+@pytest.mark.parametrize(("surface", "value", "new", "expected"), [
+    ("24 ديسمبر", "--12-24", (None, 12, 17), "17 ديسمبر"),
+    ("7 كانون الثاني/يناير 2024", "2024-01-07", (2024, 2, 7), "7 شباط/فبراير 2024"),
+    ("الأحد 7 كانون الثاني/يناير 2024", "2024-01-07", (2024, 1, 10), "الأربعاء 10 كانون الثاني/يناير 2024"),
+    ("عام 2025", "2025", (2023, None, None), "عام 2023"),
+    ("تسعينيات القرن الماضي", "199X", (1980, None, None), "ثمانينيات القرن الماضي"),
+    ("الخامس من رمضان 1431 هـ", "1431-09-05 AH", (1431, 10, 5), "الخامس من شوال 1431 هـ"),
+    ("٢٢ أبريل", "--04-22", (None, 4, 25), "٢٥ أبريل"),
+])
+def test_date_distractors_keep_the_answers_form(surface: str, value: str, new: tuple[int | None, int | None,
+                                                 int | None], expected: str) -> None:
+    assert render_date(surface, value, new) == expected
+
+
+def test_date_candidates_stay_near_the_answer() -> None:
+    assert all(abs((y or 0) - 2025) <= 10 for y, _, _ in date_candidates("2025"))
+    assert all(m == 12 for _, m, _ in date_candidates("--12-24")[:6])
+
+
+# The real extractor on the built-in and practice articles.
+
+@pytest.fixture(scope="module")
+def seed_bank() -> Bank:
+    return generate(SEED.read_text(encoding="utf-8"), title="asfura_honduras")
+
+
+def test_the_built_in_article_gives_at_least_forty_checked_questions(seed_bank: Bank) -> None:
+    assert len(seed_bank.questions) >= 40
+    assert all(check(q) == [] for q in seed_bank.questions)
+
+
+def test_the_built_in_bank_covers_every_kind_and_the_main_fact_types(seed_bank: Bank) -> None:
+    assert {q.kind for q in seed_bank.questions} == set(KINDS)
+    assert {"date", "percentage", "person", "place"} <= {q.fact_type for q in seed_bank.questions}
+
+
+def test_the_report_lists_facts_kinds_and_drops(seed_bank: Bank) -> None:
+    text = report(seed_bank)
+    assert "facts found:" in text and "questions per kind:" in text and "dropped by check:" in text
+    assert "mcq=" in text
+
+
+@pytest.mark.parametrize("path", DEV, ids=lambda p: p.stem)
+def test_each_practice_article_gives_fifteen_checked_questions(path: pathlib.Path) -> None:
+    bank = generate(path.read_text(encoding="utf-8"))
+    assert len(bank.questions) >= 15
+    assert [q.prompt for q in bank.questions if check(q)] == []
+
+
+def test_generation_without_extraction_takes_under_100_ms() -> None:
+    from questions.facts import extract_facts
+
+    text = SEED.read_text(encoding="utf-8")
+    facts = extract_facts(text)
+    generate_from_facts(text, facts)  # warm caches (babel names, regexes)
+    times = []
+    for _ in range(5):  # best of five: the suite may share the machine with other work
+        t0 = time.perf_counter()
+        generate_from_facts(text, facts)
+        times.append(time.perf_counter() - t0)
+    assert min(times) < 0.1
