@@ -95,17 +95,20 @@ def _key(s: str) -> str:
 _M = _alt(MONTHS)
 _HM = _alt(HIJRI_MONTHS)
 _WD = _alt(WEEKDAYS)
-_ORD = _alt(w.replace(" و", " و ?") for w in ORDINAL_DAYS)
-_B = r"(?<![\w])"  # no letter or digit before
+_ORD = _alt(ORDINAL_DAYS).replace(r"\s+و", r"\s+و\s*")  # الحادي والعشرين / الحادي و العشرين
+# No letter or digit before, except one proclitic (و ف ب ل ك, or لل) that stays out of the span.
+_B = r"(?:(?<![\w])|(?<=[^\w][وفبلك])|(?<=[^\w]لل))"
 _E = r"(?![\w])"  # none after
-_MONTH_PAIR = (rf"(?P<m1>{_M}){_E}(?:\s*[/(\-–]\s*(?P<m2>{_M}){_E}\s*\)?|\s+(?P<m3>{_M}){_E})?")
+_MONTH_PAIR = (rf"(?P<m1>{_M}){_E}(?:\s*[/(\-–]\s*(?P<m2>{_M}){_E}(?:\s*\))?|\s+(?P<m3>{_M}){_E})?")
 _DAY = rf"(?:(?P<d>\d{{1,2}})(?!\d)|(?P<od>{_ORD}){_E}(?:\s+من)?)"
 _WD_PREFIX = rf"(?:(?P<wd>{_WD}){_E}\s*[،,]?\s*)?"
 _YEAR_TAIL = (rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<y>\d{{4}})(?!\d)"
               rf"(?:\s*م{_E}|\s+ميلادي(?:ه)?{_E})?)?")
 _AH = rf"(?:\s*ه{_E}|\s+هجري(?:ه)?{_E}|\s+للهجره{_E})"
 
-DAY_MONTH = re.compile(r"(?<![\w.,٬/:])" + _WD_PREFIX + _DAY + rf"\s*(?:من\s+)?(?:شهر\s+)?" + _MONTH_PAIR + _YEAR_TAIL)
+_REL_MONTH = rf"(?:\s+(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم){_E})?"
+DAY_MONTH = re.compile(r"(?<![\w.,٬/:])" + _WD_PREFIX + _DAY + rf"\s*(?:من\s+)?(?:شهر\s+)?" + _MONTH_PAIR + _YEAR_TAIL
+                       + _REL_MONTH)
 MONTH_YEAR = re.compile(_B + rf"(?:شهر\s+)?" + _MONTH_PAIR
                         + rf"\s*[،,]?\s*(?:من\s+)?(?:(?:ال)?عام\s+)?(?P<y>\d{{4}})(?!\d)(?:\s*م{_E})?")
 _MONTH_CUES = "شهر|شهري|في|خلال|منذ|حتي|مطلع|اوائل|اواخر|اواسط|منتصف|نهايه|بدايه|قبل|بعد|حلول|بحلول"
@@ -162,7 +165,7 @@ def _pair_ok(m: re.Match[str]) -> bool:
 
 
 def _day_of(m: re.Match[str]) -> int:
-    return int(m.group("d")) if m.group("d") else ORDINAL_DAYS[_key(m.group("od")).replace("و ", "و")]
+    return int(m.group("d")) if m.group("d") else ORDINAL_DAYS[_key(m.group("od")).replace(" و ", " و")]
 
 
 def _pair_end(m: re.Match[str]) -> int:
@@ -196,7 +199,8 @@ def _day_month(m: re.Match[str], ref: date | None) -> Iterable[DateSpan]:
     day, month = _day_of(m), _month_of(m)
     if not _valid(2000, month, day):  # 2000 is a leap year, so 29 February passes
         return
-    end = m.end() if m.group("y") else _pair_end(m)
+    rel = m.group("rel")
+    end = m.end() if m.group("y") or rel else _pair_end(m)
     start = m.start()
     if m.group("y"):
         y = int(m.group("y"))
@@ -204,7 +208,12 @@ def _day_month(m: re.Match[str], ref: date | None) -> Iterable[DateSpan]:
             return
         yield DateSpan(start, end, f"{y:04d}-{month:02d}-{day:02d}", "day")
     elif ref is not None:
-        yield DateSpan(start, end, f"{_near_year(month, day, ref):04d}-{month:02d}-{day:02d}", "month_day")
+        y = _near_year(month, day, ref)
+        if rel in ("المقبل", "القادم") and _valid(y, month, day) and date(y, month, day) < ref:
+            y += 1
+        elif rel is not None and rel not in ("المقبل", "القادم") and _valid(y, month, day) and date(y, month, day) > ref:
+            y -= 1
+        yield DateSpan(start, end, f"{y:04d}-{month:02d}-{day:02d}", "month_day")
     else:
         yield DateSpan(start, end, f"--{month:02d}-{day:02d}", "month_day")
 
