@@ -52,6 +52,7 @@ def _with(change) -> bytes:  # type: ignore[no-untyped-def]
     (b"{\"questions\": []}", "no 'version'"),
     (_with(lambda d: d.update(version=7)), "unsupported bank version 7"),
     (_with(lambda d: d["article"].pop("key")), "the article has no key"),
+    (_with(lambda d: d["article"].update(date=20251224)), "the article's date must be text"),
     (_with(lambda d: d.update(questions={})), "'questions' must be a list"),
     (_with(lambda d: d["questions"].append(3)), "expected an object"),
     (_with(lambda d: d["questions"][0].pop("prompt")), "question 1 (mcq-person): missing 'prompt'"),

@@ -65,6 +65,10 @@ def import_bank_json(data: bytes) -> Bank:
     article = d["article"]
     if not isinstance(article, dict) or not isinstance(article.get("key"), str) or not article["key"]:
         raise ValueError("the article has no key")
+    for field in ("title", "text", "date", "source"):
+        value = article.get(field)
+        if value is not None and not isinstance(value, str):
+            raise ValueError(f"the article's {field} must be text")
     raw = d["questions"]
     if not isinstance(raw, list):
         raise ValueError("'questions' must be a list")
