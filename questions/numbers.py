@@ -89,7 +89,7 @@ _REF_NOUNS = {"الدقيقه", "المركز", "المرتبه", "الماده"
 _STOP = set(fold(
     "من في إلى على عن مع أو ثم حتى منذ بين خلال عند لدى قبل بعد نحو حوالي وفق حسب بحسب مقابل فقط"
     " تقريبا أن إن أنه أنها كما بينما فيما وهو وهي هو هي التي الذي الذين ما لا لم لن قد كان كانت"
-    " وكان وكانت ولا أي تلك ذلك هذا هذه هؤلاء عام سنة يوم شهر إذ إذا لكن بل أما مما ممن عبر لـ أيضا"
+    " وكان وكانت ولا أي تلك ذلك هذا هذه هؤلاء إذ إذا لكن بل أما مما ممن عبر لـ أيضا"
     " فيها فيه منها منه عليها عليه إليها إليه بها به له لها لهم عنها عنه").split())
 # Counts before a number: "نحو 2000 شخص" is a quantity, not the year 2000.
 _QUANTITY_CUES = set(fold("نحو حوالي قرابة زهاء أكثر أقل بلغ بلغت يبلغ تبلغ عدد إجمالي مجموع").split())
@@ -144,9 +144,10 @@ def _tokens(ft: str, hits: list[Hit], taken: list[tuple[int, int]]) -> list[_Tok
     out: list[_Tok] = []
     k = 0  # taken spans before k end before the current hit
     n_taken = len(taken)
+    last_end = -1
     for h in hits:
         word = h.word
-        if word != "#" and word not in _TOKEN_WORDS:
+        if (word != "#" and word not in _TOKEN_WORDS) or h.start < last_end:
             continue
         while k < n_taken and taken[k][1] <= h.start:
             k += 1
@@ -160,6 +161,7 @@ def _tokens(ft: str, hits: list[Hit], taken: list[tuple[int, int]]) -> list[_Tok
             assert g is not None
             out.append(_Tok(m.start(), m.end(g), _digit_value(m), "num", digits=True,
                             year_mark=m.group("ce") is not None, text=m.group(g)))
+            last_end = m.end(g)
             continue
         end = h.end
         if word in _TEEN_FIRSTS:
@@ -167,6 +169,7 @@ def _tokens(ft: str, hits: list[Hit], taken: list[tuple[int, int]]) -> list[_Tok
             if tm is None:
                 continue
             word, end = "احد عشر", tm.end()
+        last_end = end
         bare = word[2:] if word.startswith("ال") and word not in _SCALES else word
         if bare in _SCALES:
             sc = _SCALES[bare]
@@ -213,6 +216,9 @@ def _value(group: list[_Tok]) -> float | None:
             assert t.scale is not None
             if t.scale.plural and current == 0:
                 return None  # آلاف المتظاهرين: thousands, no count
+            if t.text == "الفا" and current == 0 and total == 0:
+                total += 2000  # ألفا شخص is the dual "two thousand"; 80 ألفاً is the accusative
+                continue
             total += (current or 1) * t.value
             current = 0.0
         elif t.kind == "hund" and t.value == 100 and 0 < current < 10:
@@ -299,7 +305,7 @@ def _span_of(folded: Folded, g: list[_Tok]) -> NumberSpan | None:
     only_words = not any(t.digits for t in g)
     nxt = _NEXT_WORD.match(ft, end)
     # A definite number word (الأهداف الثلاثة) follows its noun; nothing after it is counted.
-    definite = g[-1].text.startswith("ال") and not g[-1].digits
+    definite = g[-1].kind in ("num", "short") and g[-1].text.startswith("ال") and not g[-1].digits
     unit_word = nxt is not None and not definite and _is_unit_word(nxt.group(1))
     if len(g) == 1 and g[0].kind == "short" and not unit_word:
         return None
