@@ -366,12 +366,12 @@ def _trim_lead(s: str) -> str:
     if not parts:
         return s
     first = fold(parts[0]).strip("«(")
-    if first in ("و", "ف", "ثم") and len(parts) > 1:
+    if first in ("و", "ف", "ثم", "قد", "لقد") and len(parts) > 1:
         return _trim_lead(parts[1])
     if glued_conjunction(parts[0]) and not parts[0].startswith("«"):
         rest = parts[0][1:]
         rest = rest.lstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
-        return (rest + (" " + parts[1] if len(parts) > 1 else "")).strip()
+        return _trim_lead((rest + (" " + parts[1] if len(parts) > 1 else "")).strip())
     return s
 
 
@@ -592,11 +592,11 @@ def _role_questions(ctx: _Ctx, out: _Out) -> None:
                          source=_src(sent, mention.start, mention.end), difficulty=2, fact=e.id))
 
 
-def _swap_text(ctx: _Ctx, f: Fact, rng: random.Random) -> str | None:
+def _swap_text(ctx: _Ctx, f: Fact, rng: random.Random, sentence: str) -> str | None:
     """A wrong replacement for fact ``f`` written as it would stand in the sentence."""
     if f.type in NAME_TYPES:
         ent = ctx.entities[_fact_id(f)]
-        ds, _ = _name_distractors(ctx, ent, rng)
+        ds, _ = _name_distractors(ctx, ent, rng, avoid=sentence)
         return ds[0] if ds else None
     if f.type == "date":
         ds = _date_options(ctx, f, rng)
@@ -634,11 +634,11 @@ def _true_false(ctx: _Ctx, out: _Out) -> None:
             swapped = None
             for i in sorted(idx, key=lambda i: (order.get(ctx.facts[i].type, 9), ctx.facts[i].start)):
                 f = ctx.facts[i]
-                rep = _swap_text(ctx, f, rng)
+                rep = _swap_text(ctx, f, rng, sent.text)
                 if not rep:
                     continue
                 before = sent.text[:f.start - sent.start]
-                if before.endswith("ل") and rep.startswith("ال") and not before.endswith(" ل"):
+                if re.search(r"(?:^|\s)ل$", before) and rep.startswith("ال"):
                     rep = "ل" + rep[2:]  # ل + الولايات -> للولايات
                 local = before + rep + sent.text[f.end - sent.start:]
                 # The statement must not still hold the true fact somewhere else.

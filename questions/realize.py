@@ -149,9 +149,14 @@ def _explicit_subject(words: list[Word], i: int, mentions: list[Mention], verb: 
     if w.bare in _TEMPORAL or w.bare in _PREPS:
         return False
     m = _mention_at(mentions, w)
-    if m is not None and m.type in ("person", "organization", "place"):
+    if m is not None and m.type == "person":
         return True
-    if w.text.startswith("«"):
+    if m is not None and verb is not None and m.type in ("organization", "place"):
+        # «تولّى وزارة الصناعة»: a named body right after a verb can be its object; trust it only
+        # when it agrees with the verb (places are feminine: «استضافت الرياض»).
+        fem = _feminine(_drop_conj(verb))
+        return fem if m.type == "place" else fem == w.bare.endswith("ه")
+    if m is not None or w.text.startswith("«"):
         return True
     if not w.bare.startswith("ال"):
         return False
@@ -182,15 +187,25 @@ def _outside_quotes_commas(text: str) -> list[int]:
     return out
 
 
-def _shorten(rest: str, min_words: int = 3, max_words: int = 18) -> str | None:
-    """Cut ``rest`` at a comma outside quotes when it is long; None when it cannot be cut."""
+def _shorten(rest: str, min_words: int = 3, max_words: int = 18, prefer: int = 14) -> str | None:
+    """Cut ``rest`` at a comma outside quotes when it is long; None when it cannot be cut.
+
+    A clause longer than ``prefer`` words is cut at the first comma that leaves ``min_words`` to
+    ``prefer`` words; failing that it is kept whole up to ``max_words``.
+    """
     rest = _clean(rest)
-    if len(rest.split()) <= max_words:
+    n = len(rest.split())
+    if n <= prefer:
         return rest
-    for c in _outside_quotes_commas(rest):
-        head = rest[:c]
-        if min_words <= len(head.split()) <= max_words:
-            return _clean(head)
+    for limit in (prefer, max_words):
+        for c in _outside_quotes_commas(rest):
+            if not _second_clause_at(rest, c):
+                continue  # «أعلنت في تونس، مساء الأحد، النتائج»: the clause goes on after this comma
+            head = rest[:c]
+            if min_words <= len(head.split()) <= limit:
+                return _clean(head)
+        if n <= max_words:
+            return rest
     return None
 
 
@@ -198,11 +213,25 @@ _SECOND_CLAUSE = {fold(w) for w in ("فيما", "بينما", "في حين", "م
                                     "مؤكدا", "مؤكدًا", "مشيرا", "مضيفا", "واصفا", "داعيا", "معتبرا", "قائلا")}
 
 
+def _second_clause_at(text: str, comma: int) -> bool:
+    """True when a new clause starts after the comma at ``comma``: a connector, «و» + word, or a
+    circumstantial accusative (مؤكدًا، داعياً)."""
+    raw = text[comma + 1:].split()
+    if not raw:
+        return False
+    nxt = fold(text[comma + 1:]).split()
+    if nxt[0] in _SECOND_CLAUSE or " ".join(nxt[:2]) in _SECOND_CLAUSE:
+        return True
+    if glued_conjunction(raw[0]) == "و":
+        return True
+    word = strip_diacritics(raw[0].strip(_PUNCT))
+    return len(word) >= 5 and ("ً" in raw[0] or word.endswith("يا")) and not word.startswith("ال")
+
+
 def _cut_second_clause(text: str) -> str:
     """Cut ``text`` before «، فيما/بينما/مما ...» where a second clause (often another subject) starts."""
     for c in _outside_quotes_commas(text):
-        nxt = fold(text[c + 1:]).split()
-        if nxt and (nxt[0] in _SECOND_CLAUSE or " ".join(nxt[:2]) in _SECOND_CLAUSE):
+        if _second_clause_at(text, c) and len(text[:c].split()) >= 2:
             return text[:c]
     return text
 
@@ -264,6 +293,8 @@ def subject_question(sentence: str, start: int, end: int, fact_type: str, mentio
         if first.startswith("الم") and len(first) >= 6:
             return None  # «نصري عصفورة المدعوم من ...»: a participle describing the name, not the object
     tail = tail.rstrip().rstrip(".")
+    # «هنأ، اليوم الخميس، «عصفورة» ...»: a time phrase needs no comma once the name is gone.
+    tail = re.sub(r"^(\s*(?:اليوم|أمس|مساء|صباح)(?:\s+\S+)?)\s*،", r"\1", tail)
     verb_text = _verb_text(verb)
     rest_words = tail.split()
     if fold(verb_text) == "كان" and rest_words and is_verb(words_of(rest_words[0])[0]):
