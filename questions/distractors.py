@@ -161,6 +161,25 @@ def render_date(surface: str, value: str, new: tuple[int | None, int | None, int
     return out if out != surface else None
 
 
+def date_variants(surface: str) -> list[str]:
+    """Other ways a student may type the same date: the other month series, no «عام»/«يوم» cue."""
+    out: list[str] = []
+    months = _MONTH_RE.findall(surface)
+    if months:
+        found = _series_of(months[0], False)
+        if found is not None and found[0] is not HIJRI:
+            m = found[1]
+            # «7 كانون الثاني/يناير 2024» -> «7 يناير 2024» and «7 كانون الثاني 2024».
+            single = re.sub(r"\s*/\s*", "/", surface)
+            for series in (EGYPTIAN, LEVANTINE):
+                name = series[m]
+                v = re.sub(r"(" + _MONTH_RE.pattern + r")(?:/(" + _MONTH_RE.pattern + r"))?", name, single, count=1)
+                out.append(v)
+    bare = re.sub(r"^(?:(?:ال)?عام|يوم|سنة|في)\s+", "", surface.strip())
+    out.append(bare)
+    return [v for v in dict.fromkeys(out) if v and v != surface]
+
+
 def _valid_day(y: int | None, m: int, d: int) -> bool:
     try:
         date(y or 2024, m, d)

@@ -20,6 +20,7 @@ from questions import places
 from questions.checks import BLANK, REASONS, check, glued_conjunction
 from questions.distractors import (
     date_candidates,
+    date_variants,
     decimals_of,
     format_number,
     interval,
@@ -218,7 +219,7 @@ def _name_distractors(ctx: _Ctx, ent: Entity, rng: random.Random, avoid: str = "
             continue  # «أمريكا اللاتينية» may well hold «أمريكا الوسطى»: not surely wrong
         same.append(e)
     # Names not already shown in the prompt first: an option the stem names is too easy to rule out.
-    same.sort(key=lambda e: (" ".join(tokens(e.name)) in avoid_keys, e.first))
+    same.sort(key=lambda e: (any(" ".join(tokens(a)) in avoid_keys for a in e.aliases), e.first))
     for e in same:
         if len(out) < 3:
             _distinct_add(out, e.name, banned)
@@ -492,14 +493,15 @@ def _for_date(ctx: _Ctx, fi: int, f: Fact, out: _Out, events: list[tuple[Fact, s
     if ev is not None:
         events.append((f, ev.body, ev.explicit and not ev.nested))
     stem = _cloze(sent, f.start, f.end)
+    variants = tuple(date_variants(f.text))
     if stem:
         k = _key(ctx, "cloze", f, sent.text)
-        out.add(Question(key=k, kind="cloze", fact_type="date", prompt=stem, answer=f.text,
+        out.add(Question(key=k, kind="cloze", fact_type="date", prompt=stem, answer=f.text, accepted=variants,
                          source=_src(sent, f.start, f.end), difficulty=3, fact=_fact_id(f)))
     wh = when_question(sent.text, s0, e0, gran, mentions)
     if wh:
         k = _key(ctx, "wh", f, sent.text)
-        out.add(Question(key=k, kind="wh", fact_type="date", prompt=wh[0], answer=f.text,
+        out.add(Question(key=k, kind="wh", fact_type="date", prompt=wh[0], answer=f.text, accepted=variants,
                          source=_src(sent, f.start, f.end), difficulty=2, fact=_fact_id(f)))
     prompt = wh[0] if wh else stem
     if prompt:

@@ -11,7 +11,7 @@ from collections import Counter
 import pytest
 
 from questions.checks import BLANK, check
-from questions.distractors import date_candidates, render_date
+from questions.distractors import date_candidates, date_variants, render_date
 from questions.generate import article_key, generate, generate_from_facts, report
 from questions.grading import is_correct
 from questions.model import KINDS, Bank, Fact
@@ -202,6 +202,15 @@ def test_bank_json_round_trip_is_lossless(hand_bank: Bank) -> None:
 def test_date_distractors_keep_the_answers_form(surface: str, value: str, new: tuple[int | None, int | None,
                                                  int | None], expected: str) -> None:
     assert render_date(surface, value, new) == expected
+
+
+@pytest.mark.parametrize(("surface", "variant"), [
+    ("7 كانون الثاني/يناير 2024", "7 يناير 2024"), ("7 كانون الثاني/يناير 2024", "7 كانون الثاني 2024"),
+    ("24 ديسمبر", "24 كانون الأول"), ("عام 2025", "2025"),
+])
+def test_typed_dates_accept_the_other_month_series(surface: str, variant: str) -> None:
+    assert variant in date_variants(surface)
+    assert not any("سبتمبر" in v for v in date_variants("الخامس من رمضان 1431 هـ"))
 
 
 def test_date_candidates_stay_near_the_answer() -> None:
