@@ -101,13 +101,15 @@ _B = r"(?:(?<![\w])|(?<=[^\w][وفبلك])|(?<=[^\w]لل))"
 _E = r"(?![\w])"  # none after
 _MONTH_PAIR = (rf"(?P<m1>{_M}){_E}(?:\s*[/(\-–]\s*(?P<m2>{_M}){_E}(?:\s*\))?|\s+(?P<m3>{_M}){_E})?")
 _DAY = rf"(?:(?P<d>\d{{1,2}})(?!\d)|(?P<od>{_ORD}){_E}(?:\s+من)?)"
+# "يومي 9 و10 سبتمبر": a first day that shares the month of the second.
+_FIRST_DAY = r"(?:(?P<d0>\d{1,2})\s*(?:و|-|–|الي|حتي)\s*(?=\d))?"
 _WD_PREFIX = rf"(?:(?P<wd>{_WD}){_E}\s*[،,]?\s*)?"
 _YEAR_TAIL = (rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<y>\d{{4}})(?!\d)"
               rf"(?:\s*م{_E}|\s+ميلادي(?:ه)?{_E})?)?")
 _AH = rf"(?:\s*ه{_E}|\s+هجري(?:ه)?{_E}|\s+للهجره{_E})"
 
 _REL_MONTH = rf"(?:\s+(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم){_E})?"
-DAY_MONTH = re.compile(r"(?<![\w.,٬/:])" + _WD_PREFIX + _DAY + rf"\s*(?:من\s+)?(?:شهر\s+)?" + _MONTH_PAIR + _YEAR_TAIL
+DAY_MONTH = re.compile(r"(?:(?<![\w.,٬/:])|(?<=[^\w][وفب]))" + _WD_PREFIX + _FIRST_DAY + _DAY + rf"\s*(?:من\s+)?(?:شهر\s+)?" + _MONTH_PAIR + _YEAR_TAIL
                        + _REL_MONTH)
 MONTH_YEAR = re.compile(_B + rf"(?:شهر\s+)?" + _MONTH_PAIR
                         + rf"\s*[،,]?\s*(?:من\s+)?(?:(?:ال)?عام\s+)?(?P<y>\d{{4}})(?!\d)(?:\s*م{_E})?")
@@ -202,6 +204,12 @@ def _day_month(m: re.Match[str], ref: date | None) -> Iterable[DateSpan]:
     rel = m.group("rel")
     end = m.end() if m.group("y") or rel else _pair_end(m)
     start = m.start()
+    if m.group("d0"):
+        first = DAY_MONTH.match(m.string[:m.end("d0")] + " " + m.string[m.end("d"):m.end()], m.start("d0"))
+        if first is not None and int(m.group("d0")) < day:
+            for span in _day_month(first, ref):
+                yield span._replace(start=m.start("d0"), end=m.end("d0"))
+        start = m.start("d")
     if m.group("y"):
         y = int(m.group("y"))
         if not _valid(y, month, day):

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from questions.dates import MONTHS, WEEKDAYS
 from questions.normalize import fold, strip_diacritics
 from questions.text import Folded, Hit, Triggers
 
@@ -249,7 +250,7 @@ def _unit(folded: Folded, w_start: int, w_end: int, value: float) -> str:
 
 
 def _is_unit_word(w: str) -> bool:
-    if w.startswith("ال") or w in _STOP or w in _WORD_VALUES or w in _SCALES:
+    if w.startswith("ال") or w in _STOP or w in _WORD_VALUES or w in _SCALES or w in MONTHS or w in WEEKDAYS:
         return False
     return not (w.startswith("و") and (w[1:] in _STOP or w[1:].startswith("ال")))
 
@@ -302,6 +303,11 @@ def _span_of(folded: Folded, g: list[_Tok]) -> NumberSpan | None:
         return None
     if g[0].digits and start > 1 and ft[start - 1] == "-" and ft[start - 2].isalpha():
         return None  # كوفيد-19, F-16: part of a name
+    if len(g) == 1 and g[0].digits and (_SCORE_OR_TIME.match(ft, start) or _SCORE_OR_TIME_END.search(
+            ft, max(0, start - 4), end)):
+        return None  # a score (فاز 2-1) or a clock time (8:30) is not a count
+    if len(g) == 1 and g[-1].kind == "num" and g[-1].text.startswith("ال") and g[-1].value >= 20:
+        return None  # مجموعة العشرين، الذكرى الثلاثين: an ordinal or a name, not a count
     only_words = not any(t.digits for t in g)
     nxt = _NEXT_WORD.match(ft, end)
     # A definite number word (الأهداف الثلاثة) follows its noun; nothing after it is counted.
@@ -332,6 +338,8 @@ def _span_of(folded: Folded, g: list[_Tok]) -> NumberSpan | None:
     return NumberSpan("number", start, end, _plain(value), unit)
 
 
+_SCORE_OR_TIME = re.compile(r"\d{1,2}(?:[-–]\d{1,2}|:\d\d)(?![\d\w])")
+_SCORE_OR_TIME_END = re.compile(r"(?<![\d\w])\d{1,2}(?:[-–]\d{1,2}|:\d\d)\Z")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*\Z")
 _MARKER_TAIL = re.compile(r"[.)\-–]\s")
 

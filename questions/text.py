@@ -159,7 +159,7 @@ class Triggers:
         firsts = {w.split()[0] for w in words}
         # The scan starts on a non-word character so that re can skip letters quickly.
         self.pattern = re.compile(
-            r"[^\w](?:لل|[وبلفك])?(?:(?P<d>\d)|(?P<w>" + trie_regex(firsts) + r")(?![\w]))")
+            r"[^\w](?:لل|[وبلفك])?(?:(?:ال)?(?P<d>\d)|(?P<w>" + trie_regex(firsts) + r")(?![\w]))")
 
     def scan(self, folded_text: str) -> list[Hit]:
         """Hits in order of position in ``folded_text``."""

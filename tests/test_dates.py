@@ -128,6 +128,11 @@ def test_the_article_date_resolves_relative_dates(sentence: str, value: str) -> 
     assert only_date(sentence, "2025-01-16").value == value
 
 
+def test_two_days_sharing_a_month_give_two_dates() -> None:
+    found = dates("تنطلق قمة مجموعة العشرين في نيودلهي يومي 9 و10 سبتمبر/أيلول المقبل.")
+    assert [(f.text, f.value) for f in found] == [("9", "--09-09"), ("10 سبتمبر/أيلول المقبل", "--09-10")]
+
+
 def test_a_pair_of_years_gives_two_dates() -> None:
     found = dates("تراجع النمو بين عامي 2019 و2020 بسبب الجائحة.")
     assert [f.value for f in found] == ["2019", "2020"]

@@ -58,8 +58,11 @@ def only_number(text: str) -> Fact:
     ("صدر له أكثر من 60 كتاباً في الشعر والرواية.", "60 كتاباً", 60, "كتاب"),
     ("أحرز اللاعب هدف التعادل في الدقيقة 67 من المباراة.", "الدقيقة 67", 67, "دقيقة"),
     ("حصل المرشح على 2000 صوت في الدائرة الأولى.", "2000 صوت", 2000, "صوت"),
+    ("أعلنت الوزارة حصيلة الساعات الـ24 الماضية.", "24", 24, None),
+    ("وبلغت الصادرات 3ر45 مليار دولار في الربع الأول.", "3ر45 مليار دولار", 45300000000, "دولار"),
 ])
-def test_a_number_is_found_with_its_value_and_unit(sentence: str, surface: str, value: float, unit: str) -> None:
+def test_a_number_is_found_with_its_value_and_unit(sentence: str, surface: str, value: float,
+                                                   unit: str | None) -> None:
     fact = only_number(sentence)
     assert (fact.text, fact.value, fact.unit) == (surface, value, unit)
     assert sentence[fact.start:fact.end] == fact.text
@@ -82,6 +85,10 @@ def test_separate_numbers_stay_separate(sentence: str, values: list[float]) -> N
     "أعلن المجلس يوم 24 ديسمبر 2025 النتائج.",  # day and year belong to the date
     "فاز المرشح بنسبة 40.27% من الأصوات.",  # the number belongs to the percentage
     "يعد واحدا من أبرز الكتاب العرب.",
+    "فاز ريال مدريد على برشلونة 2-1 في الكلاسيكو.",  # a score
+    "أقيم الحفل في الساعة 8:30 مساء بتوقيت مكة.",  # a clock time
+    "تنطلق قمة مجموعة العشرين في نيودلهي.",  # G20, not a count
+    "تنطلق القمة يومي 9 و10 سبتمبر المقبل.",  # both days belong to dates
 ])
 def test_text_that_holds_no_standalone_number_gives_none(sentence: str) -> None:
     assert numbers(sentence) == []
