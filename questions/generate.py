@@ -75,6 +75,7 @@ class Entity:
     role: str | None = None
     kind: str | None = None
     first: int = 0
+    title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,8 @@ def _build_context(text: str, facts: list[Fact], seed: int) -> _Ctx:
         role = _clean_role(f.role) if f.role else None
         if role and not e.role:
             e.role = role
+        if f.title and not e.title:
+            e.title = f.title
         if f.kind and not e.kind:
             e.kind = f.kind
     for e in entities.values():
@@ -227,10 +230,11 @@ def _name_distractors(ctx: _Ctx, ent: Entity, rng: random.Random, avoid: str = "
     pool: list[str] = []
     near_first = False
     if ent.type == "person":
-        group = places.role_group(ent.role)
+        group = places.role_group(ent.role) or places.role_group(ent.title)
         pool = list(places.PEOPLE.get(group or "", ()))
-        if len(pool) < 6:
-            pool += [n for g, names in places.PEOPLE.items() if g != group for n in names]
+        if group is None:
+            # No role known: public figures, not athletes or poets.
+            pool = [n for g in ("president", "minister", "official") for n in places.PEOPLE[g]]
     elif ent.type == "place":
         pool = list(places.pool_for_place(ent.kind))
         if ent.kind == "region":

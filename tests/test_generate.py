@@ -260,3 +260,41 @@ def test_generation_without_extraction_takes_under_100_ms() -> None:
         generate_from_facts(text, facts)
         times.append(time.perf_counter() - t0)
     assert min(times) < 0.1
+
+
+# The command line.
+
+def _cli(*args: str) -> "subprocess.CompletedProcess[str]":
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "questions", *args], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+
+
+def test_the_cli_prints_the_bank_as_versioned_json() -> None:
+    out = _cli("generate", str(SEED), "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert {"version", "article", "questions"} <= data.keys()
+    first = data["questions"][0]
+    assert {"key", "kind", "fact_type", "prompt", "answer", "accepted", "choices", "source",
+            "difficulty"} <= first.keys()
+    assert {q["kind"] for q in data["questions"]} == set(KINDS)
+
+
+def test_the_cli_report_lists_drops_per_check() -> None:
+    out = _cli("generate", str(SEED), "--report")
+    assert out.returncode == 0, out.stderr
+    assert "dropped by check:" in out.stdout
+
+
+@pytest.mark.parametrize("content", [None, b"", b"\xff\xfe\x00bad", b"only latin text here"])
+def test_the_cli_rejects_bad_input_with_one_line_and_exit_2(tmp_path: pathlib.Path, content: bytes | None) -> None:
+    path = tmp_path / "article.txt"
+    if content is not None:
+        path.write_bytes(content)
+    out = _cli("generate", str(path), "--json")
+    assert out.returncode == 2
+    assert out.stdout == ""
+    assert len(out.stderr.strip().splitlines()) == 1
