@@ -122,8 +122,11 @@ HIJRI = re.compile(_B + _WD_PREFIX + rf"(?:{_DAY}\s+(?:من\s+)?(?:شهر\s+)?)?
 _YEAR_CUES = "(?:ال)?عام|(?:ال)?سنه|عامي|سنتي|في|منذ|حتي|خلال|مطلع|اواخر|اوائل|منتصف|نهايه|بدايه|بحلول|حلول"
 YEAR = re.compile(
     rf"{_B}[وفب]?(?P<cue>{_YEAR_CUES})"
-    rf"\s+(?P<y>\d{{3,4}})(?!\d)(?:\s*م{_E}|\s+ميلادي(?:ه)?{_E}|(?P<ah>{_AH}))?"
+    rf"\s+(?P<y>\d{{3,4}})(?!\d)(?:\s*م{_E}|\s+ميلادي(?:ه)?{_E}|(?P<ah>{_AH})"
+    rf"|(?P<bc>\s*ق\.\s?م\.?|\s+قبل\s+الميلاد{_E}))?"
     rf"(?:\s*(?:-|–|/|و|الي|حتي)\s*(?P<y2>\d{{4}})(?!\d)(?:\s*م{_E})?)?")
+# 24/12/2023 (day first, as the Arab press writes it) and 2023-12-24.
+NUMERIC = re.compile(r"(?P<a>\d{1,4})(?P<sep>[/\-.])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})(?![\d\w])")
 _DECADE_WORDS = {"عشرين": 2, "ثلاثين": 3, "اربعين": 4, "خمسين": 5, "ستين": 6, "سبعين": 7, "ثمانين": 8,
                  "تسعين": 9}
 _CENTURIES = {"الماضي": 19, "المنصرم": 19, "العشرين": 19, "التاسع عشر": 18, "الثامن عشر": 17,
@@ -291,6 +294,10 @@ def _years(m: re.Match[str]) -> Iterable[DateSpan]:
     if m.group("ah"):
         yield DateSpan(start, m.end("ah"), f"{y:04d} AH", "hijri")
         return
+    if m.group("bc"):
+        # ISO 8601 counts 1 BC as year 0000, so 500 BC is -0499.
+        yield DateSpan(start, m.end("bc"), f"-{y - 1:04d}", "year")
+        return
     if m.group("y2") is None:
         yield DateSpan(start, m.end(), f"{y:04d}", "year")
         return
@@ -298,6 +305,19 @@ def _years(m: re.Match[str]) -> Iterable[DateSpan]:
     y2 = int(m.group("y2"))
     if y < y2 <= y + 200:  # a range or a pair of years (عامي 2019 و2020)
         yield DateSpan(m.start("y2"), m.end(), f"{y2:04d}", "year")
+
+
+def _numeric(m: re.Match[str]) -> DateSpan | None:
+    a, b, c = m.group("a"), int(m.group("b")), m.group("c")
+    if len(a) == 4 and len(c) <= 2:
+        y, mo, d = int(a), b, int(c)
+    elif len(c) == 4 and len(a) <= 2:
+        y, mo, d = int(c), b, int(a)
+    else:
+        return None
+    if not 1000 <= y <= 2100 or not _valid(y, mo, d):
+        return None
+    return DateSpan(m.start(), m.end(), f"{y:04d}-{mo:02d}-{d:02d}", "day")
 
 
 def _decades(m: re.Match[str], ref: date | None) -> Iterable[DateSpan]:
@@ -431,6 +451,10 @@ def find_dates(folded: Folded, article_date: str | None = None, hits: list[Hit] 
             run = 1
             while pos + run < n and ft[pos + run].isdigit():
                 run += 1
+            if pos + run < n and ft[pos + run] in "/-." and (m := NUMERIC.match(ft, pos)) is not None:
+                if (span := _numeric(m)) is not None:
+                    found.append(span)
+                    continue
             if run in (3, 4):
                 if (m := YEAR.match(ft, _back(_YEAR_CUE_BEFORE, ft, pos))) is not None:
                     add(_years(m))

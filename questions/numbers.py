@@ -299,6 +299,8 @@ def _span_of(folded: Folded, g: list[_Tok]) -> NumberSpan | None:
     pm = PERCENT.match(ft, end)
     if pm:
         return NumberSpan("percentage", start, pm.end(), float(_plain(value)))
+    if g[0].digits and start > 0 and ft[start - 1] in "%٪" and (start < 2 or not ft[start - 2].isalnum()):
+        return NumberSpan("percentage", start - 1, end, float(_plain(value)))  # %5 as some sites write it
     if g[0].digits and _is_list_marker(ft, start, end):
         return None
     if g[0].digits and start > 1 and ft[start - 1] == "-" and ft[start - 2].isalpha():

@@ -31,6 +31,7 @@ def percentages(text: str) -> list[Fact]:
     ("حقق الفريق نسبة استحواذ بلغت 58% في المباراة النهائية.", "58%", 58),
     ("صوت 100% من الأعضاء لصالح القرار.", "100%", 100),
     ("ارتفع المؤشر 4% في بداية التداولات.", "4%", 4),
+    ("ارتفع المؤشر بنسبة %5 في بداية التداولات.", "%5", 5),  # the sign before the number, as some sites write it
 ])
 def test_a_percentage_is_found_with_its_value(sentence: str, surface: str, value: float) -> None:
     found = percentages(sentence)
