@@ -493,3 +493,13 @@ def test_a_post_without_the_csrf_token_is_refused(client, session, teacher, bank
     bq = questions_of(session, bank_id)["k-mcq"]
     assert client.post(f"/teacher/questions/{bq.id}/approve").status_code == 400
     assert questions_of(session, bank_id)["k-mcq"].status == "pending"
+
+
+def test_quiz_and_bank_pages_offer_the_export_downloads(browser, session, approved_bank):
+    quiz = make_published_quiz(browser, session, approved_bank)
+    quiz_html = browser.get(f"/teacher/quizzes/{quiz.id}").get_data(as_text=True)
+    bank_html = browser.get(f"/teacher/banks/{approved_bank}").get_data(as_text=True)
+    assert f"/export/quiz/{quiz.id}.anki" in quiz_html and f"/export/quiz/{quiz.id}.moodle-xml" in quiz_html
+    assert f"/export/bank/{approved_bank}.json" in bank_html
+    r = browser.get(f"/export/quiz/{quiz.id}.anki")
+    assert r.status_code == 200 and r.data[:2] == b"PK"  # an .apkg is a zip file

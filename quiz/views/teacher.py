@@ -169,6 +169,7 @@ def bank(bank_id: int) -> str:
         approve_form=forms.ApproveForm(), reject_form=forms.RejectForm(), restore_form=forms.RestoreForm(),
         distractors_form=forms.DistractorsForm(), approve_all_form=forms.ApproveAllForm(),
         quizzes=[q for q in service.quizzes_of(session, _me().id) if q.bank_id == bank_id],
+        export_links=_export_links("bank", bank_id),
     )
 
 
@@ -331,26 +332,18 @@ def quiz(quiz_id: int) -> str:
     row = _or_404(service.owned_quiz, quiz_id)
     questions = [bank_service.load_question(qq.data_json) for qq in row.questions]
     return _render("teacher/quiz.html", quiz=row, questions=questions, publish_form=forms.PublishForm(),
-                   delete_form=forms.DeleteQuizForm(), export_links=_export_links(row))
+                   delete_form=forms.DeleteQuizForm(), export_links=_export_links("quiz", row.id))
 
 
-def _export_links(quiz: models.Quiz) -> list[tuple[str, str]]:
-    # Download buttons for the exports blueprint, for whichever of its endpoints exist.
-    links = []
-    for endpoint, label, arg in (
-        ("exports.quiz_apkg", "مجموعة أنكي (.apkg)", "quiz_id"),
-        ("exports.quiz_moodle", "Moodle XML", "quiz_id"),
-        ("exports.quiz_gift", "GIFT", "quiz_id"),
-        ("exports.quiz_csv", "CSV", "quiz_id"),
-        ("exports.bank_apkg", "مجموعة أنكي للبنك (.apkg)", "bank_id"),
-        ("exports.bank_json", "البنك بصيغة JSON", "bank_id"),
-    ):
-        if endpoint in current_app.view_functions:
-            try:
-                links.append((label, url_for(endpoint, **{arg: quiz.id if arg == "quiz_id" else quiz.bank_id})))
-            except Exception:  # noqa: BLE001 - an endpoint with other arguments is skipped
-                continue
-    return links
+def _export_links(kind: str, row_id: int) -> list[tuple[str, str]]:
+    """Return (label, url) download links of the exports blueprint for a quiz or bank, if it is there."""
+    endpoint = f"exports.{kind}"
+    if endpoint not in current_app.view_functions:
+        return []
+    from quiz.exports import FORMATS
+
+    arg = "quiz_id" if kind == "quiz" else "bank_id"
+    return [(spec.label, url_for(endpoint, fmt=name, **{arg: row_id})) for name, spec in FORMATS.items()]
 
 
 @bp.route("/quizzes/<int:quiz_id>/settings", methods=["GET", "POST"])
