@@ -110,8 +110,13 @@ def _plausible_name(f: Fact) -> bool:
         return False
     if f.type in ("place", "organization") and any(w.endswith(("ته", "تها", "هم", "هما")) for w in words):
         return False
-    if f.type == "person" and any(looks_like_verb(w) for w in words):
-        return False  # «عمر ناهز»: a verb is not part of a name
+    if f.type == "person":
+        if any(looks_like_verb(w) for w in words):
+            return False  # «عمر ناهز»: a verb is not part of a name
+        if glued_conjunction(words[0]):
+            return False  # «ونائبه»: a conjunction glued to a word, not a name
+        if any(len(w) >= 4 and w.endswith("ه") and not w.endswith("الله") for w in words):
+            return False  # «وحظوظه»، «مغادرته»: a pronoun suffix, not a name
     return len(fold(f.text).replace(" ", "")) >= 3
 
 
@@ -562,6 +567,8 @@ def _clean_role(role: str) -> str | None:
     if len(words) < 2:
         return None
     first = words[0]
+    if glued_conjunction(first):
+        return None  # «ولرئيس الحكومة»: a fragment of a coordination
     if first.startswith("لل"):
         first = "ال" + first[2:]  # «للمرشح اليميني» -> «المرشح اليميني»
     if first.endswith("ه") or (first[:1] in "لب" and not first.startswith("ال")):
@@ -583,8 +590,8 @@ def _role_questions(ctx: _Ctx, out: _Out) -> None:
         if e.type != "person" or not e.role or len(roles[" ".join(tokens(e.role))]) != 1:
             continue
         role = _clean_role(e.role)
-        if role is None:
-            continue
+        if role is None or len(e.name.split()) < 2:
+            continue  # one-word names next to a role are too often the tagger's mistakes
         first = role.split()[0]
         mention = next((f for i, f in enumerate(ctx.facts) if _fact_id(f) == e.id and i in ctx.sent_of
                         and f.role), None)

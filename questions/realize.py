@@ -106,11 +106,16 @@ def is_verb(w: Word) -> bool:
     return False
 
 
+# Relative pronouns and complementizers: what follows them is another clause with its own verb.
+_NESTING = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "ان", "انه", "انها", "بان",
+            "بانه", "لان"}
+
+
 def verbish(w: Word) -> bool:
     """A verb in any past form (dual and plural too) or a relative pronoun: a clause boundary inside."""
-    if is_verb(w) or w.bare in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"):
-        return True
     b = _drop_conj(w)
+    if is_verb(w) or b in _NESTING:
+        return True
     for suf in ("وا", "ا", "تا"):
         if b.endswith(suf) and b[: -len(suf)] in _VERBS:
             return True
@@ -209,6 +214,11 @@ def _shorten(rest: str, min_words: int = 3, max_words: int = 18, prefer: int = 1
     return None
 
 
+_APPOSITION_HEADS = {fold(w) for w in ("صديق", "رئيس", "وزير", "مدير", "زعيم", "أمين", "نائب", "عضو",
+                                        "مستشار", "قائد", "مدرب", "لاعب", "سفير", "ممثل", "مبعوث", "شقيق",
+                                        "ابن", "نجل", "زوج", "زوجة", "حارس", "مسؤول")}
+_SUBORDINATORS = {fold(w) for w in ("بعدما", "عندما", "حينما", "لأن", "لان", "كي", "لكي", "حتى", "قبلما",
+                                    "بينما", "إذ", "اذ", "لو", "إذا", "اذا")}
 _SECOND_CLAUSE = {fold(w) for w in ("فيما", "بينما", "في حين", "مما", "حيث", "وسط", "ثم", "وهو", "وهي",
                                     "مؤكدا", "مؤكدًا", "مشيرا", "مضيفا", "واصفا", "داعيا", "معتبرا", "قائلا")}
 
@@ -244,6 +254,8 @@ def _finish(prompt: str) -> str | None:
     prompt = _clean(prompt)
     if prompt.count("«") != prompt.count("»") or prompt.count("(") != prompt.count(")"):
         return None
+    if prompt.count('"') % 2 or prompt.count("“") != prompt.count("”"):
+        return None  # a quotation cut in half
     return prompt + "؟"
 
 
@@ -289,9 +301,16 @@ def subject_question(sentence: str, start: int, end: int, fact_type: str, mentio
             return None
         tail = tail[1:]
     else:
-        first = fold(tail.split()[0]).strip(_PUNCT) if tail.split() else ""
+        raw_first = tail.split()[0] if tail.split() else ""
+        first = fold(raw_first).strip(_PUNCT)
         if first.startswith("الم") and len(first) >= 6:
             return None  # «نصري عصفورة المدعوم من ...»: a participle describing the name, not the object
+        if glued_conjunction(raw_first) == "و":
+            return None  # «أكد عرفات والشعب الفلسطيني ...»: a second subject joined to the name
+        if first in _APPOSITION_HEADS:
+            return None  # «قال كيني جوس صديق مايكل ...»: a description of the name, not the object
+    if fold(tail.lstrip(" ،")).split()[:1] and fold(tail.lstrip(" ،")).split()[0] in _SUBORDINATORS:
+        return None  # «تلقى بعدما نال ...»: the verb's object is missing once the name is gone
     tail = tail.rstrip().rstrip(".")
     # «هنأ، اليوم الخميس، «عصفورة» ...»: a time phrase needs no comma once the name is gone.
     tail = re.sub(r"^(\s*(?:اليوم|أمس|مساء|صباح)(?:\s+\S+)?)\s*،", r"\1", tail)
