@@ -89,7 +89,7 @@ def _alt(words: Iterable[str]) -> str:
 
 
 def _key(s: str) -> str:
-    return " ".join(s.split())
+    return s if " " not in s and "\n" not in s else " ".join(s.split())
 
 
 _M = _alt(MONTHS)
@@ -403,15 +403,23 @@ TRIGGER_WORDS: dict[str, str] = {
 _LOOKBACK = 24
 
 
-def _before(cues: str) -> re.Pattern[str]:
-    return re.compile(rf"{_B}[وفب]?(?:{cues})\s+\Z")
+def _words(cues: str) -> frozenset[str]:
+    """The literal words of a cue alternation such as "(?:ال)?عام|في"."""
+    out: set[str] = set()
+    for alt in cues.split("|"):
+        if alt.startswith("(?:ال)?"):
+            out.update((alt[7:], "ال" + alt[7:]))
+        else:
+            out.add(alt)
+    return frozenset(out)
 
 
-_YEAR_CUE_BEFORE = _before(_YEAR_CUES)
-_WD_CUE_BEFORE = _before(_WD_CUES)
-_MONTH_CUE_BEFORE = _before(_MONTH_CUES)
-_THIS_BEFORE = _before("هذا|هذه")
-_DAY_WORD_BEFORE = _before("اول|بعد")
+_YEAR_CUE_WORDS = _words(_YEAR_CUES)
+_WD_CUE_WORDS = _words(_WD_CUES)
+_MONTH_CUE_WORDS = _words(_MONTH_CUES)
+_THIS_WORDS = frozenset(("هذا", "هذه"))
+_DAY_WORDS_BEFORE = frozenset(("اول", "بعد"))
+_SPACE = frozenset(" \t\n\r\xa0")
 
 
 def _month_ahead(hits: list[Hit], i: int, limit: int) -> bool:
@@ -424,10 +432,20 @@ def _month_ahead(hits: list[Hit], i: int, limit: int) -> bool:
     return False
 
 
-def _back(p: re.Pattern[str], ft: str, pos: int) -> int:
-    """Where a cue that ``p`` matches right before ``pos`` starts, else ``pos``."""
-    m = p.search(ft, max(0, pos - _LOOKBACK), pos)
-    return m.start() if m else pos
+def _back(cues: frozenset[str], ft: str, pos: int) -> int:
+    """Where the word right before ``pos`` starts if it is one of ``cues`` (a proclitic و ف ب allowed), else ``pos``."""
+    j = pos
+    while j > 0 and ft[j - 1] in _SPACE:
+        j -= 1
+    if j == pos:
+        return pos
+    k = j
+    while k > 0 and ft[k - 1].isalpha():
+        k -= 1
+    w = ft[k:j]
+    if w in cues or (len(w) > 2 and w[0] in "وفب" and w[1:] in cues):
+        return k
+    return pos
 
 
 def find_dates(folded: Folded, article_date: str | None = None, hits: list[Hit] | None = None) -> list[DateSpan]:
@@ -442,11 +460,18 @@ def find_dates(folded: Folded, article_date: str | None = None, hits: list[Hit] 
     found: list[DateSpan] = []
     add = found.extend
     n = len(ft)
+    covered = -1  # hits before this offset sit inside a date already found
     for i, h in enumerate(hits):
         pos = h.start
+        if pos < covered:
+            continue
         kind = "digit" if h.word == "#" else TRIGGER_WORDS.get(h.word)
         if kind is None:
             continue
+        if found:
+            covered = max(covered, found[-1].end)
+            if pos < covered:
+                continue
         if kind == "digit":
             run = 1
             while pos + run < n and ft[pos + run].isdigit():
@@ -456,7 +481,7 @@ def find_dates(folded: Folded, article_date: str | None = None, hits: list[Hit] 
                     found.append(span)
                     continue
             if run in (3, 4):
-                if (m := YEAR.match(ft, _back(_YEAR_CUE_BEFORE, ft, pos))) is not None:
+                if (m := YEAR.match(ft, _back(_YEAR_CUE_WORDS, ft, pos))) is not None:
                     add(_years(m))
                 continue
             if run > 2:
@@ -467,10 +492,10 @@ def find_dates(folded: Folded, article_date: str | None = None, hits: list[Hit] 
             if (m := HIJRI.match(ft, pos)) is not None:
                 add(_hijri(m))
         if kind == "wd":
-            if (m := WEEKDAY.match(ft, _back(_WD_CUE_BEFORE, ft, pos))) is not None:
+            if (m := WEEKDAY.match(ft, _back(_WD_CUE_WORDS, ft, pos))) is not None:
                 add(_weekdays(m, ref))
         elif kind == "month":
-            cue = _back(_MONTH_CUE_BEFORE, ft, pos)
+            cue = _back(_MONTH_CUE_WORDS, ft, pos)
             if (m := MONTH_YEAR.match(ft, cue if ft.startswith("شهر", cue) else pos)) is not None:
                 add(_month_year(m))
             if (m := MONTH_ALONE.match(ft, cue)) is not None:
@@ -485,10 +510,10 @@ def find_dates(folded: Folded, article_date: str | None = None, hits: list[Hit] 
             if (m := CENTURY.match(ft, pos)) is not None:
                 add(_century(m))
         elif kind == "rel":
-            if (m := RELATIVE.match(ft, _back(_THIS_BEFORE, ft, pos))) is not None:
+            if (m := RELATIVE.match(ft, _back(_THIS_WORDS, ft, pos))) is not None:
                 add(_relative(m, ref))
         elif kind == "relday":
-            if (m := RELATIVE.match(ft, _back(_DAY_WORD_BEFORE, ft, pos))) is not None:
+            if (m := RELATIVE.match(ft, _back(_DAY_WORDS_BEFORE, ft, pos))) is not None:
                 add(_relative(m, ref))
     return resolve_overlaps(found)
 

@@ -115,6 +115,10 @@ def sentence_index(spans: list[tuple[int, int]], starts: list[int], pos: int) ->
     return max(0, bisect_right(starts, pos) - 1) if spans else 0
 
 
+_DIGIT = "\x00"  # stands for any digit inside trie_regex entries
+_PROCLITICS = ("", "و", "ب", "ل", "ف", "ك", "لل")
+
+
 def trie_regex(words: list[str] | set[str] | dict[str, object]) -> str:
     """A regex alternation of ``words`` factored as a prefix tree, so matching tries few branches.
 
@@ -133,7 +137,7 @@ def _node_regex(node: dict[str, dict[str, object]]) -> str:
     ends = "" in node
     alts = []
     for ch in sorted(k for k in node if k):
-        piece = r"\s+" if ch == " " else re.escape(ch)
+        piece = r"\s+" if ch == " " else r"\d" if ch == _DIGIT else re.escape(ch)
         alts.append(piece + _node_regex(node[ch]))  # type: ignore[arg-type]
     if not alts:
         return ""
@@ -156,21 +160,33 @@ class Triggers:
     """One fast scan for digits and listed words; the rest of extraction looks only there."""
 
     def __init__(self, words: set[str]) -> None:
-        firsts = {w.split()[0] for w in words}
-        # The scan starts on a non-word character so that re can skip letters quickly.
-        self.pattern = re.compile(
-            r"[^\w](?:لل|[وبلفك])?(?:(?:ال)?(?P<d>\d)|(?P<w>" + trie_regex(firsts) + r")(?![\w]))")
+        self.words = frozenset(w.split()[0] for w in words)
+        # Every entry carries its proclitics inside one prefix tree, so each position costs a few
+        # character tests; the scan starts on a non-word character so re can skip letters quickly.
+        entries = {p + w for p in _PROCLITICS for w in (*self.words, _DIGIT, "ال" + _DIGIT)}
+        self.pattern = re.compile(r"[^\w](" + trie_regex(entries) + ")")
 
     def scan(self, folded_text: str) -> list[Hit]:
         """Hits in order of position in ``folded_text``."""
         hits: list[Hit] = []
         add = hits.append
+        words = self.words
+        n = len(folded_text)
         for m in self.pattern.finditer(" " + folded_text):
-            w = m.group(2)
-            if w is None:
-                s = m.start(1) - 1
-                if s == 0 or folded_text[s - 1] not in ".,٬/:":  # not the decimals of 40.27
-                    add(Hit(m.start(), s, s + 1, "#"))
-            else:
-                add(Hit(m.start(), m.start(2) - 1, m.end(2) - 1, w))
+            s = m.group(1)
+            pos = m.start()  # offsets in folded_text: the scanned copy starts with one space
+            end = m.end() - 1
+            if s[-1].isdigit():
+                if len(s) == 1 and pos > 0 and folded_text[pos - 1] in ".,٬/:":
+                    continue  # the decimals of 40.27, the minutes of 8:30
+                add(Hit(pos, end - 1, end, "#"))
+                continue
+            if end < n and (folded_text[end].isalnum() or folded_text[end] == "_"):
+                continue  # only the start of a longer word
+            if s in words:
+                add(Hit(pos, pos, end, s))
+            elif s[:2] == "لل" and s[2:] in words:
+                add(Hit(pos, pos + 2, end, s[2:]))
+            elif s[1:] in words:
+                add(Hit(pos, pos + 1, end, s[1:]))
         return hits
