@@ -43,6 +43,7 @@ from questions.realize import (
 
 NAME_TYPES = ("person", "place", "organization")
 MAX_SENTENCE_WORDS = 45
+MIN_SENTENCE_WORDS = 6  # shorter «sentences» are headlines, captions or splitting accidents
 MAX_STATEMENT_WORDS = 30
 # How many questions of one kind may stand on one fact (entity or value) before it gets repetitive.
 PER_FACT_KIND = {"cloze": 2, "mcq": 2, "wh": 2, "short": 1, "numeric": 1, "true_false": 2}
@@ -385,11 +386,16 @@ def _trim_lead(s: str) -> str:
     return s
 
 
+def _starts_with_word(text: str) -> bool:
+    """True when a sentence opens with an Arabic word or a quote, not a stray mark or a number."""
+    return bool(re.match(r"\s*[«\"(]?[\u0621-\u064a]", text))
+
+
 def _cloze(sentence: Sentence, start: int, end: int) -> str | None:
     """The sentence with [start, end) (article offsets) as a blank, lead conjunction trimmed."""
     s, e = start - sentence.start, end - sentence.start
     t = sentence.text
-    if len(t.split()) > MAX_SENTENCE_WORDS:
+    if not MIN_SENTENCE_WORDS <= len(t.split()) <= MAX_SENTENCE_WORDS or not _starts_with_word(t):
         return None
     glue = "ـ" if s > 0 and re.match(r"[\u0621-\u064a]", t[s - 1]) else ""
     stem = t[:s] + glue + BLANK + t[e:]
@@ -632,7 +638,8 @@ def _swap_text(ctx: _Ctx, f: Fact, rng: random.Random, sentence: str) -> str | N
 def _true_false(ctx: _Ctx, out: _Out) -> None:
     for si, sent in enumerate(ctx.sentences):
         idx = [i for i in range(len(ctx.facts)) if ctx.sent_of.get(i) == si]
-        if not idx or len(sent.text.split()) > MAX_STATEMENT_WORDS:
+        if not idx or not MIN_SENTENCE_WORDS <= len(sent.text.split()) <= MAX_STATEMENT_WORDS \
+                or not _starts_with_word(sent.text):
             continue
         statement = _trim_lead(sent.text).rstrip(" .")
         if not statement:
