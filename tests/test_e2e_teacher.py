@@ -18,16 +18,11 @@ from werkzeug.serving import make_server
 from quiz import create_app, models
 from quiz.db import get_db
 from quiz.services import accounts
+from teacher_helpers import NEWS_ARTICLE as ARTICLE
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
-# A short, realistic news article: people, places, organizations, dates, numbers, a percentage.
-ARTICLE = """أعلنت وزارة الصحة المصرية يوم الاثنين 2 مارس 2026 إطلاق حملة قومية للتطعيم ضد شلل الأطفال تستهدف 14 مليون طفل في 27 محافظة.
-وقال وزير الصحة خالد عبد الغفار في مؤتمر صحفي بالقاهرة إن الحملة تستمر أربعة أيام، وإن فرق التطعيم ستزور المنازل والمدارس.
-وأوضح المتحدث باسم الوزارة حسام عبد الغفار أن نسبة التغطية في الحملة السابقة بلغت 96% من الأطفال المستهدفين.
-وتنفذ الحملة بالتعاون مع منظمة الصحة العالمية ومنظمة الأمم المتحدة للطفولة (يونيسف)، بتكلفة تبلغ 120 مليون جنيه.
-وكانت مصر قد أعلنت خلوها من شلل الأطفال عام 2006، لكن الوزارة تواصل التطعيم الدوري للحفاظ على هذا الإنجاز."""
 
 TEACHER_EMAIL, TEACHER_PASSWORD = "salma@example.org", "a long teacher password"
 

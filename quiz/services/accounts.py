@@ -12,7 +12,7 @@ import hashlib
 import secrets
 from collections.abc import Mapping
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from quiz import models
@@ -87,11 +87,12 @@ def accept_invitation(session: Session, token: str, *, name: str, email: str, pa
     user = create_teacher(session, name=name, email=email, password=password)
     # create_account committed the user; a concurrent redemption of the same link is caught here.
     claimed = session.execute(
-        models.Invitation.__table__.update()
+        update(models.Invitation)
         .where(models.Invitation.id == invitation.id, models.Invitation.used_at.is_(None))
         .values(used_at=now, used_by=user.id)
+        .execution_options(synchronize_session=False)
     )
-    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+    if getattr(claimed, "rowcount", 1) != 1:
         session.delete(user)
         session.commit()
         raise AccountError("رابط الدعوة غير صالح أو انتهت صلاحيته أو استُخدم من قبل.")
