@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from questions import dates, numbers
 from questions.dates import find_dates
+from questions.entities import find_entities
 from questions.model import Fact
 from questions.numbers import find_numbers
 from questions.text import Triggers, fold_with_offsets, sentence_index, split_sentences
@@ -28,12 +29,12 @@ def extract_facts(text: str, *, article_date: str | None = None) -> list[Fact]:
 
     facts: list[Fact] = []
     hits = _TRIGGERS.scan(folded.text)
-    dates = find_dates(folded, article_date, hits)
-    for d in dates:
+    found_dates = find_dates(folded, article_date, hits)
+    for d in found_dates:
         s, e = folded.start(d.start), folded.end(d.end)
         facts.append(Fact(type="date", text=text[s:e], value=d.value, start=s, end=e, sentence=sentence_of(s),
                           kind=d.kind, gregorian=d.gregorian))
-    for n in find_numbers(folded, [(d.start, d.end) for d in dates], hits):
+    for n in find_numbers(folded, [(d.start, d.end) for d in found_dates], hits):
         s, e = folded.start(n.start), folded.end(n.end)
         kind = "year" if n.type == "date" else None
         facts.append(Fact(type=n.type, text=text[s:e], value=n.value, start=s, end=e, sentence=sentence_of(s),
@@ -42,7 +43,7 @@ def extract_facts(text: str, *, article_date: str | None = None) -> list[Fact]:
     # A date, percentage or number wins over a name that overlaps it (كانون، رمضان، 57 دولة).
     f_starts = [f.start for f in facts]
     f_ends = [f.end for f in facts]
-    for ent in _entities(text, sentences):
+    for ent in find_entities(text, sentences):
         i = bisect_left(f_starts, ent.end)
         if i > 0 and max(f_ends[max(0, i - 8):i]) > ent.start:
             continue
@@ -50,11 +51,3 @@ def extract_facts(text: str, *, article_date: str | None = None) -> list[Fact]:
     facts.sort(key=lambda f: (f.start, f.end))
     return facts
 
-
-def _entities(text: str, sentences: list[tuple[int, int]]) -> list[Fact]:
-    # TEMPORARY: the NER half (questions/entities.py) is written in parallel; drop this guard once it lands.
-    try:
-        from questions.entities import find_entities
-    except ImportError:
-        return []
-    return find_entities(text, sentences)
