@@ -18,6 +18,8 @@ from questions import ner
 from questions.model import Fact
 from questions.normalize import fold
 
+# Latin capitals in Arabic news are mostly organizations: CNN, BBC, IBM, FIFA.
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _TOKEN = re.compile(r"[\w\u064b-\u065f\u0670\u0640]+|[^\w\s]")
 _TYPE = {"PERS": "person", "LOC": "place", "ORG": "organization"}
 _GAZ_TYPE = {"CTRY": "LOC", "REG": "LOC", "CITY": "LOC", "LOC": "LOC", "ORG": "ORG", "MEDIA": "ORG",
@@ -63,7 +65,7 @@ class _Span:
 def refine_tags(toks: Sequence[str], tags: Sequence[str]) -> list[str]:
     """Apply token-level rules to CRF tags of one sentence (used by ner-eval too)."""
     out = list(tags)
-    words = [fold(t) for t in toks]
+    words = [_fold_token(t) for t in toks]
     marks = ner.phrase_tags(words)
     n = len(toks)
     i = 0
@@ -90,7 +92,13 @@ def refine_tags(toks: Sequence[str], tags: Sequence[str]) -> list[str]:
     return out
 
 
-def _split(w: str, common: frozenset[str], lex: dict[str, set[str]]) -> tuple[str, str]:
+@lru_cache(maxsize=200_000)
+def _fold_token(t: str) -> str:
+    return fold(t)
+
+
+@lru_cache(maxsize=200_000)
+def _split(w: str) -> tuple[str, str]:
     """Split proclitics off a folded word, but only where what follows is a word we know.
 
     A lone و/ف/ب/ل/ك may be the name's own first letter (فاروق, لوسيل, واشنطن), so of the possible
@@ -98,6 +106,8 @@ def _split(w: str, common: frozenset[str], lex: dict[str, set[str]]) -> tuple[st
     """
     if w in _STOP:
         return "", w
+    common = _common()
+    lex = ner.lexicon().words
     p, s = ner.split_clitic(w)
     if p and not s.startswith("ال") and (w in _CUE_WORDS or w in common):
         return "", w
@@ -109,6 +119,14 @@ def _split(w: str, common: frozenset[str], lex: dict[str, set[str]]) -> tuple[st
     return "", w
 
 
+@lru_cache(maxsize=200_000)
+def _gaz(w: str, s: str) -> frozenset[str]:
+    """Gazetteer classes of a word, its stem, and its stem without ال."""
+    lex = ner.lexicon().words
+    e: set[str] = set()
+    return frozenset(lex.get(w, e) | lex.get(s, e) | lex.get(s[2:] if s.startswith("ال") else "", e))
+
+
 class _Doc:
     """Tokens of one article with folded forms, stems, sentences and the current name spans."""
 
@@ -116,13 +134,12 @@ class _Doc:
         self.text = text
         self.offs = [m.span() for m in _TOKEN.finditer(text)]
         self.toks = [text[a:b] for a, b in self.offs]
-        self.words = [fold(t) for t in self.toks]
+        self.words = [_fold_token(t) for t in self.toks]
         self.pre: list[str] = []
         self.stems: list[str] = []
         common = _common()
-        lex = ner.lexicon().words
         for w in self.words:
-            p, s = _split(w, common, lex)
+            p, s = _split(w)
             self.pre.append(p)
             self.stems.append(s)
         self.sent: list[int] = []
@@ -144,10 +161,8 @@ class _Doc:
         w, s = self.words[i], self.stems[i]
         return w in self.common or s in self.common or w in _STOP
 
-    def gaz(self, i: int) -> set[str]:
-        lex = ner.lexicon().words
-        s = self.stems[i]
-        return lex.get(self.words[i], set()) | lex.get(s, set()) | lex.get(s[2:] if s.startswith("ال") else "", set())
+    def gaz(self, i: int) -> frozenset[str]:
+        return _gaz(self.words[i], self.stems[i])
 
     def same_sentence(self, i: int, j: int) -> bool:
         return 0 <= i < self.n and 0 <= j < self.n and self.sent[i] == self.sent[j]
@@ -188,15 +203,21 @@ class _Doc:
 
 
 def _tag(doc: _Doc) -> None:
+    bounds: list[tuple[int, int]] = []
     k = 0
     while k < doc.n:
         m = k
         while m < doc.n and doc.sent[m] == doc.sent[k]:
             m += 1
-        tags = refine_tags(doc.toks[k:m], ner.tag(doc.toks[k:m]))
-        for t, a, b in ner.spans_of_typed(tags):
-            doc.add(k + a, k + b, t)
+        bounds.append((k, m))
         k = m
+    sents = [doc.toks[a:b] for a, b in bounds]
+    for c in range(0, len(sents), ner.DOC_SIZE):
+        dfeat = ner.document_features(sents[c:c + ner.DOC_SIZE])
+        for (a, b), toks in zip(bounds[c:c + ner.DOC_SIZE], sents[c:c + ner.DOC_SIZE]):
+            tags = refine_tags(toks, ner.tag(toks, dfeat))
+            for t, x, y in ner.spans_of_typed(tags):
+                doc.add(a + x, a + y, t)
 
 
 def _is_title(doc: _Doc, i: int) -> bool:
@@ -429,7 +450,7 @@ def _countries(doc: _Doc) -> None:
         if g & {"CTRY", "REG"} and doc.stems[i] not in _common() and i > 0 and doc.stems[i - 1] not in (
                 "كاس", "بطوله", "دوري", "منتخب", "جايزه"):
             doc.add(i, i + 1, "LOC")
-        elif "MEDIA" in g:
+        elif "MEDIA" in g or _ACRONYM.fullmatch(doc.toks[i]):
             doc.add(i, i + 1, "ORG")
 
 

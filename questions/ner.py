@@ -196,6 +196,7 @@ def phrase_tags(words: Sequence[str]) -> list[list[str]]:
     return out
 
 
+@lru_cache(maxsize=200_000)
 def split_clitic(w: str) -> tuple[str, str]:
     """Split a folded token into (proclitics, stem); the stem keeps ال ("للانتخابات" -> ل, الانتخابات)."""
     for p in _PROCLITICS:
@@ -247,6 +248,7 @@ def set_word_lists(names: dict[str, str], common: frozenset[str]) -> None:
     global _NAMES, _COMMON
     _NAMES, _COMMON = names, common
     _local.cache_clear()
+    _neighbour.cache_clear()
 
 
 def word_lists() -> tuple[dict[str, str], frozenset[str]]:
@@ -274,34 +276,92 @@ def lex_label(stem: str) -> str:
     return "O" if stem in common else "UNK"
 
 
-def sentence_features(toks: Sequence[str]) -> list[list[str]]:
-    """Feature lists for each token of one sentence."""
+@lru_cache(maxsize=200_000)
+def _neighbour(tok: str) -> tuple[tuple[str, ...], ...]:
+    """What a token contributes to its neighbours' features at offsets -2, -1, +1, +2, cached."""
+    w, feats = _local(tok)
+    gz = [f for f in feats if f.startswith("g=")]
+    out = []
+    for d in (-2, -1, 1, 2):
+        f = [f"{d}w={w}"]
+        f.extend(f"{d}{g}" for g in gz)
+        if d in (-1, 1) and len(feats) > 2 and feats[1].startswith("st="):
+            f.append(f"{d}{feats[1]}")
+            f.append(f"{d}{feats[-1]}")
+        out.append(tuple(f))
+    return tuple(out)
+
+
+_DOC_CUES = frozenset({"TITLE", "ROLE", "VERB", "ORGH", "SITEH", "REGH", "PERS", "sPERS", "NISBA", "CTRY", "LOC",
+                       "sLOC", "ORG", "MEDIA"})
+_PLACE_PREPS = frozenset(fold(w) for w in "في إلى من نحو داخل عاصمة مدينة شمال جنوب شرق غرب قرب".split())
+DOC_SIZE = 30  # sentences per pseudo-document when a corpus has no document breaks
+
+
+def document_features(sents: Sequence[Sequence[str]]) -> dict[str, tuple[str, ...]]:
+    """Per stem, the cue classes seen around all its occurrences in one document.
+
+    A surname met once after a title («الرئيس بوش») carries that cue to its bare mentions elsewhere.
+    """
+    names, common = word_lists()
+    ctx: dict[str, set[str]] = {}
+    for toks in sents:
+        loc = [_local(t) for t in toks]
+        n = len(loc)
+        for i in range(n):
+            feats = loc[i][1]
+            if len(feats) < 3:
+                continue
+            stem = feats[1][3:]
+            if stem in common or len(stem) < 3:
+                continue
+            c = ctx.get(stem)
+            if c is None:
+                c = ctx[stem] = set()
+            else:
+                c.add("many")
+            if i > 0:
+                pw, pf = loc[i - 1]
+                c.update("p" + f[2:] for f in pf if f.startswith("g=") and f[2:] in _DOC_CUES)
+                if pw in _PLACE_PREPS:
+                    c.add("pPREP")
+            if i + 1 < n:
+                c.update("n" + f[2:] for f in loc[i + 1][1] if f.startswith("g=") and f[2:] in _DOC_CUES)
+    return {k: tuple("d:" + x for x in sorted(v)) for k, v in ctx.items()}
+
+
+def sentence_features(toks: Sequence[str], doc: dict[str, tuple[str, ...]] | None = None) -> list[list[str]]:
+    """Feature lists for each token of one sentence, with its document's features when given."""
     loc = [_local(t) for t in toks]
+    nb = [_neighbour(t) for t in toks]
     words = [x[0] for x in loc]
-    gz = [[f for f in x[1] if f.startswith("g=")] for x in loc]
     spans = phrase_tags(words)
     n = len(toks)
     out: list[list[str]] = []
     for i in range(n):
         f = list(loc[i][1])
-        f.extend(spans[i])
-        for d in (-2, -1, 1, 2):
-            j = i + d
-            if 0 <= j < n:
-                f.append(f"{d}w={words[j]}")
-                f.extend(f"{d}{g}" for g in gz[j])
-                if d in (-1, 1):
-                    f.extend(f"{d}{s}" for s in spans[j])
-                    sj = loc[j][1]
-                    if len(sj) > 2 and sj[1].startswith("st="):
-                        f.append(f"{d}{sj[1]}")
-                        f.append(f"{d}{sj[-1]}")
-            elif d in (-1, 1):
-                f.append(f"{d}BOUND")
-        if i > 0:
+        if spans[i]:
+            f.extend(spans[i])
+        if i >= 2:
+            f.extend(nb[i - 2][0])
+        if i >= 1:
+            f.extend(nb[i - 1][1])
+            f.extend(f"-1{m}" for m in spans[i - 1])
             f.append(f"bi={words[i - 1]}|{words[i]}")
+        else:
+            f.append("-1BOUND")
         if i + 1 < n:
+            f.extend(nb[i + 1][2])
+            f.extend(f"1{m}" for m in spans[i + 1])
             f.append(f"bi+={words[i]}|{words[i + 1]}")
+        else:
+            f.append("1BOUND")
+        if i + 2 < n:
+            f.extend(nb[i + 2][3])
+        if doc:
+            feats = loc[i][1]
+            if len(feats) > 2:
+                f.extend(doc.get(feats[1][3:], ()))
         out.append(f)
     return out
 
@@ -319,11 +379,11 @@ def tagger() -> pycrfsuite.Tagger:
     return _tagger
 
 
-def tag(toks: Sequence[str]) -> list[str]:
-    """BIO tags (B-PERS, I-LOC, O, ...) for the tokens of one sentence."""
+def tag(toks: Sequence[str], doc: dict[str, tuple[str, ...]] | None = None) -> list[str]:
+    """BIO tags (B-PERS, I-LOC, O, ...) for the tokens of one sentence, given its document's features."""
     if not toks:
         return []
-    tags: list[str] = tagger().tag(sentence_features(toks))
+    tags: list[str] = tagger().tag(sentence_features(toks, doc))
     return tags
 
 

@@ -112,8 +112,11 @@ def main() -> int:
         rest = train[:f * size] + train[(f + 1) * size:]
         n_, c_ = build_lists(rest)
         ner.set_word_lists(n_, frozenset(c_))
-        for toks, tags in part:
-            trainer.append(ner.sentence_features(toks), tags)
+        for d in range(0, len(part), ner.DOC_SIZE):
+            docs = part[d:d + ner.DOC_SIZE]
+            dfeat = ner.document_features([t for t, _ in docs])
+            for toks, tags in docs:
+                trainer.append(ner.sentence_features(toks, dfeat), tags)
     ner.set_word_lists(names, frozenset(common))
     trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
                         "feature.possible_transitions": True})
