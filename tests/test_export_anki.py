@@ -100,11 +100,18 @@ def test_multiple_choice_notes_list_the_options_and_mark_only_the_answer(tmp_pat
 def test_cloze_notes_hide_the_answer_inside_the_source_sentence(tmp_path: Path) -> None:
     bank = sample_bank()
     col = open_apkg(anki.anki_apkg(bank), tmp_path)
-    q = next(q for q in bank.questions if q.kind == "cloze")
+    q = next(q for q in bank.questions if q.kind == "cloze" and not q.choices)
     note = col.notes[anki.guid_for(bank.article.key, q.key)]
     text = note["fields"]["Text"]
     assert text == q.source.text.replace(q.answer, "{{c1::" + q.answer + "}}")
     assert [c[2] for c in col.cards if c[0] == note["id"]] == [0]
+
+
+def test_a_cloze_with_choices_shows_them_as_the_cloze_hint() -> None:
+    bank = sample_bank()
+    q = next(q for q in bank.questions if q.kind == "cloze" and q.choices)
+    text = anki.note_for(q, bank.article.key, "t", "d").fields[0]
+    assert "{{c1::هندوراس::غواتيمالا / هندوراس / نيكاراغوا / السلفادور}}" in text
 
 
 @pytest.mark.parametrize(("answer", "expected"), [

@@ -98,6 +98,9 @@ def test_cards_render_right_to_left_with_the_cloze_hidden_and_the_choice_marked(
     front, back = rendered[export.guid_for(bank.article.key, cloze.key)]
     assert 'dir="rtl"' in front and "[...]" in front and cloze.answer not in front.split("</style>")[1]
     assert cloze.answer in back
+    with_choices = next(q for q in bank.questions if q.kind == "cloze" and q.choices)
+    front, back = rendered[export.guid_for(bank.article.key, with_choices.key)]
+    assert "[" + " / ".join(with_choices.choices) + "]" in front
     mcq = next(q for q in bank.questions if q.kind == "mcq")
     front, back = rendered[export.guid_for(bank.article.key, mcq.key)]
     assert all(c in front for c in mcq.choices)

@@ -66,7 +66,7 @@ FONT_STACK = ('"Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Scheherazade N
 CSS = f"""\
 .card {{ font-family: {FONT_STACK}; font-size: 22px; line-height: 1.7; direction: rtl;
   text-align: right; color: #1b1b1b; background: #fffdf8; }}
-.fahim {{ max-width: 40em; margin: 0 auto; unicode-bidi: plaintext; }}
+.fahim {{ max-width: 40em; margin: 0 auto; }}
 .question {{ font-weight: bold; }}
 .answer {{ font-size: 1.15em; color: #0b5d1e; font-weight: bold; }}
 .details {{ font-size: .85em; color: #444; }}
@@ -230,7 +230,9 @@ def note_for(q: Question, article_key: str, title: str, date: str) -> NotePlan:
     kind = q.kind
     if kind == "cloze":
         before, answer, after = cloze_parts(q, prefer_source=True)
-        text = _cloze_escape(before) + "{{c1::" + _cloze_escape(answer) + "}}" + _cloze_escape(after)
+        # A cloze with choices shows them as Anki's cloze hint, in place of "[...]".
+        hint = "::" + _cloze_escape(" / ".join(q.choices)) if q.choices and answer in q.choices else ""
+        text = _cloze_escape(before) + "{{c1::" + _cloze_escape(answer) + hint + "}}" + _cloze_escape(after)
         details = _accepted(q)
         return NotePlan(CLOZE_MODEL_ID, (text, details, title, date, "", "", ""), guid, tags)
     question = e(q.prompt, False)
