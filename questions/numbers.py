@@ -61,6 +61,8 @@ for _sing, _plur, _dual_stem, _size in (("الف", "الاف", "الف", 1000), 
         _SCALES[_dual_stem + _d] = _Scale(_size, times=2)
 
 _WORD_VALUES: dict[str, int] = {**_UNITS, **_TEENS, **_TENS, **_HUNDREDS}
+# نصف مليون، ربع مليار: fractions count only in front of a scale word.
+_FRACTIONS = {"نصف": 0.5, "ربع": 0.25}
 
 
 _DIGITS = (r"(?P<rev>\d+ر\d+)"  # 5ر1 = 1.5
@@ -102,7 +104,7 @@ _TANWEEN_FATH = "\u064b"
 
 
 _TOKEN_WORDS = {w.split()[0] for w in _WORD_VALUES} | {"ال" + w for w in [*_UNITS, *_TENS]} | set(_SCALES) \
-    | set(_HUNDREDS)
+    | set(_HUNDREDS) | set(_FRACTIONS)
 # Words that can open a number; extraction looks closer only where one of them (or a digit) is.
 TRIGGER_WORDS: set[str] = _TOKEN_WORDS | {"مره", "المره"}
 _TRIGGERS = Triggers(TRIGGER_WORDS)
@@ -172,7 +174,9 @@ def _tokens(ft: str, hits: list[Hit], taken: list[tuple[int, int]]) -> list[_Tok
             word, end = "احد عشر", tm.end()
         last_end = end
         bare = word[2:] if word.startswith("ال") and word not in _SCALES else word
-        if bare in _SCALES:
+        if word in _FRACTIONS:
+            out.append(_Tok(h.start, end, _FRACTIONS[word], "frac", text=word))
+        elif bare in _SCALES:
             sc = _SCALES[bare]
             out.append(_Tok(h.start, end, float(sc.size * sc.times), "scale", sc, text=word))
         elif bare in _HUNDREDS:
@@ -212,8 +216,11 @@ def _value(group: list[_Tok]) -> float | None:
     total = 0.0
     current = 0.0
     teen = False
+    last_scale = 0
     for t in group:
-        if t.kind == "scale":
+        if t.kind == "frac" and last_scale:
+            total += t.value * last_scale  # مليون ونصف
+        elif t.kind == "scale":
             assert t.scale is not None
             if t.scale.plural and current == 0:
                 return None  # آلاف المتظاهرين: thousands, no count
@@ -222,6 +229,7 @@ def _value(group: list[_Tok]) -> float | None:
                 continue
             total += (current or 1) * t.value
             current = 0.0
+            last_scale = t.scale.size
         elif t.kind == "hund" and t.value == 100 and 0 < current < 10:
             current *= 100
         elif t.text in ("عشر", "عشره") and 0 < current < 10 and not teen:
@@ -292,6 +300,10 @@ def _inside(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
 
 def _span_of(folded: Folded, g: list[_Tok]) -> NumberSpan | None:
     ft = folded.text
+    if g[-1].kind == "frac" and (len(g) == 1 or g[-2].kind != "scale"):
+        g = g[:-1]  # نصف alone is "half of", not a number
+        if not g:
+            return None
     value = _value(g)
     if value is None:
         return None
