@@ -64,6 +64,11 @@ class _Span:
 
 def refine_tags(toks: Sequence[str], tags: Sequence[str]) -> list[str]:
     """Apply token-level rules to CRF tags of one sentence (used by ner-eval too)."""
+    return list(_refine(tuple(toks), tuple(tags)))
+
+
+@lru_cache(maxsize=50_000)
+def _refine(toks: tuple[str, ...], tags: tuple[str, ...]) -> tuple[str, ...]:
     out = list(tags)
     words = [_fold_token(t) for t in toks]
     marks = ner.phrase_tags(words)
@@ -89,7 +94,7 @@ def refine_tags(toks: Sequence[str], tags: Sequence[str]) -> list[str]:
             i = j
             continue
         i += 1
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=200_000)
@@ -127,6 +132,25 @@ def _gaz(w: str, s: str) -> frozenset[str]:
     return frozenset(lex.get(w, e) | lex.get(s, e) | lex.get(s[2:] if s.startswith("ال") else "", e))
 
 
+@lru_cache(maxsize=200_000)
+def _could_start_name(w: str, pre: str, stem: str) -> bool:
+    """Whether a word, by itself, may open a person's name."""
+    common = _common()
+    return not (not w[:1].isalnum() or w in common or stem in common or w in _STOP or pre or w.startswith("ال")
+                or stem in ner.ROLE_HEADS or stem in ner.TITLES or w in ner.ROLE_HEADS
+                or w[:1].isdigit() or len(w) < 2)
+
+
+@lru_cache(maxsize=200_000)
+def _token_info(tok: str) -> tuple[str, str, str, bool, bool, bool, frozenset[str]]:
+    """Folded word, proclitics, stem, punctuation?, ordinary word?, may open a name?, gazetteer classes."""
+    w = fold(tok)
+    p, s = _split(w)
+    common = _common()
+    return (w, p, s, not w[:1].isalnum(), w in common or s in common or w in _STOP, _could_start_name(w, p, s),
+            _gaz(w, s))
+
+
 class _Doc:
     """Tokens of one article with folded forms, stems, sentences and the current name spans."""
 
@@ -134,14 +158,15 @@ class _Doc:
         self.text = text
         self.offs = [m.span() for m in _TOKEN.finditer(text)]
         self.toks = [text[a:b] for a, b in self.offs]
-        self.words = [_fold_token(t) for t in self.toks]
-        self.pre: list[str] = []
-        self.stems: list[str] = []
+        info = [_token_info(t) for t in self.toks]
+        self.words = [x[0] for x in info]
+        self.pre = [x[1] for x in info]
+        self.stems = [x[2] for x in info]
+        self._punct = [x[3] for x in info]
+        self._common = [x[4] for x in info]
+        self._starts = [x[5] for x in info]
+        self._gaz = [x[6] for x in info]
         common = _common()
-        for w in self.words:
-            p, s = _split(w)
-            self.pre.append(p)
-            self.stems.append(s)
         self.sent: list[int] = []
         k = 0
         for a, _ in self.offs:
@@ -155,14 +180,13 @@ class _Doc:
 
     # -- token predicates -------------------------------------------------
     def punct(self, i: int) -> bool:
-        return not self.words[i][:1].isalnum()
+        return self._punct[i]
 
     def is_common(self, i: int) -> bool:
-        w, s = self.words[i], self.stems[i]
-        return w in self.common or s in self.common or w in _STOP
+        return self._common[i]
 
     def gaz(self, i: int) -> frozenset[str]:
-        return _gaz(self.words[i], self.stems[i])
+        return self._gaz[i]
 
     def same_sentence(self, i: int, j: int) -> bool:
         return 0 <= i < self.n and 0 <= j < self.n and self.sent[i] == self.sent[j]
@@ -388,9 +412,7 @@ def _org_heads(doc: _Doc) -> None:
 
 
 def _name_start_ok(doc: _Doc, p: int) -> bool:
-    w = doc.words[p]
-    return not (doc.punct(p) or doc.is_common(p) or doc.pre[p] or w.startswith("ال") or _is_roleish(doc, p)
-                or w[:1].isdigit() or len(w) < 2 or doc.span_at(p) is not None)
+    return doc._starts[p] and doc.owner[p] is None
 
 
 def _name_end(doc: _Doc, p: int) -> int:
@@ -567,10 +589,13 @@ def _to_facts(doc: _Doc) -> list[Fact]:
         names.setdefault(typ, set()).add(key)
         surface.setdefault(key, surf)
     facts: list[Fact] = []
+    canon_of: dict[tuple[str, str], str] = {}
     for s, a, b, surf in items:
         key = fold(names_of.get(a, surf))
         typ = votes[key].most_common(1)[0][0]
-        canon = _canonical(key, names[typ], typ)
+        canon = canon_of.get((key, typ))
+        if canon is None:
+            canon = canon_of[(key, typ)] = _canonical(key, names[typ], typ)
         title = role = kind = None
         if typ == "PERS":
             r = _role_before(doc, s.i)

@@ -249,6 +249,7 @@ def set_word_lists(names: dict[str, str], common: frozenset[str]) -> None:
     _NAMES, _COMMON = names, common
     _local.cache_clear()
     _neighbour.cache_clear()
+    _doc_cues.cache_clear()
 
 
 def word_lists() -> tuple[dict[str, str], frozenset[str]]:
@@ -298,22 +299,33 @@ _PLACE_PREPS = frozenset(fold(w) for w in "في إلى من نحو داخل عا
 DOC_SIZE = 30  # sentences per pseudo-document when a corpus has no document breaks
 
 
+@lru_cache(maxsize=200_000)
+def _doc_cues(tok: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """A token's stem (empty when ordinary) and the cues it lends to the words before and after it."""
+    w, feats = _local(tok)
+    cues = [f[2:] for f in feats if f.startswith("g=") and f[2:] in _DOC_CUES]
+    before = tuple("n" + c for c in cues)
+    after = tuple("p" + c for c in cues) + (("pPREP",) if w in _PLACE_PREPS else ())
+    stem = ""
+    if len(feats) >= 3:
+        stem = feats[1][3:]
+        if stem in word_lists()[1] or len(stem) < 3:
+            stem = ""
+    return stem, before, after
+
+
 def document_features(sents: Sequence[Sequence[str]]) -> dict[str, tuple[str, ...]]:
     """Per stem, the cue classes seen around all its occurrences in one document.
 
     A surname met once after a title («الرئيس بوش») carries that cue to its bare mentions elsewhere.
     """
-    names, common = word_lists()
     ctx: dict[str, set[str]] = {}
     for toks in sents:
-        loc = [_local(t) for t in toks]
-        n = len(loc)
+        cues = [_doc_cues(t) for t in toks]
+        n = len(cues)
         for i in range(n):
-            feats = loc[i][1]
-            if len(feats) < 3:
-                continue
-            stem = feats[1][3:]
-            if stem in common or len(stem) < 3:
+            stem = cues[i][0]
+            if not stem:
                 continue
             c = ctx.get(stem)
             if c is None:
@@ -321,39 +333,64 @@ def document_features(sents: Sequence[Sequence[str]]) -> dict[str, tuple[str, ..
             else:
                 c.add("many")
             if i > 0:
-                pw, pf = loc[i - 1]
-                c.update("p" + f[2:] for f in pf if f.startswith("g=") and f[2:] in _DOC_CUES)
-                if pw in _PLACE_PREPS:
-                    c.add("pPREP")
+                c.update(cues[i - 1][2])
             if i + 1 < n:
-                c.update("n" + f[2:] for f in loc[i + 1][1] if f.startswith("g=") and f[2:] in _DOC_CUES)
-    return {k: tuple("d:" + x for x in sorted(v)) for k, v in ctx.items()}
+                c.update(cues[i + 1][1])
+    known = _KNOWN
+    out: dict[str, tuple[str, ...]] = {}
+    for k, v in ctx.items():
+        fs = tuple("d:" + x for x in sorted(v))
+        out[k] = fs if known is None else tuple(f for f in fs if f in known)
+    return out
+
+
+# Attributes the loaded model knows; features outside it carry no weight, so tagging skips them.
+_KNOWN: frozenset[str] | None = None
+
+
+@lru_cache(maxsize=200_000)
+def _local_known(tok: str) -> tuple[str, ...]:
+    feats = _local(tok)[1]
+    return feats if _KNOWN is None else tuple(f for f in feats if f in _KNOWN)
+
+
+@lru_cache(maxsize=200_000)
+def _neighbour_known(tok: str) -> tuple[tuple[str, ...], ...]:
+    nb = _neighbour(tok)
+    return nb if _KNOWN is None else tuple(tuple(f for f in x if f in _KNOWN) for x in nb)
 
 
 def sentence_features(toks: Sequence[str], doc: dict[str, tuple[str, ...]] | None = None) -> list[list[str]]:
     """Feature lists for each token of one sentence, with its document's features when given."""
     loc = [_local(t) for t in toks]
-    nb = [_neighbour(t) for t in toks]
+    nb = [_neighbour_known(t) for t in toks]
+    known = _KNOWN
     words = [x[0] for x in loc]
     spans = phrase_tags(words)
     n = len(toks)
     out: list[list[str]] = []
     for i in range(n):
-        f = list(loc[i][1])
+        f = list(_local_known(toks[i]))
         if spans[i]:
             f.extend(spans[i])
         if i >= 2:
             f.extend(nb[i - 2][0])
         if i >= 1:
             f.extend(nb[i - 1][1])
-            f.extend(f"-1{m}" for m in spans[i - 1])
-            f.append(f"bi={words[i - 1]}|{words[i]}")
+            if spans[i - 1]:
+                f.extend(f"-1{m}" for m in spans[i - 1])
+            bi = f"bi={words[i - 1]}|{words[i]}"
+            if known is None or bi in known:
+                f.append(bi)
         else:
             f.append("-1BOUND")
         if i + 1 < n:
             f.extend(nb[i + 1][2])
-            f.extend(f"1{m}" for m in spans[i + 1])
-            f.append(f"bi+={words[i]}|{words[i + 1]}")
+            if spans[i + 1]:
+                f.extend(f"1{m}" for m in spans[i + 1])
+            bi = f"bi+={words[i]}|{words[i + 1]}"
+            if known is None or bi in known:
+                f.append(bi)
         else:
             f.append("1BOUND")
         if i + 2 < n:
@@ -371,10 +408,13 @@ _tagger: pycrfsuite.Tagger | None = None
 
 def tagger() -> pycrfsuite.Tagger:
     """Return the shipped CRF tagger, loaded once."""
-    global _tagger
+    global _tagger, _KNOWN
     if _tagger is None:
         t = pycrfsuite.Tagger()
         t.open(str(MODEL_PATH))
+        _KNOWN = frozenset(a for a, _ in t.info().state_features)
+        _local_known.cache_clear()
+        _neighbour_known.cache_clear()
         _tagger = t
     return _tagger
 
@@ -383,8 +423,26 @@ def tag(toks: Sequence[str], doc: dict[str, tuple[str, ...]] | None = None) -> l
     """BIO tags (B-PERS, I-LOC, O, ...) for the tokens of one sentence, given its document's features."""
     if not toks:
         return []
-    tags: list[str] = tagger().tag(sentence_features(toks, doc))
+    key = (tuple(toks), tuple(doc.get(_stem_of(x), ()) for x in toks) if doc else ())
+    hit = _TAG_CACHE.get(key)
+    if hit is not None:
+        return list(hit)
+    t = tagger()
+    tags: list[str] = t.tag(sentence_features(toks, doc))
+    if len(_TAG_CACHE) > 50_000:
+        _TAG_CACHE.clear()
+    _TAG_CACHE[key] = tuple(tags)
     return tags
+
+
+def _stem_of(tok: str) -> str:
+    feats = _local(tok)[1]
+    return feats[1][3:] if len(feats) > 2 else ""
+
+
+# Tags by (sentence, its document features): news repeats sentences (datelines, boilerplate, quotes
+# carried across stories), and the CRF's answer depends on nothing else.
+_TAG_CACHE: dict[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], tuple[str, ...]] = {}
 
 
 def read_conll(path: str | Path) -> list[tuple[list[str], list[str]]]:
