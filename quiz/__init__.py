@@ -20,7 +20,8 @@ BLUEPRINTS = (
     ("quiz.exports.views", "bp"),
 )
 # (module, attribute) of extra CLI commands owned by other packages.
-COMMANDS = (("quiz.exports.cli", "export_command"), ("quiz.views.teacher", "create_teacher_command"))
+COMMANDS = (("quiz.exports.cli", "export_command"), ("quiz.views.teacher", "create_teacher_command"),
+            ("quiz.migrate", "db_command"))
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from flask import Flask, current_app, g
+from flask import Flask, current_app, g, has_request_context, request
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
@@ -31,6 +31,16 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _sqlite_begin(connection: Any) -> None:
+    # A deferred transaction that reads and then writes fails at once with "database is locked"
+    # when another writer got in between (busy_timeout cannot help there). So a request that may
+    # write (POST and friends) begins with BEGIN IMMEDIATE: it takes the write lock up front and
+    # writers queue on busy_timeout. Elsewhere pysqlite's own behaviour stays: reads see the latest
+    # commit (WAL), and a write opens its transaction just before its first statement.
+    if has_request_context() and request.method not in ("GET", "HEAD", "OPTIONS"):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def make_engine(url: str, *, echo: bool = False) -> Engine:
     """Create an engine for ``url``, with SQLite tuned for a small web app."""
     if url.startswith("postgres://"):
@@ -43,6 +53,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
             kwargs["poolclass"] = StaticPool  # one shared in-memory database
         engine = create_engine(url, echo=echo, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, echo=echo, pool_pre_ping=True)
 
@@ -59,8 +70,10 @@ class Database:
         return self.sessionmaker()
 
     def create_schema(self) -> None:
-        """Create every table that does not exist yet."""
-        Base.metadata.create_all(self.engine)
+        """Bring the schema up to date: the Alembic migrations to head (a new database gets every table)."""
+        from quiz.migrate import upgrade
+
+        upgrade(self.engine)
 
 
 def init_app(app: Flask) -> Database:

@@ -23,9 +23,12 @@ from quiz.services import banks as bank_service
 from quiz.services import quizzes as quiz_service
 from quiz.services import users as user_service
 
+from databases import _postgres_schema, _sqlite_template, database_url, pytest_addoption  # noqa: F401,E402
+
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "no_seed: build the app without the built-in article and quiz")
+    config.addinivalue_line("markers", "sqlite_only: a test about SQLite itself; it runs on SQLite on every run")
 
 
 # --- a small hand-built bank: one question of every kind, answers easy to find in HTML -------------
@@ -85,12 +88,13 @@ SAMPLE_ANSWERS: dict[str, Any] = {
 # --- app fixtures -------------------------------------------------------------------------------
 
 @pytest.fixture
-def app(tmp_path: Any, request: pytest.FixtureRequest) -> Iterator[Flask]:
-    """Return an app on a fresh SQLite file; the built-in quiz is loaded unless marked no_seed."""
+def app(tmp_path: Any, request: pytest.FixtureRequest, database_url: str) -> Iterator[Flask]:
+    """Return an app on an empty migrated database; the built-in quiz is loaded unless marked no_seed."""
     application = create_app({
         "TESTING": True,
         "INSTANCE_PATH": str(tmp_path / "instance"),
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'test.sqlite3'}",
+        "DATABASE_URL": database_url,
+        "CREATE_SCHEMA": False,  # database_url is migrated already
         "SECRET_KEY": "test-secret",
         "SEED_ON_START": False,
         "RATELIMIT_ENABLED": False,

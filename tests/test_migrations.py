@@ -1,0 +1,131 @@
+"""Alembic migrations: the migrated schema is the models' schema on SQLite and PostgreSQL, the first
+run migrates a new database, `flask db upgrade` brings an old one up to date, and workers starting
+together migrate once."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, inspect, select, text
+
+from databases import POSTGRES_URL, postgres_url
+from quiz import create_app, models
+from quiz.db import get_db, make_engine
+from quiz.migrate import current_revision, downgrade, head, schema_diff, upgrade
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """Return an engine on an empty database of each backend."""
+    if request.param == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path / 'm.sqlite3'}")
+        yield engine
+        engine.dispose()
+        return
+    schema = f"fahim_mig_{uuid.uuid4().hex[:12]}"
+    admin = make_engine(POSTGRES_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    engine = make_engine(postgres_url(schema))
+    yield engine
+    engine.dispose()
+    with admin.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+def revision_of(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return current_revision(conn)
+
+
+def test_the_migrated_schema_is_exactly_the_models_schema(empty_engine: Engine) -> None:
+    upgrade(empty_engine)
+    assert revision_of(empty_engine) == head()
+    assert schema_diff(empty_engine) == []
+
+
+def test_downgrading_to_base_and_upgrading_again_round_trips(empty_engine: Engine) -> None:
+    upgrade(empty_engine)
+    downgrade(empty_engine, "base")
+    assert set(inspect(empty_engine).get_table_names()) <= {"alembic_version"}
+    upgrade(empty_engine)
+    assert schema_diff(empty_engine) == []
+
+
+def test_upgrading_an_up_to_date_database_changes_nothing(empty_engine: Engine) -> None:
+    upgrade(empty_engine)
+    with empty_engine.begin() as conn:
+        conn.execute(models.User.__table__.insert().values(name="سارة", role="student", created_at=models.utcnow(),
+                                                          session_version=0))
+    upgrade(empty_engine)
+    with empty_engine.connect() as conn:
+        assert conn.execute(select(models.User.name)).scalars().all() == ["سارة"]
+
+
+def test_workers_starting_together_migrate_once_without_errors(empty_engine: Engine) -> None:
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            upgrade(empty_engine)
+        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert revision_of(empty_engine) == head() and schema_diff(empty_engine) == []
+
+
+def test_the_first_run_migrates_a_new_sqlite_database_to_head(tmp_path: Path) -> None:
+    app = create_app({"INSTANCE_PATH": str(tmp_path / "inst"), "SEED_ON_START": True, "SECRET_KEY": "x"})
+    engine = get_db(app).engine
+    assert revision_of(engine) == head() and schema_diff(engine) == []
+    with get_db(app).session() as s:
+        assert s.scalars(select(models.Quiz.code)).all() == ["ASFURA"]
+    engine.dispose()
+
+
+def test_a_database_created_before_migrations_is_adopted_and_keeps_its_rows(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    old = make_engine(url)
+    models.Base.metadata.create_all(old)  # how the app made its schema before Alembic
+    with old.begin() as conn:
+        conn.execute(models.User.__table__.insert().values(name="قديم", role="teacher", created_at=models.utcnow(),
+                                                          session_version=0))
+    old.dispose()
+    app = create_app({"INSTANCE_PATH": str(tmp_path / "inst"), "DATABASE_URL": url, "SEED_ON_START": False,
+                      "SECRET_KEY": "x"})
+    engine = get_db(app).engine
+    assert revision_of(engine) == head() and schema_diff(engine) == []
+    with engine.connect() as conn:
+        assert conn.execute(select(models.User.name)).scalars().all() == ["قديم"]
+    engine.dispose()
+
+
+def test_flask_db_upgrade_brings_an_old_database_up_to_date(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    app = create_app({"INSTANCE_PATH": str(tmp_path / "inst"), "DATABASE_URL": url, "SEED_ON_START": False,
+                      "CREATE_SCHEMA": False, "SECRET_KEY": "x"})
+    runner = app.test_cli_runner()
+    engine = get_db(app).engine
+    assert revision_of(engine) is None
+    result = runner.invoke(args=["db", "upgrade"])
+    assert result.exit_code == 0, result.output
+    assert f"database at revision {head()}" in result.output
+    check = runner.invoke(args=["db", "check"])
+    assert check.exit_code == 0 and "schema matches the models" in check.output
+    current = runner.invoke(args=["db", "current"])
+    assert f"database: {head()}" in current.output
+    down = runner.invoke(args=["db", "downgrade", "base"])
+    assert down.exit_code == 0 and "database at revision None" in down.output
+    assert runner.invoke(args=["db", "check"]).exit_code != 0
+    engine.dispose()
