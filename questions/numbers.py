@@ -105,8 +105,13 @@ _TANWEEN_FATH = "\u064b"
 
 _TOKEN_WORDS = {w.split()[0] for w in _WORD_VALUES} | {"ال" + w for w in [*_UNITS, *_TENS]} | set(_SCALES) \
     | set(_HUNDREDS) | set(_FRACTIONS)
+# Duals of the nouns news counts most (عامين "two years", هدفين "two goals") are the number 2.
+_DUALS = {fold(stem + end): unit for stem, unit in (
+    ("عام", "عام"), ("سنت", "سنة"), ("شهر", "شهر"), ("يوم", "يوم"), ("أسبوع", "أسبوع"), ("ساعت", "ساعة"),
+    ("دقيقت", "دقيقة"), ("عقد", "عقد"), ("قرن", "قرن"), ("هدف", "هدف"), ("مرت", "مرة"),
+) for end in ("ين", "ان")}
 # Words that can open a number; extraction looks closer only where one of them (or a digit) is.
-TRIGGER_WORDS: set[str] = _TOKEN_WORDS | {"مره", "المره"}
+TRIGGER_WORDS: set[str] = _TOKEN_WORDS | {"مره", "المره"} | set(_DUALS)
 _TRIGGERS = Triggers(TRIGGER_WORDS)
 
 
@@ -284,6 +289,10 @@ def find_numbers(folded: Folded, taken: list[tuple[int, int]], hits: list[Hit] |
         if span is not None:
             out.append(span)
     for h in hits:
+        if h.word in _DUALS:
+            if not _inside(h.start, h.end, taken):
+                out.append(NumberSpan("number", h.start, h.end, 2, _DUALS[h.word]))
+            continue
         if h.word not in ("مره", "المره"):
             continue
         m = _ORDINAL_TIMES.match(ft, h.pos)
