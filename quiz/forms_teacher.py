@@ -102,10 +102,13 @@ class EditQuestionForm(FlaskForm):
                            render_kw={"rows": 3, "dir": "auto"})
     choices = TextAreaField("الخيارات (خيار في كل سطر)", validators=[Optional(), Length(max=4000)],
                             render_kw={"rows": 5, "dir": "auto"})
-    answer = StringField("الإجابة الصحيحة", validators=[DataRequired("اكتب الإجابة."), Length(max=500)],
-                         render_kw={"dir": "auto"})
+    answer = StringField("الإجابة الصحيحة", validators=[Optional(), Length(max=500)], render_kw={"dir": "auto"})
     accepted = TextAreaField("إجابات مقبولة أخرى (واحدة في كل سطر)", validators=[Optional(), Length(max=4000)],
                              render_kw={"rows": 3, "dir": "auto"})
+    pairs = TextAreaField("الأزواج (في كل سطر: العنصر = ما يقابله)", validators=[Optional(), Length(max=4000)],
+                          render_kw={"rows": 5, "dir": "auto"})
+    items = TextAreaField("العناصر بالترتيب الصحيح (عنصر في كل سطر)", validators=[Optional(), Length(max=4000)],
+                          render_kw={"rows": 5, "dir": "auto"})
     submit = SubmitField("حفظ التعديل")
 
 

@@ -79,3 +79,77 @@ def test_every_service_refuses_another_teachers_rows(session, bank, make_user):
         with pytest.raises(service.NotFound):
             call()
     assert session.get(models.BankQuestion, bq.id).status == "pending"
+
+
+@pytest.fixture
+def sample(session, teacher):
+    from conftest import sample_bank
+    from quiz.services import banks as bank_service
+
+    row = bank_service.save_bank(session, sample_bank("owned-sample"), teacher.id)
+    return {json.loads(q.data_json)["key"]: q for q in row.questions}
+
+
+def test_a_matching_question_is_edited_through_its_pairs(session, teacher, sample):
+    bq = sample["match1"]
+    service.edit_question(session, teacher.id, bq.id, prompt="ما منصب كل شخص مما يلي؟", answer="",
+                          pairs=[("ترامب", "رئيس أمريكا"), ("روبيو", "وزير الخارجية"), ("عصفورة", "رئيس هندوراس"),
+                                 ("بايدن", "رئيس سابق")])
+    data = json.loads(session.get(models.BankQuestion, bq.id).data_json)
+    assert data["pairs"][-1] == ["بايدن", "رئيس سابق"]
+    assert sorted(data["choices"]) == sorted(["رئيس أمريكا", "وزير الخارجية", "رئيس هندوراس", "رئيس سابق"])
+
+
+def test_an_ordering_question_is_edited_through_its_items_and_its_options_stay_shuffled(session, teacher, sample):
+    bq = sample["order1"]
+    items = ["الترشح", "الانتخابات", "إعلان النتائج", "أداء اليمين"]
+    service.edit_question(session, teacher.id, bq.id, prompt="ما الترتيب الزمني الصحيح للأحداث من الأقدم إلى الأحدث؟", answer="",
+                          items=items)
+    data = json.loads(session.get(models.BankQuestion, bq.id).data_json)
+    assert data["items"] == items and sorted(data["choices"]) == sorted(items) and data["choices"] != items
+
+
+@pytest.mark.parametrize(("key", "edit", "message"), [
+    ("match1", {"pairs": [("ترامب", "رئيس أمريكا")]}, "زوجين على الأقل"),
+    ("order1", {"items": ["أ", "ب"]}, "ثلاثة عناصر"),
+    ("tf1", {"answer": "ربما"}, "«صح» أو «خطأ»"),
+    ("num1", {"answer": "كثير"}, "عددًا"),
+    ("short1", {"answer": ""}, "اكتب الإجابة الصحيحة"),
+])
+def test_structural_edits_that_break_a_question_are_refused_with_a_clear_message(session, teacher, sample,
+                                                                                 key, edit, message):
+    bq = sample[key]
+    before = bq.data_json
+    original = json.loads(before)
+    with pytest.raises(service.QuestionInvalid) as err:
+        service.edit_question(session, teacher.id, bq.id, **{"prompt": original["prompt"],
+                                                              "answer": original["answer"], **edit})
+    assert any(message in m for m in err.value.messages), err.value.messages
+    session.expire_all()
+    assert session.get(models.BankQuestion, bq.id).data_json == before
+
+
+def test_the_edit_page_reads_matching_pairs_one_per_line(client, session, teacher, sample):
+    from teacher_helpers import sign_in
+
+    browser = sign_in(client, teacher)
+    bq = sample["match1"]
+    assert "ترامب = رئيس أمريكا" in browser.get(f"/teacher/questions/{bq.id}/edit").get_data(as_text=True)
+    bad = browser.post(f"/teacher/questions/{bq.id}/edit", {"prompt": "ما منصب كل شخص؟",
+                                                             "pairs": "ترامب = رئيس أمريكا\nروبيو وزير"})
+    assert bad.status_code == 200 and "ليس زوجًا" in bad.get_data(as_text=True)
+    good = browser.post(f"/teacher/questions/{bq.id}/edit", {"prompt": "ما منصب كل شخص؟",
+                                                              "pairs": "ترامب = رئيس أمريكا\nروبيو = وزير الخارجية"})
+    assert good.status_code == 302
+    session.expire_all()
+    assert json.loads(session.get(models.BankQuestion, bq.id).data_json)["pairs"] == [
+        ["ترامب", "رئيس أمريكا"], ["روبيو", "وزير الخارجية"]]
+
+
+def test_the_review_page_says_how_many_questions_the_quality_checks_dropped(client, session, teacher, bank):
+    from teacher_helpers import sign_in
+
+    bank.drops_json = json.dumps({"answer_in_prompt": 2, "options_not_distinct": 1})
+    session.commit()
+    html = sign_in(client, teacher).get(f"/teacher/banks/{bank.id}").get_data(as_text=True)
+    assert "استبعدت فحوص الجودة 3 سؤالًا" in html and "الإجابة ظاهرة في نص السؤال: 2" in html

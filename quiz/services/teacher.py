@@ -40,6 +40,13 @@ CHECK_MESSAGES = {
     "unbalanced_brackets": "الأقواس أو علامات التنصيص غير متوازنة.",
     "dangling_conjunction": "الجملة تبدأ بحرف عطف معلق.",
 }
+# Clearer words for the one-answer check of the kinds whose answer is a structure.
+ONE_ANSWER_BY_KIND = {
+    "matching": "المطابقة تحتاج زوجين على الأقل، بعناصر مختلفة في الجهة الأولى.",
+    "ordering": "الترتيب يحتاج ثلاثة عناصر مختلفة على الأقل.",
+    "true_false": "إجابة سؤال صح أو خطأ هي «صح» أو «خطأ».",
+    "numeric": "الإجابة الرقمية يجب أن تكون عددًا.",
+}
 
 # Kinds a teacher can write by hand (matching and ordering need pair/item editors).
 HAND_KINDS = ("mcq", "true_false", "short", "numeric", "cloze")
@@ -263,7 +270,11 @@ def approve_all(session: Session, owner_id: int, bank_id: int) -> int:
 
 def check_messages(question: Question) -> list[str]:
     """Return the Arabic messages for every check the question fails."""
-    return [CHECK_MESSAGES.get(reason, reason) for reason in check(question)]
+    return [
+        ONE_ANSWER_BY_KIND.get(question.kind, CHECK_MESSAGES[reason]) if reason == "one_correct_answer"
+        else CHECK_MESSAGES.get(reason, reason)
+        for reason in check(question)
+    ]
 
 
 def _lines(values: Iterable[str]) -> tuple[str, ...]:
@@ -275,32 +286,60 @@ def _lines(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def _shuffled_like(key: str, values: Sequence[str], current: Sequence[str]) -> tuple[str, ...]:
+    # Keep the displayed order when the set is unchanged; otherwise shuffle reproducibly by key,
+    # so the options never list the right order or pairing.
+    if sorted(current) == sorted(values):
+        return tuple(current)
+    return tuple(random.Random(key).sample(list(values), len(values)))
+
+
 def edited_question(
     original: Question, *, prompt: str, answer: str, choices: Sequence[str] = (),
-    accepted: Sequence[str] = (),
+    accepted: Sequence[str] = (), pairs: Sequence[tuple[str, str]] | None = None,
+    items: Sequence[str] | None = None,
 ) -> Question:
-    """Return ``original`` with the teacher's edits applied (choices/accepted one per item)."""
+    """Return ``original`` with the teacher's edits applied (choices/accepted one per item).
+
+    Matching questions take ``pairs`` (left, right) and ordering questions ``items`` in the right
+    order; their options are derived from those.
+    """
     prompt, answer = prompt.strip(), answer.strip()
     new_choices = _lines(choices)
+    new_pairs, new_items = original.pairs, original.items
     if original.kind == "true_false":
         new_choices = (TRUE_LABEL, FALSE_LABEL)
-    elif original.kind in ("matching", "ordering"):
-        new_choices, answer = original.choices, original.answer  # edited through the prompt only
+    elif original.kind == "matching":
+        if pairs is not None:
+            new_pairs = tuple((a.strip(), b.strip()) for a, b in pairs if a.strip() and b.strip())
+        new_choices = _shuffled_like(original.key, [b for _, b in new_pairs], original.choices)
+        answer = original.answer
+    elif original.kind == "ordering":
+        if items is not None:
+            new_items = _lines(items)
+        new_choices = _shuffled_like(original.key, new_items, original.choices)
+        answer = original.answer
     elif original.kind not in ("mcq", "cloze"):
         new_choices = ()  # typed answers have no options
-    return replace(original, prompt=prompt, answer=answer, choices=new_choices,
-                   accepted=tuple(a for a in _lines(accepted) if a != answer))
+    return replace(original, prompt=prompt, answer=answer, choices=new_choices, pairs=new_pairs,
+                   items=new_items, accepted=tuple(a for a in _lines(accepted) if a != answer))
 
 
 def edit_question(
     session: Session, owner_id: int, bank_question_id: int, *, prompt: str, answer: str,
     choices: Sequence[str] = (), accepted: Sequence[str] = (),
+    pairs: Sequence[tuple[str, str]] | None = None, items: Sequence[str] | None = None,
 ) -> models.BankQuestion:
     """Save the teacher's edit if it passes the checks; otherwise raise QuestionInvalid, saving nothing."""
     bq = owned_question(session, owner_id, bank_question_id)
     question = edited_question(bank_service.load_question(bq.data_json), prompt=prompt, answer=answer,
-                               choices=choices, accepted=accepted)
-    problems = check_messages(question)
+                               choices=choices, accepted=accepted, pairs=pairs, items=items)
+    problems = []
+    if not question.prompt:
+        problems.append("اكتب نص السؤال.")
+    if question.kind not in ("matching", "ordering") and not question.answer:
+        problems.append("اكتب الإجابة الصحيحة.")
+    problems += check_messages(question) if not problems else []
     if problems:
         raise QuestionInvalid(problems)
     bq.data_json = bank_service.dump_question(question)

@@ -6,6 +6,7 @@ Every page needs a teacher login (``teacher_required``: visitors are sent to sig
 
 from __future__ import annotations
 
+import json
 import os
 from typing import Any
 
@@ -170,6 +171,8 @@ def bank(bank_id: int) -> str:
         distractors_form=forms.DistractorsForm(), approve_all_form=forms.ApproveAllForm(),
         quizzes=[q for q in service.quizzes_of(session, _me().id) if q.bank_id == bank_id],
         export_links=_export_links("bank", bank_id),
+        drops=[(service.CHECK_MESSAGES.get(reason, reason).rstrip("."), n)
+               for reason, n in sorted(json.loads(row.drops_json or "{}").items()) if n],
     )
 
 
@@ -234,6 +237,13 @@ def _split(text: str | None) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+def _pair(line: str) -> tuple[str, str]:
+    left, sep, right = line.partition("=")
+    if not sep or not left.strip() or not right.strip():
+        raise service.QuestionInvalid([f"السطر «{line}» ليس زوجًا: اكتب العنصر ثم = ثم ما يقابله."])
+    return left.strip(), right.strip()
+
+
 @bp.route("/questions/<int:bank_question_id>/edit", methods=["GET", "POST"])
 @teacher_required
 def edit_question(bank_question_id: int) -> str | WResponse:
@@ -247,11 +257,15 @@ def edit_question(bank_question_id: int) -> str | WResponse:
         form.choices.data = "\n".join(question.choices)
         form.answer.data = question.answer
         form.accepted.data = "\n".join(question.accepted)
+        form.pairs.data = "\n".join(f"{a} = {b}" for a, b in question.pairs)
+        form.items.data = "\n".join(question.items)
     elif form.validate_on_submit():
         try:
+            pairs = [_pair(line) for line in _split(form.pairs.data)] if question.kind == "matching" else None
             service.edit_question(get_session(), _me().id, bank_question_id, prompt=form.prompt.data or "",
                                   answer=form.answer.data or "", choices=_split(form.choices.data),
-                                  accepted=_split(form.accepted.data))
+                                  accepted=_split(form.accepted.data), pairs=pairs,
+                                  items=_split(form.items.data) if question.kind == "ordering" else None)
         except service.QuestionInvalid as exc:
             problems = exc.messages
         else:
