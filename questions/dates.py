@@ -109,9 +109,9 @@ _YEAR_TAIL = (rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سن�
 _AH = rf"(?:\s*ه{_E}|\s+هجري(?:ه)?{_E}|\s+للهجره{_E})"
 
 _REL_MONTH = rf"(?:\s+(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم){_E})?"
-DAY_MONTH = re.compile(r"(?:(?<![\w.,٬/:])|(?<=[^\w][وفب]))" + _WD_PREFIX + _FIRST_DAY + _DAY + rf"\s*(?:من\s+)?(?:شهر\s+)?" + _MONTH_PAIR + _YEAR_TAIL
-                       + _REL_MONTH)
-MONTH_YEAR = re.compile(_B + rf"(?:شهر\s+)?" + _MONTH_PAIR
+DAY_MONTH = re.compile(r"(?:(?<![\w.,٬/:])|(?<=[^\w][وفب]))" + _WD_PREFIX + _FIRST_DAY + _DAY
+                       + r"\s*(?:من\s+)?(?:شهر\s+)?" + _MONTH_PAIR + _YEAR_TAIL + _REL_MONTH)
+MONTH_YEAR = re.compile(_B + r"(?:شهر\s+)?" + _MONTH_PAIR
                         + rf"\s*[،,]?\s*(?:من\s+)?(?:(?:ال)?عام\s+)?(?P<y>\d{{4}})(?!\d)(?:\s*م{_E})?")
 _MONTH_CUES = "شهر|شهري|في|خلال|منذ|حتي|مطلع|اوائل|اواخر|اواسط|منتصف|نهايه|بدايه|قبل|بعد|حلول|بحلول"
 MONTH_ALONE = re.compile(
@@ -220,9 +220,10 @@ def _day_month(m: re.Match[str], ref: date | None) -> Iterable[DateSpan]:
         yield DateSpan(start, end, f"{y:04d}-{month:02d}-{day:02d}", "day")
     elif ref is not None:
         y = _near_year(month, day, ref)
-        if rel in ("المقبل", "القادم") and _valid(y, month, day) and date(y, month, day) < ref:
+        when = date(y, month, day) if _valid(y, month, day) else ref
+        if rel in ("المقبل", "القادم") and when < ref:
             y += 1
-        elif rel is not None and rel not in ("المقبل", "القادم") and _valid(y, month, day) and date(y, month, day) > ref:
+        elif rel is not None and rel not in ("المقبل", "القادم") and when > ref:
             y -= 1
         yield DateSpan(start, end, f"{y:04d}-{month:02d}-{day:02d}", "month_day")
     else:
