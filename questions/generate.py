@@ -505,6 +505,9 @@ def _for_date(ctx: _Ctx, fi: int, f: Fact, out: _Out, events: list[tuple[Fact, s
     mentions = _mentions(ctx, si)
     s0, e0 = f.start - sent.start, f.end - sent.start
     ev = event_text(sent.text, s0, e0, mentions)
+    wh = when_question(sent.text, s0, e0, gran, mentions)
+    if wh is not None and (ev is None or ev.nested or not ev.explicit):
+        ev = wh[1]  # «متى رحل غازي القصيبي؟» names its event better than the clause around it
     if ev is not None:
         events.append((f, ev.body, ev.explicit and not ev.nested))
     stem = _cloze(sent, f.start, f.end)
@@ -513,7 +516,6 @@ def _for_date(ctx: _Ctx, fi: int, f: Fact, out: _Out, events: list[tuple[Fact, s
         k = _key(ctx, "cloze", f, sent.text)
         out.add(Question(key=k, kind="cloze", fact_type="date", prompt=stem, answer=f.text, accepted=variants,
                          source=_src(sent, f.start, f.end), difficulty=3, fact=_fact_id(f)))
-    wh = when_question(sent.text, s0, e0, gran, mentions)
     if wh:
         k = _key(ctx, "wh", f, sent.text)
         out.add(Question(key=k, kind="wh", fact_type="date", prompt=wh[0], answer=f.text, accepted=variants,
@@ -715,7 +717,7 @@ def _add_matching(ctx: _Ctx, out: _Out, prompt: str, pairs: tuple[tuple[str, str
 def _ordering(ctx: _Ctx, out: _Out, events: list[tuple[Fact, str, bool]]) -> None:
     dated = []
     for f, body, explicit in events:
-        iv = interval(str(f.value))
+        iv = interval(f.gregorian or str(f.value))  # a Hijri date orders by its Gregorian day
         if iv is not None and 3 <= len(body.split()) <= 18:
             dated.append((iv, explicit, body, f))
     dated.sort(key=lambda d: (d[0][0], not d[1]))

@@ -431,12 +431,32 @@ def when_question(sentence: str, start: int, end: int, granularity: str,
     cut = date_removal(sentence, start, end)
     if cut is None:
         return None
+    wh = "في أي عام" if granularity == "year" else "متى"
+    relative = _relative_when(sentence, cut[0], mentions, wh)
+    if relative is not None:
+        return relative, Adjunct(relative[len(wh) + 1:-1], True)
     adj = adjunct_clause(sentence, cut[0], cut[1], mentions)
     if adj is None or not adj.explicit or adj.nested:
         return None
-    wh = "في أي عام" if granularity == "year" else "متى"
     q = _finish(f"{wh} {adj.body}")
     return (q, adj) if q else None
+
+
+def _relative_when(sentence: str, rs: int, mentions: list[Mention], wh: str) -> str | None:
+    """«غازي القصيبي، الذي رحل يوم 15 أغسطس 2010» -> «متى رحل غازي القصيبي؟»."""
+    words = words_of(sentence)
+    i = next((k for k, w in enumerate(words) if w.start >= rs), -1)
+    if i < 3:
+        return None
+    verb, rel = words[i - 1], words[i - 2]
+    if rel.bare not in ("الذي", "التي") or not is_verb(verb) or "،" in verb.text:
+        return None
+    before = sentence[:rel.start].rstrip().rstrip("،").rstrip()
+    person = next((m for m in mentions if m.type == "person" and m.end >= len(before) - 1
+                   and m.end <= len(before)), None)
+    if person is None:
+        return None
+    return _finish(f"{wh} {_verb_text(verb)} {person.name}")
 
 
 def event_text(sentence: str, start: int, end: int, mentions: list[Mention]) -> Adjunct | None:
