@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from conftest import login, past, sample_bank
 from quiz import models
+from quiz.exports import FORMATS
 from quiz.exports.anki import guid_for
 from quiz.exports.bankjson import import_bank_json
 from quiz.exports.views import content_disposition
@@ -166,29 +167,18 @@ def test_endpoint_names_build_the_documented_urls(app: Flask) -> None:
         assert url_for("exports.quiz", quiz_id=5, fmt="moodle-xml") == "/export/quiz/5.moodle-xml"
 
 
-@pytest.mark.parametrize(("endpoint", "arg", "url"), [
-    ("exports.quiz_apkg", "quiz_id", "/export/quiz/7.anki"),
-    ("exports.quiz_moodle", "quiz_id", "/export/quiz/7.moodle-xml"),
-    ("exports.quiz_gift", "quiz_id", "/export/quiz/7.gift"),
-    ("exports.quiz_csv", "quiz_id", "/export/quiz/7.csv"),
-    ("exports.bank_apkg", "bank_id", "/export/bank/7.anki"),
-    ("exports.bank_json", "bank_id", "/export/bank/7.json"),
-    ("exports.bank_tsv", "bank_id", "/export/bank/7.tsv"),
-])
-def test_per_format_endpoint_names_build_the_same_urls(app: Flask, endpoint: str, arg: str, url: str) -> None:
-    with app.test_request_context():
-        assert url_for(endpoint, **{arg: 7}) == url
-
-
-def test_the_teachers_quiz_page_links_to_working_downloads(client: FlaskClient, session: Session,
-                                                          make_user: MakeUser, make_quiz: MakeQuiz) -> None:
+def test_the_teachers_quiz_and_bank_pages_link_to_working_downloads(client: FlaskClient, session: Session,
+                                                                   make_user: MakeUser, make_quiz: MakeQuiz) -> None:
     teacher = make_user("teacher")
+    bank_row = bank_service.save_bank(session, sample_bank("own"), teacher.id, status="approved")
     quiz = make_quiz(owner_id=teacher.id)
     login(client, teacher)
     with client.application.test_request_context():
-        page_url = url_for("teacher.quiz", quiz_id=quiz.id)
-    page = client.get(page_url).get_data(as_text=True)
-    links = [f"/export/quiz/{quiz.id}.anki", f"/export/quiz/{quiz.id}.moodle-xml", f"/export/bank/{quiz.bank_id}.json"]
-    for link in links:
-        assert f'href="{link}"' in page
-        assert client.get(link).status_code == 200
+        pages = {url_for("teacher.quiz", quiz_id=quiz.id): f"/export/quiz/{quiz.id}",
+                 url_for("teacher.bank", bank_id=bank_row.id): f"/export/bank/{bank_row.id}"}
+    for page_url, prefix in pages.items():
+        page = client.get(page_url).get_data(as_text=True)
+        for fmt in FORMATS:
+            link = f"{prefix}.{fmt}"
+            assert f'href="{link}"' in page, (page_url, link)
+            assert client.get(link).status_code == 200, link

@@ -7,9 +7,6 @@
   quiz's review setting shows answers.
 ``fmt`` is a key of ``quiz.exports.FORMATS`` (anki, moodle-xml, gift, csv, tsv, json). Anything
 the user may not see is a 404, so ids cannot be probed.
-
-Templates may also use one endpoint per format, ``exports.<bank|quiz>_<alias>`` with the aliases
-in ``ENDPOINT_ALIASES`` (``url_for("exports.quiz_apkg", quiz_id=5)`` -> /export/quiz/5.anki).
 """
 
 from __future__ import annotations
@@ -105,12 +102,3 @@ def quiz(quiz_id: int, fmt: str) -> Response:
     data = bank_for_quiz(session, quiz_id)
     return _download(data, fmt, f"fahim-quiz-{quiz_id}", row.title or f"fahim-quiz-{quiz_id}")
 
-
-# Per-format endpoint names for templates: alias -> format. Same URLs and views as above.
-ENDPOINT_ALIASES = {"apkg": "anki", "moodle": "moodle-xml", "gift": "gift", "csv": "csv", "tsv": "tsv",
-                    "json": "json"}
-for _alias, _fmt in ENDPOINT_ALIASES.items():
-    bp.add_url_rule(f"/bank/<int:bank_id>.{_fmt}", endpoint=f"bank_{_alias}", view_func=bank,
-                    defaults={"fmt": _fmt}, methods=["GET"])
-    bp.add_url_rule(f"/quiz/<int:quiz_id>.{_fmt}", endpoint=f"quiz_{_alias}", view_func=quiz,
-                    defaults={"fmt": _fmt}, methods=["GET"])
