@@ -26,8 +26,8 @@ from questions.text import Folded, Hit, Triggers
 
 # Locales whose month names differ: Egyptian/Gulf, Levantine, Maghrebi, Mauritanian.
 _LOCALES = ("ar", "ar_EG", "ar_SA", "ar_LB", "ar_SY", "ar_IQ", "ar_JO", "ar_MA", "ar_DZ", "ar_TN", "ar_MR")
-# Spellings the press uses that CLDR lacks (Egyptian يونيه/يوليه, common hamza-less and ي variants).
-_EXTRA_MONTHS = {"يونيه": 6, "يوليه": 7, "اغسطس": 8, "ابريل": 4, "مايو": 5, "سبتمبر": 9, "نوفمبر": 11}
+# Egyptian spellings the press uses that CLDR lacks.
+_EXTRA_MONTHS = {"يونيه": 6, "يوليه": 7}
 
 
 def _month_names() -> dict[str, int]:
