@@ -114,10 +114,10 @@ def _split(w: str) -> tuple[str, str]:
     common = _common()
     lex = ner.lexicon().words
     p, s = ner.split_clitic(w)
-    if p and not s.startswith("ال") and (w in _CUE_WORDS or w in common):
+    if p and (w in _CUE_WORDS or w in common):
         return "", w
     while p:
-        if s.startswith("ال") or s in common or s in lex or s in _CUE_WORDS:
+        if (s.startswith("ال") and len(s) >= 4) or s in common or s in lex or s in _CUE_WORDS:
             return p, s
         p = p[:-1]
         s = w[len(p):]
@@ -306,7 +306,7 @@ def _role_before(doc: _Doc, i: int) -> int:
             start = k
         elif not (doc.stems[k].startswith("ال") or sp is not None or doc.words[k] in ("العام", "عام")):
             break
-        elif doc.words[k] in _STOP:
+        elif doc.words[k] in _STOP and doc.words[k] not in ("العام", "عام"):
             break
         k -= 1
         steps += 1
@@ -476,6 +476,17 @@ def _countries(doc: _Doc) -> None:
             doc.add(i, i + 1, "ORG")
 
 
+def _acronyms(doc: _Doc) -> None:
+    """A word in brackets right after an organization is its acronym: وكالة الأنباء السعودية (واس)."""
+    for sp in doc.live():
+        k = sp.j
+        if sp.typ == "ORG" and k + 2 < doc.n and doc.toks[k] == "(" and doc.toks[k + 2] == ")" \
+                and not doc.punct(k + 1):
+            other = doc.span_at(k + 1)
+            if other is None or other.typ != "ORG":
+                doc.add(k + 1, k + 2, "ORG", force=True)
+
+
 def _propagate(doc: _Doc) -> None:
     """Tag every other occurrence of a found name, and lone surnames of people."""
     seqs: dict[tuple[str, ...], str] = {}
@@ -558,6 +569,7 @@ def _run(doc: _Doc, *, corpus_style: bool = False) -> None:
     if not corpus_style:
         _people(doc)
     _clean(doc)
+    _acronyms(doc)
     _propagate(doc)
 
 

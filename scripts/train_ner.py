@@ -85,6 +85,8 @@ def main() -> int:
     ap.add_argument("--iterations", type=int, default=200)
     ap.add_argument("--out", default=str(ner.MODEL_PATH))
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--algorithm", default="lbfgs", help="lbfgs (default), ap, pa, arow, l2sgd")
+    ap.add_argument("--min-freq", type=float, default=0, help="drop features seen fewer times")
     ap.add_argument("--lists-only", action="store_true", help="only rebuild the word lists")
     args = ap.parse_args()
     data = Path(args.data)
@@ -102,7 +104,7 @@ def main() -> int:
     if args.lists_only:
         return 0
     t0 = time.time()
-    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer = pycrfsuite.Trainer(algorithm=args.algorithm, verbose=False)
     # Word-list features are computed per fold from the other folds, so the CRF sees unseen names as
     # they will look at run time rather than trusting a list that always knows the answer.
     folds = args.folds
@@ -118,8 +120,12 @@ def main() -> int:
             for toks, tags in docs:
                 trainer.append(ner.sentence_features(toks, dfeat), tags)
     ner.set_word_lists(names, frozenset(common))
-    trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
-                        "feature.possible_transitions": True})
+    params: dict[str, object] = {"max_iterations": args.iterations, "feature.possible_transitions": True}
+    if args.algorithm == "lbfgs":
+        params.update({"c1": args.c1, "c2": args.c2})
+    if args.min_freq:
+        params["feature.minfreq"] = args.min_freq
+    trainer.set_params(params)
     print(f"features built in {time.time() - t0:.1f}s; training...")
     trainer.train(args.out)
     print(f"trained in {time.time() - t0:.1f}s -> {args.out} ({Path(args.out).stat().st_size // 1024} KB)")
