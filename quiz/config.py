@@ -26,6 +26,10 @@ class Defaults:
     WTF_CSRF_TIME_LIMIT: int | None = None  # a long quiz must not outlive its CSRF token
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_KEY_PREFIX = "fahim"  # keys in a shared Redis (REDIS_URL) start with this
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True  # if Redis goes away, limit per worker instead of failing
+    HTTPS = False  # FAHIM_HTTPS=true: served over HTTPS (Secure cookies, HSTS); see quiz.security
+    PROXY_FIX = 0  # FAHIM_PROXY_FIX=N: trust N proxies' X-Forwarded-For/-Proto
     LOGIN_RATE_LIMIT = "10 per minute"
     JSON_AS_ASCII = False
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
