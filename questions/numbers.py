@@ -326,9 +326,12 @@ def _span_of(folded: Folded, g: list[_Tok]) -> NumberSpan | None:
         return None
     if g[0].digits and start > 1 and ft[start - 1] == "-" and ft[start - 2].isalpha():
         return None  # كوفيد-19, F-16: part of a name
-    if len(g) == 1 and g[0].digits and (_SCORE_OR_TIME.match(ft, start) or _SCORE_OR_TIME_END.search(
-            ft, max(0, start - 4), end)):
-        return None  # a score (فاز 2-1) or a clock time (8:30) is not a count
+    if len(g) == 1 and g[0].digits:
+        pair = _SCORE_OR_TIME.match(ft, start) or _SCORE_OR_TIME_END.search(ft, max(0, start - 4), end)
+        if pair is not None:
+            after = _NEXT_WORD.match(ft, pair.end())
+            if ":" in pair.group() or after is None or not _is_unit_word(after.group(1)):
+                return None  # a score (فاز 2-1) or a clock time (8:30) is not a count; 10-15 عاماً is
     if len(g) == 1 and g[-1].kind == "num" and g[-1].text.startswith("ال") and g[-1].value >= 20:
         return None  # مجموعة العشرين، الذكرى الثلاثين: an ordinal or a name, not a count
     only_words = not any(t.digits for t in g)

@@ -79,6 +79,7 @@ def test_a_number_is_found_with_its_value_and_unit(sentence: str, surface: str, 
     ("تراوحت مدة العقود بين 5 و10 سنوات.", [5, 10]),
     ("سجل الفريق 3 أهداف وتلقى 2 فقط.", [3, 2]),
     ("توج المنتخب باللقب للمرة الثانية على التوالي.", [2]),
+    ("تتراوح أعمار المشاركين بين 10-15 عاماً.", [10, 15]),
 ])
 def test_separate_numbers_stay_separate(sentence: str, values: list[float]) -> None:
     assert [f.value for f in numbers(sentence)] == values
