@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy.orm import Session
 
 from questions.generate import generate
 from questions.model import Bank
@@ -103,3 +104,15 @@ def test_what_the_generator_cli_prints_imports_as_the_same_bank(builtin_bank: Ba
     assert main(["generate", str(article), "--json", "--date", "2026-02-15", "--title", "ترامب ونصري عصفورة"]) == 0
     printed = capsys.readouterr().out.encode("utf-8")
     assert import_bank_json(printed).questions == builtin_bank.questions
+
+
+@pytest.mark.no_seed
+def test_a_stored_bank_exported_and_imported_back_into_the_database_is_unchanged(session: Session) -> None:
+    from quiz.exports.sources import bank_for_export
+    from quiz.services import banks as bank_service
+
+    first = bank_service.save_bank(session, sample_bank(), None, status="approved")
+    exported = bank_json(bank_for_export(session, first.id))
+    second = bank_service.save_bank(session, import_bank_json(exported), None, status="approved")
+    assert bank_json(bank_for_export(session, second.id)) == exported
+    assert import_bank_json(exported) == sample_bank()
