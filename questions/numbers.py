@@ -284,8 +284,10 @@ def find_numbers(folded: Folded, taken: list[tuple[int, int]], hits: list[Hit] |
         else:
             groups.append([t])
     out: list[NumberSpan] = []
-    for g in groups:
+    for i, g in enumerate(groups):
         span = _span_of(folded, g)
+        if span is not None and i + 1 < len(groups) and span.type == "number":
+            span = _shared_scale(ft, span, g, groups[i + 1])
         if span is not None:
             out.append(span)
     for h in hits:
@@ -300,6 +302,20 @@ def find_numbers(folded: Folded, taken: list[tuple[int, int]], hits: list[Hit] |
             out.append(NumberSpan("number", m.start(), m.end(), _ORDINALS[m.group("o")], "مرة"))
     out.sort(key=lambda s: s.start)
     return out
+
+
+_BETWEEN = re.compile(r"(?:بين|من)\s+\Z")
+
+
+def _shared_scale(ft: str, span: NumberSpan, g: list[_Tok], nxt: list[_Tok]) -> NumberSpan:
+    """In "بين 1.3 و4 ملايين" the first bound takes the scale of the second: 1.3 million."""
+    if len(g) != 1 or not g[0].digits or len(nxt) < 2 or nxt[1].scale is None or nxt[0].kind != "num":
+        return span
+    if ft[g[0].end:nxt[0].start].strip() not in ("و", "-", "–", "الي", "حتي"):
+        return span
+    if not _BETWEEN.search(ft, max(0, span.start - 8), span.start):
+        return span
+    return span._replace(value=_plain(g[0].value * nxt[1].scale.size))
 
 
 def _inside(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
@@ -337,7 +353,8 @@ def _span_of(folded: Folded, g: list[_Tok]) -> NumberSpan | None:
     only_words = not any(t.digits for t in g)
     nxt = _NEXT_WORD.match(ft, end)
     # A definite number word (الأهداف الثلاثة) follows its noun; nothing after it is counted.
-    definite = g[-1].kind in ("num", "short") and g[-1].text.startswith("ال") and not g[-1].digits
+    definite = (g[-1].kind in ("num", "short") and g[-1].text.startswith("ال") and not g[-1].digits) \
+        or (len(g) == 1 and ft[max(0, start - 2):start] == "ال")  # الـ76: "the 76th"
     unit_word = nxt is not None and not definite and _is_unit_word(nxt.group(1))
     if len(g) == 1 and g[0].kind == "short" and not unit_word:
         return None

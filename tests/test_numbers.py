@@ -80,6 +80,9 @@ def test_a_number_is_found_with_its_value_and_unit(sentence: str, surface: str, 
     ("سجل الفريق 3 أهداف وتلقى 2 فقط.", [3, 2]),
     ("توج المنتخب باللقب للمرة الثانية على التوالي.", [2]),
     ("تتراوح أعمار المشاركين بين 10-15 عاماً.", [10, 15]),
+    ("يصاب ما بين 1.3 و4 ملايين شخص بالكوليرا سنوياً.", [1300000, 4000000]),  # the bound shares the scale
+    ("يتراوح عدد النازحين من 2 إلى 3 ملايين.", [2000000, 3000000]),
+    ("يصادف هذا العام الذكرى الـ76 لتأسيس المنظمة.", [76]),
 ])
 def test_separate_numbers_stay_separate(sentence: str, values: list[float]) -> None:
     assert [f.value for f in numbers(sentence)] == values
