@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from questions import ner
 from questions.model import Fact
-from questions.normalize import fold
+from questions.normalize import fold, strip_diacritics
 
 # Latin capitals in Arabic news are mostly organizations: CNN, BBC, IBM, FIFA.
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -133,22 +133,26 @@ def _gaz(w: str, s: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=200_000)
-def _could_start_name(w: str, pre: str, stem: str) -> bool:
+def _could_start_name(w: str, pre: str, stem: str, definite: bool) -> bool:
     """Whether a word, by itself, may open a person's name."""
     common = _common()
-    return not (not w[:1].isalnum() or w in common or stem in common or w in _STOP or pre or w.startswith("ال")
+    return not (not w[:1].isalnum() or w in common or stem in common or w in _STOP or pre or definite
                 or stem in ner.ROLE_HEADS or stem in ner.TITLES or w in ner.ROLE_HEADS
                 or w[:1].isdigit() or len(w) < 2)
 
 
 @lru_cache(maxsize=200_000)
-def _token_info(tok: str) -> tuple[str, str, str, bool, bool, bool, frozenset[str]]:
-    """Folded word, proclitics, stem, punctuation?, ordinary word?, may open a name?, gazetteer classes."""
+def _token_info(tok: str) -> tuple[str, str, str, bool, bool, bool, frozenset[str], bool]:
+    """Folded word, proclitics, stem, punctuation?, ordinary word?, may open a name?, gazetteer classes,
+    definite (written ال, not a name like ألينا)?"""
     w = fold(tok)
     p, s = _split(w)
     common = _common()
-    return (w, p, s, not w[:1].isalnum(), w in common or s in common or w in _STOP, _could_start_name(w, p, s),
-            _gaz(w, s))
+    raw = strip_diacritics(tok)[len(p):]
+    definite = (raw.startswith("ال") or (p.endswith("ل") and raw.startswith("ل"))) and len(s) >= 4
+    return (w, p, s, not w[:1].isalnum(), w in common or s in common or w in _STOP,
+            _could_start_name(w, p, s, definite),
+            _gaz(w, s), definite)
 
 
 class _Doc:
@@ -166,6 +170,7 @@ class _Doc:
         self._common = [x[4] for x in info]
         self._starts = [x[5] for x in info]
         self._gaz = [x[6] for x in info]
+        self.definite = [x[7] for x in info]
         common = _common()
         self.sent: list[int] = []
         k = 0
@@ -267,10 +272,20 @@ def _clean(doc: _Doc) -> None:
             if doc.words[k][:1].isdigit():
                 j = k
                 break
+        while sp.typ == "PERS" and j - i >= 3 and doc.is_common(j - 1) and not doc.definite[j - 1] \
+                and doc.words[j - 1] not in _NAME_LINKS:
+            j -= 1  # "... رومانوسكي ملف النازحين": the tagger ran into the next noun
         if sp.typ == "PERS" and j - i > 1 and doc.gaz(i) & {"CTRY", "REG"}:
             i += 1
         if i < j and (doc.toks[j - 1].endswith(("اً", "ًا")) or (i > 0 and doc.words[i - 1][:1].isdigit())):
             j = i
+        if sp.typ == "LOC" and j == i + 1 and i > 0 and doc.definite[i] and doc.definite[i - 1] \
+                and doc.span_at(i - 1) is None and doc.stems[i].endswith(("يه", "ي")) and not doc.pre[i]:
+            j = i  # الحدود السورية: an adjective after a definite noun, not the country
+        if sp.typ == "PERS" and j - i >= 2 and j < doc.n and doc.span_at(j) is None and doc.definite[j] \
+                and not doc.pre[j] and doc.stems[j].endswith("ي") and doc.same_sentence(i, j) \
+                and not _is_roleish(doc, j) and (j + 1 >= doc.n or doc.punct(j + 1) or doc.is_common(j + 1)):
+            j += 1  # محمد شياع السوداني: a nisba surname the tagger left out
         if i >= j:
             doc.drop(idx)
             continue
@@ -304,8 +319,12 @@ def _role_before(doc: _Doc, i: int) -> int:
             break
         if _is_roleish(doc, k):
             start = k
-        elif not (doc.stems[k].startswith("ال") or sp is not None or doc.words[k] in ("العام", "عام")):
-            break
+        elif not (doc.definite[k] or sp is not None or doc.words[k] in ("العام", "عام")):
+            # An indefinite noun in construct with the next word: رئيس إقليم كردستان, وزير خارجية فرنسا.
+            nxt = k + 1
+            if nxt >= i or doc.is_common(k) and not (doc.definite[nxt] or doc.span_at(nxt) is not None) \
+                    or not (doc.definite[nxt] or doc.span_at(nxt) is not None):
+                break
         elif doc.words[k] in _STOP and doc.words[k] not in ("العام", "عام"):
             break
         k -= 1
@@ -381,7 +400,7 @@ def _org_heads(doc: _Doc) -> None:
         while j < doc.n and j - i <= 5 and doc.same_sentence(i, j) and not doc.punct(j):
             w, st, pre = doc.words[j], doc.stems[j], doc.pre[j]
             other = doc.span_at(j)
-            if w in _STOP or (other is not None and other.typ == "PERS"):
+            if w in _STOP or (other is not None and other.typ == "PERS") or _is_roleish(doc, j):
                 break
             nisba = st.startswith("ال") and st.endswith(("ي", "يه", "يين")) and len(st) > 4
             if genitive_name or after_lil:
