@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from flask import Flask, current_app
@@ -42,7 +43,8 @@ def number(value: float | int | None, digits: int = 2) -> str:
     """Format a score without trailing zeros (3.0 -> "3", 2.5 -> "2.5")."""
     if value is None:
         return "—"
-    rounded = round(float(value), digits)
+    # Half up, as people round (12.5% -> 13%), not Python's half-to-even.
+    rounded = float(Decimal(str(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
     return f"{rounded:.{digits}f}".rstrip("0").rstrip(".") if rounded % 1 else str(int(rounded))
 
 

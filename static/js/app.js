@@ -30,6 +30,7 @@
     this.timer = null;
     this.busy = false;
     this.dirty = false;
+    this.pending = false;
     this.closed = false;
     var self = this;
     form.addEventListener("input", function (e) {
@@ -38,6 +39,12 @@
     form.addEventListener("change", function () { self.later(0); });
     form.addEventListener("submit", function () { self.closed = true; });
     window.addEventListener("online", function () { self.later(0); });
+    // Leaving with a change not yet sent (typing debounce, request in flight, offline): keep it
+    // for the next visit, and try a beacon (it carries the csrf_token form field).
+    window.addEventListener("pagehide", function () { self.flush(); });
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "hidden") { self.flush(); }
+    });
     this.restore();
   }
 
@@ -56,8 +63,17 @@
     return out;
   };
 
+  Autosave.prototype.flush = function () {
+    if (this.closed || !this.pending) { return; }
+    this.keep();
+    if (navigator.sendBeacon && navigator.onLine !== false) {
+      navigator.sendBeacon(this.url, new FormData(this.form));
+    }
+  };
+
   Autosave.prototype.later = function (ms) {
     var self = this;
+    this.pending = true;
     window.clearTimeout(this.timer);
     this.timer = window.setTimeout(function () { self.send(); }, ms);
   };
@@ -108,7 +124,7 @@
         return;
       }
       if (!r.res.ok) { throw new Error("HTTP " + r.res.status); }
-      self.forget();
+      if (!self.dirty) { self.pending = false; self.forget(); }
       self.say("حُفظت إجاباتك ✓", "saved");
       self.progress(r.data);
     }).catch(function () {
