@@ -110,3 +110,13 @@ def install_fake_generator(monkeypatch) -> Calls:
     monkeypatch.setattr(teacher_service, "_generator", lambda: fake_generate(calls))
     return calls
 
+
+
+def use_fast_password_hashing(monkeypatch) -> None:
+    """Hash test passwords with few PBKDF2 rounds: the default scrypt costs ~0.4 s per account."""
+    from werkzeug.security import generate_password_hash
+
+    from quiz.services import users
+
+    monkeypatch.setattr(users, "generate_password_hash",
+                        lambda password: generate_password_hash(password, method="pbkdf2:sha256:1000"))

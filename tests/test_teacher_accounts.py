@@ -14,9 +14,14 @@ from quiz import create_app, models
 from quiz.db import get_db
 from quiz.services import accounts
 from quiz.services import users as user_service
-from teacher_helpers import Browser, sign_in
+from teacher_helpers import Browser, sign_in, use_fast_password_hashing
 
 pytestmark = pytest.mark.no_seed
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing(monkeypatch):
+    use_fast_password_hashing(monkeypatch)
 
 
 def teacher_by_email(session, email):

@@ -14,9 +14,14 @@ from questions.model import TRUE_LABEL
 from quiz import models
 from quiz.services import attempts as attempt_service
 from quiz.services import teacher as teacher_service
-from teacher_helpers import ARTICLE, Browser, install_fake_generator, sign_in
+from teacher_helpers import ARTICLE, Browser, install_fake_generator, sign_in, use_fast_password_hashing
 
 pytestmark = pytest.mark.no_seed
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing(monkeypatch):
+    use_fast_password_hashing(monkeypatch)
 
 
 @pytest.fixture

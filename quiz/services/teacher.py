@@ -388,7 +388,7 @@ def add_question(
 
 
 def regenerate_distractors(session: Session, owner_id: int, bank_question_id: int, *,
-                           tries: int = 6) -> bool:
+                           tries: int = 10) -> bool:
     """Give a multiple-choice question new wrong options; return False when none could be found.
 
     The generator is deterministic per seed and its keys are stable, so generating the article
