@@ -134,9 +134,15 @@ def _drop_doubtful_names(text: str, facts: list[Fact]) -> list[Fact]:
         if f.type == g.type and f.type in NAME_TYPES and 0 <= g.start - f.end <= 1 \
                 and not text[f.end:g.start].strip():
             drop.add(i if mentions[_fact_id(f)] <= mentions[_fact_id(g)] else i + 1)
+    cued = {_fact_id(f) for f in facts if f.type == "person" and (f.role or f.title or (
+        f.start > 0 and text[f.start - 1] == "«"))}
     for i, f in enumerate(facts):
-        if f.type == "person" and len(f.text.split()) == 1 and mentions[_fact_id(f)] == 1 \
-                and not (f.role or f.title) and not (f.start > 0 and text[f.start - 1] == "«"):
+        if f.type != "person" or _fact_id(f) in cued:
+            continue
+        words = strip_diacritics(str(f.value or f.text)).split()
+        # «حازم لترحيل المهاجرين»: a word with a glued preposition inside an uncued «name» is prose.
+        if (len(words) == 1 and mentions[_fact_id(f)] == 1) \
+                or any(w[:1] in "لب" and len(w) >= 5 for w in words[1:]):
             drop.add(i)
     return [f for i, f in enumerate(facts) if i not in drop]
 

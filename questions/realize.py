@@ -22,7 +22,7 @@ _VERBS = set(fold(v) for v in """
 قال أكد أعلن أفاد أوضح أضاف كشف هنأ دعا طالب شارك افتتح استضاف وقع زار التقى استقبل بحث ناقش أجرى
 عقد ألقى اعتبر رأى شدد حذر نفى أشار لفت تعهد تلقى فاز حصل سجل أحرز حضر نال توج أهدى تولى عين ولد رحل
 توفي درس نشأ التحق صدر أصدر قرر توقع سعى بلغ وصل ارتفع انخفض تراجع زاد نما أدى انطلق جرى أقيم اختتم
-انتهى ناهز نجح فشل بدأ دخل ترك خرج انضم انتقل وافق ودع صلى توجه غادر عاد أرسل أطلق نشر كتب أصيب قتل اعتقل أقر رفض قبل وعد أمر منح نقل
+انتهى ناهز نجح فشل تضمن ضم شمل أسفر حصد استمر بدأ دخل ترك خرج انضم انتقل وافق ودع صلى توجه غادر عاد أرسل أطلق نشر كتب أصيب قتل اعتقل أقر رفض قبل وعد أمر منح نقل
 اتهم أدان رحب استنكر أيد عارض انتقد أنهى اختار انتخب فقد خسر هزم تغلب حقق أنجز أسس أنشأ افتتح دشن
 أطلق وقع أبرم اتفق تسلم سلم ترأس قاد حكم خلف تقدم سبق تأهل تصدر احتل أحيا شيع نعى استقال أقال عزل
 أجل ألغى أغلق فتح بث عرض قدم طرح أعد أكمل استكمل شهد عاش هاجر اعتزل وقف وجه استدعى طرد منع سمح
@@ -91,8 +91,7 @@ def _drop_conj(w: Word) -> str:
 def _orig_without_conj(w: Word) -> str:
     t = w.text.strip("،,.")
     if glued_conjunction(t):
-        t = strip_diacritics(t)
-        return t[1:]
+        return t[1:].lstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
     return t
 
 
@@ -168,8 +167,15 @@ def _explicit_subject(words: list[Word], i: int, mentions: list[Mention], verb: 
     if verb is None:
         return True
     # A definite noun after the verb may be its object (ودرس الهندسة): trust it as the subject only
-    # when its gender agrees with the verb's (أعلنت الهيئة، أعلن المجلس).
-    return _feminine(_drop_conj(verb)) == w.bare.endswith("ه")
+    # when its gender agrees with the verb's (أعلنت الهيئة، أعلن المجلس، حصلت القوائم).
+    if _feminine(_drop_conj(verb)):
+        return w.bare.endswith(("ه", "ات")) or _plural_like(w.bare[2:])
+    return not w.bare.endswith("ه")
+
+
+def _plural_like(stem: str) -> bool:
+    """A broken plural shape (فواعل، مفاعل، أفعال) once folded: non-human plurals take a feminine verb."""
+    return len(stem) == 5 and (stem[2] == "ا" or (stem[0] == "ا" and stem[3] == "ا"))
 
 
 def _clean(s: str) -> str:
@@ -654,9 +660,7 @@ def number_question(sentence: str, start: int, end: int, mentions: list[Mention]
             return _finish("كم بلغ " + " ".join(w.text for w in np2))
     # «وحضر المباراة 86 ألفاً و492 متفرجاً، ...» / «البيان الختامي، الذي تضمّن 31 بنداً»
     last = words[b]
-    if not _acc_unit(last) or fold(unit or "") not in (last.bare, ""):
-        return None
-    if not unit:
+    if not unit or not _acc_unit(last) or last.bare[:3] != fold(unit)[:3]:
         return None
     closes = last.text.endswith(("،", ".", ",")) or b + 1 == len(words)
     if not closes:
@@ -680,6 +684,8 @@ def number_question(sentence: str, start: int, end: int, mentions: list[Mention]
         while seg_start > 0 and not words[seg_start - 1].text.endswith("،"):
             seg_start -= 1
         np = [w for w in words[seg_start:k]]
+        if np and is_verb(np[0]):
+            np = np[1:]  # «وطالب البيان الختامي، الذي ...»: the main verb is not part of the name
         if not np or not np[0].bare.lstrip("و").startswith("ال") or len(np) > 4:
             return None
         np_text = " ".join(_orig_without_conj(w) if i == 0 else w.text for i, w in enumerate(np)).strip("،")

@@ -5,7 +5,8 @@ The sample is regenerated from a snapshot of the extractor's facts (tests/golden
 change in the generator shows here even while the extractor keeps improving; a second test checks the
 live pipeline still asks most of them.
 
-Refresh after a reviewed change: ``.venv/bin/python tests/test_golden.py`` (then read the diff).
+Refresh after a reviewed change: ``.venv/bin/python tests/test_golden.py`` (then read the diff);
+``--refresh-facts`` snapshots the extractor's facts again.
 """
 
 from __future__ import annotations
@@ -62,22 +63,28 @@ def test_the_live_pipeline_still_asks_most_golden_questions() -> None:
         assert (q.prompt, q.answer) == (g["prompt"], g["answer"])
 
 
-def _write_golden() -> None:
-    """Snapshot the extractor's facts and draw the sample again (review it before committing)."""
-    from questions.facts import extract_facts
+def _write_golden(refresh_facts: bool = False) -> None:
+    """Rewrite the golden sample from the facts snapshot, keeping the reviewed keys.
 
+    With ``refresh_facts`` (or no snapshot yet) the extractor's facts are snapshotted again and,
+    when no sample exists, a new one is drawn. Review the diff before committing.
+    """
     text = SEED.read_text(encoding="utf-8")
-    facts = extract_facts(text)
+    facts_path, sample_path = GOLDEN / "seed_facts.json", GOLDEN / "seed_sample.json"
     GOLDEN.mkdir(exist_ok=True)
-    (GOLDEN / "seed_facts.json").write_text(
-        json.dumps([f.__dict__ for f in facts], ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    bank = generate_from_facts(text, facts, seed=0)
-    keys = sorted(q.key for q in bank.questions)
-    sample = set(random.Random(SAMPLE_SEED).sample(keys, SAMPLE_SIZE))
-    chosen = [q.to_dict() for q in bank.questions if q.key in sample]
-    (GOLDEN / "seed_sample.json").write_text(json.dumps(chosen, ensure_ascii=False, indent=1) + "\n",
-                                             encoding="utf-8")
+    if refresh_facts or not facts_path.exists():
+        from questions.facts import extract_facts
+
+        facts_path.write_text(json.dumps([f.__dict__ for f in extract_facts(text)], ensure_ascii=False,
+                                         indent=1) + "\n", encoding="utf-8")
+    bank = generate_from_facts(text, _facts(), seed=0)
+    if sample_path.exists():
+        keys = {str(g["key"]) for g in _golden()}
+    else:
+        keys = set(random.Random(SAMPLE_SEED).sample(sorted(q.key for q in bank.questions), SAMPLE_SIZE))
+    chosen = [q.to_dict() for q in bank.questions if q.key in keys]
+    sample_path.write_text(json.dumps(chosen, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
-    _write_golden()
+    _write_golden(refresh_facts="--refresh-facts" in sys.argv)
