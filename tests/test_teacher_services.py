@@ -161,3 +161,17 @@ def test_the_review_page_says_how_many_questions_the_quality_checks_dropped(clie
     session.commit()
     html = sign_in(client, teacher).get(f"/teacher/banks/{bank.id}").get_data(as_text=True)
     assert "استبعدت فحوص الجودة 3 سؤالًا" in html and "الإجابة ظاهرة في نص السؤال: 2" in html
+
+
+def test_a_bank_with_a_repeated_key_is_saved_once_per_key(session, teacher, monkeypatch):
+    from dataclasses import replace
+
+    from teacher_helpers import install_fake_generator
+
+    calls = install_fake_generator(monkeypatch)
+    fake = service._generator()
+    monkeypatch.setattr(service, "_generator", lambda: lambda text, **kw: replace(
+        fake(text, **kw), questions=fake(text, **kw).questions * 2))
+    bank = service.create_article(session, teacher.id, title="مكرر", text=ARTICLE)
+    keys = [r.key for r in service.bank_questions(session, bank.id)]
+    assert len(keys) == len(set(keys)) == 5 and calls.seeds

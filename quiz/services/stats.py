@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from html import escape
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from quiz import models
 
@@ -268,7 +268,7 @@ def _seconds(a: models.Attempt) -> float | None:
 
 
 def _counted_attempts(session: Session, quiz_id: int) -> list[models.Attempt]:
-    stmt = (select(models.Attempt)
+    stmt = (select(models.Attempt).options(selectinload(models.Attempt.user))
             .where(models.Attempt.quiz_id == quiz_id, models.Attempt.practice.is_(False))
             .order_by(models.Attempt.user_id, models.Attempt.number))
     return list(session.scalars(stmt))

@@ -198,16 +198,26 @@ def bank_summary(session: Session, bank: models.Bank) -> BankSummary:
 
 # --- articles and banks ----------------------------------------------------------------------
 
+def _unique_keys(bank: questions.Bank) -> questions.Bank:
+    # A bank's keys are UNIQUE in the database; keep the first question of any repeated key.
+    first: dict[str, Question] = {}
+    for q in bank.questions:
+        first.setdefault(q.key, q)
+    if len(first) == len(bank.questions):
+        return bank
+    return replace(bank, questions=tuple(first.values()))
+
+
 def create_article(
     session: Session, owner_id: int, *, title: str, text: str, source: str | None = None,
     published_on: dt.date | None = None, seed: int = 0,
 ) -> models.Bank:
     """Validate the text, generate its bank and store article + bank (all questions pending)."""
     text = clean_article_text(text)
-    bank = _generator()(
+    bank = _unique_keys(_generator()(
         text, seed=seed, article_date=published_on.isoformat() if published_on else None,
         title=title.strip(), source=(source or "").strip() or None,
-    )
+    ))
     row = bank_service.save_bank(
         session, bank, owner_id, seed=seed, status="pending", published_on=published_on,
         source=(source or "").strip() or None, commit=False,
@@ -222,10 +232,10 @@ def regenerate_bank(session: Session, owner_id: int, article_id: int) -> models.
     """Generate a fresh bank for an article with a new seed; earlier banks stay (quizzes use them)."""
     art = owned_article(session, owner_id, article_id)
     seed = 1 + max((b.seed for b in art.banks), default=0)
-    bank = _generator()(
+    bank = _unique_keys(_generator()(
         art.text, seed=seed, article_date=art.published_on.isoformat() if art.published_on else None,
         title=art.title, source=art.source,
-    )
+    ))
     row = models.Bank(article=art, seed=seed, version=bank.version,
                       drops_json=json.dumps(dict(bank.drops), ensure_ascii=False))
     for position, q in enumerate(bank.questions):
