@@ -60,6 +60,7 @@ class _Span:
     j: int
     typ: str  # PERS | LOC | ORG
     kind: str | None = None
+    cut: int | None = None  # proclitic letters to leave out of the first token, when a rule knows
 
 
 def refine_tags(toks: Sequence[str], tags: Sequence[str]) -> list[str]:
@@ -197,7 +198,8 @@ class _Doc:
         return 0 <= i < self.n and 0 <= j < self.n and self.sent[i] == self.sent[j]
 
     # -- spans ---------------------------------------------------------------
-    def add(self, i: int, j: int, typ: str, *, force: bool = False, kind: str | None = None) -> bool:
+    def add(self, i: int, j: int, typ: str, *, force: bool = False, kind: str | None = None,
+            cut: int | None = None) -> bool:
         """Add span [i, j); with force, drop the spans it overlaps; else refuse on overlap."""
         if i >= j:
             return False
@@ -211,7 +213,7 @@ class _Doc:
                 for k in range(old.i, old.j):
                     self.owner[k] = None
             self.spans[h] = None
-        self.spans.append(_Span(i, j, typ, kind))
+        self.spans.append(_Span(i, j, typ, kind, cut))
         for k in range(i, j):
             self.owner[k] = len(self.spans) - 1
         return True
@@ -449,23 +451,49 @@ def _name_end(doc: _Doc, p: int) -> int:
     return q
 
 
-def _people(doc: _Doc) -> None:
-    """Names after a title or role (وزير الخارجية الأردني أيمن الصفدي) and first name + surname pairs."""
+_PEOPLE_RULES = {"roles", "pairs", "verbs", "lists"}
+# On ANERcorp these rules trade as much precision as they gain recall (its annotation differs), so
+# ner-eval leaves them out; they stay on for articles.
+_CORPUS_PEOPLE_RULES: set[str] = set()
+
+
+def _people(doc: _Doc, rules: set[str] = _PEOPLE_RULES) -> None:
+    """Names after a title or role (وزير الخارجية الأردني أيمن الصفدي), right after a reporting verb,
+    in a list with another person (بوتين وميركل), and first name + surname pairs."""
     for p in range(1, doc.n):
+        before = doc.span_at(p - 1)
+        if "lists" in rules and doc.owner[p] is None and doc.toks[p][:1] == "و" and not doc.pre[p] \
+                and before is not None and before.typ == "PERS" and len(doc.words[p]) >= 4 \
+                and doc.same_sentence(p - 1, p) and _could_start_name(*_unwrap(doc.words[p][1:])):
+            doc.add(p, p + 1, "PERS", cut=1)
+            continue
         if not _name_start_ok(doc, p):
             continue
         k = p - 1
         if doc.toks[k] in ("،", ",") and k > 0:
             k -= 1
-        cue = doc.same_sentence(k, p) and (
-            _role_before(doc, p) < p or doc.stems[k] in _PERSON_CUES)
-        if cue:
+        if not doc.same_sentence(k, p):
+            continue
+        if "roles" in rules and (_role_before(doc, p) < p or doc.stems[k] in _PERSON_CUES):
             doc.add(p, _name_end(doc, p), "PERS")
             continue
-        if "PERS" in doc.gaz(p) and p + 1 < doc.n and doc.same_sentence(p, p + 1):
+        if "verbs" in rules and k == p - 1 and doc.words[k] in ner.REPORT_VERBS and doc.words[k] not in _NOT_SAID_BY \
+                and ner.lex_label(doc.stems[p]) in ("UNK", "PERS", "MIX"):
+            doc.add(p, _name_end(doc, p), "PERS")
+            continue
+        if "pairs" in rules and "PERS" in doc.gaz(p) and p + 1 < doc.n and doc.same_sentence(p, p + 1):
             q = _name_end(doc, p)
             if q > p + 1:
                 doc.add(p, q, "PERS")
+
+
+def _unwrap(w: str) -> tuple[str, str, str, bool]:
+    p, s = _split(w)
+    return w, p, s, False
+
+
+# Reporting words that are not followed by their speaker.
+_NOT_SAID_BY = frozenset(fold(w) for w in "بحسب وفق حسب حسبما".split())
 
 
 def _sites(doc: _Doc) -> None:
@@ -585,8 +613,7 @@ def _run(doc: _Doc, *, corpus_style: bool = False) -> None:
         _org_heads(doc)
     _sites(doc)
     _countries(doc)
-    if not corpus_style:
-        _people(doc)
+    _people(doc, _CORPUS_PEOPLE_RULES if corpus_style else _PEOPLE_RULES)
     _clean(doc)
     _acronyms(doc)
     _propagate(doc)
@@ -598,7 +625,7 @@ def _to_facts(doc: _Doc) -> list[Fact]:
     items: list[tuple[_Span, int, int, str]] = []
     names_of: dict[int, str] = {}
     for s in found:
-        a = doc.offs[s.i][0] + _strip_start(doc, s.i, known)
+        a = doc.offs[s.i][0] + (s.cut if s.cut is not None else _strip_start(doc, s.i, known))
         b = doc.offs[s.j - 1][1]
         surf = doc.text[a:b]
         pre = doc.pre[s.i]
