@@ -564,7 +564,7 @@ def percent_question(sentence: str, start: int, end: int, mentions: list[Mention
         back = _np_back(words, a - 1)
         if not back or not (back[0].bare.startswith("ال") or back[0].bare in ("نسبه", "معدل")):
             return None
-        tail = " ".join(w.text for w in after)
+        tail = _cut_second_clause(" ".join(w.text for w in after))
         rest = ""
         if tail and tail.split()[0].strip(_PUNCT) in ("من", "في", "خلال"):
             r = _shorten(tail, 1, 8)
@@ -594,7 +594,7 @@ def percent_question(sentence: str, start: int, end: int, mentions: list[Mention
             masdar = _VERB_MASDAR[base]
         else:
             return None
-        tail = " ".join(w.text for w in after)
+        tail = _cut_second_clause(" ".join(w.text for w in after))
         rest = ""
         if tail:
             r = _shorten(tail, 1, 5)
@@ -615,7 +615,7 @@ def percent_question(sentence: str, start: int, end: int, mentions: list[Mention
             return None
         if np[0].bare.endswith("ه"):
             verb = verb[:-1] + "ت" if verb.endswith("ا") else verb + "ت"
-        tail = " ".join(w.text for w in after)
+        tail = _cut_second_clause(" ".join(w.text for w in after))
         r = _shorten(tail, 1, 5) if tail and words[b].text[-1:] not in "،." else ""
         rest = r if r and len(r.split()) <= 4 else ""
         return _finish(f"إلى أي نسبة {verb} {' '.join(w.text for w in np)} {rest}")
