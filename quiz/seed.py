@@ -102,7 +102,13 @@ def builtin_article(session: Session, key: str) -> models.Article | None:
 
 def ensure_builtin(session: Session, bank: questions.Bank | None = None) -> models.Quiz | None:
     """Load the built-in article, bank and quiz unless already there; return the new quiz or None."""
-    bank = bank or builtin_bank()
+    if bank is None:
+        from questions.generate import article_key
+
+        # Check by key first: a restart with the article loaded need not generate anything.
+        if builtin_article(session, article_key(builtin_text())) is not None:
+            return None
+        bank = builtin_bank()
     if builtin_article(session, bank.article.key) is not None:
         return None
     try:
