@@ -28,6 +28,7 @@ _PAIRS = (("«", "»"), ("(", ")"), ("[", "]"))
 # Conjunctions that cannot open a cloze: a lone و/ف/ثم/أو, or one glued to the first word (ودرس، فقال).
 _DANGLING_WORDS = {"و", "ف", "ثم", "او", "أو", "لكن", "بل", "حيث", "كما"}
 _BLANK_RE = re.compile(r"_{3,}")
+_BRACKETS = re.compile(r"[«»()\[\]]")
 
 
 _NUMERIC_OPTION = re.compile(r"[\d\s.,،٫٬ر%٪+\-]+")
@@ -84,7 +85,7 @@ def balanced(s: str) -> bool:
     stack: list[str] = []
     closers = {c: o for o, c in _PAIRS}
     openers = {o for o, _ in _PAIRS}
-    for ch in s:
+    for ch in _BRACKETS.findall(s):
         if ch in openers:
             stack.append(ch)
         elif ch in closers:

@@ -158,7 +158,9 @@ class _Ctx:
     sent_of: dict[int, int]  # fact index -> sentence index
 
     def rng(self, key: str) -> random.Random:
-        return random.Random(f"{self.seed}:{key}")
+        # Seeded from the seed and the question's key, so one question's options never depend on
+        # what else the bank holds; an int seed is much cheaper than a string one.
+        return random.Random(int(_hash(str(self.seed), key), 16))
 
 
 def _build_context(text: str, facts: list[Fact], seed: int) -> _Ctx:
@@ -257,8 +259,7 @@ def _name_distractors(ctx: _Ctx, ent: Entity, rng: random.Random, avoid: str = "
         if ent.kind == "country":
             near = list(places.related_countries(ent.name))
             rng.shuffle(near)
-            rng.shuffle(pool)
-            pool = near + pool
+            pool = near + rng.sample(pool, min(len(pool), 16))
             near_first = True
     else:
         group = places.org_group(ent.name)
@@ -266,7 +267,7 @@ def _name_distractors(ctx: _Ctx, ent: Entity, rng: random.Random, avoid: str = "
         if group is None:
             pool = [n for names in places.ORGANIZATIONS.values() for n in names]
     if not near_first:
-        rng.shuffle(pool)
+        pool = rng.sample(pool, min(len(pool), 16))
     for p in pool:
         if len(out) >= 3:
             break
