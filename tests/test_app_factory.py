@@ -54,6 +54,7 @@ def test_the_secret_key_is_created_once_and_kept(tmp_path: pathlib.Path) -> None
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_runs_with_wal_busy_timeout_and_foreign_keys(app: Flask) -> None:
     with get_db(app).engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
