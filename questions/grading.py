@@ -117,6 +117,16 @@ def _number_matches(response: str, q: Question) -> bool:
     return any(abs(v - target) <= tol for v in number_values(response))
 
 
+_DATE_CUES = {"في", "يوم", "عام", "العام", "سنه", "خلال", "مساء", "صباح", "منذ"}
+
+
+def _drop_date_cue(s: str) -> str:
+    words = tokens(s)
+    while words and words[0] in _DATE_CUES:
+        words = words[1:]
+    return " ".join(words)
+
+
 def _clean_text(response: object) -> str | None:
     if isinstance(response, bool) or not isinstance(response, str):
         return None
@@ -131,7 +141,14 @@ def _typed(q: Question, response: object) -> float:
         return 0.0
     if q.fact_type in ("number", "percentage") or q.kind == "numeric":
         return 1.0 if _number_matches(text, q) else 0.0
-    return 1.0 if any(text_matches(text, t) for t in (q.answer, *q.accepted) if t) else 0.0
+    targets = [t for t in (q.answer, *q.accepted) if t]
+    if any(text_matches(text, t) for t in targets):
+        return 1.0
+    if q.fact_type == "date":
+        # «في عام 2025» / «يوم 24 ديسمبر» for «2025» / «24 ديسمبر»: the lead-in word is not the answer.
+        bare = _drop_date_cue(text)
+        return 1.0 if any(text_matches(bare, _drop_date_cue(t)) for t in targets) else 0.0
+    return 0.0
 
 
 def _choice(q: Question, response: object) -> float:

@@ -185,6 +185,16 @@ def test_true_false_keeps_its_answer_and_false_ones_are_really_changed(hand_bank
         assert in_article == (q.answer == "صح"), q.prompt
 
 
+def test_an_article_without_facts_gives_an_empty_bank() -> None:
+    bank = generate_from_facts("هذا نص قصير بلا أسماء ولا أرقام ولا تواريخ.", [])
+    assert bank.questions == () and bank.drops == ()
+
+
+def test_facts_with_wrong_offsets_are_ignored_not_fatal() -> None:
+    bad = Fact(type="person", text="ترامب", value="دونالد ترامب", start=0, end=5, sentence=0)
+    assert generate_from_facts(ARTICLE, [bad]).questions == ()
+
+
 def test_bank_json_round_trip_is_lossless(hand_bank: Bank) -> None:
     d = hand_bank.to_dict()
     again = Bank.from_dict(json.loads(json.dumps(d, ensure_ascii=False)))

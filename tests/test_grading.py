@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from questions.grading import grade, is_correct, number_values, text_matches
 from questions.model import FALSE_LABEL, TRUE_LABEL, Question
@@ -47,6 +49,15 @@ def test_text_answers_match_after_arabic_normalization(answer: str, response: st
 ])
 def test_different_answers_do_not_match(answer: str, response: str) -> None:
     assert not is_correct(q(answer=answer), response)
+
+
+@pytest.mark.parametrize(("answer", "response"), [
+    ("عام 2025", "2025"), ("عام 2025", "في عام 2025"), ("24 ديسمبر", "يوم 24 ديسمبر"),
+    ("24 ديسمبر", "٢٤ ديسمبر"), ("تسعينيات القرن الماضي", "في تسعينيات القرن الماضي"),
+])
+def test_typed_dates_ignore_a_lead_in_word(answer: str, response: str) -> None:
+    assert is_correct(q("wh", answer, fact_type="date"), response)
+    assert not is_correct(q("wh", answer, fact_type="date"), "يوم 25 ديسمبر")
 
 
 def test_aliases_in_accepted_count_as_the_answer() -> None:
@@ -144,6 +155,15 @@ MALFORMED = [None, 42, 3.5, b"\xd8\xa3", [], {}, object(), "", "   ", "ترام�
 def test_malformed_responses_score_zero_and_never_raise(question: Question, response: object) -> None:
     assert grade(question, response) == 0.0
     assert is_correct(question, response) is False
+
+
+@settings(max_examples=300, deadline=None)
+@given(response=st.one_of(st.text(max_size=300), st.none(), st.integers(), st.floats(), st.booleans(),
+                          st.lists(st.text(max_size=20), max_size=5),
+                          st.dictionaries(st.text(max_size=10), st.text(max_size=10), max_size=4)))
+def test_any_response_scores_between_zero_and_one_without_raising(response: object) -> None:
+    for question in KINDS_AND_QUESTIONS:
+        assert 0.0 <= grade(question, response) <= 1.0
 
 
 def test_an_unknown_kind_scores_zero() -> None:
