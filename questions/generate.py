@@ -487,6 +487,10 @@ def _for_name(ctx: _Ctx, fi: int, f: Fact, out: _Out, wh_bodies: list[tuple[str,
         wh = subject_question(sent.text, s0, e0, "organization", mentions, f"أي {noun}", org_gender=gender)
     elif f.type == "place" and ent.kind in ("country", "city", "site", "region", None):
         wh = where_question(sent.text, s0, e0, mentions)
+        if wh is None and ent.kind in ("country", "city"):
+            # «استضافت العاصمة السعودية الرياض ... قمة» -> «أي مدينة استضافت ... قمة؟»
+            noun = "أي مدينة" if ent.kind == "city" else "أي دولة"
+            wh = subject_question(sent.text, s0, e0, "place", mentions, noun, org_gender="f")
     if wh:
         k = _key(ctx, "wh", f, sent.text, occ)
         out.add(Question(key=k, kind="wh", fact_type=f.type, prompt=wh, answer=ent.name,

@@ -220,6 +220,7 @@ def _shorten(rest: str, min_words: int = 3, max_words: int = 18, prefer: int = 1
     return None
 
 
+_PLACE_HEADS = {fold(w) for w in ("العاصمة", "عاصمة", "مدينة", "المدينة", "دولة", "الدولة", "بلدة", "جزيرة")}
 _APPOSITION_HEADS = {fold(w) for w in ("صديق", "رئيس", "وزير", "مدير", "زعيم", "أمين", "نائب", "عضو",
                                         "مستشار", "قائد", "مدرب", "لاعب", "سفير", "ممثل", "مبعوث", "شقيق",
                                         "ابن", "نجل", "زوج", "زوجة", "حارس", "مسؤول")}
@@ -290,6 +291,8 @@ def subject_question(sentence: str, start: int, end: int, fact_type: str, mentio
         return None
     if fact_type == "organization" and steps != 0:
         return None  # «قال والي بنك المغرب ...»: the organization is not the subject
+    if fact_type == "place" and steps != 0 and words[v + 1].bare not in _PLACE_HEADS:
+        return None  # «زارت الوزيرة السعودية»: a word between verb and place is the real subject
     if fact_type == "person" and steps == 0 and v + 1 != a:
         return None
     after = sentence[words[b].end:]
@@ -319,7 +322,7 @@ def subject_question(sentence: str, start: int, end: int, fact_type: str, mentio
         return None  # «تلقى بعدما نال ...»: the verb's object is missing once the name is gone
     tail = tail.rstrip().rstrip(".")
     # «هنأ، اليوم الخميس، «عصفورة» ...»: a time phrase needs no comma once the name is gone.
-    tail = re.sub(r"^(\s*(?:اليوم|أمس|مساء|صباح)(?:\s+\S+)?)\s*،", r"\1", tail)
+    tail = re.sub(r"^(\s*(?:اليوم|أمس|مساء|صباح|يوم)(?:\s+[^\s،]+){0,5})\s*،", r"\1", tail)
     verb_text = _verb_text(verb)
     rest_words = tail.split()
     if fold(verb_text) == "كان" and rest_words and is_verb(words_of(rest_words[0])[0]):
