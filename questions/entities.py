@@ -159,9 +159,10 @@ def _token_info(tok: str) -> tuple[str, str, str, bool, bool, bool, frozenset[st
 class _Doc:
     """Tokens of one article with folded forms, stems, sentences and the current name spans."""
 
-    def __init__(self, text: str, sentences: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, sentences: list[tuple[int, int]],
+                 offsets: list[tuple[int, int]] | None = None) -> None:
         self.text = text
-        self.offs = [m.span() for m in _TOKEN.finditer(text)]
+        self.offs = offsets if offsets is not None else [m.span() for m in _TOKEN.finditer(text)]
         self.toks = [text[a:b] for a, b in self.offs]
         info = [_token_info(t) for t in self.toks]
         self.words = [x[0] for x in info]
@@ -462,7 +463,7 @@ def _people(doc: _Doc, rules: set[str] = _PEOPLE_RULES) -> None:
     in a list with another person (بوتين وميركل), and first name + surname pairs."""
     for p in range(1, doc.n):
         before = doc.span_at(p - 1)
-        if "lists" in rules and doc.owner[p] is None and doc.toks[p][:1] == "و" and not doc.pre[p] \
+        if "lists" in rules and doc.owner[p] is None and doc.toks[p][:1] == "و" and doc.pre[p] in ("", "و") \
                 and before is not None and before.typ == "PERS" and len(doc.words[p]) >= 4 \
                 and doc.same_sentence(p - 1, p) and _could_start_name(*_unwrap(doc.words[p][1:])):
             doc.add(p, p + 1, "PERS", cut=1)
@@ -478,7 +479,8 @@ def _people(doc: _Doc, rules: set[str] = _PEOPLE_RULES) -> None:
             doc.add(p, _name_end(doc, p), "PERS")
             continue
         if "verbs" in rules and k == p - 1 and doc.words[k] in ner.REPORT_VERBS and doc.words[k] not in _NOT_SAID_BY \
-                and ner.lex_label(doc.stems[p]) in ("UNK", "PERS", "MIX"):
+                and ner.lex_label(doc.stems[p]) in ("UNK", "PERS", "MIX") \
+                and not strip_diacritics(doc.toks[p]).endswith(("ه", "ها", "هم", "هما", "كم")):
             doc.add(p, _name_end(doc, p), "PERS")
             continue
         if "pairs" in rules and "PERS" in doc.gaz(p) and p + 1 < doc.n and doc.same_sentence(p, p + 1):
@@ -716,7 +718,7 @@ def tag_sentences(sents: Sequence[Sequence[str]], *, corpus_style: bool = True) 
         parts[-1:] = ["\n"] if toks else []
         sent_spans.append((start, pos))
     text = "".join(parts)
-    doc = _Doc(text, sent_spans)
+    doc = _Doc(text, sent_spans, [sp for spans in tok_spans for sp in spans])
     if doc.n:
         _run(doc, corpus_style=corpus_style)
     label = [""] * len(text)

@@ -62,6 +62,33 @@ def test_quoted_names_after_titles_or_reporting_verbs_are_people(text: str, name
     assert name in texts(text, "person")
 
 
+@pytest.mark.parametrize("text, name, role", [
+    ("وبحث رئيس إقليم كردستان نيجيرفان بارزاني الملف مع الوفد.", "نيجيرفان بارزاني", "رئيس إقليم كردستان"),
+    ("ودعا الأمين العام للأمم المتحدة أنطونيو غوتيريش إلى التهدئة.", "أنطونيو غوتيريش",
+     "الأمين العام للأمم المتحدة"),
+    ("وقال الرئيس التنفيذي للشركة أمين الناصر إن الأرباح ارتفعت.", "أمين الناصر", "الرئيس التنفيذي للشركة"),
+])
+def test_roles_in_construct_state_are_kept_whole(text: str, name: str, role: str) -> None:
+    people = {f.text: f for f in entities(text) if f.type == "person"}
+    assert name in people, people
+    assert people[name].role == role
+
+
+def test_a_name_joined_by_wa_to_a_person_is_a_person_without_the_wa() -> None:
+    text = "واستقبل الرئيس الروسي فلاديمير بوتين وميركل في الكرملين أمس."
+    people = texts(text, "person")
+    assert "ميركل" in people and "وميركل" not in people
+
+
+def test_a_bracketed_acronym_after_an_organization_is_that_organization() -> None:
+    text = "وقالت وكالة الأنباء السعودية (واس) إن الاجتماع انتهى."
+    assert {"وكالة الأنباء السعودية", "واس"} <= texts(text, "organization")
+
+
+def test_a_nisba_adjective_after_a_definite_noun_is_not_a_place() -> None:
+    assert "السورية" not in texts("ونفذ الجيش ضربات قرب الحدود السورية أمس.", "place")
+
+
 def test_people_in_a_coordination_list_are_each_found() -> None:
     text = ("وشارك في القمة الرئيس الإيراني إبراهيم رئيسي والرئيس التركي رجب طيب أردوغان "
             "وولي العهد السعودي الأمير محمد بن سلمان.")
