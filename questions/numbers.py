@@ -78,8 +78,6 @@ _GAP_WAW = re.compile(r"\s+و\s*\Z")
 PERCENT = re.compile(r"\s*(?:%|٪)|\s+(?:في|فى)\s+(?:ال)?(?:ميه|مايه)(?!\w)|\s+بال(?:ميه|مايه)(?!\w)")
 _NEXT_WORD = re.compile(r"\s+([ء-ي]+)(?![\w])")
 _HALF = re.compile(r"\s+و(نصف|ربع)(?![\w])")
-_PREV_WORD = re.compile(r"([ء-ي]+)\s+\Z")
-_PREV_CUE = re.compile(r"([ء-ي]+)\s+(?:من\s+)?\Z")  # the word before an optional من (أكثر من 2000)
 _ORDINAL_TIMES = re.compile(
     r"(?<![\w])(?:لل|ل|ال)?مره\s+(?P<o>الاولي|الثانيه|الثالثه|الرابعه|الخامسه|السادسه|السابعه|الثامنه|التاسعه"
     r"|العاشره)(?![\w])")
@@ -96,6 +94,7 @@ _STOP = set(fold(
     " فيها فيه منها منه عليها عليه إليها إليه بها به له لها لهم عنها عنه").split())
 # Counts before a number: "نحو 2000 شخص" is a quantity, not the year 2000.
 _QUANTITY_CUES = set(fold("نحو حوالي قرابة زهاء أكثر أقل بلغ بلغت يبلغ تبلغ عدد إجمالي مجموع").split())
+_RANGE_WORDS = frozenset(("من", "الي", "حتي", "منذ", "بين"))
 _TIME_PLURALS = {fold(k): v for k, v in {
     "أشهر": "شهر", "شهور": "شهر", "سنوات": "سنة", "سنين": "سنة", "أعوام": "عام", "أيام": "يوم",
     "ساعات": "ساعة", "دقائق": "دقيقة", "أسابيع": "أسبوع", "عقود": "عقد", "قرون": "قرن", "ثوان": "ثانية",
@@ -338,11 +337,12 @@ def _span_of(folded: Folded, g: list[_Tok]) -> NumberSpan | None:
         return NumberSpan("percentage", start, pm.end(), float(_plain(value)))
     if g[0].digits and start > 0 and ft[start - 1] in "%٪" and (start < 2 or not ft[start - 2].isalnum()):
         return NumberSpan("percentage", start - 1, end, float(_plain(value)))  # %5 as some sites write it
-    if g[0].digits and _is_list_marker(ft, start, end):
+    after_char = ft[end:end + 1]
+    if g[0].digits and after_char in (".", ")", "-", "–") and _is_list_marker(ft, start, end):
         return None
     if g[0].digits and start > 1 and ft[start - 1] == "-" and ft[start - 2].isalpha():
         return None  # كوفيد-19, F-16: part of a name
-    if len(g) == 1 and g[0].digits:
+    if len(g) == 1 and g[0].digits and (after_char in ("-", "–", ":") or ft[start - 1:start] in ("-", "–")):
         pair = _SCORE_OR_TIME.match(ft, start) or _SCORE_OR_TIME_END.search(ft, max(0, start - 4), end)
         if pair is not None:
             after = _NEXT_WORD.match(ft, pair.end())
@@ -361,9 +361,12 @@ def _span_of(folded: Folded, g: list[_Tok]) -> NumberSpan | None:
     if len(g) == 1 and g[0].value == 1 and only_words:
         return None  # واحد alone is mostly "one of", not a count
     t0 = g[0]
-    if len(g) == 1 and t0.digits and t0.text.isdigit() and 1800 <= value <= 2100 and not unit_word:
-        prev = _PREV_CUE.search(ft, max(0, start - 30), start)
-        if t0.year_mark or prev is None or prev.group(1) not in _QUANTITY_CUES:
+    if len(g) == 1 and t0.digits and t0.text.isdigit() and 1800 <= value <= 2100:
+        k, cue = _word_before(ft, start)
+        range_word = cue in _RANGE_WORDS  # من 2010 إلى 2015 تضاعف: a year, whatever follows
+        if cue == "من":  # أكثر من 2000
+            k, cue = _word_before(ft, k)
+        if (not unit_word or range_word) and (t0.year_mark or cue not in _QUANTITY_CUES):
             return NumberSpan("date", start, end + (1 if t0.year_mark else 0), f"{int(value):04d}")
     unit: str | None = None
     if unit_word and nxt is not None:
@@ -374,11 +377,25 @@ def _span_of(folded: Folded, g: list[_Tok]) -> NumberSpan | None:
             value += 0.5 if half.group(1) == "نصف" else 0.25
             end = half.end()
     elif t0.digits:
-        prev = _PREV_WORD.search(ft, max(0, start - 30), start)
-        if prev is not None and prev.group(1) in _REF_NOUNS:
-            start = prev.start(1)
-            unit = strip_diacritics(folded.original[folded.start(start):folded.end(prev.end(1))])[2:]
+        k, ref = _word_before(ft, start)
+        if ref in _REF_NOUNS:
+            unit = strip_diacritics(folded.original[folded.start(k):folded.end(k + len(ref))])[2:]
+            start = k
     return NumberSpan("number", start, end, _plain(value), unit)
+
+
+_SPACES = frozenset(" \t\xa0")
+
+
+def _word_before(ft: str, pos: int) -> tuple[int, str]:
+    """The Arabic word that ends, after some spaces, right before ``pos``, and where it starts."""
+    j = pos
+    while j > 0 and ft[j - 1] in _SPACES:
+        j -= 1
+    k = j
+    while k > 0 and "\u0621" <= ft[k - 1] <= "\u064a":
+        k -= 1
+    return (k, ft[k:j]) if j < pos else (pos, "")
 
 
 _SCORE_OR_TIME = re.compile(r"\d{1,2}(?:[-–]\d{1,2}|:\d\d)(?![\d\w])")

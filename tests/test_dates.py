@@ -141,6 +141,11 @@ def test_two_days_sharing_a_month_give_two_dates() -> None:
     assert [(f.text, f.value) for f in found] == [("9", "--09-09"), ("10 سبتمبر/أيلول المقبل", "--09-10")]
 
 
+def test_a_range_of_years_gives_two_dates_whatever_word_follows() -> None:
+    found = dates("في الفترة من 2010 إلى 2015 تضاعف الإنتاج.")
+    assert [f.value for f in found] == ["2010", "2015"]
+
+
 def test_a_pair_of_years_gives_two_dates() -> None:
     found = dates("تراجع النمو بين عامي 2019 و2020 بسبب الجائحة.")
     assert [f.value for f in found] == ["2019", "2020"]
