@@ -223,7 +223,8 @@ def _shorten(rest: str, min_words: int = 3, max_words: int = 18, prefer: int = 1
 _PLACE_HEADS = {fold(w) for w in ("العاصمة", "عاصمة", "مدينة", "المدينة", "دولة", "الدولة", "بلدة", "جزيرة")}
 _APPOSITION_HEADS = {fold(w) for w in ("صديق", "رئيس", "وزير", "مدير", "زعيم", "أمين", "نائب", "عضو",
                                         "مستشار", "قائد", "مدرب", "لاعب", "سفير", "ممثل", "مبعوث", "شقيق",
-                                        "ابن", "نجل", "زوج", "زوجة", "حارس", "مسؤول")}
+                                        "ابن", "نجل", "زوج", "زوجة", "حارس", "مسؤول", "سائق", "نجم",
+                                        "مهاجم", "بطل", "بطلة", "المصنف", "المصنفة")}
 _SUBORDINATORS = {fold(w) for w in ("بعدما", "عندما", "حينما", "لأن", "لان", "كي", "لكي", "حتى", "قبلما",
                                     "بينما", "إذ", "اذ", "لو", "إذا", "اذا")}
 _SECOND_CLAUSE = {fold(w) for w in ("فيما", "بينما", "في حين", "مما", "حيث", "وسط", "ثم", "وهو", "وهي",
@@ -316,7 +317,7 @@ def subject_question(sentence: str, start: int, end: int, fact_type: str, mentio
             return None  # «نصري عصفورة المدعوم من ...»: a participle describing the name, not the object
         if glued_conjunction(raw_first) == "و":
             return None  # «أكد عرفات والشعب الفلسطيني ...»: a second subject joined to the name
-        if first in _APPOSITION_HEADS:
+        if first in _APPOSITION_HEADS or first in ("الذي", "التي", "الذين"):
             return None  # «قال كيني جوس صديق مايكل ...»: a description of the name, not the object
     if fold(tail.lstrip(" ،")).split()[:1] and fold(tail.lstrip(" ،")).split()[0] in _SUBORDINATORS:
         return None  # «تلقى بعدما نال ...»: the verb's object is missing once the name is gone
