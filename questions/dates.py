@@ -69,7 +69,8 @@ _UNIT_ORD = ["الاول", "الثاني", "الثالث", "الرابع", "ال
 
 def _ordinal_days() -> dict[str, int]:
     days = {w: i + 1 for i, w in enumerate(_UNIT_ORD)}
-    days.update({"العاشر": 10, "العشرين": 20, "الثلاثين": 30, "الحادي عشر": 11})
+    # فاتح is how the Maghreb names the first day of a month (فاتح يوليوز 2011).
+    days.update({"العاشر": 10, "العشرين": 20, "الثلاثين": 30, "الحادي عشر": 11, "فاتح": 1})
     for i, w in enumerate(_UNIT_ORD[1:], start=2):
         days[f"{w} عشر"] = 10 + i
     for tens, word in ((20, "العشرين"), (30, "الثلاثين")):

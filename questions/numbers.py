@@ -67,10 +67,11 @@ _FRACTIONS = {"نصف": 0.5, "ربع": 0.25}
 
 _DIGITS = (r"(?P<rev>\d+ر\d+)"  # 5ر1 = 1.5
            r"|(?P<dcomma>\d+،\d{1,3})(?=\s*(?:%|٪|في\s+ال|بال|مليون|مليار))"
+           r"|(?P<wcomma>\d+,\d{1,2})(?![\d,])"  # 50,35: the Maghreb's decimal comma
            r"|(?P<thou>\d{1,3}(?:[,٬]\d{3})+(?:\.\d+)?)"
            r"|(?P<plain>\d+(?:\.\d+)?)")
 DIGIT_TOKEN = re.compile(rf"(?:{_DIGITS})(?P<ce>م)?(?![\w])")
-_DIGIT_GROUPS = ("plain", "rev", "dcomma", "thou")
+_DIGIT_GROUPS = ("plain", "rev", "dcomma", "wcomma", "thou")
 _TEEN = re.compile(r"(?:احد\s+عشر|احدي\s+عشره)(?![\w])")
 _TEEN_FIRSTS = {"احد", "احدي"}
 _GAP_PLAIN = re.compile(r"\s+\Z")
@@ -91,7 +92,9 @@ _STOP = set(fold(
     "من في إلى على عن مع أو ثم حتى منذ بين خلال عند لدى قبل بعد نحو حوالي وفق حسب بحسب مقابل فقط"
     " تقريبا أن إن أنه أنها كما بينما فيما وهو وهي هو هي التي الذي الذين ما لا لم لن قد كان كانت"
     " وكان وكانت ولا أي تلك ذلك هذا هذه هؤلاء إذ إذا لكن بل أما مما ممن عبر لـ أيضا"
-    " فيها فيه منها منه عليها عليه إليها إليه بها به له لها لهم عنها عنه").split())
+    " فيها فيه منها منه عليها عليه إليها إليه بها به له لها لهم عنها عنه"
+    " لأول لصالح ليس لكن بسبب بنسبة بقيمة بمعدل بحضور بمشاركة ضمن دون وسط أمام خلف تحت فوق حول ضد"
+    " إثر عقب أثناء جراء رغم مثل غير كل بعض أخرى آخر لدى عندما حين حيث").split())
 # Counts before a number: "نحو 2000 شخص" is a quantity, not the year 2000.
 _QUANTITY_CUES = set(fold("نحو حوالي قرابة زهاء أكثر أقل بلغ بلغت يبلغ تبلغ عدد إجمالي مجموع").split())
 _RANGE_WORDS = frozenset(("من", "الي", "حتي", "منذ", "بين"))
@@ -141,6 +144,8 @@ def _digit_value(m: re.Match[str]) -> float:
         return float(f"{whole}.{frac}")
     if m.group("dcomma"):
         return float(m.group("dcomma").replace("،", "."))
+    if m.group("wcomma"):
+        return float(m.group("wcomma").replace(",", "."))
     if m.group("thou"):
         return float(re.sub("[,٬]", "", m.group("thou")))
     return float(m.group("plain"))
