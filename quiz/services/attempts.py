@@ -372,7 +372,6 @@ def submit_with_answers(session: Session, attempt: models.Attempt, answers: Mapp
         return attempt
     save_answers(session, attempt, answers, now=now, commit=False)
     return submit(session, attempt, now=now)
-    return changed
 
 
 # --- submitting ----------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, g, jsonify, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -24,7 +25,7 @@ def _wants_json() -> bool:
     return request.is_json or request.accept_mimetypes.best == "application/json"
 
 
-def render_error(code: int, title: str, message: str) -> tuple[object, int]:
+def render_error(code: int, title: str, message: str) -> ResponseReturnValue:
     """Render the Arabic error page (or JSON for fetch) for ``code``."""
     if _wants_json():
         return jsonify(error=title, message=message), code
@@ -32,19 +33,19 @@ def render_error(code: int, title: str, message: str) -> tuple[object, int]:
     return render_template(template, code=code, title=title, message=message), code
 
 
-def handle_http(exc: HTTPException) -> tuple[object, int]:
+def handle_http(exc: HTTPException) -> ResponseReturnValue:
     """Show an HTTP error in Arabic."""
     code = exc.code or 500
     title, message = MESSAGES.get(code, (exc.name, ""))
     return render_error(code, title, message)
 
 
-def handle_csrf(_exc: CSRFError) -> tuple[object, int]:
+def handle_csrf(_exc: CSRFError) -> ResponseReturnValue:
     """Explain a missing or stale CSRF token in Arabic."""
     return render_error(400, *CSRF_MESSAGE)
 
 
-def handle_500(_exc: Exception) -> tuple[object, int]:
+def handle_500(_exc: Exception) -> ResponseReturnValue:
     """Roll back the request's session and show the Arabic 500 page."""
     rollback_session()
     g.current_user = None  # render without touching a database that may be the cause

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response as WResponse
 
 from quiz import models
@@ -60,7 +61,7 @@ def join() -> str | WResponse | tuple[str, int]:
 
 
 @bp.route("/q/<code>")
-def quiz(code: str) -> str | WResponse:
+def quiz(code: str) -> ResponseReturnValue:
     """Show a quiz's details and the start (or resume) button."""
     quiz = _quiz_or_404(code)
     if quiz.code != code:
@@ -68,7 +69,7 @@ def quiz(code: str) -> str | WResponse:
     return _quiz_page(quiz, StartForm())
 
 
-def _quiz_page(quiz: models.Quiz, form: StartForm, status: int = 200) -> Any:
+def _quiz_page(quiz: models.Quiz, form: StartForm, status: int = 200) -> tuple[str, int]:
     session = get_session()
     now = models.utcnow()
     user = current_user()
@@ -84,19 +85,19 @@ def _quiz_page(quiz: models.Quiz, form: StartForm, status: int = 200) -> Any:
 
 
 @bp.route("/q/<code>/start", methods=["POST"])
-def start(code: str) -> str | WResponse | tuple[str, int]:
+def start(code: str) -> ResponseReturnValue:
     """Start (or resume) an attempt; a visitor joins with a display name."""
     quiz = _quiz_or_404(code)
     form = StartForm()
     if not form.validate_on_submit():
-        return _quiz_page(quiz, form, 400)  # type: ignore[no-any-return]
+        return _quiz_page(quiz, form, 400)
     session = get_session()
     user = current_user()
     if user is None:
         name = (form.name.data or "").strip()
         if len(name) < 2:
             form.name.errors = list(form.name.errors) + ["اكتب اسمك لتبدأ (حرفان على الأقل)."]
-            return _quiz_page(quiz, form, 400)  # type: ignore[no-any-return]
+            return _quiz_page(quiz, form, 400)
         user = user_service.create_guest(session, name)
         login_user(user)
     try:
