@@ -209,7 +209,8 @@ def _day_month(m: re.Match[str], ref: date | None) -> Iterable[DateSpan]:
     end = m.end() if m.group("y") or rel else _pair_end(m)
     start = m.start()
     if m.group("d0"):
-        first = DAY_MONTH.match(m.string[:m.end("d0")] + " " + m.string[m.end("d"):m.end()], m.start("d0"))
+        # Read the first day with the rest of the date, on a small copy (its offsets are replaced below).
+        first = DAY_MONTH.match(m.group("d0") + " " + m.string[m.end("d"):m.end()])
         if first is not None and int(m.group("d0")) < day:
             for span in _day_month(first, ref):
                 yield span._replace(start=m.start("d0"), end=m.end("d0"))
