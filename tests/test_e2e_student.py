@@ -114,6 +114,8 @@ def test_a_student_joins_the_built_in_quiz_answers_reloads_submits_and_reviews(
     page.on("dialog", lambda d: d.accept())
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
+    # Console errors include Content-Security-Policy violations and failed resource loads.
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
 
     page.goto(base + "/")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
@@ -191,6 +193,8 @@ def test_every_kind_of_question_works_in_the_browser_with_drag_and_offline_savin
     context = browser.new_context(viewport={"width": 1000, "height": 900}, locale="ar")
     page = context.new_page()
     page.on("dialog", lambda d: d.accept())
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.goto(f"{base}/q/{code}")
     page.fill("input[name=name]", "عمر")
     page.get_by_role("button", name="ابدأ الاختبار").click()
@@ -219,9 +223,11 @@ def test_every_kind_of_question_works_in_the_browser_with_drag_and_offline_savin
     expect(page.locator("[data-save-status]")).to_have_attribute("data-state", "offline", timeout=10_000)
     url = page.url
     page.close()
+    errors.clear()  # offline fetches fail on purpose
     context.set_offline(False)
     page = context.new_page()
     page.on("dialog", lambda d: d.accept())
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.goto(url)
     wait_saved(page)
     expect(page.locator("[data-done-count]")).to_have_text("8")
@@ -236,4 +242,5 @@ def test_every_kind_of_question_works_in_the_browser_with_drag_and_offline_savin
         attempt = s.scalars(select(models.Attempt).where(models.Attempt.quiz_id == quiz.id)).one()
         assert (attempt.score, attempt.max_score) == (8.0, 8.0)
         assert json.loads(attempt.question_ids_json)
+    assert not errors, errors
     context.close()
