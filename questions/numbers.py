@@ -283,7 +283,7 @@ def find_numbers(folded: Folded, taken: list[tuple[int, int]], hits: list[Hit] |
     toks = _tokens(ft, hits, taken)
     groups: list[list[_Tok]] = []
     for t in toks:
-        if groups and _joins(groups[-1], t, ft[groups[-1][-1].end:t.start]):
+        if groups and t.start - groups[-1][-1].end <= 12 and _joins(groups[-1], t, ft[groups[-1][-1].end:t.start]):
             groups[-1].append(t)
         else:
             groups.append([t])
