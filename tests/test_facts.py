@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from questions import extract_facts as package_extract_facts
 from questions.facts import extract_facts
@@ -131,3 +133,21 @@ def test_folding_maps_offsets_back_to_the_original() -> None:
     assert text[folded.start(i):folded.end(i + 4)] == "٢٠٢٥"
     j = folded.text.index("عام")
     assert text[folded.start(j):folded.end(j + 3)] == "عامَ"
+
+
+# --- any text: no crash, exact slices, sorted -------------------------------------------------
+
+_PIECES = ["عام", "2025", "٢٠٢٤", "في", "5ر1", "%", "٪", "في المائة", "بالمئة", "مليون", "و", "ألفاً", "ديسمبر",
+           "كانون الثاني", "/", "الخامس من", "رمضان", "هـ", "الأحد", "الماضي", "ثلاثة", "أهداف", "«", "»", ".",
+           "،", "\n", "1.", "40.27", "21,600", "٣٫٤", "ـ", "ً", "الـ", "-", ":", "بين", "تسعينيات القرن الماضي",
+           "ترامب", "القاهرة", "123456789012345678901234567890", "ر", "0", "  "]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from([None, "2024-02-29"]))
+def test_any_mix_of_news_pieces_gives_sorted_exact_slices(pieces: list[str], article_date: str | None) -> None:
+    text = " ".join(pieces)
+    facts = extract_facts(text, article_date=article_date)
+    assert [f.start for f in facts] == sorted(f.start for f in facts)
+    for f in facts:
+        assert text[f.start:f.end] == f.text and f.text.strip() == f.text and f.text
