@@ -64,10 +64,17 @@ def answers_of(app, code: str) -> dict[int, str]:
         return {qq.id: json.loads(qq.data_json)["answer"] for qq in quiz.questions}
 
 
-def take_quiz(browser, link: str, name: str, answers: dict[int, str], right: int) -> None:
+def watch_console(page, errors: list[str]) -> None:
+    """Collect console errors (CSP violations, failed loads) so the test can fail on them."""
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+
+def take_quiz(browser, link: str, name: str, answers: dict[int, str], right: int, errors: list[str]) -> None:
     """Join as a guest and answer: the first ``right`` questions correctly, the rest wrongly."""
     context = browser.new_context(locale="ar")
     page = context.new_page()
+    watch_console(page, errors)
     page.on("dialog", lambda dialog: dialog.accept())  # "send your answers now?"
     page.goto(link)
     page.fill("#name", name)
@@ -88,6 +95,8 @@ def test_teacher_builds_a_quiz_two_students_take_it_and_the_results_show_both(li
     base, app = live_app
     context = browser.new_context(locale="ar", accept_downloads=True)
     page = context.new_page()
+    errors: list[str] = []
+    watch_console(page, errors)
 
     # Sign in.
     page.goto(f"{base}/login")
@@ -129,8 +138,8 @@ def test_teacher_builds_a_quiz_two_students_take_it_and_the_results_show_both(li
     answers = answers_of(app, code)
     n = len(answers)
     assert n >= 4
-    take_quiz(browser, link, "ليلى", answers, right=n)
-    take_quiz(browser, link, "يوسف", answers, right=n // 2)
+    take_quiz(browser, link, "ليلى", answers, right=n, errors=errors)
+    take_quiz(browser, link, "يوسف", answers, right=n // 2, errors=errors)
 
     # Results: both scores, the histogram and the item statistics.
     page.goto(quiz_url + "/results")
@@ -155,3 +164,5 @@ def test_teacher_builds_a_quiz_two_students_take_it_and_the_results_show_both(li
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert sorted(r[0] for r in rows[1:]) == ["ليلى", "يوسف"]
     context.close()
+    assert errors == []  # no CSP violation or failed load on any page, teacher's or students'
+
