@@ -9,10 +9,12 @@ occurrence of a name found once. Short mentions link to the full name ("ترام
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 from questions import ner
 from questions.model import Fact
@@ -164,23 +166,20 @@ class _Doc:
         self.text = text
         self.offs = offsets if offsets is not None else [m.span() for m in _TOKEN.finditer(text)]
         self.toks = [text[a:b] for a, b in self.offs]
-        info = [_token_info(t) for t in self.toks]
-        self.words = [x[0] for x in info]
-        self.pre = [x[1] for x in info]
-        self.stems = [x[2] for x in info]
-        self._punct = [x[3] for x in info]
-        self._common = [x[4] for x in info]
-        self._starts = [x[5] for x in info]
-        self._gaz = [x[6] for x in info]
-        self.definite = [x[7] for x in info]
-        common = _common()
-        self.sent: list[int] = []
-        k = 0
-        for a, _ in self.offs:
-            while k + 1 < len(sentences) and a >= sentences[k][1]:
-                k += 1
-            self.sent.append(k)
         self.n = len(self.toks)
+        info: list[tuple[object, ...]] = list(zip(*map(_token_info, self.toks))) if self.n else [()] * 8
+        self.words = cast("list[str]", list(info[0]))
+        self.pre = cast("list[str]", list(info[1]))
+        self.stems = cast("list[str]", list(info[2]))
+        self._punct = cast("list[bool]", list(info[3]))
+        self._common = cast("list[bool]", list(info[4]))
+        self._starts = cast("list[bool]", list(info[5]))
+        self._gaz = cast("list[frozenset[str]]", list(info[6]))
+        self.definite = cast("list[bool]", list(info[7]))
+        common = _common()
+        ends = [e for _, e in sentences]
+        last = max(len(sentences) - 1, 0)
+        self.sent: list[int] = [min(bisect_right(ends, a), last) for a, _ in self.offs]
         self.owner: list[int | None] = [None] * self.n
         self.spans: list[_Span | None] = []
         self.common = common
@@ -514,10 +513,9 @@ def _sites(doc: _Doc) -> None:
 
 def _countries(doc: _Doc) -> None:
     """Country and region names from CLDR and the news lists, even where the CRF saw none."""
-    for i in range(doc.n):
-        if doc.span_at(i) is not None:
+    for i, g in enumerate(doc._gaz):
+        if not g and not doc.toks[i][:1].isascii() or doc.owner[i] is not None:
             continue
-        g = doc.gaz(i)
         if g & {"CTRY", "REG"} and doc.stems[i] not in _common() and i > 0 and doc.stems[i - 1] not in (
                 "كاس", "بطوله", "دوري", "منتخب", "جايزه"):
             doc.add(i, i + 1, "LOC")
@@ -551,10 +549,11 @@ def _propagate(doc: _Doc) -> None:
         by_first.setdefault(seq[0], []).append((seq, typ))
     for lst in by_first.values():
         lst.sort(key=lambda x: -len(x[0]))
+    words, stem_of, owner = doc.words, doc.stems, doc.owner
     for i in range(doc.n):
-        if doc.span_at(i) is not None:
+        if owner[i] is not None or (words[i] not in by_first and stem_of[i] not in by_first):
             continue
-        for first in (doc.words[i], doc.stems[i]):
+        for first in (words[i], stem_of[i]):
             for seq, typ in by_first.get(first, ()):
                 k = len(seq)
                 if i + k <= doc.n and all(doc.words[i + m] == seq[m] for m in range(1, k)) \

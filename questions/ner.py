@@ -430,7 +430,8 @@ def tag(toks: Sequence[str], doc: dict[str, tuple[str, ...]] | None = None) -> l
     if hit is not None:
         return list(hit)
     t = tagger()
-    tags: list[str] = t.tag(sentence_features(toks, doc))
+    tags: list[str] = [_TO_BIO.get(x[:2], x[:2]) + x[2:] if len(x) > 2 else x
+                       for x in t.tag(sentence_features(toks, doc))]
     if len(_TAG_CACHE) > 50_000:
         _TAG_CACHE.clear()
     _TAG_CACHE[key] = tuple(tags)
@@ -445,6 +446,26 @@ def _stem_of(tok: str) -> str:
 # Tags by (sentence, its document features): news repeats sentences (datelines, boilerplate, quotes
 # carried across stories), and the CRF's answer depends on nothing else.
 _TAG_CACHE: dict[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], tuple[str, ...]] = {}
+
+
+# The model may be trained on BILOU labels (last and unit-length tokens marked); tagging reports BIO.
+_TO_BIO = {"L-": "I-", "U-": "B-"}
+
+
+def to_bilou(tags: Sequence[str]) -> list[str]:
+    """Turn BIO tags into BILOU: the last token of a span is L-, a one-token span is U-."""
+    out = list(tags)
+    n = len(tags)
+    for i, t in enumerate(tags):
+        if t == "O" or len(t) < 3:
+            continue
+        typ = t[2:]
+        ends = i + 1 >= n or tags[i + 1] != "I-" + typ
+        if t.startswith("B-"):
+            out[i] = ("U-" if ends else "B-") + typ
+        elif ends:
+            out[i] = "L-" + typ
+    return out
 
 
 def read_conll(path: str | Path) -> list[tuple[list[str], list[str]]]:

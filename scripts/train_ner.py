@@ -85,6 +85,7 @@ def main() -> int:
     ap.add_argument("--iterations", type=int, default=200)
     ap.add_argument("--out", default=str(ner.MODEL_PATH))
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--bilou", action="store_true", help="train on BILOU labels (tagging still reports BIO)")
     ap.add_argument("--algorithm", default="lbfgs", help="lbfgs (default), ap, pa, arow, l2sgd")
     ap.add_argument("--min-freq", type=float, default=0, help="drop features seen fewer times")
     ap.add_argument("--lists-only", action="store_true", help="only rebuild the word lists")
@@ -118,7 +119,7 @@ def main() -> int:
             docs = part[d:d + ner.DOC_SIZE]
             dfeat = ner.document_features([t for t, _ in docs])
             for toks, tags in docs:
-                trainer.append(ner.sentence_features(toks, dfeat), tags)
+                trainer.append(ner.sentence_features(toks, dfeat), ner.to_bilou(tags) if args.bilou else tags)
     ner.set_word_lists(names, frozenset(common))
     params: dict[str, object] = {"max_iterations": args.iterations, "feature.possible_transitions": True}
     if args.algorithm == "lbfgs":
