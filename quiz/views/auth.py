@@ -151,4 +151,6 @@ def logout() -> WResponse:
 
 @bp.app_context_processor
 def _logout_form() -> dict[str, Any]:
-    return {"logout_form": LogoutForm()}
+    # formdata=None: rendering the header must never read the request body (an error page for an
+    # oversized or malformed body would raise again while rendering).
+    return {"logout_form": LogoutForm(formdata=None)}

@@ -26,8 +26,13 @@ def _quiz_or_404(code: str) -> models.Quiz:
     return quiz
 
 
+MAX_ID = 2**63 - 1  # larger ids cannot exist (and overflow the database driver)
+
+
 def _my_attempt_or_404(attempt_id: int) -> models.Attempt:
     # Someone else's attempt is "not found", never "forbidden": its existence is not revealed.
+    if not 0 < attempt_id <= MAX_ID:
+        abort(404)
     user = current_user()
     attempt = attempt_service.owned_attempt(get_session(), attempt_id, user.id if user else None)
     if attempt is None:
@@ -112,10 +117,10 @@ def start(code: str) -> ResponseReturnValue:
 
 
 def _page_of(request_page: Any, total: int) -> int:
-    try:
-        page = int(request_page)
-    except (TypeError, ValueError):
+    text = str(request_page or "").strip()
+    if not text.isdecimal() or len(text) > 6:  # also refuses what int() would choke on
         return 1
+    page = int(text)
     return min(max(page, 1), max(total, 1))
 
 
@@ -164,8 +169,8 @@ def save(attempt_id: int) -> WResponse:
         page += 1
     elif go == "prev":
         page -= 1
-    elif go.isdigit():
-        page = int(go)
+    elif go.isdecimal():
+        page = _page_of(go, 10**6)
     return redirect(url_for("student.take", attempt_id=attempt.id, page=max(page, 1)))
 
 
