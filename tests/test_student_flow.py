@@ -269,3 +269,45 @@ def test_attempt_limits_are_enforced(client: FlaskClient, make_quiz: Any) -> Non
     r = post(client, f"/q/{quiz.code}/start")
     assert r.location == f"/q/{quiz.code}"
     assert "استنفدت" in client.get(r.location).get_data(as_text=True)
+
+
+def test_a_timed_quiz_shows_a_countdown_from_data_attributes(client: FlaskClient, make_quiz: Any) -> None:
+    attempt_id = start(client, make_quiz(time_limit_seconds=600).code)
+    html = client.get(f"/attempt/{attempt_id}").get_data(as_text=True)
+    assert re.search(r'data-deadline="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"', html)
+    assert "<script>" not in html and "onclick" not in html  # all behaviour lives in static/js
+
+
+def test_after_the_deadline_the_attempt_closes_and_late_answers_do_not_count(
+        client: FlaskClient, make_quiz: Any, session: Session) -> None:
+    from conftest import past
+
+    attempt_id = start(client, make_quiz(time_limit_seconds=600).code)
+    token = csrf(client, f"/attempt/{attempt_id}")
+    client.post(f"/attempt/{attempt_id}/autosave", data=form_fields(session, attempt_id, {"mcq1": "هندوراس"}),
+                headers={"X-CSRFToken": token})
+    attempt = session.get(models.Attempt, attempt_id)
+    assert attempt is not None
+    attempt.deadline_at = past(0)
+    session.commit()
+    r = post(client, f"/attempt/{attempt_id}/submit", form_fields(session, attempt_id, SAMPLE_ANSWERS))
+    assert r.location == f"/attempt/{attempt_id}/result"
+    html = client.get(r.location).get_data(as_text=True)
+    assert "<bdi>1 / 8</bdi>" in html  # only the answer saved before the deadline
+    assert client.get(f"/attempt/{attempt_id}").location == f"/attempt/{attempt_id}/result"
+
+
+def test_opening_an_expired_attempt_closes_it_and_says_why(client: FlaskClient, make_quiz: Any,
+                                                           session: Session) -> None:
+    from conftest import past
+
+    attempt_id = start(client, make_quiz(time_limit_seconds=60).code)
+    attempt = session.get(models.Attempt, attempt_id)
+    assert attempt is not None
+    attempt.deadline_at = past(2)
+    session.commit()
+    r = client.get(f"/attempt/{attempt_id}")
+    assert r.location == f"/attempt/{attempt_id}/result"
+    assert "انتهى الوقت" in client.get(r.location).get_data(as_text=True)
+    session.refresh(attempt)
+    assert attempt.submitted_at == attempt.deadline_at and attempt.score == 0
