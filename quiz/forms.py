@@ -6,6 +6,8 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, StringField, SubmitField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp
 
+from quiz.security import PlainText
+
 # A light shape check; the address is never mailed, so no deliverability lookup is needed.
 EMAIL = Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message="بريد إلكتروني غير صالح.")
 
@@ -27,7 +29,7 @@ class JoinForm(FlaskForm):
 class StartForm(FlaskForm):
     """Start an attempt; a visitor without an account gives a display name."""
 
-    name = StringField("اسمك", validators=[Optional(), Length(min=2, max=60, message=NAME_MESSAGE)],
+    name = StringField("اسمك", validators=[Optional(), Length(min=2, max=60, message=NAME_MESSAGE), PlainText()],
                        render_kw={"autocomplete": "name", "dir": "auto"})
     submit = SubmitField("ابدأ الاختبار")
 
@@ -65,10 +67,11 @@ class LoginForm(FlaskForm):
 class RegisterForm(FlaskForm):
     """Create a student account (keeps the attempts made so far under this name)."""
 
-    name = StringField("الاسم", validators=[DataRequired(NAME_MESSAGE), Length(min=2, max=60, message=NAME_MESSAGE)],
+    name = StringField("الاسم", validators=[DataRequired(NAME_MESSAGE), Length(min=2, max=60, message=NAME_MESSAGE),
+                                            PlainText()],
                        render_kw={"autocomplete": "name", "dir": "auto"})
     email = EmailField("البريد الإلكتروني", validators=[DataRequired("اكتب بريدك الإلكتروني."),
-                                                       EMAIL, Length(max=254)],
+                                                       EMAIL, Length(max=254), PlainText()],
                        render_kw={"autocomplete": "email", "dir": "ltr"})
     password = PasswordField("كلمة المرور", validators=[
         DataRequired("اختر كلمة مرور."),

@@ -22,6 +22,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from questions.model import FACT_TYPES
+from quiz.security import PlainText
 
 KIND_LABELS = {
     "mcq": "اختيار من متعدد", "cloze": "املأ الفراغ", "wh": "سؤال بأداة استفهام", "short": "إجابة قصيرة",
@@ -190,9 +191,9 @@ class InviteForm(FlaskForm):
 class AcceptInviteForm(FlaskForm):
     """Create a teacher account from an invitation."""
 
-    name = StringField("الاسم", validators=[DataRequired("اكتب اسمك."), Length(min=2, max=120)])
+    name = StringField("الاسم", validators=[DataRequired("اكتب اسمك."), Length(min=2, max=120), PlainText()])
     email = EmailField("البريد الإلكتروني", validators=[DataRequired("اكتب بريدك الإلكتروني."), EMAIL,
-                                                       Length(max=254)], render_kw=LTR)
+                                                       Length(max=254), PlainText()], render_kw=LTR)
     password = PasswordField("كلمة المرور", validators=[
         DataRequired("اختر كلمة مرور."), Length(min=8, max=200, message="كلمة المرور ثمانية أحرف على الأقل."),
     ], render_kw={"autocomplete": "new-password", "dir": "ltr"})
