@@ -244,9 +244,9 @@ def _tag(doc: _Doc) -> None:
         k = m
     sents = [doc.toks[a:b] for a, b in bounds]
     for c in range(0, len(sents), ner.DOC_SIZE):
-        dfeat = ner.document_features(sents[c:c + ner.DOC_SIZE])
-        for (a, b), toks in zip(bounds[c:c + ner.DOC_SIZE], sents[c:c + ner.DOC_SIZE]):
-            tags = refine_tags(toks, ner.tag(toks, dfeat))
+        chunk = sents[c:c + ner.DOC_SIZE]
+        for (a, _), toks, raw in zip(bounds[c:c + ner.DOC_SIZE], chunk, ner.tag_document(chunk)):
+            tags = refine_tags(toks, raw)
             for t, x, y in ner.spans_of_typed(tags):
                 doc.add(a + x, a + y, t)
 
@@ -260,7 +260,7 @@ def _is_roleish(doc: _Doc, i: int) -> bool:
     return s in ner.ROLE_HEADS or s in ner.TITLES or doc.words[i] in ner.ROLE_HEADS
 
 
-def _clean(doc: _Doc) -> None:
+def _clean(doc: _Doc, extend: bool = False) -> None:
     """Trim titles and punctuation off spans; drop spans made of ordinary words."""
     for idx, sp in enumerate(list(doc.spans)):
         if sp is None:
@@ -288,6 +288,11 @@ def _clean(doc: _Doc) -> None:
                 and not doc.pre[j] and doc.stems[j].endswith("ي") and doc.same_sentence(i, j) \
                 and not _is_roleish(doc, j) and (j + 1 >= doc.n or doc.punct(j + 1) or doc.is_common(j + 1)):
             j += 1  # محمد شياع السوداني: a nisba surname the tagger left out
+        while extend and sp.typ == "PERS" and j - i < 4 and j < doc.n and doc.owner[j] is None and doc._starts[j] \
+                and doc.same_sentence(i, j) and ner.lex_label(doc.stems[j]) in ("UNK", "PERS") \
+                and not strip_diacritics(doc.toks[j]).endswith(("ه", "ها", "هم")) \
+                and doc.words[j][:1] not in "وف" and not doc.toks[j].endswith(("اً", "ًا")):
+            j += 1  # برئاسة عزيز أخنوش: an unknown word right after a name continues it
         if i >= j:
             doc.drop(idx)
             continue
@@ -540,6 +545,8 @@ def _propagate(doc: _Doc) -> None:
     for sp in doc.live():
         stems = tuple([doc.stems[sp.i], *doc.words[sp.i + 1:sp.j]])
         seqs.setdefault(stems, sp.typ)
+        if sp.typ == "ORG" and sp.j - sp.i >= 2 and doc.stems[sp.i] in ner.ORG_HEADS and doc.definite[sp.i]:
+            seqs.setdefault((doc.stems[sp.i],), "ORG")  # "المندوبية" later means the same body
         if sp.typ == "PERS" and sp.j - sp.i >= 2:
             last = doc.words[sp.j - 1]
             if last not in _common() and len(last) >= 3 and doc.words[sp.j - 2] not in _NAME_LINKS:
@@ -608,7 +615,7 @@ def find_entities(text: str, sentences: list[tuple[int, int]]) -> list[Fact]:
 
 def _run(doc: _Doc, *, corpus_style: bool = False) -> None:
     _tag(doc)
-    _clean(doc)
+    _clean(doc, extend=not corpus_style)
     _quotes(doc)
     if not corpus_style:
         _org_heads(doc)

@@ -19,6 +19,8 @@ from questions.normalize import fold
 
 DATA = Path(__file__).with_name("data")
 MODEL_PATH = DATA / "ner.crfsuite"
+# Optional second pass: re-tags with the first pass's labels of the same word across the document.
+STAGE2_PATH = DATA / "ner2.crfsuite"
 TYPES = ("PERS", "LOC", "ORG")
 
 # Proclitic chains on a folded token, longest first; ال stays with the stem ("لل" is ل + ال).
@@ -406,19 +408,98 @@ def sentence_features(toks: Sequence[str], doc: dict[str, tuple[str, ...]] | Non
 
 
 _tagger: pycrfsuite.Tagger | None = None
+_tagger2: pycrfsuite.Tagger | None | bool = None
 
 
 def tagger() -> pycrfsuite.Tagger:
     """Return the shipped CRF tagger, loaded once."""
-    global _tagger, _KNOWN
+    global _tagger, _tagger2, _KNOWN
     if _tagger is None:
         t = pycrfsuite.Tagger()
         t.open(str(MODEL_PATH))
-        _KNOWN = frozenset(a for a, _ in t.info().state_features)
+        known = {a for a, _ in t.info().state_features}
+        _tagger2 = False
+        if STAGE2_PATH.is_file():
+            t2 = pycrfsuite.Tagger()
+            t2.open(str(STAGE2_PATH))
+            known |= {a for a, _ in t2.info().state_features}
+            _tagger2 = t2
+        _KNOWN = frozenset(known)
         _local_known.cache_clear()
         _neighbour_known.cache_clear()
         _tagger = t
     return _tagger
+
+
+def tagger2() -> pycrfsuite.Tagger | None:
+    """Return the second-pass tagger, or None when no second-pass model ships."""
+    tagger()
+    return _tagger2 if isinstance(_tagger2, pycrfsuite.Tagger) else None
+
+
+def stage2_doc_features(sents: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> dict[str, tuple[str, ...]]:
+    """Per stem, the first pass's labels for it across the document (e:PERS, e:lastPERS, e:O)."""
+    common = word_lists()[1]
+    ctx: dict[str, set[str]] = {}
+    for toks, tg in zip(sents, tags):
+        n = len(tg)
+        for i in range(n):
+            stem = _stem_of(toks[i])
+            if not stem or stem in common:
+                continue
+            c = ctx.setdefault(stem, set())
+            lab = tg[i]
+            if lab == "O":
+                c.add("e:O")
+            else:
+                typ = lab[2:]
+                c.add("e:" + typ)
+                if i + 1 >= n or tg[i + 1] != "I-" + typ:
+                    c.add("e:last" + typ)
+    return {k: tuple(sorted(v)) for k, v in ctx.items()}
+
+
+def stage2_features(toks: Sequence[str], doc: dict[str, tuple[str, ...]], tags1: Sequence[str],
+                    doc2: dict[str, tuple[str, ...]]) -> list[list[str]]:
+    """Second-pass features: the first pass's, plus its labels here and for the word document-wide."""
+    out = sentence_features(toks, doc)
+    n = len(toks)
+    for i, f in enumerate(out):
+        f.append("s1=" + tags1[i])
+        f.append("s1-1=" + (tags1[i - 1] if i else "BOS"))
+        f.append("s1+1=" + (tags1[i + 1] if i + 1 < n else "EOS"))
+        stem = _stem_of(toks[i])
+        if stem:
+            f.extend(doc2.get(stem, ()))
+    return out
+
+
+def tag_document(sents: Sequence[Sequence[str]]) -> list[list[str]]:
+    """BIO tags for the sentences of one document: first pass, then the second pass if it ships."""
+    doc = document_features(sents)
+    tags1 = [tag(toks, doc) for toks in sents]
+    t2 = tagger2()
+    if t2 is None:
+        return tags1
+    doc2 = stage2_doc_features(sents, tags1)
+    out: list[list[str]] = []
+    for toks, t1 in zip(sents, tags1):
+        if not toks:
+            out.append([])
+            continue
+        key = (tuple(toks), tuple(t1), tuple(doc.get(_stem_of(x), ()) + doc2.get(_stem_of(x), ()) for x in toks))
+        hit = _TAG2_CACHE.get(key)
+        if hit is None:
+            hit = tuple(_TO_BIO.get(x[:2], x[:2]) + x[2:] if len(x) > 2 else x
+                        for x in t2.tag(stage2_features(toks, doc, t1, doc2)))
+            if len(_TAG2_CACHE) > 50_000:
+                _TAG2_CACHE.clear()
+            _TAG2_CACHE[key] = hit
+        out.append(list(hit))
+    return out
+
+
+_TAG2_CACHE: dict[tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, ...], ...]], tuple[str, ...]] = {}
 
 
 def tag(toks: Sequence[str], doc: dict[str, tuple[str, ...]] | None = None) -> list[str]:

@@ -88,10 +88,15 @@ def main() -> int:
     ap.add_argument("--bilou", action="store_true", help="train on BILOU labels (tagging still reports BIO)")
     ap.add_argument("--algorithm", default="lbfgs", help="lbfgs (default), ap, pa, arow, l2sgd")
     ap.add_argument("--min-freq", type=float, default=0, help="drop features seen fewer times")
+    ap.add_argument("--stage2", action="store_true", help="train the second pass (ner2.crfsuite)")
+    ap.add_argument("--jobs", type=int, default=2, help="processes for the out-of-fold first passes")
+    ap.add_argument("--limit", type=int, default=0, help="train on the first N sentences only (smoke test)")
     ap.add_argument("--lists-only", action="store_true", help="only rebuild the word lists")
     args = ap.parse_args()
     data = Path(args.data)
     train = ner.read_conll(data / "anercorp" / "ANERCorp_CamelLab_train.reconstructed.txt")
+    if args.limit:
+        train = train[:args.limit]  # a quick run to check the script, not a model to ship
     gaz = build_gazetteer(data, train)
     (ner.DATA / "gazetteer.tsv").write_text("\n".join(gaz) + "\n", encoding="utf-8")
     names, common = build_lists(train)
@@ -105,11 +110,11 @@ def main() -> int:
     if args.lists_only:
         return 0
     t0 = time.time()
-    trainer = pycrfsuite.Trainer(algorithm=args.algorithm, verbose=False)
     # Word-list features are computed per fold from the other folds, so the CRF sees unseen names as
     # they will look at run time rather than trusting a list that always knows the answer.
     folds = args.folds
     size = (len(train) + folds - 1) // folds
+    feats: list[tuple[list[list[str]], list[str], dict[str, tuple[str, ...]], int]] = []
     for f in range(folds):
         part = train[f * size:(f + 1) * size]
         rest = train[:f * size] + train[(f + 1) * size:]
@@ -119,17 +124,82 @@ def main() -> int:
             docs = part[d:d + ner.DOC_SIZE]
             dfeat = ner.document_features([t for t, _ in docs])
             for toks, tags in docs:
-                trainer.append(ner.sentence_features(toks, dfeat), ner.to_bilou(tags) if args.bilou else tags)
+                feats.append((ner.sentence_features(toks, dfeat), tags, dfeat, f))
     ner.set_word_lists(names, frozenset(common))
     params: dict[str, object] = {"max_iterations": args.iterations, "feature.possible_transitions": True}
     if args.algorithm == "lbfgs":
         params.update({"c1": args.c1, "c2": args.c2})
     if args.min_freq:
         params["feature.minfreq"] = args.min_freq
-    trainer.set_params(params)
     print(f"features built in {time.time() - t0:.1f}s; training...")
+    if args.stage2:
+        return train_stage2(args, train, feats, params, folds, t0)
+    trainer = pycrfsuite.Trainer(algorithm=args.algorithm, verbose=False)
+    for x, y, _, _ in feats:
+        trainer.append(x, ner.to_bilou(y) if args.bilou else y)
+    trainer.set_params(params)
     trainer.train(args.out)
     print(f"trained in {time.time() - t0:.1f}s -> {args.out} ({Path(args.out).stat().st_size // 1024} KB)")
+    return 0
+
+
+_FEATS: list[tuple[list[list[str]], list[str], dict[str, tuple[str, ...]], int]] = []
+_PARAMS: dict[str, object] = {}
+
+
+def _fold_predictions(f: int) -> list[list[str]]:
+    """Train a first-pass model without fold f and tag fold f (runs in a worker process)."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for x, y, _, g in _FEATS:
+        if g != f:
+            trainer.append(x, y)
+    trainer.set_params(_PARAMS)
+    path = f"/tmp/fahim_ner_fold{f}.crfsuite"
+    trainer.train(path)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(path)
+    return [list(tagger.tag(x)) for x, _, _, g in _FEATS if g == f]
+
+
+def train_stage2(args: argparse.Namespace, train: list[tuple[list[str], list[str]]],
+                 feats: list[tuple[list[list[str]], list[str], dict[str, tuple[str, ...]], int]],
+                 params: dict[str, object], folds: int, t0: float) -> int:
+    """Train the second pass on first-pass labels predicted out of fold (the first pass is not retrained)."""
+    import multiprocessing
+
+    global _FEATS, _PARAMS
+    _FEATS, _PARAMS = feats, params
+    with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
+        preds = pool.map(_fold_predictions, range(folds))
+    print(f"out-of-fold first pass done in {time.time() - t0:.1f}s")
+    tags1: list[list[str]] = [t for p in preds for t in p]
+    toks_all = [toks for toks, _ in train]
+    trainer = pycrfsuite.Trainer(verbose=False)
+    start = 0
+    size = (len(train) + folds - 1) // folds
+    for f in range(folds):
+        end = min(len(train), (f + 1) * size)
+        for d in range(start, end, ner.DOC_SIZE):
+            e = min(d + ner.DOC_SIZE, end)
+            doc2 = ner.stage2_doc_features(toks_all[d:e], tags1[d:e])
+            for k in range(d, e):
+                x, y, dfeat, _ = feats[k]
+                n = len(x)
+                t1 = tags1[k]
+                row = [list(fx) for fx in x]
+                for i, fx in enumerate(row):
+                    fx.append("s1=" + t1[i])
+                    fx.append("s1-1=" + (t1[i - 1] if i else "BOS"))
+                    fx.append("s1+1=" + (t1[i + 1] if i + 1 < n else "EOS"))
+                    stem = ner._stem_of(toks_all[k][i])
+                    if stem:
+                        fx.extend(doc2.get(stem, ()))
+                trainer.append(row, y)
+        start = end
+    trainer.set_params(params)
+    out = args.out if args.out != str(ner.MODEL_PATH) else str(ner.STAGE2_PATH)
+    trainer.train(out)
+    print(f"second pass trained in {time.time() - t0:.1f}s -> {out} ({Path(out).stat().st_size // 1024} KB)")
     return 0
 
 
