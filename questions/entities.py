@@ -207,7 +207,7 @@ class _Doc:
         if hit and not force:
             return False
         for h in hit:
-            assert h is not None
+            assert h is not None  # nosec B101 - narrows the type for mypy; the loop above always sets it
             old = self.spans[h]
             if old is not None:
                 for k in range(old.i, old.j):
@@ -301,7 +301,7 @@ def _clean(doc: _Doc, extend: bool = False) -> None:
             doc.drop(idx)
             doc.add(i, j, typ, kind=kind)
             sp = doc.span_at(i)
-            assert sp is not None
+            assert sp is not None  # nosec B101 - narrows the type for mypy; guarded just above
         toks = range(sp.i, sp.j)
         known = any(ner.phrase_tags(doc.words[sp.i:sp.j])[0]) or (len(toks) == 1 and bool(doc.gaz(sp.i))) \
             or (sp.typ == "ORG" and doc.stems[sp.i] in ner.ORG_HEADS)

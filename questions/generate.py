@@ -58,11 +58,11 @@ def norm_text(text: str) -> str:
 
 def article_key(text: str) -> str:
     """A stable key for an article: a hash of its normalized text."""
-    return hashlib.sha1(norm_text(text).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1(norm_text(text).encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
 
 
 def _hash(*parts: str) -> str:
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
 
 
 @dataclass
@@ -160,7 +160,7 @@ class _Ctx:
     def rng(self, key: str) -> random.Random:
         # Seeded from the seed and the question's key, so one question's options never depend on
         # what else the bank holds; an int seed is much cheaper than a string one.
-        return random.Random(int(_hash(str(self.seed), key), 16))
+        return random.Random(int(_hash(str(self.seed), key), 16))  # nosec B311 - reproducible distractor choice, not a secret
 
 
 def _build_context(text: str, facts: list[Fact], seed: int) -> _Ctx:

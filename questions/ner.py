@@ -132,7 +132,7 @@ def _load_lexicon() -> Lexicon:
                 continue
             name = re.sub(r"\s*\(.*?\)|\s+-\s+.*$", "", name)
             lex.add(name, "REG" if code.isdigit() else "CTRY")
-    except Exception:  # babel is a pinned dependency; tolerate a broken install rather than fail tagging
+    except Exception:  # nosec B110 - babel is a pinned dependency; tolerate a broken install rather than fail tagging
         pass
     for n in EXTRA_COUNTRIES:
         lex.add(n, "CTRY")
