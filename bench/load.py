@@ -386,8 +386,9 @@ def run(db: str, students: int = 200, workers: int = 2, kill_worker: bool = Fals
                 stats.failures.append(f"{s.name}: {exc}")
 
     def killer() -> None:
-        # Strike when about a third of the students have submitted: every worker is mid-request then.
-        while stats.submitted < students // 3 and time.monotonic() - started < 300:
+        # Strike about 40% into the run (each student sends ~30 requests): every worker is busy then,
+        # so the kill lands mid-request, with students everywhere from joining to submitting.
+        while stats.requests < students * 12 and time.monotonic() - started < 300:
             time.sleep(0.01)
         pids = worker_pids(proc.pid)
         victim = pids[0]

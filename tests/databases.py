@@ -100,3 +100,21 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Any) -> str:
     target = Path(tmp_path) / "test.sqlite3"
     shutil.copyfile(template, target)
     return f"sqlite:///{target}"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On the PostgreSQL run, keep only the tests that use the app's database fixtures.
+
+    The pure tests (questions/), the browser tests, the migration tests (which cover both backends
+    themselves) and the two-server Redis test ran on the SQLite run already; running them twice
+    would only spend time.
+    """
+    if backend(config) != "postgresql":
+        return
+    keep, drop = [], []
+    for item in items:
+        uses_db = "database_url" in getattr(item, "fixturenames", ())
+        (keep if uses_db and item.get_closest_marker("sqlite_only") is None else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep

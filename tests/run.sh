@@ -11,5 +11,27 @@ if ! command -v chromium >/dev/null 2>&1; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
     || { echo "could not install Debian's chromium (needed by the browser tests)" >&2; exit 1; }
 fi
+# PostgreSQL and Redis on 127.0.0.1: the machine starts them; start them here if they are down.
+if ! pg_isready -q -h 127.0.0.1; then
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start
+fi
+if ! redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then
+  mkdir -p /var/lib/redis /var/log/redis
+  redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no \
+    --dir /var/lib/redis --logfile /var/log/redis/ci.log
+fi
+for _ in $(seq 60); do
+  pg_isready -q -h 127.0.0.1 && redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 && break
+  sleep 0.5
+done
+pg_isready -h 127.0.0.1 && redis-cli -h 127.0.0.1 ping
+# The test database (trust auth for postgres on 127.0.0.1); each run works in its own schema.
+psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'test'" | grep -q 1 \
+  || psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE test"
 .venv/bin/python -m mypy --strict questions
+.venv/bin/bandit -q -r questions quiz app.py
+# The whole suite on SQLite (the default), then every database test again on PostgreSQL.
+# The browser tests, pure tests, migration tests (both backends inside) and the Redis test run once.
 .venv/bin/python -m pytest -q "$@"
+echo "--- the database tests again, on PostgreSQL ---"
+FAHIM_TEST_DATABASE=postgresql .venv/bin/python -m pytest -q "$@"
