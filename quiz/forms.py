@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from flask_wtf import FlaskForm
-from wtforms import EmailField, HiddenField, PasswordField, StringField, SubmitField
-from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp
+from wtforms import EmailField, Field, HiddenField, PasswordField, StringField, SubmitField
+from wtforms.validators import DataRequired, EqualTo, Length, Regexp, StopValidation
 
 from quiz.security import PlainText
 
@@ -12,6 +14,21 @@ from quiz.security import PlainText
 EMAIL = Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message="بريد إلكتروني غير صالح.")
 
 NAME_MESSAGE = "اكتب اسمًا يظهر للمعلّم (حرفان على الأقل)."
+
+# Invisible marks and spaces at either end carry nothing a reader sees.
+_EDGES = re.compile(r"^[\s\u200b-\u200f\u061c\ufeff]+|[\s\u200b-\u200f\u061c\ufeff]+$")
+
+
+def clean_name(value: str | None) -> str | None:
+    """Trim spaces and invisible marks around a display name."""
+    return None if value is None else _EDGES.sub("", value)
+
+
+def blank_after_cleaning(_form: object, field: Field) -> None:
+    """Like Optional(), but judged on the cleaned value (Optional looks at the raw input)."""
+    if not field.data:
+        field.errors[:] = []
+        raise StopValidation()
 
 
 class JoinForm(FlaskForm):
@@ -29,7 +46,8 @@ class JoinForm(FlaskForm):
 class StartForm(FlaskForm):
     """Start an attempt; a visitor without an account gives a display name."""
 
-    name = StringField("اسمك", validators=[Optional(), Length(min=2, max=60, message=NAME_MESSAGE), PlainText()],
+    name = StringField("اسمك", filters=[clean_name],
+                       validators=[blank_after_cleaning, Length(min=2, max=60, message=NAME_MESSAGE), PlainText()],
                        render_kw={"autocomplete": "name", "dir": "auto"})
     submit = SubmitField("ابدأ الاختبار")
 
@@ -67,8 +85,9 @@ class LoginForm(FlaskForm):
 class RegisterForm(FlaskForm):
     """Create a student account (keeps the attempts made so far under this name)."""
 
-    name = StringField("الاسم", validators=[DataRequired(NAME_MESSAGE), Length(min=2, max=60, message=NAME_MESSAGE),
-                                            PlainText()],
+    name = StringField("الاسم", filters=[clean_name],
+                       validators=[DataRequired(NAME_MESSAGE), Length(min=2, max=60, message=NAME_MESSAGE),
+                                   PlainText()],
                        render_kw={"autocomplete": "name", "dir": "auto"})
     email = EmailField("البريد الإلكتروني", validators=[DataRequired("اكتب بريدك الإلكتروني."),
                                                        EMAIL, Length(max=254), PlainText()],

@@ -165,8 +165,8 @@ def test_submitting_scores_and_reviews_with_the_source_highlighted(client: Flask
     assert r.location == f"/attempt/{attempt_id}/result"
     html = client.get(r.location).get_data(as_text=True)
     assert "النتيجة" in html and "مراجعة الإجابات" in html
-    assert "<bdi>7 / 8</bdi>" in html and "<bdi>88%</bdi>" in html
-    assert re.search(r"<mark><bdi>24</bdi> ديسمبر <bdi>2025</bdi></mark>", html)
+    assert '<bdi dir="ltr">7 / 8</bdi>' in html and '<bdi dir="ltr">88%</bdi>' in html
+    assert re.search(r'<mark><bdi dir="ltr">24</bdi> ديسمبر <bdi dir="ltr">2025</bdi></mark>', html)
     text = re.sub(r"<[^>]+>", "", html)
     assert "الإجابة الصحيحة" in text and "25 ديسمبر" in text and "24 ديسمبر" in text
     assert "أعد المحاولة في أخطائي (1)" in html
@@ -230,7 +230,7 @@ def test_retry_with_no_mistakes_says_so(client: FlaskClient, make_quiz: Any, ses
     attempt_id = start(client, make_quiz().code)
     post(client, f"/attempt/{attempt_id}/submit", form_fields(session, attempt_id, SAMPLE_ANSWERS))
     html = client.get(f"/attempt/{attempt_id}/result").get_data(as_text=True)
-    assert "<bdi>100%</bdi>" in html and "أعد المحاولة في أخطائي" not in html
+    assert '<bdi dir="ltr">100%</bdi>' in html and "أعد المحاولة في أخطائي" not in html
     r = post(client, f"/attempt/{attempt_id}/retry")
     assert r.location == f"/attempt/{attempt_id}/result"
 
@@ -293,7 +293,7 @@ def test_after_the_deadline_the_attempt_closes_and_late_answers_do_not_count(
     r = post(client, f"/attempt/{attempt_id}/submit", form_fields(session, attempt_id, SAMPLE_ANSWERS))
     assert r.location == f"/attempt/{attempt_id}/result"
     html = client.get(r.location).get_data(as_text=True)
-    assert "<bdi>1 / 8</bdi>" in html  # only the answer saved before the deadline
+    assert '<bdi dir="ltr">1 / 8</bdi>' in html  # only the answer saved before the deadline
     assert client.get(f"/attempt/{attempt_id}").location == f"/attempt/{attempt_id}/result"
 
 

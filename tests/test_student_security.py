@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from conftest import csrf, login
@@ -165,3 +166,38 @@ def test_login_never_redirects_off_site(client: FlaskClient, make_user: Any, tar
     r = client.post(f"/login?next={target}", data={"csrf_token": csrf(client, "/login"),
                                                     "email": "nav@example.org", "password": "long-password"})
     assert r.status_code == 302 and r.location == "/me/attempts"
+
+
+@pytest.mark.parametrize(("name", "status", "message"), [
+    ("سارة\u202egnp.exe", 400, "رموز تحكّم"),
+    ("\u2067سارة\u2069", 400, "رموز تحكّم"),
+    (" \u200f\t ", 400, "اكتب اسمك"),
+    ("\u200fسارة\u200e ", 302, None),
+    ("س" * 61, 400, "حرفان على الأقل"),
+])
+def test_display_names_with_hidden_controls_are_refused(client: FlaskClient, make_quiz: Any, session: Session,
+                                                        name: str, status: int, message: str | None) -> None:
+    r = post(client, f"/q/{make_quiz().code}/start", {"name": name})
+    assert r.status_code == status
+    if message:
+        assert message in r.get_data(as_text=True)
+    else:
+        assert session.scalars(select(models.User.name)).one() == "سارة"
+
+
+@pytest.mark.parametrize(("method", "path", "data", "status"), [
+    ("GET", "/attempt/" + "9" * 30, None, 404),
+    ("GET", "/attempt/{id}?page=" + "9" * 5000, None, 200),
+    ("GET", "/attempt/{id}?page=²", None, 200),
+    ("POST", "/attempt/{id}", {"page": "-7", "go": "9" * 5000}, 302),
+    ("POST", "/attempt/{id}", {"page": "١", "go": "٣"}, 302),
+])
+def test_absurd_numbers_in_urls_and_forms_are_harmless(client: FlaskClient, make_quiz: Any, method: str, path: str,
+                                                       data: dict[str, str] | None, status: int) -> None:
+    r = post(client, f"/q/{make_quiz(layout='one_per_page').code}/start", {"name": "طالب"})
+    attempt_id = int(r.location.rsplit("/", 1)[1])
+    url = path.format(id=attempt_id)
+    r = client.get(url) if method == "GET" else post(client, url, data)
+    assert r.status_code == status
+    if data and data["go"] == "٣":
+        assert r.location == f"/attempt/{attempt_id}?page=3"

@@ -18,7 +18,7 @@ _LTR_RUN = re.compile(
 
 
 def bidi(value: Any) -> Markup:
-    """Escape ``value`` and wrap its Latin/ASCII-number runs in <bdi>."""
+    """Escape ``value`` and wrap its Latin/ASCII-number runs in <bdi dir="ltr">."""
     text = "" if value is None else str(value)
     out: list[str] = []
     pos = 0
@@ -26,7 +26,9 @@ def bidi(value: Any) -> Markup:
         run = m.group(0).rstrip(".,:-")
         end = m.start() + len(run)
         out.append(str(escape(text[pos:m.start()])))
-        out.append(f"<bdi>{escape(run)}</bdi>")
+        # dir="ltr", not auto: a run of digits has no strong letter, and Chromium then takes the
+        # parent's direction, which would print "40.27%" as "%40.27" and "7 / 8" as "8 / 7".
+        out.append(f'<bdi dir="ltr">{escape(run)}</bdi>')
         pos = end
     out.append(str(escape(text[pos:])))
     return Markup("".join(out))  # nosec B704 - every part was escaped above
