@@ -39,6 +39,11 @@ _ORDINALS = frozenset(fold(w) for w in """الأول الأولى الثاني �
 _PERSON_CUES = frozenset(fold(w) for w in """المرشح مرشح منافسه منافسها نظيره نظيرته زميله زميلها الفائز المتهم
     الأسير الأسيرة الطفل الطفلة الشاب الشابة المواطن المواطنة الراحل الراحلة الفقيد الشهيد المرحوم الفنان""".split())
 _STRICT_SITES = frozenset(fold(w) for w in "استاد ملعب قصر مطار جامع مسجد ميناء سجن مستشفى متحف".split())
+# Second words of two-word role heads: ولي العهد, الأمين العام.
+_ROLE_TAILS = frozenset(fold(w) for w in "العهد العام".split())
+# Verbs that open news sentences about people ("وُلد القصيبي"), never part of the name.
+_LEAD_VERBS = frozenset(fold(w) for w in """ولد وولد توفي وتوفي رحل ورحل فاز وفاز عاد وعاد التقى والتقى استقبل
+    واستقبل زار وزار غادر وغادر وصل ووصل شارك وشارك""".split())
 # A place right after these names an event or a team, not a place (كأس آسيا).
 _EVENT_HEADS = frozenset(fold(w) for w in "كأس بطولة دوري منتخب جائزة ألعاب دورة".split())
 
@@ -85,6 +90,12 @@ def _refine(toks: tuple[str, ...], tags: tuple[str, ...]) -> tuple[str, ...]:
             j = i + 1
             while j < n and any(m == "m=I" + cls for m in marks[j]):
                 j += 1
+            key = " ".join(words[i:j])
+            lex = ner.lexicon()
+            if lex.kind.get(key) in ("country", "region"):
+                cls = "CTRY"
+            elif key in lex.media:
+                cls = "MEDIA"
             typ = _GAZ_TYPE[cls]
             if any(out[k] != "O" for k in range(i, j)) or cls in ("CTRY", "REG", "MEDIA"):
                 inside_other = i > 0 and out[i - 1] != "O" and out[i].startswith("I-")
@@ -257,7 +268,8 @@ def _is_title(doc: _Doc, i: int) -> bool:
 
 def _is_roleish(doc: _Doc, i: int) -> bool:
     s = doc.stems[i]
-    return s in ner.ROLE_HEADS or s in ner.TITLES or doc.words[i] in ner.ROLE_HEADS
+    return s in ner.ROLE_HEADS or s in ner.TITLES or doc.words[i] in ner.ROLE_HEADS or (
+        s in _ROLE_TAILS and i > 0 and doc.stems[i - 1] in ner.ROLE_HEADS)
 
 
 def _clean(doc: _Doc, extend: bool = False) -> None:
@@ -266,8 +278,22 @@ def _clean(doc: _Doc, extend: bool = False) -> None:
         if sp is None:
             continue
         i, j = sp.i, sp.j
-        while i < j and (doc.punct(i) or (sp.typ == "PERS" and (_is_roleish(doc, i) or doc.words[i] in _STOP))):
-            i += 1
+        while i < j and (doc.punct(i) or (sp.typ == "PERS" and (
+                _is_roleish(doc, i) or doc.words[i] in _STOP
+                or doc.words[i] in ner.REPORT_VERBS or doc.words[i] in _LEAD_VERBS
+                or (doc.is_common(i) and ner.lex_label(doc.stems[i]) == "O" and doc.words[i] not in _NAME_LINKS)))):
+            i += 1  # titles, roles, verbs and ordinary words do not open a name
+        if sp.typ == "PERS" and i > sp.i and _is_roleish(doc, i - 1):
+            while j - i >= 2 and doc.definite[i] and doc.stems[i].endswith(("ي", "يه")):
+                i += 1  # الرئيس الأمريكي دونالد ترامب: the nationality belongs to the role
+            if j - i == 1 and doc.definite[i] and doc.stems[i].endswith(("ي", "يه")) and doc.gaz(i) <= {"PERS"} \
+                    and ner.lex_label(doc.stems[i]) != "PERS":
+                j = i  # ولي العهد السعودي: a role with its nationality, no name
+        if sp.typ == "PERS":
+            for k in range(j - 2, i - 1, -1):
+                if _is_title(doc, k):
+                    i = k + 1  # ولي العهد السعودي الأمير محمد: what precedes the title is a role
+                    break
         while j > i and (doc.punct(j - 1) or doc.words[j - 1] in _STOP):
             j -= 1
         for k in range(i, j):

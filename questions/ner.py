@@ -95,6 +95,7 @@ class Lexicon:
         self.words: dict[str, set[str]] = {}
         self.phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self.kind: dict[str, str] = {}  # folded place name -> country | region | city
+        self.media: set[str] = set()  # folded names of news agencies, platforms and well-known bodies
 
     def add(self, name: str, cls: str) -> None:
         """Add a name under a class (LOC, PERS, ORG, CTRY, REG, CITY, MEDIA)."""
@@ -109,6 +110,8 @@ class Lexicon:
                 lst.append((toks, cls))
                 lst.sort(key=lambda x: -len(x[0]))
         key = " ".join(toks)
+        if cls == "MEDIA":
+            self.media.add(key)
         if cls in ("CTRY", "REG", "CITY"):
             rank = {"CITY": 0, "REG": 1, "CTRY": 2}
             old = self.kind.get(key)
