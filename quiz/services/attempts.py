@@ -241,6 +241,7 @@ def start_attempt(session: Session, quiz: models.Quiz, user_id: int, *, now: dt.
     now = now or models.utcnow()
     if not quiz_service.is_open(quiz, now):
         raise QuizClosed(quiz.code)
+    _lock_user(session, user_id)
     existing = open_attempt(session, quiz.id, user_id, now)
     if existing is not None:
         return existing
@@ -265,6 +266,22 @@ def start_attempt(session: Session, quiz: models.Quiz, user_id: int, *, now: dt.
 
 
 # --- saving ----------------------------------------------------------------------------------------
+
+def lock_attempt(session: Session, attempt: models.Attempt) -> None:
+    """Take the attempt's row lock for this transaction and reload it (writers of one attempt queue).
+
+    Two tabs, a double click or a retried request may save or submit the same attempt at once. On
+    PostgreSQL the row lock makes the second wait and then see the first's work (a submitted attempt,
+    an answer row already there); SQLite serializes writers with BEGIN IMMEDIATE and ignores FOR UPDATE.
+    """
+    session.scalars(select(models.Attempt).where(models.Attempt.id == attempt.id)
+                    .with_for_update().execution_options(populate_existing=True)).one()
+
+
+def _lock_user(session: Session, user_id: int) -> None:
+    # Starts of one user queue here, so a double click cannot open two attempts (see lock_attempt).
+    session.execute(select(models.User.id).where(models.User.id == user_id).with_for_update())
+
 
 def close_if_expired(session: Session, attempt: models.Attempt, now: dt.datetime) -> bool:
     """Submit the attempt at its deadline if that has passed; say whether it is now closed."""
@@ -330,6 +347,7 @@ def save_answers(session: Session, attempt: models.Attempt, answers: Mapping[int
     a late answer is never stored.
     """
     now = now or models.utcnow()
+    lock_attempt(session, attempt)
     if close_if_expired(session, attempt, now):
         raise AttemptClosed(attempt.id)
     allowed = set(question_ids(attempt))
@@ -368,6 +386,7 @@ def submit_with_answers(session: Session, attempt: models.Attempt, answers: Mapp
                         now: dt.datetime | None = None) -> models.Attempt:
     """Store the last answers and submit, in one transaction (late answers are dropped)."""
     now = now or models.utcnow()
+    lock_attempt(session, attempt)
     if close_if_expired(session, attempt, now):
         return attempt
     save_answers(session, attempt, answers, now=now, commit=False)
