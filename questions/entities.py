@@ -53,10 +53,13 @@ _CUE_WORDS = ner.ORG_HEADS | ner.SITE_HEADS | ner.REGION_HEADS | ner.ROLE_HEADS
 
 @lru_cache(maxsize=1)
 def _common() -> frozenset[str]:
-    path = ner.DATA / "common.txt"
-    if not path.is_file():
-        return frozenset()
-    return frozenset(path.read_text(encoding="utf-8").split())
+    """Ordinary words for the rules: the tagger's frequent list and the wider list seen twice."""
+    words: set[str] = set()
+    for name in ("common.txt", "ordinary.txt"):
+        path = ner.DATA / name
+        if path.is_file():
+            words.update(path.read_text(encoding="utf-8").split())
+    return frozenset(words)
 
 
 @dataclass
@@ -218,7 +221,7 @@ class _Doc:
         if hit and not force:
             return False
         for h in hit:
-            assert h is not None  # nosec B101 - narrows the type for mypy; the loop above always sets it
+            assert h is not None  # narrows the type for mypy; the loop above always sets it  # nosec B101
             old = self.spans[h]
             if old is not None:
                 for k in range(old.i, old.j):
@@ -283,6 +286,9 @@ def _clean(doc: _Doc, extend: bool = False) -> None:
                 or doc.words[i] in ner.REPORT_VERBS or doc.words[i] in _LEAD_VERBS
                 or (doc.is_common(i) and ner.lex_label(doc.stems[i]) == "O" and doc.words[i] not in _NAME_LINKS)))):
             i += 1  # titles, roles, verbs and ordinary words do not open a name
+        while sp.typ == "ORG" and j - i >= 2 and doc.is_common(i) and ner.lex_label(doc.stems[i]) == "O" \
+                and doc.stems[i] not in ner.ORG_HEADS and not doc.definite[i]:
+            i += 1  # فلول تنظيم داعش: ordinary nouns before the name
         if sp.typ == "PERS" and i > sp.i and _is_roleish(doc, i - 1):
             while j - i >= 2 and doc.definite[i] and doc.stems[i].endswith(("ي", "يه")):
                 i += 1  # الرئيس الأمريكي دونالد ترامب: the nationality belongs to the role
@@ -327,7 +333,7 @@ def _clean(doc: _Doc, extend: bool = False) -> None:
             doc.drop(idx)
             doc.add(i, j, typ, kind=kind)
             sp = doc.span_at(i)
-            assert sp is not None  # nosec B101 - narrows the type for mypy; guarded just above
+            assert sp is not None  # narrows the type for mypy; guarded just above  # nosec B101
         toks = range(sp.i, sp.j)
         known = any(ner.phrase_tags(doc.words[sp.i:sp.j])[0]) or (len(toks) == 1 and bool(doc.gaz(sp.i))) \
             or (sp.typ == "ORG" and doc.stems[sp.i] in ner.ORG_HEADS)
@@ -407,6 +413,8 @@ def _quote_context(doc: _Doc, a: int, b: int) -> str | None:
         return "ORG"
     if k < 0 or not doc.same_sentence(k, a):
         return None
+    if doc.stems[k] in ner.ORG_HEADS:
+        return "ORG"  # صحيفة «الشرق الأوسط»
     if _role_before(doc, a) < a or doc.words[k] in ner.REPORT_VERBS or doc.stems[k] in _PERSON_CUES \
             or (doc.stems[k].endswith("ه") and doc.stems[k][:-1] in ner.ROLE_HEADS):
         return "PERS"

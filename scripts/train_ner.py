@@ -76,6 +76,17 @@ def build_lists(train: list[tuple[list[str], list[str]]]) -> tuple[dict[str, str
     return names, common
 
 
+def build_ordinary(train: list[tuple[list[str], list[str]]]) -> list[str]:
+    """A wider ordinary-word list for the rules: stems seen at least twice and never inside a name."""
+    as_o: Counter[str] = Counter()
+    as_ent: Counter[str] = Counter()
+    for toks, tags in train:
+        for t, g in zip(toks, tags):
+            _, stem = ner.split_clitic(fold(t))
+            (as_o if g == "O" else as_ent)[stem] += 1
+    return sorted(w for w, c in as_o.items() if c >= 2 and not as_ent[w] and ner._ARABIC_RE.search(w) and len(w) >= 2)
+
+
 def main() -> int:
     """Build the gazetteer, train the CRF and write both into questions/data/."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -103,7 +114,9 @@ def main() -> int:
     (ner.DATA / "common.txt").write_text("\n".join(common) + "\n", encoding="utf-8")
     (ner.DATA / "names.tsv").write_text("".join(f"{k}\t{v}\n" for k, v in sorted(names.items())),
                                         encoding="utf-8")
-    print(f"common words: {len(common)}, name stems: {len(names)}")
+    ordinary = build_ordinary(train)
+    (ner.DATA / "ordinary.txt").write_text("\n".join(ordinary) + "\n", encoding="utf-8")
+    print(f"common words: {len(common)}, ordinary words: {len(ordinary)}, name stems: {len(names)}")
     ner._LEX = None
     ner._local.cache_clear()
     print(f"gazetteer: {len(gaz)} names")
