@@ -160,7 +160,7 @@ class _Ctx:
     def rng(self, key: str) -> random.Random:
         # Seeded from the seed and the question's key, so one question's options never depend on
         # what else the bank holds; an int seed is much cheaper than a string one.
-        return random.Random(int(_hash(str(self.seed), key), 16))  # nosec B311 - reproducible distractor choice, not a secret
+        return random.Random(int(_hash(str(self.seed), key), 16))  # reproducible distractor choice, not a secret  # nosec B311
 
 
 def _build_context(text: str, facts: list[Fact], seed: int) -> _Ctx:

@@ -135,7 +135,7 @@ def _load_lexicon() -> Lexicon:
                 continue
             name = re.sub(r"\s*\(.*?\)|\s+-\s+.*$", "", name)
             lex.add(name, "REG" if code.isdigit() else "CTRY")
-    except Exception:  # nosec B110 - babel is a pinned dependency; tolerate a broken install rather than fail tagging
+    except Exception:  # babel is a pinned dependency; tolerate a broken install rather than fail tagging  # nosec B110
         pass
     for n in EXTRA_COUNTRIES:
         lex.add(n, "CTRY")

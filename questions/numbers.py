@@ -170,7 +170,7 @@ def _tokens(ft: str, hits: list[Hit], taken: list[tuple[int, int]]) -> list[_Tok
             if m is None:
                 continue
             g = m.lastgroup if m.lastgroup != "ce" else next(x for x in _DIGIT_GROUPS if m.group(x))
-            assert g is not None  # nosec B101 - narrows the type for mypy; the pattern always has this group
+            assert g is not None  # narrows the type for mypy; the pattern always has this group  # nosec B101
             out.append(_Tok(m.start(), m.end(g), _digit_value(m), "num", digits=True,
                             year_mark=m.group("ce") is not None, text=m.group(g)))
             last_end = m.end(g)
@@ -230,7 +230,7 @@ def _value(group: list[_Tok]) -> float | None:
         if t.kind == "frac" and last_scale:
             total += t.value * last_scale  # مليون ونصف
         elif t.kind == "scale":
-            assert t.scale is not None  # nosec B101 - narrows the type for mypy; checked by the caller
+            assert t.scale is not None  # narrows the type for mypy; checked by the caller  # nosec B101
             if t.scale.plural and current == 0:
                 return None  # آلاف المتظاهرين: thousands, no count
             if t.text == "الفا" and current == 0 and total == 0:

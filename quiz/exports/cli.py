@@ -36,7 +36,7 @@ def _banks_from_db(bank_id: int | None, quiz_id: int | None, approved_only: bool
         try:
             if quiz_id is not None:
                 return [bank_for_quiz(session, quiz_id)]
-            assert bank_id is not None  # nosec B101 - narrows the type for mypy; click made it required here
+            assert bank_id is not None  # narrows the type for mypy; click made it required here  # nosec B101
             return [bank_for_export(session, bank_id, approved_only=approved_only)]
         except LookupError as e:
             raise click.UsageError(str(e)) from None

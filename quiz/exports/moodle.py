@@ -17,7 +17,7 @@ English-language site); ElementTree does the XML escaping. Output is UTF-8.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET  # nosec B405 - only builds and writes XML; never parses input
+import xml.etree.ElementTree as ET  # only builds and writes XML; never parses input  # nosec B405
 from collections.abc import Iterable
 from html import escape
 

@@ -301,7 +301,7 @@ def _shuffled_like(key: str, values: Sequence[str], current: Sequence[str]) -> t
     # so the options never list the right order or pairing.
     if sorted(current) == sorted(values):
         return tuple(current)
-    return tuple(random.Random(key).sample(list(values), len(values)))  # nosec B311 - stable option order, not a secret
+    return tuple(random.Random(key).sample(list(values), len(values)))  # stable option order, not a secret  # nosec B311
 
 
 def edited_question(
@@ -410,7 +410,7 @@ def regenerate_distractors(session: Session, owner_id: int, bank_question_id: in
     if not current.choices or current.kind not in ("mcq", "cloze"):
         return False
     art = bq.bank.article
-    rng = random.Random(secrets.randbits(32))  # nosec B311 - picks distractors, not a secret
+    rng = random.Random(secrets.randbits(32))  # picks distractors, not a secret  # nosec B311
     for _ in range(tries):
         bank = _generator()(
             art.text, seed=rng.randrange(1, 10**6),
@@ -464,7 +464,7 @@ def draw_per_fact_type(
     candidates: Sequence[models.BankQuestion], counts: dict[str, int], *, seed: int | None = None,
 ) -> list[int]:
     """Draw ``counts[fact_type]`` random questions of each fact type; return their ids in bank order."""
-    rng = random.Random(seed)  # nosec B311 - reproducible draw of questions, not a secret
+    rng = random.Random(seed)  # reproducible draw of questions, not a secret  # nosec B311
     chosen: set[int] = set()
     for fact_type, n in counts.items():
         pool = [bq for bq in candidates if bq.fact_type == fact_type]

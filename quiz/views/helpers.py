@@ -31,14 +31,14 @@ def bidi(value: Any) -> Markup:
         out.append(f'<bdi dir="ltr">{escape(run)}</bdi>')
         pos = end
     out.append(str(escape(text[pos:])))
-    return Markup("".join(out))  # nosec B704 - every part was escaped above
+    return Markup("".join(out))  # every part was escaped above  # nosec B704
 
 
 def highlight(text: str, start: int, end: int) -> Markup:
     """Return ``text`` with [start, end) in <mark>, every part escaped and bidi-isolated."""
     if not (0 <= start < end <= len(text)):
         return bidi(text)
-    return Markup(f"{bidi(text[:start])}<mark>{bidi(text[start:end])}</mark>{bidi(text[end:])}")  # nosec B704 - bidi() escapes
+    return Markup(f"{bidi(text[:start])}<mark>{bidi(text[start:end])}</mark>{bidi(text[end:])}")  # bidi() escapes  # nosec B704
 
 
 def number(value: float | int | None, digits: int = 2) -> str:

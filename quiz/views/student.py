@@ -244,6 +244,6 @@ def retry(attempt_id: int) -> WResponse:
 def my_attempts() -> str:
     """List the current user's attempts with their scores."""
     user = current_user()
-    assert user is not None  # nosec B101 - login_required ran first; narrows the type for mypy
+    assert user is not None  # login_required ran first; narrows the type for mypy  # nosec B101
     attempts = attempt_service.user_attempts(get_session(), user.id)
     return render_template("student/attempts.html", attempts=attempts, percent=attempt_service.percent)

@@ -34,7 +34,7 @@ bp = Blueprint("teacher", __name__, url_prefix="/teacher")
 
 def _me() -> models.User:
     user = current_user()
-    assert user is not None  # nosec B101 - teacher_required ran first; narrows the type for mypy
+    assert user is not None  # teacher_required ran first; narrows the type for mypy  # nosec B101
     return user
 
 
@@ -52,7 +52,7 @@ def join_link(code: str) -> str:
         if endpoint in current_app.view_functions:
             try:
                 return url_for(endpoint, code=code, _external=True)
-            except Exception:  # noqa: BLE001  # nosec B112 - the endpoint may not take a code; try the next
+            except Exception:  # noqa: BLE001 - the endpoint may not take a code; try the next  # nosec B112
                 continue
     return url_for("teacher.index", _external=True).rsplit("/teacher", 1)[0] + f"/join/{code}"
 
