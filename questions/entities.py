@@ -9,7 +9,7 @@ occurrence of a name found once. Short mentions link to the full name ("ترام
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -191,9 +191,15 @@ class _Doc:
         self._gaz = cast("list[frozenset[str]]", list(info[6]))
         self.definite = cast("list[bool]", list(info[7]))
         common = _common()
-        ends = [e for _, e in sentences]
-        last = max(len(sentences) - 1, 0)
-        self.sent: list[int] = [min(bisect_right(ends, a), last) for a, _ in self.offs]
+        # Sentence of each token: one bisect per sentence, not per token.
+        starts = [a for a, _ in self.offs]
+        self.sent: list[int] = []
+        for si, (_, e) in enumerate(sentences):
+            upto = bisect_left(starts, e)
+            if si == len(sentences) - 1:
+                upto = self.n
+            self.sent.extend([si] * (upto - len(self.sent)))
+        self.sent.extend([max(len(sentences) - 1, 0)] * (self.n - len(self.sent)))
         self.owner: list[int | None] = [None] * self.n
         self.spans: list[_Span | None] = []
         self.common = common
@@ -679,20 +685,21 @@ def _to_facts(doc: _Doc) -> list[Fact]:
     # One name keeps one type across the article: majority over identical surfaces.
     votes: dict[str, Counter[str]] = {}
     for s, a, _, surf in items:
-        votes.setdefault(fold(names_of.get(a, surf)), Counter())[s.typ] += 1
+        votes.setdefault(_fold_token(names_of.get(a, surf)), Counter())[s.typ] += 1
+    typ_of = {k: c.most_common(1)[0][0] for k, c in votes.items()}
     names: dict[str, set[str]] = {}
     surface: dict[str, str] = {}
     for _, a, _, surf in items:
         surf = names_of.get(a, surf)
-        key = fold(surf)
-        typ = votes[key].most_common(1)[0][0]
+        key = _fold_token(surf)
+        typ = typ_of[key]
         names.setdefault(typ, set()).add(key)
         surface.setdefault(key, surf)
     facts: list[Fact] = []
     canon_of: dict[tuple[str, str], str] = {}
     for s, a, b, surf in items:
-        key = fold(names_of.get(a, surf))
-        typ = votes[key].most_common(1)[0][0]
+        key = _fold_token(names_of.get(a, surf))
+        typ = typ_of[key]
         canon = canon_of.get((key, typ))
         if canon is None:
             canon = canon_of[(key, typ)] = _canonical(key, names[typ], typ)
