@@ -40,6 +40,28 @@ def test_split_clitic_keeps_al_with_the_stem(word: str, pre: str, stem: str) -> 
     assert ner.split_clitic(word) == (pre, stem)
 
 
+@pytest.mark.parametrize("bio, bilou", [
+    (["B-PERS", "I-PERS", "O"], ["B-PERS", "L-PERS", "O"]),
+    (["B-LOC", "B-LOC"], ["U-LOC", "U-LOC"]),
+    (["B-ORG", "I-ORG", "I-ORG"], ["B-ORG", "I-ORG", "L-ORG"]),
+])
+def test_bilou_training_labels_mark_last_and_single_tokens(bio: list[str], bilou: list[str]) -> None:
+    assert ner.to_bilou(bio) == bilou
+
+
+def test_a_document_is_tagged_in_bio_whatever_the_training_scheme() -> None:
+    sents = [["وقال", "بوتين", "إن", "روسيا", "مستعدة"], ["وأضاف", "بوتين", "أن", "الحوار", "مستمر"]]
+    tags = ner.tag_document(sents)
+    assert [len(t) for t in tags] == [5, 5]
+    assert all(t == "O" or t[:2] in ("B-", "I-") for row in tags for t in row)
+    assert tags[0][3] == "B-LOC"
+
+
+def test_the_shipped_models_stay_small() -> None:
+    total = sum(p.stat().st_size for p in ner.DATA.glob("*.crfsuite"))
+    assert total < 8_000_000
+
+
 @pytest.mark.parametrize("tags, spans", [
     (["B-PERS", "I-PERS", "O", "B-LOC"], {("PERS", 0, 2), ("LOC", 3, 4)}),
     (["B-MISC", "I-MISC", "B-ORG"], {("ORG", 2, 3)}),
