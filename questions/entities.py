@@ -32,7 +32,7 @@ _STOP = frozenset(fold(w) for w in """في من على إلى عن مع أن إ�
     اللذين اللتين هذا هذه ذلك تلك بين بعد قبل عند حتى لكن ثم أو أي كل هو هي هم لم لن لا ما ماذا منذ خلال
     حول ضد دون عبر نحو يوم اليوم أمس غدا عام العام سنة شهر الشهر الماضي المقبل أيضا وقال قال حيث كما وفق
     بحسب لدى إذ إذا وهو وهي وكان وقد""".split())
-_NAME_LINKS = frozenset(fold(w) for w in "بن بنت ابن أبو أبي أبا آل عبد عبدال دي دا فان فون لو لا دو ال".split())
+_NAME_LINKS = frozenset(fold(w) for w in "بن بنت ابن أبو أبي أبا آل عبد عبدال ولد دي دا فان فون لو لا دو ال".split())
 _ORDINALS = frozenset(fold(w) for w in """الأول الأولى الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة
     السادس السادسة السابع السابعة الثامن الثامنة التاسع التاسعة العاشر العاشرة الأخير الأخيرة""".split())
 # Words that introduce a person's name when it follows them directly.
@@ -303,7 +303,7 @@ def _clean(doc: _Doc, extend: bool = False) -> None:
                 j = i  # ولي العهد السعودي: a role with its nationality, no name
         if sp.typ == "PERS":
             for k in range(j - 2, i - 1, -1):
-                if _is_title(doc, k):
+                if _is_title(doc, k) and not (k > i and doc.words[k - 1] in _NAME_LINKS):
                     i = k + 1  # ولي العهد السعودي الأمير محمد: what precedes the title is a role
                     break
         while j > i and (doc.punct(j - 1) or doc.words[j - 1] in _STOP):
@@ -512,7 +512,8 @@ def _people(doc: _Doc, rules: set[str] = _PEOPLE_RULES) -> None:
                 and doc.same_sentence(p - 1, p) and _could_start_name(*_unwrap(doc.words[p][1:])):
             doc.add(p, p + 1, "PERS", cut=1)
             continue
-        if not _name_start_ok(doc, p):
+        if not (_name_start_ok(doc, p) or (doc.owner[p] is None and "PERS" in doc.gaz(p) and not doc.pre[p]
+                                           and not doc.definite[p] and not doc.punct(p))):
             continue
         k = p - 1
         if doc.toks[k] in ("،", ",") and k > 0:
@@ -554,6 +555,17 @@ def _sites(doc: _Doc) -> None:
                 and not doc.words[i + 1].endswith(("ته", "ها", "هم")) and not doc.punct(i + 1) \
                 and not doc.words[i + 1].startswith("ال") and not _is_roleish(doc, i + 1) and doc.span_at(i) is None:
             doc.add(i, i + 2, "LOC", kind="site")
+
+
+def _regions(doc: _Doc) -> None:
+    """A region head before a place name is part of it: قطاع غزة, ولاية الجزيرة, إقليم كردستان."""
+    for i in range(doc.n - 1):
+        if doc.stems[i] not in ner.REGION_HEADS or doc.definite[i] or doc.owner[i] is not None \
+                or not doc.same_sentence(i, i + 1):
+            continue
+        sp = doc.span_at(i + 1)
+        if sp is not None and sp.i == i + 1 and sp.typ in ("LOC", "ORG"):
+            doc.add(i, sp.j, "LOC", force=True, kind="region")
 
 
 def _countries(doc: _Doc) -> None:
@@ -661,6 +673,8 @@ def _run(doc: _Doc, *, corpus_style: bool = False) -> None:
         _org_heads(doc)
     _sites(doc)
     _countries(doc)
+    if not corpus_style:
+        _regions(doc)  # ANERcorp tags the name without its head word
     _people(doc, _CORPUS_PEOPLE_RULES if corpus_style else _PEOPLE_RULES)
     _clean(doc)
     _acronyms(doc)
