@@ -161,6 +161,7 @@ def test_a_student_joins_the_built_in_quiz_answers_reloads_submits_and_reviews(
     expect(page.locator("h1")).to_have_text("النتيجة")
     expect(page.get_by_role("heading", name="مراجعة الإجابات")).to_be_visible()
     assert page.locator(".review-item").count() == total
+    expect(page.locator("time[data-local]")).not_to_contain_text("UTC")  # shown in the reader's zone
     assert page.locator(".review-item.is-wrong").count() == 1
     sources = page.locator(".review-item .source").count()
     assert sources >= total - 2 and page.locator(".review-item .source mark").count() == sources

@@ -55,6 +55,14 @@ def when(value: dt.datetime | None) -> str:
     return "—" if value is None else value.strftime("%Y-%m-%d %H:%M") + " UTC"
 
 
+def local_time(value: dt.datetime | None) -> Markup:
+    """Return a <time> showing UTC, which the page script rewrites in the reader's time zone."""
+    if value is None:
+        return Markup("—")
+    # iso() yields only digits, '-', ':', 'T' and 'Z'; the text is escaped.
+    return Markup(f'<time datetime="{iso(value)}" data-local dir="ltr">{escape(when(value))}</time>')  # nosec B704
+
+
 def iso(value: dt.datetime | None) -> str:
     """Return ``value`` as an ISO 8601 UTC string for data-* attributes ("" when None)."""
     return "" if value is None else value.replace(microsecond=0).isoformat() + "Z"
@@ -102,6 +110,7 @@ def init_app(app: Flask) -> None:
     app.add_template_global(highlight, "highlight")
     app.add_template_global(has_endpoint, "has_endpoint")
     app.add_template_global(now_iso, "now_iso")
+    app.add_template_global(local_time, "local_time")
     app.add_template_filter(questions_count, "questions")
     app.add_template_filter(minutes_count, "minutes")
 

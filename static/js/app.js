@@ -209,7 +209,22 @@
     list.classList.add("drag-enabled");
   }
 
+  /* ---- times: the server writes UTC; show them in the reader's zone, in Arabic ---- */
+  function localTimes() {
+    var lang = document.documentElement.lang || "ar";
+    Array.prototype.forEach.call(document.querySelectorAll("time[data-local]"), function (el) {
+      var d = new Date(el.getAttribute("datetime"));
+      if (isNaN(d.getTime()) || !window.Intl) { return; }
+      try {
+        el.textContent = d.toLocaleString(lang, { dateStyle: "medium", timeStyle: "short" });
+        el.setAttribute("dir", "auto");
+        el.title = el.getAttribute("datetime");
+      } catch (e) { /* keep the UTC text */ }
+    });
+  }
+
   onReady(function () {
+    localTimes();
     var form = document.querySelector("form[data-autosave-url]");
     if (form && window.fetch && window.FormData) { new Autosave(form); }
     var timer = document.querySelector(".timer[data-deadline]");
