@@ -22,7 +22,7 @@ from questions import grading
 from questions.model import Question
 from quiz import models
 from quiz.services import quizzes as quiz_service
-from quiz.services.banks import load_question
+from quiz.services.snapshots import Snapshot, snapshots
 
 MAX_TEXT = 500  # longest typed answer kept
 CHOICE_KINDS = ("mcq", "true_false")
@@ -134,9 +134,9 @@ def user_attempts(session: Session, user_id: int) -> list[models.Attempt]:
     return list(session.scalars(stmt))
 
 
-def _quiz_questions(session: Session, ids: Sequence[int]) -> dict[int, models.QuizQuestion]:
-    rows = session.scalars(select(models.QuizQuestion).where(models.QuizQuestion.id.in_(list(ids))))
-    return {r.id: r for r in rows}
+def _quiz_questions(session: Session, ids: Sequence[int]) -> dict[int, Snapshot]:
+    # Published snapshots never change: parsed once per worker (quiz.services.snapshots).
+    return snapshots(session, ids)
 
 
 def _responses(session: Session, attempt_id: int) -> dict[int, models.Response]:
@@ -155,7 +155,7 @@ def items(session: Session, attempt: models.Attempt) -> list[Item]:
         qq = qqs.get(qq_id)
         if qq is None:
             continue
-        q = load_question(qq.data_json)
+        q = qq.question
         order = orders.get(str(qq_id), {})
         response = saved.get(qq_id)
         out.append(Item(
@@ -198,7 +198,7 @@ def _new_attempt(session: Session, quiz: models.Quiz, user_id: int, qq_ids: Sequ
                  rng: random.Random) -> models.Attempt:
     qqs = _quiz_questions(session, qq_ids)
     ids = _shuffled_ids(rng, list(qq_ids))
-    orders = {str(i): _order_for(load_question(qqs[i].data_json), rng) for i in ids}
+    orders = {str(i): _order_for(qqs[i].question, rng) for i in ids}
     number = (session.scalar(select(func.max(models.Attempt.number)).where(
         models.Attempt.quiz_id == quiz.id, models.Attempt.user_id == user_id)) or 0) + 1
     attempt = models.Attempt(
@@ -414,7 +414,7 @@ def submit(session: Session, attempt: models.Attempt, *, now: dt.datetime | None
         if response is None:
             continue
         late = attempt.deadline_at is not None and response.saved_at > attempt.deadline_at
-        fraction = 0.0 if late else grading.grade(load_question(qq.data_json), json.loads(response.answer_json))
+        fraction = 0.0 if late else grading.grade(qq.question, json.loads(response.answer_json))
         response.score = round(fraction * qq.points, 4)
         earned += response.score
     # Only the first submission may close the attempt: the WHERE makes a concurrent second one a no-op.
@@ -476,7 +476,7 @@ def review(session: Session, attempt: models.Attempt) -> list[ReviewItem]:
         qq = qqs.get(qq_id)
         if qq is None:
             continue
-        q = load_question(qq.data_json)
+        q = qq.question
         response = saved.get(qq_id)
         answer = json.loads(response.answer_json) if response is not None else None
         rows: list[tuple[str, str, str, bool]] = []

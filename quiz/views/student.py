@@ -14,6 +14,7 @@ from quiz.forms import AnswerForm, JoinForm, RetryForm, StartForm, SubmitAttempt
 from quiz.services import attempts as attempt_service
 from quiz.services import quizzes as quiz_service
 from quiz.services import users as user_service
+from quiz.views import pagecache
 from quiz.views.auth import current_user, login_required, login_user
 
 bp = Blueprint("student", __name__)
@@ -127,6 +128,9 @@ def _page_of(request_page: Any, total: int) -> int:
 @bp.route("/attempt/<int:attempt_id>")
 def take(attempt_id: int) -> str | WResponse:
     """Show the attempt's questions (one per page or all on one page) with saved answers."""
+    cached = pagecache.lookup(attempt_id)  # one query; a page whose state did not change is not re-rendered
+    if cached is not None:
+        return cached
     attempt = _my_attempt_or_404(attempt_id)
     session = get_session()
     if attempt_service.close_if_expired(session, attempt, models.utcnow()):
@@ -137,12 +141,12 @@ def take(attempt_id: int) -> str | WResponse:
     one_per_page = attempt.quiz.layout == "one_per_page" and len(all_items) > 1
     page = _page_of(request.args.get("page"), len(all_items)) if one_per_page else 1
     shown = [all_items[page - 1]] if one_per_page and all_items else all_items
-    return render_template(
+    return pagecache.store(render_template(
         "student/take.html", attempt=attempt, quiz=attempt.quiz, items=shown, all_items=all_items,
         page=page, pages=len(all_items) if one_per_page else 1, one_per_page=one_per_page,
         answered=sum(1 for it in all_items if it.answered), form=AnswerForm(page=str(page)),
         submit_form=SubmitAttemptForm(),
-    )
+    ))
 
 
 def _page_items(attempt: models.Attempt) -> list[attempt_service.Item]:
