@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import session as flask_session
 from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response as WResponse
 
@@ -12,6 +13,7 @@ from quiz import models
 from quiz.db import get_session
 from quiz.forms import AnswerForm, JoinForm, RetryForm, StartForm, SubmitAttemptForm
 from quiz.services import attempts as attempt_service
+from quiz.services import autosave as autosave_service
 from quiz.services import quizzes as quiz_service
 from quiz.services import users as user_service
 from quiz.views import pagecache
@@ -181,6 +183,11 @@ def save(attempt_id: int) -> WResponse:
 @bp.route("/attempt/<int:attempt_id>/autosave", methods=["POST"])
 def autosave(attempt_id: int) -> tuple[WResponse, int] | WResponse:
     """Save answers sent by the page script (CSRF token in the X-CSRFToken header); JSON reply."""
+    saved = autosave_service.fast_autosave(get_session(), attempt_id, flask_session.get("user_id"),
+                                           flask_session.get("sv"), request.form)
+    if saved is not None:  # the common case, in one short transaction; anything else takes the path below
+        return jsonify(ok=True, changed=saved.changed, answered=len(saved.answered), total=saved.total,
+                       answered_ids=saved.answered)
     attempt = _my_attempt_or_404(attempt_id)
     all_items = attempt_service.items(get_session(), attempt)
     answers = attempt_service.parse_answers(all_items, request.form)
