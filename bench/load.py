@@ -284,6 +284,20 @@ def worker_pids(master: int) -> list[int]:
     return sorted(out)
 
 
+def busy_worker(pids: list[int], patience: float = 5.0) -> int:
+    """Return a worker that is running (state R, so mid-request), waiting up to ``patience`` seconds."""
+    deadline = time.monotonic() + patience
+    while time.monotonic() < deadline:
+        for pid in pids:
+            try:
+                if Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "R":
+                    return pid
+            except OSError:
+                continue
+        time.sleep(0.001)
+    return pids[0]
+
+
 def stop_gunicorn(proc: subprocess.Popen[bytes]) -> None:
     """Stop gunicorn gracefully (then for good)."""
     proc.send_signal(signal.SIGTERM)
@@ -391,7 +405,7 @@ def run(db: str, students: int = 200, workers: int = 2, kill_worker: bool = Fals
         while stats.requests < students * 12 and time.monotonic() - started < 300:
             time.sleep(0.01)
         pids = worker_pids(proc.pid)
-        victim = pids[0]
+        victim = busy_worker(pids)
         os.kill(victim, signal.SIGKILL)
         kill.update(pid=victim, at=round(time.monotonic() - started, 2), requests_before=stats.requests)
         deadline = time.monotonic() + 60
