@@ -342,6 +342,7 @@ def _clean(doc: _Doc, extend: bool = False) -> None:
             assert sp is not None  # narrows the type for mypy; guarded just above  # nosec B101
         toks = range(sp.i, sp.j)
         known = any(ner.phrase_tags(doc.words[sp.i:sp.j])[0]) or (len(toks) == 1 and bool(doc.gaz(sp.i))) \
+            or sp.kind in ("region", "site") \
             or (sp.typ == "ORG" and doc.stems[sp.i] in ner.ORG_HEADS)
         event = sp.typ == "LOC" and sp.i > 0 and (doc.stems[sp.i - 1] in _EVENT_HEADS
                                                   or doc.words[sp.i - 1] in _EVENT_HEADS)
@@ -560,7 +561,8 @@ def _sites(doc: _Doc) -> None:
 def _regions(doc: _Doc) -> None:
     """A region head before a place name is part of it: قطاع غزة, ولاية الجزيرة, إقليم كردستان."""
     for i in range(doc.n - 1):
-        if doc.stems[i] not in ner.REGION_HEADS or doc.definite[i] or doc.owner[i] is not None \
+        if doc.stems[i] not in ner.REGION_HEADS or doc.stems[i] == "منطقه" or doc.definite[i] \
+                or doc.owner[i] is not None \
                 or not doc.same_sentence(i, i + 1):
             continue
         sp = doc.span_at(i + 1)

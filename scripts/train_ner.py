@@ -158,6 +158,7 @@ def main() -> int:
 
 _FEATS: list[tuple[list[list[str]], list[str], dict[str, tuple[str, ...]], int]] = []
 _PARAMS: dict[str, object] = {}
+_BILOU = False
 
 
 def _fold_predictions(f: int) -> list[list[str]]:
@@ -165,13 +166,15 @@ def _fold_predictions(f: int) -> list[list[str]]:
     trainer = pycrfsuite.Trainer(verbose=False)
     for x, y, _, g in _FEATS:
         if g != f:
-            trainer.append(x, y)
+            trainer.append(x, ner.to_bilou(y) if _BILOU else y)
     trainer.set_params(_PARAMS)
     path = f"/tmp/fahim_ner_fold{f}.crfsuite"
     trainer.train(path)
     tagger = pycrfsuite.Tagger()
     tagger.open(path)
-    return [list(tagger.tag(x)) for x, _, _, g in _FEATS if g == f]
+    bio = {"L-": "I-", "U-": "B-"}
+    return [[bio.get(t[:2], t[:2]) + t[2:] if len(t) > 2 else t for t in tagger.tag(x)]
+            for x, _, _, g in _FEATS if g == f]
 
 
 def train_stage2(args: argparse.Namespace, train: list[tuple[list[str], list[str]]],
@@ -180,8 +183,8 @@ def train_stage2(args: argparse.Namespace, train: list[tuple[list[str], list[str
     """Train the second pass on first-pass labels predicted out of fold (the first pass is not retrained)."""
     import multiprocessing
 
-    global _FEATS, _PARAMS
-    _FEATS, _PARAMS = feats, params
+    global _FEATS, _PARAMS, _BILOU
+    _FEATS, _PARAMS, _BILOU = feats, params, args.bilou
     with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
         preds = pool.map(_fold_predictions, range(folds))
     print(f"out-of-fold first pass done in {time.time() - t0:.1f}s")
@@ -207,7 +210,7 @@ def train_stage2(args: argparse.Namespace, train: list[tuple[list[str], list[str
                     stem = ner._stem_of(toks_all[k][i])
                     if stem:
                         fx.extend(doc2.get(stem, ()))
-                trainer.append(row, y)
+                trainer.append(row, ner.to_bilou(y) if args.bilou else y)
         start = end
     trainer.set_params(params)
     out = args.out if args.out != str(ner.MODEL_PATH) else str(ner.STAGE2_PATH)
