@@ -480,17 +480,19 @@ def stage2_features(toks: Sequence[str], doc: dict[str, tuple[str, ...]], tags1:
 def tag_document(sents: Sequence[Sequence[str]]) -> list[list[str]]:
     """BIO tags for the sentences of one document: first pass, then the second pass if it ships."""
     doc = document_features(sents)
-    tags1 = [tag(toks, doc) for toks in sents]
+    stems = [[_stem_of(x) for x in toks] for toks in sents]
+    tags1 = [tag(toks, doc, st) for toks, st in zip(sents, stems)]
     t2 = tagger2()
     if t2 is None:
         return tags1
     doc2 = stage2_doc_features(sents, tags1)
     out: list[list[str]] = []
-    for toks, t1 in zip(sents, tags1):
+    empty: tuple[str, ...] = ()
+    for toks, t1, st in zip(sents, tags1, stems):
         if not toks:
             out.append([])
             continue
-        key = (tuple(toks), tuple(t1), tuple(doc.get(_stem_of(x), ()) + doc2.get(_stem_of(x), ()) for x in toks))
+        key = (tuple(toks), tuple(t1), tuple(doc.get(x, empty) + doc2.get(x, empty) for x in st))
         hit = _TAG2_CACHE.get(key)
         if hit is None:
             hit = tuple(_TO_BIO.get(x[:2], x[:2]) + x[2:] if len(x) > 2 else x
@@ -505,11 +507,16 @@ def tag_document(sents: Sequence[Sequence[str]]) -> list[list[str]]:
 _TAG2_CACHE: dict[tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, ...], ...]], tuple[str, ...]] = {}
 
 
-def tag(toks: Sequence[str], doc: dict[str, tuple[str, ...]] | None = None) -> list[str]:
+def tag(toks: Sequence[str], doc: dict[str, tuple[str, ...]] | None = None,
+        stems: Sequence[str] | None = None) -> list[str]:
     """BIO tags (B-PERS, I-LOC, O, ...) for the tokens of one sentence, given its document's features."""
     if not toks:
         return []
-    key = (tuple(toks), tuple(doc.get(_stem_of(x), ()) for x in toks) if doc else ())
+    if doc:
+        empty: tuple[str, ...] = ()
+        key = (tuple(toks), tuple(doc.get(x, empty) for x in (stems if stems is not None else map(_stem_of, toks))))
+    else:
+        key = (tuple(toks), ())
     hit = _TAG_CACHE.get(key)
     if hit is not None:
         return list(hit)
