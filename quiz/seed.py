@@ -29,9 +29,10 @@ SEED_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "seed")
 BUILTIN_FILE = os.path.join(SEED_DIR, "asfura_honduras.txt")
 BUILTIN_TITLE = "ترامب ونصري عصفورة: تحالف أمني"
 BUILTIN_SOURCE = "نص إخباري مرفق مع فهيم"
-# Approximate publication date: the article says Asfura took office "last month" (January 2026);
-# the generator resolves relative dates ("الشهر الماضي", "24 ديسمبر") against it.
-BUILTIN_DATE = "2026-02-15"
+# The built-in article ships without a known publication date. A guessed date would resolve
+# "اليوم الخميس" and "الشهر الماضي" to days the article never names, so relative dates stay
+# unresolved (the extractor's rule when no article date is given).
+BUILTIN_DATE: str | None = None
 BUILTIN_CODE = "ASFURA"  # memorable, and uses only unambiguous join-code letters
 BUILTIN_QUIZ_TITLE = "اختبار: " + BUILTIN_TITLE
 BUILTIN_QUIZ_SIZE = 12
