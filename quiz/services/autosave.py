@@ -1,4 +1,4 @@
-"""The autosave hot path: a student's answers stored in one transaction of a few plain statements.
+"""The answering hot paths (autosave, submit): one transaction of a few plain statements each.
 
 Autosave is most of the traffic while a class takes a quiz (one request per answer). The general path
 (``attempts.save_answers``) loads ORM objects, re-reads the attempt under its lock and flushes through
@@ -20,11 +20,13 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Engine, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, Engine, Row, bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from questions import grading
 from quiz import models
 from quiz.services.attempts import Item, parse_answers
 from quiz.services.snapshots import snapshots
@@ -34,7 +36,7 @@ MAX_ATTEMPTS = 5000  # attempts whose question list each worker keeps parsed
 A, U, R = models.Attempt, models.User, models.Response
 STATE = (
     select(A.user_id, A.submitted_at, A.deadline_at, A.question_ids_json, A.option_order_json,
-           U.session_version, R.id, R.quiz_question_id, R.answer_json)
+           U.session_version, R.id, R.quiz_question_id, R.answer_json, R.saved_at)
     .select_from(A)
     .join(U, U.id == A.user_id)
     .outerjoin(R, R.attempt_id == A.id)
@@ -86,21 +88,39 @@ def _attempt_items(session: Session, attempt_id: int, ids_json: str, orders_json
     return items
 
 
-def fast_autosave(session: Session, attempt_id: int, user_id: object, session_version: object,
-                  form: Mapping[str, str], *, now: dt.datetime | None = None) -> Saved | None:
-    """Store the form's answers for the user's open attempt and commit; None when the general path must run."""
+def _open_state(session: Session, attempt_id: int, user_id: object, session_version: object,
+                now: dt.datetime) -> tuple[Connection, list[Row[Any]]] | None:
+    # The attempt, its owner and its answers under the attempt's row lock; None (rolled back) unless
+    # it is the user's own attempt, still open.
     if not isinstance(user_id, int):
         return None
     conn = session.connection()
-    rows = conn.execute(STATE, {"attempt_id": attempt_id}).all()
+    if conn.dialect.name == "postgresql":
+        # An answer is only a draft until the submission: a draft's commit need not wait for the WAL
+        # flush (a server crash could drop the last fraction of a second of drafts, never corrupt
+        # anything; the page sends them again). A transaction that submits switches it back on.
+        conn.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
+    rows = list(conn.execute(STATE, {"attempt_id": attempt_id}).all())
     if not rows:
+        session.rollback()
         return None
     head = rows[0]
-    now = now or models.utcnow()
     if (head.user_id != user_id or head.session_version != session_version or head.submitted_at is not None
             or (head.deadline_at is not None and now >= head.deadline_at)):
         session.rollback()
         return None
+    return conn, rows
+
+
+def fast_autosave(session: Session, attempt_id: int, user_id: object, session_version: object,
+                  form: Mapping[str, str], *, now: dt.datetime | None = None) -> Saved | None:
+    """Store the form's answers for the user's open attempt and commit; None when the general path must run."""
+    now = now or models.utcnow()
+    state = _open_state(session, attempt_id, user_id, session_version, now)
+    if state is None:
+        return None
+    conn, rows = state
+    head = rows[0]
     items = _attempt_items(session, attempt_id, head.question_ids_json, head.option_order_json)
     allowed = {it.qq_id for it in items}
     answers = parse_answers(items, form)
@@ -134,3 +154,76 @@ def fast_autosave(session: Session, attempt_id: int, user_id: object, session_ve
         session.rollback()
         return None
     return Saved(changed, sorted(answered), len(items))
+
+
+SCORE = update(R).where(R.id == bindparam("rid")).values(score=bindparam("new_score"))
+ANSWER_AND_SCORE = (update(R).where(R.id == bindparam("rid"))
+                    .values(answer_json=bindparam("new_answer"), saved_at=bindparam("new_saved_at"),
+                            score=bindparam("new_score")))
+
+
+def fast_submit(session: Session, attempt_id: int, user_id: object, session_version: object,
+                form: Mapping[str, str], *, now: dt.datetime | None = None) -> bool:
+    """Store the page's last answers, grade and close the user's open attempt in one transaction.
+
+    Return False (nothing done) when the general path must run: not the owner's open attempt, or a
+    race with another request of the same attempt.
+    """
+    now = now or models.utcnow()
+    state = _open_state(session, attempt_id, user_id, session_version, now)
+    if state is None:
+        return False
+    conn, rows = state
+    head = rows[0]
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SET LOCAL synchronous_commit TO ON")  # a submission waits for the disk
+    items = _attempt_items(session, attempt_id, head.question_ids_json, head.option_order_json)
+    snaps = snapshots(session, [it.qq_id for it in items])
+    answers = parse_answers(items, form)
+    existing = {r.quiz_question_id: (r.id, r.answer_json, r.saved_at) for r in rows if r.quiz_question_id is not None}
+    deadline = head.deadline_at
+    total = earned = 0.0
+    scores: list[dict[str, Any]] = []
+    rewrites: list[dict[str, Any]] = []
+    try:
+        for it in items:
+            snap = snaps[it.qq_id]
+            total += snap.points
+            row = existing.get(it.qq_id)
+            if it.qq_id in answers:
+                answer = answers[it.qq_id]
+                if answer is None:
+                    if row is not None:
+                        conn.execute(delete(R).where(R.id == row[0]))
+                    continue
+                payload = json.dumps(answer, ensure_ascii=False)
+                score = round(grading.grade(snap.question, answer) * snap.points, 4)
+                if row is None:
+                    conn.execute(insert(R).values(attempt_id=attempt_id, quiz_question_id=it.qq_id,
+                                                  answer_json=payload, saved_at=now, score=score))
+                elif row[1] != payload:
+                    rewrites.append({"rid": row[0], "new_answer": payload, "new_saved_at": now, "new_score": score})
+                else:
+                    scores.append({"rid": row[0], "new_score": score})
+                earned += score
+            elif row is not None:
+                late = deadline is not None and row[2] > deadline
+                score = 0.0 if late else round(grading.grade(snap.question, json.loads(row[1])) * snap.points, 4)
+                scores.append({"rid": row[0], "new_score": score})
+                earned += score
+        if scores:
+            conn.execute(SCORE, scores)
+        if rewrites:
+            conn.execute(ANSWER_AND_SCORE, rewrites)
+        closed_at = min(now, deadline) if deadline else now
+        done = conn.execute(
+            update(A).where(A.id == attempt_id, A.submitted_at.is_(None))
+            .values(submitted_at=closed_at, score=round(earned, 4), max_score=round(total, 4)))
+        if done.rowcount != 1:
+            session.rollback()
+            return False
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        return False
+    return True

@@ -209,6 +209,9 @@ def autosave(attempt_id: int) -> tuple[WResponse, int] | WResponse:
 @bp.route("/attempt/<int:attempt_id>/submit", methods=["POST"])
 def submit(attempt_id: int) -> WResponse:
     """Save the page's last answers and hand the attempt in (a second submit changes nothing)."""
+    if autosave_service.fast_submit(get_session(), attempt_id, flask_session.get("user_id"),
+                                    flask_session.get("sv"), request.form):
+        return redirect(url_for("student.result", attempt_id=attempt_id))  # CSRF was checked app-wide
     attempt = _my_attempt_or_404(attempt_id)
     if not SubmitAttemptForm().validate_on_submit():
         abort(400)
