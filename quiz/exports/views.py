@@ -15,7 +15,7 @@ import re
 import unicodedata
 from urllib.parse import quote
 
-from flask import Blueprint, abort, request
+from flask import Blueprint, abort, request, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.wrappers import Response
@@ -84,6 +84,19 @@ def _student_may_download(session: Session, quiz: models.Quiz, user: models.User
         ).limit(1)
     )
     return submitted is not None and quiz_service.review_allowed(quiz, models.utcnow())
+
+
+@bp.app_template_global()
+def anki_download_url(attempt: models.Attempt) -> str | None:
+    """Return the link to the quiz's Anki deck for the student who owns ``attempt``, or None.
+
+    The same rule as ``quiz`` below applies to students: the attempt is submitted, the quiz is
+    published and its review setting shows answers now.
+    """
+    row = attempt.quiz
+    if attempt.submitted_at is None or not row.published or not quiz_service.review_allowed(row, models.utcnow()):
+        return None
+    return url_for("exports.quiz", quiz_id=row.id, fmt="anki")
 
 
 @bp.get("/quiz/<int:quiz_id>.<fmt>")
