@@ -60,6 +60,13 @@ class ArticleForm(FlaskForm):
     submit = SubmitField("أنشئ بنك الأسئلة")
 
 
+class ImportBankForm(FlaskForm):
+    """Upload a question bank in Fahim's own JSON (an export, or `python -m questions generate --json`)."""
+
+    upload = FileField("ملف بنك الأسئلة (.json)", render_kw={"accept": ".json,application/json"})
+    submit = SubmitField("استورد البنك")
+
+
 class RegenerateBankForm(FlaskForm):
     """Generate a fresh bank for an article."""
 

@@ -96,7 +96,8 @@ def index() -> str:
     summaries = {b.id: service.bank_summary(session, b) for a in articles for b in a.banks}
     return _render("teacher/index.html", articles=articles, summaries=summaries,
                    quizzes=service.quizzes_of(session, me.id), invite_form=forms.InviteForm(),
-                   invitations=accounts.invitations_of(session, me.id), now=models.utcnow())
+                   invitations=accounts.invitations_of(session, me.id), now=models.utcnow(),
+                   import_form=forms.ImportBankForm())
 
 
 # --- articles ----------------------------------------------------------------------------------
@@ -127,6 +128,26 @@ def new_article() -> str | WResponse:
                   "success" if n else "warning")
             return redirect(url_for("teacher.bank", bank_id=bank.id))
     return _render("teacher/article_new.html", form=form)
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@teacher_required
+def import_bank() -> str | WResponse | tuple[str, int]:
+    """Import a bank from Fahim's JSON as a new article + bank (questions pending review); go to review."""
+    form = forms.ImportBankForm()
+    if form.validate_on_submit():
+        upload = form.upload.data
+        try:
+            if upload is None or not getattr(upload, "filename", ""):
+                raise service.ArticleInputError("اختر ملف بنك الأسئلة (.json) أولًا.")
+            data = upload.read(service.MAX_IMPORT_BYTES + 1)
+            bank = service.import_bank(get_session(), _me().id, service.parse_bank_upload(upload.filename, data))
+        except service.ArticleInputError as exc:
+            form.upload.errors = [str(exc)]
+            return _render("teacher/import.html", form=form), 400
+        flash(f"استُورد {len(bank.questions)} سؤالًا وهي بانتظار مراجعتك.", "success")
+        return redirect(url_for("teacher.bank", bank_id=bank.id))
+    return _render("teacher/import.html", form=form)
 
 
 @bp.route("/articles/<int:article_id>")
