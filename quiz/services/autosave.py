@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, Engine, Row, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -44,6 +44,11 @@ STATE = (
     # Writers of one attempt queue on its row (PostgreSQL); SQLite's BEGIN IMMEDIATE already did.
     .with_for_update(of=A)
 )
+# On PostgreSQL the same query also turns off synchronous commit for this transaction (SET LOCAL, in
+# the same round trip): an answer is only a draft until the submission, so a draft's commit need not
+# wait for the WAL flush — a server crash could drop the last fraction of a second of drafts, never
+# corrupt anything, and the page sends them again. A transaction that submits switches it back on.
+STATE_PG = STATE.add_columns(func.set_config("synchronous_commit", "off", True).label("async_commit"))
 
 
 @dataclass(frozen=True)
@@ -95,12 +100,8 @@ def _open_state(session: Session, attempt_id: int, user_id: object, session_vers
     if not isinstance(user_id, int):
         return None
     conn = session.connection()
-    if conn.dialect.name == "postgresql":
-        # An answer is only a draft until the submission: a draft's commit need not wait for the WAL
-        # flush (a server crash could drop the last fraction of a second of drafts, never corrupt
-        # anything; the page sends them again). A transaction that submits switches it back on.
-        conn.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
-    rows = list(conn.execute(STATE, {"attempt_id": attempt_id}).all())
+    stmt = STATE_PG if conn.dialect.name == "postgresql" else STATE
+    rows = list(conn.execute(stmt, {"attempt_id": attempt_id}).all())
     if not rows:
         session.rollback()
         return None
