@@ -45,7 +45,7 @@ class World:
     teacher: FlaskClient
     ids: dict[str, Any] = field(default_factory=dict)
 
-    def token(self, client: FlaskClient, path: str = "/") -> str:
+    def token(self, client: FlaskClient, path: str = "/login") -> str:
         """Return a valid CSRF token of ``client``'s session."""
         return csrf(client, path)
 
@@ -69,7 +69,6 @@ def world(app: Flask, session: Session, make_user: Callable[..., models.User],
     quiz = make_quiz()
     mine = attempt_service.start_attempt(session, quiz, me.id)
     theirs = attempt_service.start_attempt(session, quiz, them.id)
-    foreign_quiz = make_quiz()
     items = attempt_service.items(session, mine)
     owned_quiz = make_quiz()
     owned_quiz.owner_id = boss.id
@@ -77,8 +76,8 @@ def world(app: Flask, session: Session, make_user: Callable[..., models.User],
     session.commit()
     w.ids = {
         "code": quiz.code, "attempt": mine.id, "other_attempt": theirs.id, "quiz": quiz.id, "teacher_quiz": owned_quiz.id,
-        "bank": owned_quiz.bank_id, "foreign_qq": foreign_quiz.questions[0].id,
-        "foreign_bq": foreign_quiz.bank.questions[0].id,
+        "bank": owned_quiz.bank_id, "foreign_qq": owned_quiz.questions[0].id,  # not in the student's attempt
+        "foreign_bq": quiz.bank.questions[0].id,  # not in the teacher's bank
         "text_qq": _first(items, lambda it: it.kind in ("wh", "short") and not it.choices),
         "numeric_qq": _first(items, lambda it: it.kind == "numeric"),
         "choice_qq": _first(items, lambda it: bool(it.choices)),
@@ -272,7 +271,7 @@ def test_hostile_input_gets_a_clear_answer_and_writes_nothing(world: World, sess
     path = case.path.format(**world.ids)
     headers: dict[str, str] = {}
     token = "" if case.no_csrf or case.actor == "tampered" else world.token(
-        client, "/teacher/" if case.actor == "teacher" else "/")
+        client, "/teacher/" if case.actor == "teacher" else "/login")
     before = row_counts(session)
     if case.method == "GET":
         r = client.get(path)
