@@ -33,6 +33,7 @@ class Defaults:
     LOGIN_RATE_LIMIT = "10 per minute"
     JSON_AS_ASCII = False
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    TIMEZONE = "UTC"  # FAHIM_TIMEZONE: the zone of quiz times when the teacher's browser does not say (no JS)
 
 
 def load_config(app: Flask, overrides: Mapping[str, Any] | None) -> None:

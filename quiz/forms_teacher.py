@@ -8,6 +8,7 @@ from wtforms import (
     DateField,
     DateTimeLocalField,
     EmailField,
+    HiddenField,
     IntegerField,
     PasswordField,
     RadioField,
@@ -137,10 +138,13 @@ class _SettingsFields(FlaskForm):
     time_limit_minutes = IntegerField("المدة بالدقائق (فارغ = بلا حد)",
                                       validators=[Optional(), NumberRange(1, 600, "من 1 إلى 600 دقيقة.")],
                                       render_kw=LTR)
-    opens_at = DateTimeLocalField("يفتح في (UTC)", validators=[Optional()], format="%Y-%m-%dT%H:%M",
+    opens_at = DateTimeLocalField("يفتح في", validators=[Optional()], format="%Y-%m-%dT%H:%M",
                                   render_kw=LTR)
-    closes_at = DateTimeLocalField("يُغلق في (UTC)", validators=[Optional()], format="%Y-%m-%dT%H:%M",
+    closes_at = DateTimeLocalField("يُغلق في", validators=[Optional()], format="%Y-%m-%dT%H:%M",
                                    render_kw=LTR)
+    # The IANA zone the two times are in: app.js fills it from the browser when empty; the server
+    # checks it (quiz.timezones) and falls back to the session's zone, then FAHIM_TIMEZONE.
+    timezone = HiddenField(render_kw={"data-timezone": ""})  # never an error: a bad value falls back
     attempts_allowed = IntegerField("عدد المحاولات المسموح (فارغ = بلا حد)",
                                     validators=[Optional(), NumberRange(1, 100, "من 1 إلى 100.")],
                                     render_kw=LTR)

@@ -154,6 +154,9 @@ class Quiz(Base):
     review: Mapped[str] = mapped_column(String(16), default="immediately")
     published: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # The IANA zone the teacher entered opens_at/closes_at in (they are stored in UTC); the
+    # settings page shows them back in it. NULL: the FAHIM_TIMEZONE default.
+    timezone: Mapped[str | None] = mapped_column(String(64))
 
     bank: Mapped[Bank] = relationship()
     questions: Mapped[list[QuizQuestion]] = relationship(

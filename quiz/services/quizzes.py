@@ -56,6 +56,7 @@ def create_quiz(
     review: str = "immediately",
     published: bool = True,
     commit: bool = True,
+    timezone: str | None = None,
 ) -> models.Quiz:
     """Create a quiz holding snapshots of ``bank_question_ids`` (in that order) and return it."""
     rows = {
@@ -67,7 +68,7 @@ def create_quiz(
         owner_id=owner_id, bank_id=bank_id, title=title, code=code or new_join_code(session),
         time_limit_seconds=time_limit_seconds, opens_at=opens_at, closes_at=closes_at,
         attempts_allowed=attempts_allowed, grading=grading, layout=layout, review=review,
-        published=published,
+        published=published, timezone=timezone,
     )
     for position, bq_id in enumerate(bank_question_ids):
         bq = rows.get(bq_id)

@@ -557,6 +557,7 @@ class QuizSettings:
     grading: str = "highest"
     layout: str = "one_per_page"
     review: str = "immediately"
+    timezone: str | None = None  # the IANA zone opens_at/closes_at were entered in (they are UTC here)
 
     def problems(self) -> list[str]:
         """Return Arabic messages for inconsistent settings."""
@@ -606,6 +607,7 @@ def create_quiz(
         time_limit_seconds=settings.time_limit_seconds, opens_at=settings.opens_at,
         closes_at=settings.closes_at, attempts_allowed=settings.attempts_allowed,
         grading=settings.grading, layout=settings.layout, review=settings.review, published=False,
+        timezone=settings.timezone,
     )
 
 
@@ -620,6 +622,8 @@ def update_settings(session: Session, owner_id: int, quiz_id: int, settings: Qui
     quiz.opens_at, quiz.closes_at = settings.opens_at, settings.closes_at
     quiz.attempts_allowed = settings.attempts_allowed
     quiz.grading, quiz.layout, quiz.review = settings.grading, settings.layout, settings.review
+    if settings.timezone is not None:
+        quiz.timezone = settings.timezone
     session.commit()
     return quiz
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import session as flask_session
 from flask.cli import with_appcontext
 from sqlalchemy import select
 from werkzeug.wrappers import Response as WResponse
@@ -20,7 +21,7 @@ from wtforms.fields.choices import SelectChoice
 
 from questions.model import FACT_TYPES
 from quiz import forms_teacher as forms
-from quiz import models
+from quiz import models, timezones
 from quiz.db import get_db, get_session
 from quiz.services import accounts
 from quiz.services import attempts as attempt_service
@@ -72,6 +73,35 @@ def duration(seconds: float | None) -> str:
     h, rem = divmod(s, 3600)
     m, sec = divmod(rem, 60)
     return f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
+
+
+@bp.app_template_filter("in_zone")
+def in_zone(value: Any, zone: str) -> str:
+    """Format a naive-UTC time as YYYY-MM-DD HH:MM in the IANA zone ``zone``."""
+    return timezones.format_in(value, zone)
+
+
+def _fallback_zone() -> str:
+    # No valid zone from the browser (JS off, or a tampered field): the last one this teacher's
+    # browser sent in this session, then the site's FAHIM_TIMEZONE, then UTC.
+    return timezones.first_valid(flask_session.get("tz"), current_app.config.get("TIMEZONE"))
+
+
+def _form_zone(form: Any) -> str:
+    zone = timezones.valid_zone(form.timezone.data)
+    if zone is None:
+        return _fallback_zone()
+    flask_session["tz"] = zone
+    return zone
+
+
+def quiz_zone(quiz: models.Quiz) -> str:
+    """Return the zone a quiz's times are shown in to its teacher (the one they were entered in)."""
+    return timezones.first_valid(quiz.timezone, current_app.config.get("TIMEZONE"))
+
+
+def _shown_zone(form: Any) -> str:
+    return timezones.valid_zone(form.timezone.data) or _fallback_zone()
 
 
 def _labels() -> dict[str, Any]:
@@ -322,11 +352,13 @@ def add_question(bank_id: int) -> str | WResponse:
 
 def _settings(form: Any) -> service.QuizSettings:
     minutes = form.time_limit_minutes.data
+    zone = _form_zone(form)  # the inputs hold wall-clock times of this zone; the quiz stores UTC
     return service.QuizSettings(
         title=form.title.data or "", time_limit_seconds=int(minutes) * 60 if minutes else None,
-        opens_at=form.opens_at.data, closes_at=form.closes_at.data,
+        opens_at=timezones.to_utc(form.opens_at.data, zone), closes_at=timezones.to_utc(form.closes_at.data, zone),
         attempts_allowed=form.attempts_allowed.data or None, grading=form.grading.data or "highest",
         layout=form.layout.data or "one_per_page", review=form.review.data or "immediately",
+        timezone=zone,
     )
 
 
@@ -357,7 +389,7 @@ def new_quiz(bank_id: int) -> str | WResponse:
             return redirect(url_for("teacher.quiz", quiz_id=quiz.id))
     available = {t: sum(1 for bq in approved if bq.fact_type == t) for t in FACT_TYPES}
     return _render("teacher/quiz_new.html", form=form, bank=row, items=items, problems=problems,
-                   available=available)
+                   available=available, tz_name=_shown_zone(form))
 
 
 @bp.route("/quizzes/<int:quiz_id>")
@@ -367,7 +399,8 @@ def quiz(quiz_id: int) -> str:
     row = _or_404(service.owned_quiz, quiz_id)
     questions = [bank_service.load_question(qq.data_json) for qq in row.questions]
     return _render("teacher/quiz.html", quiz=row, questions=questions, publish_form=forms.PublishForm(),
-                   delete_form=forms.DeleteQuizForm(), export_links=_export_links("quiz", row.id))
+                   delete_form=forms.DeleteQuizForm(), export_links=_export_links("quiz", row.id),
+                   quiz_zone=quiz_zone(row))
 
 
 def _export_links(kind: str, row_id: int) -> list[tuple[str, str]]:
@@ -391,7 +424,10 @@ def quiz_settings(quiz_id: int) -> str | WResponse:
     if request.method == "GET":
         form.title.data = row.title
         form.time_limit_minutes.data = row.time_limit_seconds // 60 if row.time_limit_seconds else None
-        form.opens_at.data, form.closes_at.data = row.opens_at, row.closes_at
+        zone = quiz_zone(row)
+        form.timezone.data = zone  # set, so the page script keeps it: the times below are in it
+        form.opens_at.data = timezones.from_utc(row.opens_at, zone)
+        form.closes_at.data = timezones.from_utc(row.closes_at, zone)
         form.attempts_allowed.data = row.attempts_allowed
         form.grading.data, form.layout.data, form.review.data = row.grading, row.layout, row.review
     elif form.validate_on_submit():
@@ -402,7 +438,7 @@ def quiz_settings(quiz_id: int) -> str | WResponse:
         else:
             flash("حُفظت الإعدادات.", "success")
             return redirect(url_for("teacher.quiz", quiz_id=quiz_id))
-    return _render("teacher/quiz_settings.html", form=form, quiz=row, problems=problems)
+    return _render("teacher/quiz_settings.html", form=form, quiz=row, problems=problems, tz_name=_shown_zone(form))
 
 
 @bp.route("/quizzes/<int:quiz_id>/publish", methods=["POST"])

@@ -3,7 +3,8 @@
      localStorage and are sent when the connection returns or the page reloads;
    - countdown for timed attempts (the server enforces the deadline; this only shows it);
    - drag-to-reorder for ordering questions (the rank inputs stay the source of truth);
-   - confirmation before submitting.
+   - confirmation before submitting;
+   - times shown in the reader's zone, and quiz time inputs read in the teacher's zone.
    No inline scripts anywhere: data comes from data-* attributes, so a strict CSP can apply. */
 (function () {
   "use strict";
@@ -223,8 +224,23 @@
     });
   }
 
+  /* ---- quiz times: a teacher types them in the browser's zone; the server stores UTC ---- */
+  function fillTimezone() {
+    // Only an empty field: a filled one names the zone the page's times are already shown in.
+    var input = document.querySelector("input[data-timezone]");
+    if (!input || input.value || !window.Intl) { return; }
+    var zone = "";
+    try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { zone = ""; }
+    if (!zone) { return; }
+    input.value = zone;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-timezone-label]"), function (el) {
+      el.textContent = zone;
+    });
+  }
+
   onReady(function () {
     localTimes();
+    fillTimezone();
     var form = document.querySelector("form[data-autosave-url]");
     if (form && window.fetch && window.FormData) { new Autosave(form); }
     var timer = document.querySelector(".timer[data-deadline]");
