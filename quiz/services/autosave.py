@@ -47,7 +47,7 @@ STATE = (
 # On PostgreSQL the same query also turns off synchronous commit for this transaction (SET LOCAL, in
 # the same round trip): an answer is only a draft until the submission, so a draft's commit need not
 # wait for the WAL flush — a server crash could drop the last fraction of a second of drafts, never
-# corrupt anything, and the page sends them again. A transaction that submits switches it back on.
+# corrupt anything, and the page sends them again. A submission reads with STATE and waits for the disk.
 STATE_PG = STATE.add_columns(func.set_config("synchronous_commit", "off", True).label("async_commit"))
 
 
@@ -94,13 +94,13 @@ def _attempt_items(session: Session, attempt_id: int, ids_json: str, orders_json
 
 
 def _open_state(session: Session, attempt_id: int, user_id: object, session_version: object,
-                now: dt.datetime) -> tuple[Connection, list[Row[Any]]] | None:
+                now: dt.datetime, *, draft: bool = True) -> tuple[Connection, list[Row[Any]]] | None:
     # The attempt, its owner and its answers under the attempt's row lock; None (rolled back) unless
     # it is the user's own attempt, still open.
     if not isinstance(user_id, int):
         return None
     conn = session.connection()
-    stmt = STATE_PG if conn.dialect.name == "postgresql" else STATE
+    stmt = STATE_PG if draft and conn.dialect.name == "postgresql" else STATE
     rows = list(conn.execute(stmt, {"attempt_id": attempt_id}).all())
     if not rows:
         session.rollback()
@@ -171,13 +171,11 @@ def fast_submit(session: Session, attempt_id: int, user_id: object, session_vers
     race with another request of the same attempt.
     """
     now = now or models.utcnow()
-    state = _open_state(session, attempt_id, user_id, session_version, now)
+    state = _open_state(session, attempt_id, user_id, session_version, now, draft=False)  # waits for the disk
     if state is None:
         return False
     conn, rows = state
     head = rows[0]
-    if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql("SET LOCAL synchronous_commit TO ON")  # a submission waits for the disk
     items = _attempt_items(session, attempt_id, head.question_ids_json, head.option_order_json)
     snaps = snapshots(session, [it.qq_id for it in items])
     answers = parse_answers(items, form)
