@@ -8,6 +8,7 @@ words (titles, roles, reporting verbs, organization heads) around the token.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -420,18 +421,49 @@ def tagger() -> pycrfsuite.Tagger:
     if _tagger is None:
         t = pycrfsuite.Tagger()
         t.open(str(MODEL_PATH))
-        known = {a for a, _ in t.info().state_features}
         _tagger2 = False
         if STAGE2_PATH.is_file():
             t2 = pycrfsuite.Tagger()
             t2.open(str(STAGE2_PATH))
-            known |= {a for a, _ in t2.info().state_features}
             _tagger2 = t2
-        _KNOWN = frozenset(known)
+        _KNOWN = _read_attributes()
         _local_known.cache_clear()
         _neighbour_known.cache_clear()
         _tagger = t
     return _tagger
+
+
+ATTRS_PATH = DATA / "ner_attributes.txt"
+
+
+def _models_digest() -> str:
+    h = hashlib.sha1()
+    for p in (MODEL_PATH, STAGE2_PATH):
+        if p.is_file():
+            h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def write_attributes() -> int:
+    """Save the attributes the shipped models weigh, so tagging can skip the rest without a slow dump."""
+    known: set[str] = set()
+    for p in (MODEL_PATH, STAGE2_PATH):
+        if p.is_file():
+            t = pycrfsuite.Tagger()
+            t.open(str(p))
+            known |= {a for a, _ in t.info().state_features}
+    ATTRS_PATH.write_text(_models_digest() + "\n" + "\n".join(sorted(known)) + "\n", encoding="utf-8")
+    return len(known)
+
+
+def _read_attributes() -> frozenset[str] | None:
+    """The saved attribute list, or None (no filtering) when it is missing or was made for other models."""
+    if not ATTRS_PATH.is_file():
+        return None
+    lines = ATTRS_PATH.read_text(encoding="utf-8").split("\n")
+    if lines[0] != _models_digest():
+        return None
+    return frozenset(x for x in lines[1:] if x)
 
 
 def tagger2() -> pycrfsuite.Tagger | None:

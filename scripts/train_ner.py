@@ -102,8 +102,13 @@ def main() -> int:
     ap.add_argument("--stage2", action="store_true", help="train the second pass (ner2.crfsuite)")
     ap.add_argument("--jobs", type=int, default=2, help="processes for the out-of-fold first passes")
     ap.add_argument("--limit", type=int, default=0, help="train on the first N sentences only (smoke test)")
+    ap.add_argument("--attributes-only", action="store_true",
+                    help="only rewrite the attribute list of the shipped models")
     ap.add_argument("--lists-only", action="store_true", help="only rebuild the word lists")
     args = ap.parse_args()
+    if args.attributes_only:
+        print(f"attribute list: {ner.write_attributes()} attributes")
+        return 0
     data = Path(args.data)
     train = ner.read_conll(data / "anercorp" / "ANERCorp_CamelLab_train.reconstructed.txt")
     if args.limit:
@@ -153,6 +158,8 @@ def main() -> int:
     trainer.set_params(params)
     trainer.train(args.out)
     print(f"trained in {time.time() - t0:.1f}s -> {args.out} ({Path(args.out).stat().st_size // 1024} KB)")
+    if args.out == str(ner.MODEL_PATH):
+        print(f"attribute list: {ner.write_attributes()} attributes")
     return 0
 
 
@@ -216,6 +223,8 @@ def train_stage2(args: argparse.Namespace, train: list[tuple[list[str], list[str
     out = args.out if args.out != str(ner.MODEL_PATH) else str(ner.STAGE2_PATH)
     trainer.train(out)
     print(f"second pass trained in {time.time() - t0:.1f}s -> {out} ({Path(out).stat().st_size // 1024} KB)")
+    if out == str(ner.STAGE2_PATH):
+        print(f"attribute list: {ner.write_attributes()} attributes")
     return 0
 
 
