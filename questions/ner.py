@@ -258,6 +258,7 @@ def set_word_lists(names: dict[str, str], common: frozenset[str]) -> None:
     _local.cache_clear()
     _neighbour.cache_clear()
     _doc_cues.cache_clear()
+    _stem_of.cache_clear()
 
 
 def word_lists() -> tuple[dict[str, str], frozenset[str]]:
@@ -283,6 +284,13 @@ def lex_label(stem: str) -> str:
     if cls is not None:
         return cls
     return "O" if stem in common else "UNK"
+
+
+@lru_cache(maxsize=200_000)
+def _stem_of(tok: str) -> str:
+    """The clitic-stripped folded stem the features use ("" for punctuation and numbers)."""
+    feats = _local(tok)[1]
+    return feats[1][3:] if len(feats) > 2 else ""
 
 
 @lru_cache(maxsize=200_000)
@@ -472,14 +480,17 @@ def tagger2() -> pycrfsuite.Tagger | None:
     return _tagger2 if isinstance(_tagger2, pycrfsuite.Tagger) else None
 
 
-def stage2_doc_features(sents: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> dict[str, tuple[str, ...]]:
+def stage2_doc_features(sents: Sequence[Sequence[str]], tags: Sequence[Sequence[str]],
+                        stems: Sequence[Sequence[str]] | None = None) -> dict[str, tuple[str, ...]]:
     """Per stem, the first pass's labels for it across the document (e:PERS, e:lastPERS, e:O)."""
     common = word_lists()[1]
     ctx: dict[str, set[str]] = {}
-    for toks, tg in zip(sents, tags):
+    if stems is None:
+        stems = [[_stem_of(x) for x in toks] for toks in sents]
+    for st, tg in zip(stems, tags):
         n = len(tg)
         for i in range(n):
-            stem = _stem_of(toks[i])
+            stem = st[i]
             if not stem or stem in common:
                 continue
             c = ctx.setdefault(stem, set())
@@ -517,7 +528,7 @@ def tag_document(sents: Sequence[Sequence[str]]) -> list[list[str]]:
     t2 = tagger2()
     if t2 is None:
         return tags1
-    doc2 = stage2_doc_features(sents, tags1)
+    doc2 = stage2_doc_features(sents, tags1, stems)
     out: list[list[str]] = []
     empty: tuple[str, ...] = ()
     for toks, t1, st in zip(sents, tags1, stems):
@@ -559,11 +570,6 @@ def tag(toks: Sequence[str], doc: dict[str, tuple[str, ...]] | None = None,
         _TAG_CACHE.clear()
     _TAG_CACHE[key] = tuple(tags)
     return tags
-
-
-def _stem_of(tok: str) -> str:
-    feats = _local(tok)[1]
-    return feats[1][3:] if len(feats) > 2 else ""
 
 
 # Tags by (sentence, its document features): news repeats sentences (datelines, boilerplate, quotes
@@ -613,23 +619,29 @@ def read_conll(path: str | Path) -> list[tuple[list[str], list[str]]]:
 
 def spans_of(tags: Iterable[str]) -> set[tuple[str, int, int]]:
     """Exact (type, start, end) token spans of PERS/LOC/ORG in a BIO sequence."""
-    out: set[tuple[str, int, int]] = set()
+    return set(_spans(tuple(tags)))
+
+
+@lru_cache(maxsize=50_000)
+def _spans(tl: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+    out: list[tuple[str, int, int]] = []
+    if all(t == "O" for t in tl):
+        return ()
     cur: tuple[str, int] | None = None
-    tl = list(tags)
     for i, t in enumerate([*tl, "O"]):
         typ = t[2:] if len(t) > 2 and t[1] == "-" else ""
         if cur and not (t.startswith("I-") and typ == cur[0]):
             if cur[0] in TYPES:
-                out.add((cur[0], cur[1], i))
+                out.append((cur[0], cur[1], i))
             cur = None
         if t.startswith("B-") or (t.startswith("I-") and cur is None):
             cur = (typ, i)
-    return out
+    return tuple(out)
 
 
 def spans_of_typed(tags: Sequence[str]) -> list[tuple[str, int, int]]:
     """PERS/LOC/ORG token spans of a BIO sequence, in text order."""
-    return sorted(spans_of(tags), key=lambda x: x[1])
+    return list(_spans(tuple(tags)))
 
 
 def evaluate_conll(path: str | Path, *, doc_size: int = 30) -> str:
