@@ -222,9 +222,12 @@ class Server:
         full_env.pop("REDIS_URL", None)
         out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - closed in stop()
         self._out = out
-        # The app given on the command line replaces the config's wsgi_app; every other setting stays.
+        # The app given on the command line replaces the config's wsgi_app; every other setting stays,
+        # except max_requests: a worker recycled mid-round would restart (imports, migrations check,
+        # empty caches) inside whichever measurement it happened to hit.
         self.proc = subprocess.Popen(  # nosec B603 - fixed argv, our own interpreter
-            [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), wsgi_app],
+            [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), "--max-requests", "0",
+             wsgi_app],
             cwd=ROOT, env=full_env, stdout=out, stderr=subprocess.STDOUT)
 
     def wait(self, path: str, timeout: float = 60.0) -> None:
