@@ -211,3 +211,15 @@ def test_the_quiz_forms_carry_no_inline_script(browser: Browser, session: Sessio
     html = browser.get(f"/teacher/banks/{bank_id}/quizzes/new").get_data(as_text=True)
     assert 'data-timezone' in html
     assert not re.search(r"<script(?![^>]*\bsrc=)", html) and " onload=" not in html
+
+
+def test_the_teachers_results_show_submission_times_for_the_page_script_to_localize(
+        browser: Browser, session: Session, make_quiz: Callable[..., models.Quiz], make_user: MakeUser,
+        teacher: models.User) -> None:
+    from quiz.services import attempts as attempt_service
+
+    quiz = make_quiz(owner_id=teacher.id)
+    attempt = attempt_service.start_attempt(session, quiz, make_user().id)
+    attempt_service.submit(session, attempt)
+    html = browser.get(f"/teacher/quizzes/{quiz.id}/results").get_data(as_text=True)
+    assert re.search(r'<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ" data-local', html)
