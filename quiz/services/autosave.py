@@ -93,6 +93,14 @@ def _attempt_items(session: Session, attempt_id: int, ids_json: str, orders_json
     return items
 
 
+# Statements built once (SQLAlchemy caches their compiled form): the hot paths only bind values.
+INSERT = insert(R)
+DELETE = delete(R).where(R.id == bindparam("rid"))
+ANSWER = (update(R).where(R.id == bindparam("rid"))
+          .values(answer_json=bindparam("new_answer"), saved_at=bindparam("new_saved_at")))
+SCORE = update(R).where(R.id == bindparam("rid")).values(score=bindparam("new_score"))
+
+
 def _open_state(session: Session, attempt_id: int, user_id: object, session_version: object,
                 now: dt.datetime, *, draft: bool = True) -> tuple[Connection, list[Row[Any]]] | None:
     # The attempt, its owner and its answers under the attempt's row lock; None (rolled back) unless
@@ -136,17 +144,17 @@ def fast_autosave(session: Session, attempt_id: int, user_id: object, session_ve
             if answer is None:
                 answered.discard(qq_id)
                 if row is not None:
-                    conn.execute(delete(R).where(R.id == row[0]))
+                    conn.execute(DELETE, {"rid": row[0]})
                     changed += 1
                 continue
             answered.add(qq_id)
             payload = json.dumps(answer, ensure_ascii=False)
             if row is None:
-                conn.execute(insert(R).values(attempt_id=attempt_id, quiz_question_id=qq_id,
-                                              answer_json=payload, saved_at=now))
+                conn.execute(INSERT, {"attempt_id": attempt_id, "quiz_question_id": qq_id, "answer_json": payload,
+                                      "saved_at": now})
                 changed += 1
             elif row[1] != payload:
-                conn.execute(update(R).where(R.id == row[0]).values(answer_json=payload, saved_at=now))
+                conn.execute(ANSWER, {"rid": row[0], "new_answer": payload, "new_saved_at": now})
                 changed += 1
         session.commit()
     except IntegrityError:
@@ -157,7 +165,6 @@ def fast_autosave(session: Session, attempt_id: int, user_id: object, session_ve
     return Saved(changed, sorted(answered), len(items))
 
 
-SCORE = update(R).where(R.id == bindparam("rid")).values(score=bindparam("new_score"))
 ANSWER_AND_SCORE = (update(R).where(R.id == bindparam("rid"))
                     .values(answer_json=bindparam("new_answer"), saved_at=bindparam("new_saved_at"),
                             score=bindparam("new_score")))
@@ -193,13 +200,13 @@ def fast_submit(session: Session, attempt_id: int, user_id: object, session_vers
                 answer = answers[it.qq_id]
                 if answer is None:
                     if row is not None:
-                        conn.execute(delete(R).where(R.id == row[0]))
+                        conn.execute(DELETE, {"rid": row[0]})
                     continue
                 payload = json.dumps(answer, ensure_ascii=False)
                 score = round(grading.grade(snap.question, answer) * snap.points, 4)
                 if row is None:
-                    conn.execute(insert(R).values(attempt_id=attempt_id, quiz_question_id=it.qq_id,
-                                                  answer_json=payload, saved_at=now, score=score))
+                    conn.execute(INSERT, {"attempt_id": attempt_id, "quiz_question_id": it.qq_id,
+                                          "answer_json": payload, "saved_at": now, "score": score})
                 elif row[1] != payload:
                     rewrites.append({"rid": row[0], "new_answer": payload, "new_saved_at": now, "new_score": score})
                 else:
