@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
-"""Train the CRF name tagger on ANERcorp and derive the compact gazetteer it uses.
+"""Train the CRF name tagger on ANERcorp and derive the compact word lists it uses.
 
-Usage (from the project root):
-    .venv/bin/python scripts/train_ner.py [--data ../shared/data] [--c1 0.05] [--c2 0.01]
-
-Writes questions/data/gazetteer.tsv (folded ANERGazet names, filtered against words the corpus
-mostly uses as ordinary words), questions/data/common.txt (frequent ordinary words: a word list,
-no sentences) and then questions/data/ner.crfsuite. Only the train split is read;
-the test split is for ``python -m questions ner-eval``. No corpus text is copied into the project.
+The shipped models were made (from the project root) with:
+    .venv/bin/python scripts/train_ner.py --bilou          # first pass  -> questions/data/ner.crfsuite
+    .venv/bin/python scripts/train_ner.py --stage2         # second pass -> questions/data/ner2.crfsuite
+Each run also rewrites questions/data/gazetteer.tsv (folded ANERGazet names, filtered against words
+the corpus mostly uses as ordinary words), common.txt / ordinary.txt (frequent ordinary words),
+names.tsv (stems mostly used inside names) and ner_attributes.txt (the attributes the models weigh).
+Only the train split is read (default ../shared/data); the test split is for
+``python -m questions ner-eval``. No corpus text is copied into the project: word lists and weights only.
 """
 
 from __future__ import annotations
