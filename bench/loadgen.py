@@ -92,7 +92,7 @@ class Connection:
         self.buffer = b""
 
     def _recv(self) -> bytes:
-        assert self.sock is not None  # nosec B101 - set by send()
+        assert self.sock is not None  # set by send()  # nosec B101
         chunk = self.sock.recv(65536)
         if not chunk:
             raise ConnectionError("server closed the connection mid-response")
@@ -225,7 +225,7 @@ class Server:
         # The app given on the command line replaces the config's wsgi_app; every other setting stays,
         # except max_requests: a worker recycled mid-round would restart (imports, migrations check,
         # empty caches) inside whichever measurement it happened to hit.
-        self.proc = subprocess.Popen(  # nosec B603 - fixed argv, our own interpreter
+        self.proc = subprocess.Popen(  # fixed argv, our own interpreter  # nosec B603
             [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), "--max-requests", "0",
              wsgi_app],
             cwd=ROOT, env=full_env, stdout=out, stderr=subprocess.STDOUT)

@@ -169,7 +169,7 @@ class Setup:
             from quiz import models
 
             attempt = session.get(models.Attempt, attempt_id)
-            assert attempt is not None  # nosec B101 - just started
+            assert attempt is not None  # just started  # nosec B101
             items = attempt_service.items(session, attempt)
         return Student(attempt_id, cookie.value, token, max(len(items), 1), [answer_fields(it) for it in items])
 
