@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from questions import grading
 from questions.model import Question
@@ -123,7 +123,8 @@ def owned_attempt(session: Session, attempt_id: int, user_id: int | None) -> mod
     """Return attempt ``attempt_id`` if it belongs to ``user_id``; otherwise None (the view's 404)."""
     if user_id is None:
         return None
-    attempt = session.get(models.Attempt, attempt_id)
+    # Every page of an attempt reads its quiz: loaded in the same query.
+    attempt = session.get(models.Attempt, attempt_id, options=[joinedload(models.Attempt.quiz)])
     return attempt if attempt is not None and attempt.user_id == user_id else None
 
 
