@@ -15,15 +15,18 @@ built-in quiz as a guest and started an attempt, and the bench holds their sessi
 tokens. The same client (bench/loadgen.py: CONCURRENCY threads, raw HTTP/1.1 requests) then sends
     hello        GET /_bench/hello with a student's cookie;
     quiz page    GET /attempt/<id>?page=<n>, the one-question-per-page screen a student sees while
-                 taking the quiz, cycling over every student and page;
+                 taking the quiz, cycling over every page of READERS students (after a warm-up, so
+                 these are views of pages whose state did not change: quiz.views.pagecache serves
+                 them; a first view after a change renders the template);
     submission   for each fresh attempt, in order: one autosave POST per question (as the page's
                  script sends it) and the submit POST; the figure is POST requests per second (a
                  complete attempt is questions + 1 requests).
-Figures are measured in rounds, alternating between the app's route and the hello route, and the
-best round of each is compared, so a burst of load from elsewhere on the machine hits one round and
-not the ratio.
+Figures are measured in ROUNDS short rounds, alternating between the app's routes and the hello
+route, and the best round of each is compared, so a burst of load from elsewhere on the machine
+spoils one round and not the ratio. gunicorn runs with the project's settings except that workers
+are not recycled (max_requests) in the middle of a measurement.
 
-Run: .venv/bin/python bench/run.py [--quick] [--skip-postgresql]
+Run: .venv/bin/python bench/run.py [--quick] [--skip-postgresql] [--skip-sqlite] [--only web|extract|export]
 """
 
 from __future__ import annotations
