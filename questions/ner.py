@@ -445,7 +445,7 @@ ATTRS_PATH = DATA / "ner_attributes.txt"
 
 
 def _models_digest() -> str:
-    h = hashlib.sha1()
+    h = hashlib.sha1(usedforsecurity=False)  # a cache key for the model files, not a secret
     for p in (MODEL_PATH, STAGE2_PATH):
         if p.is_file():
             h.update(p.read_bytes())
