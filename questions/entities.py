@@ -582,6 +582,9 @@ def _countries(doc: _Doc) -> None:
             doc.add(i, i + 1, "ORG")
 
 
+_PLACE_GAZ = frozenset({"CTRY", "REG", "CITY", "LOC"})
+
+
 def _acronyms(doc: _Doc) -> None:
     """A word in brackets right after an organization is its acronym: وكالة الأنباء السعودية (واس)."""
     for sp in doc.live():
@@ -589,7 +592,8 @@ def _acronyms(doc: _Doc) -> None:
         if sp.typ == "ORG" and k + 2 < doc.n and doc.toks[k] == "(" and doc.toks[k + 2] == ")" \
                 and not doc.punct(k + 1):
             other = doc.span_at(k + 1)
-            if other is None or other.typ != "ORG":
+            # A place in brackets is where the body is from (ريال مدريد (إسبانيا)), not its acronym.
+            if (other is None or other.typ == "PERS") and not doc.gaz(k + 1) & _PLACE_GAZ:
                 doc.add(k + 1, k + 2, "ORG", force=True)
 
 
@@ -617,6 +621,8 @@ def _propagate(doc: _Doc) -> None:
         for first in (words[i], stem_of[i]):
             for seq, typ in by_first.get(first, ()):
                 k = len(seq)
+                if k == 1 and doc.is_common(i):
+                    continue  # one ordinary word (أن, الاتحاد) is not a name just because it once was tagged
                 if i + k <= doc.n and all(doc.words[i + m] == seq[m] for m in range(1, k)) \
                         and all(doc.span_at(i + m) is None for m in range(k)):
                     doc.add(i, i + k, typ)
@@ -673,7 +679,8 @@ def _run(doc: _Doc, *, corpus_style: bool = False) -> None:
     _quotes(doc)
     if not corpus_style:
         _org_heads(doc)
-    _sites(doc)
+    if not corpus_style:
+        _sites(doc)  # ANERcorp tags the name without its head word (باستاد [القاهرة])
     _countries(doc)
     if not corpus_style:
         _regions(doc)  # ANERcorp tags the name without its head word
