@@ -178,12 +178,83 @@ def _one_statement_pg(session: Session, attempt_id: int, user_id: int, session_v
     return Saved(int(row.changed), sorted(answered), len(items))
 
 
+# SQLite, once this worker knows the attempt's questions: read and decide outside the write lock (WAL
+# readers never wait), then hold the lock only for a guard and the writes. SQLite has one writer at
+# a time and a waiting writer sleeps in steps of milliseconds, so the time inside the lock is what
+# limits how many answers a server stores per second. The guard re-checks, under the lock, that the
+# attempt is still this user's and open; the writes are upserts and deletes by question, so they are
+# right even if another tab saved in between (only the reported ``changed`` count could be off).
+READ_SQLITE = ("SELECT a.user_id, a.submitted_at, a.deadline_at, u.session_version, r.quiz_question_id, r.answer_json "
+               "FROM attempts a JOIN users u ON u.id = a.user_id LEFT JOIN responses r ON r.attempt_id = a.id "
+               "WHERE a.id = ?")
+GUARD_SQLITE = ("SELECT 1 FROM attempts a JOIN users u ON u.id = a.user_id WHERE a.id = ? AND a.user_id = ? "
+                "AND u.session_version = ? AND a.submitted_at IS NULL AND (a.deadline_at IS NULL OR a.deadline_at > ?)")
+UPSERT_SQLITE = ("INSERT INTO responses (attempt_id, quiz_question_id, answer_json, saved_at) VALUES (?, ?, ?, ?) "
+                 "ON CONFLICT (attempt_id, quiz_question_id) DO UPDATE "
+                 "SET answer_json = excluded.answer_json, saved_at = excluded.saved_at")
+DELETE_SQLITE = "DELETE FROM responses WHERE attempt_id = ? AND quiz_question_id = ?"
+SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy stores a DateTime in SQLite
+
+
+def _short_lock_sqlite(session: Session, attempt_id: int, user_id: int, session_version: object,
+                       form: Mapping[str, str], now: dt.datetime) -> Saved | None:
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    if engine.dialect.name != "sqlite":
+        return None
+    with _lock:
+        items = _items.get(engine, OrderedDict()).get(attempt_id)
+    if items is None:
+        return None
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        rows = cursor.execute(READ_SQLITE, (attempt_id,)).fetchall()
+        if not rows:
+            return None
+        owner, submitted_at, deadline, version = rows[0][:4]
+        stamp = now.strftime(SQLITE_TIME)
+        if (owner != user_id or version != session_version or submitted_at is not None
+                or (deadline is not None and stamp >= str(deadline))):
+            return None
+        existing = {r[4]: r[5] for r in rows if r[4] is not None}
+        allowed = {it.qq_id for it in items}
+        writes: list[tuple[int, int, str, str]] = []
+        deletes: list[tuple[int, int]] = []
+        answered = set(existing)
+        for qq_id, answer in parse_answers(items, form).items():
+            if qq_id not in allowed:
+                continue
+            if answer is None:
+                answered.discard(qq_id)
+                if qq_id in existing:
+                    deletes.append((attempt_id, qq_id))
+                continue
+            answered.add(qq_id)
+            payload = json.dumps(answer, ensure_ascii=False)
+            if existing.get(qq_id) != payload:
+                writes.append((attempt_id, qq_id, payload, stamp))
+        if writes or deletes:
+            cursor.execute("BEGIN IMMEDIATE")
+            if cursor.execute(GUARD_SQLITE, (attempt_id, user_id, session_version, stamp)).fetchone() is None:
+                raw.rollback()
+                return None
+            cursor.executemany(UPSERT_SQLITE, writes)
+            cursor.executemany(DELETE_SQLITE, deletes)
+            raw.commit()
+        cursor.close()
+    finally:
+        raw.close()
+    return Saved(len(writes) + len(deletes), sorted(answered), len(items))
+
+
 def fast_autosave(session: Session, attempt_id: int, user_id: object, session_version: object,
                   form: Mapping[str, str], *, now: dt.datetime | None = None) -> Saved | None:
     """Store the form's answers for the user's open attempt and commit; None when the general path must run."""
     now = now or models.utcnow()
     if isinstance(user_id, int):
-        saved = _one_statement_pg(session, attempt_id, user_id, session_version, form, now)
+        saved = (_one_statement_pg(session, attempt_id, user_id, session_version, form, now)
+                 or _short_lock_sqlite(session, attempt_id, user_id, session_version, form, now))
         if saved is not None:
             return saved
     state = _open_state(session, attempt_id, user_id, session_version, now)
