@@ -58,7 +58,7 @@ CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
 PAGE_TARGET = 0.6
 SUBMIT_TARGET = 0.35
 ROUND_SECONDS = 1.5  # short rounds, many of them: a burst of load elsewhere spoils one round, not the ratio
-ROUNDS = 6
+ROUNDS = 8
 SUBMIT_ATTEMPTS = 50  # fresh attempts per submission round (more than a round gets through)
 READERS = 4  # students whose question pages are read (every page of each)
 WARM_PASSES = 6
