@@ -32,6 +32,7 @@ Run: .venv/bin/python bench/run.py [--quick] [--skip-postgresql] [--skip-sqlite]
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import re
@@ -47,6 +48,12 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+if any(importlib.util.find_spec(m) is None for m in ("flask", "genanki", "gunicorn", "psycopg", "pycrfsuite")):
+    # `python bench/run.py` outside the project's venv: run again with the venv's interpreter.
+    venv = ROOT / ".venv"
+    if (venv / "bin" / "python").exists() and Path(sys.prefix).resolve() != venv.resolve():
+        os.execv(str(venv / "bin" / "python"), [str(venv / "bin" / "python"), __file__, *sys.argv[1:]])  # nosec B606
 
 from bench import loadgen  # noqa: E402
 
