@@ -260,17 +260,18 @@ def web_bench(db: str, *, rounds: int, page: bool, seconds: float = ROUND_SECOND
 
     workdir = Path(tempfile.mkdtemp(prefix=f"fahim-bench-{db}-"))
     schema = None
-    if db == "sqlite":
-        url = f"sqlite:///{workdir / 'bench.sqlite3'}"
-    else:
-        schema = f"fahim_bench_{uuid.uuid4().hex[:10]}"
-        admin = make_engine(POSTGRES_URL)
-        with admin.begin() as conn:
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        admin.dispose()
-        url = f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
     setup = server = None
     try:
+        if db == "sqlite":
+            url = f"sqlite:///{workdir / 'bench.sqlite3'}"
+        else:
+            admin = make_engine(POSTGRES_URL)
+            with admin.begin() as conn:
+                name = f"fahim_bench_{uuid.uuid4().hex[:10]}"
+                conn.execute(text(f'CREATE SCHEMA "{name}"'))
+            schema = name
+            admin.dispose()
+            url = f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
         setup = Setup(url, workdir / "instance")
         server = loadgen.Server("bench.hello:app", {"DATABASE_URL": url, "FAHIM_SECRET_KEY": SECRET,
                                                    "FAHIM_INSTANCE_PATH": str(workdir / "instance")},
