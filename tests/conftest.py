@@ -179,3 +179,22 @@ def csrf(client: FlaskClient, path: str = "/") -> str:
 def past(minutes: int = 1) -> dt.datetime:
     """Return a naive UTC time ``minutes`` ago."""
     return models.utcnow() - dt.timedelta(minutes=minutes)
+
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Launch Debian's Chromium through Playwright, once per test module (never a downloaded browser)."""
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium")
+    assert executable, "Debian's chromium package is required (bash tests/run.sh installs it)"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from flask import Flask
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 from werkzeug.serving import make_server
 
@@ -31,8 +31,6 @@ from quiz.services import quizzes as quiz_service
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
 README_SHOT = ROOT / "docs" / "screenshots" / "quiz.png"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 MOBILE = {"width": 390, "height": 844}
 SAVED = "حُفظت إجاباتك ✓"
 # True when a question's inputs hold an answer (a checked radio, a typed value, a chosen option, a rank).
@@ -54,16 +52,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Flas
     thread.join(timeout=5)
     get_db(app).engine.dispose()
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Launch Debian's Chromium (never a downloaded browser)."""
-    executable = shutil.which("chromium")
-    assert executable, "Debian's chromium is required (bash tests/run.sh installs it)"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def question_of(app: Flask, qq_id: int) -> Question:

@@ -7,12 +7,10 @@ import csv
 import io
 import json
 import re
-import shutil
 import threading
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
 from quiz import create_app, models
@@ -20,8 +18,6 @@ from quiz.db import get_db
 from quiz.services import accounts
 from teacher_helpers import NEWS_ARTICLE as ARTICLE
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 TEACHER_EMAIL, TEACHER_PASSWORD = "salma@example.org", "a long teacher password"
@@ -43,16 +39,6 @@ def live_app(tmp_path, monkeypatch) -> Iterator[tuple[str, object]]:
     thread.join(5)
     get_db(app).engine.dispose()
 
-
-@pytest.fixture
-def browser():
-    """Launch Debian's Chromium through Playwright (never a downloaded browser)."""
-    executable = shutil.which("chromium")
-    assert executable, "Debian's chromium package is required (tests/run.sh installs it)"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def answers_of(app, code: str) -> dict[int, str]:

@@ -7,14 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from flask import Flask
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 from sqlalchemy import select
 from werkzeug.serving import make_server
 
@@ -24,8 +23,6 @@ from quiz.db import get_db
 from quiz.services import accounts
 from quiz.services import banks as bank_service
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 EMAIL, PASSWORD = "huda@example.org", "a long teacher password"
 
 
@@ -46,16 +43,6 @@ def live_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[
     thread.join(5)
     get_db(app).engine.dispose()
 
-
-@pytest.fixture
-def browser() -> Iterator[Browser]:
-    """Launch Debian's Chromium through Playwright (never a downloaded browser)."""
-    executable = shutil.which("chromium")
-    assert executable, "Debian's chromium package is required (tests/run.sh installs it)"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def watch_console(page: Page, errors: list[str]) -> None:
