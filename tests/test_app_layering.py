@@ -7,18 +7,9 @@ import pathlib
 
 import pytest
 
+from codescan import imported_roots
+
 QUIZ = pathlib.Path(__file__).resolve().parent.parent / "quiz"
-
-
-def imported_roots(path: pathlib.Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    roots: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            roots.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            roots.add(node.module.split(".")[0])
-    return roots
 
 
 @pytest.mark.parametrize("path", sorted((QUIZ / "services").glob("*.py")), ids=lambda p: p.name)
