@@ -710,14 +710,18 @@ def _to_facts(doc: _Doc) -> list[Fact]:
     for s, a, _, surf in items:
         votes.setdefault(_fold_token(names_of.get(a, surf)), Counter())[s.typ] += 1
     typ_of = {k: c.most_common(1)[0][0] for k, c in votes.items()}
-    names: dict[str, set[str]] = {}
+    # Per type, every name in order of first mention, indexed by each of its tokens.
+    by_token: dict[str, dict[str, list[str]]] = {}
     surface: dict[str, str] = {}
     for _, a, _, surf in items:
         surf = names_of.get(a, surf)
         key = _fold_token(surf)
-        typ = typ_of[key]
-        names.setdefault(typ, set()).add(key)
-        surface.setdefault(key, surf)
+        if key in surface:
+            continue
+        surface[key] = surf
+        index = by_token.setdefault(typ_of[key], {})
+        for tok in set(key.split()):
+            index.setdefault(tok, []).append(key)
     facts: list[Fact] = []
     canon_of: dict[tuple[str, str], str] = {}
     for s, a, b, surf in items:
@@ -725,7 +729,7 @@ def _to_facts(doc: _Doc) -> list[Fact]:
         typ = typ_of[key]
         canon = canon_of.get((key, typ))
         if canon is None:
-            canon = canon_of[(key, typ)] = _canonical(key, names[typ], typ)
+            canon = canon_of[(key, typ)] = _canonical(key, by_token[typ], typ)
         title = role = kind = None
         if typ == "PERS":
             r = _role_before(doc, s.i)
@@ -755,14 +759,19 @@ def _surface_no_clitic(doc: _Doc, i: int) -> str:
     return doc.text[a:b]
 
 
-def _canonical(key: str, names: set[str], typ: str) -> str:
-    """The longest name of the same type whose tokens contain this mention's (ending on its last token)."""
+def _canonical(key: str, by_token: dict[str, list[str]], typ: str) -> str:
+    """The longest name of the same type whose tokens contain this mention's (ending on its last token).
+
+    Only names sharing the mention's last token can qualify, so the token index keeps this linear in
+    the article; on a tie the name mentioned first wins.
+    """
     parts = key.split()
-    best = key
-    for n in names:
+    need = set(parts)
+    best, size = key, len(parts)
+    for n in by_token.get(parts[-1], ()):
         np = n.split()
-        if len(np) > len(best.split()) and set(parts) <= set(np) and (typ != "PERS" or parts[-1] == np[-1]):
-            best = n
+        if len(np) > size and need <= set(np) and (typ != "PERS" or parts[-1] == np[-1]):
+            best, size = n, len(np)
     return best
 
 

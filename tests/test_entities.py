@@ -54,6 +54,19 @@ def test_a_short_mention_links_to_the_full_name(text: str, short: str, full: str
     assert by_text[short].value == full
 
 
+@pytest.mark.parametrize("text, full, other, short", [
+    ("وقال الرئيس الأمريكي باراك أوباما إن الحرب انتهت. وقالت زوجته ميشيل أوباما إن الأسرة مستعدة. "
+     "وأضاف أوباما أن القوات ستعود.", "باراك أوباما", "ميشيل أوباما", "أوباما"),
+    ("وقال ولي العهد محمد بن سلمان إن الخطة جاهزة. وقال وزير الطاقة عبدالعزيز بن سلمان إن الأسعار مستقرة. "
+     "وأضاف بن سلمان أن الإنتاج سيزيد.", "محمد بن سلمان", "عبدالعزيز بن سلمان", "بن سلمان"),
+])
+def test_a_shared_surname_links_to_the_name_mentioned_first(text: str, full: str, other: str, short: str) -> None:
+    people = [f for f in entities(text) if f.type == "person"]
+    assert [f.text for f in people] == [full, other, short]
+    assert people[2].entity == people[0].entity != people[1].entity
+    assert people[2].value == full
+
+
 @pytest.mark.parametrize("text, name", [
     ("وأعلن الرئيس الكيني، «وليام روتو»، عن خطة جديدة للطاقة.", "وليام روتو"),
     ("وقال «أنطونيو غوتيريش» إن العالم يواجه أزمة.", "أنطونيو غوتيريش"),
