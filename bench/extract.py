@@ -3,6 +3,11 @@
 Usage: .venv/bin/python bench/extract.py
 Prints ``extract ratio=X target<=30 ok|FAIL``, the ratio of each half (dates/percentages/numbers,
 names) and the seed article's extraction time in ms. ``run()`` returns (ratio, target) for bench/run.py.
+
+The text is about 1 MB of distinct news: the seed and practice articles, then the running text of
+ANERcorp (test split first, then train), cut into paragraphs. Repeating a few articles would let the
+tagger's per-sentence cache answer most of the work and flatter the ratio. Every timed run starts
+with every cache in ``questions`` empty, as a fresh worker meets its first article.
 """
 
 from __future__ import annotations
@@ -23,20 +28,74 @@ from questions.text import split_sentences  # noqa: E402
 
 SEED = ROOT / "quiz" / "seed" / "asfura_honduras.txt"
 DEV = ROOT.parent / "shared" / "eval" / "dev"
+ANERCORP = ROOT.parent / "shared" / "data" / "anercorp"
 TARGET = 30.0
 SEED_TARGET_MS = 50.0
 
 
+def _news_paragraphs() -> list[str]:
+    """ANERcorp's running text (one token per line) joined back into paragraphs of a few sentences."""
+    out: list[str] = []
+    for split in ("test", "train"):
+        path = ANERCORP / f"ANERCorp_CamelLab_{split}.reconstructed.txt"
+        if not path.is_file():
+            continue
+        para: list[str] = []
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                tok = line.split(maxsplit=1)[0] if line.strip() else ""
+                if not tok:
+                    continue
+                para.append(tok)
+                if tok in (".", "!", "؟", "?") and len(para) >= 60:
+                    out.append(" ".join(para))
+                    para = []
+        if para:
+            out.append(" ".join(para))
+    return out
+
+
 def corpus(size: int = 1_000_000) -> str:
-    """Repeat the seed and practice articles until the text holds about ``size`` UTF-8 bytes."""
+    """About ``size`` UTF-8 bytes of distinct Arabic news (see the module docstring).
+
+    Without ANERcorp beside the project the seed and practice articles are repeated instead, and
+    the result says so: that text is mostly cache hits.
+    """
     parts = [SEED.read_text(encoding="utf-8")]
     if DEV.is_dir():
         parts += [p.read_text(encoding="utf-8") for p in sorted(DEV.glob("*.txt"))]
-    unit = "\n".join(parts) + "\n"
-    return unit * (size // len(unit.encode("utf-8")) + 1)
+    news = _news_paragraphs()
+    if not news:
+        unit = "\n".join(parts) + "\n"
+        return unit * (size // len(unit.encode("utf-8")) + 1)
+    out: list[str] = []
+    used = 0
+    for para in parts + news:
+        out.append(para.strip() + "\n")
+        used += len(out[-1].encode("utf-8"))
+        if used >= size:
+            break
+    return "".join(out)
 
 
-def best_of(fn: Callable[[], object], runs: int) -> float:
+def distinct() -> bool:
+    """Whether corpus() can use distinct text (ANERcorp is present)."""
+    return any(ANERCORP.glob("ANERCorp_CamelLab_*.txt"))
+
+
+def clear_caches() -> None:
+    """Empty every memo in the ``questions`` package: word features, folded forms, tagged sentences."""
+    for name, module in list(sys.modules.items()):
+        if name != "questions" and not name.startswith("questions."):
+            continue
+        for attr, value in list(vars(module).items()):
+            if callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()
+            elif attr.endswith("_CACHE") and isinstance(value, dict):
+                value.clear()
+
+
+def best_of(fn: Callable[[], object], runs: int, *, cold: bool = False) -> float:
     """The best CPU time of ``runs`` calls, in seconds.
 
     CPU time rather than wall time: on a busy machine a long call is preempted far more often
@@ -45,17 +104,23 @@ def best_of(fn: Callable[[], object], runs: int) -> float:
     """
     best = float("inf")
     for _ in range(runs):
+        if cold:
+            clear_caches()
         t0 = time.process_time()
         fn()
         best = min(best, time.process_time() - t0)
     return best
 
 
-def seed_ms(runs: int = 5) -> float:
-    """Extraction time of the seed article, in milliseconds (best of ``runs``)."""
+def seed_ms(runs: int = 5, *, cold: bool = True) -> float:
+    """Extraction time of the seed article, in milliseconds (best of ``runs``).
+
+    Cold (the default) empties every cache before each run, as for an article the worker has not
+    seen; warm repeats the article, which the per-sentence caches mostly answer.
+    """
     text = SEED.read_text(encoding="utf-8")
-    extract_facts(text)  # warm caches (lazy imports, model load)
-    return best_of(lambda: extract_facts(text), runs) * 1000
+    extract_facts(text)  # load the models and word lists outside the timing
+    return best_of(lambda: extract_facts(text), runs, cold=cold) * 1000
 
 
 def run(runs: int = 3) -> tuple[float, float]:
@@ -63,7 +128,7 @@ def run(runs: int = 3) -> tuple[float, float]:
     text = corpus()
     extract_facts(text[:5000])  # warm up outside the timing
     scan = best_of(lambda: re.findall(r"\d+", text), runs * 3)
-    extract = best_of(lambda: extract_facts(text), runs)
+    extract = best_of(lambda: extract_facts(text), runs, cold=True)
     return extract / scan, TARGET
 
 
@@ -75,10 +140,10 @@ def parts(runs: int = 3) -> tuple[float, float]:
     real = getattr(facts_module, "find_entities")
     try:
         setattr(facts_module, "find_entities", lambda _text, _sentences: [])  # time the non-name half alone
-        values = best_of(lambda: extract_facts(text), runs)
+        values = best_of(lambda: extract_facts(text), runs, cold=True)
     finally:
         setattr(facts_module, "find_entities", real)
-    names = best_of(lambda: find_entities(text, sentences), runs)
+    names = best_of(lambda: find_entities(text, sentences), runs, cold=True)
     return values / scan, names / scan
 
 
@@ -87,11 +152,14 @@ def main() -> int:
     ratio, target = run()
     ok = ratio <= target
     print(f"extract ratio={ratio:.1f} target<={target:.0f} {'ok' if ok else 'FAIL'}")
+    if not distinct():
+        print("  (ANERcorp not found: the text repeats the seed and practice articles, so caches answer most of it)")
     values, names = parts()
     print(f"  parts: dates/percentages/numbers ratio={values:.1f}, names ratio={names:.1f}")
     ms = seed_ms()
     seed_ok = ms < SEED_TARGET_MS
-    print(f"seed article {ms:.1f} ms target<{SEED_TARGET_MS:.0f} {'ok' if seed_ok else 'FAIL'}")
+    print(f"seed article {ms:.1f} ms cold target<{SEED_TARGET_MS:.0f} {'ok' if seed_ok else 'FAIL'}"
+          f" ({seed_ms(cold=False):.1f} ms when extracted again)")
     return 0 if ok and seed_ok else 1
 
 
