@@ -31,6 +31,7 @@ class Defaults:
     HTTPS = False  # FAHIM_HTTPS=true: served over HTTPS (Secure cookies, HSTS); see quiz.security
     PROXY_FIX = 0  # FAHIM_PROXY_FIX=N: trust N proxies' X-Forwarded-For/-Proto
     LOGIN_RATE_LIMIT = "10 per minute"
+    JOIN_RATE_LIMIT = "30 per minute;300 per hour"  # join codes that lead nowhere, per address
     JSON_AS_ASCII = False
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     TIMEZONE = "UTC"  # FAHIM_TIMEZONE: the zone of quiz times when the teacher's browser does not say (no JS)

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from conftest import csrf, login
 from questions.model import FALSE_LABEL, TRUE_LABEL, Article, Bank, Question, Source
-from quiz import models
+from quiz import create_app, models
+from quiz.db import get_db
 from quiz.services import attempts as svc
 
 SOURCE = "جملة المصدر السرية التي تحمل الجواب."
@@ -201,3 +202,27 @@ def test_absurd_numbers_in_urls_and_forms_are_harmless(client: FlaskClient, make
     assert r.status_code == status
     if data and data["go"] == "٣":
         assert r.location == f"/attempt/{attempt_id}?page=3"
+
+
+@pytest.mark.no_seed
+def test_guessing_join_codes_is_rate_limited_but_a_class_joining_is_not(tmp_path: Any) -> None:
+    app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path), "SEED_ON_START": True,
+                      "DATABASE_URL": f"sqlite:///{tmp_path / 'join.sqlite3'}", "WTF_CSRF_ENABLED": False,
+                      "JOIN_RATE_LIMIT": "3 per minute", "RATELIMIT_ENABLED": True})
+    client = app.test_client()
+    # A class behind one address: right codes never count, however many students type them.
+    for _ in range(6):
+        assert client.post("/join", data={"code": "asfura"}).status_code == 302
+        assert client.get("/q/ASFURA").status_code == 200
+    # Wrong codes count on every route that looks one up, together.
+    assert client.post("/join", data={"code": "ZZZZZZ"}).status_code == 400
+    assert client.get("/q/ZZZZZY").status_code == 404
+    assert client.post("/q/ZZZZZX/start", data={"name": "ضيف"}).status_code == 404
+    blocked = client.post("/join", data={"code": "ZZZZZW"})
+    assert blocked.status_code == 429
+    assert "طلبات كثيرة" in blocked.get_data(as_text=True)
+    assert client.get("/q/ZZZZZV").status_code == 429
+    # Another address is not affected.
+    other = client.get("/q/ASFURA", environ_base={"REMOTE_ADDR": "10.0.0.9"})
+    assert other.status_code == 200
+    get_db(app).engine.dispose()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, g, jsonify, redirect, render_template, request, url_for
 from flask import session as flask_session
 from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response as WResponse
 
 from quiz import models
 from quiz.db import get_session
+from quiz.extensions import limiter
 from quiz.forms import AnswerForm, JoinForm, RetryForm, StartForm, SubmitAttemptForm
 from quiz.services import attempts as attempt_service
 from quiz.services import autosave as autosave_service
@@ -22,9 +23,23 @@ from quiz.views.auth import current_user, login_required, login_user
 bp = Blueprint("student", __name__)
 
 
+def _join_limit() -> str:
+    return str(current_app.config["JOIN_RATE_LIMIT"])
+
+
+def _unknown_code(_response: WResponse) -> bool:
+    return bool(g.get("unknown_join_code"))
+
+
+# Guessing join codes: only lookups that find no quiz count, per address, so a class behind one
+# address joins freely while a script trying codes is stopped long before it could find one.
+_join_guard = limiter.shared_limit(_join_limit, scope="join-code", deduct_when=_unknown_code)
+
+
 def _quiz_or_404(code: str) -> models.Quiz:
     quiz = quiz_service.find_by_code(get_session(), code)
     if quiz is None or not quiz.published:
+        g.unknown_join_code = True
         abort(404)
     return quiz
 
@@ -54,6 +69,7 @@ def index() -> str:
 
 
 @bp.route("/join", methods=["POST"])
+@_join_guard
 def join() -> str | WResponse | tuple[str, int]:
     """Find a quiz by its code and go to its start page."""
     form = JoinForm()
@@ -61,6 +77,7 @@ def join() -> str | WResponse | tuple[str, int]:
         quiz = quiz_service.find_by_code(get_session(), form.code.data or "")
         if quiz is not None and quiz.published:
             return redirect(url_for("student.quiz", code=quiz.code))
+        g.unknown_join_code = True
         form.code.errors = ["لا يوجد اختبار بهذا الرمز. تأكد منه واكتبه مرة أخرى."]
     session = get_session()
     quizzes = quiz_service.open_quizzes(session, models.utcnow())
@@ -69,6 +86,7 @@ def join() -> str | WResponse | tuple[str, int]:
 
 
 @bp.route("/q/<code>")
+@_join_guard
 def quiz(code: str) -> ResponseReturnValue:
     """Show a quiz's details and the start (or resume) button."""
     quiz = _quiz_or_404(code)
@@ -93,6 +111,7 @@ def _quiz_page(quiz: models.Quiz, form: StartForm, status: int = 200) -> tuple[s
 
 
 @bp.route("/q/<code>/start", methods=["POST"])
+@_join_guard
 def start(code: str) -> ResponseReturnValue:
     """Start (or resume) an attempt; a visitor joins with a display name."""
     quiz = _quiz_or_404(code)
