@@ -742,8 +742,7 @@ def _to_facts(doc: _Doc) -> list[Fact]:
                 if t:
                     title = _surface_no_clitic(doc, t[-1])
                 if not (len(chain) == 1 and t):
-                    ra = doc.offs[r][0] + (len(doc.pre[r]) if doc.pre[r] in ("و", "ف") else 0)
-                    role = doc.text[ra:doc.offs[k][1]]
+                    role = _surface_no_clitic(doc, r) + doc.text[doc.offs[r][1]:doc.offs[k][1]]
         elif typ == "LOC":
             kind = _kind(doc, s, key)
         facts.append(Fact(type=_TYPE[typ], text=surf, value=surface.get(canon, canon), start=a, end=b,
@@ -753,10 +752,15 @@ def _to_facts(doc: _Doc) -> list[Fact]:
 
 
 def _surface_no_clitic(doc: _Doc, i: int) -> str:
+    """Token i as written, without its proclitics («وللمرشح» -> «المرشح», «بالرئيس» -> «الرئيس»)."""
     a, b = doc.offs[i]
-    if doc.pre[i] in ("و", "ف", "ب", "ل", "ك"):
-        a += 1
-    return doc.text[a:b]
+    raw = doc.text[a:b]
+    pre = doc.pre[i]
+    if not pre or not raw.startswith(pre):
+        return raw  # diacritics or a spelling fold() changed: keep the token whole
+    if pre.endswith("ل") and doc.stems[i].startswith("ال") and raw.startswith(pre + "ل"):
+        return "ال" + raw[len(pre) + 1:]  # لل = ل + ال with the alif dropped
+    return raw[len(pre):]
 
 
 def _canonical(key: str, by_token: dict[str, list[str]], typ: str) -> str:

@@ -40,6 +40,16 @@ def test_titles_and_roles_stay_out_of_the_person_span(text: str, name: str, titl
     assert text[people[0].start:people[0].end] == name
 
 
+@pytest.mark.parametrize("text, name, title, role", [
+    ("أعلن دعمه للمرشح اليميني «نصري عصفورة» أمس.", "نصري عصفورة", "المرشح", "المرشح اليميني"),
+    ("التقى بالرئيس الفرنسي إيمانويل ماكرون في باريس.", "إيمانويل ماكرون", "الرئيس", "الرئيس الفرنسي"),
+    ("وأكد والرئيس الفرنسي إيمانويل ماكرون دعمه.", "إيمانويل ماكرون", "الرئيس", "الرئيس الفرنسي"),
+])
+def test_titles_and_roles_leave_their_prepositions_behind(text: str, name: str, title: str, role: str) -> None:
+    people = [f for f in entities(text) if f.type == "person"]
+    assert [(f.text, f.title, f.role) for f in people] == [(name, title, role)]
+
+
 @pytest.mark.parametrize("text, short, full", [
     ("التقى دونالد ترامب بقادة الحزب. وقال ترامب إن الاقتصاد قوي.", "ترامب", "دونالد ترامب"),
     ("فاز المرشح «نصري عصفورة» بالرئاسة. وأدى «عصفورة» اليمين أمس.", "عصفورة", "نصري عصفورة"),
