@@ -12,9 +12,11 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from questions import places
 from questions.checks import BLANK, REASONS, check, glued_conjunction
@@ -156,6 +158,8 @@ class _Ctx:
     sentences: list[Sentence]
     entities: dict[str, Entity]
     sent_of: dict[int, int]  # fact index -> sentence index
+    in_sent: dict[int, list[int]] = field(default_factory=dict)  # sentence index -> its facts, in order
+    by_first: list[Entity] = field(default_factory=list)  # entities in order of first mention
 
     def rng(self, key: str) -> random.Random:
         # Seeded from the seed and the question's key, so one question's options never depend on
@@ -198,15 +202,15 @@ def _build_context(text: str, facts: list[Fact], seed: int) -> _Ctx:
         if e.type == "place" and not e.kind:
             e.kind = places.place_kind(e.name)
     sent_of: dict[int, int] = {}
+    in_sent: dict[int, list[int]] = {}
     starts = [s.start for s in sentences]
     for i, f in enumerate(good):
-        k = 0
-        for j, s0 in enumerate(starts):
-            if s0 <= f.start:
-                k = j
+        k = max(bisect_right(starts, f.start) - 1, 0)  # the last sentence starting at or before the fact
         if sentences and sentences[k].start <= f.start and f.end <= sentences[k].end:
             sent_of[i] = k
-    return _Ctx(text, article_key(text), seed, good, sentences, entities, sent_of)
+            in_sent.setdefault(k, []).append(i)
+    by_first = sorted(entities.values(), key=lambda e: e.first)
+    return _Ctx(text, article_key(text), seed, good, sentences, entities, sent_of, in_sent, by_first)
 
 
 # Distractors -----------------------------------------------------------------------------------
@@ -218,13 +222,19 @@ def _distinct_add(out: list[str], cand: str, banned: set[str]) -> None:
         out.append(cand)
 
 
+@lru_cache(maxsize=50_000)
+def _token_key(s: str) -> str:
+    """The folded tokens of a name, space-joined: how names are compared and searched for."""
+    return " ".join(tokens(s))
+
+
 def _name_distractors(ctx: _Ctx, ent: Entity, rng: random.Random, avoid: str = "") -> tuple[list[str], bool]:
     """Three names of the same type (and kind or role group); True when all come from the article."""
-    banned = {" ".join(tokens(a)) for a in ent.aliases}
-    avoid_keys = " ".join(tokens(avoid))
+    banned = {_token_key(a) for a in ent.aliases}
+    avoid_keys = _token_key(avoid)
     out: list[str] = []
     same: list[Entity] = []
-    for e in sorted(ctx.entities.values(), key=lambda e: e.first):
+    for e in ctx.by_first:
         if e.id == ent.id or e.type != ent.type:
             continue
         if ent.type == "place" and (e.kind or None) != (ent.kind or None):
@@ -236,7 +246,7 @@ def _name_distractors(ctx: _Ctx, ent: Entity, rng: random.Random, avoid: str = "
             continue  # «أمريكا اللاتينية» may well hold «أمريكا الوسطى»: not surely wrong
         same.append(e)
     # Names not already shown in the prompt first: an option the stem names is too easy to rule out.
-    same.sort(key=lambda e: (any(" ".join(tokens(a)) in avoid_keys for a in e.aliases), e.first))
+    same.sort(key=lambda e: (any(_token_key(a) in avoid_keys for a in e.aliases), e.first))
     for e in same:
         if len(out) < 3:
             _distinct_add(out, e.name, banned)
@@ -431,9 +441,8 @@ class _Out:
 def _mentions(ctx: _Ctx, si: int) -> list[Mention]:
     sent = ctx.sentences[si]
     out = []
-    for i, f in enumerate(ctx.facts):
-        if ctx.sent_of.get(i) != si:
-            continue
+    for i in ctx.in_sent.get(si, ()):
+        f = ctx.facts[i]
         name = ctx.entities[_fact_id(f)].name if f.type in NAME_TYPES else f.text
         out.append(Mention(f.start - sent.start, f.end - sent.start, f.type, name))
     return out
@@ -464,7 +473,7 @@ def _for_name(ctx: _Ctx, fi: int, f: Fact, out: _Out, wh_bodies: list[tuple[str,
     si = ctx.sent_of[fi]
     sent = ctx.sentences[si]
     ent = ctx.entities[_fact_id(f)]
-    occ = str(sum(1 for j in range(fi) if ctx.sent_of.get(j) == si and ctx.facts[j].text == f.text))
+    occ = str(sum(1 for j in ctx.in_sent[si] if j < fi and ctx.facts[j].text == f.text))
     accepted = tuple(sorted(a for a in ent.aliases if a != f.text))
     stem = _cloze(sent, f.start, f.end)
     mentions = _mentions(ctx, si)
@@ -502,7 +511,7 @@ def _for_name(ctx: _Ctx, fi: int, f: Fact, out: _Out, wh_bodies: list[tuple[str,
         rng = ctx.rng(k + ":d")
         distractors, from_article = _name_distractors(ctx, ent, rng, avoid=prompt)
         q = _mcq(ctx, k, f, prompt, ent.name, distractors, sent, f.start, f.end, 2 if from_article else 1,
-                 accepted=ent.aliases)
+                 accepted=sorted(ent.aliases))
         if q:
             out.add(q)
 
@@ -612,11 +621,12 @@ def _role_questions(ctx: _Ctx, out: _Out) -> None:
         if role is None or len(e.name.split()) < 2:
             continue  # one-word names next to a role are too often the tagger's mistakes
         first = role.split()[0]
-        mention = next((f for i, f in enumerate(ctx.facts) if _fact_id(f) == e.id and i in ctx.sent_of
-                        and f.role), None)
-        if mention is None:
+        at = next((i for i, f in enumerate(ctx.facts) if _fact_id(f) == e.id and i in ctx.sent_of
+                   and f.role), None)
+        if at is None:
             continue
-        sent = ctx.sentences[ctx.sent_of[ctx.facts.index(mention)]]
+        mention = ctx.facts[at]
+        sent = ctx.sentences[ctx.sent_of[at]]
         pron = "هي" if fold(first).endswith("ه") else "هو"
         k = _key(ctx, "short", mention, role)
         out.add(Question(key=k, kind="short", fact_type="person", prompt=f"من {pron} {role}؟", answer=e.name,
@@ -650,7 +660,7 @@ def _swap_text(ctx: _Ctx, f: Fact, rng: random.Random, sentence: str) -> str | N
 
 def _true_false(ctx: _Ctx, out: _Out) -> None:
     for si, sent in enumerate(ctx.sentences):
-        idx = [i for i in range(len(ctx.facts)) if ctx.sent_of.get(i) == si]
+        idx = ctx.in_sent.get(si, [])
         if not idx or not MIN_SENTENCE_WORDS <= len(sent.text.split()) <= MAX_STATEMENT_WORDS \
                 or not _starts_with_word(sent.text):
             continue

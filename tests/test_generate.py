@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import pathlib
 import re
+import subprocess
+import sys
 from collections import Counter
 
 import pytest
@@ -395,3 +398,25 @@ def test_count_questions_follow_known_shapes(sentence: str, number: str, unit: s
     s, e = _span(sentence, number)
     mentions = [_m(sentence, surface, "person", name) for surface, name in people]
     assert number_question(sentence, s, e, mentions, unit) == expected
+
+
+MANY_ALIASES = (
+    "أعلنت المملكة العربية السعودية أمس خطة جديدة للطاقة. وقال وزير الطاقة إن السعودية ستزيد إنتاجها إلى 10 ملايين "
+    "برميل. وأضاف أن للسعودية دورا في استقرار السوق. وزار الرئيس الفرنسي إيمانويل ماكرون الرياض يوم 3 مارس 2025. "
+    "وقال ماكرون إن فرنسا تدعم الخطة. وأكد إيمانويل ماكرون أن التعاون مع السعودية سيزيد بنسبة 15 في المائة. "
+    "وقال الاتحاد الأوروبي إن للاتحاد الأوروبي مصلحة في الخطة. وأعلن الاتحاد الأوروبي دعمه للسعودية.")
+
+
+def test_a_bank_is_the_same_in_every_process(tmp_path: pathlib.Path) -> None:
+    # Python salts string hashes per process: nothing in a bank may follow a set's iteration order.
+    article = tmp_path / "article.txt"
+    article.write_text(MANY_ALIASES, encoding="utf-8")
+    root = pathlib.Path(__file__).resolve().parents[1]
+    outputs = set()
+    for salt in ("1", "2", "3", "4", "5", "6"):
+        done = subprocess.run([sys.executable, "-m", "questions", "generate", str(article), "--json"], cwd=root,
+                              env={**os.environ, "PYTHONHASHSEED": salt}, capture_output=True, text=True,
+                              check=True)
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+    assert json.loads(outputs.pop())["questions"]
