@@ -44,6 +44,10 @@ _ROLE_TAILS = frozenset(fold(w) for w in "العهد العام".split())
 # Verbs that open news sentences about people ("وُلد القصيبي"), never part of the name.
 _LEAD_VERBS = frozenset(fold(w) for w in """ولد وولد توفي وتوفي رحل ورحل فاز وفاز عاد وعاد التقى والتقى استقبل
     واستقبل زار وزار غادر وغادر وصل ووصل شارك وشارك""".split())
+# «عن عمر ناهز 70 عاماً», «بعمر 90 عاماً»: عمر is the age, not the name Omar, before these or a number.
+_AGE_WORD = fold("عمر")
+_AGE_VERBS = frozenset(fold(w) for w in """ناهز يناهز يقارب قارب يتجاوز تجاوز يزيد زاد يبلغ بلغ يناهز يقترب
+    يربو ناهزت""".split())
 # A place right after these names an event or a team, not a place (كأس آسيا).
 _EVENT_HEADS = frozenset(fold(w) for w in "كأس بطولة دوري منتخب جائزة ألعاب دورة".split())
 
@@ -287,6 +291,10 @@ def _clean(doc: _Doc, extend: bool = False) -> None:
         if sp is None:
             continue
         i, j = sp.i, sp.j
+        if sp.typ == "PERS" and doc.stems[i] == _AGE_WORD and i + 1 < doc.n \
+                and (doc.words[i + 1] in _AGE_VERBS or doc.words[i + 1][:1].isdigit()):
+            doc.drop(idx)  # عن عمر ناهز: an age, not a person
+            continue
         while i < j and (doc.punct(i) or (sp.typ == "PERS" and (
                 _is_roleish(doc, i) or doc.words[i] in _STOP
                 or doc.words[i] in ner.REPORT_VERBS or doc.words[i] in _LEAD_VERBS

@@ -183,5 +183,15 @@ def test_each_fact_sits_in_its_sentence() -> None:
         assert text[f.start:f.end] == f.text
 
 
+@pytest.mark.parametrize("text, people", [
+    ("توفي الشاعر عن عمر ناهز 70 عاماً في الرياض.", set()),
+    ("رحلت الفنانة عن عمر يناهز 85 عاما.", set()),
+    ("توفي بعمر 90 عاما بعد صراع مع المرض.", set()),
+    ("وقال عمر البشير إن الحكومة مستعدة.", {"عمر البشير"}),
+])
+def test_omar_is_an_age_before_an_age_verb_or_a_number(text: str, people: set[str]) -> None:
+    assert texts(text, "person") == people
+
+
 def test_text_without_names_gives_no_entities() -> None:
     assert entities("ارتفعت الأسعار بشكل كبير خلال الأسبوع الماضي.") == []
