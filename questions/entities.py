@@ -702,27 +702,27 @@ def _to_facts(doc: _Doc) -> list[Fact]:
     found = doc.live()
     known = {doc.words[s.i] for s in found if doc.pre[s.i] == ""}
     items: list[tuple[_Span, int, int, str]] = []
-    names_of: dict[int, str] = {}
     for s in found:
         a = doc.offs[s.i][0] + (s.cut if s.cut is not None else _strip_start(doc, s.i, known))
         b = doc.offs[s.j - 1][1]
         surf = doc.text[a:b]
         pre = doc.pre[s.i]
         if a == doc.offs[s.i][0] and pre.endswith("ل") and doc.stems[s.i].startswith("ال") \
-                and doc.words[s.i].startswith(pre + "ل"):
-            # "للسعودية" cannot be sliced without its ل; name it with ال restored.
-            names_of[a] = "ال" + surf[len(pre) + 1:]
+                and doc.words[s.i].startswith(pre + "ل") and surf.startswith(pre):
+            # «للسعودية» = ل + السعودية with the alif dropped: the name reads «السعودية», the span
+            # starts at the ل that stands for ال (Fact.in_text).
+            a += len(pre)
+            surf = "ال" + doc.text[a + 1:b]
         items.append((s, a, b, surf))
     # One name keeps one type across the article: majority over identical surfaces.
     votes: dict[str, Counter[str]] = {}
     for s, a, _, surf in items:
-        votes.setdefault(_fold_token(names_of.get(a, surf)), Counter())[s.typ] += 1
+        votes.setdefault(_fold_token(surf), Counter())[s.typ] += 1
     typ_of = {k: c.most_common(1)[0][0] for k, c in votes.items()}
     # Per type, every name in order of first mention, indexed by each of its tokens.
     by_token: dict[str, dict[str, list[str]]] = {}
     surface: dict[str, str] = {}
     for _, a, _, surf in items:
-        surf = names_of.get(a, surf)
         key = _fold_token(surf)
         if key in surface:
             continue
@@ -733,7 +733,7 @@ def _to_facts(doc: _Doc) -> list[Fact]:
     facts: list[Fact] = []
     canon_of: dict[tuple[str, str], str] = {}
     for s, a, b, surf in items:
-        key = _fold_token(names_of.get(a, surf))
+        key = _fold_token(surf)
         typ = typ_of[key]
         canon = canon_of.get((key, typ))
         if canon is None:

@@ -171,7 +171,7 @@ def _build_context(text: str, facts: list[Fact], seed: int) -> _Ctx:
     sentences = _split_sentences(text)
     good: list[Fact] = []
     for f in facts:
-        if not (0 <= f.start < f.end <= len(text)) or text[f.start:f.end] != f.text:
+        if not f.in_text(text):
             continue
         if f.type in NAME_TYPES and not _plausible_name(f):
             continue

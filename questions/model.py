@@ -29,8 +29,10 @@ class Fact:
     ``value`` is normalized: ISO 8601 text for dates (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``,
     ``--MM-DD``, ``199X``; Hijri dates as ``1431-09-05 AH`` with ``gregorian`` set), a float/int for
     percentages and numbers, and the canonical (longest) name for people, places and organizations.
-    ``start``/``end`` are character offsets into the original text; ``sentence`` is the index of the
-    sentence holding it. Names carry an ``entity`` id shared by every mention of the same entity.
+    ``start``/``end`` are character offsets into the original text and ``text`` is what stands there,
+    without attached proclitics (و ف ب ل ك), with one exception: after ل the alif of ال is not written
+    («للسعودية»), so such a name reads «السعودية» while the span holds «لسعودية» (see ``in_text``).
+    ``sentence`` is the index of the sentence holding it. Names carry an ``entity`` id shared by every mention of the same entity.
     """
 
     type: str
@@ -50,6 +52,17 @@ class Fact:
         """Return the JSON form, leaving out empty optional keys."""
         d = asdict(self)
         return {k: v for k, v in d.items() if v is not None or k in ("value",)}
+
+    def in_text(self, original: str) -> bool:
+        """Whether this fact sits at ``start:end`` of ``original`` as its ``text`` says.
+
+        The span holds the text itself, or «ل» + the rest for a name whose ال lost its alif after
+        the preposition ل («للسعودية»: span «لسعودية», text «السعودية»).
+        """
+        if not 0 <= self.start < self.end <= len(original):
+            return False
+        piece = original[self.start:self.end]
+        return piece == self.text or (self.text.startswith("ال") and piece == "ل" + self.text[2:])
 
 
 @dataclass(frozen=True)
