@@ -101,10 +101,12 @@ def _refine(toks: tuple[str, ...], tags: tuple[str, ...]) -> tuple[str, ...]:
             lex = ner.lexicon()
             if lex.kind.get(key) in ("country", "region"):
                 cls = "CTRY"
+            elif lex.kind.get(key) == "city" and cls == "CITY":
+                cls = "CITY"
             elif key in lex.media:
                 cls = "MEDIA"
             typ = _GAZ_TYPE[cls]
-            if any(out[k] != "O" for k in range(i, j)) or cls in ("CTRY", "REG", "MEDIA"):
+            if any(out[k] != "O" for k in range(i, j)) or cls in ("CTRY", "REG", "CITY", "MEDIA"):
                 inside_other = i > 0 and out[i - 1] != "O" and out[i].startswith("I-")
                 if not inside_other:
                     out[i] = "B-" + typ
@@ -313,6 +315,11 @@ def _clean(doc: _Doc, extend: bool = False) -> None:
             for k in range(j - 2, i - 1, -1):
                 if _is_title(doc, k) and not (k > i and doc.words[k - 1] in _NAME_LINKS):
                     i = k + 1  # ولي العهد السعودي الأمير محمد: what precedes the title is a role
+                    break
+        if sp.typ == "PERS":
+            for k in range(i + 1, j):
+                if doc.pre[k] and doc.pre[k] != "و" and doc.definite[k]:
+                    j = k  # «مولاي عبد الله بالرباط»: a preposition with ال ends a person's name
                     break
         while j > i and (doc.punct(j - 1) or doc.words[j - 1] in _STOP):
             j -= 1
@@ -576,15 +583,74 @@ def _regions(doc: _Doc) -> None:
         sp = doc.span_at(i + 1)
         if sp is not None and sp.i == i + 1 and sp.typ in ("LOC", "ORG"):
             doc.add(i, sp.j, "LOC", force=True, kind="region")
+        elif sp is None and not doc.pre[i + 1] and doc.gaz(i + 1) & {"CITY", "REG", "CTRY"}:
+            doc.add(i, i + 2, "LOC", kind="region")  # محافظة المهرة: a listed place, even if also a word
+
+
+def _named_after(doc: _Doc) -> None:
+    """A site or body named after a person is that site or body: ملعب الأمير مولاي عبد الله, جامعة الملك سعود."""
+    for i in range(doc.n - 2):
+        head = doc.stems[i]
+        site = head in ner.SITE_HEADS
+        if not (site or head in ner.ORG_HEADS) or doc.definite[i] or doc.pre[i] not in ("", "و", "ب", "ف", "ل") \
+                or doc.span_at(i) is not None:
+            continue
+        k = i + 1
+        while k < doc.n and k - i <= 2 and _is_title(doc, k) and doc.span_at(k) is None:
+            k += 1
+        sp = doc.span_at(k) if doc.same_sentence(i, k) else None
+        if sp is not None and sp.i == k and sp.typ == "PERS" and (k > i + 1 or sp.j - sp.i >= 2):
+            doc.add(i, sp.j, "LOC" if site else "ORG", force=True, kind="site" if site else None)
+
+
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _datelines(doc: _Doc) -> None:
+    """An agency dateline opening a paragraph: «مسقط - «العمانية»:», «الرباط (رويترز) -».
+
+    The one to three words before the dash or bracket name a place; the quoted or bracketed words
+    after it name the agency or newspaper.
+    """
+    starts = [0] + [k for k in range(1, doc.n) if doc.sent[k] != doc.sent[k - 1]]
+    for i in starts:
+        k = i
+        while k < doc.n and k - i < 3 and not doc.punct(k) and doc.same_sentence(i, k):
+            k += 1
+        if k == i or k + 2 >= doc.n or not doc.same_sentence(i, k):
+            continue
+        sep = doc.toks[k]
+        if sep in _DASHES and doc.toks[k + 1] in _OPEN_QUOTES:
+            a, close = k + 2, _OPEN_QUOTES[doc.toks[k + 1]]
+        elif sep == "(":
+            a, close = k + 1, ")"
+        else:
+            continue
+        b = a
+        while b < doc.n and b - a < 4 and doc.toks[b] != close and not doc.punct(b):
+            b += 1
+        if b == a or b >= doc.n or doc.toks[b] != close:
+            continue
+        after = doc.toks[b + 1] if b + 1 < doc.n else ""
+        if not (after == ":" or after in _DASHES or (sep == "(" and close == ")" and after in (":", "-"))):
+            continue
+        if any(doc.is_common(m) and not doc.gaz(m) & _PLACE_GAZ for m in range(i, k)):
+            continue  # ordinary words before a dash are a heading, not a dateline
+        doc.add(i, k, "LOC", force=True)
+        doc.add(a, b, "ORG", force=True)
 
 
 def _countries(doc: _Doc) -> None:
-    """Country and region names from CLDR and the news lists, even where the CRF saw none."""
+    """Country, region and city names from CLDR and the news lists, even where the CRF saw none."""
     for i, g in enumerate(doc._gaz):
         if not g and not doc.toks[i][:1].isascii() or doc.owner[i] is not None:
             continue
-        if g & {"CTRY", "REG"} and doc.stems[i] not in _common() and i > 0 and doc.stems[i - 1] not in (
-                "كاس", "بطوله", "دوري", "منتخب", "جايزه"):
+        city = "CITY" in g and ner.lex_label(doc.stems[i]) not in ("PERS", "MIX")
+        # A city that is also a word (مسقط رأسه) counts right after في, إلى, من... and not before رأس.
+        cued = city and i > 0 and doc.words[i - 1] in ner.PLACE_PREPS and not (
+            i + 1 < doc.n and doc.stems[i + 1].startswith("راس"))
+        if (g & {"CTRY", "REG"} or city) and (doc.stems[i] not in _common() or cued) and i > 0 \
+                and doc.stems[i - 1] not in ("كاس", "بطوله", "دوري", "منتخب", "جايزه"):
             doc.add(i, i + 1, "LOC")
         elif "MEDIA" in g or _ACRONYM.fullmatch(doc.toks[i]):
             doc.add(i, i + 1, "ORG")
@@ -689,9 +755,11 @@ def _run(doc: _Doc, *, corpus_style: bool = False) -> None:
         _org_heads(doc)
     if not corpus_style:
         _sites(doc)  # ANERcorp tags the name without its head word (باستاد [القاهرة])
+        _named_after(doc)
     _countries(doc)
     if not corpus_style:
         _regions(doc)  # ANERcorp tags the name without its head word
+    _datelines(doc)
     _people(doc, _CORPUS_PEOPLE_RULES if corpus_style else _PEOPLE_RULES)
     _clean(doc)
     _acronyms(doc)

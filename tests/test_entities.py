@@ -199,5 +199,45 @@ def test_omar_is_an_age_before_an_age_verb_or_a_number(text: str, people: set[st
     assert texts(text, "person") == people
 
 
+@pytest.mark.parametrize("text, place, agency", [
+    ("مسقط - «العمانية»: أعلنت اللجنة الوطنية أن الإعصار ضرب البلاد.", "مسقط", "العمانية"),
+    ("الرباط (رويترز) - قال مسؤول حكومي إن المفاوضات مستمرة.", "الرباط", "رويترز"),
+    ("بيروت - «الشرق الأوسط»: قال وزير الطاقة إن الخطة جاهزة.", "بيروت", "الشرق الأوسط"),
+])
+def test_a_dateline_names_a_place_and_an_agency(text: str, place: str, agency: str) -> None:
+    assert place in texts(text, "place")
+    assert agency in texts(text, "organization")
+    assert agency not in texts(text, "place")
+
+
+def test_a_heading_before_a_dash_is_not_a_dateline() -> None:
+    text = "عاجل - «رويترز»: انفجار في الميناء."
+    assert texts(text, "place") == set()
+
+
+@pytest.mark.parametrize("text, typ, name", [
+    ("التقى الفريقان على ملعب الأمير مولاي عبد الله بالرباط.", "place", "ملعب الأمير مولاي عبد الله"),
+    ("وقال الباحث في جامعة الملك سعود إن النتائج مهمة.", "organization", "جامعة الملك سعود"),
+])
+def test_a_site_or_body_named_after_a_person_is_not_that_person(text: str, typ: str, name: str) -> None:
+    assert name in texts(text, typ)
+    assert texts(text, "person") == set()
+
+
+def test_a_preposition_with_al_ends_a_persons_name() -> None:
+    text = "واستقبل الملك محمد السادس الوفد بالرباط أمس."
+    assert texts(text, "person") == {"محمد السادس"}
+    assert "الرباط" in texts(text, "place")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("ضربت السيول محافظة المهرة أمس.", "محافظة المهرة"),
+    ("وصل الوفد إلى مسقط صباح الأحد.", "مسقط"),
+    ("وقعت الاتفاقية في الدوحة بحضور الوسطاء.", "الدوحة"),
+])
+def test_cities_and_provinces_are_places_even_without_a_cue(text: str, place: str) -> None:
+    assert place in texts(text, "place")
+
+
 def test_text_without_names_gives_no_entities() -> None:
     assert entities("ارتفعت الأسعار بشكل كبير خلال الأسبوع الماضي.") == []
