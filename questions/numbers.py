@@ -98,6 +98,10 @@ _STOP = set(fold(
 # Counts before a number: "نحو 2000 شخص" is a quantity, not the year 2000.
 _QUANTITY_CUES = set(fold("نحو حوالي قرابة زهاء أكثر أقل بلغ بلغت يبلغ تبلغ عدد إجمالي مجموع").split())
 _RANGE_WORDS = frozenset(("من", "الي", "حتي", "منذ", "بين"))
+# Nouns a year follows as their name (ميزانية 2026، رؤية 2030، مونديال 2022): a year, whatever comes next.
+_YEAR_HEADS = frozenset(fold(w) for w in """ميزانية موازنة موسم رؤية مونديال كأس انتخابات أولمبياد
+    بطولة دورة نسخة خطة استراتيجية إستراتيجية تعداد إحصاء دستور ثورة حرب أحداث اتفاقية اتفاق معرض إكسبو
+    مهرجان قمة نكبة نكسة انتفاضة أزمة مؤتمر ألعاب جائزة تصفيات""".split())
 _TIME_PLURALS = {fold(k): v for k, v in {
     "أشهر": "شهر", "شهور": "شهر", "سنوات": "سنة", "سنين": "سنة", "أعوام": "عام", "أيام": "يوم",
     "ساعات": "ساعة", "دقائق": "دقيقة", "أسابيع": "أسبوع", "عقود": "عقد", "قرون": "قرن", "ثوان": "ثانية",
@@ -371,7 +375,8 @@ def _span_of(folded: Folded, g: list[_Tok]) -> NumberSpan | None:
         range_word = cue in _RANGE_WORDS  # من 2010 إلى 2015 تضاعف: a year, whatever follows
         if cue == "من":  # أكثر من 2000
             k, cue = _word_before(ft, k)
-        if (not unit_word or range_word) and (t0.year_mark or cue not in _QUANTITY_CUES):
+        named = cue in _YEAR_HEADS or (cue[:1] in ("و", "ل", "ب", "ف") and cue[1:] in _YEAR_HEADS)
+        if (not unit_word or range_word or named) and (t0.year_mark or cue not in _QUANTITY_CUES):
             return NumberSpan("date", start, end + (1 if t0.year_mark else 0), f"{int(value):04d}")
     unit: str | None = None
     if unit_word and nxt is not None:
