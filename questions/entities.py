@@ -39,6 +39,8 @@ _ORDINALS = frozenset(fold(w) for w in """الأول الأولى الثاني �
 _PERSON_CUES = frozenset(fold(w) for w in """المرشح مرشح منافسه منافسها نظيره نظيرته زميله زميلها الفائز المتهم
     الأسير الأسيرة الطفل الطفلة الشاب الشابة المواطن المواطنة الراحل الراحلة الفقيد الشهيد المرحوم الفنان""".split())
 _STRICT_SITES = frozenset(fold(w) for w in "استاد ملعب قصر مطار جامع مسجد ميناء سجن مستشفى متحف".split())
+# Prepositions a role goes on through when a body or place follows: السفير لدى الأمم المتحدة.
+_ROLE_PREPS = frozenset(fold(w) for w in "في لدى".split())
 # Second words of two-word role heads: ولي العهد, الأمين العام.
 _ROLE_TAILS = frozenset(fold(w) for w in "العهد العام".split())
 # Verbs that open news sentences about people ("وُلد القصيبي"), never part of the name.
@@ -140,7 +142,11 @@ def _split(w: str) -> tuple[str, str]:
     if p and (w in _CUE_WORDS or w in common):
         return "", w
     while p:
-        if (s.startswith("ال") and len(s) >= 4) or s in common or s in lex or s in _CUE_WORDS:
+        known = s in common or s in lex or s in _CUE_WORDS
+        if p.endswith("ك") and not (known and len(s) >= 4) and not (s.startswith("ال") and (
+                s[2:] in common or s[2:] in lex)):
+            pass  # after ك only a known word splits off: كايا, كالاس, كاليفورنيا are names' own letters
+        elif (s.startswith("ال") and len(s) >= 4) or known:
             return p, s
         p = p[:-1]
         s = w[len(p):]
@@ -386,8 +392,10 @@ def _role_before(doc: _Doc, i: int) -> int:
             if nxt >= i or doc.is_common(k) and not (doc.definite[nxt] or doc.span_at(nxt) is not None) \
                     or not (doc.definite[nxt] or doc.span_at(nxt) is not None):
                 break
-        elif doc.words[k] in _STOP and doc.words[k] not in ("العام", "عام"):
-            break
+        elif doc.words[k] in _STOP and doc.words[k] not in ("العام", "عام") and not (
+                doc.words[k] in _ROLE_PREPS and (nxt_sp := doc.span_at(k + 1)) is not None
+                and nxt_sp.i == k + 1 and nxt_sp.typ in ("ORG", "LOC")):
+            break  # but «مسؤولة السياسة الخارجية في الاتحاد الأوروبي كايا كالاس» goes on through في + a body
         k -= 1
         steps += 1
     return start
@@ -713,7 +721,14 @@ def _strip_start(doc: _Doc, i: int, known: set[str]) -> int:
         return 0
     if stem.startswith("ال"):
         # "للانتخابات": ال lost its alef after ل, so the word stays whole
-        return 0 if w.startswith(pre + "ل") and not w.startswith(pre + "ال") else len(pre)
+        if w.startswith(pre + "ل") and not w.startswith(pre + "ال"):
+            return 0
+        rest = stem[2:]
+        lex = ner.lexicon().words
+        if len(rest) < 2 or (pre.endswith("ك") and rest not in lex and stem not in lex and stem not in known
+                             and stem not in _common() and rest not in _common()):
+            return 0  # بالم بيتش, كالاس, كاليفورنيا: the letters belong to the name
+        return len(pre)
     # A bare و/ب/ل/ف/ك may belong to the name itself (واشنطن, بروكسل, لندن): strip it only when the rest
     # is a known name and the whole word is not.
     lex = ner.lexicon().words

@@ -239,5 +239,24 @@ def test_cities_and_provinces_are_places_even_without_a_cue(text: str, place: st
     assert place in texts(text, "place")
 
 
+@pytest.mark.parametrize("text, name, role", [
+    ("وقالت مسؤولة السياسة الخارجية في الاتحاد الأوروبي كايا كالاس إن الحل سياسي.", "كايا كالاس",
+     "مسؤولة السياسة الخارجية في الاتحاد الأوروبي"),
+    ("وقالت السفيرة الأمريكية لدى الأمم المتحدة ليندا توماس غرينفيلد إن القرار مهم.", "ليندا توماس غرينفيلد",
+     "السفيرة الأمريكية لدى الأمم المتحدة"),
+    ("وقالت المتحدثة باسم الوزارة ماريا زاخاروفا إن موسكو سترد.", "ماريا زاخاروفا", "المتحدثة باسم الوزارة"),
+])
+def test_a_role_goes_on_through_a_body_and_feminine_roles_count(text: str, name: str, role: str) -> None:
+    people = [f for f in entities(text) if f.type == "person"]
+    assert [(f.text, f.role) for f in people] == [(name, role)]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("وزار الوفد ولاية كاليفورنيا الأمريكية.", "ولاية كاليفورنيا"),
+])
+def test_ka_before_an_unknown_word_is_the_names_own_letter(text: str, place: str) -> None:
+    assert place in texts(text, "place")
+
+
 def test_text_without_names_gives_no_entities() -> None:
     assert entities("ارتفعت الأسعار بشكل كبير خلال الأسبوع الماضي.") == []
