@@ -514,6 +514,8 @@ def _name_end(doc: _Doc, p: int) -> int:
             break
         if doc.is_common(q) and w not in _NAME_LINKS:
             break
+        if doc.definite[q] and strip_diacritics(doc.toks[q]).endswith("ية") and ner.lex_label(doc.stems[q]) != "PERS":
+            break  # نوفل الزرهوني الثلاثية: a definite feminine noun or adjective follows the name
         q += 1
     while q > p + 1 and doc.words[q - 1] in _NAME_LINKS:
         q -= 1
@@ -832,6 +834,8 @@ def _to_facts(doc: _Doc) -> list[Fact]:
                 t = [c for c in chain if _is_title(doc, c)]
                 if t:
                     title = _surface_no_clitic(doc, t[-1])
+                while k > r and _is_title(doc, k):
+                    k -= 1  # وزير الطاقة السعودي الأمير عبد العزيز: the title is not part of the role
                 if not (len(chain) == 1 and t):
                     role = _surface_no_clitic(doc, r) + doc.text[doc.offs[r][1]:doc.offs[k][1]]
         elif typ == "LOC":

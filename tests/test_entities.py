@@ -258,5 +258,25 @@ def test_ka_before_an_unknown_word_is_the_names_own_letter(text: str, place: str
     assert place in texts(text, "place")
 
 
+@pytest.mark.parametrize("text, typ, name", [
+    ("حقق الرجاء الرياضي فوزاً عريضاً على ضيفه المغرب الفاسي.", "organization", "الرجاء الرياضي"),
+    ("وأعلنت المديرية العامة للأرصاد الجوية أن الأمطار ستستمر.", "organization",
+     "المديرية العامة للأرصاد الجوية"),
+])
+def test_clubs_and_directorates_are_organizations(text: str, typ: str, name: str) -> None:
+    assert name in texts(text, typ)
+    assert texts(text, "person") == set()
+
+
+def test_a_title_after_a_role_is_the_title_not_part_of_the_role() -> None:
+    text = "وقال وزير الطاقة السعودي الأمير عبد العزيز بن سلمان إن السوق مستقرة."
+    people = [f for f in entities(text) if f.type == "person"]
+    assert [(f.text, f.role, f.title) for f in people] == [("عبد العزيز بن سلمان", "وزير الطاقة السعودي", "الأمير")]
+
+
+def test_a_name_ends_before_a_definite_feminine_word() -> None:
+    assert texts("ثم اختتم البديل نوفل الزرهوني الثلاثية في الوقت بدل الضائع.", "person") == {"نوفل الزرهوني"}
+
+
 def test_text_without_names_gives_no_entities() -> None:
     assert entities("ارتفعت الأسعار بشكل كبير خلال الأسبوع الماضي.") == []
