@@ -39,6 +39,8 @@ _ORDINALS = frozenset(fold(w) for w in """الأول الأولى الثاني �
 _PERSON_CUES = frozenset(fold(w) for w in """المرشح مرشح منافسه منافسها نظيره نظيرته زميله زميلها الفائز المتهم
     الأسير الأسيرة الطفل الطفلة الشاب الشابة المواطن المواطنة الراحل الراحلة الفقيد الشهيد المرحوم الفنان""".split())
 _STRICT_SITES = frozenset(fold(w) for w in "استاد ملعب قصر مطار جامع مسجد ميناء سجن مستشفى متحف".split())
+# A minister's portfolio (وزير الطاقة) is not an organization.
+_MINISTER = frozenset(fold(w) for w in "وزير وزيرة الوزير الوزيرة".split())
 # Prepositions a role goes on through when a body or place follows: السفير لدى الأمم المتحدة.
 _ROLE_PREPS = frozenset(fold(w) for w in "في لدى".split())
 # Second words of two-word role heads: ولي العهد, الأمين العام.
@@ -308,6 +310,11 @@ def _clean(doc: _Doc, extend: bool = False) -> None:
                 or doc.words[i] in ner.REPORT_VERBS or doc.words[i] in _LEAD_VERBS
                 or (doc.is_common(i) and ner.lex_label(doc.stems[i]) == "O" and doc.words[i] not in _NAME_LINKS)))):
             i += 1  # titles, roles, verbs and ordinary words do not open a name
+        if sp.typ == "ORG":
+            while j > i + 1 and _is_title(doc, j - 1):
+                j -= 1  # …السعودي الأمير: a title after a body opens the next name
+            if i > 0 and doc.stems[i - 1] in _MINISTER and doc.stems[i] not in ner.ORG_HEADS:
+                j = i  # وزير الطاقة: the portfolio, not a body
         while sp.typ == "ORG" and j - i >= 2 and doc.is_common(i) and ner.lex_label(doc.stems[i]) == "O" \
                 and doc.stems[i] not in ner.ORG_HEADS and not doc.definite[i]:
             i += 1  # فلول تنظيم داعش: ordinary nouns before the name
@@ -386,16 +393,16 @@ def _role_before(doc: _Doc, i: int) -> int:
             break
         if _is_roleish(doc, k):
             start = k
+        elif doc.words[k] in _STOP and doc.words[k] not in ("العام", "عام"):
+            if not (doc.words[k] in _ROLE_PREPS and (nxt_sp := doc.span_at(k + 1)) is not None
+                    and nxt_sp.i == k + 1 and nxt_sp.typ in ("ORG", "LOC")):
+                break  # but «مسؤولة السياسة الخارجية في الاتحاد الأوروبي كايا كالاس» goes on through في + a body
         elif not (doc.definite[k] or sp is not None or doc.words[k] in ("العام", "عام")):
             # An indefinite noun in construct with the next word: رئيس إقليم كردستان, وزير خارجية فرنسا.
             nxt = k + 1
             if nxt >= i or doc.is_common(k) and not (doc.definite[nxt] or doc.span_at(nxt) is not None) \
                     or not (doc.definite[nxt] or doc.span_at(nxt) is not None):
                 break
-        elif doc.words[k] in _STOP and doc.words[k] not in ("العام", "عام") and not (
-                doc.words[k] in _ROLE_PREPS and (nxt_sp := doc.span_at(k + 1)) is not None
-                and nxt_sp.i == k + 1 and nxt_sp.typ in ("ORG", "LOC")):
-            break  # but «مسؤولة السياسة الخارجية في الاتحاد الأوروبي كايا كالاس» goes on through في + a body
         k -= 1
         steps += 1
     return start

@@ -278,5 +278,14 @@ def test_a_name_ends_before_a_definite_feminine_word() -> None:
     assert texts("ثم اختتم البديل نوفل الزرهوني الثلاثية في الوقت بدل الضائع.", "person") == {"نوفل الزرهوني"}
 
 
+@pytest.mark.parametrize("text", [
+    "وقال وزير الداخلية إن الأمن مستتب.",
+    "وأكد وزير الطاقة أن الأسعار مستقرة.",
+])
+def test_a_word_after_a_role_and_a_particle_is_not_a_name(text: str) -> None:
+    assert texts(text, "person") == set()
+    assert texts(text, "organization") == set()
+
+
 def test_text_without_names_gives_no_entities() -> None:
     assert entities("ارتفعت الأسعار بشكل كبير خلال الأسبوع الماضي.") == []
