@@ -586,7 +586,9 @@ def _sites(doc: _Doc) -> None:
             doc.add(i, sp.j, "LOC", force=True, kind="site")
         elif sp is None and doc.pre[i + 1] == "" and not doc.is_common(i + 1) and doc.stems[i] in _STRICT_SITES \
                 and not doc.words[i + 1].endswith(("ته", "ها", "هم")) and not doc.punct(i + 1) \
-                and not doc.words[i + 1].startswith("ال") and not _is_roleish(doc, i + 1) and doc.span_at(i) is None:
+                and not _is_roleish(doc, i + 1) and doc.span_at(i) is None and (
+                    not doc.words[i + 1].startswith("ال") or (  # قصر اليمامة, not مستشفى الجامعة or القصر الرئاسي
+                        ner.lex_label(doc.stems[i + 1]) != "O" and not doc.stems[i + 1].endswith(("ي", "يه")))):
             doc.add(i, i + 2, "LOC", kind="site")
 
 

@@ -287,5 +287,17 @@ def test_a_word_after_a_role_and_a_particle_is_not_a_name(text: str) -> None:
     assert texts(text, "organization") == set()
 
 
+@pytest.mark.parametrize("text, place", [
+    ("واستقبل ولي العهد الضيف في قصر اليمامة.", "قصر اليمامة"),
+    ("وأقيمت الصلاة في مسجد الرحمة.", "مسجد الرحمة"),
+])
+def test_a_site_head_takes_a_definite_name(text: str, place: str) -> None:
+    assert place in texts(text, "place")
+
+
+def test_a_site_head_does_not_take_an_adjective() -> None:
+    assert texts("اجتمع المجلس في القصر الرئاسي أمس.", "place") == set()
+
+
 def test_text_without_names_gives_no_entities() -> None:
     assert entities("ارتفعت الأسعار بشكل كبير خلال الأسبوع الماضي.") == []
