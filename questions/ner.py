@@ -565,15 +565,20 @@ def stage2_doc_features(sents: Sequence[Sequence[str]], tags: Sequence[Sequence[
 
 
 def stage2_features(toks: Sequence[str], doc: dict[str, tuple[str, ...]], tags1: Sequence[str],
-                    doc2: dict[str, tuple[str, ...]]) -> list[list[str]]:
-    """Second-pass features: the first pass's, plus its labels here and for the word document-wide."""
-    out = sentence_features(toks, doc)
+                    doc2: dict[str, tuple[str, ...]], first: list[list[str]] | None = None,
+                    stems: Sequence[str] | None = None) -> list[list[str]]:
+    """Second-pass features: the first pass's, plus its labels here and for the word document-wide.
+
+    ``first`` is the first pass's feature lists for this sentence when already built; they are
+    extended in place.
+    """
+    out = first if first is not None else sentence_features(toks, doc)
     n = len(toks)
     for i, f in enumerate(out):
         f.append("s1=" + tags1[i])
         f.append("s1-1=" + (tags1[i - 1] if i else "BOS"))
         f.append("s1+1=" + (tags1[i + 1] if i + 1 < n else "EOS"))
-        stem = _stem_of(toks[i])
+        stem = stems[i] if stems is not None else _stem_of(toks[i])
         if stem:
             f.extend(doc2.get(stem, ()))
     return out
@@ -583,22 +588,24 @@ def tag_document(sents: Sequence[Sequence[str]]) -> list[list[str]]:
     """BIO tags for the sentences of one document: first pass, then the second pass if it ships."""
     doc = document_features(sents)
     stems = [[_stem_of(x) for x in toks] for toks in sents]
-    tags1 = [tag(toks, doc, st) for toks, st in zip(sents, stems)]
+    first = [_tag1(toks, doc, st) for toks, st in zip(sents, stems)]
+    tags1 = [t for t, _ in first]
     t2 = tagger2()
     if t2 is None:
         return tags1
     doc2 = stage2_doc_features(sents, tags1, stems)
     out: list[list[str]] = []
     empty: tuple[str, ...] = ()
-    for toks, t1, st in zip(sents, tags1, stems):
+    for toks, (t1, feats), st in zip(sents, first, stems):
         if not toks:
             out.append([])
             continue
         key = (tuple(toks), tuple(t1), tuple(doc.get(x, empty) + doc2.get(x, empty) for x in st))
         hit = _TAG2_CACHE.get(key)
         if hit is None:
+            # The first pass's feature lists, when it built them, are the start of the second's.
             hit = tuple(_TO_BIO.get(x[:2], x[:2]) + x[2:] if len(x) > 2 else x
-                        for x in t2.tag(stage2_features(toks, doc, t1, doc2)))
+                        for x in t2.tag(stage2_features(toks, doc, t1, doc2, feats, st)))
             if len(_TAG2_CACHE) > 50_000:
                 _TAG2_CACHE.clear()
             _TAG2_CACHE[key] = hit
@@ -612,8 +619,14 @@ _TAG2_CACHE: dict[tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, ...],
 def tag(toks: Sequence[str], doc: dict[str, tuple[str, ...]] | None = None,
         stems: Sequence[str] | None = None) -> list[str]:
     """BIO tags (B-PERS, I-LOC, O, ...) for the tokens of one sentence, given its document's features."""
+    return _tag1(toks, doc, stems)[0]
+
+
+def _tag1(toks: Sequence[str], doc: dict[str, tuple[str, ...]] | None,
+          stems: Sequence[str] | None) -> tuple[list[str], list[list[str]] | None]:
+    """First-pass tags of one sentence and the feature lists built for them (None on a cache hit)."""
     if not toks:
-        return []
+        return [], None
     if doc:
         empty: tuple[str, ...] = ()
         key = (tuple(toks), tuple(doc.get(x, empty) for x in (stems if stems is not None else map(_stem_of, toks))))
@@ -621,14 +634,13 @@ def tag(toks: Sequence[str], doc: dict[str, tuple[str, ...]] | None = None,
         key = (tuple(toks), ())
     hit = _TAG_CACHE.get(key)
     if hit is not None:
-        return list(hit)
-    t = tagger()
-    tags: list[str] = [_TO_BIO.get(x[:2], x[:2]) + x[2:] if len(x) > 2 else x
-                       for x in t.tag(sentence_features(toks, doc))]
+        return list(hit), None
+    feats = sentence_features(toks, doc)
+    tags: list[str] = [_TO_BIO.get(x[:2], x[:2]) + x[2:] if len(x) > 2 else x for x in tagger().tag(feats)]
     if len(_TAG_CACHE) > 50_000:
         _TAG_CACHE.clear()
     _TAG_CACHE[key] = tuple(tags)
-    return tags
+    return tags, feats
 
 
 # Tags by (sentence, its document features): news repeats sentences (datelines, boilerplate, quotes
