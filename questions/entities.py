@@ -39,6 +39,9 @@ _ORDINALS = frozenset(fold(w) for w in """الأول الأولى الثاني �
 _PERSON_CUES = frozenset(fold(w) for w in """المرشح مرشح منافسه منافسها نظيره نظيرته زميله زميلها الفائز المتهم
     الأسير الأسيرة الطفل الطفلة الشاب الشابة المواطن المواطنة الراحل الراحلة الفقيد الشهيد المرحوم الفنان""".split())
 _STRICT_SITES = frozenset(fold(w) for w in "استاد ملعب قصر مطار جامع مسجد ميناء سجن مستشفى متحف".split())
+# Nouns that, after ل and before a definite noun, go on naming a body (لكرة القدم, لشؤون اللاجئين);
+# a purpose (لبحث الأزمة) does not.
+_ORG_LIL_NOUNS = frozenset(("ل", fold(w)) for w in "كرة شؤون حقوق تنمية رعاية مكافحة حماية إغاثة تشغيل".split())
 # A minister's portfolio (وزير الطاقة) is not an organization.
 _MINISTER = frozenset(fold(w) for w in "وزير وزيرة الوزير الوزيرة".split())
 # Prepositions a role goes on through when a body or place follows: السفير لدى الأمم المتحدة.
@@ -496,6 +499,11 @@ def _org_heads(doc: _Doc) -> None:
             if pre == "ل" and st.startswith("ال"):
                 after_lil = True
                 j += 1
+                continue
+            if ner.split_clitic(w) in _ORG_LIL_NOUNS and j + 1 < doc.n and doc.same_sentence(j, j + 1) \
+                    and not doc.pre[j + 1] and doc.stems[j + 1].startswith("ال") and not doc.punct(j + 1):
+                after_lil = True  # الاتحاد الدولي لكرة القدم, مفوضية الأمم المتحدة لشؤون اللاجئين
+                j += 2
                 continue
             if pre == "و" and st.startswith("ال") and j > i + 1:
                 j += 1

@@ -375,7 +375,7 @@ def _span_of(folded: Folded, g: list[_Tok]) -> NumberSpan | None:
         range_word = cue in _RANGE_WORDS  # من 2010 إلى 2015 تضاعف: a year, whatever follows
         if cue == "من":  # أكثر من 2000
             k, cue = _word_before(ft, k)
-        named = cue in _YEAR_HEADS or (cue[:1] in ("و", "ل", "ب", "ف") and cue[1:] in _YEAR_HEADS)
+        named = _names_a_year(ft, start)
         if (not unit_word or range_word or named) and (t0.year_mark or cue not in _QUANTITY_CUES):
             return NumberSpan("date", start, end + (1 if t0.year_mark else 0), f"{int(value):04d}")
     unit: str | None = None
@@ -395,6 +395,23 @@ def _span_of(folded: Folded, g: list[_Tok]) -> NumberSpan | None:
 
 
 _SPACES = frozenset(" \t\xa0")
+
+
+def _names_a_year(ft: str, start: int) -> bool:
+    """Whether the number at ``start`` follows a noun a year names (ميزانية 2026, كأس العالم 2030).
+
+    Up to two definite words may stand between (رؤية المملكة 2030, دورة الألعاب الأولمبية 2028).
+    """
+    k = start
+    for _ in range(3):
+        k, w = _word_before(ft, k)
+        if not w:
+            return False
+        if w in _YEAR_HEADS or (w[:1] in ("و", "ل", "ب", "ف") and w[1:] in _YEAR_HEADS):
+            return True
+        if not w.startswith("ال"):
+            return False
+    return False
 
 
 def _word_before(ft: str, pos: int) -> tuple[int, str]:

@@ -299,5 +299,18 @@ def test_a_site_head_does_not_take_an_adjective() -> None:
     assert texts("اجتمع المجلس في القصر الرئاسي أمس.", "place") == set()
 
 
+@pytest.mark.parametrize("text, org", [
+    ("وأعلن الاتحاد الدولي لكرة القدم (فيفا) موعد البطولة.", "الاتحاد الدولي لكرة القدم"),
+    ("وقالت مفوضية الأمم المتحدة لشؤون اللاجئين إن الوضع خطير.", "مفوضية الأمم المتحدة لشؤون اللاجئين"),
+    ("وأصدرت المنظمة العربية لحقوق الإنسان تقريرا.", "المنظمة العربية لحقوق الإنسان"),
+])
+def test_a_body_goes_on_through_li_and_a_construct(text: str, org: str) -> None:
+    assert org in texts(text, "organization")
+
+
+def test_a_purpose_after_a_body_is_not_part_of_its_name() -> None:
+    assert texts("واجتمع مجلس الأمن لبحث الأزمة السورية.", "organization") == {"مجلس الأمن"}
+
+
 def test_text_without_names_gives_no_entities() -> None:
     assert entities("ارتفعت الأسعار بشكل كبير خلال الأسبوع الماضي.") == []
