@@ -294,6 +294,9 @@ def test_a_purpose_after_a_body_is_not_part_of_its_name() -> None:
     ("وقالت مفوضية الأمم المتحدة لشؤون اللاجئين إن الوضع خطير.", "organization",
      "مفوضية الأمم المتحدة لشؤون اللاجئين"),
     ("وأصدرت المنظمة العربية لحقوق الإنسان تقريرا.", "organization", "المنظمة العربية لحقوق الإنسان"),
+    # a title after a body opens the next name
+    ("وانتخب البرلمان اللبناني العماد جوزيف عون رئيسا للجمهورية.", "organization", "البرلمان اللبناني"),
+    ("وانتخب البرلمان اللبناني العماد جوزيف عون رئيسا للجمهورية.", "person", "جوزيف عون"),
 ])
 def test_news_cues_find_the_whole_name(text: str, typ: str, name: str) -> None:
     assert name in texts(text, typ)
