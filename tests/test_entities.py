@@ -277,6 +277,7 @@ def test_a_site_head_does_not_take_an_adjective() -> None:
 
 def test_a_purpose_after_a_body_is_not_part_of_its_name() -> None:
     assert texts("واجتمع مجلس الأمن لبحث الأزمة السورية.", "organization") == {"مجلس الأمن"}
+    assert texts("وهاجمت جماعة مسلحة القرية فجرا.", "organization") == set()
 
 
 @pytest.mark.parametrize("text, typ, name", [
@@ -294,6 +295,9 @@ def test_a_purpose_after_a_body_is_not_part_of_its_name() -> None:
     ("وقالت مفوضية الأمم المتحدة لشؤون اللاجئين إن الوضع خطير.", "organization",
      "مفوضية الأمم المتحدة لشؤون اللاجئين"),
     ("وأصدرت المنظمة العربية لحقوق الإنسان تقريرا.", "organization", "المنظمة العربية لحقوق الإنسان"),
+    # groups
+    ("وشنت جماعة الحوثي هجوما على سفينة.", "organization", "جماعة الحوثي"),
+    ("وأعلن تنظيم القاعدة مسؤوليته عن الهجوم.", "organization", "تنظيم القاعدة"),
     # a title after a body opens the next name
     ("وانتخب البرلمان اللبناني العماد جوزيف عون رئيسا للجمهورية.", "organization", "البرلمان اللبناني"),
     ("وانتخب البرلمان اللبناني العماد جوزيف عون رئيسا للجمهورية.", "person", "جوزيف عون"),
