@@ -740,6 +740,14 @@ def _strip_start(doc: _Doc, i: int, known: set[str]) -> int:
     """How many leading proclitic characters of a name's first token to leave out of the span."""
     pre, stem, w = doc.pre[i], doc.stems[i], doc.words[i]
     if not pre:
+        # «وأشرف حكيمي»: و glued to a known first name that, whole, is also a word (أشرف) or unknown;
+        # names that start with و themselves (وليد, وائل) are known whole and keep it, and so does a
+        # name right after a title or role (المهاجم وسام أبو علي).
+        if len(w) > 3 and w[0] == "و" and doc.toks[i][:1] == "و" and ner.lex_label(w) != "PERS" \
+                and _role_before(doc, i) == i \
+                and "PERS" not in ner.lexicon().words.get(w, ()) and (
+                    ner.lex_label(w[1:]) == "PERS" or "PERS" in ner.lexicon().words.get(w[1:], ())):
+            return 1
         return 0
     if stem.startswith("ال"):
         # "للانتخابات": ال lost its alef after ل, so the word stays whole

@@ -306,5 +306,18 @@ def test_news_cues_find_the_whole_name(text: str, typ: str, name: str) -> None:
     assert name in texts(text, typ)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("ويضم المنتخب 26 لاعبا، أبرزهم حكيم زياش وأشرف حكيمي.", "أشرف حكيمي"),
+    ("وقال وليد جنبلاط إن الحزب جاهز.", "وليد جنبلاط"),
+])
+def test_wa_before_a_first_name_is_the_conjunction_unless_the_name_has_it(text: str, name: str) -> None:
+    assert name in texts(text, "person")
+
+
+def test_wa_right_after_a_role_opens_the_name() -> None:
+    people = texts("وسجل المهاجم الفلسطيني وسام أبو علي هدفين.", "person")
+    assert people and all(p.startswith("وسام") for p in people)
+
+
 def test_text_without_names_gives_no_entities() -> None:
     assert entities("ارتفعت الأسعار بشكل كبير خلال الأسبوع الماضي.") == []
