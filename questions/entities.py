@@ -173,7 +173,7 @@ def _could_start_name(w: str, pre: str, stem: str, definite: bool) -> bool:
     """Whether a word, by itself, may open a person's name."""
     common = _common()
     return not (not w[:1].isalnum() or w in common or stem in common or w in _STOP or pre or definite
-                or stem in ner.ROLE_HEADS or stem in ner.TITLES or w in ner.ROLE_HEADS
+                or stem in ner.ROLE_HEADS or stem in ner.TITLES or w in ner.ROLE_HEADS or stem in _CUE_WORDS
                 or w[:1].isdigit() or len(w) < 2)
 
 
@@ -484,6 +484,16 @@ def _org_heads(doc: _Doc) -> None:
         while j < doc.n and j - i <= 5 and doc.same_sentence(i, j) and not doc.punct(j):
             w, st, pre = doc.words[j], doc.stems[j], doc.pre[j]
             other = doc.span_at(j)
+            # مركز بيو للأبحاث, مركز كارنيغي للسلام: a body named after someone, for something.
+            name_end = other.j if other is not None and other.typ == "PERS" and other.i == j else (
+                j + 1 if other is None and doc._starts[j] and ("PERS" in doc.gaz(j)
+                                                               or ner.lex_label(doc.stems[j]) == "PERS") else j)
+            if j == i + 1 and not definite and name_end > j and name_end < doc.n \
+                    and doc.same_sentence(j, name_end) and doc.pre[name_end] == "ل" \
+                    and doc.stems[name_end].startswith("ال"):
+                j = name_end + 1
+                after_lil = True
+                continue
             if w in _STOP or (other is not None and other.typ == "PERS") or _is_roleish(doc, j):
                 break
             nisba = st.startswith("ال") and st.endswith(("ي", "يه", "يين")) and len(st) > 4

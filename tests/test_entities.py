@@ -278,6 +278,7 @@ def test_a_site_head_does_not_take_an_adjective() -> None:
 def test_a_purpose_after_a_body_is_not_part_of_its_name() -> None:
     assert texts("واجتمع مجلس الأمن لبحث الأزمة السورية.", "organization") == {"مجلس الأمن"}
     assert texts("وهاجمت جماعة مسلحة القرية فجرا.", "organization") == set()
+    assert texts("وقال مجلس كبير للعلماء إن الأمر محسوم.", "person") == set()  # a head word opens no name
 
 
 @pytest.mark.parametrize("text, typ, name", [
@@ -298,6 +299,9 @@ def test_a_purpose_after_a_body_is_not_part_of_its_name() -> None:
     # groups
     ("وشنت جماعة الحوثي هجوما على سفينة.", "organization", "جماعة الحوثي"),
     ("وأعلن تنظيم القاعدة مسؤوليته عن الهجوم.", "organization", "تنظيم القاعدة"),
+    # a body named after someone, for something
+    ("وأظهر استطلاع أجراه مركز بيو للأبحاث أن 62% يؤيدون القرار.", "organization", "مركز بيو للأبحاث"),
+    ("وافتتح مركز زايد للدراسات فرعا جديدا.", "organization", "مركز زايد للدراسات"),
     # a title after a body opens the next name
     ("وانتخب البرلمان اللبناني العماد جوزيف عون رئيسا للجمهورية.", "organization", "البرلمان اللبناني"),
     ("وانتخب البرلمان اللبناني العماد جوزيف عون رئيسا للجمهورية.", "person", "جوزيف عون"),
