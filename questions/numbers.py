@@ -81,9 +81,9 @@ _NEXT_WORD = re.compile(r"\s+([ء-ي]+)(?![\w])")
 _HALF = re.compile(r"\s+و(نصف|ربع)(?![\w])")
 _ORDINAL_TIMES = re.compile(
     r"(?<![\w])(?:لل|ل|ال)?مره\s+(?P<o>الاولي|الثانيه|الثالثه|الرابعه|الخامسه|السادسه|السابعه|الثامنه|التاسعه"
-    r"|العاشره)(?![\w])")
+    r"|العاشره|الحاديه)(?:\s+(?P<teen>عشره|عشر))?(?![\w])")
 _ORDINALS = {"الاولي": 1, "الثانيه": 2, "الثالثه": 3, "الرابعه": 4, "الخامسه": 5, "السادسه": 6,
-             "السابعه": 7, "الثامنه": 8, "التاسعه": 9, "العاشره": 10}
+             "السابعه": 7, "الثامنه": 8, "التاسعه": 9, "العاشره": 10, "الحاديه": 1}
 # Nouns that a number follows as its label rather than its count (الدقيقة 67, المادة 5).
 _REF_NOUNS = {"الدقيقه", "المركز", "المرتبه", "الماده", "البند", "الفقره", "الفصل", "القرار", "الجوله",
               "الشوط", "الرقم", "الطبعه", "النسخه", "الدوره", "الصفحه", "الكيلومتر", "الموسم"}
@@ -306,8 +306,13 @@ def find_numbers(folded: Folded, taken: list[tuple[int, int]], hits: list[Hit] |
         if h.word not in ("مره", "المره"):
             continue
         m = _ORDINAL_TIMES.match(ft, h.pos)
-        if m is not None and not _inside(m.start(), m.end(), taken):
-            out.append(NumberSpan("number", m.start(), m.end(), _ORDINALS[m.group("o")], "مرة"))
+        if m is None or _inside(m.start(), m.end(), taken):
+            continue
+        if (m.group("o") == "الحاديه" and not m.group("teen")) or (m.group("teen") and m.group("o") == "العاشره"):
+            continue  # الحادية only opens 11th; «العاشرة عشرة» is no ordinal
+        value = _ORDINALS[m.group("o")] + (10 if m.group("teen") else 0)  # للمرة التاسعة عشرة: the 19th time
+        out = [x for x in out if not (m.start() <= x.start and x.end <= m.end())]
+        out.append(NumberSpan("number", m.start(), m.end(), value, "مرة"))
     out.sort(key=lambda s: s.start)
     return out
 
