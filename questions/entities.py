@@ -753,6 +753,11 @@ def _strip_start(doc: _Doc, i: int, known: set[str]) -> int:
         # «وأشرف حكيمي»: و glued to a known first name that, whole, is also a word (أشرف) or unknown;
         # names that start with و themselves (وليد, وائل) are known whole and keep it, and so does a
         # name right after a title or role (المهاجم وسام أبو علي).
+        prev = doc.span_at(i - 1) if i > 0 else None
+        if len(w) > 3 and w[0] == "و" and doc.toks[i][:1] == "و" and ner.lex_label(w) != "PERS" \
+                and "PERS" not in ner.lexicon().words.get(w, ()) and prev is not None and prev.typ == "PERS" \
+                and (own := doc.span_at(i)) is not None and own.typ == "PERS":
+            return 1  # بيل وميليندا غيتس: و between two people
         if len(w) > 3 and w[0] == "و" and doc.toks[i][:1] == "و" and ner.lex_label(w) != "PERS" \
                 and _role_before(doc, i) == i \
                 and "PERS" not in ner.lexicon().words.get(w, ()) and (

@@ -313,6 +313,7 @@ def test_news_cues_find_the_whole_name(text: str, typ: str, name: str) -> None:
 @pytest.mark.parametrize("text, name", [
     ("ويضم المنتخب 26 لاعبا، أبرزهم حكيم زياش وأشرف حكيمي.", "أشرف حكيمي"),
     ("وقال وليد جنبلاط إن الحزب جاهز.", "وليد جنبلاط"),
+    ("وتبرع بيل وميليندا غيتس بمبلغ كبير.", "ميليندا غيتس"),
 ])
 def test_wa_before_a_first_name_is_the_conjunction_unless_the_name_has_it(text: str, name: str) -> None:
     assert name in texts(text, "person")
