@@ -643,6 +643,26 @@ def _named_after(doc: _Doc) -> None:
             doc.add(i, sp.j, "LOC" if site else "ORG", force=True, kind="site" if site else None)
 
 
+# Nouns whose next word, in construct, names the place (مدينة حلب, قرية البروة).
+_SETTLEMENTS = frozenset(fold(w) for w in "مدينة قرية بلدة عاصمة مخيم".split())
+
+
+def _settlements(doc: _Doc) -> None:
+    """The name after مدينة, قرية, بلدة… is a place, even one no list or tagger knows."""
+    for i in range(doc.n - 1):
+        if doc.stems[i] not in _SETTLEMENTS or doc.definite[i] or doc.pre[i] not in ("", "و", "ب", "ف", "ل") \
+                or not doc.same_sentence(i, i + 1) or doc.span_at(i + 1) is not None:
+            continue
+        k = i + 1
+        w, st = doc.words[k], doc.stems[k]
+        if doc.punct(k) or doc.pre[k] or w in _STOP or doc.is_common(k) or _is_roleish(doc, k) \
+                or w[:1].isdigit() or len(st) < 3:
+            continue
+        if doc.gaz(k) & _PLACE_GAZ or (doc.definite[k] and not st.endswith(("ي", "يه"))) \
+                or (not doc.definite[k] and not st.endswith(("ه", "ي"))):
+            doc.add(k, k + 1, "LOC")  # not «مدينة كبيرة» or «قرية نائية»: an adjective ends in ة or ي
+
+
 _DASHES = frozenset({"-", "–", "—"})
 
 
@@ -819,6 +839,7 @@ def _run(doc: _Doc, *, corpus_style: bool = False) -> None:
     _countries(doc)
     if not corpus_style:
         _regions(doc)  # ANERcorp tags the name without its head word
+        _settlements(doc)
     _datelines(doc)
     _people(doc, _CORPUS_PEOPLE_RULES if corpus_style else _PEOPLE_RULES)
     _clean(doc, corpus_style=corpus_style)

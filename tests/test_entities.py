@@ -279,6 +279,7 @@ def test_a_purpose_after_a_body_is_not_part_of_its_name() -> None:
     assert texts("واجتمع مجلس الأمن لبحث الأزمة السورية.", "organization") == {"مجلس الأمن"}
     assert texts("وهاجمت جماعة مسلحة القرية فجرا.", "organization") == set()
     assert texts("وقال مجلس كبير للعلماء إن الأمر محسوم.", "person") == set()  # a head word opens no name
+    assert texts("وقعت الحادثة في مدينة كبيرة قرب قرية نائية.", "place") == set()  # adjectives, not names
 
 
 @pytest.mark.parametrize("text, typ, name", [
@@ -286,6 +287,8 @@ def test_a_purpose_after_a_body_is_not_part_of_its_name() -> None:
     ("ضربت السيول محافظة المهرة أمس.", "place", "محافظة المهرة"),
     ("وصل الوفد إلى مسقط صباح الأحد.", "place", "مسقط"),
     ("وقعت الاتفاقية في الدوحة بحضور الوسطاء.", "place", "الدوحة"),
+    # the name after مدينة, قرية, بلدة
+    ("وولد الشاعر في قرية البروة عام 1941.", "place", "البروة"),
     # ك before a word we do not know is the name's own letter
     ("وزار الوفد ولاية كاليفورنيا الأمريكية.", "place", "ولاية كاليفورنيا"),
     # a site head takes a definite name
