@@ -122,7 +122,8 @@ HIJRI = re.compile(_B + _WD_PREFIX + rf"(?:{_DAY}\s+(?:من\s+)?(?:شهر\s+)?)?
                    rf"(?:\s+(?:من\s+)?(?:عام\s+|سنه\s+)?(?P<y>\d{{3,4}})(?!\d)(?P<ah>{_AH})?)?")
 _YEAR_CUES = "(?:ال)?عام|(?:ال)?سنه|عامي|سنتي|في|منذ|حتي|خلال|مطلع|اواخر|اوائل|منتصف|نهايه|بدايه|بحلول|حلول"
 YEAR = re.compile(
-    rf"{_B}[وفب]?(?P<cue>{_YEAR_CUES})"
+    # لعام 2025 and للعام 2025 (ل + العام, the alif dropped) too
+    rf"{_B}[وف]?(?:[بل]|ل(?=ل(?:عام|سنه)))?(?P<cue>{_YEAR_CUES}|ل(?:عام|سنه))"
     rf"\s+(?P<y>\d{{3,4}})(?!\d)(?:\s*م{_E}|\s+ميلادي(?:ه)?{_E}|(?P<ah>{_AH})"
     rf"|(?P<bc>\s*ق\.\s?م\.?|\s+قبل\s+الميلاد{_E}))?"
     rf"(?:\s*(?:-|–|/|و|الي|حتي)\s*(?P<y2>\d{{4}})(?!\d)(?:\s*م{_E})?)?")
@@ -290,7 +291,7 @@ def _hijri(m: re.Match[str]) -> Iterable[DateSpan]:
 def _years(m: re.Match[str]) -> Iterable[DateSpan]:
     cue = m.group("cue")
     y = int(m.group("y"))
-    in_span = cue in ("عام", "العام", "سنه", "السنه", "عامي", "سنتي")
+    in_span = cue in ("عام", "العام", "سنه", "السنه", "عامي", "سنتي", "لعام", "لسنه")
     if not in_span and not 1800 <= y <= 2100:
         return  # "في 300" is a quantity, not a year
     start = m.start("cue") if in_span else m.start("y")
@@ -417,7 +418,7 @@ def _words(cues: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_YEAR_CUE_WORDS = _words(_YEAR_CUES)
+_YEAR_CUE_WORDS = _words(_YEAR_CUES) | {"لعام", "لسنه"}  # للعام: ل + العام, the alif dropped
 _WD_CUE_WORDS = _words(_WD_CUES)
 _MONTH_CUE_WORDS = _words(_MONTH_CUES)
 _THIS_WORDS = frozenset(("هذا", "هذه"))
@@ -436,7 +437,7 @@ def _month_ahead(hits: list[Hit], i: int, limit: int) -> bool:
 
 
 def _back(cues: frozenset[str], ft: str, pos: int) -> int:
-    """Where the word right before ``pos`` starts if it is one of ``cues`` (a proclitic و ف ب allowed), else ``pos``."""
+    """Where the word right before ``pos`` starts if it is one of ``cues`` (proclitics و ف ب ل allowed), else ``pos``."""
     j = pos
     while j > 0 and ft[j - 1] in _SPACE:
         j -= 1
@@ -446,7 +447,8 @@ def _back(cues: frozenset[str], ft: str, pos: int) -> int:
     while k > 0 and ft[k - 1].isalpha():
         k -= 1
     w = ft[k:j]
-    if w in cues or (len(w) > 2 and w[0] in "وفب" and w[1:] in cues):
+    if w in cues or (len(w) > 2 and w[0] in "وفبل" and w[1:] in cues) or (
+            len(w) > 3 and w[0] in "وف" and w[1] in "بل" and w[2:] in cues):
         return k
     return pos
 

@@ -32,7 +32,10 @@ def extract_facts(text: str, *, article_date: str | None = None) -> list[Fact]:
     found_dates = find_dates(folded, article_date, hits)
     for d in found_dates:
         s, e = folded.start(d.start), folded.end(d.end)
-        facts.append(Fact(type="date", text=text[s:e], value=d.value, start=s, end=e, sentence=sentence_of(s),
+        surface = text[s:e]
+        if s > 0 and text[s - 1] == "ل" and surface.startswith(("لعام", "لسنة", "لسنه")):
+            surface = "ا" + surface  # للعام 2026 = ل + العام 2026, the alif dropped (Fact.in_text)
+        facts.append(Fact(type="date", text=surface, value=d.value, start=s, end=e, sentence=sentence_of(s),
                           kind=d.kind, gregorian=d.gregorian))
     for n in find_numbers(folded, [(d.start, d.end) for d in found_dates], hits):
         s, e = folded.start(n.start), folded.end(n.end)

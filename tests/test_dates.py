@@ -67,6 +67,8 @@ def only_date(text: str, article_date: str | None = None) -> Fact:
     ("واستضافت قطر مونديال 2022 بنجاح.", "2022", "2022"),
     ("وأعلن الاتحاد أن بطولة كأس العالم 2030 ستقام في المغرب.", "2030", "2030"),
     ("وتهدف رؤية المملكة 2030 إلى تنويع الاقتصاد.", "2030", "2030"),
+    ("وأقر البرلمان قانون الموازنة لعام 2025 بأغلبية 92 صوتا.", "عام 2025", "2025"),
+    ("وبعام 2019 بدأت الأزمة.", "عام 2019", "2019"),
     ("تعيش البلاد أزمة اقتصادية منذ 1990 دون انقطاع.", "1990", "1990"),
     ("نال إجازة في الحقوق عام 1961 من جامعة القاهرة.", "عام 1961", "1961"),
     ("شارك في مونديال 2022 الذي أقيم في قطر.", "2022", "2022"),
@@ -173,3 +175,10 @@ def test_words_that_only_look_like_dates_are_not_dates(sentence: str) -> None:
 def test_a_date_span_never_starts_with_a_glued_proclitic() -> None:
     fact = only_date("وعام 2025 شهد تحولات كبيرة في المنطقة.")
     assert fact.text == "عام 2025"
+
+
+def test_the_year_after_lil_reads_with_al_restored() -> None:
+    sentence = "وتوقع البنك النمو للعام 2026 عند 3%."
+    dates = [f for f in extract_facts(sentence) if f.type == "date"]
+    assert [(f.text, f.value) for f in dates] == [("العام 2026", "2026")]
+    assert sentence[dates[0].start:dates[0].end] == "لعام 2026" and dates[0].in_text(sentence)
