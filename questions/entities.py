@@ -509,6 +509,11 @@ def _org_heads(doc: _Doc) -> None:
             if pre == "ل" and st.startswith("ال"):
                 after_lil = True
                 j += 1
+                for toks, _ in ner.lexicon().phrases.get(st, ()):
+                    k = len(toks)
+                    if j + k - 1 <= doc.n and all(doc.words[j + m - 1] == toks[m] for m in range(1, k)):
+                        j += k - 1  # الجمعية العامة للأمم المتحدة: a listed name after ل is taken whole
+                        break
                 continue
             if ner.split_clitic(w) in _ORG_LIL_NOUNS and j + 1 < doc.n and doc.same_sentence(j, j + 1) \
                     and not doc.pre[j + 1] and doc.stems[j + 1].startswith("ال") and not doc.punct(j + 1):
