@@ -125,7 +125,8 @@ class AddQuestionForm(EditQuestionForm):
     """Write a question by hand."""
 
     kind = SelectField("نوع السؤال", choices=[SelectChoice(k, KIND_LABELS[k]) for k in
-                                             ("mcq", "true_false", "short", "numeric", "cloze")])
+                                             ("mcq", "true_false", "short", "numeric", "cloze", "matching",
+                                              "ordering")])
     fact_type = SelectField("نوع المعلومة", choices=[SelectChoice("", "—")] + [SelectChoice(t, FACT_TYPE_LABELS[t]) for t in FACT_TYPES],
                             validators=[Optional()])
     source_text = TextAreaField("الجملة المصدر من المقال (اختياري)", validators=[Optional(), Length(max=2000)],

@@ -254,6 +254,42 @@ def test_a_hand_written_question_is_added_approved(browser, session, bank_id, fi
     assert [(bq.kind, bq.status) for bq in added] == [(kind, "approved")]
 
 
+def test_hand_written_matching_and_ordering_questions_are_added_with_shuffled_options(browser, session, bank_id):
+    r = browser.post(f"/teacher/banks/{bank_id}/questions/new", {
+        "kind": "matching", "prompt": "ما بلد كل مسؤول مما يلي؟", "answer": "", "choices": "", "accepted": "",
+        "fact_type": "person", "source_text": "",
+        "pairs": "ترامب = الولايات المتحدة\nعصفورة = هندوراس\nماكرون = فرنسا"})
+    assert r.status_code == 302, r.get_data(as_text=True)[:3000]
+    r = browser.post(f"/teacher/banks/{bank_id}/questions/new", {
+        "kind": "ordering", "prompt": "ما الترتيب الزمني الصحيح للأحداث الآتية؟", "answer": "", "choices": "",
+        "accepted": "", "fact_type": "date", "source_text": "",
+        "items": "الانتخابات\nإعلان النتائج\nأداء اليمين"})
+    assert r.status_code == 302, r.get_data(as_text=True)[:3000]
+    added = {bq.kind: json.loads(bq.data_json) for bq in questions_of(session, bank_id).values()
+             if bq.key.startswith("hand-")}
+    assert set(added) == {"matching", "ordering"}
+    matching, ordering = added["matching"], added["ordering"]
+    assert matching["pairs"] == [["ترامب", "الولايات المتحدة"], ["عصفورة", "هندوراس"], ["ماكرون", "فرنسا"]]
+    assert sorted(matching["choices"]) == sorted(["الولايات المتحدة", "هندوراس", "فرنسا"])
+    assert matching["choices"] != ["الولايات المتحدة", "هندوراس", "فرنسا"]  # the order would give it away
+    assert ordering["items"] == ["الانتخابات", "إعلان النتائج", "أداء اليمين"]
+    assert sorted(ordering["choices"]) == sorted(ordering["items"]) and ordering["choices"] != ordering["items"]
+    assert all(bq.status == "approved" for bq in questions_of(session, bank_id).values() if bq.key.startswith("hand-"))
+
+
+@pytest.mark.parametrize(("fields", "message"), [
+    ({"kind": "matching", "pairs": "ترامب = الولايات المتحدة"}, "زوجين على الأقل"),
+    ({"kind": "matching", "pairs": "ترامب الولايات المتحدة\nعصفورة = هندوراس"}, "ليس زوجًا"),
+    ({"kind": "ordering", "items": "الانتخابات\nأداء اليمين"}, "ثلاثة عناصر على الأقل"),
+])
+def test_a_hand_written_matching_or_ordering_question_needs_enough_parts(browser, session, bank_id, fields, message):
+    r = browser.post(f"/teacher/banks/{bank_id}/questions/new", {
+        "prompt": "ما الجواب الصحيح؟", "answer": "", "choices": "", "accepted": "", "fact_type": "", "source_text": "",
+        **fields})
+    assert r.status_code == 200 and message in r.get_data(as_text=True)
+    assert not [k for k in questions_of(session, bank_id) if k.startswith("hand-")]
+
+
 def test_a_hand_written_question_failing_the_checks_is_not_added(browser, session, bank_id):
     r = browser.post(f"/teacher/banks/{bank_id}/questions/new", {
         "kind": "mcq", "prompt": "في كم محافظة تجري الحملة؟", "answer": "27", "choices": "27\n27\n30"})

@@ -50,7 +50,7 @@ ONE_ANSWER_BY_KIND = {
 }
 
 # Kinds a teacher can write by hand (matching and ordering need pair/item editors).
-HAND_KINDS = ("mcq", "true_false", "short", "numeric", "cloze")
+HAND_KINDS = ("mcq", "true_false", "short", "numeric", "cloze", "matching", "ordering")
 
 
 class NotFound(LookupError):
@@ -417,6 +417,15 @@ def _shuffled_like(key: str, values: Sequence[str], current: Sequence[str]) -> t
     return tuple(random.Random(key).sample(list(values), len(values)))  # stable option order, not a secret  # nosec B311
 
 
+def _shuffled_apart(key: str, values: Sequence[str]) -> tuple[str, ...]:
+    # The options of a new matching or ordering question: shuffled by its key, and never in the
+    # right order, which would give the answer away.
+    out = list(random.Random(key).sample(list(values), len(values)))  # option order, not a secret  # nosec B311
+    if len(out) > 1 and out == list(values):
+        out = out[1:] + out[:1]
+    return tuple(out)
+
+
 def edited_question(
     original: Question, *, prompt: str, answer: str, choices: Sequence[str] = (),
     accepted: Sequence[str] = (), pairs: Sequence[tuple[str, str]] | None = None,
@@ -473,32 +482,52 @@ def edit_question(
 def add_question(
     session: Session, owner_id: int, bank_id: int, *, kind: str, prompt: str, answer: str,
     choices: Sequence[str] = (), accepted: Sequence[str] = (), fact_type: str = "",
-    source_text: str = "",
+    source_text: str = "", pairs: Sequence[tuple[str, str]] = (), items: Sequence[str] = (),
 ) -> models.BankQuestion:
-    """Add a hand-written question (approved: the teacher wrote it) if it passes the checks."""
+    """Add a hand-written question (approved: the teacher wrote it) if it passes the checks.
+
+    Matching questions take ``pairs`` (left, right) and ordering questions ``items`` in the right
+    order; their options are those, shuffled by the question's key, and their answer is derived.
+    """
     bank = owned_bank(session, owner_id, bank_id)
     if kind not in HAND_KINDS:
         raise QuestionInvalid(["نوع السؤال غير مدعوم للإضافة اليدوية."])
+    key = "hand-" + uuid.uuid4().hex[:12]
     answer = answer.strip()
+    new_pairs: tuple[tuple[str, str], ...] = ()
+    new_items: tuple[str, ...] = ()
     if kind == "true_false":
         opts: tuple[str, ...] = (TRUE_LABEL, FALSE_LABEL)
     elif kind in ("mcq", "cloze"):
         opts = _lines(choices)
+    elif kind == "matching":
+        new_pairs = tuple((a.strip(), b.strip()) for a, b in pairs if a.strip() and b.strip())
+        opts = _shuffled_apart(key, _lines(b for _, b in new_pairs))
+        answer = " | ".join(b for _, b in new_pairs)
+    elif kind == "ordering":
+        new_items = _lines(items)
+        opts = _shuffled_apart(key, new_items)
+        answer = " ← ".join(new_items)
     else:
         opts = ()
     source_text = source_text.strip()
-    start = source_text.find(answer) if answer and source_text else -1
+    start = source_text.find(answer) if answer and source_text and kind not in ("matching", "ordering") else -1
     question = Question(
-        key="hand-" + uuid.uuid4().hex[:12], kind=kind,
+        key=key, kind=kind,
         fact_type=fact_type if fact_type in FACT_TYPES else "",
         prompt=prompt.strip(), answer=answer, choices=opts,
-        accepted=tuple(a for a in _lines(accepted) if a != answer),
+        accepted=tuple(a for a in _lines(accepted) if a != answer) if kind not in ("matching", "ordering") else (),
         source=Source(source_text, max(start, 0), max(start, 0) + len(answer) if start >= 0 else 0),
-        tolerance=0.0 if kind == "numeric" else None,
+        tolerance=0.0 if kind == "numeric" else None, pairs=new_pairs, items=new_items,
     )
     problems = check_messages(question)
+    if kind == "matching" and len(new_pairs) < 2:
+        problems.insert(0, "اكتب زوجين على الأقل، كل زوج في سطر: العنصر = ما يقابله.")
+    elif kind == "ordering" and len(new_items) < 3:
+        problems.insert(0, "اكتب ثلاثة عناصر على الأقل بترتيبها الصحيح، عنصرًا في كل سطر.")
     if not prompt.strip() or not answer:
-        problems.insert(0, "نص السؤال والإجابة مطلوبان.")
+        problems.insert(0, "نص السؤال والإجابة مطلوبان." if kind not in ("matching", "ordering")
+                        else "اكتب نص السؤال.")
     if problems:
         raise QuestionInvalid(problems)
     position = 1 + max((q.position for q in bank.questions), default=-1)

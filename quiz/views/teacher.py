@@ -333,12 +333,15 @@ def add_question(bank_id: int) -> str | WResponse:
     form = forms.AddQuestionForm()
     problems: list[str] = []
     if form.validate_on_submit():
+        kind = form.kind.data or ""
         try:
             bq = service.add_question(
-                get_session(), _me().id, bank_id, kind=form.kind.data or "", prompt=form.prompt.data or "",
+                get_session(), _me().id, bank_id, kind=kind, prompt=form.prompt.data or "",
                 answer=form.answer.data or "", choices=_split(form.choices.data),
                 accepted=_split(form.accepted.data), fact_type=form.fact_type.data or "",
                 source_text=form.source_text.data or "",
+                pairs=[_pair(line) for line in _split(form.pairs.data)] if kind == "matching" else (),
+                items=_split(form.items.data) if kind == "ordering" else (),
             )
         except service.QuestionInvalid as exc:
             problems = exc.messages
