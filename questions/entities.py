@@ -53,8 +53,7 @@ _LEAD_VERBS = frozenset(fold(w) for w in """ولد وولد توفي وتوفي 
     واستقبل زار وزار غادر وغادر وصل ووصل شارك وشارك""".split())
 # «عن عمر ناهز 70 عاماً», «بعمر 90 عاماً»: عمر is the age, not the name Omar, before these or a number.
 _AGE_WORD = fold("عمر")
-_AGE_VERBS = frozenset(fold(w) for w in """ناهز يناهز يقارب قارب يتجاوز تجاوز يزيد زاد يبلغ بلغ يناهز يقترب
-    يربو ناهزت""".split())
+_AGE_VERBS = frozenset(fold(w) for w in "ناهز يناهز ناهزت يقارب قارب يتجاوز تجاوز يزيد زاد يبلغ بلغ يقترب يربو".split())
 # A place right after these names an event or a team, not a place (كأس آسيا).
 _EVENT_HEADS = frozenset(fold(w) for w in "كأس بطولة دوري منتخب جائزة ألعاب دورة".split())
 # ANERcorp tags the country of a national team as a place (منتخب [مصر]), so ner-eval keeps it.
@@ -110,8 +109,6 @@ def _refine(toks: tuple[str, ...], tags: tuple[str, ...]) -> tuple[str, ...]:
             lex = ner.lexicon()
             if lex.kind.get(key) in ("country", "region"):
                 cls = "CTRY"
-            elif lex.kind.get(key) == "city" and cls == "CITY":
-                cls = "CITY"
             elif key in lex.media:
                 cls = "MEDIA"
             typ = _GAZ_TYPE[cls]
@@ -484,16 +481,20 @@ def _org_heads(doc: _Doc) -> None:
         while j < doc.n and j - i <= 5 and doc.same_sentence(i, j) and not doc.punct(j):
             w, st, pre = doc.words[j], doc.stems[j], doc.pre[j]
             other = doc.span_at(j)
-            # مركز بيو للأبحاث, مركز كارنيغي للسلام: a body named after someone, for something.
-            name_end = other.j if other is not None and other.typ == "PERS" and other.i == j else (
-                j + 1 if other is None and doc._starts[j] and ("PERS" in doc.gaz(j)
-                                                               or ner.lex_label(doc.stems[j]) == "PERS") else j)
-            if j == i + 1 and not definite and name_end > j and name_end < doc.n \
-                    and doc.same_sentence(j, name_end) and doc.pre[name_end] == "ل" \
-                    and doc.stems[name_end].startswith("ال"):
-                j = name_end + 1
-                after_lil = True
-                continue
+            if j == i + 1 and not definite:
+                # مركز بيو للأبحاث, مركز زايد للدراسات: a body named after someone, for something.
+                if other is not None and other.typ == "PERS" and other.i == j:
+                    name_end = other.j
+                elif other is None and doc._starts[j] and ("PERS" in doc.gaz(j)
+                                                           or ner.lex_label(doc.stems[j]) == "PERS"):
+                    name_end = j + 1
+                else:
+                    name_end = j
+                if j < name_end < doc.n and doc.same_sentence(j, name_end) and doc.pre[name_end] == "ل" \
+                        and doc.stems[name_end].startswith("ال"):
+                    j = name_end + 1
+                    after_lil = True
+                    continue
             if w in _STOP or (other is not None and other.typ == "PERS") or _is_roleish(doc, j):
                 break
             nisba = st.startswith("ال") and st.endswith(("ي", "يه", "يين")) and len(st) > 4
@@ -697,7 +698,7 @@ def _datelines(doc: _Doc) -> None:
         if b == a or b >= doc.n or doc.toks[b] != close:
             continue
         after = doc.toks[b + 1] if b + 1 < doc.n else ""
-        if not (after == ":" or after in _DASHES or (sep == "(" and close == ")" and after in (":", "-"))):
+        if after != ":" and after not in _DASHES:
             continue
         if any(doc.is_common(m) and not doc.gaz(m) & _PLACE_GAZ for m in range(i, k)):
             continue  # ordinary words before a dash are a heading, not a dateline
@@ -778,17 +779,15 @@ def _strip_start(doc: _Doc, i: int, known: set[str]) -> int:
         # «وأشرف حكيمي»: و glued to a known first name that, whole, is also a word (أشرف) or unknown;
         # names that start with و themselves (وليد, وائل) are known whole and keep it, and so does a
         # name right after a title or role (المهاجم وسام أبو علي).
-        prev = doc.span_at(i - 1) if i > 0 else None
-        if len(w) > 3 and w[0] == "و" and doc.toks[i][:1] == "و" and ner.lex_label(w) != "PERS" \
-                and "PERS" not in ner.lexicon().words.get(w, ()) and prev is not None and prev.typ == "PERS" \
-                and (own := doc.span_at(i)) is not None and own.typ == "PERS":
+        names = ner.lexicon().words
+        if not (len(w) > 3 and w[0] == "و" and doc.toks[i][:1] == "و" and ner.lex_label(w) != "PERS"
+                and "PERS" not in names.get(w, ())):
+            return 0
+        prev, own = doc.span_at(i - 1) if i > 0 else None, doc.span_at(i)
+        if prev is not None and prev.typ == "PERS" and own is not None and own.typ == "PERS":
             return 1  # بيل وميليندا غيتس: و between two people
-        if len(w) > 3 and w[0] == "و" and doc.toks[i][:1] == "و" and ner.lex_label(w) != "PERS" \
-                and _role_before(doc, i) == i \
-                and "PERS" not in ner.lexicon().words.get(w, ()) and (
-                    ner.lex_label(w[1:]) == "PERS" or "PERS" in ner.lexicon().words.get(w[1:], ())):
-            return 1
-        return 0
+        known_rest = ner.lex_label(w[1:]) == "PERS" or "PERS" in names.get(w[1:], ())
+        return 1 if known_rest and _role_before(doc, i) == i else 0
     if stem.startswith("ال"):
         # "للانتخابات": ال lost its alef after ل, so the word stays whole
         if w.startswith(pre + "ل") and not w.startswith(pre + "ال"):
@@ -870,13 +869,13 @@ def _to_facts(doc: _Doc) -> list[Fact]:
         items.append((s, a, b, surf))
     # One name keeps one type across the article: majority over identical surfaces.
     votes: dict[str, Counter[str]] = {}
-    for s, a, _, surf in items:
+    for s, _, _, surf in items:
         votes.setdefault(_fold_token(surf), Counter())[s.typ] += 1
     typ_of = {k: c.most_common(1)[0][0] for k, c in votes.items()}
     # Per type, every name in order of first mention, indexed by each of its tokens.
     by_token: dict[str, dict[str, list[str]]] = {}
     surface: dict[str, str] = {}
-    for _, a, _, surf in items:
+    for _, _, _, surf in items:
         key = _fold_token(surf)
         if key in surface:
             continue

@@ -36,14 +36,20 @@ from questions.normalize import fold  # noqa: E402
 GAZ_FILES = {"LOC": "Loc.txt", "PERS": "Pers.txt", "ORG": "Org.txt"}
 
 
-def build_gazetteer(data: Path, train: list[tuple[list[str], list[str]]]) -> list[str]:
-    """Fold ANERGazet names and drop single words the train split mostly tags O."""
+def stem_counts(train: list[tuple[list[str], list[str]]]) -> tuple[Counter[str], Counter[str]]:
+    """How often each clitic-stripped stem is tagged O, and how often inside a name."""
     as_o: Counter[str] = Counter()
     as_ent: Counter[str] = Counter()
     for toks, tags in train:
         for t, g in zip(toks, tags):
             _, stem = ner.split_clitic(fold(t))
             (as_o if g == "O" else as_ent)[stem] += 1
+    return as_o, as_ent
+
+
+def build_gazetteer(data: Path, train: list[tuple[list[str], list[str]]]) -> list[str]:
+    """Fold ANERGazet names and drop single words the train split mostly tags O."""
+    as_o, as_ent = stem_counts(train)
     lines: set[str] = set()
     for cls, fname in GAZ_FILES.items():
         for raw in (data / "anergazet" / fname).read_text(encoding="utf-8").splitlines():
@@ -85,12 +91,7 @@ def build_lists(train: list[tuple[list[str], list[str]]]) -> tuple[dict[str, str
 
 def build_ordinary(train: list[tuple[list[str], list[str]]]) -> list[str]:
     """A wider ordinary-word list for the rules: stems seen at least twice and never inside a name."""
-    as_o: Counter[str] = Counter()
-    as_ent: Counter[str] = Counter()
-    for toks, tags in train:
-        for t, g in zip(toks, tags):
-            _, stem = ner.split_clitic(fold(t))
-            (as_o if g == "O" else as_ent)[stem] += 1
+    as_o, as_ent = stem_counts(train)
     return sorted(w for w, c in as_o.items() if c >= 2 and not as_ent[w] and ner._ARABIC_RE.search(w) and len(w) >= 2)
 
 

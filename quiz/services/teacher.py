@@ -409,18 +409,12 @@ def _lines(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def _shuffled_like(key: str, values: Sequence[str], current: Sequence[str]) -> tuple[str, ...]:
+def _shuffled_like(key: str, values: Sequence[str], current: Sequence[str] = ()) -> tuple[str, ...]:
     # Keep the displayed order when the set is unchanged; otherwise shuffle reproducibly by key,
-    # so the options never list the right order or pairing.
-    if sorted(current) == sorted(values):
+    # and never into the right order or pairing, which would give the answer away.
+    if current and sorted(current) == sorted(values):
         return tuple(current)
-    return tuple(random.Random(key).sample(list(values), len(values)))  # stable option order, not a secret  # nosec B311
-
-
-def _shuffled_apart(key: str, values: Sequence[str]) -> tuple[str, ...]:
-    # The options of a new matching or ordering question: shuffled by its key, and never in the
-    # right order, which would give the answer away.
-    out = list(random.Random(key).sample(list(values), len(values)))  # option order, not a secret  # nosec B311
+    out = random.Random(key).sample(list(values), len(values))  # stable option order, not a secret  # nosec B311
     if len(out) > 1 and out == list(values):
         out = out[1:] + out[:1]
     return tuple(out)
@@ -502,11 +496,11 @@ def add_question(
         opts = _lines(choices)
     elif kind == "matching":
         new_pairs = tuple((a.strip(), b.strip()) for a, b in pairs if a.strip() and b.strip())
-        opts = _shuffled_apart(key, _lines(b for _, b in new_pairs))
+        opts = _shuffled_like(key, _lines(b for _, b in new_pairs))
         answer = " | ".join(b for _, b in new_pairs)
     elif kind == "ordering":
         new_items = _lines(items)
-        opts = _shuffled_apart(key, new_items)
+        opts = _shuffled_like(key, new_items)
         answer = " ← ".join(new_items)
     else:
         opts = ()
