@@ -38,7 +38,11 @@ _ORDINALS = frozenset(fold(w) for w in """الأول الأولى الثاني �
 # Words that introduce a person's name when it follows them directly.
 _PERSON_CUES = frozenset(fold(w) for w in """المرشح مرشح منافسه منافسها نظيره نظيرته زميله زميلها الفائز المتهم
     الأسير الأسيرة الطفل الطفلة الشاب الشابة المواطن المواطنة الراحل الراحلة الفقيد الشهيد المرحوم الفنان""".split())
-_STRICT_SITES = frozenset(fold(w) for w in "استاد ملعب قصر مطار جامع مسجد ميناء سجن مستشفى متحف".split())
+_STRICT_SITES = frozenset(fold(w) for w in "استاد ملعب قصر مطار جامع مسجد ميناء سجن مستشفى متحف معبر حلبة".split())
+# Adjectives (besides nisbas) that name a body after its definite head: الهيئة العامة, المحكمة العليا.
+_ORG_ADJECTIVES = frozenset(fold(w) for w in """العام العامة الأعلى العليا الكبرى الكبير المستقل المستقلة
+    الموحد الموحدة المتحد المتحدة الخاص الخاصة الدائم الدائمة المشترك المشتركة الحاكم الحاكمة الأول الأولى
+    الجديد الجديدة المؤقت المؤقتة المختص المختصة المنظمة القابضة""".split())
 # Nouns that, after ل and before a definite noun, go on naming a body (لكرة القدم, لشؤون اللاجئين);
 # a purpose (لبحث الأزمة) does not.
 _ORG_LIL_NOUNS = frozenset(("ل", fold(w)) for w in "كرة شؤون حقوق تنمية رعاية مكافحة حماية إغاثة تشغيل".split())
@@ -287,6 +291,46 @@ def _tag(doc: _Doc) -> None:
                 doc.add(a + x, a + y, t)
 
 
+def _split_joined(doc: _Doc) -> None:
+    """Split spans the tagger ran across two names.
+
+    A listed place joined by و inside a place starts another place: «بيروت ولندن» is two (a listed
+    name that holds و itself, البوسنة والهرسك, stays whole). A country's adjective inside a person's
+    name ends one person and introduces the next: «ويخلف يوسف التشادي موسى فقي محمد».
+    """
+    for sp in list(doc.spans):
+        if sp is None or sp.j - sp.i < 2:
+            continue
+        if sp.typ == "LOC" and not any(ner.phrase_tags(doc.words[sp.i:sp.j])[0]):
+            cuts = [k for k in range(sp.i + 1, sp.j) if doc.pre[k] == "و" and doc.gaz(k) & {"CTRY", "REG", "CITY"}]
+            pieces = list(zip([sp.i] + cuts, cuts + [sp.j]))
+        elif sp.typ == "PERS":
+            mid = next((k for k in range(sp.i + 1, sp.j - 1)
+                        if not doc.pre[k] and _country_nisba(doc.stems[k])), None)
+            pieces = [] if mid is None else [(sp.i, mid), (mid + 1, sp.j)]
+        else:
+            continue
+        if len(pieces) < 2:
+            continue
+        typ, kind = sp.typ, sp.kind
+        owner = doc.owner[sp.i]
+        if owner is not None:
+            doc.drop(owner)
+        for a, b in pieces:
+            doc.add(a, b, typ, kind=kind if a == sp.i else None)
+
+
+@lru_cache(maxsize=20_000)
+def _country_nisba(stem: str) -> bool:
+    """Whether a folded definite word is a country's adjective: التشادي, الأمريكي, الفرنسية."""
+    if not stem.startswith("ال") or len(stem) < 6:
+        return False
+    base = stem[2:-2] if stem.endswith("يه") else stem[2:-1] if stem.endswith("ي") else ""
+    words = ner.lexicon().words
+    return bool(base) and any("CTRY" in words.get(c, ()) for c in (base, "ال" + base, base + "ا", base + "يا",
+                                                                  base + "ه", "ال" + base + "ه", "ال" + base + "يه"))
+
+
 def _is_title(doc: _Doc, i: int) -> bool:
     return doc.stems[i] in ner.TITLES or doc.words[i] in ner.TITLES
 
@@ -319,7 +363,8 @@ def _clean(doc: _Doc, extend: bool = False, corpus_style: bool = False) -> None:
             if i > 0 and doc.stems[i - 1] in _MINISTER and doc.stems[i] not in ner.ORG_HEADS:
                 j = i  # وزير الطاقة: the portfolio, not a body
         while sp.typ == "ORG" and j - i >= 2 and doc.is_common(i) and ner.lex_label(doc.stems[i]) == "O" \
-                and doc.stems[i] not in ner.ORG_HEADS and not doc.definite[i]:
+                and doc.stems[i] not in ner.ORG_HEADS and not doc.definite[i] \
+                and not any(ner.phrase_tags(doc.words[i:j])[0]):  # but برنامج الأغذية العالمي is listed whole
             i += 1  # فلول تنظيم داعش: ordinary nouns before the name
         if sp.typ == "PERS" and i > sp.i and _is_roleish(doc, i - 1):
             while j - i >= 2 and doc.definite[i] and doc.stems[i].endswith(("ي", "يه")):
@@ -374,7 +419,7 @@ def _clean(doc: _Doc, extend: bool = False, corpus_style: bool = False) -> None:
             assert sp is not None  # narrows the type for mypy; guarded just above  # nosec B101
         toks = range(sp.i, sp.j)
         known = any(ner.phrase_tags(doc.words[sp.i:sp.j])[0]) or (len(toks) == 1 and bool(doc.gaz(sp.i))) \
-            or sp.kind in ("region", "site") \
+            or sp.kind in ("region", "site", "named") \
             or (sp.typ == "ORG" and doc.stems[sp.i] in ner.ORG_HEADS)
         event = sp.typ == "LOC" and sp.i > 0 and (doc.stems[sp.i - 1] in events or doc.words[sp.i - 1] in events)
         if event or (not known and sum(doc.is_common(k) for k in toks) * 2 > len(toks)):
@@ -436,10 +481,13 @@ def _quotes(doc: _Doc) -> None:
             typ = types.most_common(1)[0][0]
         elif typ is None and marks[0] and marks[0][0].startswith("m=B"):
             typ = _GAZ_TYPE[marks[0][0][3:]]
-        if typ is not None and (b - a > 3 or all(doc.is_common(k) for k in range(a, b))) and not types:
-            typ = None
+        headed = a >= 2 and doc.stems[a - 2] in ner.ORG_HEADS and doc.same_sentence(a - 2, a)
+        if typ is not None and (b - a > 3 or all(doc.is_common(k) for k in range(a, b))) and not types \
+                and not headed:
+            typ = None  # but شركة «الخبير المالية»: ordinary words named by their head are a name
         if typ is not None:
-            kind = "site" if typ == "LOC" and not any(doc.gaz(k2) for k2 in range(a, b)) else None
+            kind = "site" if typ == "LOC" and not any(doc.gaz(k2) for k2 in range(a, b)) else \
+                "named" if headed else None
             doc.add(a, b, typ, force=True, kind=kind)
         i = j + 1
 
@@ -486,7 +534,7 @@ def _org_heads(doc: _Doc) -> None:
                 if other is not None and other.typ == "PERS" and other.i == j:
                     name_end = other.j
                 elif other is None and doc._starts[j] and ("PERS" in doc.gaz(j)
-                                                           or ner.lex_label(doc.stems[j]) == "PERS"):
+                                                           or ner.lex_label(doc.stems[j]) in ("PERS", "UNK")):
                     name_end = j + 1
                 else:
                     name_end = j
@@ -525,7 +573,10 @@ def _org_heads(doc: _Doc) -> None:
                 j += 1
                 continue
             if pre == "" and st.startswith("ال"):
-                if (doc.is_common(j) and not nisba and j > i + 1) or st in _ORDINALS:
+                if (doc.is_common(j) and not nisba and j > i + 1) or st in _ORDINALS or (
+                        definite and j == i + 1 and not nisba and st not in _ORG_ADJECTIVES and not doc.gaz(j)):
+                    # After a definite head only an adjective goes on: «الهيئة العامة», but «تعلن
+                    # الوزارة الحصيلة النهائية» is the ministry and its object.
                     break
                 j += 1
                 continue
@@ -583,6 +634,12 @@ def _people(doc: _Doc, rules: set[str] = _PEOPLE_RULES) -> None:
         if "roles" in rules and (_role_before(doc, p) < p or doc.stems[k] in _PERSON_CUES):
             doc.add(p, _name_end(doc, p), "PERS")
             continue
+        if "roles" in rules and k == p - 1 and not doc.pre[k] and doc.definite[k] and _country_nisba(doc.stems[k]) \
+                and not (k > 0 and doc.definite[k - 1] and doc.same_sentence(k - 1, k)) \
+                and ner.lex_label(doc.stems[p]) in ("UNK", "PERS", "MIX", "MISC") \
+                and not strip_diacritics(doc.toks[p]).endswith(("ه", "ها", "هم", "هما", "كم")):
+            doc.add(p, _name_end(doc, p), "PERS")  # حل الأسترالي أوسكار بياستري: a nationality used as a noun
+            continue
         if "verbs" in rules and k == p - 1 and doc.words[k] in ner.REPORT_VERBS and doc.words[k] not in _NOT_SAID_BY \
                 and ner.lex_label(doc.stems[p]) in ("UNK", "PERS", "MIX") \
                 and not strip_diacritics(doc.toks[p]).endswith(("ه", "ها", "هم", "هما", "كم")):
@@ -616,7 +673,11 @@ def _sites(doc: _Doc) -> None:
                 and not _is_roleish(doc, i + 1) and doc.span_at(i) is None and (
                     not doc.words[i + 1].startswith("ال") or (  # قصر اليمامة, not مستشفى الجامعة or القصر الرئاسي
                         ner.lex_label(doc.stems[i + 1]) != "O" and not doc.stems[i + 1].endswith(("ي", "يه")))):
-            doc.add(i, i + 2, "LOC", kind="site")
+            j = i + 2
+            while j + 1 < doc.n and doc.words[j] in ("ابو", "ابي", "ام", "بن", "بني") and doc.same_sentence(i, j + 1) \
+                    and not doc.punct(j + 1) and not doc.words[j + 1][:1].isdigit():
+                j += 2  # معبر كرم أبو سالم: the name goes on through أبو/بن and the next word
+            doc.add(i, j, "LOC", force=True, kind="site")
 
 
 def _regions(doc: _Doc) -> None:
@@ -700,8 +761,10 @@ def _datelines(doc: _Doc) -> None:
         after = doc.toks[b + 1] if b + 1 < doc.n else ""
         if after != ":" and after not in _DASHES:
             continue
-        if any(doc.is_common(m) and not doc.gaz(m) & _PLACE_GAZ for m in range(i, k)):
-            continue  # ordinary words before a dash are a heading, not a dateline
+        place = doc.span_at(i)
+        if not (place is not None and place.typ == "LOC" and (place.i, place.j) == (i, k)) \
+                and any(doc.is_common(m) and not doc.gaz(m) & _PLACE_GAZ for m in range(i, k)):
+            continue  # ordinary words before a dash are a heading, not a dateline (but «مكة المكرمة -» is one)
         doc.add(i, k, "LOC", force=True)
         doc.add(a, b, "ORG", force=True)
 
@@ -833,6 +896,7 @@ def find_entities(text: str, sentences: list[tuple[int, int]]) -> list[Fact]:
 
 def _run(doc: _Doc, *, corpus_style: bool = False) -> None:
     _tag(doc)
+    _split_joined(doc)
     _clean(doc, extend=not corpus_style, corpus_style=corpus_style)
     if not corpus_style:
         _quotes(doc)  # ANERcorp types quoted names by its own conventions (often MISC, or no name)
@@ -872,6 +936,14 @@ def _to_facts(doc: _Doc) -> list[Fact]:
     for s, _, _, surf in items:
         votes.setdefault(_fold_token(surf), Counter())[s.typ] += 1
     typ_of = {k: c.most_common(1)[0][0] for k, c in votes.items()}
+    # «مخيم نور شمس» then «ونور شمس»: a name the article gave with a town or region head is a place
+    # where it appears alone too, whatever a first name inside it suggests.
+    heads = _SETTLEMENTS | ner.REGION_HEADS
+    for s, _, b, _ in items:
+        if s.typ == "LOC" and s.j - s.i >= 2 and doc.stems[s.i] in heads:
+            tail = _fold_token(doc.text[doc.offs[s.i + 1][0]:b])
+            if typ_of.get(tail) == "PERS":
+                typ_of[tail] = "LOC"
     # Per type, every name in order of first mention, indexed by each of its tokens.
     by_token: dict[str, dict[str, list[str]]] = {}
     surface: dict[str, str] = {}

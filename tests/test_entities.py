@@ -330,3 +330,60 @@ def test_wa_right_after_a_role_opens_the_name() -> None:
 
 def test_text_without_names_gives_no_entities() -> None:
     assert entities("ارتفعت الأسعار بشكل كبير خلال الأسبوع الماضي.") == []
+
+
+@pytest.mark.parametrize("text, places", [
+    ("أقام معارض بين باريس وبيروت ولندن والقاهرة.", {"باريس", "بيروت", "لندن", "القاهرة"}),
+    ("زار الوفد البوسنة والهرسك الأسبوع الماضي.", {"البوسنة والهرسك"}),
+])
+def test_places_joined_by_wa_are_each_a_place_unless_listed_together(text: str, places: set[str]) -> None:
+    assert texts(text, "place") == places
+
+
+def test_a_countrys_adjective_inside_a_persons_name_separates_two_people() -> None:
+    people = texts("ويخلف يوسف التشادي موسى فقي محمد في رئاسة المفوضية.", "person")
+    assert "يوسف" in people and not any("التشادي" in p for p in people)
+
+
+def test_a_nationality_used_as_a_noun_introduces_a_name() -> None:
+    assert "أوسكار بياستري" in texts("فيما حل الأسترالي أوسكار بياستري ثالثاً في السباق.", "person")
+
+
+def test_a_name_given_with_a_camp_or_town_head_stays_a_place_alone() -> None:
+    text = "منعت السيارات من دخول مخيم نور شمس. ونزح آلاف من مخيمات جنين ونور شمس."
+    assert texts(text, "person") == set()
+    assert {"مخيم نور شمس", "نور شمس"} <= texts(text, "place")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("دخلت الشاحنات القطاع عبر معبر كرم أبو سالم خلال أسبوعين.", "معبر كرم أبو سالم"),
+    ("أقيم السباق مساء الأحد على حلبة لوسيل الدولية.", "حلبة لوسيل"),
+])
+def test_a_crossing_or_circuit_takes_its_name(text: str, place: str) -> None:
+    assert place in texts(text, "place")
+    assert texts(text, "person") == set()
+
+
+def test_a_definite_body_does_not_run_into_its_object() -> None:
+    orgs = texts("ويرتقب أن تعلن الوزارة الحصيلة النهائية للموسم في منتصف يوليو.", "organization")
+    assert not any("الحصيلة" in o for o in orgs)
+    assert "الهيئة العامة للإحصاء" in texts("أعلنت الهيئة العامة للإحصاء اليوم الأرقام.", "organization")
+
+
+@pytest.mark.parametrize("text, org", [
+    ("وقال المحلل لدى شركة «الخبير المالية» إن السوق تعافت.", "الخبير المالية"),
+    ("وتقتني أعماله مؤسسة بارجيل للفنون في الشارقة.", "مؤسسة بارجيل للفنون"),
+    ("وقال برنامج الأغذية العالمي إن الشاحنات دخلت.", "برنامج الأغذية العالمي"),
+])
+def test_bodies_named_by_their_head_or_known_by_name_are_organizations(text: str, org: str) -> None:
+    assert org in texts(text, "organization")
+
+
+def test_a_dateline_after_a_two_word_city_names_its_agency() -> None:
+    text = "مكة المكرمة - «واس»: أعلنت الهيئة العامة للإحصاء، اليوم الأحد، أرقام الموسم."
+    assert "واس" in texts(text, "organization") and "مكة المكرمة" in texts(text, "place")
+
+
+def test_a_feminine_deputy_is_a_role_not_a_person() -> None:
+    text = "وقالت نائبة مدير المشروع المهندسة نوال الشامسي إن المسبار وصل."
+    assert texts(text, "person") == {"نوال الشامسي"}
