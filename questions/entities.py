@@ -296,28 +296,34 @@ def _split_joined(doc: _Doc) -> None:
 
     A listed place joined by و inside a place starts another place: «بيروت ولندن» is two (a listed
     name that holds و itself, البوسنة والهرسك, stays whole). A country's adjective inside a person's
-    name ends one person and introduces the next: «ويخلف يوسف التشادي موسى فقي محمد».
+    name ends one person and introduces the next: «ويخلف يوسف التشادي موسى فقي محمد». A definite body
+    takes no name of its own after it: «في المفوضية سلوى الربيعي» is a body, then a person.
     """
     for sp in list(doc.spans):
         if sp is None or sp.j - sp.i < 2:
             continue
-        if sp.typ == "LOC" and not any(ner.phrase_tags(doc.words[sp.i:sp.j])[0]):
+        typ = sp.typ
+        pieces: list[tuple[int, int, str]] = []
+        if typ == "LOC" and not any(ner.phrase_tags(doc.words[sp.i:sp.j])[0]):
             cuts = [k for k in range(sp.i + 1, sp.j) if doc.pre[k] == "و" and doc.gaz(k) & {"CTRY", "REG", "CITY"}]
-            pieces = list(zip([sp.i] + cuts, cuts + [sp.j]))
-        elif sp.typ == "PERS":
+            if cuts:
+                pieces = [(a, b, typ) for a, b in zip([sp.i] + cuts, cuts + [sp.j])]
+        elif typ == "PERS":
             mid = next((k for k in range(sp.i + 1, sp.j - 1)
                         if not doc.pre[k] and _country_nisba(doc.stems[k])), None)
-            pieces = [] if mid is None else [(sp.i, mid), (mid + 1, sp.j)]
-        else:
+            if mid is not None:
+                pieces = [(sp.i, mid, typ), (mid + 1, sp.j, typ)]
+        elif typ == "ORG" and doc.definite[sp.i] and doc.stems[sp.i] in ner.ORG_HEADS and not doc.pre[sp.i + 1] \
+                and not doc.definite[sp.i + 1] and doc._starts[sp.i + 1] and not doc.gaz(sp.i + 1) - {"PERS"}:
+            pieces = [(sp.i + 1, sp.j, "PERS")]  # the body, if named in full elsewhere, is linked later
+        if not pieces or pieces == [(sp.i, sp.j, typ)]:
             continue
-        if len(pieces) < 2:
-            continue
-        typ, kind = sp.typ, sp.kind
+        kind = sp.kind
         owner = doc.owner[sp.i]
         if owner is not None:
             doc.drop(owner)
-        for a, b in pieces:
-            doc.add(a, b, typ, kind=kind if a == sp.i else None)
+        for a, b, t in pieces:
+            doc.add(a, b, t, kind=kind if a == sp.i else None)
 
 
 @lru_cache(maxsize=20_000)
@@ -398,6 +404,8 @@ def _clean(doc: _Doc, extend: bool = False, corpus_style: bool = False) -> None:
         if sp.typ == "LOC" and j == i + 1 and i > 0 and doc.definite[i] and doc.definite[i - 1] \
                 and doc.span_at(i - 1) is None and doc.stems[i].endswith(("يه", "ي")) and not doc.pre[i]:
             j = i  # الحدود السورية: an adjective after a definite noun, not the country
+        if sp.typ == "LOC" and j == i + 1 and _adjective_not_place(doc, i):
+            j = i
         if sp.typ == "PERS" and j - i >= 2 and j < doc.n and doc.span_at(j) is None and doc.definite[j] \
                 and not doc.pre[j] and doc.stems[j].endswith("ي") and doc.words[j] not in _STOP \
                 and doc.same_sentence(i, j) \
@@ -522,6 +530,8 @@ def _org_heads(doc: _Doc) -> None:
         sp = doc.span_at(i)
         if sp is not None and sp.typ == "PERS":
             continue
+        if sp is not None and sp.typ == "LOC" and sp.i == i and any(ner.phrase_tags(doc.words[i:sp.j])[0]):
+            continue  # قناة السويس: a listed place, though قناة also heads a television channel
         definite = s.startswith("ال")
         j = i + 1
         genitive_name = False
@@ -543,8 +553,21 @@ def _org_heads(doc: _Doc) -> None:
                     j = name_end + 1
                     after_lil = True
                     continue
-            if w in _STOP or (other is not None and other.typ == "PERS") or _is_roleish(doc, j):
-                break
+                place_end = None
+                if j + 1 < doc.n and doc.same_sentence(j, j + 1) and not doc.pre[j + 1]:
+                    place = doc.span_at(j + 1)
+                    if place is not None and place.typ == "LOC" and place.i == j + 1:
+                        place_end = place.j
+                    elif place is None and doc.gaz(j + 1) & {"CTRY", "CITY", "REG"}:
+                        place_end = j + 2
+                if place_end is not None and other is None and not pre and not doc.definite[j] \
+                        and not doc.punct(j) and w not in _STOP:
+                    j = place_end  # شركة نقل تونس, شركة فسفاط قفصة: a trade and a place
+                    genitive_name = True
+                    continue
+            if (w in _STOP and not (definite and j == i + 1 and st in _ORG_ADJECTIVES)) \
+                    or (other is not None and other.typ == "PERS") or _is_roleish(doc, j):
+                break  # «العام» is a year word, but «الاتحاد العام التونسي للشغل» goes on
             nisba = st.startswith("ال") and st.endswith(("ي", "يه", "يين")) and len(st) > 4
             if genitive_name or after_lil:
                 if nisba and pre == "":
@@ -573,7 +596,8 @@ def _org_heads(doc: _Doc) -> None:
                 j += 1
                 continue
             if pre == "" and st.startswith("ال"):
-                if (doc.is_common(j) and not nisba and j > i + 1) or st in _ORDINALS or (
+                if (doc.is_common(j) and not nisba and j > i + 1 and st not in _ORG_ADJECTIVES) \
+                        or st in _ORDINALS or (
                         definite and j == i + 1 and not nisba and st not in _ORG_ADJECTIVES and not doc.gaz(j)):
                     # After a definite head only an adjective goes on: «الهيئة العامة», but «تعلن
                     # الوزارة الحصيلة النهائية» is the ministry and its object.
@@ -667,6 +691,8 @@ def _sites(doc: _Doc) -> None:
             continue
         sp = doc.span_at(i + 1)
         if sp is not None and sp.i == i + 1 and sp.typ in ("LOC", "ORG") and doc.span_at(i) is None:
+            if sp.typ == "ORG" and doc.stems[i] == "مقر":
+                continue  # بمقر وزارة الشؤون الاجتماعية: the body is what the text names
             doc.add(i, sp.j, "LOC", force=True, kind="site")
         elif sp is None and doc.pre[i + 1] == "" and not doc.is_common(i + 1) and doc.stems[i] in _STRICT_SITES \
                 and not doc.words[i + 1].endswith(("ته", "ها", "هم")) and not doc.punct(i + 1) \
@@ -766,7 +792,7 @@ def _datelines(doc: _Doc) -> None:
                 and any(doc.is_common(m) and not doc.gaz(m) & _PLACE_GAZ for m in range(i, k)):
             continue  # ordinary words before a dash are a heading, not a dateline (but «مكة المكرمة -» is one)
         doc.add(i, k, "LOC", force=True)
-        doc.add(a, b, "ORG", force=True)
+        doc.add(a, b, "ORG", force=True, kind="named")  # «الأيام», «المدى»: a paper's name, though a word
 
 
 def _countries(doc: _Doc) -> None:
@@ -779,6 +805,7 @@ def _countries(doc: _Doc) -> None:
         cued = city and i > 0 and doc.words[i - 1] in ner.PLACE_PREPS and not (
             i + 1 < doc.n and doc.stems[i + 1].startswith("راس"))
         if (g & {"CTRY", "REG"} or city) and (doc.stems[i] not in _common() or cued) and i > 0 \
+                and not _adjective_not_place(doc, i) \
                 and doc.stems[i - 1] not in ("كاس", "بطوله", "دوري", "منتخب", "جايزه"):
             doc.add(i, i + 1, "LOC")
         elif "MEDIA" in g or _ACRONYM.fullmatch(doc.toks[i]):
@@ -786,6 +813,16 @@ def _countries(doc: _Doc) -> None:
 
 
 _PLACE_GAZ = frozenset({"CTRY", "REG", "CITY", "LOC"})
+
+
+def _adjective_not_place(doc: _Doc, i: int) -> bool:
+    """«غلاف مالي»: a place name whose feminine is an ordinary adjective (ماليه), right after an
+    indefinite noun, is that adjective."""
+    stem = doc.stems[i]
+    return i > 0 and stem.endswith("ي") and stem + "ه" in _common() and not doc.pre[i] \
+        and not doc.definite[i - 1] and not doc.punct(i - 1) and doc.words[i - 1] not in ner.PLACE_PREPS \
+        and doc.words[i - 1] not in _STOP and doc.stems[i - 1] not in _CUE_WORDS and not _is_roleish(doc, i - 1) \
+        and not doc.words[i - 1][:1].isdigit() and doc.same_sentence(i - 1, i)
 
 
 def _acronyms(doc: _Doc) -> None:
@@ -838,6 +875,14 @@ def _propagate(doc: _Doc) -> None:
 def _strip_start(doc: _Doc, i: int, known: set[str]) -> int:
     """How many leading proclitic characters of a name's first token to leave out of the span."""
     pre, stem, w = doc.pre[i], doc.stems[i], doc.words[i]
+    if pre == "و" and stem == w[1:] and i > 0 and ner.lexicon().words.get(stem, set()) & _PLACE_GAZ:
+        # «بالرياض وجدة والدمام»: a word that is a listed place whole (وجدة, Oujda) and after و
+        # (جدة) reads as the next in a list of places.
+        k = i - 1 if doc.toks[i - 1] not in ("،", ",") else i - 2
+        prev = doc.span_at(k) if k >= 0 and doc.same_sentence(k, i) else None
+        own = doc.span_at(i)
+        if own is not None and own.typ == "LOC" and prev is not None and prev.typ == "LOC":
+            return 1
     if not pre:
         # «وأشرف حكيمي»: و glued to a known first name that, whole, is also a word (أشرف) or unknown;
         # names that start with و themselves (وليد, وائل) are known whole and keep it, and so does a

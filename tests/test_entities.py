@@ -387,3 +387,67 @@ def test_a_dateline_after_a_two_word_city_names_its_agency() -> None:
 def test_a_feminine_deputy_is_a_role_not_a_person() -> None:
     text = "وقالت نائبة مدير المشروع المهندسة نوال الشامسي إن المسبار وصل."
     assert texts(text, "person") == {"نوال الشامسي"}
+
+
+@pytest.mark.parametrize("text, org", [
+    ("دعت إليه الجامعة العامة للنقل التابعة للاتحاد العام التونسي للشغل أمس.", "الاتحاد العام التونسي للشغل"),
+    ("بلغت المشاركة 94 بالمائة في شركة نقل تونس وحدها.", "شركة نقل تونس"),
+    ("قدرت شركة فسفاط قفصة خسائرها بنحو 12 مليون دينار.", "شركة فسفاط قفصة"),
+    ("عقدت جلسة التفاوض بمقر وزارة الشؤون الاجتماعية أمس.", "وزارة الشؤون الاجتماعية"),
+])
+def test_bodies_named_by_adjectives_trades_and_places_are_whole(text: str, org: str) -> None:
+    assert org in texts(text, "organization")
+    assert not any(p.startswith("مقر") for p in texts(text, "place"))
+
+
+@pytest.mark.parametrize("typ, words, expect", [
+    # The tagger sometimes runs a definite body into the name after it: a body, then a person.
+    ("ORG", "المفوضية سلوى الربيعي", [("PERS", "سلوى الربيعي")]),
+    ("ORG", "المفوضية العليا", [("ORG", "المفوضية العليا")]),
+    # A country's adjective between two names ends the first person.
+    ("PERS", "يوسف التشادي موسى فقي", [("PERS", "يوسف"), ("PERS", "موسى فقي")]),
+    ("PERS", "محمد شياع السوداني", [("PERS", "محمد شياع السوداني")]),
+])
+def test_spans_run_across_two_names_are_split(typ: str, words: str, expect: list[tuple[str, str]]) -> None:
+    from questions import entities as e
+
+    text = f"وقالت {words} إن النتائج أولية."
+    doc = e._Doc(text, sentences(text))
+    doc.add(1, 1 + len(words.split()), typ)
+    e._split_joined(doc)
+    assert [(s.typ, " ".join(doc.toks[s.i:s.j])) for s in doc.live()] == expect
+
+
+@pytest.mark.parametrize("text, place", [
+    ("أعلنت الحكومة تخصيص غلاف مالي بقيمة 150 مليون أوقية.", None),
+    ("وصل الوفد إلى مالي أمس.", "مالي"),
+    ("زار بوركينا فاسو ومالي والنيجر.", "مالي"),
+])
+def test_a_country_that_is_also_an_adjective_is_the_adjective_after_a_noun(text: str, place: str | None) -> None:
+    assert ("مالي" in texts(text, "place")) == (place is not None)
+
+
+def test_wa_before_a_listed_place_in_a_list_of_places_is_the_conjunction() -> None:
+    text = "وتابعت الدراسة المرضى في مراكز بالرياض وجدة والدمام."
+    assert texts(text, "place") == {"الرياض", "جدة", "الدمام"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("تراجعت إيرادات قناة السويس المصرية إلى النصف.", "قناة السويس"),
+    ("تصاعدت الهجمات في البحر الأحمر ومضيق باب المندب.", "مضيق باب المندب"),
+    ("حولت الشركات سفنها إلى طريق رأس الرجاء الصالح.", "رأس الرجاء الصالح"),
+    ("شهدت محطة برشلونة اكتظاظاً كبيراً.", "محطة برشلونة"),
+])
+def test_sea_lanes_and_stations_are_places(text: str, place: str) -> None:
+    assert place in texts(text, "place")
+    assert texts(text, "organization") == set()
+
+
+def test_a_papers_name_in_a_dateline_is_kept_though_it_is_a_word() -> None:
+    text = "بغداد - «المدى»: أعلنت المفوضية العليا المستقلة للانتخابات، مساء الأربعاء، النتائج."
+    assert {"المدى", "المفوضية العليا المستقلة للانتخابات"} <= texts(text, "organization")
+
+
+def test_a_feminine_representative_is_a_role() -> None:
+    text = "وقالت ممثلة المنظمة الدولية للهجرة في موريتانيا آنا فونتين إن المياه غمرت القرى."
+    assert texts(text, "person") == {"آنا فونتين"}
