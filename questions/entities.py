@@ -297,25 +297,46 @@ def _split_joined(doc: _Doc) -> None:
     A listed place joined by و inside a place starts another place: «بيروت ولندن» is two (a listed
     name that holds و itself, البوسنة والهرسك, stays whole). A country's adjective inside a person's
     name ends one person and introduces the next: «ويخلف يوسف التشادي موسى فقي محمد». A definite body
-    takes no name of its own after it: «في المفوضية سلوى الربيعي» is a body, then a person.
+    takes no name of its own after it: «في المفوضية سلوى الربيعي» is a body, then a person. One word
+    that is a listed city or country and no known name is a place: «وفد كينشاسا»; a listed company
+    is not a place: «من بوينغ».
     """
     for sp in list(doc.spans):
-        if sp is None or sp.j - sp.i < 2:
+        if sp is None:
             continue
         typ = sp.typ
         pieces: list[tuple[int, int, str]] = []
-        if typ == "LOC" and not any(ner.phrase_tags(doc.words[sp.i:sp.j])[0]):
+        key = " ".join([doc.stems[sp.i], *doc.words[sp.i + 1:sp.j]])
+        lex = ner.lexicon()
+        if typ == "LOC" and key in lex.media and key not in lex.kind:
+            pieces = [(sp.i, sp.j, "ORG")]  # «من بوينغ»: a listed company or body, not a place
+        elif typ == "LOC" and not any(ner.phrase_tags(doc.words[sp.i:sp.j])[0]):
             cuts = [k for k in range(sp.i + 1, sp.j) if doc.pre[k] == "و" and doc.gaz(k) & {"CTRY", "REG", "CITY"}]
             if cuts:
                 pieces = [(a, b, typ) for a, b in zip([sp.i] + cuts, cuts + [sp.j])]
+        elif typ == "PERS" and sp.j - sp.i == 1:
+            if doc.gaz(sp.i) & {"CITY", "CTRY"} and "PERS" not in doc.gaz(sp.i) \
+                    and ner.lex_label(doc.stems[sp.i]) not in ("PERS", "MIX"):
+                pieces = [(sp.i, sp.j, "LOC")]  # «وفد كينشاسا»: a listed city or country, not a person
         elif typ == "PERS":
             mid = next((k for k in range(sp.i + 1, sp.j - 1)
                         if not doc.pre[k] and _country_nisba(doc.stems[k])), None)
             if mid is not None:
                 pieces = [(sp.i, mid, typ), (mid + 1, sp.j, typ)]
-        elif typ == "ORG" and doc.definite[sp.i] and doc.stems[sp.i] in ner.ORG_HEADS and not doc.pre[sp.i + 1] \
+        elif typ == "ORG" and sp.j - sp.i >= 2 and doc.definite[sp.i] and doc.stems[sp.i] in ner.ORG_HEADS \
+                and not doc.pre[sp.i + 1] \
                 and not doc.definite[sp.i + 1] and doc._starts[sp.i + 1] and not doc.gaz(sp.i + 1) - {"PERS"}:
             pieces = [(sp.i + 1, sp.j, "PERS")]  # the body, if named in full elsewhere, is linked later
+        elif typ == "ORG":
+            # «لمجمع سوناطراك كمال بوزيدي»: a known first name and a surname after the body's own name
+            # (not right after its head: مؤسسة محمد بن راشد is named after him).
+            first = next((k for k in range(sp.i + 1, sp.j - 1)
+                          if ner.lex_label(doc.stems[k]) == "PERS" and "PERS" in doc.gaz(k) and not doc.pre[k]
+                          and not doc.definite[k] and doc.stems[k - 1] not in ner.ORG_HEADS
+                          and not _is_title(doc, k - 1) and doc.words[k - 1] not in _NAME_LINKS
+                          and not any(doc.definite[m] or doc.pre[m] for m in range(k, sp.j))), None)
+            if first is not None:
+                pieces = [(sp.i, first, typ), (first, sp.j, "PERS")]
         if not pieces or pieces == [(sp.i, sp.j, typ)]:
             continue
         kind = sp.kind
@@ -344,7 +365,24 @@ def _is_title(doc: _Doc, i: int) -> bool:
 def _is_roleish(doc: _Doc, i: int) -> bool:
     s = doc.stems[i]
     return s in ner.ROLE_HEADS or s in ner.TITLES or doc.words[i] in ner.ROLE_HEADS or (
-        s in _ROLE_TAILS and i > 0 and doc.stems[i - 1] in ner.ROLE_HEADS)
+        s in _ROLE_TAILS and i > 0 and doc.stems[i - 1] in ner.ROLE_HEADS) or _role_with_pronoun(s)
+
+
+@lru_cache(maxsize=50_000)
+def _role_with_pronoun(stem: str) -> bool:
+    """A role with a possessive pronoun: منسقتها, مديرهم, سفيرته (ة written ت before it).
+
+    A bare ه is left alone: folded, it is also the ة of a word like محافظة (a province).
+    """
+    for suffix in ("هما", "هم", "ها", "ته"):
+        base = stem[:-len(suffix)]
+        if stem.endswith(suffix) and len(base) >= 3:
+            if suffix == "ته":
+                base += "ه"
+            elif base.endswith("ت"):
+                base = base[:-1] + "ه"
+            return base in ner.ROLE_HEADS and not base.startswith("ال")
+    return False
 
 
 def _clean(doc: _Doc, extend: bool = False, corpus_style: bool = False) -> None:
@@ -399,6 +437,8 @@ def _clean(doc: _Doc, extend: bool = False, corpus_style: bool = False) -> None:
             j -= 1  # "... رومانوسكي ملف النازحين": the tagger ran into the next noun
         if sp.typ == "PERS" and j - i > 1 and doc.gaz(i) & {"CTRY", "REG"}:
             i += 1
+        while sp.typ == "PERS" and j - i > 2 and doc.toks[j - 1].endswith(("اً", "ًا")):
+            j -= 1  # «حل الأسترالي أوسكار بياستري ثالثاً»: the accusative after the name is not part of it
         if i < j and (doc.toks[j - 1].endswith(("اً", "ًا")) or (i > 0 and doc.words[i - 1][:1].isdigit())):
             j = i
         if sp.typ == "LOC" and j == i + 1 and i > 0 and doc.definite[i] and doc.definite[i - 1] \
@@ -593,6 +633,8 @@ def _org_heads(doc: _Doc) -> None:
                 j += 2
                 continue
             if pre == "و" and st.startswith("ال") and j > i + 1:
+                if st in ner.ORG_HEADS:
+                    break  # «وزارة المياه والري والوكالة الفرنسية»: و + a body's head starts the next body
                 j += 1
                 continue
             if pre == "" and st.startswith("ال"):
@@ -619,8 +661,9 @@ def _name_end(doc: _Doc, p: int) -> int:
     q = p + 1
     while q < doc.n and q - p < 4 and doc.same_sentence(p, q) and not doc.punct(q):
         w = doc.words[q]
-        if doc.span_at(q) is not None or w in _STOP or doc.pre[q] or _is_roleish(doc, q):
-            break
+        if doc.span_at(q) is not None or w in _STOP or doc.pre[q] or _is_roleish(doc, q) \
+                or any(ch.isdigit() for ch in w):
+            break  # «رلى القطب بـ14 مقعداً»: a number glued to a preposition ends the name
         if doc.is_common(q) and w not in _NAME_LINKS:
             break
         if doc.definite[q] and strip_diacritics(doc.toks[q]).endswith("ية") and ner.lex_label(doc.stems[q]) != "PERS":
@@ -673,6 +716,25 @@ def _people(doc: _Doc, rules: set[str] = _PEOPLE_RULES) -> None:
             q = _name_end(doc, p)
             if q > p + 1:
                 doc.add(p, q, "PERS")
+
+
+def _hyphenated(doc: _Doc) -> None:
+    """A hyphen written inside a person's name joins its parts: «ماري-كلير مونغا», «جان-إيف لودريان»."""
+    for sp in doc.live():
+        if sp.typ != "PERS" or doc.owner[sp.i] is None:
+            continue
+        k = sp.j
+        if k + 1 >= doc.n or doc.toks[k] not in ("-", "‐") or doc.offs[k - 1][1] != doc.offs[k][0] \
+                or doc.offs[k][1] != doc.offs[k + 1][0]:
+            continue
+        nxt = doc.span_at(k + 1)
+        if nxt is not None and nxt.typ == "PERS" and nxt.i == k + 1:
+            end = nxt.j
+        elif nxt is None and doc._starts[k + 1] and not doc.is_common(k + 1):
+            end = _name_end(doc, k + 1)
+        else:
+            continue
+        doc.add(sp.i, end, "PERS", force=True)
 
 
 def _unwrap(w: str) -> tuple[str, str, str, bool]:
@@ -804,6 +866,9 @@ def _countries(doc: _Doc) -> None:
         # A city that is also a word (مسقط رأسه) counts right after في, إلى, من... and not before رأس.
         cued = city and i > 0 and doc.words[i - 1] in ner.PLACE_PREPS and not (
             i + 1 < doc.n and doc.stems[i + 1].startswith("راس"))
+        if not cued and g & {"CITY", "REG", "CTRY"} and i > 0 and doc.pre[i] == "و":
+            prev = doc.span_at(i - 1)
+            cued = prev is not None and prev.typ == "LOC"  # «بعلبك الهرمل والبقاع»: the next place in a list
         if (g & {"CTRY", "REG"} or city) and (doc.stems[i] not in _common() or cued) and i > 0 \
                 and not _adjective_not_place(doc, i) \
                 and doc.stems[i - 1] not in ("كاس", "بطوله", "دوري", "منتخب", "جايزه"):
@@ -826,7 +891,20 @@ def _adjective_not_place(doc: _Doc, i: int) -> bool:
 
 
 def _acronyms(doc: _Doc) -> None:
-    """A word in brackets right after an organization is its acronym: وكالة الأنباء السعودية (واس)."""
+    """A word in brackets right after an organization is its acronym: وكالة الأنباء السعودية (واس).
+
+    A body's head word a few words before a bracketed acronym names the body up to the bracket, even
+    where the words after the head are ordinary: «حركة مجتمع السلم (حمس)».
+    """
+    for k in range(2, doc.n - 2):
+        if doc.toks[k] != "(" or doc.toks[k + 2] != ")" or doc.punct(k + 1) or doc.span_at(k - 1) is not None \
+                or doc.gaz(k + 1) & _PLACE_GAZ or not doc.same_sentence(k - 1, k + 1):
+            continue
+        head = next((h for h in range(k - 1, max(-1, k - 5), -1)
+                     if doc.stems[h] in ner.ORG_HEADS and not doc.definite[h]), None)
+        if head is not None and k - head >= 2 and not any(
+                doc.punct(m) or doc.span_at(m) is not None or doc.words[m][:1].isdigit() for m in range(head, k)):
+            doc.add(head, k, "ORG", kind="named")
     for sp in doc.live():
         k = sp.j
         if sp.typ == "ORG" and k + 2 < doc.n and doc.toks[k] == "(" and doc.toks[k + 2] == ")" \
@@ -883,6 +961,11 @@ def _strip_start(doc: _Doc, i: int, known: set[str]) -> int:
         own = doc.span_at(i)
         if own is not None and own.typ == "LOC" and prev is not None and prev.typ == "LOC":
             return 1
+    if not pre and w[:1] == "و" and doc.toks[i][:1] == "و":
+        for phrase, _ in ner.lexicon().phrases.get(w[1:], ()):
+            k = len(phrase)
+            if i + k <= doc.n and all(doc.words[i + m] == phrase[m] for m in range(1, k)):
+                return 1  # «وفلاي دبي»: و before a listed name of several words
     if not pre:
         # «وأشرف حكيمي»: و glued to a known first name that, whole, is also a word (أشرف) or unknown;
         # names that start with و themselves (وليد, وائل) are known whole and keep it, and so does a
@@ -955,6 +1038,8 @@ def _run(doc: _Doc, *, corpus_style: bool = False) -> None:
         _settlements(doc)
     _datelines(doc)
     _people(doc, _CORPUS_PEOPLE_RULES if corpus_style else _PEOPLE_RULES)
+    if not corpus_style:
+        _hyphenated(doc)  # ANERcorp's tokens split at the hyphen
     _clean(doc, corpus_style=corpus_style)
     _acronyms(doc)
     _propagate(doc)

@@ -155,6 +155,10 @@ def _digit_value(m: re.Match[str]) -> float:
     return float(m.group("plain"))
 
 
+# What comes right before the short tail of a model name: 777-, F-, A350-.
+_MODEL_CODE = re.compile(r"(?:(?<![\w.,])\d{3}|(?P<latin>[A-Za-z][A-Za-z0-9]*))-\Z")
+
+
 def _tokens(ft: str, hits: list[Hit], taken: list[tuple[int, int]]) -> list[_Tok]:
     """Number tokens at the hits, leaving out any inside a ``taken`` span (a date)."""
     out: list[_Tok] = []
@@ -175,6 +179,9 @@ def _tokens(ft: str, hits: list[Hit], taken: list[tuple[int, int]]) -> list[_Tok
                 continue
             g = m.lastgroup if m.lastgroup != "ce" else next(x for x in _DIGIT_GROUPS if m.group(x))
             assert g is not None  # narrows the type for mypy; the pattern always has this group  # nosec B101
+            code = _MODEL_CODE.search(ft, max(0, h.start - 12), h.start)
+            if code and (code.group("latin") or m.end(g) - m.start() <= 2):
+                continue  # طراز 777-9, A350-1000, F-16: the tail of a model's name, not a count
             out.append(_Tok(m.start(), m.end(g), _digit_value(m), "num", digits=True,
                             year_mark=m.group("ce") is not None, text=m.group(g)))
             last_end = m.end(g)
@@ -210,6 +217,8 @@ def _joins(prev: list[_Tok], tok: _Tok, gap: str) -> bool:
     if _GAP_PLAIN.match(gap):
         if tok.kind == "scale" and last.kind != "scale" and (smallest is None or tok.value < smallest):
             return True  # 53 مليون، ثلاثة آلاف
+        if tok.kind == "scale" and scales and tok.value > max(scales) and gap.strip() == "":
+            return True  # 6 آلاف و700 مليار, ألف مليار: a larger scale counts the whole number before it
         if tok.kind == "hund" and tok.value == 100 and not last.digits and last.value < 10:
             return True  # ثلاث مئة
         if tok.text in ("عشر", "عشره") and not last.digits and last.value < 10:
@@ -230,9 +239,14 @@ def _value(group: list[_Tok]) -> float | None:
     current = 0.0
     teen = False
     last_scale = 0
+    largest = 0
     for t in group:
         if t.kind == "frac" and last_scale:
             total += t.value * last_scale  # مليون ونصف
+        elif t.kind == "scale" and largest and t.value > largest:
+            total = (total + current) * t.value  # 6 آلاف و700 مليار = 6,700 billion
+            current = 0.0
+            last_scale = largest = int(t.value)
         elif t.kind == "scale":
             assert t.scale is not None  # narrows the type for mypy; checked by the caller  # nosec B101
             if t.scale.plural and current == 0:
@@ -243,6 +257,7 @@ def _value(group: list[_Tok]) -> float | None:
             total += (current or 1) * t.value
             current = 0.0
             last_scale = t.scale.size
+            largest = max(largest, int(t.value))
         elif t.kind == "hund" and t.value == 100 and 0 < current < 10:
             current *= 100
         elif t.text in ("عشر", "عشره") and 0 < current < 10 and not teen:

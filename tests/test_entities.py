@@ -451,3 +451,36 @@ def test_a_papers_name_in_a_dateline_is_kept_though_it_is_a_word() -> None:
 def test_a_feminine_representative_is_a_role() -> None:
     text = "وقالت ممثلة المنظمة الدولية للهجرة في موريتانيا آنا فونتين إن المياه غمرت القرى."
     assert texts(text, "person") == {"آنا فونتين"}
+
+
+@pytest.mark.parametrize("text, person", [
+    ("وقالت منسقتها كارمن رويث إن «الأرقام لا تعكس المآسي».", "كارمن رويث"),
+    ("قالت الأمينة العامة لسلطة المياه المهندسة سوسن المومني إن الفاقد كبير.", "سوسن المومني"),
+    ("فازت اللائحة المدعومة من النائبة رلى القطب بـ14 مقعداً من أصل 21.", "رلى القطب"),
+    ("ورأست الوفد وزيرة الخارجية ماري-كلير مونغا أمس.", "ماري-كلير مونغا"),
+])
+def test_roles_with_pronouns_feminine_titles_and_hyphenated_names(text: str, person: str) -> None:
+    assert texts(text, "person") == {person}
+
+
+@pytest.mark.parametrize("text, orgs", [
+    ("وقعت وزارة المياه والري والوكالة الفرنسية للتنمية اتفاقية.",
+     {"وزارة المياه والري", "الوكالة الفرنسية للتنمية"}),
+    ("ورحبت حركة مجتمع السلم (حمس) بالتعديل.", {"حركة مجتمع السلم", "حمس"}),
+    ("وكانت طيران الإمارات وفلاي دبي قد أعلنتا طلبيات كبيرة.", {"طيران الإمارات", "فلاي دبي"}),
+    ("وقعت طلبية لشراء 28 طائرة من بوينغ.", {"بوينغ"}),
+])
+def test_bodies_in_lists_before_acronyms_and_listed_companies(text: str, orgs: set[str]) -> None:
+    assert orgs <= texts(text, "organization")
+    assert texts(text, "place") == set()
+
+
+def test_a_name_after_a_company_is_the_companys_head() -> None:
+    text = "أشارت الوزارة إلى الرئيس السابق لمجمع سوناطراك كمال بوزيدي في بيانها."
+    assert texts(text, "person") == {"كمال بوزيدي"}
+    assert "سوناطراك" in texts(text, "organization")
+    assert texts("افتتحت مؤسسة محمد بن راشد آل مكتوم المعرض.", "organization") == {"مؤسسة محمد بن راشد آل مكتوم"}
+
+
+def test_a_listed_region_that_is_also_a_word_counts_in_a_list_of_places() -> None:
+    assert "البقاع" in texts("جرت المرحلة الأخيرة في محافظتي بعلبك الهرمل والبقاع يوم السبت.", "place")
