@@ -69,8 +69,9 @@ _UNIT_ORD = ["الاول", "الثاني", "الثالث", "الرابع", "ال
 
 def _ordinal_days() -> dict[str, int]:
     days = {w: i + 1 for i, w in enumerate(_UNIT_ORD)}
-    # فاتح is how the Maghreb names the first day of a month (فاتح يوليوز 2011).
-    days.update({"العاشر": 10, "العشرين": 20, "الثلاثين": 30, "الحادي عشر": 11, "فاتح": 1})
+    # فاتح is how the Maghreb names the first day of a month (فاتح يوليوز 2011), غرة (folded غره) how
+    # Tunisian and Gulf copy does (غرة جانفي 2026).
+    days.update({"العاشر": 10, "العشرين": 20, "الثلاثين": 30, "الحادي عشر": 11, "فاتح": 1, "غره": 1})
     for i, w in enumerate(_UNIT_ORD[1:], start=2):
         days[f"{w} عشر"] = 10 + i
     for tens, word in ((20, "العشرين"), (30, "الثلاثين")):
@@ -114,7 +115,7 @@ DAY_MONTH = re.compile(r"(?:(?<![\w.,٬/:])|(?<=[^\w][وفب]))" + _WD_PREFIX + 
                        + r"\s*(?:من\s+)?(?:شهر\s+)?" + _MONTH_PAIR + _YEAR_TAIL + _REL_MONTH)
 MONTH_YEAR = re.compile(_B + r"(?:شهر\s+)?" + _MONTH_PAIR
                         + rf"\s*[،,]?\s*(?:من\s+)?(?:(?:ال)?عام\s+)?(?P<y>\d{{4}})(?!\d)(?:\s*م{_E})?")
-_MONTH_CUES = "شهر|شهري|في|خلال|منذ|حتي|مطلع|اوائل|اواخر|اواسط|منتصف|نهايه|بدايه|قبل|بعد|حلول|بحلول"
+_MONTH_CUES = "شهر|شهري|اشهر|في|خلال|منذ|حتي|مطلع|اوائل|اواخر|اواسط|منتصف|نهايه|بدايه|قبل|بعد|حلول|بحلول"
 MONTH_ALONE = re.compile(
     rf"{_B}(?:[وفبل]?(?P<cue>{_MONTH_CUES})\s+)?"
     + _MONTH_PAIR + rf"(?:\s+(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم|الحالي|الجاري){_E})?")
@@ -243,9 +244,22 @@ def _shift_month(ref: date, delta: int) -> str:
     return f"{k // 12:04d}-{k % 12 + 1:02d}"
 
 
+_LISTED_MONTH = re.compile(r"(\w+)\s+و\Z")
+
+
+def _after_month(ft: str, pos: int) -> bool:
+    """Whether و joins the month at ``pos`` to a month before it: «أشهر مارس وأفريل وماي»."""
+    m = _LISTED_MONTH.search(ft, max(0, pos - 16), pos)
+    if m is None:
+        return False
+    word = m.group(1)
+    return _key(word) in MONTHS or (word[:1] == "و" and _key(word[1:]) in MONTHS)
+
+
 def _month_alone(m: re.Match[str], ref: date | None) -> Iterable[DateSpan]:
     name = _key(m.group("m1"))
-    if m.group("cue") is None and m.group("rel") is None and name in _WEAK_MONTHS:
+    if m.group("cue") is None and m.group("rel") is None and name in _WEAK_MONTHS \
+            and not _after_month(m.string, m.start("m1")):
         return
     month = _month_of(m)
     start = m.start("cue") if m.group("cue") == "شهر" else m.start("m1")

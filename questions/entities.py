@@ -42,7 +42,9 @@ _STRICT_SITES = frozenset(fold(w) for w in "استاد ملعب قصر مطار 
 # Adjectives (besides nisbas) that name a body after its definite head: الهيئة العامة, المحكمة العليا.
 _ORG_ADJECTIVES = frozenset(fold(w) for w in """العام العامة الأعلى العليا الكبرى الكبير المستقل المستقلة
     الموحد الموحدة المتحد المتحدة الخاص الخاصة الدائم الدائمة المشترك المشتركة الحاكم الحاكمة الأول الأولى
-    الجديد الجديدة المؤقت المؤقتة المختص المختصة المنظمة القابضة""".split())
+    المؤقت المؤقتة المختص المختصة المنظمة القابضة""".split())
+# Streets, squares and quarters: the definite word after them is their name, even an ordinary word.
+_STREETS = frozenset(fold(w) for w in "شارع ساحة ميدان حي جادة".split())
 # Nouns that, after ل and before a definite noun, go on naming a body (لكرة القدم, لشؤون اللاجئين);
 # a purpose (لبحث الأزمة) does not.
 _ORG_LIL_NOUNS = frozenset(("ل", fold(w)) for w in "كرة شؤون حقوق تنمية رعاية مكافحة حماية إغاثة تشغيل".split())
@@ -524,7 +526,7 @@ def _quotes(doc: _Doc) -> None:
             continue
         types = Counter(sp.typ for k in range(a, b) if (sp := doc.span_at(k)) is not None)
         marks = ner.phrase_tags(doc.words[a:b])
-        typ = _quote_context(doc, a, b)
+        typ = "ORG" if marks[0] and marks[0][0] == "m=BMEDIA" else _quote_context(doc, a, b)  # «أكوا باور»
         if typ is None and types:
             typ = types.most_common(1)[0][0]
         elif typ is None and marks[0] and marks[0][0].startswith("m=B"):
@@ -619,6 +621,8 @@ def _org_heads(doc: _Doc) -> None:
                 j = other.j
                 continue
             if pre == "ل" and st.startswith("ال"):
+                if definite and j == i + 1:
+                    break  # «تقدمت الشركة للمطالبة»: a definite body is named by an adjective before ل
                 after_lil = True
                 j += 1
                 for toks, _ in ner.lexicon().phrases.get(st, ()):
@@ -702,6 +706,7 @@ def _people(doc: _Doc, rules: set[str] = _PEOPLE_RULES) -> None:
             doc.add(p, _name_end(doc, p), "PERS")
             continue
         if "roles" in rules and k == p - 1 and not doc.pre[k] and doc.definite[k] and _country_nisba(doc.stems[k]) \
+                and doc.stems[k].endswith("ي") and not (k > 0 and (doc.punct(k - 1) or doc.span_at(k - 1) is not None)) \
                 and not (k > 0 and doc.definite[k - 1] and doc.same_sentence(k - 1, k)) \
                 and ner.lex_label(doc.stems[p]) in ("UNK", "PERS", "MIX", "MISC") \
                 and not strip_diacritics(doc.toks[p]).endswith(("ه", "ها", "هم", "هما", "كم")):
@@ -756,6 +761,11 @@ def _sites(doc: _Doc) -> None:
             if sp.typ == "ORG" and doc.stems[i] == "مقر":
                 continue  # بمقر وزارة الشؤون الاجتماعية: the body is what the text names
             doc.add(i, sp.j, "LOC", force=True, kind="site")
+        elif sp is None and doc.pre[i + 1] == "" and doc.stems[i] in _STREETS and doc.definite[i + 1] \
+                and not doc.definite[i] and doc.span_at(i) is None and doc.words[i + 1] not in _STOP \
+                and not doc.stems[i + 1].endswith(("ي", "يه")) and not _is_roleish(doc, i + 1) \
+                and doc.same_sentence(i, i + 1):
+            doc.add(i, i + 2, "LOC", kind="site")  # شارع الحمرا, حي الشاطئ, ساحة الأمويين: a street's name
         elif sp is None and doc.pre[i + 1] == "" and not doc.is_common(i + 1) and doc.stems[i] in _STRICT_SITES \
                 and not doc.words[i + 1].endswith(("ته", "ها", "هم")) and not doc.punct(i + 1) \
                 and not _is_roleish(doc, i + 1) and doc.span_at(i) is None and (
@@ -866,7 +876,7 @@ def _countries(doc: _Doc) -> None:
         # A city that is also a word (مسقط رأسه) counts right after في, إلى, من... and not before رأس.
         cued = city and i > 0 and doc.words[i - 1] in ner.PLACE_PREPS and not (
             i + 1 < doc.n and doc.stems[i + 1].startswith("راس"))
-        if not cued and g & {"CITY", "REG", "CTRY"} and i > 0 and doc.pre[i] == "و":
+        if not cued and g & {"REG", "CTRY"} and i > 0 and doc.pre[i] == "و":
             prev = doc.span_at(i - 1)
             cued = prev is not None and prev.typ == "LOC"  # «بعلبك الهرمل والبقاع»: the next place in a list
         if (g & {"CTRY", "REG"} or city) and (doc.stems[i] not in _common() or cued) and i > 0 \

@@ -59,6 +59,7 @@ def only_date(text: str, article_date: str | None = None) -> Fact:
     ("سجل معدل التضخم تراجعاً خلال شهر مارس بحسب البيانات.", "شهر مارس", "--03"),
     ("ينتهي عقد اللاعب في يونيو مع ناديه.", "يونيو", "--06"),
     ("أفادت الوكالة في تقريرها لشهر نونبر بأن العبور تراجع.", "شهر نونبر", "--11"),
+    ("يدخل النظام حيز التنفيذ بداية من غرة جانفي 2026 في كل الولايات.", "غرة جانفي 2026", "2026-01-01"),
     # years
     ("فاز في الانتخابات الرئاسية عام 2025 بدعم أمريكي.", "عام 2025", "2025"),
     ("تأسس النادي العام 1955 في المدينة.", "العام 1955", "1955"),
@@ -183,3 +184,9 @@ def test_the_year_after_lil_reads_with_al_restored() -> None:
     dates = [f for f in extract_facts(sentence) if f.type == "date"]
     assert [(f.text, f.value) for f in dates] == [("العام 2026", "2026")]
     assert sentence[dates[0].start:dates[0].end] == "لعام 2026" and dates[0].in_text(sentence)
+
+
+def test_months_listed_with_wa_are_each_a_date_even_short_ones() -> None:
+    found = [f for f in extract_facts("تراجعت الصابة بسبب شح الأمطار خلال أشهر مارس وأفريل وماي.") if f.type == "date"]
+    assert [(f.text, f.value) for f in found] == [("مارس", "--03"), ("أفريل", "--04"), ("ماي", "--05")]
+    assert [f.type for f in extract_facts("وقالت ماي لينغ تان إن السوق تعافت.")] == ["person"]

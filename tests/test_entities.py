@@ -484,3 +484,25 @@ def test_a_name_after_a_company_is_the_companys_head() -> None:
 
 def test_a_listed_region_that_is_also_a_word_counts_in_a_list_of_places() -> None:
     assert "البقاع" in texts("جرت المرحلة الأخيرة في محافظتي بعلبك الهرمل والبقاع يوم السبت.", "place")
+
+
+@pytest.mark.parametrize("text, typ, name", [
+    ("وأوضحت الأمينة العامة المساعدة للشؤون الاقتصادية هالة الخطيب أن الصندوق سيدار من عمان.", "person",
+     "هالة الخطيب"),
+    ("ومذكرة تفاهم مع «أكوا باور» السعودية لمشروع طاقة شمسية.", "organization", "أكوا باور"),
+    ("أحالت نيابة الجرائم المالية المتهمين إلى المحكمة.", "organization", "نيابة الجرائم المالية"),
+    ("شارك الآلاف في مسيرة انطلقت من شارع الحمرا وساحة الأمويين.", "place", "شارع الحمرا"),
+    ("شارك الآلاف في مسيرة انطلقت من شارع الحمرا وساحة الأمويين.", "place", "ساحة الأمويين"),
+])
+def test_more_heads_roles_and_streets(text: str, typ: str, name: str) -> None:
+    assert name in texts(text, typ)
+
+
+@pytest.mark.parametrize("text", [
+    "ويضم التحالف «ويبيلد» الإيطالية حفر أنفاق بطول 28 كيلومتراً.",  # a company's nationality, then a verb
+    "وتقدمت الشركة للمطالبة بتعويضات كبيرة.",  # a definite body and a purpose
+    "وأكدت أن الصندوق الجديد سيبدأ عمله قريباً.",  # «the new fund»: no name
+])
+def test_no_name_where_the_words_only_describe(text: str) -> None:
+    assert texts(text, "person") == set()
+    assert not any("الشركة" in o or "الصندوق" in o for o in texts(text, "organization"))
