@@ -43,6 +43,10 @@ _STRICT_SITES = frozenset(fold(w) for w in "استاد ملعب قصر مطار 
 _ORG_ADJECTIVES = frozenset(fold(w) for w in """العام العامة الأعلى العليا الكبرى الكبير المستقل المستقلة
     الموحد الموحدة المتحد المتحدة الخاص الخاصة الدائم الدائمة المشترك المشتركة الحاكم الحاكمة الأول الأولى
     المؤقت المؤقتة المختص المختصة المنظمة القابضة""".split())
+# Phrases built like a body's name that name a group of people or a function: أعضاء هيئة التدريس.
+_NOT_BODIES = frozenset(" ".join(fold(w) for w in p.split()) for p in (
+    "هيئة التدريس", "الهيئة التدريسية", "هيئة الدفاع", "هيئة المحلفين", "مجلس الإدارة", "مجلس إدارة",
+    "هيئة التحكيم", "الجهاز الفني"))
 # Streets, squares and quarters: the definite word after them is their name, even an ordinary word.
 _STREETS = frozenset(fold(w) for w in "شارع ساحة ميدان حي جادة".split())
 # Nouns that, after ل and before a definite noun, go on naming a body (لكرة القدم, لشؤون اللاجئين);
@@ -157,6 +161,9 @@ def _split(w: str) -> tuple[str, str]:
                 s[2:] in common or s[2:] in lex)):
             pass  # after ك only a known word splits off: كايا, كالاس, كاليفورنيا are names' own letters
         elif (s.startswith("ال") and len(s) >= 4) or known:
+            shorter = w[len(p) - 1:]
+            if len(p) >= 2 and lex.get(shorter, set()) & {"CITY", "CTRY", "REG"}:
+                return p[:-1], shorter  # «وبابل» is و + بابل (a province), not و + ب + ابل
             return p, s
         p = p[:-1]
         s = w[len(p):]
@@ -310,6 +317,11 @@ def _split_joined(doc: _Doc) -> None:
         pieces: list[tuple[int, int, str]] = []
         key = " ".join([doc.stems[sp.i], *doc.words[sp.i + 1:sp.j]])
         lex = ner.lexicon()
+        if typ == "ORG" and key in _NOT_BODIES:
+            owner = doc.owner[sp.i]
+            if owner is not None:
+                doc.drop(owner)
+            continue
         if typ == "LOC" and key in lex.media and key not in lex.kind:
             pieces = [(sp.i, sp.j, "ORG")]  # «من بوينغ»: a listed company or body, not a place
         elif typ == "LOC" and not any(ner.phrase_tags(doc.words[sp.i:sp.j])[0]):
@@ -326,8 +338,9 @@ def _split_joined(doc: _Doc) -> None:
             if mid is not None:
                 pieces = [(sp.i, mid, typ), (mid + 1, sp.j, typ)]
         elif typ == "ORG" and sp.j - sp.i >= 2 and doc.definite[sp.i] and doc.stems[sp.i] in ner.ORG_HEADS \
-                and not doc.pre[sp.i + 1] \
-                and not doc.definite[sp.i + 1] and doc._starts[sp.i + 1] and not doc.gaz(sp.i + 1) - {"PERS"}:
+                and not doc.pre[sp.i + 1] and not doc.definite[sp.i + 1] and doc._starts[sp.i + 1] \
+                and (not doc.gaz(sp.i + 1) - {"PERS"} or "PERS" in doc.gaz(sp.i + 1)
+                     or ner.lex_label(doc.stems[sp.i + 1]) == "PERS"):
             pieces = [(sp.i + 1, sp.j, "PERS")]  # the body, if named in full elsewhere, is linked later
         elif typ == "ORG":
             # «لمجمع سوناطراك كمال بوزيدي»: a known first name and a surname after the body's own name
@@ -551,8 +564,8 @@ def _quote_context(doc: _Doc, a: int, b: int) -> str | None:
         return "ORG"
     if k < 0 or not doc.same_sentence(k, a):
         return None
-    if doc.stems[k] in ner.ORG_HEADS:
-        return "ORG"  # صحيفة «الشرق الأوسط»
+    if doc.stems[k] in ner.ORG_HEADS or (doc.words[k] == "ل" and k == a - 2):
+        return "ORG"  # صحيفة «الشرق الأوسط»; «قال لـ«عدن الغد»»: told to a paper
     if _role_before(doc, a) < a or doc.words[k] in ner.REPORT_VERBS or doc.stems[k] in _PERSON_CUES \
             or (doc.stems[k].endswith("ه") and doc.stems[k][:-1] in ner.ROLE_HEADS):
         return "PERS"
@@ -581,6 +594,10 @@ def _org_heads(doc: _Doc) -> None:
         while j < doc.n and j - i <= 5 and doc.same_sentence(i, j) and not doc.punct(j):
             w, st, pre = doc.words[j], doc.stems[j], doc.pre[j]
             other = doc.span_at(j)
+            if j == i + 1 and not definite and not pre and ("ل", st) in _ORG_LIL_NOUNS and j + 1 < doc.n \
+                    and doc.same_sentence(j, j + 1) and not doc.pre[j + 1] and doc.definite[j + 1]:
+                j += 2  # هيئة شؤون الأسرى, وزارة شؤون المرأة
+                continue
             if j == i + 1 and not definite:
                 # مركز بيو للأبحاث, مركز زايد للدراسات: a body named after someone, for something.
                 if other is not None and other.typ == "PERS" and other.i == j:
@@ -651,7 +668,7 @@ def _org_heads(doc: _Doc) -> None:
                 j += 1
                 continue
             break
-        if j - i < 2:
+        if j - i < 2 or " ".join([s, *doc.words[i + 1:j]]) in _NOT_BODIES:
             continue
         doc.add(i, j, "ORG", force=True)
 
@@ -666,7 +683,7 @@ def _name_end(doc: _Doc, p: int) -> int:
     while q < doc.n and q - p < 4 and doc.same_sentence(p, q) and not doc.punct(q):
         w = doc.words[q]
         if doc.span_at(q) is not None or w in _STOP or doc.pre[q] or _is_roleish(doc, q) \
-                or any(ch.isdigit() for ch in w):
+                or any(ch.isdigit() for ch in w) or len(w) < 2:
             break  # «رلى القطب بـ14 مقعداً»: a number glued to a preposition ends the name
         if doc.is_common(q) and w not in _NAME_LINKS:
             break
@@ -786,7 +803,9 @@ def _regions(doc: _Doc) -> None:
                 or not doc.same_sentence(i, i + 1):
             continue
         sp = doc.span_at(i + 1)
-        if sp is not None and sp.i == i + 1 and sp.typ in ("LOC", "ORG"):
+        if sp is not None and sp.i == i + 1 and (sp.typ == "LOC" or (
+                sp.typ == "ORG" and sp.j == i + 2 and doc.stems[i + 1] not in ner.ORG_HEADS)):
+            # «قطاع صندوق التنمية الثقافية» is a sector of a body, not a region
             doc.add(i, sp.j, "LOC", force=True, kind="region")
         elif sp is None and not doc.pre[i + 1] and doc.gaz(i + 1) & {"CITY", "REG", "CTRY"}:
             doc.add(i, i + 2, "LOC", kind="region")  # محافظة المهرة: a listed place, even if also a word
@@ -876,9 +895,12 @@ def _countries(doc: _Doc) -> None:
         # A city that is also a word (مسقط رأسه) counts right after في, إلى, من... and not before رأس.
         cued = city and i > 0 and doc.words[i - 1] in ner.PLACE_PREPS and not (
             i + 1 < doc.n and doc.stems[i + 1].startswith("راس"))
-        if not cued and g & {"REG", "CTRY"} and i > 0 and doc.pre[i] == "و":
+        if not cued and g & {"REG", "CTRY", "CITY"} and i > 0 and doc.pre[i] == "و":
+            # «بعلبك الهرمل والبقاع», «الناصرية والعمارة»: the next place in a list (a city only after
+            # another listed city: «منطقة السيف وفيلا» is a villa)
             prev = doc.span_at(i - 1)
-            cued = prev is not None and prev.typ == "LOC"  # «بعلبك الهرمل والبقاع»: the next place in a list
+            cued = prev is not None and prev.typ == "LOC" and (
+                bool(g & {"REG", "CTRY"}) or (prev.j - prev.i == 1 and "CITY" in doc.gaz(prev.i)))
         if (g & {"CTRY", "REG"} or city) and (doc.stems[i] not in _common() or cued) and i > 0 \
                 and not _adjective_not_place(doc, i) \
                 and doc.stems[i - 1] not in ("كاس", "بطوله", "دوري", "منتخب", "جايزه"):

@@ -506,3 +506,29 @@ def test_more_heads_roles_and_streets(text: str, typ: str, name: str) -> None:
 def test_no_name_where_the_words_only_describe(text: str) -> None:
     assert texts(text, "person") == set()
     assert not any("الشركة" in o or "الصندوق" in o for o in texts(text, "organization"))
+
+
+@pytest.mark.parametrize("text, places, absent", [
+    ("منع زراعة الشلب في محافظات النجف والديوانية وبابل.", {"النجف", "الديوانية", "بابل"}, "ابل"),
+    ("نزحت عائلات إلى أطراف الناصرية والعمارة.", {"الناصرية", "العمارة"}, None),
+    ("تتراجع الإطلاقات عبر نهري دجلة والفرات منذ أيار.", {"دجلة", "الفرات"}, None),
+    ("قصفت الطائرات مواقع بريف حلب الشمالي.", {"ريف حلب"}, None),
+])
+def test_places_in_lists_provinces_rivers_and_countryside(text: str, places: set[str], absent: str | None) -> None:
+    found = texts(text, "place")
+    assert places <= found
+    assert absent is None or absent not in found
+
+
+@pytest.mark.parametrize("text, typ, name", [
+    ("وقال محافظ البنك سالم باعبود لـ«عدن الغد» إن الإجراءات مؤقتة.", "person", "سالم باعبود"),
+    ("وقال محافظ البنك سالم باعبود لـ«عدن الغد» إن الإجراءات مؤقتة.", "organization", "عدن الغد"),
+    ("وقالت هيئة شؤون الأسرى والمحررين إن الإفراج تأخر.", "organization", "هيئة شؤون الأسرى والمحررين"),
+    ("وأعلن قطاع صندوق التنمية الثقافية افتتاح المعرض.", "organization", "صندوق التنمية الثقافية"),
+])
+def test_papers_told_to_bodies_of_affairs_and_sectors(text: str, typ: str, name: str) -> None:
+    assert name in texts(text, typ)
+
+
+def test_a_function_named_like_a_body_is_no_body() -> None:
+    assert texts("يبلغ عدد أعضاء هيئة التدريس في الجامعة 900 عضو.", "organization") == set()
