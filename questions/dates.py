@@ -71,7 +71,8 @@ def _ordinal_days() -> dict[str, int]:
     days = {w: i + 1 for i, w in enumerate(_UNIT_ORD)}
     # فاتح is how the Maghreb names the first day of a month (فاتح يوليوز 2011), غرة (folded غره) how
     # Tunisian and Gulf copy does (غرة جانفي 2026).
-    days.update({"العاشر": 10, "العشرين": 20, "الثلاثين": 30, "الحادي عشر": 11, "فاتح": 1, "غره": 1})
+    days.update({"العاشر": 10, "العشرين": 20, "الثلاثين": 30, "الحادي عشر": 11, "فاتح": 1, "الفاتح": 1,
+                 "غره": 1})
     for i, w in enumerate(_UNIT_ORD[1:], start=2):
         days[f"{w} عشر"] = 10 + i
     for tens, word in ((20, "العشرين"), (30, "الثلاثين")):
@@ -121,7 +122,8 @@ MONTH_ALONE = re.compile(
     + _MONTH_PAIR + rf"(?:\s+(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم|الحالي|الجاري){_E})?")
 HIJRI = re.compile(_B + _WD_PREFIX + rf"(?:{_DAY}\s+(?:من\s+)?(?:شهر\s+)?)?(?P<hm>{_HM}){_E}"
                    rf"(?:\s+(?:من\s+)?(?:عام\s+|سنه\s+)?(?P<y>\d{{3,4}})(?!\d)(?P<ah>{_AH})?)?")
-_YEAR_CUES = "(?:ال)?عام|(?:ال)?سنه|عامي|سنتي|في|منذ|حتي|خلال|مطلع|اواخر|اوائل|منتصف|نهايه|بدايه|بحلول|حلول"
+_YEAR_CUES = ("(?:ال)?عام|(?:ال)?سنه|عامي|سنتي|في|منذ|حتي|خلال|مطلع|اواخر|اوائل|منتصف|نهايه|بدايه|بحلول|حلول"
+              "|صايفه|صيف|شتاء|خريف|ربيع")  # صائفة 2023, خريف 2025: a season of a year is that year
 YEAR = re.compile(
     # لعام 2025 and للعام 2025 (ل + العام, the alif dropped) too
     rf"{_B}[وف]?(?:[بل]|ل(?=ل(?:عام|سنه)))?(?P<cue>{_YEAR_CUES}|ل(?:عام|سنه))"
@@ -302,10 +304,27 @@ def _hijri(m: re.Match[str]) -> Iterable[DateSpan]:
         yield DateSpan(m.start("hm"), end, f"{int(year):04d}-{hm:02d} AH", "hijri")
 
 
+_SEASONS = frozenset(("صايفه", "صيف", "شتاء", "خريف", "ربيع"))
+# A wire dateline's day and month: «الكويت - 23 - 7 (كونا) --».
+WIRE_DAY_MONTH = re.compile(r"(?P<d>\d{1,2})\s*-\s*(?P<m>\d{1,2})(?=\s*\()")
+_LINE_HEAD = re.compile(r"(?:^|\n)[^\d\n.،:]{2,30}?\s[-–]\s*\Z")
+
+
+def _wire_dateline(ft: str, pos: int) -> DateSpan | None:
+    """The day and month a wire dateline gives after its city: «الكويت - 23 - 7 (كونا) --»."""
+    m = WIRE_DAY_MONTH.match(ft, pos)
+    if m is None or not _LINE_HEAD.search(ft, max(0, pos - 32), pos):
+        return None
+    d, mo = int(m.group("d")), int(m.group("m"))
+    if not (1 <= mo <= 12 and _valid(2000, mo, d)):
+        return None
+    return DateSpan(m.start(), m.end(), f"--{mo:02d}-{d:02d}", "day")
+
+
 def _years(m: re.Match[str]) -> Iterable[DateSpan]:
     cue = m.group("cue")
     y = int(m.group("y"))
-    in_span = cue in ("عام", "العام", "سنه", "السنه", "عامي", "سنتي", "لعام", "لسنه")
+    in_span = cue in ("عام", "العام", "سنه", "السنه", "عامي", "سنتي", "لعام", "لسنه") or cue in _SEASONS
     if not in_span and not 1800 <= y <= 2100:
         return  # "في 300" is a quantity, not a year
     start = m.start("cue") if in_span else m.start("y")
@@ -499,6 +518,9 @@ def find_dates(folded: Folded, article_date: str | None = None, hits: list[Hit] 
                 if (span := _numeric(m)) is not None:
                     found.append(span)
                     continue
+            if run <= 2 and (wire := _wire_dateline(ft, pos)) is not None:
+                found.append(wire)
+                continue
             if run in (3, 4):
                 if (m := YEAR.match(ft, _back(_YEAR_CUE_WORDS, ft, pos))) is not None:
                     add(_years(m))

@@ -38,7 +38,8 @@ _ORDINALS = frozenset(fold(w) for w in """الأول الأولى الثاني �
 # Words that introduce a person's name when it follows them directly.
 _PERSON_CUES = frozenset(fold(w) for w in """المرشح مرشح منافسه منافسها نظيره نظيرته زميله زميلها الفائز المتهم
     الأسير الأسيرة الطفل الطفلة الشاب الشابة المواطن المواطنة الراحل الراحلة الفقيد الشهيد المرحوم الفنان""".split())
-_STRICT_SITES = frozenset(fold(w) for w in "استاد ملعب قصر مطار جامع مسجد ميناء سجن مستشفى متحف معبر حلبة".split())
+_STRICT_SITES = frozenset(fold(w) for w in "استاد ملعب قصر مطار جامع مسجد ميناء سجن مستشفى متحف معبر حلبة مصفاة"
+                          .split())
 # Adjectives (besides nisbas) that name a body after its definite head: الهيئة العامة, المحكمة العليا.
 _ORG_ADJECTIVES = frozenset(fold(w) for w in """العام العامة الأعلى العليا الكبرى الكبير المستقل المستقلة
     الموحد الموحدة المتحد المتحدة الخاص الخاصة الدائم الدائمة المشترك المشتركة الحاكم الحاكمة الأول الأولى
@@ -56,6 +57,7 @@ _ORG_LIL_NOUNS = frozenset(("ل", fold(w)) for w in "كرة شؤون حقوق ت
 _MINISTER = frozenset(fold(w) for w in "وزير وزيرة الوزير الوزيرة".split())
 # Prepositions a role goes on through when a body or place follows: السفير لدى الأمم المتحدة.
 _ROLE_PREPS = frozenset(fold(w) for w in "في لدى".split())
+_ON_BEHALF = frozenset(fold(w) for w in "باسم باسمه باسمها باسمهم".split())
 # Second words of two-word role heads: ولي العهد, الأمين العام.
 _ROLE_TAILS = frozenset(fold(w) for w in "العهد العام".split())
 # Verbs that open news sentences about people ("وُلد القصيبي"), never part of the name.
@@ -324,9 +326,13 @@ def _split_joined(doc: _Doc) -> None:
             continue
         if typ == "LOC" and key in lex.media and key not in lex.kind:
             pieces = [(sp.i, sp.j, "ORG")]  # «من بوينغ»: a listed company or body, not a place
+        elif typ == "LOC" and sp.j - sp.i >= 2 and not doc.pre[sp.i] and doc.definite[sp.i] \
+                and _country_nisba(doc.stems[sp.i]) and doc._starts[sp.i + 1]:
+            pieces = [(sp.i + 1, sp.j, "PERS")]  # «باسم اليونيفيل الإيطالية فرانشيسكا موريتي»
         elif typ == "LOC" and not any(ner.phrase_tags(doc.words[sp.i:sp.j])[0]):
-            cuts = [k for k in range(sp.i + 1, sp.j) if doc.pre[k] == "و" and doc.gaz(k) & {"CTRY", "REG", "CITY"}]
-            if cuts:
+            cuts = [k for k in range(sp.i + 1, sp.j) if (doc.pre[k] == "و" and (
+                doc.gaz(k) & {"CTRY", "REG", "CITY"} or not doc.is_common(k))) or _wa_unknown(doc, k)]
+            if cuts:  # «بيروت ولندن», «الخيام وكفركلا»
                 pieces = [(a, b, typ) for a, b in zip([sp.i] + cuts, cuts + [sp.j])]
         elif typ == "PERS" and sp.j - sp.i == 1:
             if doc.gaz(sp.i) & {"CITY", "CTRY"} and "PERS" not in doc.gaz(sp.i) \
@@ -360,6 +366,14 @@ def _split_joined(doc: _Doc) -> None:
             doc.drop(owner)
         for a, b, t in pieces:
             doc.add(a, b, t, kind=kind if a == sp.i else None)
+
+
+def _wa_unknown(doc: _Doc, k: int) -> bool:
+    """و glued to a word nobody knows, with or without it (وكفركلا, ومارون): the conjunction."""
+    w = doc.words[k]
+    lex = ner.lexicon().words
+    return not doc.pre[k] and w[:1] == "و" and doc.toks[k][:1] == "و" and len(w) >= 4 and w not in lex \
+        and not doc.is_common(k) and ner.lex_label(w) == "UNK" and w[1:] not in _common()
 
 
 @lru_cache(maxsize=20_000)
@@ -504,6 +518,8 @@ def _role_before(doc: _Doc, i: int) -> int:
             break
         if _is_roleish(doc, k):
             start = k
+        elif doc.words[k] in _ON_BEHALF:
+            pass  # «الناطقة الرسمية باسمها ألفة العياري», «المتحدثة باسم اليونيفيل»
         elif doc.words[k] in _STOP and doc.words[k] not in ("العام", "عام"):
             if not (doc.words[k] in _ROLE_PREPS and (nxt_sp := doc.span_at(k + 1)) is not None
                     and nxt_sp.i == k + 1 and nxt_sp.typ in ("ORG", "LOC")):
@@ -723,7 +739,7 @@ def _people(doc: _Doc, rules: set[str] = _PEOPLE_RULES) -> None:
             doc.add(p, _name_end(doc, p), "PERS")
             continue
         if "roles" in rules and k == p - 1 and not doc.pre[k] and doc.definite[k] and _country_nisba(doc.stems[k]) \
-                and doc.stems[k].endswith("ي") and not (k > 0 and (doc.punct(k - 1) or doc.span_at(k - 1) is not None)) \
+                and not (k > 0 and (doc.punct(k - 1) or doc.span_at(k - 1) is not None)) \
                 and not (k > 0 and doc.definite[k - 1] and doc.same_sentence(k - 1, k)) \
                 and ner.lex_label(doc.stems[p]) in ("UNK", "PERS", "MIX", "MISC") \
                 and not strip_diacritics(doc.toks[p]).endswith(("ه", "ها", "هم", "هما", "كم")):
@@ -783,7 +799,8 @@ def _sites(doc: _Doc) -> None:
                 and not doc.stems[i + 1].endswith(("ي", "يه")) and not _is_roleish(doc, i + 1) \
                 and doc.same_sentence(i, i + 1):
             doc.add(i, i + 2, "LOC", kind="site")  # شارع الحمرا, حي الشاطئ, ساحة الأمويين: a street's name
-        elif sp is None and doc.pre[i + 1] == "" and not doc.is_common(i + 1) and doc.stems[i] in _STRICT_SITES \
+        elif sp is None and doc.pre[i + 1] == "" and doc.stems[i] in _STRICT_SITES \
+                and (not doc.is_common(i + 1) or doc.gaz(i + 1) & {"CITY", "CTRY", "REG"}) \
                 and not doc.words[i + 1].endswith(("ته", "ها", "هم")) and not doc.punct(i + 1) \
                 and not _is_roleish(doc, i + 1) and doc.span_at(i) is None and (
                     not doc.words[i + 1].startswith("ال") or (  # قصر اليمامة, not مستشفى الجامعة or القصر الرئاسي
@@ -883,7 +900,24 @@ def _datelines(doc: _Doc) -> None:
                 and any(doc.is_common(m) and not doc.gaz(m) & _PLACE_GAZ for m in range(i, k)):
             continue  # ordinary words before a dash are a heading, not a dateline (but «مكة المكرمة -» is one)
         doc.add(i, k, "LOC", force=True)
-        doc.add(a, b, "ORG", force=True, kind="named")  # «الأيام», «المدى»: a paper's name, though a word
+        # «الأيام», «المدى»: a paper's name, though a word; «(بنا)», «(ومع)»: an agency's letters, whole
+        doc.add(a, b, "ORG", force=True, kind="named", cut=0)
+    for i in starts:
+        # Omani wire copy: «مسقط في 6 يناير /العُمانية/ -».
+        k = i
+        while k < doc.n and k - i < 3 and not doc.punct(k) and doc.words[k] != "في" and doc.same_sentence(i, k):
+            k += 1
+        slash = next((m for m in range(k, min(doc.n, k + 6)) if doc.toks[m] == "/"), None)
+        if k == i or slash is None or any(doc.punct(m) or not doc.same_sentence(i, m) for m in range(k, slash)) \
+                or any(doc.is_common(m) and not doc.gaz(m) & _PLACE_GAZ for m in range(i, k)):
+            continue
+        b = slash + 1
+        while b < doc.n and b - slash <= 3 and doc.toks[b] != "/" and not doc.punct(b):
+            b += 1
+        if b + 1 >= doc.n or doc.toks[b] != "/" or b == slash + 1 or doc.toks[b + 1] not in (*_DASHES, ":"):
+            continue
+        doc.add(i, k, "LOC", force=True)
+        doc.add(slash + 1, b, "ORG", force=True, kind="named", cut=0)
 
 
 def _countries(doc: _Doc) -> None:
@@ -993,6 +1027,10 @@ def _strip_start(doc: _Doc, i: int, known: set[str]) -> int:
         own = doc.span_at(i)
         if own is not None and own.typ == "LOC" and prev is not None and prev.typ == "LOC":
             return 1
+    if i > 0 and _wa_unknown(doc, i):
+        own, prev = doc.span_at(i), doc.span_at(i - 1)
+        if own is not None and own.typ == "LOC" and prev is not None and prev.typ == "LOC":
+            return 1  # «الخيام وكفركلا», «بنت جبيل ومارون الراس»: the next place in a list
     if not pre and w[:1] == "و" and doc.toks[i][:1] == "و":
         for phrase, _ in ner.lexicon().phrases.get(w[1:], ()):
             k = len(phrase)

@@ -300,6 +300,9 @@ def find_numbers(folded: Folded, taken: list[tuple[int, int]], hits: list[Hit] |
     if hits is None:
         hits = _TRIGGERS.scan(ft)
     toks = _tokens(ft, hits, taken)
+    for k, t in enumerate(toks):
+        if t.text == "الفا" and _TANWEEN_FATH in folded.original[folded.start(t.start):folded.end(t.end) + 1]:
+            toks[k] = t._replace(text="الف")  # ألفاً (accusative, one thousand), not the dual ألفا
     groups: list[list[_Tok]] = []
     for t in toks:
         if groups and t.start - groups[-1][-1].end <= 12 and _joins(groups[-1], t, ft[groups[-1][-1].end:t.start]):

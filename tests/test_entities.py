@@ -407,6 +407,10 @@ def test_bodies_named_by_adjectives_trades_and_places_are_whole(text: str, org: 
     # A country's adjective between two names ends the first person.
     ("PERS", "يوسف التشادي موسى فقي", [("PERS", "يوسف"), ("PERS", "موسى فقي")]),
     ("PERS", "محمد شياع السوداني", [("PERS", "محمد شياع السوداني")]),
+    # و glued to a word nobody knows inside a place: the next place of a list.
+    ("LOC", "الخيام وكفركلا", [("LOC", "الخيام"), ("LOC", "وكفركلا")]),
+    # A country's adjective opening a «place» is the nationality of the person after it.
+    ("LOC", "الإيطالية فرانشيسكا موريتي", [("PERS", "فرانشيسكا موريتي")]),
 ])
 def test_spans_run_across_two_names_are_split(typ: str, words: str, expect: list[tuple[str, str]]) -> None:
     from questions import entities as e
@@ -532,3 +536,15 @@ def test_papers_told_to_bodies_of_affairs_and_sectors(text: str, typ: str, name:
 
 def test_a_function_named_like_a_body_is_no_body() -> None:
     assert texts("يبلغ عدد أعضاء هيئة التدريس في الجامعة 900 عضو.", "organization") == set()
+
+
+@pytest.mark.parametrize("text, typ, names", [
+    ("مسقط في 6 يناير /العُمانية/ - أعلنت الشرطة إعفاء الزوار من التأشيرة.", "organization", {"العُمانية"}),
+    ("المنامة (بنا) - وافق المصرف المركزي على الاندماج.", "organization", {"بنا"}),
+    ("الرباط (ومع) - وقع المكتب اتفاقاً جديداً للتصدير.", "organization", {"ومع"}),
+    ("تتجه الدوريات من الناقورة باتجاه بنت جبيل ومارون الراس.", "place", {"بنت جبيل", "مارون الراس"}),
+    ("وقالت الناطقة الرسمية باسمها ألفة العياري إن الإفراج انطلق.", "person", {"ألفة العياري"}),
+    ("وسجلت النيجيرية تشيوما أوكافور هدف الفوز.", "person", {"تشيوما أوكافور"}),
+])
+def test_wire_datelines_village_lists_and_spokeswomen(text: str, typ: str, names: set[str]) -> None:
+    assert names <= texts(text, typ)
