@@ -305,6 +305,8 @@ def _hijri(m: re.Match[str]) -> Iterable[DateSpan]:
 
 
 _SEASONS = frozenset(("صايفه", "صيف", "شتاء", "خريف", "ربيع"))
+# A word right after a three-digit number that makes it a count: a noun, not a preposition or a mark.
+_COUNTED_AFTER = re.compile(r"\s+(?!(?:م|ه|هـ|ق|قبل|بعد|في|من|الي|حين|حتي|عندما|و)(?:\W|$))[^\W\d]{2,}")
 # A wire dateline's day and month: «الكويت - 23 - 7 (كونا) --».
 WIRE_DAY_MONTH = re.compile(r"(?P<d>\d{1,2})\s*-\s*(?P<m>\d{1,2})(?=\s*\()")
 _LINE_HEAD = re.compile(r"(?:^|\n)[^\d\n.،:]{2,30}?\s[-–]\s*\Z")
@@ -328,7 +330,8 @@ def _years(m: re.Match[str]) -> Iterable[DateSpan]:
     if not in_span and not 1800 <= y <= 2100:
         return  # "في 300" is a quantity, not a year
     start = m.start("cue") if in_span else m.start("y")
-    if m.group("ah"):
+    if y < 1000 and m.end() == m.end("y") and _COUNTED_AFTER.match(m.string, m.end()):
+        return  # «منذ مطلع العام 312 إصابة»: a count after the year word, not the year 312
         yield DateSpan(start, m.end("ah"), f"{y:04d} AH", "hijri")
         return
     if m.group("bc"):

@@ -48,8 +48,11 @@ _ORG_ADJECTIVES = frozenset(fold(w) for w in """العام العامة الأع
 _NOT_BODIES = frozenset(" ".join(fold(w) for w in p.split()) for p in (
     "هيئة التدريس", "الهيئة التدريسية", "هيئة الدفاع", "هيئة المحلفين", "مجلس الإدارة", "مجلس إدارة",
     "هيئة التحكيم", "الجهاز الفني"))
-# Streets, squares and quarters: the definite word after them is their name, even an ordinary word.
-_STREETS = frozenset(fold(w) for w in "شارع ساحة ميدان حي جادة".split())
+# Streets, squares, quarters and camps: the definite word after them is their name, even an ordinary word.
+_STREETS = frozenset(fold(w) for w in "شارع ساحة ميدان حي جادة مخيم".split())
+_PLACE_HEADS = ner.REGION_HEADS | _STREETS | frozenset(fold(w) for w in "مدينة قرية بلدة".split())
+_HIJRI_NAMES = frozenset(fold(w) for w in "محرم صفر رجب شعبان رمضان شوال".split())
+_MONTH_WORDS_BEFORE = frozenset(fold(w) for w in "شهر شهري هلال خلال طوال منذ حتى نهاية بداية منتصف".split())
 # Nouns that, after ل and before a definite noun, go on naming a body (لكرة القدم, لشؤون اللاجئين);
 # a purpose (لبحث الأزمة) does not.
 _ORG_LIL_NOUNS = frozenset(("ل", fold(w)) for w in "كرة شؤون حقوق تنمية رعاية مكافحة حماية إغاثة تشغيل".split())
@@ -334,10 +337,18 @@ def _split_joined(doc: _Doc) -> None:
                 doc.gaz(k) & {"CTRY", "REG", "CITY"} or not doc.is_common(k))) or _wa_unknown(doc, k)]
             if cuts:  # «بيروت ولندن», «الخيام وكفركلا»
                 pieces = [(a, b, typ) for a, b in zip([sp.i] + cuts, cuts + [sp.j])]
+        elif typ == "PERS" and sp.j - sp.i >= 2 and not doc.pre[sp.i] and not doc.definite[sp.i] \
+                and doc.stems[sp.i] in _PLACE_HEADS:
+            pieces = [(sp.i, sp.j, "LOC")]  # «وادي الرمال», «مخيم الزعتري»: a place's head opens it
         elif typ == "PERS" and sp.j - sp.i == 1:
             if doc.gaz(sp.i) & {"CITY", "CTRY"} and "PERS" not in doc.gaz(sp.i) \
                     and ner.lex_label(doc.stems[sp.i]) not in ("PERS", "MIX"):
                 pieces = [(sp.i, sp.j, "LOC")]  # «وفد كينشاسا»: a listed city or country, not a person
+            elif doc.stems[sp.i] in _HIJRI_NAMES and sp.i > 0 and doc.stems[sp.i - 1] in _MONTH_WORDS_BEFORE:
+                owner = doc.owner[sp.i]
+                if owner is not None:
+                    doc.drop(owner)  # «هلال شهر رمضان»: the month, not a man named Ramadan
+                continue
         elif typ == "PERS":
             mid = next((k for k in range(sp.i + 1, sp.j - 1)
                         if not doc.pre[k] and _country_nisba(doc.stems[k])), None)
@@ -487,6 +498,10 @@ def _clean(doc: _Doc, extend: bool = False, corpus_style: bool = False) -> None:
             j += 1  # برئاسة عزيز أخنوش: an unknown word right after a name continues it
         if i >= j:
             doc.drop(idx)
+            continue
+        if sp.typ == "PERS" and j - i >= 2 and not doc.pre[i] and not doc.definite[i] and doc.stems[i] in _PLACE_HEADS:
+            doc.drop(idx)
+            doc.add(i, j, "LOC")  # «وادي الرمال»: a place's head opens it, whatever came before
             continue
         if (i, j) != (sp.i, sp.j):
             typ, kind = sp.typ, sp.kind
@@ -790,7 +805,9 @@ def _sites(doc: _Doc) -> None:
         if doc.pre[i] not in ("", "و", "ب", "ف") or doc.stems[i] not in ner.SITE_HEADS:
             continue
         sp = doc.span_at(i + 1)
-        if sp is not None and sp.i == i + 1 and sp.typ in ("LOC", "ORG") and doc.span_at(i) is None:
+        if sp is not None and sp.i == i + 1 and doc.span_at(i) is None and (
+                sp.typ in ("LOC", "ORG") or (sp.typ == "PERS" and doc.stems[i] in _STREETS and doc.definite[i + 1])):
+            # «مخيم الزعتري»: a camp or a street, even where the tagger read a family name
             if sp.typ == "ORG" and doc.stems[i] == "مقر":
                 continue  # بمقر وزارة الشؤون الاجتماعية: the body is what the text names
             doc.add(i, sp.j, "LOC", force=True, kind="site")

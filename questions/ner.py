@@ -84,7 +84,7 @@ EXTRA_REGIONS = ("الشرق الأوسط", "الخليج", "الخليج الع
                  "قناة السويس", "قناة بنما", "باب المندب", "مضيق هرمز", "مضيق باب المندب", "مضيق جبل طارق",
                  "رأس الرجاء الصالح", "البحر الأسود", "بحر العرب", "الهلال النفطي", "البقاع",
                  # Rivers and marshes named without نهر.
-                 "دجلة", "الفرات", "النيل", "شط العرب", "الأهوار", "المنطقة الشرقية")
+                 "دجلة", "الفرات", "النيل", "شط العرب", "الأهوار", "المنطقة الشرقية", "الجزيرة العربية")
 # Cities and provinces of the Arab world that news names without a cue (CLDR's exemplar cities add
 # capitals elsewhere). A city that is also an ordinary word or a person's name is left to the tagger.
 EXTRA_CITIES = (

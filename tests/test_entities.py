@@ -411,6 +411,8 @@ def test_bodies_named_by_adjectives_trades_and_places_are_whole(text: str, org: 
     ("LOC", "الخيام وكفركلا", [("LOC", "الخيام"), ("LOC", "وكفركلا")]),
     # A country's adjective opening a «place» is the nationality of the person after it.
     ("LOC", "الإيطالية فرانشيسكا موريتي", [("PERS", "فرانشيسكا موريتي")]),
+    # A place's head opening a «person» makes it a place.
+    ("PERS", "وادي الرمال", [("LOC", "وادي الرمال")]),
 ])
 def test_spans_run_across_two_names_are_split(typ: str, words: str, expect: list[tuple[str, str]]) -> None:
     from questions import entities as e
@@ -548,3 +550,14 @@ def test_a_function_named_like_a_body_is_no_body() -> None:
 ])
 def test_wire_datelines_village_lists_and_spokeswomen(text: str, typ: str, names: set[str]) -> None:
     assert names <= texts(text, typ)
+
+
+@pytest.mark.parametrize("before, kept", [("شهر", False), ("خلال", False), ("الحاج", True)])
+def test_a_hijri_month_after_month_words_is_no_person(before: str, kept: bool) -> None:
+    from questions import entities as e
+
+    text = f"تعذرت الرؤية {before} رمضان المبارك."
+    doc = e._Doc(text, sentences(text))
+    doc.add(3, 4, "PERS")  # the tagger sometimes reads the month as a man's name
+    e._split_joined(doc)
+    assert bool(doc.live()) == kept
