@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import cast
 
 from questions import ner
+from questions.dates import MONTHS
 from questions.model import Fact
 from questions.normalize import fold, strip_diacritics
 
@@ -44,10 +45,18 @@ _STRICT_SITES = frozenset(fold(w) for w in "استاد ملعب قصر مطار 
 _ORG_ADJECTIVES = frozenset(fold(w) for w in """العام العامة الأعلى العليا الكبرى الكبير المستقل المستقلة
     الموحد الموحدة المتحد المتحدة الخاص الخاصة الدائم الدائمة المشترك المشتركة الحاكم الحاكمة الأول الأولى
     المؤقت المؤقتة المختص المختصة المنظمة القابضة""".split())
+# Nouns in construct right after a body's head that go on naming it: هيئة تنشيط السياحة.
+_ORG_CONSTRUCTS = frozenset(fold(w) for w in """تنشيط تنمية تطوير تشجيع ترويج تسويق ضبط تنظيم دعم حماية
+    رعاية مكافحة تشغيل إدارة وكلاء أصحاب رجال مصدري منتجي مستثمري""".split())
 # Phrases built like a body's name that name a group of people or a function: أعضاء هيئة التدريس.
 _NOT_BODIES = frozenset(" ".join(fold(w) for w in p.split()) for p in (
     "هيئة التدريس", "الهيئة التدريسية", "هيئة الدفاع", "هيئة المحلفين", "مجلس الإدارة", "مجلس إدارة",
     "هيئة التحكيم", "الجهاز الفني"))
+def _not_a_body(words: Sequence[str]) -> bool:
+    """Whether folded words start with a phrase that names a function, not a body (مجلس إدارة ...)."""
+    return any(" ".join(words[:n]) in _NOT_BODIES for n in (2, 3) if n <= len(words))
+
+
 # Streets, squares, quarters and camps: the definite word after them is their name, even an ordinary word.
 _STREETS = frozenset(fold(w) for w in "شارع ساحة ميدان حي جادة مخيم".split())
 _PLACE_HEADS = ner.REGION_HEADS | _STREETS | frozenset(fold(w) for w in "مدينة قرية بلدة".split())
@@ -322,7 +331,7 @@ def _split_joined(doc: _Doc) -> None:
         pieces: list[tuple[int, int, str]] = []
         key = " ".join([doc.stems[sp.i], *doc.words[sp.i + 1:sp.j]])
         lex = ner.lexicon()
-        if typ == "ORG" and key in _NOT_BODIES:
+        if typ == "ORG" and _not_a_body(key.split()):
             owner = doc.owner[sp.i]
             if owner is not None:
                 doc.drop(owner)
@@ -625,9 +634,9 @@ def _org_heads(doc: _Doc) -> None:
         while j < doc.n and j - i <= 5 and doc.same_sentence(i, j) and not doc.punct(j):
             w, st, pre = doc.words[j], doc.stems[j], doc.pre[j]
             other = doc.span_at(j)
-            if j == i + 1 and not definite and not pre and ("ل", st) in _ORG_LIL_NOUNS and j + 1 < doc.n \
-                    and doc.same_sentence(j, j + 1) and not doc.pre[j + 1] and doc.definite[j + 1]:
-                j += 2  # هيئة شؤون الأسرى, وزارة شؤون المرأة
+            if j == i + 1 and not definite and not pre and (("ل", st) in _ORG_LIL_NOUNS or st in _ORG_CONSTRUCTS) \
+                    and j + 1 < doc.n and doc.same_sentence(j, j + 1) and not doc.pre[j + 1] and doc.definite[j + 1]:
+                j += 2  # هيئة شؤون الأسرى, هيئة تنشيط السياحة, جمعية وكلاء السياحة, سلطة ضبط المحروقات
                 continue
             if j == i + 1 and not definite:
                 # مركز بيو للأبحاث, مركز زايد للدراسات: a body named after someone, for something.
@@ -650,6 +659,9 @@ def _org_heads(doc: _Doc) -> None:
                         place_end = place.j
                     elif place is None and doc.gaz(j + 1) & {"CTRY", "CITY", "REG"}:
                         place_end = j + 2
+                    elif place is None and doc.stems[j + 1] in ner.REGION_HEADS and j + 2 < doc.n \
+                            and doc.gaz(j + 2) & {"CTRY", "CITY", "REG"}:
+                        place_end = j + 3  # مؤسسة موانئ خليج عدن
                 if place_end is not None and other is None and not pre and not doc.definite[j] \
                         and not doc.punct(j) and w not in _STOP:
                     j = place_end  # شركة نقل تونس, شركة فسفاط قفصة: a trade and a place
@@ -661,6 +673,10 @@ def _org_heads(doc: _Doc) -> None:
             nisba = st.startswith("ال") and st.endswith(("ي", "يه", "يين")) and len(st) > 4
             if genitive_name or after_lil:
                 if nisba and pre == "":
+                    j += 1
+                    continue
+                if genitive_name and not after_lil and pre == "ل" and st.startswith("ال"):
+                    after_lil = True  # شركة الدوحة للأوراق المالية, جهاز قطر للاستثمار
                     j += 1
                     continue
                 break
@@ -699,9 +715,33 @@ def _org_heads(doc: _Doc) -> None:
                 j += 1
                 continue
             break
-        if j - i < 2 or " ".join([s, *doc.words[i + 1:j]]) in _NOT_BODIES:
-            continue
+        if j - i < 2 or _not_a_body([s, *doc.words[i + 1:j]]) or (s == "جهاز" and j - i < 3):
+            continue  # «جهاز المطياف» is a device; «جهاز الاستثمار العُماني» a body
         doc.add(i, j, "ORG", force=True)
+
+
+def _companies(doc: _Doc) -> None:
+    """A company's own tail word names it with the words before: «كورك تيليكوم», «السويدي إليكتريك»."""
+    for k in range(1, doc.n):
+        if doc.words[k] not in _COMPANY_TAILS or doc.pre[k] or not doc.same_sentence(k - 1, k):
+            continue
+        prev = doc.span_at(k - 1)
+        if prev is not None and prev.typ == "ORG":
+            if prev.j == k:
+                doc.add(prev.i, k + 1, "ORG", force=True)
+            continue
+        if prev is not None:
+            start = prev.i
+        elif not doc.punct(k - 1) and doc.words[k - 1] not in _STOP and not doc.is_common(k - 1):
+            start = k - 1
+        else:
+            continue
+        doc.add(start, k + 1, "ORG", force=True)
+
+
+# Words foreign companies' names end with, as Arabic news writes them.
+_COMPANY_TAILS = frozenset(fold(w) for w in """تيليكوم تليكوم إليكتريك إلكتريك موتورز إنرجي إنرجيز كابيتال
+    إيرويز إيرلاينز غروب جروب هولدينغ هولدنغ بتروليوم فارما تكنولوجيز""".split())
 
 
 def _name_start_ok(doc: _Doc, p: int) -> bool:
@@ -887,21 +927,31 @@ _DASHES = frozenset({"-", "–", "—"})
 def _datelines(doc: _Doc) -> None:
     """An agency dateline opening a paragraph: «مسقط - «العمانية»:», «الرباط (رويترز) -».
 
-    The one to three words before the dash or bracket name a place; the quoted or bracketed words
-    after it name the agency or newspaper.
+    The one to three words before the dash or bracket name a place; the quoted, bracketed or (in
+    Omani copy) slashed words after it name the agency or newspaper. A date may sit between the two:
+    «طرابلس 16 ديسمبر 2025 (وال) -», «مسقط في 3 ديسمبر /العُمانية/ أعلن».
     """
     starts = [0] + [k for k in range(1, doc.n) if doc.sent[k] != doc.sent[k - 1]]
     for i in starts:
         k = i
-        while k < doc.n and k - i < 3 and not doc.punct(k) and doc.same_sentence(i, k):
+        while k < doc.n and k - i < 3 and not doc.punct(k) and doc.same_sentence(i, k) \
+                and not _dateline_date_word(doc, k):
             k += 1
         if k == i or k + 2 >= doc.n or not doc.same_sentence(i, k):
             continue
-        sep = doc.toks[k]
-        if sep in _DASHES and doc.toks[k + 1] in _OPEN_QUOTES:
-            a, close = k + 2, _OPEN_QUOTES[doc.toks[k + 1]]
-        elif sep == "(":
-            a, close = k + 1, ")"
+        place = doc.span_at(i)
+        listed = (place is not None and place.typ == "LOC" and (place.i, place.j) == (i, k)) or (
+            k == i + 1 and bool(doc.gaz(i) & _PLACE_GAZ))
+        m = k
+        while m < doc.n and m - k < 5 and _dateline_date_word(doc, m) and doc.same_sentence(i, m):
+            m += 1  # the dateline's own date
+        if m > k and not listed:
+            continue
+        sep = doc.toks[m] if m + 2 < doc.n else ""
+        if sep in _DASHES and m == k and doc.toks[m + 1] in _OPEN_QUOTES:
+            a, close = m + 2, _OPEN_QUOTES[doc.toks[m + 1]]
+        elif sep in ("(", "/"):
+            a, close = m + 1, ")" if sep == "(" else "/"
         else:
             continue
         b = a
@@ -910,31 +960,19 @@ def _datelines(doc: _Doc) -> None:
         if b == a or b >= doc.n or doc.toks[b] != close:
             continue
         after = doc.toks[b + 1] if b + 1 < doc.n else ""
-        if after != ":" and after not in _DASHES:
+        if after != ":" and after not in _DASHES and not (close == "/" and after and not doc.punct(b + 1)):
             continue
-        place = doc.span_at(i)
-        if not (place is not None and place.typ == "LOC" and (place.i, place.j) == (i, k)) \
-                and any(doc.is_common(m) and not doc.gaz(m) & _PLACE_GAZ for m in range(i, k)):
+        if not listed and any(doc.is_common(x) and not doc.gaz(x) & _PLACE_GAZ for x in range(i, k)):
             continue  # ordinary words before a dash are a heading, not a dateline (but «مكة المكرمة -» is one)
         doc.add(i, k, "LOC", force=True)
         # «الأيام», «المدى»: a paper's name, though a word; «(بنا)», «(ومع)»: an agency's letters, whole
         doc.add(a, b, "ORG", force=True, kind="named", cut=0)
-    for i in starts:
-        # Omani wire copy: «مسقط في 6 يناير /العُمانية/ -».
-        k = i
-        while k < doc.n and k - i < 3 and not doc.punct(k) and doc.words[k] != "في" and doc.same_sentence(i, k):
-            k += 1
-        slash = next((m for m in range(k, min(doc.n, k + 6)) if doc.toks[m] == "/"), None)
-        if k == i or slash is None or any(doc.punct(m) or not doc.same_sentence(i, m) for m in range(k, slash)) \
-                or any(doc.is_common(m) and not doc.gaz(m) & _PLACE_GAZ for m in range(i, k)):
-            continue
-        b = slash + 1
-        while b < doc.n and b - slash <= 3 and doc.toks[b] != "/" and not doc.punct(b):
-            b += 1
-        if b + 1 >= doc.n or doc.toks[b] != "/" or b == slash + 1 or doc.toks[b + 1] not in (*_DASHES, ":"):
-            continue
-        doc.add(i, k, "LOC", force=True)
-        doc.add(slash + 1, b, "ORG", force=True, kind="named", cut=0)
+
+
+def _dateline_date_word(doc: _Doc, k: int) -> bool:
+    """A word of the date a dateline may carry: في, a number, a month."""
+    w = doc.words[k]
+    return w == "في" or w.isdigit() or w in MONTHS
 
 
 def _countries(doc: _Doc) -> None:
@@ -1116,6 +1154,7 @@ def _run(doc: _Doc, *, corpus_style: bool = False) -> None:
     if not corpus_style:
         _quotes(doc)  # ANERcorp types quoted names by its own conventions (often MISC, or no name)
         _org_heads(doc)
+        _companies(doc)
     if not corpus_style:
         _sites(doc)  # ANERcorp tags the name without its head word (باستاد [القاهرة])
         _named_after(doc)
@@ -1151,7 +1190,8 @@ def _to_facts(doc: _Doc) -> list[Fact]:
     # One name keeps one type across the article: majority over identical surfaces.
     votes: dict[str, Counter[str]] = {}
     for s, _, _, surf in items:
-        votes.setdefault(_fold_token(surf), Counter())[s.typ] += 1
+        if s.kind != "named":
+            votes.setdefault(_fold_token(surf), Counter())[s.typ] += 1
     typ_of = {k: c.most_common(1)[0][0] for k, c in votes.items()}
     # «مخيم نور شمس» then «ونور شمس»: a name the article gave with a town or region head is a place
     # where it appears alone too, whatever a first name inside it suggests.
@@ -1162,21 +1202,25 @@ def _to_facts(doc: _Doc) -> list[Fact]:
             if typ_of.get(tail) == "PERS":
                 typ_of[tail] = "LOC"
     # Per type, every name in order of first mention, indexed by each of its tokens.
+    # «الرياض - «الرياض»:»: a paper named in a dateline keeps its type beside the city of the same name.
+    typed: list[tuple[_Span, int, int, str, str, str]] = []
+    for s, a, b, surf in items:
+        key = _fold_token(surf)
+        typed.append((s, a, b, surf, key, s.typ if s.kind == "named" else typ_of[key]))
     by_token: dict[str, dict[str, list[str]]] = {}
     surface: dict[str, str] = {}
-    for _, _, _, surf in items:
-        key = _fold_token(surf)
-        if key in surface:
+    indexed: set[tuple[str, str]] = set()
+    for _, _, _, surf, key, typ in typed:
+        surface.setdefault(key, surf)
+        if (key, typ) in indexed:
             continue
-        surface[key] = surf
-        index = by_token.setdefault(typ_of[key], {})
+        indexed.add((key, typ))
+        index = by_token.setdefault(typ, {})
         for tok in set(key.split()):
             index.setdefault(tok, []).append(key)
     facts: list[Fact] = []
     canon_of: dict[tuple[str, str], str] = {}
-    for s, a, b, surf in items:
-        key = _fold_token(surf)
-        typ = typ_of[key]
+    for s, a, b, surf, key, typ in typed:
         canon = canon_of.get((key, typ))
         if canon is None:
             canon = canon_of[(key, typ)] = _canonical(key, by_token[typ], typ)

@@ -561,3 +561,24 @@ def test_a_hijri_month_after_month_words_is_no_person(before: str, kept: bool) -
     doc.add(3, 4, "PERS")  # the tagger sometimes reads the month as a man's name
     e._split_joined(doc)
     assert bool(doc.live()) == kept
+
+
+@pytest.mark.parametrize("text, typ, names", [
+    ("مسقط في 3 ديسمبر /العُمانية/ أعلن الجهاز توقيع الاتفاقية.", "organization", {"العُمانية"}),
+    ("طرابلس 16 ديسمبر 2025 (وال) - وقعت الشركة العامة للكهرباء اتفاقاً.", "organization", {"وال"}),
+    ("الرياض - «الرياض»: أعلنت الشركة طرح صكوك في الرياض.", "organization", {"الرياض"}),
+    ("الرياض - «الرياض»: أعلنت الشركة طرح صكوك في الرياض.", "place", {"الرياض"}),
+    ("وفازت بالرخصة شركة كورك تيليكوم بعد منافسة.", "organization", {"كورك تيليكوم"}),
+    ("ونفذت المشروع السويدي إليكتريك المصرية.", "organization", {"السويدي إليكتريك"}),
+    ("وقالت هيئة تنشيط السياحة إن الحجوزات ارتفعت.", "organization", {"هيئة تنشيط السياحة"}),
+    ("وقال المحلل في شركة الدوحة للأوراق المالية أحمد عقل إن السوق تعافت.", "organization",
+     {"شركة الدوحة للأوراق المالية"}),
+    ("أعلن جهاز الاستثمار العماني توقيع الاتفاقية.", "organization", {"جهاز الاستثمار العماني"}),
+])
+def test_business_copy(text: str, typ: str, names: set[str]) -> None:
+    assert names <= texts(text, typ)
+
+
+def test_a_device_and_a_board_are_no_bodies() -> None:
+    assert texts("حلل الفريق الصور التي التقطها جهاز المطياف.", "organization") == set()
+    assert texts("وقرر مجلس إدارة المؤسسة رفع الرسوم.", "organization") == set()
