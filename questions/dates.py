@@ -72,7 +72,7 @@ def _ordinal_days() -> dict[str, int]:
     # فاتح is how the Maghreb names the first day of a month (فاتح يوليوز 2011), غرة (folded غره) how
     # Tunisian and Gulf copy does (غرة جانفي 2026).
     days.update({"العاشر": 10, "العشرين": 20, "الثلاثين": 30, "الحادي عشر": 11, "فاتح": 1, "الفاتح": 1,
-                 "غره": 1})
+                 "غره": 1, "اول": 1})  # أول أبريل: the first of April
     for i, w in enumerate(_UNIT_ORD[1:], start=2):
         days[f"{w} عشر"] = 10 + i
     for tens, word in ((20, "العشرين"), (30, "الثلاثين")):

@@ -44,7 +44,7 @@ _STRICT_SITES = frozenset(fold(w) for w in "استاد ملعب قصر مطار 
 # Adjectives (besides nisbas) that name a body after its definite head: الهيئة العامة, المحكمة العليا.
 _ORG_ADJECTIVES = frozenset(fold(w) for w in """العام العامة الأعلى العليا الكبرى الكبير المستقل المستقلة
     الموحد الموحدة المتحد المتحدة الخاص الخاصة الدائم الدائمة المشترك المشتركة الحاكم الحاكمة الأول الأولى
-    المؤقت المؤقتة المختص المختصة المنظمة القابضة""".split())
+    المؤقت المؤقتة المختص المختصة المنظمة القابضة المسلحة""".split())
 # Nouns in construct right after a body's head that go on naming it: هيئة تنشيط السياحة.
 _ORG_CONSTRUCTS = frozenset(fold(w) for w in """تنشيط تنمية تطوير تشجيع ترويج تسويق ضبط تنظيم دعم حماية
     رعاية مكافحة تشغيل إدارة وكلاء أصحاب رجال مصدري منتجي مستثمري""".split())
@@ -472,9 +472,11 @@ def _clean(doc: _Doc, extend: bool = False, corpus_style: bool = False) -> None:
                     break
         if sp.typ == "PERS":
             for k in range(i + 1, j):
-                if doc.pre[k] and doc.pre[k] != "و" and doc.definite[k]:
-                    j = k  # «مولاي عبد الله بالرباط»: a preposition with ال ends a person's name
+                if doc.pre[k] and doc.pre[k] != "و" and (doc.definite[k] or doc.is_common(k)):
+                    j = k  # «مولاي عبد الله بالرباط», «فادي شمعون بإقرار»: a preposition ends a person's name
                     break
+        if sp.typ == "PERS" and j == i + 1 and _verb_like(doc, i):
+            j = i  # «يتعاون», «سيزور», «يعارضها»: a verb the tagger took for a name
         while j > i and (doc.punct(j - 1) or doc.words[j - 1] in _STOP):
             j -= 1
         for k in range(i, j):
@@ -527,6 +529,14 @@ def _clean(doc: _Doc, extend: bool = False, corpus_style: bool = False) -> None:
             o = doc.owner[sp.i]
             if o is not None:
                 doc.drop(o)
+
+
+def _verb_like(doc: _Doc, i: int) -> bool:
+    """One unknown word shaped like a verb or a noun with a pronoun: سيزور, يتعاون, يعارضها, مهامهم."""
+    raw = strip_diacritics(doc.toks[i])
+    if doc.pre[i] or "PERS" in doc.gaz(i) or ner.lex_label(doc.stems[i]) == "PERS" or len(raw) < 5:
+        return False
+    return raw.startswith(("سي", "ست", "سن", "يت", "تت")) or raw.endswith(("ها", "هم", "هما", "كم"))
 
 
 def _role_before(doc: _Doc, i: int) -> int:
@@ -950,6 +960,8 @@ def _datelines(doc: _Doc) -> None:
         sep = doc.toks[m] if m + 2 < doc.n else ""
         if sep in _DASHES and m == k and doc.toks[m + 1] in _OPEN_QUOTES:
             a, close = m + 2, _OPEN_QUOTES[doc.toks[m + 1]]
+        elif sep in _DASHES and m == k and listed and not doc.punct(m + 1):
+            a, close = m + 1, ":"  # «بغداد - واع:», «عدن - سبأ:»
         elif sep in ("(", "/"):
             a, close = m + 1, ")" if sep == "(" else "/"
         else:
@@ -957,10 +969,14 @@ def _datelines(doc: _Doc) -> None:
         b = a
         while b < doc.n and b - a < 4 and doc.toks[b] != close and not doc.punct(b):
             b += 1
-        if b == a or b >= doc.n or doc.toks[b] != close:
-            continue
+        if b == a or b >= doc.n or doc.toks[b] != close \
+                or (close == "/" and any(doc.words[x][:1].isdigit() for x in range(a, b))) \
+                or (close == ":" and (b - a > 2 or any(
+                    doc.is_common(x) or doc.words[x] in ner.REPORT_VERBS for x in range(a, b)))):
+            continue  # «القاهرة - قال مسؤول:» is no agency, «الحسين / 2 شباب الحسين / 0» a score
         after = doc.toks[b + 1] if b + 1 < doc.n else ""
-        if after != ":" and after not in _DASHES and not (close == "/" and after and not doc.punct(b + 1)):
+        if close != ":" and after != ":" and after not in _DASHES \
+                and not (close == "/" and after and not doc.punct(b + 1)):
             continue
         if not listed and any(doc.is_common(x) and not doc.gaz(x) & _PLACE_GAZ for x in range(i, k)):
             continue  # ordinary words before a dash are a heading, not a dateline (but «مكة المكرمة -» is one)

@@ -409,6 +409,8 @@ def test_bodies_named_by_adjectives_trades_and_places_are_whole(text: str, org: 
     ("PERS", "محمد شياع السوداني", [("PERS", "محمد شياع السوداني")]),
     # و glued to a word nobody knows inside a place: the next place of a list.
     ("LOC", "الخيام وكفركلا", [("LOC", "الخيام"), ("LOC", "وكفركلا")]),
+    ("LOC", "بيروت ولندن", [("LOC", "بيروت"), ("LOC", "ولندن")]),
+    ("LOC", "البوسنة والهرسك", [("LOC", "البوسنة والهرسك")]),
     # A country's adjective opening a «place» is the nationality of the person after it.
     ("LOC", "الإيطالية فرانشيسكا موريتي", [("PERS", "فرانشيسكا موريتي")]),
     # A place's head opening a «person» makes it a place.
@@ -582,3 +584,36 @@ def test_business_copy(text: str, typ: str, names: set[str]) -> None:
 def test_a_device_and_a_board_are_no_bodies() -> None:
     assert texts("حلل الفريق الصور التي التقطها جهاز المطياف.", "organization") == set()
     assert texts("وقرر مجلس إدارة المؤسسة رفع الرسوم.", "organization") == set()
+
+
+@pytest.mark.parametrize("text, typ, names", [
+    ("بغداد - واع: تسلم رئيس الجمهورية أوراق اعتماد السفراء.", "organization", {"واع"}),
+    ("عدن - سبأ: أنجزت اللجنة الدولية عملية التبادل.", "organization", {"سبأ"}),
+    ("وشاركت القوات المسلحة الملكية في المناورات.", "organization", {"القوات المسلحة الملكية"}),
+    ("وانتشر الجيش الوطني الصومالي في البلدة.", "organization", {"الجيش الوطني الصومالي"}),
+])
+def test_colon_datelines_and_armed_forces(text: str, typ: str, names: set[str]) -> None:
+    assert names <= texts(text, typ)
+
+
+def test_no_agency_in_a_heading_that_reports_speech() -> None:
+    assert "قال مسؤول كبير" not in texts("القاهرة - قال مسؤول كبير: إن المحادثات انتهت.", "organization")
+
+
+@pytest.mark.parametrize("word, verb", [("يتعاون", True), ("سيزور", True), ("يعارضها", True), ("يوسف", False)])
+def test_a_verb_shaped_word_is_no_one_word_name(word: str, verb: bool) -> None:
+    from questions import entities as e
+
+    text = f"وقال {word} إن الأمر محسوم."
+    doc = e._Doc(text, sentences(text))
+    assert e._verb_like(doc, 1) == verb
+
+
+def test_a_sports_score_between_slashes_is_no_dateline() -> None:
+    # Results tables write «team / goals team / goals»; only words between slashes name an agency.
+    from questions import entities as e
+
+    text = "عمان / 2 شباب الحسين / 0 ."
+    doc = e._Doc(text, sentences(text))
+    e._datelines(doc)
+    assert [s.typ for s in doc.live()] == []
