@@ -167,12 +167,36 @@ class _Ctx:
         return random.Random(int(_hash(str(self.seed), key), 16))  # reproducible distractor choice, not a secret  # nosec B311
 
 
+# A wire dateline opening a paragraph: the city, maybe a date, then the agency or paper and a dash or colon
+# («الكويت - 23 - 7 (كونا) --», «مسقط في 6 يناير /العُمانية/ -», «بغداد - «المدى»:», «عدن - سبأ:»).
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[^\s\d«(/:.،]{2,}(?:[ \t]+[^\s\d«(/:.،]{2,}){0,2}?"
+    r"(?:\s*[-–]?\s*(?:في\s+)?[\d\u0660-\u0669]{1,2}(?:\s*[-–]\s*[\d\u0660-\u0669]{1,2}"
+    r"|\s+[^\s\d]{3,10}(?:\s+[\d\u0660-\u0669]{4})?))?"
+    r"(?:\s*[-–—]\s*(?:«[^»\n]{1,30}»|[^\s:«(/\n]{2,10}(?=\s*:))\s*:?"
+    r"|\s*\([^)\n]{1,20}\)\s*[-–—]{1,2}|\s*/[^/\n]{1,20}/\s*[-–—]?)")
+
+
+def _dateline_ends(text: str) -> list[tuple[int, int]]:
+    """Spans of the wire datelines that open paragraphs: facts there (the agency, the dateline's city and
+    date) make trivia, not questions."""
+    out = []
+    for m in _DATELINE.finditer(text):
+        end = m.start() + len(m.group().rstrip())
+        if end - m.start() <= 70 and text[end - 1:end] in ("-", "–", "—", ":", "/", ")", "»"):
+            out.append((m.start(), end))
+    return out
+
+
 def _build_context(text: str, facts: list[Fact], seed: int) -> _Ctx:
     sentences = _split_sentences(text)
+    datelines = _dateline_ends(text)
     good: list[Fact] = []
     for f in facts:
         if not f.in_text(text):
             continue
+        if any(a <= f.start and f.end <= b for a, b in datelines):
+            continue  # «الكويت - 23 - 7 (كونا)»: the dateline, not the news
         if f.type in NAME_TYPES and not _plausible_name(f):
             continue
         good.append(f)

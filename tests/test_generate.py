@@ -420,3 +420,21 @@ def test_a_bank_is_the_same_in_every_process(tmp_path: pathlib.Path) -> None:
         outputs.add(done.stdout)
     assert len(outputs) == 1
     assert json.loads(outputs.pop())["questions"]
+
+
+@pytest.mark.parametrize("dateline", [
+    "الكويت - 23 - 7 (كونا) --",
+    "مسقط في 6 يناير /العُمانية/ -",
+    "بغداد - «المدى»:",
+    "الرباط (رويترز) -",
+])
+def test_no_question_asks_about_the_wire_dateline(dateline: str) -> None:
+    text = (f"{dateline} أعلنت وزارة الطاقة اليوم الأربعاء أن الإنتاج ارتفع بنسبة 12 في المائة خلال عام 2025، "
+            "وقال وزير الطاقة سعيد الهاشمي إن الشركة الوطنية ستستثمر 3 مليارات دولار في مشاريع جديدة.\n"
+            "وأضاف الهاشمي أن الحكومة تتوقع نمواً بنسبة 4 في المائة في عام 2026.")
+    bank = generate(text)
+    assert bank.questions
+    head = len(dateline)
+    for q in bank.questions:
+        assert q.source.start >= head or not (set(str(q.answer).split()) & set(dateline.replace("«", " ").replace(
+            "»", " ").replace("(", " ").replace(")", " ").replace("/", " ").split())), q
