@@ -58,7 +58,7 @@ def _not_a_body(words: Sequence[str]) -> bool:
 
 
 # Streets, squares, quarters and camps: the definite word after them is their name, even an ordinary word.
-_STREETS = frozenset(fold(w) for w in "شارع ساحة ميدان حي جادة مخيم".split())
+_STREETS = frozenset(fold(w) for w in "شارع ساحة ميدان حي جادة مخيم ضاحية".split())
 _PLACE_HEADS = ner.REGION_HEADS | _STREETS | frozenset(fold(w) for w in "مدينة قرية بلدة".split())
 _HIJRI_NAMES = frozenset(fold(w) for w in "محرم صفر رجب شعبان رمضان شوال".split())
 _MONTH_WORDS_BEFORE = frozenset(fold(w) for w in "شهر شهري هلال خلال طوال منذ حتى نهاية بداية منتصف".split())
@@ -730,6 +730,25 @@ def _org_heads(doc: _Doc) -> None:
         doc.add(i, j, "ORG", force=True)
 
 
+def _clubs(doc: _Doc) -> None:
+    """A club's head word before a listed city is the club: «مولودية وهران», «شباب قسنطينة»."""
+    for k in range(doc.n - 1):
+        if doc.stems[k] not in _CLUB_HEADS or doc.definite[k] or not doc.same_sentence(k, k + 1) \
+                or doc.pre[k + 1] or not doc.gaz(k + 1) & {"CITY", "CTRY", "REG"}:
+            continue
+        own = doc.span_at(k)
+        if own is not None and own.typ == "ORG" and own.i < k:
+            continue
+        end = k + 2
+        if end < doc.n and doc.definite[end] and not doc.pre[end] and doc.stems[end].endswith(("ي", "يه")) \
+                and doc.same_sentence(k, end):
+            end += 1  # «شباب قسنطينة الجزائري»
+        doc.add(k, end, "ORG", force=True)
+
+
+_CLUB_HEADS = frozenset(fold(w) for w in "مولودية شبيبة وفاق شباب نهضة أولمبيك اتحاد نجم رجاء وداد".split())
+
+
 def _companies(doc: _Doc) -> None:
     """A company's own tail word names it with the words before: «كورك تيليكوم», «السويدي إليكتريك»."""
     for k in range(1, doc.n):
@@ -1171,6 +1190,7 @@ def _run(doc: _Doc, *, corpus_style: bool = False) -> None:
         _quotes(doc)  # ANERcorp types quoted names by its own conventions (often MISC, or no name)
         _org_heads(doc)
         _companies(doc)
+        _clubs(doc)
     if not corpus_style:
         _sites(doc)  # ANERcorp tags the name without its head word (باستاد [القاهرة])
         _named_after(doc)
@@ -1192,7 +1212,10 @@ def _to_facts(doc: _Doc) -> list[Fact]:
     known = {doc.words[s.i] for s in found if doc.pre[s.i] == ""}
     items: list[tuple[_Span, int, int, str]] = []
     for s in found:
-        a = doc.offs[s.i][0] + (s.cut if s.cut is not None else _strip_start(doc, s.i, known))
+        words = tuple(doc.words[s.i:s.j])
+        listed = any(words[:len(p)] == p for p, _ in ner.lexicon().phrases.get(words[0], ()))
+        cut = s.cut if s.cut is not None else 0 if listed else _strip_start(doc, s.i, known)
+        a = doc.offs[s.i][0] + cut  # «وفاق سطيف» is listed as written: its و is its own
         b = doc.offs[s.j - 1][1]
         surf = doc.text[a:b]
         pre = doc.pre[s.i]

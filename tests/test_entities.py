@@ -617,3 +617,13 @@ def test_a_sports_score_between_slashes_is_no_dateline() -> None:
     doc = e._Doc(text, sentences(text))
     e._datelines(doc)
     assert [s.typ for s in doc.live()] == []
+
+
+@pytest.mark.parametrize("text, typ, names", [
+    ("فاز المولودية على ضيفه وفاق سطيف بثلاثة أهداف.", "organization", {"وفاق سطيف"}),
+    ("تعادل مولودية وهران مع شباب قسنطينة في الجولة الأخيرة.", "organization", {"مولودية وهران", "شباب قسنطينة"}),
+    ("افتتحت أمانة محافظة جدة حديقة جديدة.", "organization", {"أمانة محافظة جدة"}),
+    ("تقع الوحدات السكنية في ضاحية الرملي جنوب المدينة.", "place", {"ضاحية الرملي"}),
+])
+def test_clubs_municipalities_and_suburbs(text: str, typ: str, names: set[str]) -> None:
+    assert names <= texts(text, typ)
