@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import cast
 
 from questions import ner
-from questions.dates import MONTHS
+from questions.dates import HIJRI_MONTHS, MONTHS
 from questions.model import Fact
 from questions.normalize import fold, strip_diacritics
 
@@ -59,8 +59,8 @@ def _not_a_body(words: Sequence[str]) -> bool:
 
 # Streets, squares, quarters and camps: the definite word after them is their name, even an ordinary word.
 _STREETS = frozenset(fold(w) for w in "شارع ساحة ميدان حي جادة مخيم ضاحية".split())
-_PLACE_HEADS = ner.REGION_HEADS | _STREETS | frozenset(fold(w) for w in "مدينة قرية بلدة".split())
-_HIJRI_NAMES = frozenset(fold(w) for w in "محرم صفر رجب شعبان رمضان شوال".split())
+# One-word Hijri months, which are also men's names (رمضان, رجب, شعبان).
+_HIJRI_NAMES = frozenset(m for m in HIJRI_MONTHS if " " not in m)
 _MONTH_WORDS_BEFORE = frozenset(fold(w) for w in "شهر شهري هلال خلال طوال منذ حتى نهاية بداية منتصف".split())
 # Nouns that, after ل and before a definite noun, go on naming a body (لكرة القدم, لشؤون اللاجئين);
 # a purpose (لبحث الأزمة) does not.
@@ -324,13 +324,13 @@ def _split_joined(doc: _Doc) -> None:
     that is a listed city or country and no known name is a place: «وفد كينشاسا»; a listed company
     is not a place: «من بوينغ».
     """
+    lex = ner.lexicon()
     for sp in list(doc.spans):
         if sp is None:
             continue
         typ = sp.typ
         pieces: list[tuple[int, int, str]] = []
         key = " ".join([doc.stems[sp.i], *doc.words[sp.i + 1:sp.j]])
-        lex = ner.lexicon()
         if typ == "ORG" and _not_a_body(key.split()):
             owner = doc.owner[sp.i]
             if owner is not None:
@@ -346,9 +346,6 @@ def _split_joined(doc: _Doc) -> None:
                 doc.gaz(k) & {"CTRY", "REG", "CITY"} or not doc.is_common(k))) or _wa_unknown(doc, k)]
             if cuts:  # «بيروت ولندن», «الخيام وكفركلا»
                 pieces = [(a, b, typ) for a, b in zip([sp.i] + cuts, cuts + [sp.j])]
-        elif typ == "PERS" and sp.j - sp.i >= 2 and not doc.pre[sp.i] and not doc.definite[sp.i] \
-                and doc.stems[sp.i] in _PLACE_HEADS:
-            pieces = [(sp.i, sp.j, "LOC")]  # «وادي الرمال», «مخيم الزعتري»: a place's head opens it
         elif typ == "PERS" and sp.j - sp.i == 1:
             if doc.gaz(sp.i) & {"CITY", "CTRY"} and "PERS" not in doc.gaz(sp.i) \
                     and ner.lex_label(doc.stems[sp.i]) not in ("PERS", "MIX"):
@@ -932,6 +929,8 @@ def _named_after(doc: _Doc) -> None:
 
 # Nouns whose next word, in construct, names the place (مدينة حلب, قرية البروة).
 _SETTLEMENTS = frozenset(fold(w) for w in "مدينة قرية بلدة عاصمة مخيم".split())
+# Words that open a place's name: a name met once after one of them is a place (وادي الرمال, مخيم نور شمس).
+_PLACE_HEADS = ner.REGION_HEADS | _STREETS | _SETTLEMENTS
 
 
 def _settlements(doc: _Doc) -> None:
@@ -1234,9 +1233,8 @@ def _to_facts(doc: _Doc) -> list[Fact]:
     typ_of = {k: c.most_common(1)[0][0] for k, c in votes.items()}
     # «مخيم نور شمس» then «ونور شمس»: a name the article gave with a town or region head is a place
     # where it appears alone too, whatever a first name inside it suggests.
-    heads = _SETTLEMENTS | ner.REGION_HEADS
     for s, _, b, _ in items:
-        if s.typ == "LOC" and s.j - s.i >= 2 and doc.stems[s.i] in heads:
+        if s.typ == "LOC" and s.j - s.i >= 2 and doc.stems[s.i] in _PLACE_HEADS:
             tail = _fold_token(doc.text[doc.offs[s.i + 1][0]:b])
             if typ_of.get(tail) == "PERS":
                 typ_of[tail] = "LOC"
