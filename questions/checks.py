@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from questions.grading import number_values
+from questions.answers import number_values
 from questions.model import FALSE_LABEL, TRUE_LABEL, Question
 from questions.normalize import fold, tokens
 

@@ -12,9 +12,6 @@ from typing import Any, Literal
 FactType = Literal["person", "place", "organization", "date", "percentage", "number"]
 FACT_TYPES: tuple[str, ...] = ("person", "place", "organization", "date", "percentage", "number")
 
-QuestionKind = Literal["mcq", "cloze", "wh", "short", "numeric", "true_false", "matching", "ordering"]
-KINDS: tuple[str, ...] = ("mcq", "cloze", "wh", "short", "numeric", "true_false", "matching", "ordering")
-
 BANK_VERSION = 1
 
 # Labels shown to students for true/false questions; grading accepts both these and booleans.

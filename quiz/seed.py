@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 import questions
-from questions.model import KINDS
+from questions.kinds import REGISTRY
 from quiz import models
 from quiz.services import banks as bank_service
 from quiz.services import quizzes as quiz_service
@@ -71,7 +71,7 @@ def pick_questions(bank_questions: Sequence[questions.Question], size: int) -> l
     by_kind: dict[str, list[int]] = {}
     for i, q in enumerate(bank_questions):
         by_kind.setdefault(q.kind, []).append(i)
-    order = [k for k in KINDS if k in by_kind] + sorted(k for k in by_kind if k not in KINDS)
+    order = [k for k in REGISTRY if k in by_kind] + sorted(k for k in by_kind if k not in REGISTRY)
     picked: list[int] = []
     used_facts: set[str] = set()
 

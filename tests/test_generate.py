@@ -16,7 +16,8 @@ from questions.checks import BLANK, check
 from questions.distractors import date_candidates, date_variants, render_date
 from questions.generate import article_key, generate, generate_from_facts, report
 from questions.grading import is_correct
-from questions.model import KINDS, Bank, Fact
+from questions.kinds import REGISTRY
+from questions.model import Bank, Fact
 from questions.realize import Mention
 from questions.normalize import tokens
 
@@ -244,7 +245,7 @@ def test_the_built_in_article_gives_at_least_forty_checked_questions(seed_bank: 
 
 
 def test_the_built_in_bank_covers_every_kind_and_the_main_fact_types(seed_bank: Bank) -> None:
-    assert {q.kind for q in seed_bank.questions} == set(KINDS)
+    assert {q.kind for q in seed_bank.questions} == set(REGISTRY)
     assert {"date", "percentage", "person", "place"} <= {q.fact_type for q in seed_bank.questions}
 
 
@@ -279,7 +280,7 @@ def test_the_cli_prints_the_bank_as_versioned_json() -> None:
     first = data["questions"][0]
     assert {"key", "kind", "fact_type", "prompt", "answer", "accepted", "choices", "source",
             "difficulty"} <= first.keys()
-    assert {q["kind"] for q in data["questions"]} == set(KINDS)
+    assert {q["kind"] for q in data["questions"]} == set(REGISTRY)
 
 
 def test_the_cli_report_lists_drops_per_check() -> None:

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from questions.grading import grade, is_correct, number_values, text_matches
+from questions.kinds import UnknownKind
 from questions.model import FALSE_LABEL, TRUE_LABEL, Question
 
 
@@ -166,5 +167,6 @@ def test_any_response_scores_between_zero_and_one_without_raising(response: obje
         assert 0.0 <= grade(question, response) <= 1.0
 
 
-def test_an_unknown_kind_scores_zero() -> None:
-    assert grade(q("essay"), "دونالد ترامب") == 0.0
+def test_an_unknown_kind_is_an_error_not_a_silent_zero() -> None:
+    with pytest.raises(UnknownKind):
+        grade(q("essay"), "دونالد ترامب")

@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from questions.model import BANK_VERSION, KINDS, Bank, Question
+from questions.kinds import REGISTRY
+from questions.model import BANK_VERSION, Bank, Question
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -27,8 +28,8 @@ def _where(i: int, q: Any) -> str:
 def _check_question(q: Question, where: str) -> None:
     if not q.key.strip():
         raise ValueError(f"{where}: empty key")
-    if q.kind not in KINDS:
-        raise ValueError(f"{where}: unknown kind {q.kind!r} (expected one of {', '.join(KINDS)})")
+    if q.kind not in REGISTRY:
+        raise ValueError(f"{where}: unknown kind {q.kind!r} (expected one of {', '.join(REGISTRY)})")
     if not q.prompt.strip():
         raise ValueError(f"{where}: empty prompt")
     if q.kind in ("mcq", "true_false") and q.answer not in q.choices:

@@ -1,0 +1,94 @@
+"""How a typed answer compares with an expected one, the Arabic-aware way.
+
+Text answers match after folding (diacritics, tatweel, alef forms, ى/ي, ة/ه, digits) and with an
+optional leading ال/و/ب (and their combinations) on each word. Prefixes are compared as variants,
+never stripped blindly: «ولايات» keeps its و and still matches «الولايات» because both can read as
+«ولايات». Numbers compare by value («40.27» = «٤٠٫٢٧» = «40,27»).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from questions.normalize import fold, tokens
+
+MAX_RESPONSE_CHARS = 2000
+MAX_ITEMS = 200
+
+# Optional proclitics a student may add or leave off; longest first so وال is tried before و.
+_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "وب", "و", "ب")
+
+_NUMBER = re.compile(r"\d+(?:[.,،٫ر]\d+)*")
+_SCALES = {"الف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9}
+_WORD_NUMBERS = {
+    "صفر": 0, "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "ثلاثه": 3, "ثلاث": 3,
+    "اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6, "سبعه": 7, "سبع": 7,
+    "ثمانيه": 8, "ثماني": 8, "ثمان": 8, "تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10,
+    "عشرون": 20, "عشرين": 20, "مئه": 100, "مائه": 100, "الف": 1000,
+}
+
+
+def _variants(token: str) -> set[str]:
+    """Every reading of a folded token with or without one optional leading proclitic."""
+    out = {token}
+    for p in _PREFIXES:
+        if token.startswith(p) and len(token) - len(p) >= 3:
+            out.add(token[len(p):])
+    return out
+
+
+def text_matches(response: str, target: str) -> bool:
+    """True when ``response`` reads as ``target`` under Arabic-aware folding and optional prefixes."""
+    a, b = tokens(response), tokens(target)
+    if not a or not b:
+        return False
+    if len(a) == len(b) and all(_variants(x) & _variants(y) for x, y in zip(a, b)):
+        return True
+    # Spacing differs in compound names (عبد اللطيف / عبداللطيف, نصر الله / نصرالله).
+    return "".join(a) == "".join(b)
+
+
+def _decimal(int_part: str, frac: str) -> float:
+    return float(f"{int_part}.{frac}")
+
+
+def number_values(s: str) -> list[float]:
+    """Readings of the single number written in ``s``; empty when there is none or several.
+
+    Accepts ASCII, Arabic-Indic and Persian digits; «٫» «،» «,» «.» as decimal marks (a comma
+    followed by groups of exactly three digits is a thousands separator); the news-agency «ر» mark
+    read both ways (fraction first as in «5ر1» = 1.5, and as typed left to right); scale words
+    (ألف، مليون، مليار) and the number words one to ten.
+    """
+    f = fold(s).replace("٬", ",").replace("٪", "%")
+    found = _NUMBER.findall(f)
+    scale = 1.0
+    for t in tokens(f):
+        for v in _variants(t):
+            if v in _SCALES:
+                scale = _SCALES[v]
+    if not found:
+        words = [w for t in tokens(f) for w in _variants(t) if w in _WORD_NUMBERS]
+        if len(words) != 1:
+            return []
+        return [float(_WORD_NUMBERS[words[0]])]
+    if len(found) != 1:
+        return []
+    num = found[0]
+    values: list[float] = []
+    if "ر" in num:
+        parts = num.split("ر")
+        if len(parts) != 2:
+            return []
+        values = [_decimal(parts[1], parts[0]), _decimal(parts[0], parts[1])]
+    elif re.fullmatch(r"\d{1,3}(?:,\d{3})+", num):
+        values = [float(num.replace(",", ""))]
+    else:
+        parts = re.split(r"[.,،٫]", num)
+        if len(parts) > 2:
+            return []
+        values = [_decimal(parts[0], parts[1])] if len(parts) == 2 else [float(parts[0])]
+    if scale != 1.0:
+        values += [v * scale for v in values]
+    return [v for v in values if math.isfinite(v)]
