@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import os
 from collections.abc import Mapping
 from typing import Any
@@ -11,18 +9,6 @@ from typing import Any
 from flask import Flask
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-# (module, attribute) of every blueprint; the app serves whichever of them exist.
-BLUEPRINTS = (
-    ("quiz.views.student", "bp"),
-    ("quiz.views.auth", "bp"),
-    ("quiz.views.teacher", "bp"),
-    ("quiz.exports.views", "bp"),
-)
-# (module, attribute) of extra CLI commands owned by other packages.
-COMMANDS = (("quiz.exports.cli", "export_command"), ("quiz.views.teacher", "create_teacher_command"),
-            ("quiz.migrate", "db_command"))
-
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: config, extensions, database, blueprints, CLI, errors, first-run seeding."""
@@ -68,27 +54,18 @@ def _init_database(app: Flask) -> None:
     db.init_app(app)
 
 
-def _exists(module: str) -> bool:
-    # Parts owned by other helpers may not be written yet; skip them until they land.
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ModuleNotFoundError:
-        return False
-
-
 def _register_blueprints(app: Flask) -> None:
-    for module, attr in BLUEPRINTS:
-        if _exists(module):
-            app.register_blueprint(getattr(importlib.import_module(module), attr))
+    from quiz.exports import views as exports
+    from quiz.views import auth, student, teacher
+
+    for blueprint in (student.bp, auth.bp, teacher.bp, exports.bp):
+        app.register_blueprint(blueprint)
 
 
 def _register_cli(app: Flask) -> None:
     from quiz import cli
 
     cli.init_app(app)
-    for module, attr in COMMANDS:
-        if _exists(module):
-            app.cli.add_command(getattr(importlib.import_module(module), attr))
 
 
 def _register_error_handlers(app: Flask) -> None:
@@ -104,7 +81,7 @@ def _register_template_helpers(app: Flask) -> None:
 
 
 def _first_run(app: Flask) -> None:
-    from quiz import seed
+    from quiz import seed, setup
     from quiz.db import get_db
 
     database = get_db(app)
@@ -113,5 +90,5 @@ def _first_run(app: Flask) -> None:
     if app.config["SEED_ON_START"]:
         with database.session() as session:
             seed.ensure_builtin(session)
-    if _exists("quiz.views.teacher"):
-        importlib.import_module("quiz.views.teacher").ensure_env_teacher(app)
+    setup.ensure_env_teacher(app)
+    setup.announce_setup(app)

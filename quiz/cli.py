@@ -1,4 +1,4 @@
-"""Flask CLI commands (``flask --app app <command>``); other parts append theirs to COMMANDS."""
+"""Flask CLI commands (``flask --app app <command>``): schema, seed, teachers, exports, migrations."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ from flask import Flask
 from flask.cli import with_appcontext
 
 from quiz.db import get_db
+from quiz.exports.cli import export_command
+from quiz.migrate import db_command
+from quiz.services import accounts
 
 
 @click.command("init-db")
@@ -29,7 +32,25 @@ def seed_command() -> None:
     click.echo(f"seeded quiz {quiz.code}" if quiz else "built-in quiz already loaded")
 
 
-COMMANDS: list[click.Command] = [init_db_command, seed_command]
+@click.command("create-teacher")
+@click.option("--name", prompt="الاسم / name", help="The teacher's display name.")
+@click.option("--email", prompt="email", help="The teacher's sign-in email.")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
+              help="The password (prompted, hidden, when not given).")
+@with_appcontext
+def create_teacher_command(name: str, email: str, password: str) -> None:
+    """Create a teacher account."""
+    get_db().create_schema()
+    with get_db().session() as session:
+        try:
+            user = accounts.create_teacher(session, name=name, email=email, password=password)
+        except accounts.AccountError as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(f"teacher {user.email} created (id {user.id})")
+
+
+COMMANDS: list[click.Command] = [init_db_command, seed_command, create_teacher_command, export_command,
+                                 db_command]
 
 
 def init_app(app: Flask) -> None:

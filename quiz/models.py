@@ -229,6 +229,50 @@ class Response(Base):
     attempt: Mapped[Attempt] = relationship(back_populates="responses")
 
 
+class SchoolClass(Base):
+    """A teacher's class: students join it once with its code; quizzes are assigned to it."""
+
+    __tablename__ = "classes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    members: Mapped[list[ClassMember]] = relationship(
+        back_populates="school_class", order_by="ClassMember.name", cascade="all, delete-orphan"
+    )
+
+
+class ClassMember(Base):
+    """A student (account or guest) in a class, under a name no other member of the class has."""
+
+    __tablename__ = "class_members"
+    __table_args__ = (UniqueConstraint("class_id", "user_id"), UniqueConstraint("class_id", "name_key"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    # The name folded (letter variants, case, spacing): «أحمد» and «احمد» are the same name here.
+    name_key: Mapped[str] = mapped_column(String(120))
+    joined_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    school_class: Mapped[SchoolClass] = relationship(back_populates="members")
+    user: Mapped[User] = relationship()
+
+
+class QuizClass(Base):
+    """A quiz assigned to a class: only the members of its classes may take a quiz that has any."""
+
+    __tablename__ = "quiz_classes"
+
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id", ondelete="CASCADE"), primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"), primary_key=True,
+                                          index=True)
+
+
 class Invitation(Base):
     """A single-use link by which a teacher invites another teacher; only the token's hash is kept."""
 

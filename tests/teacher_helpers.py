@@ -6,8 +6,10 @@ import random
 import re
 from dataclasses import dataclass
 
+import pytest
+
 from questions.model import FALSE_LABEL, TRUE_LABEL, Article, Bank, Question, Source
-from quiz.services import teacher as teacher_service
+from quiz.services import articles as article_service
 
 ARTICLE = (
     "أعلنت وزارة الصحة المصرية يوم الاثنين إطلاق حملة تطعيم تشمل 3 ملايين طفل في 27 محافظة.\n"
@@ -107,9 +109,21 @@ def sign_in(client, user) -> Browser:
 def install_fake_generator(monkeypatch) -> Calls:
     """Replace the bank generator used by the teacher services with the fast fake."""
     calls = Calls([], [])
-    monkeypatch.setattr(teacher_service, "_generator", lambda: fake_generate(calls))
+    monkeypatch.setattr(article_service, "generator", lambda: fake_generate(calls))
     return calls
 
+
+
+@pytest.fixture
+def teacher(make_user):
+    """A teacher account (import the fixture into a test module to use it)."""
+    return make_user("teacher", name="الأستاذة سلمى", email="salma@example.org")
+
+
+@pytest.fixture
+def other_teacher(make_user):
+    """A second teacher, whose rows the first must never see."""
+    return make_user("teacher", name="الأستاذ كريم", email="karim@example.org")
 
 
 def use_fast_password_hashing(monkeypatch) -> None:

@@ -17,7 +17,7 @@ from questions.model import BANK_VERSION
 from quiz import models
 from quiz.exports.bankjson import import_bank_json
 from quiz.services import banks as bank_service
-from quiz.services import teacher as teacher_service
+from quiz.services import bank_import
 from teacher_helpers import Browser, sign_in
 
 pytestmark = pytest.mark.no_seed
@@ -127,7 +127,7 @@ def test_a_bad_file_is_refused_with_an_arabic_message_and_nothing_saved(
 
 def test_a_file_over_the_import_limit_is_refused_with_an_arabic_message(
         client: FlaskClient, session: Session, make_user: MakeUser, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(teacher_service, "MAX_IMPORT_BYTES", 1000)
+    monkeypatch.setattr(bank_import, "MAX_IMPORT_BYTES", 1000)
     browser = sign_in(client, make_user("teacher"))
     before = counts(session)
     resp = upload(browser, json.dumps(good_json()).encode())

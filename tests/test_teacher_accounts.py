@@ -68,6 +68,84 @@ def test_first_run_creates_the_teacher_from_the_environment_once(tmp_path, monke
         assert check_password_hash(users[0].password_hash, "12345678901")
 
 
+# --- the first teacher through the setup page ----------------------------------------------------
+
+def started_app(tmp_path, caplog):
+    """Start a fresh app with no teacher and return it with the setup token its log printed."""
+    config = {"TESTING": True, "SEED_ON_START": False, "SECRET_KEY": "setup-secret",
+              "DATABASE_URL": f"sqlite:///{tmp_path / 'setup.sqlite3'}"}
+    with caplog.at_level("WARNING"):
+        app = create_app(config)
+    m = re.search(r"/teacher/setup\?token=([0-9a-f]+)", caplog.text)
+    assert m, caplog.text
+    return app, m.group(1)
+
+
+def setup_form(client, token):
+    html = client.get(f"/teacher/setup?token={token}").get_data(as_text=True)
+    csrf_token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+    return {"csrf_token": csrf_token, "token": token, "name": "سلمى", "email": "salma@example.org",
+            "password": "a long password", "confirm": "a long password"}
+
+
+def test_a_fresh_install_logs_a_setup_token_that_creates_the_first_teacher(tmp_path, caplog):
+    app, token = started_app(tmp_path, caplog)
+    client = app.test_client()
+    page = client.get(f"/teacher/setup?token={token}")
+    assert page.status_code == 200 and f'value="{token}"' in page.get_data(as_text=True)
+    r = client.post("/teacher/setup", data=setup_form(client, token))
+    assert r.status_code == 302 and r.headers["Location"].endswith("/teacher/")
+    assert client.get("/teacher/").status_code == 200  # signed in as the new teacher
+    with get_db(app).session() as session:
+        assert teacher_by_email(session, "salma@example.org").role == "teacher"
+
+
+def test_a_wrong_setup_token_creates_nobody(tmp_path, caplog):
+    app, token = started_app(tmp_path, caplog)
+    client = app.test_client()
+    form = setup_form(client, token) | {"token": "0" * len(token)}
+    r = client.post("/teacher/setup", data=form)
+    assert r.status_code == 200 and "رمز الإعداد غير صحيح" in r.get_data(as_text=True)
+    with get_db(app).session() as session:
+        assert not accounts.teacher_exists(session)
+
+
+def test_the_setup_page_is_gone_once_a_teacher_exists(tmp_path, caplog):
+    app, token = started_app(tmp_path, caplog)
+    with get_db(app).session() as session:
+        accounts.create_teacher(session, name="أحمد", email="ahmad@example.org", password="a long password")
+    client = app.test_client()
+    assert client.get(f"/teacher/setup?token={token}").status_code == 404
+    login_page = client.get("/login").get_data(as_text=True)
+    csrf_token = re.search(r'name="csrf-token" content="([^"]+)"', login_page).group(1)
+    r = client.post("/teacher/setup", data={"csrf_token": csrf_token, "token": token, "name": "دخيل",
+                                             "email": "x@example.org", "password": "a long password",
+                                             "confirm": "a long password"})
+    assert r.status_code == 404
+    with get_db(app).session() as session:
+        assert user_service.find_by_email(session, "x@example.org") is None
+
+
+def test_a_second_start_with_a_teacher_logs_no_token(tmp_path, caplog):
+    app, token = started_app(tmp_path, caplog)
+    with get_db(app).session() as session:
+        accounts.create_teacher(session, name="أحمد", email="ahmad@example.org", password="a long password")
+    caplog.clear()
+    with caplog.at_level("WARNING"):
+        create_app({"TESTING": True, "SEED_ON_START": False, "SECRET_KEY": "setup-secret",
+                    "DATABASE_URL": app.config["DATABASE_URL"]})
+    assert token not in caplog.text and "/teacher/setup" not in caplog.text
+
+
+def test_the_setup_service_refuses_the_token_once_a_teacher_exists(session):
+    expected = accounts.setup_token("k")
+    accounts.create_first_teacher(session, token=expected, expected=expected, name="سلمى",
+                                  email="salma@example.org", password="a long password")
+    with pytest.raises(accounts.AccountError):
+        accounts.create_first_teacher(session, token=expected, expected=expected, name="أحمد",
+                                      email="ahmad@example.org", password="a long password")
+
+
 # --- invitations --------------------------------------------------------------------------------
 
 @pytest.fixture

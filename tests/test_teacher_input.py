@@ -3,7 +3,7 @@
 import pytest
 
 from quiz.htmltext import extract_main_text, looks_like_html
-from quiz.services.teacher import (
+from quiz.services.articles import (
     MAX_TEXT_BYTES,
     ArticleInputError,
     clean_article_text,

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from quiz import models
-from quiz.services import teacher as service
+from quiz.services import articles, assembly, ownership, review
 from teacher_helpers import NEWS_ARTICLE as ARTICLE, use_fast_password_hashing
 
 pytestmark = pytest.mark.no_seed
@@ -28,12 +28,12 @@ def teacher(make_user):
 def bank(session, teacher):
     import datetime as dt
 
-    return service.create_article(session, teacher.id, title="حملة التطعيم", text=ARTICLE,
+    return articles.create_article(session, teacher.id, title="حملة التطعيم", text=ARTICLE,
                                   source="وكالة", published_on=dt.date(2026, 3, 2))
 
 
 def test_a_real_article_becomes_a_pending_bank_of_several_kinds(session, bank):
-    rows = service.bank_questions(session, bank.id)
+    rows = ownership.bank_questions(session, bank.id)
     assert len(rows) >= 10 and {r.status for r in rows} == {"pending"}
     assert {"mcq", "true_false", "cloze"} <= {r.kind for r in rows}
     assert bank.article.published_on.isoformat() == "2026-03-02" and bank.article.text == ARTICLE
@@ -42,49 +42,49 @@ def test_a_real_article_becomes_a_pending_bank_of_several_kinds(session, bank):
 def test_regenerating_distractors_changes_the_wrong_options_of_a_real_mcq(session, teacher, bank):
     # A place or percentage question: the generator has many candidates for those (an organization
     # named in an article with few organizations may have no other distractors to offer).
-    mcq = next(r for r in service.bank_questions(session, bank.id)
+    mcq = next(r for r in ownership.bank_questions(session, bank.id)
                if r.kind == "mcq" and r.fact_type in ("place", "percentage"))
     before = json.loads(mcq.data_json)
-    assert service.regenerate_distractors(session, teacher.id, mcq.id)
+    assert review.regenerate_distractors(session, teacher.id, mcq.id)
     after = json.loads(session.get(models.BankQuestion, mcq.id).data_json)
     assert after["answer"] == before["answer"] and after["answer"] in after["choices"]
     assert set(after["choices"]) != set(before["choices"]) and after["prompt"] == before["prompt"]
 
 
 def test_distractors_cannot_be_regenerated_for_a_typed_question(session, teacher, bank):
-    typed = next(r for r in service.bank_questions(session, bank.id) if r.kind in ("wh", "short", "numeric"))
+    typed = next(r for r in ownership.bank_questions(session, bank.id) if r.kind in ("wh", "short", "numeric"))
     before = typed.data_json
-    assert not service.regenerate_distractors(session, teacher.id, typed.id)
+    assert not review.regenerate_distractors(session, teacher.id, typed.id)
     assert session.get(models.BankQuestion, typed.id).data_json == before
 
 
 def test_a_random_draw_takes_at_most_n_of_each_fact_type_in_bank_order(session, bank):
-    rows = service.bank_questions(session, bank.id)
+    rows = ownership.bank_questions(session, bank.id)
     counts = {"person": 2, "date": 1, "number": 100}
-    ids = service.draw_per_fact_type(rows, counts, seed=3)
+    ids = assembly.draw_per_fact_type(rows, counts, seed=3)
     chosen = [r for r in rows if r.id in ids]
     by_type = {t: sum(1 for r in chosen if r.fact_type == t) for t in counts}
     available = {t: sum(1 for r in rows if r.fact_type == t) for t in counts}
     assert by_type == {t: min(n, available[t]) for t, n in counts.items()}
     assert ids == [r.id for r in chosen]  # kept in bank order
-    assert ids == service.draw_per_fact_type(rows, counts, seed=3)  # reproducible with a seed
+    assert ids == assembly.draw_per_fact_type(rows, counts, seed=3)  # reproducible with a seed
 
 
 def test_every_service_refuses_another_teachers_rows(session, bank, make_user):
     stranger = make_user("teacher")
-    bq = service.bank_questions(session, bank.id)[0]
+    bq = ownership.bank_questions(session, bank.id)[0]
     calls = [
-        lambda: service.owned_article(session, stranger.id, bank.article_id),
-        lambda: service.regenerate_bank(session, stranger.id, bank.article_id),
-        lambda: service.set_status(session, stranger.id, bq.id, "approved"),
-        lambda: service.approve_all(session, stranger.id, bank.id),
-        lambda: service.edit_question(session, stranger.id, bq.id, prompt="ما؟", answer="x"),
-        lambda: service.regenerate_distractors(session, stranger.id, bq.id),
-        lambda: service.add_question(session, stranger.id, bank.id, kind="short", prompt="ما؟", answer="x"),
-        lambda: service.create_quiz(session, stranger.id, bank.id, service.QuizSettings("t"), [bq.id]),
+        lambda: ownership.owned_article(session, stranger.id, bank.article_id),
+        lambda: articles.regenerate_bank(session, stranger.id, bank.article_id),
+        lambda: review.set_status(session, stranger.id, bq.id, "approved"),
+        lambda: review.approve_all(session, stranger.id, bank.id),
+        lambda: review.edit_question(session, stranger.id, bq.id, prompt="ما؟", answer="x"),
+        lambda: review.regenerate_distractors(session, stranger.id, bq.id),
+        lambda: review.add_question(session, stranger.id, bank.id, kind="short", prompt="ما؟", answer="x"),
+        lambda: assembly.create_quiz(session, stranger.id, bank.id, assembly.QuizSettings("t"), [bq.id]),
     ]
     for call in calls:
-        with pytest.raises(service.NotFound):
+        with pytest.raises(ownership.NotFound):
             call()
     assert session.get(models.BankQuestion, bq.id).status == "pending"
 
@@ -100,7 +100,7 @@ def sample(session, teacher):
 
 def test_a_matching_question_is_edited_through_its_pairs(session, teacher, sample):
     bq = sample["match1"]
-    service.edit_question(session, teacher.id, bq.id, prompt="ما منصب كل شخص مما يلي؟", answer="",
+    review.edit_question(session, teacher.id, bq.id, prompt="ما منصب كل شخص مما يلي؟", answer="",
                           pairs=[("ترامب", "رئيس أمريكا"), ("روبيو", "وزير الخارجية"), ("عصفورة", "رئيس هندوراس"),
                                  ("بايدن", "رئيس سابق")])
     data = json.loads(session.get(models.BankQuestion, bq.id).data_json)
@@ -111,7 +111,7 @@ def test_a_matching_question_is_edited_through_its_pairs(session, teacher, sampl
 def test_an_ordering_question_is_edited_through_its_items_and_its_options_stay_shuffled(session, teacher, sample):
     bq = sample["order1"]
     items = ["الترشح", "الانتخابات", "إعلان النتائج", "أداء اليمين"]
-    service.edit_question(session, teacher.id, bq.id, prompt="ما الترتيب الزمني الصحيح للأحداث من الأقدم إلى الأحدث؟", answer="",
+    review.edit_question(session, teacher.id, bq.id, prompt="ما الترتيب الزمني الصحيح للأحداث من الأقدم إلى الأحدث؟", answer="",
                           items=items)
     data = json.loads(session.get(models.BankQuestion, bq.id).data_json)
     assert data["items"] == items and sorted(data["choices"]) == sorted(items) and data["choices"] != items
@@ -129,8 +129,8 @@ def test_structural_edits_that_break_a_question_are_refused_with_a_clear_message
     bq = sample[key]
     before = bq.data_json
     original = json.loads(before)
-    with pytest.raises(service.QuestionInvalid) as err:
-        service.edit_question(session, teacher.id, bq.id, **{"prompt": original["prompt"],
+    with pytest.raises(review.QuestionInvalid) as err:
+        review.edit_question(session, teacher.id, bq.id, **{"prompt": original["prompt"],
                                                               "answer": original["answer"], **edit})
     assert any(message in m for m in err.value.messages), err.value.messages
     session.expire_all()
@@ -169,9 +169,9 @@ def test_a_bank_with_a_repeated_key_is_saved_once_per_key(session, teacher, monk
     from teacher_helpers import install_fake_generator
 
     calls = install_fake_generator(monkeypatch)
-    fake = service._generator()
-    monkeypatch.setattr(service, "_generator", lambda: lambda text, **kw: replace(
+    fake = articles.generator()
+    monkeypatch.setattr(articles, "generator", lambda: lambda text, **kw: replace(
         fake(text, **kw), questions=fake(text, **kw).questions * 2))
-    bank = service.create_article(session, teacher.id, title="مكرر", text=ARTICLE)
-    keys = [r.key for r in service.bank_questions(session, bank.id)]
+    bank = articles.create_article(session, teacher.id, title="مكرر", text=ARTICLE)
+    keys = [r.key for r in ownership.bank_questions(session, bank.id)]
     assert len(keys) == len(set(keys)) == 5 and calls.seeds

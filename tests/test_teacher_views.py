@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from questions.model import TRUE_LABEL
 from quiz import models
 from quiz.services import attempts as attempt_service
-from quiz.services import teacher as teacher_service
+from quiz.services import ownership, review
 from teacher_helpers import ARTICLE, Browser, install_fake_generator, sign_in, use_fast_password_hashing
 
 pytestmark = pytest.mark.no_seed
@@ -63,7 +63,7 @@ def bank_id_of(response) -> int:
 
 def questions_of(session, bank_id):
     session.expire_all()
-    return {bq.key: bq for bq in teacher_service.bank_questions(session, bank_id)}
+    return {bq.key: bq for bq in ownership.bank_questions(session, bank_id)}
 
 
 @pytest.fixture
@@ -169,7 +169,7 @@ def test_review_screen_shows_source_sentence_with_the_answer_highlighted(browser
 def test_review_actions_set_the_status(browser, session, bank_id, action, status):
     bq = questions_of(session, bank_id)["k-mcq"]
     if action == "restore":
-        teacher_service.set_status(session, bq.bank.article.owner_id, bq.id, "approved")
+        review.set_status(session, bq.bank.article.owner_id, bq.id, "approved")
     r = browser.post(f"/teacher/questions/{bq.id}/{action}")
     assert r.status_code == 302 and r.headers["Location"].endswith(f"#q{bq.id}")
     assert questions_of(session, bank_id)["k-mcq"].status == status

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import secrets
 from collections.abc import Mapping
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from quiz import models
@@ -24,6 +25,10 @@ MIN_PASSWORD = 8
 
 class AccountError(ValueError):
     """A teacher account could not be created; ``str(error)`` is an Arabic message."""
+
+
+class WrongSetupToken(AccountError):
+    """The setup token typed is not this install's."""
 
 
 def _hash(token: str) -> str:
@@ -40,6 +45,36 @@ def create_teacher(session: Session, *, name: str, email: str, password: str) ->
         return user_service.create_account(session, name=name, email=email, password=password, role="teacher")
     except user_service.EmailTaken:
         raise AccountError("يوجد حساب بهذا البريد الإلكتروني.") from None
+
+
+def teacher_exists(session: Session) -> bool:
+    """Say whether the install has at least one teacher account."""
+    return session.scalar(select(func.count()).select_from(models.User).where(models.User.role == "teacher")) > 0
+
+
+def setup_token(secret_key: str) -> str:
+    """Return the first-teacher setup token derived from the app's secret key."""
+    return hmac.new(secret_key.encode("utf-8"), b"fahim first teacher setup", hashlib.sha256).hexdigest()[:32]
+
+
+def create_first_teacher(session: Session, *, token: str, expected: str, name: str, email: str,
+                         password: str) -> models.User:
+    """Create the install's first teacher if ``token`` is the setup token and no teacher exists yet.
+
+    Two setups racing each create an account; the one that is not the first teacher is removed
+    again, so the page makes exactly one teacher.
+    """
+    if not token or not hmac.compare_digest(token.encode("utf-8"), expected.encode("utf-8")):
+        raise WrongSetupToken("رمز الإعداد غير صحيح. انسخه من سجل الخادم كما طُبع.")
+    if teacher_exists(session):
+        raise AccountError("للموقع معلّم بالفعل؛ اطلب منه رابط دعوة.")
+    user = create_teacher(session, name=name, email=email, password=password)
+    first = session.scalar(select(func.min(models.User.id)).where(models.User.role == "teacher"))
+    if first != user.id:
+        session.delete(user)
+        session.commit()
+        raise AccountError("للموقع معلّم بالفعل؛ اطلب منه رابط دعوة.")
+    return user
 
 
 def ensure_teacher_from_env(session: Session, env: Mapping[str, str]) -> models.User | None:

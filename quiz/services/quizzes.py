@@ -23,10 +23,11 @@ def normalize_code(code: str) -> str:
 
 
 def new_join_code(session: Session) -> str:
-    """Return a random join code no quiz uses yet."""
+    """Return a random join code no quiz and no class uses yet (both are typed in one box)."""
     while True:
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-        if find_by_code(session, code) is None:
+        if find_by_code(session, code) is None and session.scalar(
+                select(models.SchoolClass.id).where(models.SchoolClass.code == code)) is None:
             return code
 
 

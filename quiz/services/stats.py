@@ -35,6 +35,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from quiz import models
+from quiz.arabic import students_count
 
 FACILITY_TOO_EASY = 0.9
 FACILITY_TOO_HARD = 0.2
@@ -153,19 +154,6 @@ def histogram(percentages: Sequence[float], bins: int = 10) -> list[int]:
     return counts
 
 
-def _students(n: int) -> str:
-    """Return an Arabic count of students with the right noun form."""
-    if n == 0:
-        return "لا أحد"
-    if n == 1:
-        return "طالب واحد"
-    if n == 2:
-        return "طالبان"
-    if 3 <= n <= 10:
-        return f"{n} طلاب"
-    return f"{n} طالبًا"
-
-
 def histogram_svg(percentages: Sequence[float], *, bins: int = 10, rtl: bool = True,
                   title: str = "توزيع الدرجات", svg_id: str = "score-histogram") -> str:
     """Draw the score distribution as an accessible inline SVG (no script).
@@ -189,7 +177,7 @@ def histogram_svg(percentages: Sequence[float], *, bins: int = 10, rtl: bool = T
         h = plot_h * count / peak
         y = top + plot_h - h
         label = f"{lo}–{hi}%"
-        text = f"{label}: {_students(count)}"
+        text = f"{label}: {students_count(count)}"
         if count:
             summary.append(text)
         parts.append(
@@ -203,7 +191,7 @@ def histogram_svg(percentages: Sequence[float], *, bins: int = 10, rtl: bool = T
         )
     axis_y = top + plot_h
     total = len(percentages)
-    desc = (f"{_students(total)} في المجموع. " + "؛ ".join(summary)) if total else "لا توجد محاولات بعد."
+    desc = (f"{students_count(total)} في المجموع. " + "؛ ".join(summary)) if total else "لا توجد محاولات بعد."
     direction = "rtl" if rtl else "ltr"
     axis_label = "الدرجة (٪)"
     return (

@@ -19,7 +19,7 @@ from werkzeug.wrappers import Response as WResponse
 from quiz import models
 from quiz.db import get_session
 from quiz.extensions import limiter
-from quiz.forms import LoginForm, LogoutForm, RegisterForm
+from quiz.views.forms import LoginForm, LogoutForm, RegisterForm
 from quiz.services import users as user_service
 
 bp = Blueprint("auth", __name__)
@@ -103,14 +103,9 @@ def login() -> str | WResponse:
         else:
             login_user(user)
             flash(f"أهلًا {user.name}.", "success")
-            default = url_for("teacher.index") if user.role == "teacher" and "teacher" in _blueprints() \
-                else url_for("student.my_attempts")
+            default = url_for("teacher.index") if user.role == "teacher" else url_for("student.my_attempts")
             return redirect(_safe_next(request.args.get("next")) or default)
     return render_template("auth/login.html", form=form)
-
-
-def _blueprints() -> set[str]:
-    return set(current_app.blueprints)
 
 
 @bp.route("/register", methods=["GET", "POST"])

@@ -7,8 +7,10 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from flask import Flask, current_app
+from flask import Flask
 from markupsafe import Markup, escape
+
+from quiz import arabic
 
 # A run of Latin letters or digits (with the punctuation that belongs inside a number or a Latin
 # name) is isolated in <bdi>, so "40.27%" or "Truth Social" keep their order inside Arabic text.
@@ -75,32 +77,6 @@ def now_iso() -> str:
     return iso(utcnow())
 
 
-def count(n: int, one: str, two: str, few: str, many: str) -> str:
-    """Return ``n`` with the Arabic noun form its number takes (1, 2, 3-10, 11+)."""
-    if n == 1:
-        return one
-    if n == 2:
-        return two
-    if 3 <= n % 100 <= 10:
-        return f"{n} {few}"
-    return f"{n} {many}"
-
-
-def questions_count(n: int) -> str:
-    """Return e.g. «سؤال واحد», «سؤالان», «5 أسئلة», «12 سؤالًا»."""
-    return count(n, "سؤال واحد", "سؤالان", "أسئلة", "سؤالًا")
-
-
-def minutes_count(n: int) -> str:
-    """Return e.g. «دقيقة واحدة», «دقيقتان», «5 دقائق», «20 دقيقة»."""
-    return count(n, "دقيقة واحدة", "دقيقتان", "دقائق", "دقيقة")
-
-
-def has_endpoint(name: str) -> bool:
-    """Say whether the app serves endpoint ``name`` (links to parts that may be absent)."""
-    return name in current_app.view_functions
-
-
 def init_app(app: Flask) -> None:
     """Register the filters and the current-user context on ``app``."""
     app.add_template_filter(bidi, "bidi")
@@ -108,11 +84,12 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(when, "when")
     app.add_template_filter(iso, "iso")
     app.add_template_global(highlight, "highlight")
-    app.add_template_global(has_endpoint, "has_endpoint")
     app.add_template_global(now_iso, "now_iso")
     app.add_template_global(local_time, "local_time")
-    app.add_template_filter(questions_count, "questions")
-    app.add_template_filter(minutes_count, "minutes")
+    app.add_template_filter(arabic.questions_count, "questions")
+    app.add_template_filter(arabic.minutes_count, "minutes")
+    app.add_template_filter(arabic.students_count, "students")
+    app.add_template_filter(arabic.answers_count, "answers")
 
     @app.context_processor
     def _user() -> dict[str, Any]:

@@ -12,8 +12,9 @@ from werkzeug.wrappers import Response as WResponse
 from quiz import models
 from quiz.db import get_session
 from quiz.extensions import limiter
-from quiz.forms import AnswerForm, JoinForm, RetryForm, StartForm, SubmitAttemptForm
+from quiz.views.forms import AnswerForm, JoinClassForm, JoinForm, RetryForm, StartForm, SubmitAttemptForm
 from quiz.services import attempts as attempt_service
+from quiz.services import classes as class_service
 from quiz.services import autosave as autosave_service
 from quiz.services import quizzes as quiz_service
 from quiz.services import users as user_service
@@ -58,14 +59,23 @@ def _my_attempt_or_404(attempt_id: int) -> models.Attempt:
     return attempt
 
 
-@bp.route("/")
-def index() -> str:
-    """Show the open quizzes and the join-by-code box."""
+def _index_page(form: JoinForm, status: int = 200) -> tuple[str, int]:
+    # Quizzes of a class are listed to its members only; quizzes without a class to everyone.
     session = get_session()
-    now = models.utcnow()
-    quizzes = quiz_service.open_quizzes(session, now)
+    user = current_user()
+    assigned = class_service.assigned_quiz_ids(session)
+    quizzes = [q for q in quiz_service.open_quizzes(session, models.utcnow())
+               if q.id not in assigned or class_service.may_take(session, q, user.id if user else None)]
     counts = {q.id: len(q.questions) for q in quizzes}
-    return render_template("student/index.html", quizzes=quizzes, counts=counts, form=JoinForm())
+    my_classes = class_service.classes_of_member(session, user.id) if user else []
+    return render_template("student/index.html", quizzes=quizzes, counts=counts, form=form,
+                           my_classes=my_classes), status
+
+
+@bp.route("/")
+def index() -> tuple[str, int]:
+    """Show the open quizzes, the student's classes and the join-by-code box."""
+    return _index_page(JoinForm())
 
 
 @bp.route("/join", methods=["POST"])
@@ -77,12 +87,12 @@ def join() -> str | WResponse | tuple[str, int]:
         quiz = quiz_service.find_by_code(get_session(), form.code.data or "")
         if quiz is not None and quiz.published:
             return redirect(url_for("student.quiz", code=quiz.code))
+        school_class = class_service.find_by_code(get_session(), form.code.data or "")
+        if school_class is not None:
+            return redirect(url_for("student.join_class", code=school_class.code))
         g.unknown_join_code = True
-        form.code.errors = ["لا يوجد اختبار بهذا الرمز. تأكد منه واكتبه مرة أخرى."]
-    session = get_session()
-    quizzes = quiz_service.open_quizzes(session, models.utcnow())
-    counts = {q.id: len(q.questions) for q in quizzes}
-    return render_template("student/index.html", quizzes=quizzes, counts=counts, form=form), 400
+        form.code.errors = ["لا يوجد اختبار بهذا الرمز ولا صف. تأكد منه واكتبه مرة أخرى."]
+    return _index_page(form, 400)
 
 
 @bp.route("/q/<code>")
@@ -92,7 +102,19 @@ def quiz(code: str) -> ResponseReturnValue:
     quiz = _quiz_or_404(code)
     if quiz.code != code:
         return redirect(url_for("student.quiz", code=quiz.code))
+    if not _may_take(quiz):
+        return _class_only(quiz)
     return _quiz_page(quiz, StartForm())
+
+
+def _may_take(quiz: models.Quiz) -> bool:
+    user = current_user()
+    return class_service.may_take(get_session(), quiz, user.id if user else None)
+
+
+def _class_only(quiz: models.Quiz) -> tuple[str, int]:
+    # A quiz of a class is "not found" to everyone else; the page says how to join a class.
+    return render_template("student/class_only.html", form=JoinForm()), 404
 
 
 def _quiz_page(quiz: models.Quiz, form: StartForm, status: int = 200) -> tuple[str, int]:
@@ -115,6 +137,8 @@ def _quiz_page(quiz: models.Quiz, form: StartForm, status: int = 200) -> tuple[s
 def start(code: str) -> ResponseReturnValue:
     """Start (or resume) an attempt; a visitor joins with a display name."""
     quiz = _quiz_or_404(code)
+    if not _may_take(quiz):
+        return _class_only(quiz)
     form = StartForm()
     if not form.validate_on_submit():
         return _quiz_page(quiz, form, 400)
@@ -270,6 +294,43 @@ def retry(attempt_id: int) -> WResponse:
         flash("لا توجد أخطاء لإعادة المحاولة فيها.", "info")
         return redirect(url_for("student.result", attempt_id=attempt.id))
     return redirect(url_for("student.take", attempt_id=practice.id))
+
+
+@bp.route("/c/<code>", methods=["GET", "POST"])
+@_join_guard
+def join_class(code: str) -> ResponseReturnValue:
+    """Join a class once by its code (with the account, or as a guest under a name unique in the class)."""
+    session = get_session()
+    school_class = class_service.find_by_code(session, code)
+    if school_class is None:
+        g.unknown_join_code = True
+        abort(404)
+    if school_class.code != code:
+        return redirect(url_for("student.join_class", code=school_class.code))
+    user = current_user()
+    member = class_service.membership(session, school_class.id, user.id) if user else None
+    form = JoinClassForm()
+    if member is None and form.validate_on_submit():
+        name = form.name.data or ""
+        try:
+            if user is None:
+                class_service.check_name_free(session, school_class, name)
+                user = user_service.create_guest(session, name)
+                login_user(user)
+            member = class_service.join(session, school_class, user, name)
+        except class_service.ClassError as exc:
+            form.name.errors = [str(exc)]
+        else:
+            flash(f"انضممت إلى «{school_class.name}».", "success")
+            return redirect(url_for("student.join_class", code=school_class.code))
+    elif request.method == "GET" and user is not None and not form.name.data:
+        form.name.data = user.name
+    quizzes = (class_service.quizzes_of_class(session, school_class.id, published_only=True)
+               if member is not None else [])
+    now = models.utcnow()
+    return render_template("student/class.html", school_class=school_class, member=member, form=form,
+                           quizzes=quizzes, open_ids={q.id for q in quizzes if quiz_service.is_open(q, now)},
+                           ), 200 if member is not None or request.method == "GET" else 400
 
 
 @bp.route("/me/attempts")

@@ -35,7 +35,7 @@ class JoinForm(FlaskForm):
     """Find a quiz by its join code."""
 
     code = StringField(
-        "رمز الاختبار",
+        "رمز الاختبار أو الصف",
         validators=[DataRequired("اكتب رمز الاختبار."), Length(max=20, message="الرمز طويل جدًا.")],
         render_kw={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false",
                    "dir": "ltr", "placeholder": "ASFURA"},
@@ -50,6 +50,15 @@ class StartForm(FlaskForm):
                        validators=[blank_after_cleaning, Length(min=2, max=60, message=NAME_MESSAGE), PlainText()],
                        render_kw={"autocomplete": "name", "dir": "auto"})
     submit = SubmitField("ابدأ الاختبار")
+
+
+class JoinClassForm(FlaskForm):
+    """Join a class under a name no other student of the class has."""
+
+    name = StringField("اسمك في الصف", filters=[clean_name],
+                       validators=[DataRequired(NAME_MESSAGE), Length(min=2, max=60, message=NAME_MESSAGE), PlainText()],
+                       render_kw={"autocomplete": "name", "dir": "auto"})
+    submit = SubmitField("انضم إلى الصف")
 
 
 class AnswerForm(FlaskForm):

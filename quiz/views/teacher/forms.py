@@ -18,12 +18,13 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, EqualTo, Length, NumberRange, Optional, Regexp
 from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, EqualTo, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from questions.model import FACT_TYPES
 from quiz.security import PlainText
+from quiz.views.forms import EMAIL
 
 KIND_LABELS = {
     "mcq": "اختيار من متعدد", "cloze": "املأ الفراغ", "wh": "سؤال بأداة استفهام", "short": "إجابة قصيرة",
@@ -44,7 +45,6 @@ def _choices(labels: dict[str, str]) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in labels.items()]
 
 
-EMAIL = Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message="بريد إلكتروني غير صالح.")
 LTR = {"dir": "ltr"}
 
 
@@ -213,3 +213,33 @@ class AcceptInviteForm(FlaskForm):
         EqualTo("password", message="كلمتا المرور غير متطابقتين."),
     ], render_kw={"autocomplete": "new-password", "dir": "ltr"})
     submit = SubmitField("أنشئ حساب المعلّم")
+
+
+class SetupForm(AcceptInviteForm):
+    """Create the install's first teacher with the setup token printed in the server log."""
+
+    token = StringField("رمز الإعداد (من سجل الخادم)", validators=[DataRequired("الصق رمز الإعداد."),
+                                                               Length(max=200)],
+                        render_kw={"autocomplete": "off", "spellcheck": "false", "dir": "ltr"})
+
+
+class ClassForm(FlaskForm):
+    """Create a class."""
+
+    name = StringField("اسم الصف", validators=[DataRequired("اكتب اسم الصف."), Length(max=120), PlainText()],
+                       render_kw={"dir": "auto", "placeholder": "مثال: العاشر (ب)"})
+    submit = SubmitField("أنشئ الصف")
+
+
+class RemoveMemberForm(FlaskForm):
+    """Take a student out of a class."""
+
+    submit = SubmitField("أخرِج من الصف")
+
+
+class AssignClassesForm(FlaskForm):
+    """Choose the classes a quiz is for (none: anyone with the code may take it)."""
+
+    classes = SelectMultipleField("الصفوف", coerce=int, validators=[Optional()],
+                                  widget=ListWidget(prefix_label=False), option_widget=CheckboxInput())
+    submit = SubmitField("احفظ الصفوف")

@@ -1,0 +1,83 @@
+"""What every teacher page shares: the blueprint, the signed-in teacher, 404 for others' rows, labels.
+
+Every page needs a teacher login (``teacher_required``: visitors are sent to sign in, students get
+403); rows of other teachers answer 404. Every POST is a FlaskForm (CSRF) and redirects on success.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, render_template, url_for
+
+from quiz import models, timezones
+from quiz.db import get_session
+from quiz.services.ownership import NotFound
+from quiz.views.auth import current_user
+from quiz.views.teacher import forms
+
+bp = Blueprint("teacher", __name__, url_prefix="/teacher")
+
+
+def me() -> models.User:
+    """Return the signed-in teacher (the view is behind ``teacher_required``)."""
+    user = current_user()
+    assert user is not None  # teacher_required ran first; narrows the type for mypy  # nosec B101
+    return user
+
+
+def or_404(fn: Any, *args: Any) -> Any:
+    """Call a service as the signed-in teacher; another teacher's row answers 404."""
+    try:
+        return fn(get_session(), me().id, *args)
+    except NotFound:
+        abort(404)
+
+
+@bp.app_template_global()
+def join_link(code: str) -> str:
+    """Return the absolute link students open to join a quiz by its code."""
+    return url_for("student.quiz", code=code, _external=True)
+
+
+@bp.app_template_filter("pct")
+def pct(value: float | None, digits: int = 0) -> str:
+    """Format a fraction (0-1) as a percentage."""
+    return "—" if value is None else f"{100 * value:.{digits}f}%"
+
+
+@bp.app_template_filter("duration")
+def duration(seconds: float | None) -> str:
+    """Format seconds as m:ss (or h:mm:ss)."""
+    if seconds is None:
+        return "—"
+    s = int(round(seconds))
+    h, rem = divmod(s, 3600)
+    m, sec = divmod(rem, 60)
+    return f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
+
+
+@bp.app_template_filter("in_zone")
+def in_zone(value: Any, zone: str) -> str:
+    """Format a naive-UTC time as YYYY-MM-DD HH:MM in the IANA zone ``zone``."""
+    return timezones.format_in(value, zone)
+
+
+def labels() -> dict[str, Any]:
+    """Return the Arabic labels every teacher template may use."""
+    return {"KIND_LABELS": forms.KIND_LABELS, "FACT_TYPE_LABELS": forms.FACT_TYPE_LABELS,
+            "STATUS_LABELS": forms.STATUS_LABELS, "GRADING_LABELS": forms.GRADING_LABELS,
+            "LAYOUT_LABELS": forms.LAYOUT_LABELS, "REVIEW_LABELS": forms.REVIEW_LABELS}
+
+
+def render(template: str, **context: Any) -> str:
+    """Render a teacher template with the labels."""
+    return render_template(template, **labels(), **context)
+
+
+def export_links(kind: str, row_id: int) -> list[tuple[str, str]]:
+    """Return (label, url) download links for a quiz or a bank in every export format."""
+    from quiz.exports import FORMATS
+
+    arg = "quiz_id" if kind == "quiz" else "bank_id"
+    return [(spec.label, url_for(f"exports.{kind}", fmt=name, **{arg: row_id})) for name, spec in FORMATS.items()]

@@ -1,0 +1,24 @@
+"""The teacher's dashboard: articles with their banks, quizzes, invitations."""
+
+from __future__ import annotations
+
+from quiz import models
+from quiz.db import get_session
+from quiz.services import accounts, ownership
+from quiz.views.auth import teacher_required
+from quiz.views.teacher import forms
+from quiz.views.teacher.common import bp, me, render
+
+
+@bp.route("/")
+@teacher_required
+def index() -> str:
+    """Show the teacher's articles (with their banks), quizzes and invitations."""
+    session = get_session()
+    teacher = me()
+    articles = ownership.articles_of(session, teacher.id)
+    summaries = {b.id: ownership.bank_summary(session, b) for a in articles for b in a.banks}
+    return render("teacher/index.html", articles=articles, summaries=summaries,
+                   quizzes=ownership.quizzes_of(session, teacher.id), invite_form=forms.InviteForm(),
+                   invitations=accounts.invitations_of(session, teacher.id), now=models.utcnow(),
+                   import_form=forms.ImportBankForm())
