@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then "$PY" -m venv .venv; fi
-.venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
+.venv/bin/pip install -q --disable-pip-version-check --require-hashes -r requirements-dev.lock
 if ! command -v chromium >/dev/null 2>&1; then
   # Browser tests drive Debian's Chromium; never a downloaded browser.
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
