@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from questions import facts as facts_module  # noqa: E402
-from questions.entities import find_entities  # noqa: E402
+from questions.names import find_entities  # noqa: E402
 from questions.facts import extract_facts  # noqa: E402
 from questions.text import split_sentences  # noqa: E402
 
@@ -153,30 +153,40 @@ def parts(runs: int = 3) -> tuple[float, float]:
 def breakdown(runs: int = 3, size: int = 1_000_000) -> list[tuple[str, float]]:
     """Ratios to the digit scan of the names half's stages and of two floors under the tagger.
 
-    Stages: building the token table (``_Doc``), the CRF passes with their features (``_tag``), the
-    rules, and turning spans into facts. Floors: the tagger's per-word features computed once for
-    each distinct word (what a cold worker must compute at least once), and python-crfsuite's
-    ``set`` + ``tag`` for both passes on the feature lists already built.
+    Stages: building the token table (``Doc``), each pass of ``questions.names.passes`` (the first is
+    the CRF passes with their features), and turning spans into facts. Floors: the tagger's per-word
+    features computed once for each distinct word (what a cold worker must compute at least once), and
+    python-crfsuite's ``set`` + ``tag`` for both passes on the feature lists already built.
     """
-    from questions import entities, ner
+    from questions.names import features, passes, tagger
+    from questions.names.link import to_facts
+    from questions.names.tokens import TOKEN, Doc
 
     text = corpus(size)
     scan = best_of(lambda: re.findall(r"\d+", text), runs * 3)
     sentences = split_sentences(text)
-    stages = {"_Doc": "token table", "_tag": "CRF passes with their features", "_to_facts": "spans to facts"}
     spent: dict[str, float] = {}
-    saved = {name: getattr(entities, name) for name in stages}
 
-    def timed(name: str, fn: Callable[..., object]) -> Callable[..., object]:
-        def call(*args: object, **kwargs: object) -> object:
-            t0 = time.process_time()
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                spent[name] = spent.get(name, 0.0) + time.process_time() - t0
-        return call
+    def timed(name: str, fn: Callable[[], object]) -> object:
+        t0 = time.process_time()
+        try:
+            return fn()
+        finally:
+            spent[name] = spent.get(name, 0.0) + time.process_time() - t0
 
-    t1, t2 = ner.tagger(), ner.tagger2()
+    def names_by_stage() -> None:
+        doc = timed("token table", lambda: Doc(text, sentences))
+        assert isinstance(doc, Doc)  # nosec B101
+        for p in passes.ARTICLE_PASSES:
+            name = getattr(p, "__name__", None) or getattr(getattr(p, "func", None), "__name__", "pass")
+            timed(f"pass {name}", lambda: p(doc))
+        timed("spans to facts", lambda: to_facts(doc))
+
+    t1, t2 = tagger.tagger(), tagger.tagger2()
+    clear_caches()
+    t0 = time.process_time()
+    names_by_stage()
+    total = time.process_time() - t0
     seen: list[tuple[object, list[list[str]]]] = []
 
     class Recorder:
@@ -187,43 +197,31 @@ def breakdown(runs: int = 3, size: int = 1_000_000) -> list[tuple[str, float]]:
             seen.append((self.inner, [list(f) for f in feats]))
             return self.inner.tag(feats)  # type: ignore[attr-defined, no-any-return]
 
-    try:
-        for name in stages:
-            setattr(entities, name, timed(name, saved[name]))
-        clear_caches()
-        t0 = time.process_time()
-        find_entities(text, sentences)
-        total = time.process_time() - t0
-    finally:
-        for name, fn in saved.items():
-            setattr(entities, name, fn)
     # A second, untimed run keeps a copy of every feature list handed to the tagger.
     rec1, rec2 = Recorder(t1), Recorder(t2) if t2 is not None else None
-    real_t1, real_t2 = ner.tagger, ner.tagger2
+    real_t1, real_t2 = tagger.tagger, tagger.tagger2
     try:
-        setattr(ner, "tagger", lambda: rec1)
-        setattr(ner, "tagger2", lambda: rec2)
+        setattr(tagger, "tagger", lambda: rec1)
+        setattr(tagger, "tagger2", lambda: rec2)
         clear_caches()
         find_entities(text, sentences)
     finally:
-        setattr(ner, "tagger", real_t1)
-        setattr(ner, "tagger2", real_t2)
+        setattr(tagger, "tagger", real_t1)
+        setattr(tagger, "tagger2", real_t2)
     rows = [("names in all", total / scan)]
-    rows += [(f"  {label}", spent.get(name, 0.0) / scan) for name, label in stages.items()]
-    rest = total - sum(spent.values())
-    rows.append(("  rules between tagging and facts", rest / scan))
-    words = sorted(set(m.group() for m in entities._TOKEN.finditer(text)))
+    rows += [(f"  {label}", t / scan) for label, t in spent.items()]
+    words = sorted(set(m.group() for m in TOKEN.finditer(text)))
 
-    def features() -> None:
+    def word_features() -> None:
         for w in words:
-            ner._local_known(w)
-            ner._neighbour_known(w)
+            features._local_known(w)
+            features._neighbour_known(w)
     rows.append((f"floor: per-word features of the {len(words)} distinct words",
-                 best_of(features, runs, cold=True) / scan))
+                 best_of(word_features, runs, cold=True) / scan))
 
     def crfsuite_calls() -> None:
-        for tagger, feats in seen:
-            tagger.tag(feats)  # type: ignore[attr-defined]
+        for t, feats in seen:
+            t.tag(feats)  # type: ignore[attr-defined]
     rows.append((f"floor: python-crfsuite set+tag, both passes, {len(seen)} sequences",
                  best_of(crfsuite_calls, runs) / scan))
     return rows

@@ -67,7 +67,7 @@ def _cmd_generate(args: argparse.Namespace) -> int:
 
 
 def _cmd_ner_eval(args: argparse.Namespace) -> int:
-    from questions.ner import evaluate_conll
+    from questions.names.corpus import evaluate_conll
 
     if not Path(args.file).is_file():
         raise InputError(f"{args.file}: no such file")

@@ -1,8 +1,7 @@
 """Dates in Arabic news: day-month-year, months, years, decades, Hijri dates, weekdays, relative days.
 
-Month and weekday names come from babel's CLDR data for the Arabic locales (Egyptian/Gulf,
-Levantine and Maghrebi series) and Hijri month names from hijridate; all matching happens on
-folded text (see ``questions.text.fold_with_offsets``).
+The words and patterns live in ``questions.datepatterns``; all matching happens on folded text
+(see ``questions.text.fold_with_offsets``).
 
 Values are ISO 8601 text: ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``, ``--MM-DD`` or ``--MM`` when the
 text gives no year, ``199X`` for a decade, ``19XX`` for a century and ``1431-09-05 AH`` for Hijri
@@ -18,140 +17,14 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from babel import Locale
 from hijridate import Hijri
 
-from questions.normalize import fold
+from questions.datepatterns import (
+    CENTURIES, CENTURY, DAY_MONTH, DAY_WORDS_BEFORE, DECADE, DECADE_WORDS, HIJRI, HIJRI_MONTHS, MONTH_ALONE,
+    MONTH_CUE_WORDS, MONTH_YEAR, MONTHS, NEXT, NUMERIC, ORDINAL_DAYS, PAST, REL_UNITS, RELATIVE, THIS_WORDS,
+    TRIGGER_WORDS, WD_CUE_WORDS, WEAK_MONTHS, WEEKDAY, WEEKDAYS, YEAR, YEAR_CUE_WORDS, name_key,
+)
 from questions.text import Folded, Hit, Triggers
-
-# Locales whose month names differ: Egyptian/Gulf, Levantine, Maghrebi, Mauritanian.
-_LOCALES = ("ar", "ar_EG", "ar_SA", "ar_LB", "ar_SY", "ar_IQ", "ar_JO", "ar_MA", "ar_DZ", "ar_TN", "ar_MR")
-# Egyptian spellings the press uses that CLDR lacks.
-_EXTRA_MONTHS = {"يونيه": 6, "يوليه": 7}
-
-
-def _month_names() -> dict[str, int]:
-    names: dict[str, int] = dict(_EXTRA_MONTHS)
-    for loc in _LOCALES:
-        months = Locale.parse(loc).months
-        for context in ("format", "stand-alone"):
-            for width in ("wide", "abbreviated"):
-                for num, name in months[context][width].items():
-                    names[fold(str(name))] = int(num)
-    return names
-
-
-def _weekday_names() -> dict[str, int]:
-    days = Locale.parse("ar").days["format"]["wide"]
-    return {fold(str(name)): int(num) for num, name in days.items()}  # 0 = Monday
-
-
-def _hijri_month_names() -> dict[str, int]:
-    names: dict[str, int] = {}
-    for m in range(1, 13):
-        name = fold(Hijri(1445, m, 1).month_name("ar"))
-        names[name] = m
-        # Genitive ذي and the other spelling of the second Rabi'/Jumada are as common.
-        names[name.replace("ذو ", "ذي ")] = m
-    names.update({"ربيع الاخر": 4, "جمادي الاول": 5, "جمادي الثانيه": 6, "جمادي الاخر": 6})
-    return names
-
-
-MONTHS = _month_names()
-WEEKDAYS = _weekday_names()
-HIJRI_MONTHS = _hijri_month_names()
-# Short or common-word month names (آب "father", ماي, مارس "he practised", نيسان the car maker)
-# count only next to a day number or a year, or after a cue such as "شهر".
-_WEAK_MONTHS = {n for n in MONTHS if len(n) <= 3} | {"مارس", "نيسان", "تموز"}
-
-_UNIT_ORD = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
-
-
-def _ordinal_days() -> dict[str, int]:
-    days = {w: i + 1 for i, w in enumerate(_UNIT_ORD)}
-    # فاتح is how the Maghreb names the first day of a month (فاتح يوليوز 2011), غرة (folded غره) how
-    # Tunisian and Gulf copy does (غرة جانفي 2026).
-    days.update({"العاشر": 10, "العشرين": 20, "الثلاثين": 30, "الحادي عشر": 11, "فاتح": 1, "الفاتح": 1,
-                 "غره": 1, "اول": 1})  # أول أبريل: the first of April
-    for i, w in enumerate(_UNIT_ORD[1:], start=2):
-        days[f"{w} عشر"] = 10 + i
-    for tens, word in ((20, "العشرين"), (30, "الثلاثين")):
-        for i, w in enumerate(["الحادي", *_UNIT_ORD[1:]], start=1):
-            if tens + i <= 31:
-                days[f"{w} و{word}"] = tens + i
-    return days
-
-
-ORDINAL_DAYS = _ordinal_days()
-
-
-def _alt(words: Iterable[str]) -> str:
-    """A regex alternation of folded words, longest first, spaces matching any whitespace."""
-    parts = sorted(set(words), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts) + ")"
-
-
-def _key(s: str) -> str:
-    return s if " " not in s and "\n" not in s else " ".join(s.split())
-
-
-_M = _alt(MONTHS)
-_HM = _alt(HIJRI_MONTHS)
-_WD = _alt(WEEKDAYS)
-_ORD = _alt(ORDINAL_DAYS).replace(r"\s+و", r"\s+و\s*")  # الحادي والعشرين / الحادي و العشرين
-# No letter or digit before, except one proclitic (و ف ب ل ك, or لل) that stays out of the span.
-_B = r"(?:(?<![\w])|(?<=[^\w][وفبلك])|(?<=[^\w]لل))"
-_E = r"(?![\w])"  # none after
-_MONTH_PAIR = (rf"(?P<m1>{_M}){_E}(?:\s*[/(\-–]\s*(?P<m2>{_M}){_E}(?:\s*\))?|\s+(?P<m3>{_M}){_E})?")
-_DAY = rf"(?:(?P<d>\d{{1,2}})(?!\d)|(?P<od>{_ORD}){_E}(?:\s+من)?)"
-# "يومي 9 و10 سبتمبر": a first day that shares the month of the second.
-_FIRST_DAY = r"(?:(?P<d0>\d{1,2})\s*(?:و|-|–|الي|حتي)\s*(?=\d))?"
-_WD_PREFIX = rf"(?:(?P<wd>{_WD}){_E}\s*[،,]?\s*)?"
-_YEAR_TAIL = (rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<y>\d{{4}})(?!\d)"
-              rf"(?:\s*م{_E}|\s+ميلادي(?:ه)?{_E})?)?")
-_AH = rf"(?:\s*ه{_E}|\s+هجري(?:ه)?{_E}|\s+للهجره{_E})"
-
-_REL_MONTH = rf"(?:\s+(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم){_E})?"
-DAY_MONTH = re.compile(r"(?:(?<![\w.,٬/:])|(?<=[^\w][وفب]))" + _WD_PREFIX + _FIRST_DAY + _DAY
-                       + r"\s*(?:من\s+)?(?:شهر\s+)?" + _MONTH_PAIR + _YEAR_TAIL + _REL_MONTH)
-MONTH_YEAR = re.compile(_B + r"(?:شهر\s+)?" + _MONTH_PAIR
-                        + rf"\s*[،,]?\s*(?:من\s+)?(?:(?:ال)?عام\s+)?(?P<y>\d{{4}})(?!\d)(?:\s*م{_E})?")
-_MONTH_CUES = "شهر|شهري|اشهر|في|خلال|منذ|حتي|مطلع|اوائل|اواخر|اواسط|منتصف|نهايه|بدايه|قبل|بعد|حلول|بحلول"
-MONTH_ALONE = re.compile(
-    rf"{_B}(?:[وفبل]?(?P<cue>{_MONTH_CUES})\s+)?"
-    + _MONTH_PAIR + rf"(?:\s+(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم|الحالي|الجاري){_E})?")
-HIJRI = re.compile(_B + _WD_PREFIX + rf"(?:{_DAY}\s+(?:من\s+)?(?:شهر\s+)?)?(?P<hm>{_HM}){_E}"
-                   rf"(?:\s+(?:من\s+)?(?:عام\s+|سنه\s+)?(?P<y>\d{{3,4}})(?!\d)(?P<ah>{_AH})?)?")
-_YEAR_CUES = ("(?:ال)?عام|(?:ال)?سنه|عامي|سنتي|في|منذ|حتي|خلال|مطلع|اواخر|اوائل|منتصف|نهايه|بدايه|بحلول|حلول"
-              "|صايفه|صيف|شتاء|خريف|ربيع")  # صائفة 2023, خريف 2025: a season of a year is that year
-YEAR = re.compile(
-    # لعام 2025 and للعام 2025 (ل + العام, the alif dropped) too
-    rf"{_B}[وف]?(?:[بل]|ل(?=ل(?:عام|سنه)))?(?P<cue>{_YEAR_CUES}|ل(?:عام|سنه))"
-    rf"\s+(?P<y>\d{{3,4}})(?!\d)(?:\s*م{_E}|\s+ميلادي(?:ه)?{_E}|(?P<ah>{_AH})"
-    rf"|(?P<bc>\s*ق\.\s?م\.?|\s+قبل\s+الميلاد{_E}))?"
-    rf"(?:\s*(?:-|–|/|و|الي|حتي)\s*(?P<y2>\d{{4}})(?!\d)(?:\s*م{_E})?)?")
-# 24/12/2023 (day first, as the Arab press writes it) and 2023-12-24.
-NUMERIC = re.compile(r"(?P<a>\d{1,4})(?P<sep>[/\-.])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})(?![\d\w])")
-_DECADE_WORDS = {"عشرين": 2, "ثلاثين": 3, "اربعين": 4, "خمسين": 5, "ستين": 6, "سبعين": 7, "ثمانين": 8,
-                 "تسعين": 9}
-_CENTURIES = {"الماضي": 19, "المنصرم": 19, "العشرين": 19, "التاسع عشر": 18, "الثامن عشر": 17,
-              "الحالي": 20, "الجاري": 20, "الحادي والعشرين": 20, "الحادي و العشرين": 20}
-DECADE = re.compile(
-    rf"{_B}(?:(?:ال)?عقد\s+)?(?:ال)?(?P<dec>{_alt(_DECADE_WORDS)})(?:يات|ات){_E}"
-    rf"(?:\s+(?:من\s+)?القرن\s+(?P<cent>{_alt(_CENTURIES)}){_E})?")
-CENTURY = re.compile(rf"{_B}(?:ال)?قرن\s+(?P<cent>العشرين|التاسع\s+عشر|الثامن\s+عشر|الحادي\s+و\s?العشرين){_E}")
-_REL_UNITS = {"الشهر": "month", "الاسبوع": "week", "العام": "year", "السنه": "year"}
-_PAST = ("الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفايت", "الفايته", "الفائته")
-_NEXT = ("المقبل", "المقبله", "القادم", "القادمه")
-_NOW = ("الحالي", "الحاليه", "الجاري", "الجاريه")
-RELATIVE = re.compile(
-    rf"{_B}(?:(?P<unit>{_alt(_REL_UNITS)})\s+(?P<when>{_alt(_PAST + _NEXT + _NOW)})"
-    rf"|(?P<this>هذا|هذه)\s+(?P<unit2>{_alt(_REL_UNITS)})"
-    rf"|(?P<day>اول\s+امس|امس\s+الاول|امس|البارحه|غدا|بعد\s+غد)){_E}")
-_WD_CUES = "يوم|مساء|صباح|ليله|ليل|فجر|ظهر|عصر|نهار|اليوم|منذ|حتي|كلا|صلاه|خطبه"
-WEEKDAY = re.compile(
-    rf"{_B}(?:[وفب]?(?P<cue>{_WD_CUES})\s+)?"
-    rf"(?P<wd>{_WD}){_E}(?:\s+(?P<when>{_alt(_PAST + _NEXT)}|معا){_E})?")
 
 
 class DateSpan(NamedTuple):
@@ -165,17 +38,17 @@ class DateSpan(NamedTuple):
 
 
 def _month_of(m: re.Match[str]) -> int:
-    return MONTHS[_key(m.group("m1"))]
+    return MONTHS[name_key(m.group("m1"))]
 
 
 def _pair_ok(m: re.Match[str]) -> bool:
     """A second month name beside the first must name the same month (25 فبراير شباط)."""
     other = m.group("m2") or m.group("m3")
-    return other is None or MONTHS[_key(other)] == MONTHS[_key(m.group("m1"))]
+    return other is None or MONTHS[name_key(other)] == MONTHS[name_key(m.group("m1"))]
 
 
 def _day_of(m: re.Match[str]) -> int:
-    return int(m.group("d")) if m.group("d") else ORDINAL_DAYS[_key(m.group("od")).replace(" و ", " و")]
+    return int(m.group("d")) if m.group("d") else ORDINAL_DAYS[name_key(m.group("od")).replace(" و ", " و")]
 
 
 def _pair_end(m: re.Match[str]) -> int:
@@ -255,12 +128,12 @@ def _after_month(ft: str, pos: int) -> bool:
     if m is None:
         return False
     word = m.group(1)
-    return _key(word) in MONTHS or (word[:1] == "و" and _key(word[1:]) in MONTHS)
+    return name_key(word) in MONTHS or (word[:1] == "و" and name_key(word[1:]) in MONTHS)
 
 
 def _month_alone(m: re.Match[str], ref: date | None) -> Iterable[DateSpan]:
-    name = _key(m.group("m1"))
-    if m.group("cue") is None and m.group("rel") is None and name in _WEAK_MONTHS \
+    name = name_key(m.group("m1"))
+    if m.group("cue") is None and m.group("rel") is None and name in WEAK_MONTHS \
             and not _after_month(m.string, m.start("m1")):
         return
     month = _month_of(m)
@@ -285,7 +158,7 @@ def _hijri(m: re.Match[str]) -> Iterable[DateSpan]:
     # only a day before it or a year marked هـ makes it a date.
     if not has_day and not (year and m.group("ah")):
         return
-    hm = HIJRI_MONTHS[_key(m.group("hm"))]
+    hm = HIJRI_MONTHS[name_key(m.group("hm"))]
     end = m.end() if year else m.end("hm")
     if has_day:
         day = _day_of(m)
@@ -361,31 +234,31 @@ def _numeric(m: re.Match[str]) -> DateSpan | None:
 
 
 def _decades(m: re.Match[str], ref: date | None) -> Iterable[DateSpan]:
-    cent = _key(m.group("cent") or "")
-    base = _CENTURIES.get(cent, 19)
+    cent = name_key(m.group("cent") or "")
+    base = CENTURIES.get(cent, 19)
     if ref is not None and cent in ("الماضي", "المنصرم"):
         base = ref.year // 100 - 1
     elif ref is not None and cent in ("الحالي", "الجاري"):
         base = ref.year // 100
-    yield DateSpan(m.start(), m.end(), f"{base}{_DECADE_WORDS[m.group('dec')]}X", "decade")
+    yield DateSpan(m.start(), m.end(), f"{base}{DECADE_WORDS[m.group('dec')]}X", "decade")
 
 
 def _century(m: re.Match[str]) -> Iterable[DateSpan]:
-    base = _CENTURIES[_key(m.group("cent"))]
+    base = CENTURIES[name_key(m.group("cent"))]
     yield DateSpan(m.start(), m.end(), f"{base}XX", "century")
 
 
 def _relative(m: re.Match[str], ref: date | None) -> Iterable[DateSpan]:
     value: str | None = None
     if m.group("day"):
-        word = _key(m.group("day"))
+        word = name_key(m.group("day"))
         delta = {"امس": -1, "البارحه": -1, "غدا": 1, "بعد غد": 2}.get(word, -2)
         if ref is not None:
             value = (ref + timedelta(days=delta)).isoformat()
     else:
-        unit = _REL_UNITS[m.group("unit") or m.group("unit2")]
+        unit = REL_UNITS[m.group("unit") or m.group("unit2")]
         when = m.group("when") or "الحالي"
-        step = -1 if when in _PAST else 1 if when in _NEXT else 0
+        step = -1 if when in PAST else 1 if when in NEXT else 0
         if ref is not None:
             if unit == "month":
                 value = _shift_month(ref, step)
@@ -399,7 +272,7 @@ def _relative(m: re.Match[str], ref: date | None) -> Iterable[DateSpan]:
 
 def _weekdays(m: re.Match[str], ref: date | None) -> Iterable[DateSpan]:
     cue, when = m.group("cue"), m.group("when")
-    wd_name = _key(m.group("wd"))
+    wd_name = name_key(m.group("wd"))
     # كلا الاثنين "both of them", صلاة الجمعة "the Friday prayer", الاثنين معاً "the two together"
     if cue in ("كلا", "صلاه", "خطبه") or when == "معا":
         return
@@ -409,10 +282,10 @@ def _weekdays(m: re.Match[str], ref: date | None) -> Iterable[DateSpan]:
     value: str | None = None
     if ref is not None:
         back = (ref.weekday() - wd) % 7
-        if when in _PAST:
+        if when in PAST:
             back = back or 7
             value = (ref - timedelta(days=back)).isoformat()
-        elif when in _NEXT:
+        elif when in NEXT:
             ahead = (wd - ref.weekday()) % 7 or 7
             value = (ref + timedelta(days=ahead)).isoformat()
         else:
@@ -429,36 +302,6 @@ def _parse_ref(article_date: str | None) -> date | None:
         return None
 
 
-# Words that can open a date; extraction looks closer only where one of them (or a digit) is.
-TRIGGER_WORDS: dict[str, str] = {
-    **{w.split()[0]: "month" for w in MONTHS},
-    **{w.split()[0]: "hijri" for w in HIJRI_MONTHS},
-    **{w.split()[0]: "ord" for w in ORDINAL_DAYS},
-    **{w: "wd" for w in WEEKDAYS},
-    **{f"{a}{w}{s}": "decade" for w in _DECADE_WORDS for a in ("", "ال") for s in ("يات", "ات")},
-    "عقد": "decade", "العقد": "decade", "قرن": "century", "القرن": "century",
-    **{w: "rel" for w in _REL_UNITS},
-    "امس": "relday", "البارحه": "relday", "غدا": "relday", "غد": "relday",
-}
-_LOOKBACK = 24
-
-
-def _words(cues: str) -> frozenset[str]:
-    """The literal words of a cue alternation such as "(?:ال)?عام|في"."""
-    out: set[str] = set()
-    for alt in cues.split("|"):
-        if alt.startswith("(?:ال)?"):
-            out.update((alt[7:], "ال" + alt[7:]))
-        else:
-            out.add(alt)
-    return frozenset(out)
-
-
-_YEAR_CUE_WORDS = _words(_YEAR_CUES) | {"لعام", "لسنه"}  # للعام: ل + العام, the alif dropped
-_WD_CUE_WORDS = _words(_WD_CUES)
-_MONTH_CUE_WORDS = _words(_MONTH_CUES)
-_THIS_WORDS = frozenset(("هذا", "هذه"))
-_DAY_WORDS_BEFORE = frozenset(("اول", "بعد"))
 _SPACE = frozenset(" \t\n\r\xa0")
 
 
@@ -489,6 +332,54 @@ def _back(cues: frozenset[str], ft: str, pos: int) -> int:
     return pos
 
 
+def _digit_date(ft: str, pos: int, run: int) -> tuple[list[DateSpan], bool]:
+    """Dates that a run of ``run`` digits at ``pos`` opens by itself (24/12/2023, a wire dateline's
+    day and month, a year after its cue), and whether the hit is done with (no day-month to try)."""
+    if pos + run < len(ft) and ft[pos + run] in "/-." and (m := NUMERIC.match(ft, pos)) is not None:
+        if (span := _numeric(m)) is not None:
+            return [span], True
+    if run <= 2 and (wire := _wire_dateline(ft, pos)) is not None:
+        return [wire], True
+    if run in (3, 4):
+        m = YEAR.match(ft, _back(YEAR_CUE_WORDS, ft, pos))
+        return (list(_years(m)) if m is not None else []), True
+    return [], run > 2
+
+
+def _word_dates(kind: str, ft: str, pos: int, ref: date | None) -> Iterable[DateSpan]:
+    """Dates that open with a trigger word of ``kind`` at ``pos``."""
+    if kind == "wd":
+        if (m := WEEKDAY.match(ft, _back(WD_CUE_WORDS, ft, pos))) is not None:
+            yield from _weekdays(m, ref)
+    elif kind == "month":
+        cue = _back(MONTH_CUE_WORDS, ft, pos)
+        if (m := MONTH_YEAR.match(ft, cue if ft.startswith("شهر", cue) else pos)) is not None:
+            yield from _month_year(m)
+        if (m := MONTH_ALONE.match(ft, cue)) is not None:
+            yield from _month_alone(m, ref)
+    elif kind == "hijri":
+        if (m := HIJRI.match(ft, pos)) is not None:
+            yield from _hijri(m)
+    elif kind == "decade":
+        if (m := DECADE.match(ft, pos)) is not None:
+            yield from _decades(m, ref)
+    elif kind == "century":
+        if (m := CENTURY.match(ft, pos)) is not None:
+            yield from _century(m)
+    elif kind in ("rel", "relday"):
+        before = THIS_WORDS if kind == "rel" else DAY_WORDS_BEFORE
+        if (m := RELATIVE.match(ft, _back(before, ft, pos))) is not None:
+            yield from _relative(m, ref)
+
+
+def _day_month_dates(ft: str, pos: int, ref: date | None) -> Iterable[DateSpan]:
+    """A day (a number, an ordinal or a weekday first) with a Gregorian or Hijri month after it."""
+    if (m := DAY_MONTH.match(ft, pos)) is not None:
+        yield from _day_month(m, ref)
+    if (m := HIJRI.match(ft, pos)) is not None:
+        yield from _hijri(m)
+
+
 def find_dates(folded: Folded, article_date: str | None = None, hits: list[Hit] | None = None) -> list[DateSpan]:
     """Find every date in a folded text; overlapping finds keep the longest.
 
@@ -499,15 +390,12 @@ def find_dates(folded: Folded, article_date: str | None = None, hits: list[Hit] 
     if hits is None:
         hits = _TRIGGERS.scan(ft)
     found: list[DateSpan] = []
-    add = found.extend
     n = len(ft)
     covered = -1  # hits before this offset sit inside a date already found
     for i, h in enumerate(hits):
         pos = h.start
-        if pos < covered:
-            continue
         kind = "digit" if h.word == "#" else TRIGGER_WORDS.get(h.word)
-        if kind is None:
+        if pos < covered or kind is None:
             continue
         if found:
             covered = max(covered, found[-1].end)
@@ -517,48 +405,13 @@ def find_dates(folded: Folded, article_date: str | None = None, hits: list[Hit] 
             run = 1
             while pos + run < n and ft[pos + run].isdigit():
                 run += 1
-            if pos + run < n and ft[pos + run] in "/-." and (m := NUMERIC.match(ft, pos)) is not None:
-                if (span := _numeric(m)) is not None:
-                    found.append(span)
-                    continue
-            if run <= 2 and (wire := _wire_dateline(ft, pos)) is not None:
-                found.append(wire)
-                continue
-            if run in (3, 4):
-                if (m := YEAR.match(ft, _back(_YEAR_CUE_WORDS, ft, pos))) is not None:
-                    add(_years(m))
-                continue
-            if run > 2:
+            spans, done = _digit_date(ft, pos, run)
+            found.extend(spans)
+            if done:
                 continue
         if kind in ("digit", "wd", "ord") and _month_ahead(hits, i, pos + 48):
-            if (m := DAY_MONTH.match(ft, pos)) is not None:
-                add(_day_month(m, ref))
-            if (m := HIJRI.match(ft, pos)) is not None:
-                add(_hijri(m))
-        if kind == "wd":
-            if (m := WEEKDAY.match(ft, _back(_WD_CUE_WORDS, ft, pos))) is not None:
-                add(_weekdays(m, ref))
-        elif kind == "month":
-            cue = _back(_MONTH_CUE_WORDS, ft, pos)
-            if (m := MONTH_YEAR.match(ft, cue if ft.startswith("شهر", cue) else pos)) is not None:
-                add(_month_year(m))
-            if (m := MONTH_ALONE.match(ft, cue)) is not None:
-                add(_month_alone(m, ref))
-        elif kind == "hijri":
-            if (m := HIJRI.match(ft, pos)) is not None:
-                add(_hijri(m))
-        elif kind == "decade":
-            if (m := DECADE.match(ft, pos)) is not None:
-                add(_decades(m, ref))
-        elif kind == "century":
-            if (m := CENTURY.match(ft, pos)) is not None:
-                add(_century(m))
-        elif kind == "rel":
-            if (m := RELATIVE.match(ft, _back(_THIS_WORDS, ft, pos))) is not None:
-                add(_relative(m, ref))
-        elif kind == "relday":
-            if (m := RELATIVE.match(ft, _back(_DAY_WORDS_BEFORE, ft, pos))) is not None:
-                add(_relative(m, ref))
+            found.extend(_day_month_dates(ft, pos, ref))
+        found.extend(_word_dates(kind, ft, pos, ref))
     return resolve_overlaps(found)
 
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 
-from questions import dates, numbers
+from questions import datepatterns, numbers
 from questions.dates import find_dates
-from questions.entities import find_entities
+from questions.names import find_entities
 from questions.model import Fact
 from questions.numbers import find_numbers
 from questions.text import Triggers, fold_with_offsets, sentence_index, split_sentences
 
 # One scan finds every place a date or a number can start.
-_TRIGGERS = Triggers(set(dates.TRIGGER_WORDS) | numbers.TRIGGER_WORDS)
+_TRIGGERS = Triggers(set(datepatterns.TRIGGER_WORDS) | numbers.TRIGGER_WORDS)
 
 
 def extract_facts(text: str, *, article_date: str | None = None) -> list[Fact]:

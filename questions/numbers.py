@@ -11,59 +11,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from typing import NamedTuple
 
-from questions.dates import MONTHS, WEEKDAYS
+from questions.datepatterns import MONTHS, WEEKDAYS
+from questions.lists import folded
 from questions.normalize import fold, strip_diacritics
+from questions.numberwords import FRACTIONS, HUNDREDS, SCALES, SHORT, TENS, UNITS, WORD_VALUES, Scale
 from questions.text import Folded, Hit, Triggers
-
-# Words for 1-10 (folded). The bare short forms are common words too (ست "lady", سبع "lion",
-# خمس "a fifth"), so they count only before a counted noun or inside a compound number.
-_UNITS: dict[str, int] = {
-    "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "اثنا": 2, "اثني": 2,
-    "اثنتا": 2, "اثنتي": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
-    "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثمان": 8, "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9,
-    "عشر": 10, "عشره": 10,
-}
-_SHORT = {"ثلاث", "اربع", "خمس", "ست", "سبع", "ثمان", "ثماني", "تسع", "عشر", "واحد", "واحده"}
-_TEENS = {"احد عشر": 11, "احدي عشره": 11}
-_TENS: dict[str, int] = {}
-for _stem, _v in (("عشر", 20), ("ثلاث", 30), ("اربع", 40), ("خمس", 50), ("ست", 60), ("سبع", 70),
-                  ("ثمان", 80), ("تسع", 90)):
-    _TENS[_stem + "ون"] = _v
-    _TENS[_stem + "ين"] = _v
-_HUNDREDS: dict[str, int] = {}
-for _h in ("ميه", "مايه"):
-    _HUNDREDS[_h] = 100
-    for _stem, _v in (("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7), ("ثمان", 8),
-                      ("تسع", 9)):
-        _HUNDREDS[_stem + _h] = _v * 100
-for _h in ("ميتان", "ميتين", "ميتا", "ميتي", "مايتان", "مايتين", "مايتا", "مايتي"):
-    _HUNDREDS[_h] = 200
-
-
-@dataclass(frozen=True)
-class _Scale:
-    size: int
-    times: int = 1  # 2 for duals (ألفي, مليونين)
-    plural: bool = False  # آلاف، ملايين need a count before them
-
-
-_SCALES: dict[str, _Scale] = {}
-for _sing, _plur, _dual_stem, _size in (("الف", "الاف", "الف", 1000), ("مليون", "ملايين", "مليون", 10**6),
-                                        ("مليار", "مليارات", "مليار", 10**9), ("بليون", "بلايين", "بليون", 10**9),
-                                        ("تريليون", "تريليونات", "تريليون", 10**12),
-                                        ("ترليون", "ترليونات", "ترليون", 10**12)):
-    _SCALES[_sing] = _SCALES[_sing + "ا"] = _Scale(_size)
-    _SCALES[_plur] = _Scale(_size, plural=True)
-    for _d in ("ان", "ين", "ي"):
-        _SCALES[_dual_stem + _d] = _Scale(_size, times=2)
-
-_WORD_VALUES: dict[str, int] = {**_UNITS, **_TEENS, **_TENS, **_HUNDREDS}
-# نصف مليون، ربع مليار: fractions count only in front of a scale word.
-_FRACTIONS = {"نصف": 0.5, "ربع": 0.25}
-
 
 _DIGITS = (r"(?P<rev>\d+ر\d+)"  # 5ر1 = 1.5
            r"|(?P<dcomma>\d+،\d{1,3})(?=\s*(?:%|٪|في\s+ال|بال|مليون|مليار))"
@@ -84,24 +38,11 @@ _ORDINAL_TIMES = re.compile(
     r"|العاشره|الحاديه)(?:\s+(?P<teen>عشره|عشر))?(?![\w])")
 _ORDINALS = {"الاولي": 1, "الثانيه": 2, "الثالثه": 3, "الرابعه": 4, "الخامسه": 5, "السادسه": 6,
              "السابعه": 7, "الثامنه": 8, "التاسعه": 9, "العاشره": 10, "الحاديه": 1}
-# Nouns that a number follows as its label rather than its count (الدقيقة 67, المادة 5).
-_REF_NOUNS = {"الدقيقه", "المركز", "المرتبه", "الماده", "البند", "الفقره", "الفصل", "القرار", "الجوله",
-              "الشوط", "الرقم", "الطبعه", "النسخه", "الدوره", "الصفحه", "الكيلومتر", "الموسم"}
-# Words that follow a number without being what it counts.
-_STOP = set(fold(
-    "من في إلى على عن مع أو ثم حتى منذ بين خلال عند لدى قبل بعد نحو حوالي وفق حسب بحسب مقابل فقط"
-    " تقريبا أن إن أنه أنها كما بينما فيما وهو وهي هو هي التي الذي الذين ما لا لم لن قد كان كانت"
-    " وكان وكانت ولا أي تلك ذلك هذا هذه هؤلاء إذ إذا لكن بل أما مما ممن عبر لـ أيضا"
-    " فيها فيه منها منه عليها عليه إليها إليه بها به له لها لهم عنها عنه"
-    " لأول لصالح ليس لكن بسبب بنسبة بقيمة بمعدل بحضور بمشاركة ضمن دون وسط أمام خلف تحت فوق حول ضد"
-    " إثر عقب أثناء جراء رغم مثل غير كل بعض أخرى آخر لدى عندما حين حيث").split())
-# Counts before a number: "نحو 2000 شخص" is a quantity, not the year 2000.
-_QUANTITY_CUES = set(fold("نحو حوالي قرابة زهاء أكثر أقل بلغ بلغت يبلغ تبلغ عدد إجمالي مجموع").split())
+_REF_NOUNS = folded("number_labels")  # الدقيقة 67, المادة 5: a label, not a count
+_STOP = folded("number_stop")
+_QUANTITY_CUES = folded("quantity_cues")
 _RANGE_WORDS = frozenset(("من", "الي", "حتي", "منذ", "بين"))
-# Nouns a year follows as their name (ميزانية 2026، رؤية 2030، مونديال 2022): a year, whatever comes next.
-_YEAR_HEADS = frozenset(fold(w) for w in """ميزانية موازنة موسم رؤية مونديال كأس انتخابات أولمبياد
-    بطولة دورة نسخة خطة استراتيجية إستراتيجية تعداد إحصاء دستور ثورة حرب أحداث اتفاقية اتفاق معرض إكسبو
-    مهرجان قمة نكبة نكسة انتفاضة أزمة مؤتمر ألعاب جائزة تصفيات""".split())
+_YEAR_HEADS = folded("year_heads")
 _TIME_PLURALS = {fold(k): v for k, v in {
     "أشهر": "شهر", "شهور": "شهر", "سنوات": "سنة", "سنين": "سنة", "أعوام": "عام", "أيام": "يوم",
     "ساعات": "ساعة", "دقائق": "دقيقة", "أسابيع": "أسبوع", "عقود": "عقد", "قرون": "قرن", "ثوان": "ثانية",
@@ -109,8 +50,8 @@ _TIME_PLURALS = {fold(k): v for k, v in {
 _TANWEEN_FATH = "\u064b"
 
 
-_TOKEN_WORDS = {w.split()[0] for w in _WORD_VALUES} | {"ال" + w for w in [*_UNITS, *_TENS]} | set(_SCALES) \
-    | set(_HUNDREDS) | set(_FRACTIONS)
+_TOKEN_WORDS = {w.split()[0] for w in WORD_VALUES} | {"ال" + w for w in [*UNITS, *TENS]} | set(SCALES) \
+    | set(HUNDREDS) | set(FRACTIONS)
 # Duals of the nouns news counts most (عامين "two years", هدفين "two goals") are the number 2.
 _DUALS = {fold(stem + end): unit for stem, unit in (
     ("عام", "عام"), ("سنت", "سنة"), ("شهر", "شهر"), ("يوم", "يوم"), ("أسبوع", "أسبوع"), ("ساعت", "ساعة"),
@@ -136,7 +77,7 @@ class _Tok(NamedTuple):
     end: int
     value: float
     kind: str  # "num" | "hund" | "scale" | "short"
-    scale: _Scale | None = None
+    scale: Scale | None = None
     digits: bool = False
     year_mark: bool = False  # 2010م
     text: str = ""
@@ -159,6 +100,42 @@ def _digit_value(m: re.Match[str]) -> float:
 _MODEL_CODE = re.compile(r"(?:(?<![\w.,])\d{3}|(?P<latin>[A-Za-z][A-Za-z0-9]*))-\Z")
 
 
+def _digit_tok(ft: str, h: Hit) -> _Tok | None:
+    """The number written in digits at hit ``h``, or None (the tail of a model's name: 777-9, F-16)."""
+    m = DIGIT_TOKEN.match(ft, h.start)
+    if m is None:
+        return None
+    g = m.lastgroup if m.lastgroup != "ce" else next(x for x in _DIGIT_GROUPS if m.group(x))
+    assert g is not None  # narrows the type for mypy; the pattern always has this group  # nosec B101
+    code = _MODEL_CODE.search(ft, max(0, h.start - 12), h.start)
+    if code and (code.group("latin") or m.end(g) - m.start() <= 2):
+        return None  # طراز 777-9, A350-1000, F-16: the tail of a model's name, not a count
+    return _Tok(m.start(), m.end(g), _digit_value(m), "num", digits=True,
+                year_mark=m.group("ce") is not None, text=m.group(g))
+
+
+def _word_tok(ft: str, h: Hit) -> tuple[_Tok | None, int]:
+    """The number word at hit ``h`` (or None) and where the word ends."""
+    word, end = h.word, h.end
+    if word in _TEEN_FIRSTS:
+        tm = _TEEN.match(ft, h.start)
+        if tm is None:
+            return None, -1
+        word, end = "احد عشر", tm.end()
+    bare = word[2:] if word.startswith("ال") and word not in SCALES else word
+    if word in FRACTIONS:
+        return _Tok(h.start, end, FRACTIONS[word], "frac", text=word), end
+    if bare in SCALES:
+        sc = SCALES[bare]
+        return _Tok(h.start, end, float(sc.size * sc.times), "scale", sc, text=word), end
+    if bare in HUNDREDS:
+        return _Tok(h.start, end, float(HUNDREDS[bare]), "hund", text=word), end
+    if bare == "ست" and ft[h.pos:h.start] == "ل":
+        return None, end  # لست "I am not"
+    kind = "short" if bare in SHORT and not word.startswith("ال") else "num"
+    return _Tok(h.start, end, float(WORD_VALUES[bare]), kind, text=word), end
+
+
 def _tokens(ft: str, hits: list[Hit], taken: list[tuple[int, int]]) -> list[_Tok]:
     """Number tokens at the hits, leaving out any inside a ``taken`` span (a date)."""
     out: list[_Tok] = []
@@ -174,64 +151,47 @@ def _tokens(ft: str, hits: list[Hit], taken: list[tuple[int, int]]) -> list[_Tok
         if k < n_taken and taken[k][0] < h.end:
             continue
         if word == "#":
-            m = DIGIT_TOKEN.match(ft, h.start)
-            if m is None:
-                continue
-            g = m.lastgroup if m.lastgroup != "ce" else next(x for x in _DIGIT_GROUPS if m.group(x))
-            assert g is not None  # narrows the type for mypy; the pattern always has this group  # nosec B101
-            code = _MODEL_CODE.search(ft, max(0, h.start - 12), h.start)
-            if code and (code.group("latin") or m.end(g) - m.start() <= 2):
-                continue  # طراز 777-9, A350-1000, F-16: the tail of a model's name, not a count
-            out.append(_Tok(m.start(), m.end(g), _digit_value(m), "num", digits=True,
-                            year_mark=m.group("ce") is not None, text=m.group(g)))
-            last_end = m.end(g)
+            tok = _digit_tok(ft, h)
+            if tok is not None:
+                out.append(tok)
+                last_end = tok.end
             continue
-        end = h.end
-        if word in _TEEN_FIRSTS:
-            tm = _TEEN.match(ft, h.start)
-            if tm is None:
-                continue
-            word, end = "احد عشر", tm.end()
-        last_end = end
-        bare = word[2:] if word.startswith("ال") and word not in _SCALES else word
-        if word in _FRACTIONS:
-            out.append(_Tok(h.start, end, _FRACTIONS[word], "frac", text=word))
-        elif bare in _SCALES:
-            sc = _SCALES[bare]
-            out.append(_Tok(h.start, end, float(sc.size * sc.times), "scale", sc, text=word))
-        elif bare in _HUNDREDS:
-            out.append(_Tok(h.start, end, float(_HUNDREDS[bare]), "hund", text=word))
-        else:
-            if bare == "ست" and ft[h.pos:h.start] == "ل":
-                continue  # لست "I am not"
-            kind = "short" if bare in _SHORT and not word.startswith("ال") else "num"
-            out.append(_Tok(h.start, end, float(_WORD_VALUES[bare]), kind, text=word))
+        tok, end = _word_tok(ft, h)
+        if end >= 0:
+            last_end = end
+        if tok is not None:
+            out.append(tok)
     return out
+
+
+def _joins_plain(prev: list[_Tok], tok: _Tok, gap: str) -> bool:
+    """Whether ``tok`` continues the number across a gap of spaces only."""
+    last = prev[-1]
+    scales = [t.scale.size for t in prev if t.scale]
+    smallest = min(scales) if scales else None
+    if tok.kind == "scale" and last.kind != "scale" and (smallest is None or tok.value < smallest):
+        return True  # 53 مليون، ثلاثة آلاف
+    if tok.kind == "scale" and scales and tok.value > max(scales) and gap.strip() == "":
+        return True  # 6 آلاف و700 مليار, ألف مليار: a larger scale counts the whole number before it
+    if tok.kind == "hund" and tok.value == 100 and not last.digits and last.value < 10:
+        return True  # ثلاث مئة
+    return tok.text in ("عشر", "عشره") and not last.digits and last.value < 10  # ثلاثة عشر
 
 
 def _joins(prev: list[_Tok], tok: _Tok, gap: str) -> bool:
     """Whether ``tok`` continues the number made of ``prev`` across ``gap``."""
-    last = prev[-1]
-    scales = [t.scale.size for t in prev if t.scale]
-    smallest = min(scales) if scales else None
     if _GAP_PLAIN.match(gap):
-        if tok.kind == "scale" and last.kind != "scale" and (smallest is None or tok.value < smallest):
-            return True  # 53 مليون، ثلاثة آلاف
-        if tok.kind == "scale" and scales and tok.value > max(scales) and gap.strip() == "":
-            return True  # 6 آلاف و700 مليار, ألف مليار: a larger scale counts the whole number before it
-        if tok.kind == "hund" and tok.value == 100 and not last.digits and last.value < 10:
-            return True  # ثلاث مئة
-        if tok.text in ("عشر", "عشره") and not last.digits and last.value < 10:
-            return True  # ثلاثة عشر
-        return False
+        return _joins_plain(prev, tok, gap)
     if not _GAP_WAW.match(gap):
         return False
+    last = prev[-1]
     if last.kind == "scale":
-        return smallest is not None and tok.value < smallest  # مليون و40 ألفاً و608
+        scales = [t.scale.size for t in prev if t.scale]
+        return bool(scales) and tok.value < min(scales)  # مليون و40 ألفاً و608
     if last.kind == "hund":
         return tok.value < 100 and tok.kind != "scale"  # ثلاثمائة وخمسون
     # Units before tens: خمسة وعشرون.
-    return not last.digits and last.value < 10 and tok.text.removeprefix("ال") in _TENS
+    return not last.digits and last.value < 10 and tok.text.removeprefix("ال") in TENS
 
 
 def _value(group: list[_Tok]) -> float | None:
@@ -286,7 +246,7 @@ def _unit(folded: Folded, w_start: int, w_end: int, value: float) -> str:
 
 
 def _is_unit_word(w: str) -> bool:
-    if w.startswith("ال") or w in _STOP or w in _WORD_VALUES or w in _SCALES or w in MONTHS or w in WEEKDAYS:
+    if w.startswith("ال") or w in _STOP or w in WORD_VALUES or w in SCALES or w in MONTHS or w in WEEKDAYS:
         return False
     return not (w.startswith("و") and (w[1:] in _STOP or w[1:].startswith("ال")))
 
@@ -320,19 +280,24 @@ def find_numbers(folded: Folded, taken: list[tuple[int, int]], hits: list[Hit] |
         if h.word in _DUALS:
             if not _inside(h.start, h.end, taken):
                 out.append(NumberSpan("number", h.start, h.end, 2, _DUALS[h.word]))
-            continue
-        if h.word not in ("مره", "المره"):
-            continue
-        m = _ORDINAL_TIMES.match(ft, h.pos)
-        if m is None or _inside(m.start(), m.end(), taken):
-            continue
-        if (m.group("o") == "الحاديه" and not m.group("teen")) or (m.group("teen") and m.group("o") == "العاشره"):
-            continue  # الحادية only opens 11th; «العاشرة عشرة» is no ordinal
-        value = _ORDINALS[m.group("o")] + (10 if m.group("teen") else 0)  # للمرة التاسعة عشرة: the 19th time
-        out = [x for x in out if not (m.start() <= x.start and x.end <= m.end())]
-        out.append(NumberSpan("number", m.start(), m.end(), value, "مرة"))
+        elif h.word in ("مره", "المره"):
+            times = _ordinal_times(ft, h, taken)
+            if times is not None:
+                out = [x for x in out if not (times.start <= x.start and x.end <= times.end)]
+                out.append(times)
     out.sort(key=lambda s: s.start)
     return out
+
+
+def _ordinal_times(ft: str, h: Hit, taken: list[tuple[int, int]]) -> NumberSpan | None:
+    """«للمرة التاسعة عشرة»: the 19th time is the number 19."""
+    m = _ORDINAL_TIMES.match(ft, h.pos)
+    if m is None or _inside(m.start(), m.end(), taken):
+        return None
+    if (m.group("o") == "الحاديه" and not m.group("teen")) or (m.group("teen") and m.group("o") == "العاشره"):
+        return None  # الحادية only opens 11th; «العاشرة عشرة» is no ordinal
+    value = _ORDINALS[m.group("o")] + (10 if m.group("teen") else 0)
+    return NumberSpan("number", m.start(), m.end(), value, "مرة")
 
 
 _BETWEEN = re.compile(r"(?:بين|من)\s+\Z")
@@ -354,6 +319,72 @@ def _inside(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
     return (i >= 0 and spans[i][1] > s) or (i + 1 < len(spans) and spans[i + 1][0] < e)
 
 
+def _percent(ft: str, g: list[_Tok], value: float) -> NumberSpan | None:
+    """A percentage: the number with %, في المئة or بالمئة after it, or % before it (%5)."""
+    start, end = g[0].start, g[-1].end
+    pm = PERCENT.match(ft, end)
+    if pm:
+        return NumberSpan("percentage", start, pm.end(), float(_plain(value)))
+    if g[0].digits and start > 0 and ft[start - 1] in "%٪" and (start < 2 or not ft[start - 2].isalnum()):
+        return NumberSpan("percentage", start - 1, end, float(_plain(value)))  # %5 as some sites write it
+    return None
+
+
+def _no_count(ft: str, g: list[_Tok]) -> bool:
+    """A list marker (1.), part of a name (كوفيد-19), a score (فاز 2-1), a clock time (8:30), or an
+    ordinal or a name written as a definite number word (مجموعة العشرين) is no count."""
+    start, end = g[0].start, g[-1].end
+    after_char = ft[end:end + 1]
+    if g[0].digits and after_char in (".", ")", "-", "–") and _is_list_marker(ft, start, end):
+        return True
+    if g[0].digits and start > 1 and ft[start - 1] == "-" and ft[start - 2].isalpha():
+        return True
+    if len(g) == 1 and g[0].digits and (after_char in ("-", "–", ":") or ft[start - 1:start] in ("-", "–")):
+        pair = _SCORE_OR_TIME.match(ft, start) or _SCORE_OR_TIME_END.search(ft, max(0, start - 4), end)
+        if pair is not None:
+            after = _NEXT_WORD.match(ft, pair.end())
+            if ":" in pair.group() or after is None or not _is_unit_word(after.group(1)):
+                return True  # 10-15 عاماً is a count
+    return len(g) == 1 and g[-1].kind == "num" and g[-1].text.startswith("ال") and g[-1].value >= 20
+
+
+def _bare_year(ft: str, g: list[_Tok], value: float, unit_word: bool) -> NumberSpan | None:
+    """A four-digit number that is a year (في 2010، من 2010 إلى 2015، ميزانية 2026), not a count."""
+    t0 = g[0]
+    start, end = t0.start, g[-1].end
+    if not (len(g) == 1 and t0.digits and t0.text.isdigit() and 1800 <= value <= 2100):
+        return None
+    k, cue = _word_before(ft, start)
+    range_word = cue in _RANGE_WORDS  # من 2010 إلى 2015 تضاعف: a year, whatever follows
+    if cue == "من":  # أكثر من 2000
+        k, cue = _word_before(ft, k)
+    named = _names_a_year(ft, start)
+    if (not unit_word or range_word or named) and (t0.year_mark or cue not in _QUANTITY_CUES):
+        return NumberSpan("date", start, end + (1 if t0.year_mark else 0), f"{int(value):04d}")
+    return None
+
+
+def _counted(folded: Folded, g: list[_Tok], value: float, nxt: re.Match[str] | None,
+             unit_word: bool) -> NumberSpan:
+    """A count with the noun it counts (67 عامًا), or the label a number follows (الدقيقة 67)."""
+    ft = folded.text
+    start, end = g[0].start, g[-1].end
+    unit: str | None = None
+    if unit_word and nxt is not None:
+        unit = _unit(folded, nxt.start(1), nxt.end(1), value)
+        end = nxt.end(1)
+        half = _HALF.match(ft, end)
+        if half:
+            value += 0.5 if half.group(1) == "نصف" else 0.25
+            end = half.end()
+    elif g[0].digits:
+        k, ref = _word_before(ft, start)
+        if ref in _REF_NOUNS:
+            unit = strip_diacritics(folded.original[folded.start(k):folded.end(k + len(ref))])[2:]
+            start = k
+    return NumberSpan("number", start, end, _plain(value), unit)
+
+
 def _span_of(folded: Folded, g: list[_Tok]) -> NumberSpan | None:
     ft = folded.text
     if g[-1].kind == "frac" and (len(g) == 1 or g[-2].kind != "scale"):
@@ -363,25 +394,12 @@ def _span_of(folded: Folded, g: list[_Tok]) -> NumberSpan | None:
     value = _value(g)
     if value is None:
         return None
-    start, end = g[0].start, g[-1].end
-    pm = PERCENT.match(ft, end)
-    if pm:
-        return NumberSpan("percentage", start, pm.end(), float(_plain(value)))
-    if g[0].digits and start > 0 and ft[start - 1] in "%٪" and (start < 2 or not ft[start - 2].isalnum()):
-        return NumberSpan("percentage", start - 1, end, float(_plain(value)))  # %5 as some sites write it
-    after_char = ft[end:end + 1]
-    if g[0].digits and after_char in (".", ")", "-", "–") and _is_list_marker(ft, start, end):
+    percent = _percent(ft, g, value)
+    if percent is not None:
+        return percent
+    if _no_count(ft, g):
         return None
-    if g[0].digits and start > 1 and ft[start - 1] == "-" and ft[start - 2].isalpha():
-        return None  # كوفيد-19, F-16: part of a name
-    if len(g) == 1 and g[0].digits and (after_char in ("-", "–", ":") or ft[start - 1:start] in ("-", "–")):
-        pair = _SCORE_OR_TIME.match(ft, start) or _SCORE_OR_TIME_END.search(ft, max(0, start - 4), end)
-        if pair is not None:
-            after = _NEXT_WORD.match(ft, pair.end())
-            if ":" in pair.group() or after is None or not _is_unit_word(after.group(1)):
-                return None  # a score (فاز 2-1) or a clock time (8:30) is not a count; 10-15 عاماً is
-    if len(g) == 1 and g[-1].kind == "num" and g[-1].text.startswith("ال") and g[-1].value >= 20:
-        return None  # مجموعة العشرين، الذكرى الثلاثين: an ordinal or a name, not a count
+    start, end = g[0].start, g[-1].end
     only_words = not any(t.digits for t in g)
     nxt = _NEXT_WORD.match(ft, end)
     # A definite number word (الأهداف الثلاثة) follows its noun; nothing after it is counted.
@@ -392,29 +410,10 @@ def _span_of(folded: Folded, g: list[_Tok]) -> NumberSpan | None:
         return None
     if len(g) == 1 and g[0].value == 1 and only_words:
         return None  # واحد alone is mostly "one of", not a count
-    t0 = g[0]
-    if len(g) == 1 and t0.digits and t0.text.isdigit() and 1800 <= value <= 2100:
-        k, cue = _word_before(ft, start)
-        range_word = cue in _RANGE_WORDS  # من 2010 إلى 2015 تضاعف: a year, whatever follows
-        if cue == "من":  # أكثر من 2000
-            k, cue = _word_before(ft, k)
-        named = _names_a_year(ft, start)
-        if (not unit_word or range_word or named) and (t0.year_mark or cue not in _QUANTITY_CUES):
-            return NumberSpan("date", start, end + (1 if t0.year_mark else 0), f"{int(value):04d}")
-    unit: str | None = None
-    if unit_word and nxt is not None:
-        unit = _unit(folded, nxt.start(1), nxt.end(1), value)
-        end = nxt.end(1)
-        half = _HALF.match(ft, end)
-        if half:
-            value += 0.5 if half.group(1) == "نصف" else 0.25
-            end = half.end()
-    elif t0.digits:
-        k, ref = _word_before(ft, start)
-        if ref in _REF_NOUNS:
-            unit = strip_diacritics(folded.original[folded.start(k):folded.end(k + len(ref))])[2:]
-            start = k
-    return NumberSpan("number", start, end, _plain(value), unit)
+    year = _bare_year(ft, g, value, unit_word)
+    if year is not None:
+        return year
+    return _counted(folded, g, value, nxt, unit_word)
 
 
 _SPACES = frozenset(" \t\xa0")

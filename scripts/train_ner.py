@@ -2,17 +2,18 @@
 """Train the CRF name tagger on ANERcorp and derive the compact word lists it uses.
 
 The shipped models were made (from the project root) with:
-    .venv/bin/python scripts/train_ner.py --bilou          # first pass  -> questions/data/ner.crfsuite
-    .venv/bin/python scripts/train_ner.py --stage2         # second pass -> questions/data/ner2.crfsuite
+    .venv/bin/python scripts/train_ner.py --bilou          # first pass  -> questions/data/models/ner.crfsuite
+    .venv/bin/python scripts/train_ner.py --stage2         # second pass -> questions/data/models/ner2.crfsuite
 The second pass is trained on BIO labels, without --bilou (with it, dev F1 dropped from 0.724 to 0.707).
 --possible-states trains about four times slower for a small dev gain (0.733 -> 0.736 with extra
 organization cues) that did not carry over to the test split, so the shipped models do without it.
 To pick settings without the test split, train on part of the train split with --train-file (the word
 lists are then rebuilt from that part too, so do it in a copy of the project) and score the rest with
 ``python -m questions ner-eval``.
-Each run also rewrites questions/data/gazetteer.tsv (folded ANERGazet names, filtered against words
+Each run also rewrites questions/data/generated/gazetteer.tsv (folded ANERGazet names, filtered against words
 the corpus mostly uses as ordinary words), common.txt / ordinary.txt (frequent ordinary words),
-names.tsv (stems mostly used inside names) and ner_attributes.txt (the attributes the models weigh).
+names.tsv (stems mostly used inside names) and models/ner_attributes.txt (the attributes the models weigh).
+Hand-curated lists (questions/data/lists/) are never written here: fix a name there, not in generated/.
 Only the train split is read (default ../shared/data); the test split is for
 ``python -m questions ner-eval``. No corpus text is copied into the project: word lists and weights only.
 """
@@ -30,7 +31,10 @@ sys.path.insert(0, str(ROOT))
 
 import pycrfsuite  # type: ignore[import-untyped]  # noqa: E402
 
-from questions import ner  # noqa: E402
+from questions.lists import GENERATED  # noqa: E402
+from questions.names import features, lexicon, tagger  # noqa: E402
+from questions.names.corpus import read_conll  # noqa: E402
+from questions.names.words import split_clitic  # noqa: E402
 from questions.normalize import fold  # noqa: E402
 
 GAZ_FILES = {"LOC": "Loc.txt", "PERS": "Pers.txt", "ORG": "Org.txt"}
@@ -42,7 +46,7 @@ def stem_counts(train: list[tuple[list[str], list[str]]]) -> tuple[Counter[str],
     as_ent: Counter[str] = Counter()
     for toks, tags in train:
         for t, g in zip(toks, tags):
-            _, stem = ner.split_clitic(fold(t))
+            _, stem = split_clitic(fold(t))
             (as_o if g == "O" else as_ent)[stem] += 1
     return as_o, as_ent
 
@@ -54,7 +58,7 @@ def build_gazetteer(data: Path, train: list[tuple[list[str], list[str]]]) -> lis
     for cls, fname in GAZ_FILES.items():
         for raw in (data / "anergazet" / fname).read_text(encoding="utf-8").splitlines():
             name = " ".join(fold(raw).split())
-            if not name or not ner._ARABIC_RE.search(name) or set(name) <= set("=*-. "):
+            if not name or not features.ARABIC_RE.search(name) or set(name) <= set("=*-. "):
                 continue
             if " " not in name and len(name) < 3:
                 continue
@@ -71,7 +75,7 @@ def build_lists(train: list[tuple[list[str], list[str]]]) -> tuple[dict[str, str
     by_cls: dict[str, Counter[str]] = {}
     for toks, tags in train:
         for t, g in zip(toks, tags):
-            _, stem = ner.split_clitic(fold(t))
+            _, stem = split_clitic(fold(t))
             if g == "O":
                 as_o[stem] += 1
             else:
@@ -79,20 +83,20 @@ def build_lists(train: list[tuple[list[str], list[str]]]) -> tuple[dict[str, str
                 by_cls.setdefault(stem, Counter())[g[2:]] += 1
     names: dict[str, str] = {}
     for stem, c in by_cls.items():
-        if not ner._ARABIC_RE.search(stem) and not stem.isalpha():
+        if not features.ARABIC_RE.search(stem) and not stem.isalpha():
             continue
         total = as_ent[stem] + as_o[stem]
         cls = c.most_common(1)[0][0]
         names[stem] = cls if as_ent[stem] * 2 >= total else "MIX"
     common = sorted(w for w, c in as_o.items()
-                    if c >= 4 and as_ent[w] * 10 <= c and ner._ARABIC_RE.search(w) and len(w) >= 2)
+                    if c >= 4 and as_ent[w] * 10 <= c and features.ARABIC_RE.search(w) and len(w) >= 2)
     return names, common
 
 
 def build_ordinary(train: list[tuple[list[str], list[str]]]) -> list[str]:
     """A wider ordinary-word list for the rules: stems seen at least twice and never inside a name."""
     as_o, as_ent = stem_counts(train)
-    return sorted(w for w, c in as_o.items() if c >= 2 and not as_ent[w] and ner._ARABIC_RE.search(w) and len(w) >= 2)
+    return sorted(w for w, c in as_o.items() if c >= 2 and not as_ent[w] and features.ARABIC_RE.search(w) and len(w) >= 2)
 
 
 def main() -> int:
@@ -102,7 +106,7 @@ def main() -> int:
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iterations", type=int, default=200)
-    ap.add_argument("--out", default=str(ner.MODEL_PATH))
+    ap.add_argument("--out", default=str(tagger.MODEL_PATH))
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--bilou", action="store_true", help="train on BILOU labels (tagging still reports BIO)")
     ap.add_argument("--algorithm", default="lbfgs", help="lbfgs (default), ap, pa, arow, l2sgd")
@@ -119,23 +123,23 @@ def main() -> int:
     ap.add_argument("--lists-only", action="store_true", help="only rebuild the word lists")
     args = ap.parse_args()
     if args.attributes_only:
-        print(f"attribute list: {ner.write_attributes()} attributes")
+        print(f"attribute list: {tagger.write_attributes()} attributes")
         return 0
     data = Path(args.data)
-    train = ner.read_conll(args.train_file or data / "anercorp" / "ANERCorp_CamelLab_train.reconstructed.txt")
+    train = read_conll(args.train_file or data / "anercorp" / "ANERCorp_CamelLab_train.reconstructed.txt")
     if args.limit:
         train = train[:args.limit]  # a quick run to check the script, not a model to ship
     gaz = build_gazetteer(data, train)
-    (ner.DATA / "gazetteer.tsv").write_text("\n".join(gaz) + "\n", encoding="utf-8")
+    (GENERATED / "gazetteer.tsv").write_text("\n".join(gaz) + "\n", encoding="utf-8")
     names, common = build_lists(train)
-    (ner.DATA / "common.txt").write_text("\n".join(common) + "\n", encoding="utf-8")
-    (ner.DATA / "names.tsv").write_text("".join(f"{k}\t{v}\n" for k, v in sorted(names.items())),
+    (GENERATED / "common.txt").write_text("\n".join(common) + "\n", encoding="utf-8")
+    (GENERATED / "names.tsv").write_text("".join(f"{k}\t{v}\n" for k, v in sorted(names.items())),
                                         encoding="utf-8")
     ordinary = build_ordinary(train)
-    (ner.DATA / "ordinary.txt").write_text("\n".join(ordinary) + "\n", encoding="utf-8")
+    (GENERATED / "ordinary.txt").write_text("\n".join(ordinary) + "\n", encoding="utf-8")
     print(f"common words: {len(common)}, ordinary words: {len(ordinary)}, name stems: {len(names)}")
-    ner._LEX = None
-    ner._local.cache_clear()
+    lexicon.reload_lexicon()
+    features.clear_word_caches()
     print(f"gazetteer: {len(gaz)} names")
     if args.lists_only:
         return 0
@@ -149,13 +153,13 @@ def main() -> int:
         part = train[f * size:(f + 1) * size]
         rest = train[:f * size] + train[(f + 1) * size:]
         n_, c_ = build_lists(rest)
-        ner.set_word_lists(n_, frozenset(c_))
-        for d in range(0, len(part), ner.DOC_SIZE):
-            docs = part[d:d + ner.DOC_SIZE]
-            dfeat = ner.document_features([t for t, _ in docs])
+        features.set_word_lists(n_, frozenset(c_))
+        for d in range(0, len(part), features.DOC_SIZE):
+            docs = part[d:d + features.DOC_SIZE]
+            dfeat = features.document_features([t for t, _ in docs])
             for toks, tags in docs:
-                feats.append((ner.sentence_features(toks, dfeat), tags, dfeat, f))
-    ner.set_word_lists(names, frozenset(common))
+                feats.append((features.sentence_features(toks, dfeat), tags, dfeat, f))
+    features.set_word_lists(names, frozenset(common))
     params: dict[str, object] = {"max_iterations": args.iterations, "feature.possible_transitions": True}
     if args.algorithm == "lbfgs":
         params.update({"c1": args.c1, "c2": args.c2})
@@ -168,12 +172,12 @@ def main() -> int:
         return train_stage2(args, train, feats, params, folds, t0)
     trainer = pycrfsuite.Trainer(algorithm=args.algorithm, verbose=False)
     for x, y, _, _ in feats:
-        trainer.append(x, ner.to_bilou(y) if args.bilou else y)
+        trainer.append(x, tagger.to_bilou(y) if args.bilou else y)
     trainer.set_params(params)
     trainer.train(args.out)
     print(f"trained in {time.time() - t0:.1f}s -> {args.out} ({Path(args.out).stat().st_size // 1024} KB)")
-    if args.out == str(ner.MODEL_PATH):
-        print(f"attribute list: {ner.write_attributes()} attributes")
+    if args.out == str(tagger.MODEL_PATH):
+        print(f"attribute list: {tagger.write_attributes()} attributes")
     return 0
 
 
@@ -187,7 +191,7 @@ def _fold_predictions(f: int) -> list[list[str]]:
     trainer = pycrfsuite.Trainer(verbose=False)
     for x, y, _, g in _FEATS:
         if g != f:
-            trainer.append(x, ner.to_bilou(y) if _BILOU else y)
+            trainer.append(x, tagger.to_bilou(y) if _BILOU else y)
     trainer.set_params(_PARAMS)
     path = f"/tmp/fahim_ner_fold{f}.crfsuite"
     trainer.train(path)
@@ -216,9 +220,9 @@ def train_stage2(args: argparse.Namespace, train: list[tuple[list[str], list[str
     size = (len(train) + folds - 1) // folds
     for f in range(folds):
         end = min(len(train), (f + 1) * size)
-        for d in range(start, end, ner.DOC_SIZE):
-            e = min(d + ner.DOC_SIZE, end)
-            doc2 = ner.stage2_doc_features(toks_all[d:e], tags1[d:e])
+        for d in range(start, end, features.DOC_SIZE):
+            e = min(d + features.DOC_SIZE, end)
+            doc2 = features.stage2_doc_features(toks_all[d:e], tags1[d:e])
             for k in range(d, e):
                 x, y, dfeat, _ = feats[k]
                 n = len(x)
@@ -228,17 +232,17 @@ def train_stage2(args: argparse.Namespace, train: list[tuple[list[str], list[str
                     fx.append("s1=" + t1[i])
                     fx.append("s1-1=" + (t1[i - 1] if i else "BOS"))
                     fx.append("s1+1=" + (t1[i + 1] if i + 1 < n else "EOS"))
-                    stem = ner._stem_of(toks_all[k][i])
+                    stem = features.stem_of(toks_all[k][i])
                     if stem:
                         fx.extend(doc2.get(stem, ()))
-                trainer.append(row, ner.to_bilou(y) if args.bilou else y)
+                trainer.append(row, tagger.to_bilou(y) if args.bilou else y)
         start = end
     trainer.set_params(params)
-    out = args.out if args.out != str(ner.MODEL_PATH) else str(ner.STAGE2_PATH)
+    out = args.out if args.out != str(tagger.MODEL_PATH) else str(tagger.STAGE2_PATH)
     trainer.train(out)
     print(f"second pass trained in {time.time() - t0:.1f}s -> {out} ({Path(out).stat().st_size // 1024} KB)")
-    if out == str(ner.STAGE2_PATH):
-        print(f"attribute list: {ner.write_attributes()} attributes")
+    if out == str(tagger.STAGE2_PATH):
+        print(f"attribute list: {tagger.write_attributes()} attributes")
     return 0
 
 

@@ -146,14 +146,15 @@ def test_a_reply_is_read_whole_over_a_kept_connection(tiny_server: int) -> None:
 
 def test_the_extraction_breakdown_splits_the_names_half_and_times_both_floors() -> None:
     from bench import extract
+    from questions.names import passes
 
     rows = dict(extract.breakdown(runs=1, size=20_000))
     total = rows.pop("names in all")
     stages = {k: v for k, v in rows.items() if k.startswith("  ")}
     floors = {k: v for k, v in rows.items() if k.startswith("floor:")}
-    assert set(stages) == {"  token table", "  CRF passes with their features", "  spans to facts",
-                           "  rules between tagging and facts"}
+    names = {getattr(getattr(p, "func", p), "__name__") for p in passes.ARTICLE_PASSES}
+    assert set(stages) == {"  token table", "  spans to facts"} | {f"  pass {n}" for n in names}
     assert len(floors) == 2 and all(v > 0 for v in floors.values())
     assert all(v >= 0 for v in stages.values())
-    # The rules row is what the timed stages leave of the whole, so the stages add up to it.
-    assert abs(sum(stages.values()) - total) < 1e-6 * max(total, 1.0)
+    # The stages are timed inside the whole, so they add up to no more than it.
+    assert sum(stages.values()) <= total * (1 + 1e-6)

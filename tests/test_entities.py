@@ -6,7 +6,12 @@ import re
 
 import pytest
 
-from questions.entities import find_entities
+from questions.names import find_entities
+from questions.names.rules.clean import clean
+from questions.names.rules.datelines import datelines
+from questions.names.rules.predicates import verb_like
+from questions.names.rules.split import split_joined
+from questions.names.tokens import Doc
 from questions.model import Fact
 
 
@@ -415,12 +420,10 @@ def test_bodies_named_by_adjectives_trades_and_places_are_whole(text: str, org: 
     ("LOC", "الإيطالية فرانشيسكا موريتي", [("PERS", "فرانشيسكا موريتي")]),
 ])
 def test_spans_run_across_two_names_are_split(typ: str, words: str, expect: list[tuple[str, str]]) -> None:
-    from questions import entities as e
-
     text = f"وقالت {words} إن النتائج أولية."
-    doc = e._Doc(text, sentences(text))
+    doc = Doc(text, sentences(text))
     doc.add(1, 1 + len(words.split()), typ)
-    e._split_joined(doc)
+    split_joined(doc)
     assert [(s.typ, " ".join(doc.toks[s.i:s.j])) for s in doc.live()] == expect
 
 
@@ -554,12 +557,10 @@ def test_wire_datelines_village_lists_and_spokeswomen(text: str, typ: str, names
 
 @pytest.mark.parametrize("before, kept", [("شهر", False), ("خلال", False), ("الحاج", True)])
 def test_a_hijri_month_after_month_words_is_no_person(before: str, kept: bool) -> None:
-    from questions import entities as e
-
     text = f"تعذرت الرؤية {before} رمضان المبارك."
-    doc = e._Doc(text, sentences(text))
+    doc = Doc(text, sentences(text))
     doc.add(3, 4, "PERS")  # the tagger sometimes reads the month as a man's name
-    e._split_joined(doc)
+    split_joined(doc)
     assert bool(doc.live()) == kept
 
 
@@ -600,20 +601,16 @@ def test_no_agency_in_a_heading_that_reports_speech() -> None:
 
 @pytest.mark.parametrize("word, verb", [("يتعاون", True), ("سيزور", True), ("يعارضها", True), ("يوسف", False)])
 def test_a_verb_shaped_word_is_no_one_word_name(word: str, verb: bool) -> None:
-    from questions import entities as e
-
     text = f"وقال {word} إن الأمر محسوم."
-    doc = e._Doc(text, sentences(text))
-    assert e._verb_like(doc, 1) == verb
+    doc = Doc(text, sentences(text))
+    assert verb_like(doc, 1) == verb
 
 
 def test_a_sports_score_between_slashes_is_no_dateline() -> None:
     # Results tables write «team / goals team / goals»; only words between slashes name an agency.
-    from questions import entities as e
-
     text = "عمان / 2 شباب الحسين / 0 ."
-    doc = e._Doc(text, sentences(text))
-    e._datelines(doc)
+    doc = Doc(text, sentences(text))
+    datelines(doc)
     assert [s.typ for s in doc.live()] == []
 
 
@@ -628,10 +625,8 @@ def test_clubs_municipalities_and_suburbs(text: str, typ: str, names: set[str]) 
 
 
 def test_a_places_head_opening_a_person_makes_it_a_place() -> None:
-    from questions import entities as e
-
     text = "وقالت وادي الرمال إن النتائج أولية."
-    doc = e._Doc(text, sentences(text))
+    doc = Doc(text, sentences(text))
     doc.add(1, 3, "PERS")  # the tagger, or a rule after it, read a name
-    e._clean(doc)
+    clean(doc)
     assert [(s.typ, " ".join(doc.toks[s.i:s.j])) for s in doc.live()] == [("LOC", "وادي الرمال")]

@@ -6,25 +6,27 @@ from pathlib import Path
 
 import pytest
 
-from questions import ner
+from questions.lists import DATA, MODELS
+from questions.names import corpus, tagger
+from questions.names.words import split_clitic
 from questions.__main__ import main
 
 
 def test_the_model_file_ships_small_and_loads() -> None:
-    assert ner.MODEL_PATH.is_file()
-    assert ner.MODEL_PATH.stat().st_size < 5_000_000
-    assert ner.tagger() is ner.tagger()
+    assert tagger.MODEL_PATH.is_file()
+    assert tagger.MODEL_PATH.stat().st_size < 5_000_000
+    assert tagger.tagger() is tagger.tagger()
 
 
 def test_the_credit_line_ships_with_the_model() -> None:
-    credits = (ner.DATA / "CREDITS.md").read_text(encoding="utf-8")
+    credits = (DATA / "CREDITS.md").read_text(encoding="utf-8")
     assert "ANERcorp, Benajiba, Rosso and Benedí Ruiz (2007)" in credits
     assert "ANERGazet" in credits
 
 
 def test_tags_a_sentence_with_bio_labels() -> None:
     toks = "وقال الرئيس الأمريكي جورج بوش في واشنطن إن".split()
-    tags = ner.tag(toks)
+    tags = tagger.tag(toks)
     assert len(tags) == len(toks)
     assert tags[toks.index("واشنطن")] == "B-LOC"
     assert all(t == "O" or t[:2] in ("B-", "I-") for t in tags)
@@ -37,7 +39,7 @@ def test_tags_a_sentence_with_bio_labels() -> None:
     ("المغرب", "", "المغرب"),
 ])
 def test_split_clitic_keeps_al_with_the_stem(word: str, pre: str, stem: str) -> None:
-    assert ner.split_clitic(word) == (pre, stem)
+    assert split_clitic(word) == (pre, stem)
 
 
 @pytest.mark.parametrize("bio, bilou", [
@@ -46,19 +48,19 @@ def test_split_clitic_keeps_al_with_the_stem(word: str, pre: str, stem: str) -> 
     (["B-ORG", "I-ORG", "I-ORG"], ["B-ORG", "I-ORG", "L-ORG"]),
 ])
 def test_bilou_training_labels_mark_last_and_single_tokens(bio: list[str], bilou: list[str]) -> None:
-    assert ner.to_bilou(bio) == bilou
+    assert tagger.to_bilou(bio) == bilou
 
 
 def test_a_document_is_tagged_in_bio_whatever_the_training_scheme() -> None:
     sents = [["وقال", "بوتين", "إن", "روسيا", "مستعدة"], ["وأضاف", "بوتين", "أن", "الحوار", "مستمر"]]
-    tags = ner.tag_document(sents)
+    tags = tagger.tag_document(sents)
     assert [len(t) for t in tags] == [5, 5]
     assert all(t == "O" or t[:2] in ("B-", "I-") for row in tags for t in row)
     assert tags[0][3] == "B-LOC"
 
 
 def test_the_shipped_models_stay_small() -> None:
-    total = sum(p.stat().st_size for p in ner.DATA.glob("*.crfsuite"))
+    total = sum(p.stat().st_size for p in MODELS.glob("*.crfsuite"))
     assert total < 8_000_000
 
 
@@ -68,7 +70,7 @@ def test_the_shipped_models_stay_small() -> None:
     (["I-ORG", "I-ORG", "O"], {("ORG", 0, 2)}),
 ])
 def test_spans_are_read_from_bio_tags(tags: list[str], spans: set[tuple[str, int, int]]) -> None:
-    assert ner.spans_of(tags) == spans
+    assert tagger.spans_of(tags) == spans
 
 
 CONLL = """وقال O
@@ -96,7 +98,7 @@ def test_ner_eval_prints_per_type_scores_and_a_last_f1_line(tmp_path: Path,
                                                             capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "tiny.conll"
     path.write_text(CONLL, encoding="utf-8")
-    report = ner.evaluate_conll(path)
+    report = corpus.evaluate_conll(path)
     lines = report.splitlines()
     assert [ln.split()[0] for ln in lines[1:4]] == ["PERS", "LOC", "ORG"]
     assert lines[-1].startswith("F1=") and 0.5 <= float(lines[-1][3:]) <= 1.0
