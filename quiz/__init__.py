@@ -40,12 +40,12 @@ def _load_config(app: Flask, config: Mapping[str, Any] | None) -> None:
 
 
 def _init_extensions(app: Flask) -> None:
-    from quiz import security
-    from quiz.extensions import csrf, limiter
+    from quiz import ratelimits, security
+    from quiz.extensions import csrf
 
     security.init_app(app)  # CSP, frame and sniffing headers, cookie flags, proxy fix
     csrf.init_app(app)
-    limiter.init_app(app)
+    ratelimits.init_app(app)
 
 
 def _init_database(app: Flask) -> None:

@@ -30,8 +30,10 @@ class Defaults:
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True  # if Redis goes away, limit per worker instead of failing
     HTTPS = False  # FAHIM_HTTPS=true: served over HTTPS (Secure cookies, HSTS); see quiz.security
     PROXY_FIX = 0  # FAHIM_PROXY_FIX=N: trust N proxies' X-Forwarded-For/-Proto
-    LOGIN_RATE_LIMIT = "10 per minute"
-    JOIN_RATE_LIMIT = "30 per minute;300 per hour"  # join codes that lead nowhere, per address
+    # Only failures count (see quiz.ratelimits): a class behind one address signs in and joins freely.
+    LOGIN_RATE_LIMIT = "20 per minute;200 per hour"  # failed sign-ins and refused registrations, per address
+    LOGIN_ACCOUNT_RATE_LIMIT = "5 per minute;30 per hour"  # failed sign-ins, per account
+    JOIN_RATE_LIMIT = "30 per minute;300 per hour"  # join codes that lead nowhere, per address (each once an hour)
     JSON_AS_ASCII = False
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     TIMEZONE = "UTC"  # FAHIM_TIMEZONE: the zone of quiz times when the teacher's browser does not say (no JS)

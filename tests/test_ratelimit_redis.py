@@ -1,5 +1,6 @@
 """REDIS_URL shares rate limits between app instances: two real gunicorn servers on two 127.0.0.1 ports
-enforce one sign-in limit between them; without Redis each instance counts alone."""
+enforce one sign-in limit and one join-code limit between them; without Redis each instance counts
+alone; with Redis configured but unreachable each counts in memory and says so once in its log."""
 
 from __future__ import annotations
 
@@ -17,9 +18,12 @@ from pathlib import Path
 
 import pytest
 import redis
+from sqlalchemy.orm import Session
 
+from quiz import seed
 from quiz.db import make_engine
 from quiz.migrate import upgrade
+from quiz.ratelimits import FALLBACK_WARNING
 
 ROOT = Path(__file__).resolve().parent.parent
 REDIS_URL = os.environ.get("FAHIM_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -56,15 +60,21 @@ class Servers:
     def __init__(self, tmp: Path, storage: str, prefix: str) -> None:
         self.ports = [free_port(), free_port()]
         self.procs: list[subprocess.Popen[bytes]] = []
+        self.logs: list[str] = []
         env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp / 'shared.sqlite3'}",
                "FAHIM_INSTANCE_PATH": str(tmp / "instance"), "FAHIM_SECRET_KEY": "shared-secret",
-               "FAHIM_LOGIN_RATE_LIMIT": f"{LIMIT} per minute", "FAHIM_RATELIMIT_KEY_PREFIX": prefix,
+               "FAHIM_LOGIN_RATE_LIMIT": f"{LIMIT} per minute", "FAHIM_JOIN_RATE_LIMIT": f"{LIMIT} per minute",
+               "FAHIM_RATELIMIT_KEY_PREFIX": prefix,
                "FAHIM_WORKERS": "1", "FAHIM_SEED_ON_START": "false", "FAHIM_ACCESS_LOG": "off", "FAHIM_LOG_LEVEL": "warning"}
         env.pop("REDIS_URL", None)
         if storage == "redis":
             env["REDIS_URL"] = REDIS_URL
+        elif storage == "unreachable":
+            env["REDIS_URL"] = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
         engine = make_engine(env["DATABASE_URL"])
-        upgrade(engine)  # the servers' first run then finds the schema ready (no quiz needed here)
+        upgrade(engine)  # the servers' first run then finds the schema ready, with the quiz ASFURA
+        with Session(engine) as session:
+            seed.ensure_builtin(session)
         engine.dispose()
         for port in self.ports:
             self.procs.append(subprocess.Popen(
@@ -87,13 +97,17 @@ class Servers:
         raise AssertionError(f"server on {port} did not start")
 
     def stop(self) -> None:
-        for proc in self.procs:
+        """Stop both servers (once) and keep what each wrote to its log."""
+        procs, self.procs = self.procs, []
+        for proc in procs:
             proc.terminate()
-        for proc in self.procs:
+        for proc in procs:
             try:
                 proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 proc.kill()
+                proc.wait()
+            self.logs.append(proc.stderr.read().decode() if proc.stderr else "")
 
 
 @pytest.fixture
@@ -132,3 +146,19 @@ def test_two_instances_sharing_redis_enforce_one_sign_in_limit(servers: Servers)
 def test_without_redis_each_instance_counts_its_own_attempts(servers: Servers) -> None:
     statuses = sign_in_attempts(servers, LIMIT + 2)
     assert statuses == [200] * (LIMIT + 2)  # 3 per instance: under each one's own limit
+
+
+@pytest.mark.parametrize("servers", ["redis"], indirect=True)
+def test_two_instances_sharing_redis_count_wrong_join_codes_together_and_never_refuse_the_right_one(
+        servers: Servers) -> None:
+    wrong = [get(servers.ports[i % 2], f"/q/ZZZZZ{i + 2}")[0] for i in range(LIMIT + 2)]
+    assert wrong[:LIMIT] == [404] * LIMIT and wrong[LIMIT:] == [429, 429]
+    assert [get(port, "/q/ASFURA")[0] for port in servers.ports] == [200, 200]
+
+
+@pytest.mark.parametrize("servers", ["unreachable"], indirect=True)
+def test_an_unreachable_redis_is_said_once_in_each_log_and_every_worker_still_limits(servers: Servers) -> None:
+    statuses = sign_in_attempts(servers, 2 * LIMIT + 2)
+    assert statuses[:2 * LIMIT] == [200] * (2 * LIMIT) and statuses[2 * LIMIT:] == [429, 429]  # per worker
+    servers.stop()
+    assert [log.count(FALLBACK_WARNING) for log in servers.logs] == [1, 1], servers.logs

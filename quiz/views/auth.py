@@ -12,13 +12,12 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from flask import (Blueprint, abort, current_app, flash, g, redirect, render_template, request, session,
+from flask import (Blueprint, abort, flash, g, redirect, render_template, request, session,
                    url_for)
 from werkzeug.wrappers import Response as WResponse
 
-from quiz import models
+from quiz import models, ratelimits
 from quiz.db import get_session
-from quiz.extensions import limiter
 from quiz.views.forms import LoginForm, LogoutForm, RegisterForm
 from quiz.services import users as user_service
 
@@ -77,10 +76,6 @@ def teacher_required(view: F) -> F:
     return wrapped  # type: ignore[return-value]
 
 
-def _login_limit() -> str:
-    return str(current_app.config["LOGIN_RATE_LIMIT"])
-
-
 def _safe_next(target: str | None) -> str | None:
     # Only same-site paths: an attacker's ?next=https://evil must not be followed.
     if not target:
@@ -92,7 +87,8 @@ def _safe_next(target: str | None) -> str | None:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"])
+@ratelimits.sign_in_failures_per_address
+@ratelimits.sign_in_failures_per_account
 def login() -> str | WResponse:
     """Sign in with email and password."""
     form = LoginForm()
@@ -109,7 +105,7 @@ def login() -> str | WResponse:
 
 
 @bp.route("/register", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"])
+@ratelimits.sign_in_failures_per_address
 def register() -> str | WResponse:
     """Create a student account; a guest keeps the attempts made so far."""
     form = RegisterForm()

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, current_app, flash, g, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask import session as flask_session
 from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response as WResponse
 
-from quiz import models
+from quiz import models, ratelimits
 from quiz.db import get_session
-from quiz.extensions import limiter
 from quiz.views.forms import AnswerForm, JoinClassForm, JoinForm, RetryForm, StartForm, SubmitAttemptForm
 from quiz.services import attempts as attempt_service
 from quiz.services import classes as class_service
@@ -24,23 +23,9 @@ from quiz.views.auth import current_user, login_required, login_user
 bp = Blueprint("student", __name__)
 
 
-def _join_limit() -> str:
-    return str(current_app.config["JOIN_RATE_LIMIT"])
-
-
-def _unknown_code(_response: WResponse) -> bool:
-    return bool(g.get("unknown_join_code"))
-
-
-# Guessing join codes: only lookups that find no quiz count, per address, so a class behind one
-# address joins freely while a script trying codes is stopped long before it could find one.
-_join_guard = limiter.shared_limit(_join_limit, scope="join-code", deduct_when=_unknown_code)
-
-
 def _quiz_or_404(code: str) -> models.Quiz:
     quiz = quiz_service.find_by_code(get_session(), code)
     if quiz is None or not quiz.published:
-        g.unknown_join_code = True
         abort(404)
     return quiz
 
@@ -79,7 +64,7 @@ def index() -> tuple[str, int]:
 
 
 @bp.route("/join", methods=["POST"])
-@_join_guard
+@ratelimits.wrong_join_codes_per_address
 def join() -> str | WResponse | tuple[str, int]:
     """Find a quiz by its code and go to its start page."""
     form = JoinForm()
@@ -90,13 +75,12 @@ def join() -> str | WResponse | tuple[str, int]:
         school_class = class_service.find_by_code(get_session(), form.code.data or "")
         if school_class is not None:
             return redirect(url_for("student.join_class", code=school_class.code))
-        g.unknown_join_code = True
         form.code.errors = ["لا يوجد اختبار بهذا الرمز ولا صف. تأكد منه واكتبه مرة أخرى."]
     return _index_page(form, 400)
 
 
 @bp.route("/q/<code>")
-@_join_guard
+@ratelimits.wrong_join_codes_per_address
 def quiz(code: str) -> ResponseReturnValue:
     """Show a quiz's details and the start (or resume) button."""
     quiz = _quiz_or_404(code)
@@ -133,7 +117,7 @@ def _quiz_page(quiz: models.Quiz, form: StartForm, status: int = 200) -> tuple[s
 
 
 @bp.route("/q/<code>/start", methods=["POST"])
-@_join_guard
+@ratelimits.wrong_join_codes_per_address
 def start(code: str) -> ResponseReturnValue:
     """Start (or resume) an attempt; a visitor joins with a display name."""
     quiz = _quiz_or_404(code)
@@ -297,13 +281,12 @@ def retry(attempt_id: int) -> WResponse:
 
 
 @bp.route("/c/<code>", methods=["GET", "POST"])
-@_join_guard
+@ratelimits.wrong_join_codes_per_address
 def join_class(code: str) -> ResponseReturnValue:
     """Join a class once by its code (with the account, or as a guest under a name unique in the class)."""
     session = get_session()
     school_class = class_service.find_by_code(session, code)
     if school_class is None:
-        g.unknown_join_code = True
         abort(404)
     if school_class.code != code:
         return redirect(url_for("student.join_class", code=school_class.code))
