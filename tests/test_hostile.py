@@ -349,3 +349,43 @@ def test_a_csrf_token_replayed_after_logout_is_refused(app: Flask, client: Flask
     # The copied cookie of the signed-in session no longer works either (session version bumped).
     session.refresh(user)
     assert user.session_version == 1 and row_counts(session) == before
+
+
+# --- a copied guest cookie ----------------------------------------------------------------------------
+
+def _guest_in_an_attempt(client: FlaskClient) -> str:
+    r = client.post("/q/ASFURA/start", data={"csrf_token": csrf(client, "/q/ASFURA"), "name": "سارة"})
+    assert r.status_code == 302 and "/attempt/" in r.location
+    return r.location
+
+
+def test_a_copied_guest_cookie_stops_working_when_the_guest_logs_out(app: Flask, client: FlaskClient) -> None:
+    attempt = _guest_in_an_attempt(client)
+    assert client.get(attempt).status_code == 200  # the page is now in the page cache too
+    cookie = client.get_cookie("session")
+    assert cookie is not None
+    thief = app.test_client()
+    thief.set_cookie("session", cookie.value)
+    assert thief.get(attempt).status_code == 200  # a copy works while the guest is in
+    assert client.post("/logout", data={"csrf_token": csrf(client, attempt)}).status_code == 302
+    token = csrf(thief, "/")  # the copy still carries a valid CSRF secret, but no longer a user
+    assert thief.get(attempt).status_code == 404
+    assert thief.post(attempt + "/autosave", data={"x": "1"}, headers={"X-CSRFToken": token}).status_code == 404
+    assert thief.post(attempt + "/submit", data={"csrf_token": token}).status_code == 404
+    assert thief.get(attempt + "/result").status_code == 404
+    assert thief.get("/me/attempts").status_code == 302  # to the sign-in page
+
+
+def test_a_guests_earlier_cookie_does_not_open_the_account_it_became(app: Flask, client: FlaskClient,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    use_fast_password_hashing(monkeypatch)
+    attempt = _guest_in_an_attempt(client)
+    cookie = client.get_cookie("session")
+    assert cookie is not None
+    r = client.post("/register", data={"csrf_token": csrf(client, "/register"), "name": "سارة",
+                                       "email": "sara@example.org", "password": "long-password-1",
+                                       "confirm": "long-password-1"})
+    assert r.status_code == 302 and client.get(attempt).status_code == 200  # the new account keeps the attempt
+    thief = app.test_client()
+    thief.set_cookie("session", cookie.value)
+    assert thief.get(attempt).status_code == 404 and thief.get("/me/attempts").status_code == 302

@@ -38,6 +38,8 @@ def create_account(session: Session, *, name: str, email: str, password: str, ro
     if find_by_email(session, email) is not None:
         raise EmailTaken(email)
     user = upgrade if upgrade is not None and upgrade.role == "guest" else models.User()
+    if user is upgrade:  # the guest's cookie, and any copy of it, no longer opens the new account
+        user.session_version = (user.session_version or 0) + 1
     user.name = name.strip()[:120]
     user.email = normalize_email(email)
     user.password_hash = generate_password_hash(password)

@@ -1,7 +1,7 @@
 """Sign in, register and sign out; who the current user is (signed session cookie).
 
 The session holds ``user_id`` and ``sv`` (the user's session_version when signed in); logout bumps the
-version for accounts, so a copied cookie stops working. Other blueprints use ``current_user()``,
+version, for guests as for accounts, so a copied cookie stops working. Other blueprints use ``current_user()``,
 ``login_user()``, ``login_required`` and ``teacher_required`` from here.
 """
 
@@ -129,14 +129,15 @@ def register() -> str | WResponse:
 
 @bp.route("/logout", methods=["POST"])
 def logout() -> WResponse:
-    """Sign out, invalidating this account's other copies of the session cookie."""
+    """Sign out, invalidating every copy of this session cookie (a guest's too)."""
     form = LogoutForm()
     if form.validate_on_submit():
         user = current_user()
-        if user is not None and user.role != "guest":
+        if user is not None:
             user_service.bump_session_version(get_session(), user)
         logout_user()
-        flash("خرجت من حسابك.", "info")
+        flash("خرجت. إجاباتك محفوظة عند المعلّم." if user is not None and user.role == "guest"
+              else "خرجت من حسابك.", "info")
     return redirect(url_for("student.index"))
 
 
