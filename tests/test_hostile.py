@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -211,7 +212,7 @@ CASES = [
     Case("article: whitespace-only text", "teacher", "POST", "/teacher/articles/new",
          lambda w: {"title": "عنوان", "text": " \n\t  \r\n "}, status=(200,), message="فارغ"),
     Case("article: only invisible marks", "teacher", "POST", "/teacher/articles/new",
-         lambda w: {"title": "عنوان", "text": "\u200f\u200e" + RLO}, status=(200,), message="حروف عربية"),
+         lambda w: {"title": "عنوان", "text": "\u200f\u200e" + RLO}, status=(200,), message="فارغ"),  # the marks are removed
     Case("article: NUL bytes in text", "teacher", "POST", "/teacher/articles/new",
          lambda w: {"title": "عنوان", "text": "نص\x00عربي"}),
     Case("article: title of 10,000 letters", "teacher", "POST", "/teacher/articles/new",
@@ -389,3 +390,91 @@ def test_a_guests_earlier_cookie_does_not_open_the_account_it_became(app: Flask,
     thief = app.test_client()
     thief.set_cookie("session", cookie.value)
     assert thief.get(attempt).status_code == 404 and thief.get("/me/attempts").status_code == 302
+
+
+# --- bidirectional controls in teacher text -----------------------------------------------------------
+
+CONTROL = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]"
+                     r"|\\u(?:200[ef]|202[a-e]|206[6-9]|061c)|&#(?:x(?:200[ef]|202[a-e]|206[6-9]|61c)|82(?:06|07|3[4-8]"
+                     r"|9[4-7])|1564);", re.IGNORECASE)  # the characters, and JSON or XML escapes of them
+LRI, PDI, PDF, RLM = "\u2066", "\u2069", "\u202c", "\u200f"
+
+
+def _controls(text: str) -> list[str]:
+    return CONTROL.findall(text)
+
+
+@pytest.mark.no_seed
+def test_bidi_controls_in_teacher_text_are_removed_where_it_enters(session: Session, make_user: Any) -> None:
+    from quiz.services import articles, assembly, bank_import, classes, review
+    from teacher_helpers import NEWS_ARTICLE
+
+    teacher = make_user("teacher")
+    text = NEWS_ARTICLE.replace("وزارة الصحة", RLO + "وزارة الصحة" + PDF, 1).replace("14 مليون", LRI + "14 مليون" + PDI)
+    bank = articles.create_article(session, teacher.id, title=RLO + "حملة التطعيم", text=text, source=RLM + "وكالة")
+    mcq = next(bq for bq in bank.questions if bq.kind == "mcq")
+    q = json.loads(mcq.data_json)
+    review.edit_question(session, teacher.id, mcq.id, prompt=RLO + q["prompt"], answer=q["answer"] + RLM,
+                         choices=[LRI + c + PDI for c in q["choices"]])
+    review.add_question(session, teacher.id, bank.id, kind="short", prompt=RLO + "كم طفلًا تستهدف الحملة؟",
+                        answer=LRI + "14 مليون" + PDI, source_text=text.split("\n")[0])
+    review.approve_all(session, teacher.id, bank.id)
+    ids = [bq.id for bq in bank.questions]
+    quiz = assembly.create_quiz(session, teacher.id, bank.id, assembly.QuizSettings(title=RLO + "اختبار"), ids)
+    assembly.publish(session, teacher.id, quiz.id)
+    assembly.update_settings(session, teacher.id, quiz.id, assembly.QuizSettings(title=RLO + "اختبار الأسبوع"))
+    classes.create_class(session, teacher.id, RLO + "الصف الأول")
+    upload = json.dumps({"version": 1, "article": {"key": "imp", "title": RLO + "مستورد", "text": RLO + "نص",
+                                                   "source": LRI + "مصدر"},
+                         "questions": [{"key": "q1", "kind": "wh", "fact_type": "place", "prompt": RLO + "أين؟",
+                                        "answer": "هنا" + RLM, "accepted": [LRI + "هناك"],
+                                        "source": {"text": RLO + "هنا", "start": 1, "end": 4}}]},
+                        ensure_ascii=False).encode()
+    bank_import.import_bank(session, teacher.id, bank_import.parse_bank_upload("b.json", upload))
+    session.expire_all()
+    stored = [*session.scalars(select(models.Article.title)), *session.scalars(select(models.Article.text)),
+              *filter(None, session.scalars(select(models.Article.source))),
+              *session.scalars(select(models.BankQuestion.data_json)), *session.scalars(select(models.Quiz.title)),
+              *session.scalars(select(models.QuizQuestion.data_json)),
+              *session.scalars(select(models.SchoolClass.name))]
+    assert len(stored) > 10 and [s for s in stored if _controls(s)] == []
+    sources = [json.loads(d)["source"] for d in session.scalars(select(models.BankQuestion.data_json))]
+    assert any(s["text"][s["start"]:s["end"]] == "هنا" for s in sources)  # offsets follow the removed characters
+
+
+@pytest.mark.no_seed
+def test_bidi_controls_already_stored_reach_no_student_page_and_no_export(
+        app: Flask, client: FlaskClient, session: Session, make_user: Any, make_quiz: Any, tmp_path: Any) -> None:
+    from test_export_anki import open_apkg
+
+    teacher = make_user("teacher")
+    quiz = make_quiz(layout="all_on_one", review="immediately")
+    quiz.owner_id = teacher.id
+    quiz.title = RLO + "اختبار " + quiz.title
+    article = quiz.bank.article
+    article.title, article.source = RLO + article.title, LRI + "وكالة" + PDI
+    for qq in quiz.questions:  # written as rows were before the rule: straight into the database
+        d = json.loads(qq.data_json)
+        d["prompt"] = RLO + d["prompt"] + PDF
+        d["choices"] = [LRI + c + PDI for c in d["choices"]]
+        d["source"]["text"] = RLM + d["source"]["text"]
+        qq.data_json = json.dumps(d, ensure_ascii=False)
+    session.commit()
+    pages = [client.get("/").get_data(as_text=True)]
+    r = client.post(f"/q/{quiz.code}/start", data={"csrf_token": csrf(client, f"/q/{quiz.code}"), "name": "سارة"})
+    attempt = r.location
+    pages.append(client.get(f"/q/{quiz.code}").get_data(as_text=True))
+    pages.append(client.get(attempt).get_data(as_text=True))
+    assert "في أي بلد فاز نصري عصفورة بالانتخابات؟" in pages[-1]  # the questions are there, controls gone
+    client.post(attempt + "/submit", data={"csrf_token": csrf(client, attempt)})
+    pages += [client.get(attempt + "/result").get_data(as_text=True), client.get("/me/attempts").get_data(as_text=True)]
+    assert [p for p in pages if _controls(p)] == []
+    deck = client.get(f"/export/quiz/{quiz.id}.anki")  # the student's Anki deck
+    assert deck.status_code == 200
+    notes = open_apkg(deck.data, tmp_path).notes
+    assert notes and [n for n in notes.values() if _controls(json.dumps(n, ensure_ascii=False))] == []
+    login(client, teacher)
+    for fmt in ("moodle-xml", "gift", "csv", "tsv", "json"):
+        r = client.get(f"/export/quiz/{quiz.id}.{fmt}")
+        assert r.status_code == 200 and not _controls(r.get_data(as_text=True)), fmt
+        assert not _controls(r.headers["Content-Disposition"]), fmt

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from questions.model import Bank
+from quiz.bidicontrols import clean_bank
 from quiz.exports.anki import anki_apkg
 from quiz.exports.bankjson import bank_json, import_bank_json
 from quiz.exports.common import banks_of
@@ -55,4 +56,4 @@ def export(banks: Bank | Iterable[Bank], fmt: str) -> bytes:
         spec = FORMATS[fmt]
     except KeyError:
         raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})") from None
-    return spec.write(banks)
+    return spec.write(tuple(clean_bank(b) for b in banks_of(banks)))  # no bidi control in any file

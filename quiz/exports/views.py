@@ -22,6 +22,7 @@ from werkzeug.wrappers import Response
 
 from questions.model import Bank
 from quiz import models
+from quiz.bidicontrols import without_controls
 from quiz.db import get_session
 from quiz.exports import FORMATS, export
 from quiz.exports.sources import bank_for_export, bank_for_quiz
@@ -36,7 +37,7 @@ STUDENT_FORMATS = ("anki",)
 def content_disposition(ascii_stem: str, title: str, extension: str) -> str:
     """Return an attachment header: an ASCII-safe ``filename`` plus the UTF-8 ``filename*``."""
     safe = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_stem).strip("-.") or "fahim"
-    nice = re.sub(r'[\x00-\x1f\x7f/\\"]+', " ", unicodedata.normalize("NFC", title)).strip() or safe
+    nice = re.sub(r'[\x00-\x1f\x7f/\\"]+', " ", unicodedata.normalize("NFC", without_controls(title))).strip() or safe
     return (f'attachment; filename="{safe}.{extension}"; '
             f"filename*=UTF-8''{quote(nice + '.' + extension, safe='')}")
 

@@ -16,6 +16,7 @@ import questions
 from questions.model import Question
 from questions.normalize import has_arabic
 from quiz import models
+from quiz.bidicontrols import without_controls
 from quiz.htmltext import extract_main_text, looks_like_html
 from quiz.services import banks as bank_service
 from quiz.services.ownership import owned_article
@@ -46,7 +47,7 @@ def clean_article_text(text: str) -> str:
     """Return the article text ready to save, or raise ArticleInputError with an Arabic message."""
     if "\x00" in text:
         raise ArticleInputError("الملف ثنائي وليس نصًا. ارفع ملف نص (.txt) أو صفحة ويب (.html).")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").strip()
+    text = without_controls(text.replace("\r\n", "\n").replace("\r", "\n")).strip()
     if not text:
         raise ArticleInputError("النص فارغ. الصق نص المقال أو ارفع ملفه.")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t\f")
@@ -101,7 +102,7 @@ def create_article(
     published_on: dt.date | None = None, seed: int = 0,
 ) -> models.Bank:
     """Validate the text, generate its bank and store article + bank (all questions pending)."""
-    text = clean_article_text(text)
+    text, title = clean_article_text(text), without_controls(title)
     bank = _unique_keys(generator()(
         text, seed=seed, article_date=published_on.isoformat() if published_on else None,
         title=title.strip(), source=(source or "").strip() or None,

@@ -10,6 +10,7 @@ import random
 from sqlalchemy.orm import Session
 
 from quiz import models
+from quiz.bidicontrols import without_controls
 from quiz.services import quizzes as quiz_service
 from quiz.services.ownership import bank_questions, owned_bank, owned_quiz
 from quiz.services.review import QuestionInvalid
@@ -87,7 +88,7 @@ def update_settings(session: Session, owner_id: int, quiz_id: int, settings: Qui
     problems = settings.problems()
     if problems:
         raise QuestionInvalid(problems)
-    quiz.title = settings.title.strip()
+    quiz.title = without_controls(settings.title).strip()
     quiz.time_limit_seconds = settings.time_limit_seconds
     quiz.opens_at, quiz.closes_at = settings.opens_at, settings.closes_at
     quiz.attempts_allowed = settings.attempts_allowed

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 import questions
 from questions.model import BANK_VERSION, FACT_TYPES
 from quiz import models
+from quiz.bidicontrols import clean_bank
 from quiz.services import banks as bank_service
 from quiz.services.articles import MAX_TEXT_BYTES, MAX_UPLOAD_BYTES, ArticleInputError
 
@@ -117,7 +118,7 @@ def import_bank(session: Session, owner_id: int, bank: questions.Bank) -> models
     came from elsewhere deserves the same review as a freshly generated bank. Article and
     question keys are kept, so Anki decks exported from the import update the same notes.
     """
-    art = bank.article
+    art = clean_bank(bank).article
     title = (art.title or "").strip()[:_TITLE_WIDTH] or "بنك مستورد"
     source = (art.source or "").strip()[:_TITLE_WIDTH] or None
     row = bank_service.save_bank(session, bank, owner_id, status="pending", source=source, commit=False)

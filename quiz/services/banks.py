@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import questions
-from quiz import models
+from quiz import bidicontrols, models
 
 
 def save_bank(
@@ -24,12 +24,12 @@ def save_bank(
     commit: bool = True,
 ) -> models.Bank:
     """Store ``bank`` (its article and every question, with ``status``) and return the new row."""
-    art = bank.article
+    art = bidicontrols.clean_bank(bank).article
     article = models.Article(
         owner_id=owner_id,
         key=art.key,
         title=art.title or "",
-        source=source if source is not None else art.source,
+        source=bidicontrols.optional_without_controls(source) if source is not None else art.source,
         published_on=published_on if published_on is not None else parse_date(art.date),
         text=art.text,
     )
@@ -72,8 +72,8 @@ def bank_from_db(session: Session, bank_id: int, *, approved_only: bool = False)
 
 
 def dump_question(question: questions.Question) -> str:
-    """Return the JSON text stored for ``question``."""
-    return json.dumps(question.to_dict(), ensure_ascii=False)
+    """Return the JSON text stored for ``question`` (its text without bidi controls)."""
+    return json.dumps(bidicontrols.clean_question(question).to_dict(), ensure_ascii=False)
 
 
 def load_question(data_json: str) -> questions.Question:

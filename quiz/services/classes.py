@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from questions.normalize import tokens
 from quiz import models
+from quiz.bidicontrols import without_controls
 from quiz.services.ownership import NotFound, owned_quiz
 from quiz.services.quizzes import CODE_ALPHABET, CODE_LENGTH, normalize_code
 
@@ -47,7 +48,7 @@ def new_class_code(session: Session) -> str:
 
 def create_class(session: Session, owner_id: int, name: str) -> models.SchoolClass:
     """Create a class of the teacher with a fresh join code."""
-    name = name.strip()[:NAME_WIDTH]
+    name = without_controls(name).strip()[:NAME_WIDTH]
     if not name:
         raise ClassError("اكتب اسم الصف.")
     row = models.SchoolClass(owner_id=owner_id, name=name, code=new_class_code(session))

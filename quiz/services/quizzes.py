@@ -10,6 +10,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from quiz import models
+from quiz.bidicontrols import without_controls
 
 # Join codes avoid letters and digits that read alike (0/O, 1/I/L) on a board or a phone.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -66,7 +67,7 @@ def create_quiz(
         )
     }
     quiz = models.Quiz(
-        owner_id=owner_id, bank_id=bank_id, title=title, code=code or new_join_code(session),
+        owner_id=owner_id, bank_id=bank_id, title=without_controls(title), code=code or new_join_code(session),
         time_limit_seconds=time_limit_seconds, opens_at=opens_at, closes_at=closes_at,
         attempts_allowed=attempts_allowed, grading=grading, layout=layout, review=review,
         published=published, timezone=timezone,

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from questions.checks import check
 from questions.model import FACT_TYPES, FALSE_LABEL, TRUE_LABEL, Question, Source
 from quiz import models
+from quiz.bidicontrols import clean_question
 from quiz.services import articles as article_service
 from quiz.services import banks as bank_service
 from quiz.services.ownership import bank_questions, owned_bank, owned_question
@@ -138,6 +139,7 @@ def edit_question(
     bq = owned_question(session, owner_id, bank_question_id)
     question = edited_question(bank_service.load_question(bq.data_json), prompt=prompt, answer=answer,
                                choices=choices, accepted=accepted, pairs=pairs, items=items)
+    question = clean_question(question)
     problems = []
     if not question.prompt:
         problems.append("اكتب نص السؤال.")
@@ -192,6 +194,7 @@ def add_question(
         source=Source(source_text, max(start, 0), max(start, 0) + len(answer) if start >= 0 else 0),
         tolerance=0.0 if kind == "numeric" else None, pairs=new_pairs, items=new_items,
     )
+    question = clean_question(question)
     problems = check_messages(question)
     if kind == "matching" and len(new_pairs) < 2:
         problems.insert(0, "اكتب زوجين على الأقل، كل زوج في سطر: العنصر = ما يقابله.")

@@ -10,7 +10,7 @@ from typing import Any
 from flask import Flask
 from markupsafe import Markup, escape
 
-from quiz import arabic
+from quiz import arabic, bidicontrols
 
 # A run of Latin letters or digits (with the punctuation that belongs inside a number or a Latin
 # name) is isolated in <bdi>, so "40.27%" or "Truth Social" keep their order inside Arabic text.
@@ -79,6 +79,7 @@ def now_iso() -> str:
 
 def init_app(app: Flask) -> None:
     """Register the filters and the current-user context on ``app``."""
+    app.jinja_env.finalize = bidicontrols.finalize  # no bidi control in anything a page prints
     app.add_template_filter(bidi, "bidi")
     app.add_template_filter(number, "number")
     app.add_template_filter(when, "when")
