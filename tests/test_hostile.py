@@ -478,3 +478,28 @@ def test_bidi_controls_already_stored_reach_no_student_page_and_no_export(
         r = client.get(f"/export/quiz/{quiz.id}.{fmt}")
         assert r.status_code == 200 and not _controls(r.get_data(as_text=True)), fmt
         assert not _controls(r.headers["Content-Disposition"]), fmt
+
+
+# --- the database file --------------------------------------------------------------------------------
+
+@pytest.mark.no_seed
+def test_the_sqlite_database_and_its_wal_files_are_readable_by_their_owner_only(tmp_path: Any) -> None:
+    import os
+    import stat
+
+    from quiz import create_app
+    from quiz.db import get_db
+
+    old = os.umask(0o022)  # the usual umask, which leaves new files readable by everyone
+    try:
+        app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path / "instance"), "SECRET_KEY": "x",
+                          "SEED_ON_START": False, "RATELIMIT_ENABLED": False})
+        with get_db(app).session() as s:  # a write, so the WAL and shared-memory files exist
+            user_service.create_guest(s, "سارة")
+        files = sorted((tmp_path / "instance").glob("fahim.sqlite3*"))
+        modes = {f.name: stat.S_IMODE(f.stat().st_mode) for f in files}
+        get_db(app).engine.dispose()
+    finally:
+        os.umask(old)
+    assert set(modes) >= {"fahim.sqlite3", "fahim.sqlite3-wal", "fahim.sqlite3-shm"}
+    assert set(modes.values()) == {0o600}, {k: oct(v) for k, v in modes.items()}
