@@ -15,19 +15,24 @@ Hostile input that no view should have to think about is refused here, before an
   not an overflow inside the database driver;
 - a NUL byte in the path, the query or a form field is a 400: no text the app keeps may hold one
   (PostgreSQL refuses it in text), and no person types one;
-- a body over MAX_CONTENT_LENGTH is a 413 with the Arabic page, rendered without reading the body.
+- a body over MAX_CONTENT_LENGTH is a 413 with the Arabic page, rendered without reading the body
+  (a view marked ``large_body`` reads more: the new-article form answers an oversized paste itself,
+  keeping the teacher's text).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from flask import Flask, abort, request
+from flask import Flask, abort, current_app, request
 from flask_talisman import Talisman
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
+
+V = TypeVar("V", bound=Callable[..., Any])
 
 # Ids are 32-bit integers on PostgreSQL (SERIAL) and at most 64-bit on SQLite.
 MAX_ID = 2**31 - 1
@@ -87,6 +92,23 @@ def refuse_nul_bytes() -> None:
                 abort(400)
 
 
+def large_body(limit: int) -> Callable[[V], V]:
+    """Let one view read a body (and a form field) of up to ``limit`` bytes; the site limit stays for the rest."""
+    def mark(view: V) -> V:
+        view.max_body = limit  # type: ignore[attr-defined]
+        return view
+    return mark
+
+
+def _view_body_limit(_endpoint: str | None, _values: dict[str, Any] | None) -> None:
+    # A URL value preprocessor: it runs before every before_request function (which may read the form).
+    view = current_app.view_functions.get(request.endpoint or "")
+    limit = getattr(view, "max_body", None)
+    if limit:
+        request.max_content_length = limit
+        request.max_form_memory_size = limit
+
+
 def too_large(exc: RequestEntityTooLarge) -> Any:
     """Show the Arabic 413 page without reading the oversized body again (forms on the page would)."""
     request.__dict__["form"] = ImmutableMultiDict()
@@ -112,6 +134,7 @@ def init_app(app: Flask) -> None:
         x_content_type_options=True,
     )
     app.url_map.converters["int"] = IdConverter
+    app.url_value_preprocessor(_view_body_limit)
     app.before_request(refuse_nul_bytes)
     app.register_error_handler(RequestEntityTooLarge, too_large)
     proxies = int(app.config.get("PROXY_FIX") or 0)

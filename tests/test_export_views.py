@@ -54,7 +54,7 @@ def test_a_teacher_downloads_their_bank_in_every_format(client: FlaskClient, ses
     assert "collection.anki2" in zipfile.ZipFile(BytesIO(resp.data)).namelist()
 
 
-def test_approved_only_leaves_out_pending_questions(client: FlaskClient, session: Session,
+def test_a_bank_download_holds_the_approved_questions_and_all_on_request(client: FlaskClient, session: Session,
                                                     make_user: MakeUser) -> None:
     teacher = make_user("teacher")
     row = bank_service.save_bank(session, sample_bank("mine"), teacher.id, status="pending")
@@ -62,8 +62,8 @@ def test_approved_only_leaves_out_pending_questions(client: FlaskClient, session
     row.questions[1].status = "rejected"
     session.commit()
     login(client, teacher)
-    everything = import_bank_json(client.get(f"/export/bank/{row.id}.json").data)
-    approved = import_bank_json(client.get(f"/export/bank/{row.id}.json?approved=1").data)
+    everything = import_bank_json(client.get(f"/export/bank/{row.id}.json?all=1").data)
+    approved = import_bank_json(client.get(f"/export/bank/{row.id}.json").data)
     assert len(everything.questions) == len(row.questions) - 1
     assert [q.key for q in approved.questions] == [row.questions[0].key]
 

@@ -311,3 +311,22 @@ def test_opening_an_expired_attempt_closes_it_and_says_why(client: FlaskClient, 
     assert "انتهى الوقت" in client.get(r.location).get_data(as_text=True)
     session.refresh(attempt)
     assert attempt.submitted_at == attempt.deadline_at and attempt.score == 0
+
+
+def test_the_page_says_how_many_questions_are_unanswered_before_submitting(client: FlaskClient, make_quiz: Any,
+                                                                           session: Session) -> None:
+    attempt_id = start(client, make_quiz().code)
+    html = client.get(f"/attempt/{attempt_id}").get_data(as_text=True)
+    assert "لم تُجب بعد عن 8 أسئلة." in html
+    texts = json.loads(re.search(r'data-unanswered-texts="([^"]*)"', html).group(1).replace("&#34;", '"'))
+    assert texts[:4] == ["", "سؤال واحد", "سؤالان", "3 أسئلة"] and len(texts) == 9
+    assert html.count("data-confirm-unanswered") == 1  # on the submit button the page script reads
+    fields = form_fields(session, attempt_id, SAMPLE_ANSWERS)
+    post(client, f"/attempt/{attempt_id}", {"page": "1", "go": "stay", **fields})
+    html = client.get(f"/attempt/{attempt_id}").get_data(as_text=True)
+    assert "لم تُجب بعد" not in html and re.search(r"<p class=\"unanswered-note\"[^>]* hidden", html)
+
+
+def test_a_cloze_blank_has_a_name_for_screen_readers(client: FlaskClient, make_quiz: Any) -> None:
+    html = client.get(f"/attempt/{start(client, make_quiz().code)}").get_data(as_text=True)
+    assert '<span class="blank"><span class="visually-hidden">(فراغ)</span></span>' in html

@@ -1,14 +1,13 @@
-"""Article input: main-text extraction from HTML, and validation of pasted and uploaded text."""
+"""Article input: a web page read into its article (bounded work), and pasted and uploaded text checked."""
 
 import pytest
 
-from quiz.htmltext import extract_main_text, looks_like_html
-from quiz.services.articles import (
-    MAX_TEXT_BYTES,
-    ArticleInputError,
-    clean_article_text,
-    decode_upload,
-)
+import datetime as dt
+from pathlib import Path
+
+from quiz import webpage
+from quiz.services.articles import MAX_TEXT_BYTES, ArticleInputError, clean_article_text, decode_upload, read_text
+from quiz.webpage import looks_like_html, read_page
 
 ARABIC = "أعلنت وزارة الصحة يوم الاثنين عن حملة تطعيم جديدة تشمل 3 ملايين طفل."
 
@@ -24,26 +23,62 @@ NEWS_PAGE = """<!doctype html><html lang="ar" dir="rtl"><head><title>عنوان 
 <footer>جميع الحقوق محفوظة</footer></body></html>"""
 
 
-def test_html_extraction_keeps_the_article_and_its_paragraphs():
-    assert extract_main_text(NEWS_PAGE) == (
-        "حملة تطعيم جديدة\n\nأعلنت وزارة الصحة يوم الاثنين عن حملة تطعيم.\n\n"
-        "تشمل الحملة 3 ملايين طفل & تستمر أسبوعين."
-    )
+SAVED_PAGE = (Path(__file__).parent / "pages" / "news_page.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("dropped", ["الرئيسية", "لا تظهر", "color", "الأكثر قراءة", "شارك الخبر",
-                                     "جميع الحقوق", "عنوان الصفحة", "قصير"])
-def test_html_extraction_drops_page_furniture(dropped):
-    assert dropped not in extract_main_text(NEWS_PAGE)
+def test_a_saved_news_page_gives_its_title_date_site_and_article_text():
+    page = read_page(SAVED_PAGE)
+    assert page.title == "الصحة تطلق حملة قومية للتطعيم ضد شلل الأطفال"
+    assert page.date == dt.date(2026, 3, 2) and page.source == "صحيفة النهار اليومية"
+    lines = page.text.split("\n")
+    assert lines[0].startswith("أعلنت وزارة الصحة المصرية يوم الاثنين 2 مارس 2026")  # the headline is the title
+    assert lines[-1].startswith("وكانت مصر قد أعلنت خلوها من شلل الأطفال عام 2006") and len(lines) == 5
 
 
-def test_html_extraction_prefers_main_when_there_is_no_article():
-    page = "<body><div>قائمة</div><main><p>الفقرة الأولى</p><p>الفقرة الثانية<br>سطر</p></main></body>"
-    assert extract_main_text(page) == "الفقرة الأولى\n\nالفقرة الثانية\n\nسطر"
+@pytest.mark.parametrize("dropped", ["الرئيسية", "dataLayer", "min-height", "الأكثر قراءة", "شارك الخبر",
+                                     "جميع الحقوق", "اقرأ أيضًا", "التعليقات", "خبر رائع", "عاجل", "loadAd"])
+def test_a_saved_news_page_loses_its_furniture(dropped):
+    assert dropped not in read_page(SAVED_PAGE).text
 
 
-def test_html_extraction_falls_back_to_the_body():
-    assert extract_main_text("<p>نص أول</p><div>نص ثان</div>") == "نص أول\n\nنص ثان"
+def test_a_page_without_an_article_element_still_gives_its_paragraphs():
+    page = read_page("<html><body><div><p>الفقرة الأولى من الخبر عن الحملة الجديدة في المحافظات كلها.</p>"
+                     "<p>الفقرة الثانية من الخبر عن نسبة التغطية في الحملة السابقة.</p></div></body></html>")
+    assert page.text == ("الفقرة الأولى من الخبر عن الحملة الجديدة في المحافظات كلها.\n"
+                         "الفقرة الثانية من الخبر عن نسبة التغطية في الحملة السابقة.")
+
+
+def test_a_page_with_too_many_elements_is_refused_before_extraction(monkeypatch):
+    handed: list[int] = []
+    real = webpage.bare_extraction
+    monkeypatch.setattr(webpage, "bare_extraction", lambda tree, **kw: handed.append(1) or real(tree, **kw))
+    crowded = "<html><body>" + "<div><span>خبر</span></div>" * (webpage.MAX_ELEMENTS // 2 + 1) + "</body></html>"
+    with pytest.raises(webpage.PageTooComplex):
+        read_page(crowded)
+    assert handed == []
+    # Scripts, styles and SVG do not count: they are removed before the elements are counted.
+    noisy = ("<html><body>" + "<script>x()</script><svg><g><path/></g></svg>" * webpage.MAX_ELEMENTS
+             + "<p>أعلنت الوزارة اليوم إطلاق حملة جديدة للتطعيم في كل المحافظات.</p></body></html>")
+    assert read_page(noisy).text.startswith("أعلنت الوزارة")
+
+
+def test_a_megabyte_of_deep_nesting_reaches_the_extractor_as_a_shallow_tree(monkeypatch):
+    sizes: list[tuple[int, int]] = []
+    real = webpage.bare_extraction
+
+    def spy(tree, **kw):
+        depth = max(len(list(e.iterancestors())) for e in tree.iter())
+        sizes.append((sum(1 for _ in tree.iter()), depth))
+        return real(tree, **kw)
+
+    monkeypatch.setattr(webpage, "bare_extraction", spy)
+    n = 100_000
+    deep = ("<html><body>" + "<div>" * n + "خبر" + "</div>" * n + "</body></html>").encode("utf-8")
+    assert len(deep) > 1_000_000
+    with pytest.raises(ArticleInputError, match="لم نجد نص مقال"):
+        decode_upload("deep.html", deep)
+    ((elements, depth),) = sizes
+    assert elements <= 300 and depth <= 300  # the parser caps nesting; the extractor sees a small tree
 
 
 @pytest.mark.parametrize(("text", "is_html"), [
@@ -89,7 +124,8 @@ def test_text_just_under_the_size_limit_is_accepted():
     ("article.pdf", ARABIC.encode(), "غير مدعوم"),
     ("article", ARABIC.encode(), "غير مدعوم"),
     ("article.txt", b"Only English here.", "حروف عربية"),
-    ("page.html", b"<html><body><nav>\xd9\x82\xd8\xa7\xd8\xa6\xd9\x85\xd8\xa9</nav></body></html>", "لم نجد"),
+    ("page.html", "<html><head><script>var x = 'قائمة';</script></head><body><img src=a.png></body></html>".encode(),
+     "لم نجد"),
     ("big.html", b"<p>" + b"a" * (2 * 1024 * 1024) + b"</p>", "كبير جدًا"),
 ])
 def test_bad_uploads_get_a_clear_arabic_message(filename, data, message):
@@ -97,16 +133,24 @@ def test_bad_uploads_get_a_clear_arabic_message(filename, data, message):
         decode_upload(filename, data)
 
 
-@pytest.mark.parametrize(("filename", "data", "expected"), [
-    ("a.txt", ARABIC.encode("utf-8"), ARABIC),
-    ("A.TXT", b"\xef\xbb\xbf" + ARABIC.encode("utf-8"), ARABIC),
-    ("page.html", NEWS_PAGE.encode("utf-8"), None),
-    ("page.htm", ("<p>" + ARABIC + "</p>").encode("utf-8"), ARABIC),
-    ("pasted.txt", ("<html><body><p>" + ARABIC + "</p></body></html>").encode("utf-8"), ARABIC),
+@pytest.mark.parametrize(("filename", "data", "expected", "from_page"), [
+    ("a.txt", ARABIC.encode("utf-8"), ARABIC, False),
+    ("A.TXT", b"\xef\xbb\xbf" + ARABIC.encode("utf-8"), ARABIC, False),
+    ("page.htm", ("<p>" + ARABIC + "</p>").encode("utf-8"), ARABIC, True),
+    ("pasted.txt", ("<html><body><p>" + ARABIC + "</p></body></html>").encode("utf-8"), ARABIC, True),
 ])
-def test_good_uploads_give_the_article_text(filename, data, expected):
-    text = decode_upload(filename, data)
-    if expected is None:
-        assert text.startswith("حملة تطعيم جديدة\n\nأعلنت")
-    else:
-        assert text == expected
+def test_good_uploads_give_the_article_text(filename, data, expected, from_page):
+    article = decode_upload(filename, data)
+    assert article.text == expected and article.from_page is from_page
+
+
+def test_a_saved_page_upload_and_a_pasted_page_read_the_same():
+    uploaded = decode_upload("page.html", SAVED_PAGE.encode("utf-8"))
+    pasted = read_text(SAVED_PAGE)
+    assert uploaded == pasted and uploaded.from_page and uploaded.published_on == dt.date(2026, 3, 2)
+
+
+def test_a_page_whose_article_is_over_the_text_limit_is_refused():
+    paragraphs = "".join(f"<p>الفقرة {i}: {'ب' * 300} {ARABIC}</p>" for i in range(MAX_TEXT_BYTES // 600 + 10))
+    with pytest.raises(ArticleInputError, match="طويل جدًا"):
+        read_text("<html><body><article>" + paragraphs + "</article></body></html>")

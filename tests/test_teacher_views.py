@@ -6,11 +6,13 @@ import csv
 import datetime as dt
 import io
 import json
+import re
+from html import unescape
 
 import pytest
 from sqlalchemy import func, select
 
-from questions.model import TRUE_LABEL
+from questions.model import TRUE_LABEL, Article, Bank
 from quiz import models
 from quiz.services import attempts as attempt_service
 from quiz.services import ownership, review
@@ -106,15 +108,49 @@ def test_pasting_an_article_generates_a_pending_bank_with_the_publication_date(b
     assert {bq.status for bq in questions_of(session, bank_id).values()} == {"pending"}
 
 
-def test_uploading_an_html_page_keeps_only_the_article_text(browser, session, calls):
-    page = ("<html><body><nav>القائمة الرئيسية</nav><article><p>" + ARTICLE.replace("\n", "</p><p>")
-            + "</p></article><footer>حقوق النشر</footer></body></html>")
-    r = browser.post("/teacher/articles/new", {"title": "من ملف", "text": "",
+def test_an_uploaded_web_page_is_shown_as_read_then_generated_from_what_the_teacher_confirms(browser, session,
+                                                                                            calls):
+    page = ("<html><head><title>حملة التطعيم</title></head><body><nav>القائمة الرئيسية</nav><article><p>"
+            + ARTICLE.replace("\n", "</p><p>") + "</p></article><footer>حقوق النشر</footer></body></html>")
+    r = browser.post("/teacher/articles/new", {"title": "", "text": "",
                                                "upload": (io.BytesIO(page.encode()), "news.html")},
                      content_type="multipart/form-data")
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200 and "هذا ما قرأناه من صفحة الويب" in html
+    assert count(session, models.Article) == 0 and calls.seeds == []  # nothing generated before the teacher looks
+    shown = re.search(r'<textarea[^>]*id="text"[^>]*>\s*(.*?)</textarea>', html, re.S).group(1)
+    assert "القائمة" not in shown and "حقوق" not in shown and "<p>" not in shown
+    assert 'value="حملة التطعيم"' in html  # the page's title fills the empty title field
+    r = browser.post("/teacher/articles/new", {"title": "حملة التطعيم", "text": unescape(shown)},
+                     content_type="multipart/form-data")
     bank = session.get(models.Bank, bank_id_of(r))
-    assert bank.article.text == ARTICLE.replace("\n", "\n\n")
-    assert "القائمة" not in bank.article.text and "حقوق" not in bank.article.text
+    assert bank.article.text == ARTICLE and bank.article.title == "حملة التطعيم"
+
+
+def test_pasted_html_is_read_as_a_page_too(browser, session, calls):
+    r = new_article(browser, text="<html><body><article><p>" + ARTICLE.replace("\n", "</p><p>") + "</p></article></body></html>")
+    assert r.status_code == 200 and "هذا ما قرأناه من صفحة الويب" in r.get_data(as_text=True)
+    assert count(session, models.Article) == 0
+
+
+def test_an_article_giving_no_question_saves_nothing_and_says_why(browser, session, monkeypatch):
+    from quiz.services import articles
+
+    monkeypatch.setattr(articles, "generator", lambda: lambda text, **kw: Bank(
+        article=Article(key="k", title="t", text=text), questions=(), drops=(("answer_in_prompt", 3),)))
+    r = new_article(browser)
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200 and "لم يُحفظ شيء" in html and "الإجابة ظاهرة في نص السؤال" in html
+    assert "3 أسئلة" in html and ARTICLE.split("\n")[0] in unescape(html)  # the text stays in the form
+    assert count(session, models.Article) == 0 and count(session, models.Bank) == 0
+
+
+def test_a_paste_over_the_size_limit_keeps_the_text_with_the_reason(browser, session, calls):
+    text = ARTICLE + "\n" + "ب" * (1536 * 1024)  # 3 MB: over the text limit and the site's 2 MB body limit
+    r = browser.post("/teacher/articles/new", {"title": "حملة", "text": text}, content_type="multipart/form-data")
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200 and "طويل جدًا" in html
+    assert text[-5000:] in html and count(session, models.Article) == 0
 
 
 def test_uploading_a_text_file_uses_its_contents(browser, session, calls):
@@ -146,6 +182,7 @@ def test_bad_article_input_shows_a_message_and_saves_nothing(browser, session, c
 def test_an_article_without_a_title_is_refused(browser, session, calls):
     r = new_article(browser, title="")
     assert r.status_code == 200 and count(session, models.Article) == 0
+    assert "اكتب عنوان المقال" in r.get_data(as_text=True)
 
 
 def test_article_page_shows_the_text_and_regenerating_adds_a_bank_with_a_new_seed(browser, session, bank_id, calls):

@@ -1,7 +1,7 @@
 """Download routes for exports.
 
 - ``exports.bank``  GET /export/bank/<bank_id>.<fmt>  teachers: their own banks (and built-in ones);
-  ``?approved=1`` keeps only approved questions (default: every question not rejected).
+  approved questions only, or with ``?all=1`` every question not rejected (pending ones too).
 - ``exports.quiz``  GET /export/quiz/<quiz_id>.<fmt>  teachers: their own quizzes (and built-in
   ones), any format; students: the Anki deck only, once they have submitted an attempt and the
   quiz's review setting shows answers.
@@ -72,8 +72,8 @@ def bank(bank_id: int, fmt: str) -> Response:
     row = session.get(models.Bank, bank_id)
     if row is None or user is None or not _teacher_may_see(row.article.owner_id, user):
         abort(404)
-    approved_only = request.args.get("approved") in ("1", "true", "yes")
-    data = bank_for_export(session, bank_id, approved_only=approved_only)
+    everything = request.args.get("all") in ("1", "true", "yes")
+    data = bank_for_export(session, bank_id, approved_only=not everything)
     return _download(data, fmt, f"fahim-bank-{bank_id}", row.article.title or f"fahim-bank-{bank_id}")
 
 

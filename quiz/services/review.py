@@ -19,24 +19,8 @@ from quiz import models
 from quiz.bidicontrols import clean_question
 from quiz.services import articles as article_service
 from quiz.services import banks as bank_service
+from quiz.services.checks import check_messages
 from quiz.services.ownership import bank_questions, owned_bank, owned_question
-
-# Arabic messages for each check reason in questions.checks.
-CHECK_MESSAGES = {
-    "one_correct_answer": "يجب أن تكون للسؤال إجابة صحيحة واحدة بين الخيارات.",
-    "answer_in_prompt": "الإجابة ظاهرة في نص السؤال.",
-    "options_not_distinct": "الخيارات مكررة أو متشابهة.",
-    "not_a_question_or_blank": "نص السؤال يجب أن يكون سؤالًا (ينتهي بـ ؟) أو جملة فيها فراغ واحد _____.",
-    "unbalanced_brackets": "الأقواس أو علامات التنصيص غير متوازنة.",
-    "dangling_conjunction": "الجملة تبدأ بحرف عطف معلق.",
-}
-# Clearer words for the one-answer check of the kinds whose answer is a structure.
-ONE_ANSWER_BY_KIND = {
-    "matching": "المطابقة تحتاج زوجين على الأقل، بعناصر مختلفة في الجهة الأولى.",
-    "ordering": "الترتيب يحتاج ثلاثة عناصر مختلفة على الأقل.",
-    "true_false": "إجابة سؤال صح أو خطأ هي «صح» أو «خطأ».",
-    "numeric": "الإجابة الرقمية يجب أن تكون عددًا.",
-}
 
 # Kinds a teacher can write by hand (matching and ordering need pair/item editors).
 HAND_KINDS = ("mcq", "true_false", "short", "numeric", "cloze", "matching", "ordering")
@@ -68,15 +52,6 @@ def approve_all(session: Session, owner_id: int, bank_id: int) -> int:
         bq.status = "approved"
     session.commit()
     return len(rows)
-
-
-def check_messages(question: Question) -> list[str]:
-    """Return the Arabic messages for every check the question fails."""
-    return [
-        ONE_ANSWER_BY_KIND.get(question.kind, CHECK_MESSAGES[reason]) if reason == "one_correct_answer"
-        else CHECK_MESSAGES.get(reason, reason)
-        for reason in check(question)
-    ]
 
 
 def _lines(values: Iterable[str]) -> tuple[str, ...]:

@@ -77,6 +77,11 @@ def now_iso() -> str:
     return iso(utcnow())
 
 
+def unanswered_texts(total: int) -> list[str]:
+    """Return the counted phrase for 0..total questions ("" for none), for the page script's warnings."""
+    return [""] + [arabic.questions_count(n) for n in range(1, total + 1)]
+
+
 def init_app(app: Flask) -> None:
     """Register the filters and the current-user context on ``app``."""
     app.jinja_env.finalize = bidicontrols.finalize  # no bidi control in anything a page prints
@@ -86,6 +91,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(iso, "iso")
     app.add_template_global(highlight, "highlight")
     app.add_template_global(now_iso, "now_iso")
+    app.add_template_global(unanswered_texts, "unanswered_texts")
     app.add_template_global(local_time, "local_time")
     app.add_template_filter(arabic.questions_count, "questions")
     app.add_template_filter(arabic.minutes_count, "minutes")

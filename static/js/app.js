@@ -4,6 +4,7 @@
    - countdown for timed attempts (the server enforces the deadline; this only shows it);
    - drag-to-reorder for ordering questions (the rank inputs stay the source of truth);
    - confirmation before submitting;
+   - a pasted text too long to send is kept in its box with the reason instead of being sent;
    - times shown in the reader's zone, and quiz time inputs read in the teacher's zone.
    No inline scripts anywhere: data comes from data-* attributes, so a strict CSP can apply. */
 (function () {
@@ -16,11 +17,39 @@
     if (document.readyState !== "loading") { fn(); } else { document.addEventListener("DOMContentLoaded", fn); }
   }
 
-  /* ---- confirmation ---- */
+  /* ---- confirmation (before submitting an attempt: how many questions are still unanswered) ---- */
+  function unansweredText() {
+    // The page carries the counted phrase for every possible number (the server's Arabic agreement).
+    var box = document.querySelector("[data-unanswered-texts]");
+    var bar = document.querySelector("[data-progress]");
+    if (!box || !bar) { return ""; }
+    var texts = JSON.parse(box.getAttribute("data-unanswered-texts"));
+    return texts[Math.max(0, Number(bar.max) - Number(bar.value))] || "";
+  }
+
   document.addEventListener("click", function (event) {
     var target = event.target instanceof Element ? event.target.closest("[data-confirm]") : null;
-    if (target && !window.confirm(target.getAttribute("data-confirm"))) { event.preventDefault(); }
+    if (!target) { return; }
+    var missing = target.hasAttribute("data-confirm-unanswered") ? unansweredText() : "";
+    var text = (missing ? "لم تُجب عن " + missing + ". " : "") + target.getAttribute("data-confirm");
+    if (!window.confirm(text)) { event.preventDefault(); }
   });
+
+  /* ---- a text too long to send stays in its box, with the reason (the server would refuse it) ---- */
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement)) { return; }
+    form.querySelectorAll("textarea[data-max-bytes]").forEach(function (box) {
+      var tooLong = new Blob([box.value]).size > Number(box.getAttribute("data-max-bytes"));
+      var note = form.querySelector('[data-too-long-for="' + box.id + '"]');
+      if (note) { note.hidden = !tooLong; }
+      if (tooLong) {
+        event.preventDefault();
+        box.setAttribute("aria-invalid", "true");
+        box.focus();
+      }
+    });
+  }, true);
 
   /* ---- autosave ---- */
   function Autosave(form) {
@@ -144,6 +173,12 @@
     var bar = document.querySelector("[data-progress]");
     if (count) { count.textContent = String(data.answered); }
     if (bar) { bar.value = data.answered; }
+    var note = document.querySelector("[data-unanswered-note]");
+    if (note) {
+      var missing = unansweredText();
+      note.hidden = !missing;
+      note.textContent = missing ? "لم تُجب بعد عن " + missing + "." : "";
+    }
     var answered = {};
     (data.answered_ids || []).forEach(function (id) { answered[String(id)] = true; });
     Array.prototype.forEach.call(document.querySelectorAll("[data-strip]"), function (dot) {

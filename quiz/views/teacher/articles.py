@@ -5,40 +5,50 @@ from __future__ import annotations
 from flask import abort, flash, redirect, url_for
 from werkzeug.wrappers import Response as WResponse
 
+from quiz.arabic import questions_count
 from quiz.db import get_session
 from quiz.services import articles as article_service
 from quiz.services import bank_import, ownership
+from quiz.security import large_body
 from quiz.views.auth import teacher_required
 from quiz.views.teacher import forms
 from quiz.views.teacher.common import bp, me, or_404, render
 
 
+MAX_TEXT_KB = article_service.MAX_TEXT_BYTES // 1024
+
+
 @bp.route("/articles/new", methods=["GET", "POST"])
 @teacher_required
+@large_body(article_service.MAX_FORM_BYTES)
 def new_article() -> str | WResponse:
-    """Paste or upload an article; generate its bank; go to review."""
+    """Paste or upload an article (a web page is read first and shown); generate its bank; go to review."""
     form = forms.ArticleForm()
     if form.validate_on_submit():
         upload = form.upload.data
         uploaded = upload is not None and bool(getattr(upload, "filename", ""))
         try:
-            if uploaded:
-                text = article_service.decode_upload(upload.filename, upload.read())
-            else:
-                text = article_service.clean_article_text(form.text.data or "")
+            article = (article_service.decode_upload(upload.filename, upload.read(article_service.MAX_UPLOAD_BYTES + 1))
+                       if uploaded else article_service.read_text(form.text.data or ""))
+            if article.from_page:
+                # What the page says fills the form; the teacher checks it, then generates.
+                form.text.data = article.text
+                form.title.data = (form.title.data or "").strip() or article.title
+                form.source.data = (form.source.data or "").strip() or article.source
+                form.published_on.data = form.published_on.data or article.published_on
+                return render("teacher/article_new.html", form=form, page=article, max_text_kb=MAX_TEXT_KB)
             bank = article_service.create_article(
-                get_session(), me().id, title=form.title.data or "", text=text,
+                get_session(), me().id, title=form.title.data or "", text=article.text,
                 source=form.source.data, published_on=form.published_on.data,
             )
+        except article_service.MissingTitle as exc:
+            form.title.errors = [str(exc)]
         except article_service.ArticleInputError as exc:
             (form.upload if uploaded else form.text).errors = [str(exc)]
         else:
-            n = len(bank.questions)
-            flash(f"وُلّد {n} سؤالًا. راجعها واعتمد ما يصلح." if n else
-                  "لم نستطع توليد أسئلة من هذا النص. جرّب مقالًا فيه أسماء وتواريخ وأرقام، أو أضف أسئلة بيدك.",
-                  "success" if n else "warning")
+            flash(f"في البنك {questions_count(len(bank.questions))} بانتظار مراجعتك: اعتمد ما يصلح.", "success")
             return redirect(url_for("teacher.bank", bank_id=bank.id))
-    return render("teacher/article_new.html", form=form)
+    return render("teacher/article_new.html", form=form, page=None, max_text_kb=MAX_TEXT_KB)
 
 
 @bp.route("/import", methods=["GET", "POST"])
@@ -56,7 +66,7 @@ def import_bank() -> str | WResponse | tuple[str, int]:
         except article_service.ArticleInputError as exc:
             form.upload.errors = [str(exc)]
             return render("teacher/import.html", form=form), 400
-        flash(f"استُورد {len(bank.questions)} سؤالًا وهي بانتظار مراجعتك.", "success")
+        flash(f"في البنك المستورد {questions_count(len(bank.questions))} بانتظار مراجعتك.", "success")
         return redirect(url_for("teacher.bank", bank_id=bank.id))
     return render("teacher/import.html", form=form)
 

@@ -24,6 +24,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from questions.model import FACT_TYPES
 from quiz.security import PlainText
+from quiz.services.articles import MAX_FORM_BYTES
 from quiz.views.forms import EMAIL
 
 KIND_LABELS = {
@@ -51,13 +52,16 @@ LTR = {"dir": "ltr"}
 class ArticleForm(FlaskForm):
     """Add an article by pasting its text or uploading a .txt/.html file."""
 
-    title = StringField("العنوان", validators=[DataRequired("اكتب عنوان المقال."), Length(max=300)])
+    title = StringField("العنوان", validators=[Optional(), Length(max=300)],
+                        description="يُؤخذ من صفحة الويب إن لم تكتبه.")
     source = StringField("المصدر", validators=[Optional(), Length(max=300)],
                          render_kw={"placeholder": "مثال: وكالة الأنباء، 12 مارس"})
     published_on = DateField("تاريخ النشر", validators=[Optional()],
                              description="يُستخدم لفهم التواريخ النسبية مثل «الشهر الماضي».")
-    text = TextAreaField("نص المقال", validators=[Optional()], render_kw={"rows": 14, "dir": "auto"})
-    upload = FileField("أو ارفع ملفًا (.txt أو .html)", render_kw={"accept": ".txt,.html,.htm,text/plain,text/html"})
+    text = TextAreaField("نص المقال أو صفحة الويب (HTML)", validators=[Optional()],
+                         render_kw={"rows": 14, "dir": "auto", "data-max-bytes": MAX_FORM_BYTES})
+    upload = FileField("أو ارفع ملفًا (.txt أو صفحة ويب محفوظة .html)",
+                       render_kw={"accept": ".txt,.html,.htm,text/plain,text/html"})
     submit = SubmitField("أنشئ بنك الأسئلة")
 
 

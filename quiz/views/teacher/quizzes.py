@@ -12,6 +12,7 @@ from wtforms.fields.choices import SelectChoice
 
 from questions.model import FACT_TYPES
 from quiz import models, timezones
+from quiz.arabic import questions_count
 from quiz.db import get_session
 from quiz.services import assembly
 from quiz.services import banks as bank_service
@@ -82,7 +83,8 @@ def new_quiz(bank_id: int) -> str | WResponse:
         except QuestionInvalid as exc:
             problems = exc.messages
         else:
-            flash(f"حُفظت مسودة الاختبار ({len(quiz.questions)} سؤالًا). انشره ليصل إليه الطلاب.", "success")
+            flash(f"حُفظت مسودة الاختبار ({questions_count(len(quiz.questions))}). انشره ليصل إليه الطلاب.",
+                  "success")
             return redirect(url_for("teacher.quiz", quiz_id=quiz.id))
     available = {t: sum(1 for bq in approved if bq.fact_type == t) for t in FACT_TYPES}
     return render("teacher/quiz_new.html", form=form, bank=row, items=items, problems=problems,

@@ -9,9 +9,10 @@ from flask import abort, flash, redirect, request, url_for
 from werkzeug.wrappers import Response as WResponse
 
 from quiz import models
+from quiz.arabic import questions_count
 from quiz.db import get_session
 from quiz.services import banks as bank_service
-from quiz.services import ownership, review
+from quiz.services import checks, ownership, review
 from quiz.views.auth import teacher_required
 from quiz.views.teacher import forms
 from quiz.views.teacher.common import bp, export_links, me, or_404, render
@@ -34,8 +35,7 @@ def bank(bank_id: int) -> str:
         distractors_form=forms.DistractorsForm(), approve_all_form=forms.ApproveAllForm(),
         quizzes=[q for q in ownership.quizzes_of(session, me().id) if q.bank_id == bank_id],
         export_links=export_links("bank", bank_id),
-        drops=[(review.CHECK_MESSAGES.get(reason, reason).rstrip("."), n)
-               for reason, n in sorted(json.loads(row.drops_json or "{}").items()) if n],
+        drops=checks.dropped_summary(json.loads(row.drops_json or "{}").items()),
     )
 
 
@@ -78,7 +78,7 @@ def approve_all(bank_id: int) -> WResponse:
     if not forms.ApproveAllForm().validate_on_submit():
         abort(400)
     n = review.approve_all(get_session(), me().id, bank_id)
-    flash(f"اعتُمد {n} سؤالًا.", "success")
+    flash(f"اعتُمد {questions_count(n)}." if n else "لا أسئلة بانتظار المراجعة.", "success")
     return redirect(url_for("teacher.bank", bank_id=bank_id))
 
 

@@ -1,0 +1,44 @@
+"""Arabic number agreement: one module counts questions, minutes, students and answers everywhere."""
+
+import pytest
+
+from quiz import arabic
+
+
+@pytest.mark.parametrize(("n", "expected"), [
+    (1, "سؤال واحد"), (2, "سؤالان"), (3, "3 أسئلة"), (10, "10 أسئلة"), (11, "11 سؤالًا"), (40, "40 سؤالًا"),
+    (100, "100 سؤالًا"), (103, "103 أسئلة"), (0, "0 سؤالًا"),
+])
+def test_questions_take_the_form_their_number_asks_for(n, expected):
+    assert arabic.questions_count(n) == expected
+
+
+@pytest.mark.parametrize(("n", "expected"), [
+    (1, "دقيقة واحدة"), (2, "دقيقتان"), (4, "4 دقائق"), (10, "10 دقائق"), (15, "15 دقيقة"),
+])
+def test_minutes(n, expected):
+    assert arabic.minutes_count(n) == expected
+
+
+@pytest.mark.parametrize(("n", "expected"), [
+    (0, "لا أحد"), (1, "طالب واحد"), (2, "طالبان"), (7, "7 طلاب"), (25, "25 طالبًا"),
+])
+def test_students(n, expected):
+    assert arabic.students_count(n) == expected
+
+
+@pytest.mark.parametrize(("n", "expected"), [(1, "إجابة واحدة"), (2, "إجابتان"), (5, "5 إجابات"), (12, "12 إجابة")])
+def test_answers(n, expected):
+    assert arabic.answers_count(n) == expected
+
+
+def test_a_teacher_page_counts_with_the_helper(app, client, make_user, make_quiz, session):
+    from conftest import login
+
+    teacher = make_user("teacher")
+    quiz = make_quiz(time_limit_seconds=4 * 60)
+    quiz.owner_id = teacher.id
+    session.commit()
+    login(client, teacher)
+    html = client.get(f"/teacher/quizzes/{quiz.id}").get_data(as_text=True)
+    assert "4 دقائق" in html and "4 دقيقة" not in html
