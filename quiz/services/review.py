@@ -44,6 +44,20 @@ def set_status(session: Session, owner_id: int, bank_question_id: int, status: s
     return bq
 
 
+def set_status_many(session: Session, owner_id: int, bank_id: int, ids: Sequence[int],
+                    status: str) -> list[models.BankQuestion]:
+    """Set the status of the given questions of the teacher's bank (ids of other banks are ignored)."""
+    if status not in models.QUESTION_STATUSES:
+        raise ValueError(status)
+    owned_bank(session, owner_id, bank_id)
+    wanted = set(ids)
+    rows = [bq for bq in bank_questions(session, bank_id) if bq.id in wanted]
+    for bq in rows:
+        bq.status = status
+    session.commit()
+    return rows
+
+
 def approve_all(session: Session, owner_id: int, bank_id: int) -> int:
     """Approve every pending question of a bank (rejected ones stay rejected); return how many."""
     owned_bank(session, owner_id, bank_id)

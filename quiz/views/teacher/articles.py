@@ -35,7 +35,8 @@ def new_article() -> str | WResponse:
                 form.text.data = article.text
                 form.title.data = (form.title.data or "").strip() or article.title
                 form.source.data = (form.source.data or "").strip() or article.source
-                form.published_on.data = form.published_on.data or article.published_on
+                if form.published_on.data is None and article.published_on is not None:
+                    form.published_on.data, form.published_on.raw_data = article.published_on, None
                 return render("teacher/article_new.html", form=form, page=article, max_text_kb=MAX_TEXT_KB)
             bank = article_service.create_article(
                 get_session(), me().id, title=form.title.data or "", text=article.text,

@@ -102,6 +102,17 @@ class DistractorsForm(FlaskForm):
     submit = SubmitField("خيارات خاطئة جديدة")
 
 
+BULK_ACTIONS = {"approve": "اعتماد المحدد", "reject": "رفض المحدد", "restore": "إعادة المحدد للمراجعة"}
+BULK_DONE = {"approve": "اعتُمد", "reject": "رُفض", "restore": "أُعيد إلى المراجعة"}
+
+
+class BulkReviewForm(FlaskForm):
+    """Approve, reject or send back to review the selected questions of a bank."""
+
+    action = SelectField("الإجراء", choices=_choices(BULK_ACTIONS))
+    ids = SelectMultipleField("الأسئلة", coerce=int, validate_choice=False, validators=[Optional()])
+
+
 class ApproveAllForm(FlaskForm):
     """Approve every pending question of a bank."""
 

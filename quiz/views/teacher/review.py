@@ -1,13 +1,19 @@
-"""Reviewing a bank: approve, reject, restore, edit, write by hand, new wrong options."""
+"""Reviewing a bank («مراجعة»): compact cards, in-place approve/reject/edit, bulk actions, filters.
+
+Every action is a plain form POST that redirects back (the page works without its script); the
+review script sends the same forms with ``X-Requested-With: fetch`` and gets the card back as JSON
+(its new HTML and the bank's counts), so the page is never reloaded.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as WResponse
 
+from questions.model import Question
 from quiz import models
 from quiz.arabic import questions_count
 from quiz.db import get_session
@@ -15,59 +21,147 @@ from quiz.services import banks as bank_service
 from quiz.services import checks, ownership, review
 from quiz.views.auth import teacher_required
 from quiz.views.teacher import forms
-from quiz.views.teacher.common import bp, export_links, me, or_404, render
+from quiz.views.teacher.common import bp, export_links, labels, me, or_404, render
+
+STATUS_ACTIONS = {"approve": "approved", "reject": "rejected", "restore": "pending"}
+
+
+def _in_place() -> bool:
+    return request.headers.get("X-Requested-With") == "fetch"
+
+
+def review_forms() -> dict[str, Any]:
+    """Return the small forms every card carries (their CSRF token is the page's)."""
+    return {"approve": forms.ApproveForm(formdata=None), "reject": forms.RejectForm(formdata=None),
+            "restore": forms.RestoreForm(formdata=None), "distractors": forms.DistractorsForm(formdata=None)}
+
+
+def fill_edit_form(form: forms.EditQuestionForm, q: Question) -> forms.EditQuestionForm:
+    """Put the question's current text in its edit form."""
+    form.prompt.data = q.prompt
+    form.choices.data = "\n".join(q.choices)
+    form.answer.data = q.answer
+    form.accepted.data = "\n".join(q.accepted)
+    form.pairs.data = "\n".join(f"{a} = {b}" for a, b in q.pairs)
+    form.items.data = "\n".join(q.items)
+    return form
+
+
+def edit_form_for(bq: models.BankQuestion, q: Question, form: forms.EditQuestionForm | None = None
+                  ) -> forms.EditQuestionForm:
+    """Return the edit form of one card: filled with the question (unless given), ids unique on the page."""
+    if form is None:
+        form = fill_edit_form(forms.EditQuestionForm(formdata=None), q)
+    for f in form:
+        if f.type not in ("CSRFTokenField", "SubmitField"):
+            f.id = f.label.field_id = f"edit{bq.id}-{f.name}"
+    return form
+
+
+def _card(bq: models.BankQuestion, *, form: forms.EditQuestionForm | None = None,
+          problems: list[str] | None = None) -> str:
+    q = bank_service.load_question(bq.data_json)
+    return render_template("teacher/_review_card.html", bq=bq, q=q, review_forms=review_forms(),
+                           edit_form=edit_form_for(bq, q, form), problems=problems or [], filter_args={},
+                           **labels())
+
+
+def _summary(bank_id: int) -> dict[str, int]:
+    session = get_session()
+    s = ownership.bank_summary(session, session.get(models.Bank, bank_id))
+    return {"pending": s.pending, "approved": s.approved, "rejected": s.rejected}
+
+
+def _card_reply(bq: models.BankQuestion, message: str, status: int = 200, **card: Any) -> tuple[WResponse, int]:
+    return jsonify(card=_card(bq, **card), summary=_summary(bq.bank_id), message=message), status
+
+
+def _filters() -> dict[str, str | None]:
+    def pick(name: str, allowed: Any) -> str | None:
+        value = request.args.get(name)
+        return value if value in allowed else None
+    return {"status": pick("status", models.QUESTION_STATUSES), "kind": pick("kind", forms.KIND_LABELS),
+            "fact_type": pick("fact_type", forms.FACT_TYPE_LABELS)}
 
 
 @bp.route("/banks/<int:bank_id>")
 @teacher_required
 def bank(bank_id: int) -> str:
-    """Review a bank: every question with its source sentence, answer and actions."""
+    """Review a bank: one compact card per question, filters, bulk actions and keyboard shortcuts."""
     row = or_404(ownership.owned_bank, bank_id)
     session = get_session()
-    status = request.args.get("status")
-    status = status if status in models.QUESTION_STATUSES else None
-    rows = ownership.bank_questions(session, bank_id, status)
-    items = [(bq, bank_service.load_question(bq.data_json)) for bq in rows]
+    chosen = _filters()
+    rows = ownership.bank_questions(session, bank_id, chosen["status"])
+    items = []
+    for bq in rows:
+        q = bank_service.load_question(bq.data_json)
+        if chosen["kind"] and q.kind != chosen["kind"] or chosen["fact_type"] and q.fact_type != chosen["fact_type"]:
+            continue
+        items.append((bq, q, edit_form_for(bq, q)))
     return render(
-        "teacher/bank.html", bank=row, items=items, status=status,
-        summary=ownership.bank_summary(session, row),
-        approve_form=forms.ApproveForm(), reject_form=forms.RejectForm(), restore_form=forms.RestoreForm(),
-        distractors_form=forms.DistractorsForm(), approve_all_form=forms.ApproveAllForm(),
+        "teacher/bank.html", bank=row, items=items, filters=chosen,
+        filter_args={k: v for k, v in chosen.items() if v},
+        summary=ownership.bank_summary(session, row), review_forms=review_forms(),
+        bulk_form=forms.BulkReviewForm(formdata=None),
         quizzes=[q for q in ownership.quizzes_of(session, me().id) if q.bank_id == bank_id],
         export_links=export_links("bank", bank_id),
         drops=checks.dropped_summary(json.loads(row.drops_json or "{}").items()),
     )
 
 
-def _review_action(bank_question_id: int, form: Any, status: str, message: str) -> WResponse:
+def _back_to_bank(bank_id: int, anchor: str | None = None) -> WResponse:
+    args = {k: v for k, v in _filters().items() if v}  # the filters the page had, from the action's URL
+    return redirect(url_for("teacher.bank", bank_id=bank_id, _anchor=anchor, **args))
+
+
+def _review_action(bank_question_id: int, form: Any, status: str, message: str) -> WResponse | tuple[WResponse, int]:
     bq = or_404(ownership.owned_question, bank_question_id)
     if not form.validate_on_submit():
         abort(400)
-    review.set_status(get_session(), me().id, bank_question_id, status)
+    bq = review.set_status(get_session(), me().id, bank_question_id, status)
+    if _in_place():
+        return _card_reply(bq, message)
     flash(message, "success")
-    return redirect(url_for("teacher.bank", bank_id=bq.bank_id, status=request.args.get("status"),
-                            _anchor=f"q{bq.id}"))
+    return _back_to_bank(bq.bank_id, f"q{bq.id}")
 
 
 @bp.route("/questions/<int:bank_question_id>/approve", methods=["POST"])
 @teacher_required
-def approve(bank_question_id: int) -> WResponse:
+def approve(bank_question_id: int) -> WResponse | tuple[WResponse, int]:
     """Approve one question."""
     return _review_action(bank_question_id, forms.ApproveForm(), "approved", "اعتُمد السؤال.")
 
 
 @bp.route("/questions/<int:bank_question_id>/reject", methods=["POST"])
 @teacher_required
-def reject(bank_question_id: int) -> WResponse:
+def reject(bank_question_id: int) -> WResponse | tuple[WResponse, int]:
     """Reject one question."""
     return _review_action(bank_question_id, forms.RejectForm(), "rejected", "رُفض السؤال.")
 
 
 @bp.route("/questions/<int:bank_question_id>/restore", methods=["POST"])
 @teacher_required
-def restore(bank_question_id: int) -> WResponse:
+def restore(bank_question_id: int) -> WResponse | tuple[WResponse, int]:
     """Put one question back to pending."""
     return _review_action(bank_question_id, forms.RestoreForm(), "pending", "أُعيد السؤال إلى المراجعة.")
+
+
+@bp.route("/banks/<int:bank_id>/bulk", methods=["POST"])
+@teacher_required
+def bulk(bank_id: int) -> WResponse | tuple[WResponse, int]:
+    """Approve, reject or send back to review the selected questions of the bank."""
+    or_404(ownership.owned_bank, bank_id)
+    form = forms.BulkReviewForm()
+    if not form.validate_on_submit() or form.action.data not in STATUS_ACTIONS:
+        abort(400)
+    status = STATUS_ACTIONS[form.action.data]
+    changed = review.set_status_many(get_session(), me().id, bank_id, list(form.ids.data or []), status)
+    message = (f"{forms.BULK_DONE[form.action.data]}: {questions_count(len(changed))}." if changed
+               else "لم تحدد أسئلة.")
+    if _in_place():
+        return jsonify(cards={bq.id: _card(bq) for bq in changed}, summary=_summary(bank_id), message=message), 200
+    flash(message, "success" if changed else "warning")
+    return _back_to_bank(bank_id)
 
 
 @bp.route("/banks/<int:bank_id>/approve-all", methods=["POST"])
@@ -84,16 +178,19 @@ def approve_all(bank_id: int) -> WResponse:
 
 @bp.route("/questions/<int:bank_question_id>/distractors", methods=["POST"])
 @teacher_required
-def distractors(bank_question_id: int) -> WResponse:
+def distractors(bank_question_id: int) -> WResponse | tuple[WResponse, int]:
     """Give a multiple-choice question new wrong options."""
     bq = or_404(ownership.owned_question, bank_question_id)
     if not forms.DistractorsForm().validate_on_submit():
         abort(400)
     if review.regenerate_distractors(get_session(), me().id, bank_question_id):
-        flash("تغيّرت الخيارات الخاطئة.", "success")
+        message, category = "تغيّرت الخيارات الخاطئة.", "success"
     else:
-        flash("لم نجد خيارات خاطئة أخرى مناسبة لهذا السؤال. يمكنك تعديلها بيدك.", "warning")
-    return redirect(url_for("teacher.bank", bank_id=bq.bank_id, _anchor=f"q{bq.id}"))
+        message, category = "لم نجد خيارات خاطئة أخرى مناسبة لهذا السؤال. يمكنك تعديلها بيدك.", "warning"
+    if _in_place():
+        return _card_reply(bq, message)
+    flash(message, category)
+    return _back_to_bank(bq.bank_id, f"q{bq.id}")
 
 
 def _split(text: str | None) -> list[str]:
@@ -109,31 +206,31 @@ def _pair(line: str) -> tuple[str, str]:
 
 @bp.route("/questions/<int:bank_question_id>/edit", methods=["GET", "POST"])
 @teacher_required
-def edit_question(bank_question_id: int) -> str | WResponse:
+def edit_question(bank_question_id: int) -> str | WResponse | tuple[WResponse, int]:
     """Edit a question's prompt, options, answer and accepted answers (checked before saving)."""
     bq = or_404(ownership.owned_question, bank_question_id)
     question = bank_service.load_question(bq.data_json)
     form = forms.EditQuestionForm()
     problems: list[str] = []
     if request.method == "GET":
-        form.prompt.data = question.prompt
-        form.choices.data = "\n".join(question.choices)
-        form.answer.data = question.answer
-        form.accepted.data = "\n".join(question.accepted)
-        form.pairs.data = "\n".join(f"{a} = {b}" for a, b in question.pairs)
-        form.items.data = "\n".join(question.items)
+        fill_edit_form(form, question)
     elif form.validate_on_submit():
         try:
             pairs = [_pair(line) for line in _split(form.pairs.data)] if question.kind == "matching" else None
-            review.edit_question(get_session(), me().id, bank_question_id, prompt=form.prompt.data or "",
-                                  answer=form.answer.data or "", choices=_split(form.choices.data),
-                                  accepted=_split(form.accepted.data), pairs=pairs,
-                                  items=_split(form.items.data) if question.kind == "ordering" else None)
+            bq = review.edit_question(get_session(), me().id, bank_question_id, prompt=form.prompt.data or "",
+                                      answer=form.answer.data or "", choices=_split(form.choices.data),
+                                      accepted=_split(form.accepted.data), pairs=pairs,
+                                      items=_split(form.items.data) if question.kind == "ordering" else None)
         except review.QuestionInvalid as exc:
             problems = exc.messages
         else:
+            if _in_place():
+                return _card_reply(bq, "حُفظ التعديل.")
             flash("حُفظ التعديل.", "success")
             return redirect(url_for("teacher.bank", bank_id=bq.bank_id, _anchor=f"q{bq.id}"))
+    if _in_place():
+        problems = problems or [e for errors in form.errors.values() for e in errors]
+        return _card_reply(bq, "لم يُحفظ التعديل.", 422, form=form, problems=problems)
     return render("teacher/question_edit.html", form=form, bq=bq, question=question, problems=problems)
 
 
