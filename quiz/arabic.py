@@ -35,3 +35,8 @@ def students_count(n: int) -> str:
 def answers_count(n: int) -> str:
     """Return e.g. «إجابة واحدة», «إجابتان», «5 إجابات», «12 إجابة»."""
     return count(n, "إجابة واحدة", "إجابتان", "إجابات", "إجابة")
+
+
+def words_count(n: int) -> str:
+    """Return e.g. «كلمة واحدة», «كلمتان», «5 كلمات», «120 كلمة»."""
+    return count(n, "كلمة واحدة", "كلمتان", "كلمات", "كلمة")

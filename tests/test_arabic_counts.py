@@ -32,6 +32,11 @@ def test_answers(n, expected):
     assert arabic.answers_count(n) == expected
 
 
+@pytest.mark.parametrize(("n", "expected"), [(1, "كلمة واحدة"), (2, "كلمتان"), (9, "9 كلمات"), (120, "120 كلمة")])
+def test_words(n, expected):
+    assert arabic.words_count(n) == expected
+
+
 def test_a_teacher_page_counts_with_the_helper(app, client, make_user, make_quiz, session):
     from conftest import login
 

@@ -97,6 +97,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(arabic.minutes_count, "minutes")
     app.add_template_filter(arabic.students_count, "students")
     app.add_template_filter(arabic.answers_count, "answers")
+    app.add_template_filter(arabic.words_count, "words")
 
     @app.context_processor
     def _user() -> dict[str, Any]:
