@@ -101,6 +101,8 @@ _WD_PREFIX = rf"(?:(?P<wd>{_WD}){_E}\s*[،,]?\s*)?"
 _YEAR_TAIL = (rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<y>\d{{4}})(?!\d)"
               rf"(?:\s*م{_E}|\s+ميلادي(?:ه)?{_E})?)?")
 _AH = rf"(?:\s*ه{_E}|\s+هجري(?:ه)?{_E}|\s+للهجره{_E})"
+# A Hijri year with no cue before it: «(1446هـ)», «1446 هجرية».
+HIJRI_YEAR = re.compile(rf"(?P<y>\d{{3,4}})(?!\d)(?P<ah>{_AH})")
 
 _REL_MONTH = rf"(?:\s+(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم){_E})?"
 DAY_MONTH = re.compile(r"(?:(?<![\w.,٬/:])|(?<=[^\w][وفب]))" + _WD_PREFIX + _FIRST_DAY + _DAY
@@ -135,10 +137,11 @@ REL_UNITS = {"الشهر": "month", "الاسبوع": "week", "العام": "yea
 PAST = ("الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفايت", "الفايته", "الفائته")
 NEXT = ("المقبل", "المقبله", "القادم", "القادمه")
 _NOW = ("الحالي", "الحاليه", "الجاري", "الجاريه")
+# اليوم alone is today; not «اليوم الوطني», «اليوم 24» or the end of a paper's name («المصري اليوم»).
 RELATIVE = re.compile(
     rf"{_B}(?:(?P<unit>{_alt(REL_UNITS)})\s+(?P<when>{_alt(PAST + NEXT + _NOW)})"
     rf"|(?P<this>هذا|هذه)\s+(?P<unit2>{_alt(REL_UNITS)})"
-    rf"|(?P<day>اول\s+امس|امس\s+الاول|امس|البارحه|غدا|بعد\s+غد)){_E}")
+    rf"|(?P<day>اول\s+امس|امس\s+الاول|امس|البارحه|غدا|بعد\s+غد|اليوم(?!\s+(?!الي(?!\w))ال\w|\s+\d|\s*[»”\"]))){_E}")
 _WD_CUES = "يوم|مساء|صباح|ليله|ليل|فجر|ظهر|عصر|نهار|اليوم|منذ|حتي|كلا|صلاه|خطبه"
 WEEKDAY = re.compile(
     rf"{_B}(?:[وفب]?(?P<cue>{_WD_CUES})\s+)?"
@@ -154,7 +157,7 @@ TRIGGER_WORDS: dict[str, str] = {
     **{f"{a}{w}{s}": "decade" for w in DECADE_WORDS for a in ("", "ال") for s in ("يات", "ات")},
     "عقد": "decade", "العقد": "decade", "قرن": "century", "القرن": "century",
     **{w: "rel" for w in REL_UNITS},
-    "امس": "relday", "البارحه": "relday", "غدا": "relday", "غد": "relday",
+    "امس": "relday", "البارحه": "relday", "غدا": "relday", "غد": "relday", "اليوم": "relday",
 }
 
 

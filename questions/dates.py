@@ -20,7 +20,7 @@ from typing import NamedTuple
 from hijridate import Hijri
 
 from questions.datepatterns import (
-    CENTURIES, CENTURY, DAY_MONTH, DAY_WORDS_BEFORE, DECADE, DECADE_WORDS, HIJRI, HIJRI_MONTHS, MONTH_ALONE,
+    CENTURIES, CENTURY, DAY_MONTH, DAY_WORDS_BEFORE, DECADE, DECADE_WORDS, HIJRI, HIJRI_MONTHS, HIJRI_YEAR, MONTH_ALONE,
     MONTH_CUE_WORDS, MONTH_YEAR, MONTHS, NEXT, NUMERIC, ORDINAL_DAYS, PAST, REL_UNITS, RELATIVE, THIS_WORDS,
     TRIGGER_WORDS, WD_CUE_WORDS, WEAK_MONTHS, WEEKDAY, WEEKDAYS, YEAR, YEAR_CUE_WORDS, name_key,
 )
@@ -200,13 +200,14 @@ def _years(m: re.Match[str]) -> Iterable[DateSpan]:
     cue = m.group("cue")
     y = int(m.group("y"))
     in_span = cue in ("عام", "العام", "سنه", "السنه", "عامي", "سنتي", "لعام", "لسنه") or cue in _SEASONS
-    if not in_span and not 1800 <= y <= 2100:
+    if not in_span and not 1800 <= y <= 2100 and not m.group("ah"):
         return  # "في 300" is a quantity, not a year
     start = m.start("cue") if in_span else m.start("y")
+    if m.group("ah"):
+        yield DateSpan(start, m.end("ah"), f"{y:04d} AH", "hijri")  # عام 1446 هـ, في 1380 هجرية
+        return
     if y < 1000 and m.end() == m.end("y") and _COUNTED_AFTER.match(m.string, m.end()):
         return  # «منذ مطلع العام 312 إصابة»: a count after the year word, not the year 312
-        yield DateSpan(start, m.end("ah"), f"{y:04d} AH", "hijri")
-        return
     if m.group("bc"):
         # ISO 8601 counts 1 BC as year 0000, so 500 BC is -0499.
         yield DateSpan(start, m.end("bc"), f"-{y - 1:04d}", "year")
@@ -252,7 +253,7 @@ def _relative(m: re.Match[str], ref: date | None) -> Iterable[DateSpan]:
     value: str | None = None
     if m.group("day"):
         word = name_key(m.group("day"))
-        delta = {"امس": -1, "البارحه": -1, "غدا": 1, "بعد غد": 2}.get(word, -2)
+        delta = {"اليوم": 0, "امس": -1, "البارحه": -1, "غدا": 1, "بعد غد": 2}.get(word, -2)
         if ref is not None:
             value = (ref + timedelta(days=delta)).isoformat()
     else:
@@ -342,7 +343,10 @@ def _digit_date(ft: str, pos: int, run: int) -> tuple[list[DateSpan], bool]:
         return [wire], True
     if run in (3, 4):
         m = YEAR.match(ft, _back(YEAR_CUE_WORDS, ft, pos))
-        return (list(_years(m)) if m is not None else []), True
+        spans = list(_years(m)) if m is not None else []
+        if not spans and (h := HIJRI_YEAR.match(ft, pos)) is not None:
+            spans = [DateSpan(pos, h.end(), f"{int(h.group('y')):04d} AH", "hijri")]  # «(1446هـ)»
+        return spans, True
     return [], run > 2
 
 

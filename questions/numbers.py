@@ -23,9 +23,18 @@ _DIGITS = (r"(?P<rev>\d+ر\d+)"  # 5ر1 = 1.5
            r"|(?P<dcomma>\d+،\d{1,3})(?=\s*(?:%|٪|في\s+ال|بال|مليون|مليار))"
            r"|(?P<wcomma>\d+,\d{1,2})(?![\d,])"  # 50,35: the Maghreb's decimal comma
            r"|(?P<thou>\d{1,3}(?:[,٬]\d{3})+(?:\.\d+)?)"
+           r"|(?P<dotthou>[1-9]\d{0,2}(?:\.\d{3}){2,})(?![\d.])"  # 1.234.567: dots between thousands
            r"|(?P<plain>\d+(?:\.\d+)?)")
 DIGIT_TOKEN = re.compile(rf"(?:{_DIGITS})(?P<ce>م)?(?![\w])")
-_DIGIT_GROUPS = ("plain", "rev", "dcomma", "wcomma", "thou")
+_DIGIT_GROUPS = ("plain", "rev", "dcomma", "wcomma", "thou", "dotthou")
+# One dot before three digits is a thousands separator in Maghrebi and some Levantine copy when what
+# follows is counted in whole units (367.122 مترشحا), not a decimal (1.125 دينار, 6.125%).
+_ONE_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+_DECIMAL_UNITS = folded("decimal_units")
+# «النسخة الثانية عشرة», «الدورة الخامسة عشرة»: a compound ordinal is one number, 11th to 19th.
+_ORDINAL_TEEN = re.compile(r"(?:(?<=[^\w])|^)ال(?P<o>حاديه?|ثانيه?|ثالثه?|رابعه?|خامسه?|سادسه?|سابعه?|ثامنه?|تاسعه?)"
+                           r"\s+\Z")
+_ORDINAL_UNITS = {"حادي": 1, "ثاني": 2, "ثالث": 3, "رابع": 4, "خامس": 5, "سادس": 6, "سابع": 7, "ثامن": 8, "تاسع": 9}
 _TEEN = re.compile(r"(?:احد\s+عشر|احدي\s+عشره)(?![\w])")
 _TEEN_FIRSTS = {"احد", "احدي"}
 _GAP_PLAIN = re.compile(r"\s+\Z")
@@ -93,6 +102,8 @@ def _digit_value(m: re.Match[str]) -> float:
         return float(m.group("wcomma").replace(",", "."))
     if m.group("thou"):
         return float(re.sub("[,٬]", "", m.group("thou")))
+    if m.group("dotthou"):
+        return float(m.group("dotthou").replace(".", ""))
     return float(m.group("plain"))
 
 
@@ -110,13 +121,30 @@ def _digit_tok(ft: str, h: Hit) -> _Tok | None:
     code = _MODEL_CODE.search(ft, max(0, h.start - 12), h.start)
     if code and (code.group("latin") or m.end(g) - m.start() <= 2):
         return None  # طراز 777-9, A350-1000, F-16: the tail of a model's name, not a count
-    return _Tok(m.start(), m.end(g), _digit_value(m), "num", digits=True,
+    value = _digit_value(m)
+    if g == "plain" and _ONE_DOT_THOUSANDS.fullmatch(m.group(g)) and _counted_in_whole_units(ft, m.end(g)):
+        value = float(m.group(g).replace(".", ""))
+    return _Tok(m.start(), m.end(g), value, "num", digits=True,
                 year_mark=m.group("ce") is not None, text=m.group(g))
+
+
+def _counted_in_whole_units(ft: str, end: int) -> bool:
+    """Whether the noun after a number at ``end`` counts whole things (people, votes), not a unit that
+    takes decimals or a scale (مليون) or a percent."""
+    nxt = _NEXT_WORD.match(ft, end)
+    if nxt is None or PERCENT.match(ft, end):
+        return False
+    w = nxt.group(1)
+    return _is_unit_word(w) and w not in _DECIMAL_UNITS
 
 
 def _word_tok(ft: str, h: Hit) -> tuple[_Tok | None, int]:
     """The number word at hit ``h`` (or None) and where the word ends."""
     word, end = h.word, h.end
+    if word in ("عشر", "عشره") and (o := _ORDINAL_TEEN.search(ft, max(0, h.start - 12), h.start)) is not None:
+        start = o.start()
+        return _Tok(start, end, float(10 + _ORDINAL_UNITS[o.group("o").removesuffix("ه")]), "num",
+                    text=ft[start:end]), end
     if word in _TEEN_FIRSTS:
         tm = _TEEN.match(ft, h.start)
         if tm is None:
@@ -422,16 +450,17 @@ _SPACES = frozenset(" \t\xa0")
 def _names_a_year(ft: str, start: int) -> bool:
     """Whether the number at ``start`` follows a noun a year names (ميزانية 2026, كأس العالم 2030).
 
-    Up to two definite words may stand between (رؤية المملكة 2030, دورة الألعاب الأولمبية 2028).
+    Up to two definite words may stand between (رؤية المملكة 2030, دورة الألعاب الأولمبية 2028), or one
+    name right before the year (أولمبياد باريس 2024, كأس آسيا 2027).
     """
     k = start
-    for _ in range(3):
+    for n in range(3):
         k, w = _word_before(ft, k)
         if not w:
             return False
         if w in _YEAR_HEADS or (w[:1] in ("و", "ل", "ب", "ف") and w[1:] in _YEAR_HEADS):
             return True
-        if not w.startswith("ال"):
+        if not w.startswith("ال") and (n > 0 or w in _STOP):
             return False
     return False
 

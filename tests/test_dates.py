@@ -196,3 +196,39 @@ def test_months_listed_with_wa_are_each_a_date_even_short_ones() -> None:
     found = [f for f in extract_facts("تراجعت الصابة بسبب شح الأمطار خلال أشهر مارس وأفريل وماي.") if f.type == "date"]
     assert [(f.text, f.value) for f in found] == [("مارس", "--03"), ("أفريل", "--04"), ("ماي", "--05")]
     assert [f.type for f in extract_facts("وقالت ماي لينغ تان إن السوق تعافت.")] == ["person"]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value"), [
+    ("توفي عام 1446 هـ في المدينة المنورة.", "عام 1446 هـ", "1446 AH"),
+    ("وُلد الشيخ سنة 1380هـ في مكة.", "سنة 1380هـ", "1380 AH"),
+    ("أسس المسجد (1446هـ) في عهده.", "1446هـ", "1446 AH"),
+    ("وفي 1446 هجرية انتقل إلى المدينة.", "1446 هجرية", "1446 AH"),
+])
+def test_a_hijri_year_in_every_written_form(sentence: str, surface: str, value: str) -> None:
+    d = only_date(sentence)
+    assert (d.text, d.value, d.kind) == (surface, value, "hijri")
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value"), [
+    ("عاد الوزير اليوم إلى بلاده.", "اليوم", "2025-06-15"),
+    ("وسيوقع الاتفاق غدًا في الرياض.", "غدًا", "2025-06-16"),
+    ("وقال أمس إن المفاوضات مستمرة.", "أمس", "2025-06-14"),
+])
+def test_today_yesterday_and_tomorrow_against_the_article_date(sentence: str, surface: str, value: str) -> None:
+    d = only_date(sentence, "2025-06-15")
+    assert (d.text, d.value) == (surface, value)
+
+
+@pytest.mark.parametrize("sentence", [
+    "احتفلت البلاد أمس باليوم الوطني.",
+    "وقال لصحيفة «المصري اليوم» إن القرار نهائي.",
+    "وفي اليوم الأول من المعرض زاره الآلاف.",
+])
+def test_today_inside_a_name_or_before_its_adjective_is_no_date(sentence: str) -> None:
+    assert [d.text for d in dates(sentence, "2025-06-15") if "اليوم" in d.text] == []
+
+
+def test_a_year_right_after_a_named_event_is_a_year() -> None:
+    found = [(f.type, f.text, f.value) for f in extract_facts("وشارك في أولمبياد باريس 2024 بفريق كامل.")
+             if f.type in ("date", "number")]
+    assert found == [("date", "2024", "2024")]

@@ -87,11 +87,34 @@ def score(folder: Path) -> tuple[float, float, list[str]]:
     return 2 * p * r / (p + r), values_ok / values_all, notes
 
 
-@pytest.mark.parametrize("name", [f"set{k}" for k in range(1, 13)])
+def floors() -> dict[str, tuple[float, float]]:
+    """Each set's (F1 floor, values floor), read from the table at the end of tests/heldout/README.md."""
+    table = (HERE / "README.md").read_text(encoding="utf-8").split("## Floors", 1)[1]
+    out: dict[str, tuple[float, float]] = {}
+    for row in re.findall(r"^\| (set\d+) \|([^\n]+)\|$", table, re.M):
+        cells = [c.strip() for c in row[1].split("|")]
+        out[row[0]] = (float(cells[1]), float(cells[3]))
+    return out
+
+
+FLOORS = floors()
+# A set may score this much above its floor before the floor must be raised.
+SLACK = 0.015
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS, key=lambda n: int(n[3:])))
 def test_extraction_stays_accurate_on_articles_written_for_testing(name: str) -> None:
     f1, values, notes = score(HERE / name)
-    assert f1 >= 0.93, "\n".join(notes)
-    assert values >= 0.97, "\n".join(notes)
+    f1_floor, values_floor = FLOORS[name]
+    assert f1 >= f1_floor, f"{name} F1 {f1:.4f} below its floor {f1_floor}:\n" + "\n".join(notes)
+    assert values >= values_floor, "\n".join(notes)
+    assert f1 - f1_floor <= SLACK, f"{name} now scores F1 {f1:.4f}: raise its floor in tests/heldout/README.md"
+
+
+def test_every_regression_set_has_a_floor_and_the_measure_set_none() -> None:
+    sets = {p.name for p in HERE.iterdir() if p.is_dir()}
+    assert set(FLOORS) == {f"set{k}" for k in range(1, 13)} and set(FLOORS) < sets
+    assert "set13" in sets - set(FLOORS)  # kept unread, the measure for the next change
 
 
 def test_the_scorer_counts_a_miss_and_a_spurious_fact(tmp_path: Path) -> None:

@@ -131,3 +131,27 @@ def test_a_number_word_span_leaves_out_a_glued_proclitic() -> None:
 def test_the_definite_number_after_its_noun_counts_without_a_unit() -> None:
     fact = only_number("سجل أكرم عفيف الأهداف الثلاثة لقطر من ركلات جزاء.")
     assert (fact.text, fact.value, fact.unit) == ("الثلاثة", 3, None)
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value"), [
+    # a dot between thousands, as Maghrebi and some Levantine papers write counts
+    ("وبلغ عدد المترشحين 367.122 مترشحا في الانتخابات.", "367.122 مترشحا", 367122),
+    ("وصوت 1.234.567 ناخبا في الاستفتاء.", "1.234.567 ناخبا", 1234567),
+    # ... but a decimal before a unit that takes three decimals, a scale or a percent
+    ("وبلغ سعر اللتر 1.125 دينار.", "1.125 دينار", 1.125),
+    ("وقطع العداء 42.195 كيلومتر في الماراثون.", "42.195 كيلومتر", 42.195),
+    ("وبلغت الاستثمارات 2.500 مليار دولار.", "2.500 مليار دولار", 2_500_000_000),
+])
+def test_a_dot_is_a_thousands_separator_only_before_a_count(sentence: str, surface: str, value: float) -> None:
+    n = only_number(sentence)
+    assert (n.text, n.value) == (surface, value)
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value"), [
+    ("انطلقت النسخة الثانية عشرة من المهرجان.", "الثانية عشرة", 12),
+    ("وافتتحت الدورة الخامسة عشرة للمعرض.", "الخامسة عشرة", 15),
+    ("ويحتفل النادي بالعيد الحادي عشر لتأسيسه.", "الحادي عشر", 11),
+])
+def test_a_compound_ordinal_is_one_number(sentence: str, surface: str, value: int) -> None:
+    n = only_number(sentence)
+    assert (n.text, n.value) == (surface, value)

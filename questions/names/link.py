@@ -11,6 +11,7 @@ from questions.names.lexicon import common, lex_label, lexicon
 from questions.names.rules.predicates import is_title, role_before, wa_unknown
 from questions.names.tokens import PLACE_GAZ, Doc, Span, fold_token
 from questions.names.words import ORG_HEADS, PLACE_HEADS, REGION_HEADS, SITE_HEADS
+from questions.normalize import strip_prefix
 
 TYPE_NAMES = {"PERS": "person", "LOC": "place", "ORG": "organization"}
 _HEADS = ORG_HEADS | SITE_HEADS | REGION_HEADS
@@ -85,6 +86,11 @@ def _bare_clitic(doc: Doc, i: int, known: set[str]) -> int:
     lex = lexicon().words
     if w in known or w in lex or w in common() or w in _HEADS:
         return 0
+    own = doc.span_at(i)
+    person = own is not None and own.typ == "PERS"
+    if pre == "ل" and stem not in known and stem not in _HEADS and (
+            (person and lex_label(stem) != "PERS") or stem not in lex or stem in common()):
+        return 0  # «لبنى طارق», «لفتيت»: after a bare ل only a known name splits off, not a word or a fragment
     if stem in known or stem in lex or stem in common() or stem in _HEADS or ("ال" + stem) in lex:
         return len(pre)
     return 0
@@ -127,18 +133,25 @@ def surface_no_clitic(doc: Doc, i: int) -> str:
     return raw[len(pre):]
 
 
+def _core(tok: str, typ: str) -> str:
+    """The token a body's mentions share: «اللجنة», «لجنة» and «للانتخابات», «الانتخابات» meet without
+    their article and proclitics; people and places compare as written."""
+    return strip_prefix(tok) if typ == "ORG" else tok
+
+
 def canonical(key: str, by_token: dict[str, list[str]], typ: str) -> str:
     """The longest name of the same type whose tokens contain this mention's (ending on its last token).
 
     Only names sharing the mention's last token can qualify, so the token index keeps this linear in
-    the article; on a tie the name mentioned first wins.
+    the article; on a tie the name mentioned first wins. A body's tokens compare without their article,
+    so «لجنة الانتخابات» links to «اللجنة العليا للانتخابات».
     """
     parts = key.split()
-    need = set(parts)
+    need = {_core(t, typ) for t in parts}
     best, size = key, len(parts)
-    for n in by_token.get(parts[-1], ()):
+    for n in by_token.get(_core(parts[-1], typ), ()):
         np = n.split()
-        if len(np) > size and need <= set(np) and (typ != "PERS" or parts[-1] == np[-1]):
+        if len(np) > size and need <= {_core(t, typ) for t in np} and (typ != "PERS" or parts[-1] == np[-1]):
             best, size = n, len(np)
     return best
 
@@ -171,6 +184,10 @@ def _types(doc: Doc, items: list[Mention]) -> dict[str, str]:
         if s.kind != "named":
             votes.setdefault(fold_token(surf), Counter())[s.typ] += 1
     typ_of = {k: c.most_common(1)[0][0] for k, c in votes.items()}
+    kinds = lexicon().kind
+    for key, typ in typ_of.items():
+        if typ == "ORG" and "country" in (kinds.get(key), kinds.get(key[2:] if key.startswith("ال") else "")):
+            typ_of[key] = "LOC"  # «المكسيك»: a country is never an organization
     # «مخيم نور شمس» then «ونور شمس»: a name the article gave with a town or region head is a place
     # where it appears alone too, whatever a first name inside it suggests.
     for s, _, b, _ in items:
@@ -221,7 +238,7 @@ def to_facts(doc: Doc) -> list[Fact]:
             continue
         indexed.add((key, typ))
         index = by_token.setdefault(typ, {})
-        for tok in set(key.split()):
+        for tok in {_core(t, typ) for t in key.split()}:
             index.setdefault(tok, []).append(key)
     facts: list[Fact] = []
     canon_of: dict[tuple[str, str], str] = {}

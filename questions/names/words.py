@@ -21,6 +21,7 @@ CUE_WORDS = ORG_HEADS | SITE_HEADS | REGION_HEADS | ROLE_HEADS
 
 STOP = folded("stop")
 NAME_LINKS = folded("name_links")
+KIN_LINKS = folded("kin_links")
 ORDINALS = folded("ordinals")
 PERSON_CUES = folded("person_cues")
 STRICT_SITES = folded("strict_sites")
@@ -43,6 +44,7 @@ NOT_SAID_BY = folded("not_said_by")
 SETTLEMENTS = folded("settlements")
 SITE_NAME_LINKS = folded("site_name_links")
 CUP_HEADS = folded("cup_heads")
+NOT_NAME_OPENERS = folded("not_name_openers")
 # Words that open a place's name: a name met once after one of them is a place (وادي الرمال, مخيم نور شمس).
 PLACE_HEADS = REGION_HEADS | STREETS | SETTLEMENTS
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from questions.names.lexicon import lex_label, lexicon
 from questions.names.features import phrase_tags
-from questions.names.rules.predicates import is_roleish, not_a_body
+from questions.names.rules.predicates import is_roleish, known_name, not_a_body
 from questions.names.tokens import PLACE_GAZ, Doc, Span
 from questions.names.words import (
-    CLUB_HEADS, COMPANY_TAILS, ORDINALS, ORG_ADJECTIVES, ORG_CONSTRUCTS, ORG_HEADS, ORG_LIL_NOUNS,
+    CLUB_HEADS, COMPANY_TAILS, CUE_WORDS, ORDINALS, ORG_ADJECTIVES, ORG_CONSTRUCTS, ORG_HEADS, ORG_LIL_NOUNS,
     REGION_HEADS, STOP, split_clitic,
 )
 
@@ -102,6 +102,38 @@ def trade_and_place(doc: Doc, w: Walk) -> str | None:
     return None
 
 
+def _name_word(doc: Doc, k: int, head: int) -> bool:
+    """A word that may be part of a body's own name after its head: no article or clitic, no ordinary word
+    or cue, not shaped like an adjective (صحافي, ناشئة), or a body the tagger found right there."""
+    if doc.pre[k] or doc.definite[k] or doc.punct(k) or doc.words[k][:1].isdigit():
+        return False
+    other = doc.span_at(k)
+    if other is not None:
+        return other.typ == "ORG" and other is not doc.span_at(head)
+    return doc.words[k] not in STOP and not doc.is_common(k) and not is_roleish(doc, k) \
+        and doc.stems[k] not in CUE_WORDS and not doc.stems[k].endswith(("ي", "ه")) \
+        and lex_label(doc.stems[k]) != "O" and not known_name(doc, k) and not doc.gaz(k) & PLACE_GAZ
+
+
+def own_name(doc: Doc, w: Walk) -> str | None:
+    """مركز كليفلاند كلينك الطبي, شركة تويوتا اليابانية: a name no list knows after an indefinite head,
+    when an adjective follows it or the tagger read it as a body."""
+    j = w.j
+    if j != w.i + 1 or w.definite or not _name_word(doc, j, w.i):
+        return None
+    k = j + 1
+    while k < doc.n and k - j < 3 and doc.same_sentence(j, k) and _name_word(doc, k, w.i):
+        k += 1
+    tagged = doc.span_at(j) is not None
+    adjective = k < doc.n and doc.same_sentence(j, k) and doc.definite[k] and not doc.pre[k] \
+        and doc.stems[k].endswith(("ي", "يه")) and doc.span_at(k) is None
+    if not (tagged or adjective):
+        return None
+    w.j = k
+    w.genitive_name = True
+    return GO
+
+
 def stop_person_or_role(doc: Doc, w: Walk) -> str | None:
     """A particle, a person or a role ends a body (but «الاتحاد العام التونسي للشغل» goes on: «العام»
     is an adjective right after a definite head)."""
@@ -114,8 +146,8 @@ def stop_person_or_role(doc: Doc, w: Walk) -> str | None:
 
 
 def after_name_only_adjectives(doc: Doc, w: Walk) -> str | None:
-    """After a name or a ل-phrase only an adjective goes on, or one ل-phrase after a place's name
-    (شركة الدوحة للأوراق المالية, جهاز قطر للاستثمار)."""
+    """After a name or a ل-phrase only an adjective goes on, one ل-phrase after a place's name (شركة الدوحة
+    للأوراق المالية, جهاز قطر للاستثمار), and after a ل-phrase و + a definite word or another «لشؤون …»."""
     if not (w.genitive_name or w.after_lil):
         return None
     j = w.j
@@ -127,6 +159,8 @@ def after_name_only_adjectives(doc: Doc, w: Walk) -> str | None:
         w.after_lil = True
         w.j += 1
         return GO
+    if w.after_lil and (wa_definite(doc, w) == GO or lil_noun_phrase(doc, w) == GO):
+        return GO  # «للشؤون السياسية واللاجئين», «للأمم المتحدة لشؤون اللاجئين»: long official names
     return STOP_HERE
 
 
@@ -143,13 +177,13 @@ def place_in_genitive(doc: Doc, w: Walk) -> str | None:
 
 def lil_phrase(doc: Doc, w: Walk) -> str | None:
     """المفوضية العليا للانتخابات: a ل-phrase names what the body is for; a listed name after ل is taken
-    whole (الجمعية العامة للأمم المتحدة). «تقدمت الشركة للمطالبة»: not right after a definite head."""
+    whole (الجمعية العامة للأمم المتحدة). Not right after the head: «تقدمت الشركة للمطالبة», «مؤتمر للطاقة»."""
     j = w.j
     st = doc.stems[j]
     if not (doc.pre[j] == "ل" and st.startswith("ال")):
         return None
-    if w.definite and j == w.i + 1:
-        return STOP_HERE
+    if j == w.i + 1:
+        return STOP_HERE  # «تقدمت الشركة للمطالبة», «مؤتمر للطاقة»: a head with a purpose and no name
     w.after_lil = True
     w.j += 1
     for toks, _ in lexicon().phrases.get(st, ()):
@@ -200,7 +234,7 @@ def definite_genitive_or_adjective(doc: Doc, w: Walk) -> str | None:
 
 
 HEAD_STEPS: tuple[Step, ...] = (
-    construct_noun, named_for_someone, trade_and_place, stop_person_or_role, after_name_only_adjectives,
+    construct_noun, named_for_someone, trade_and_place, own_name, stop_person_or_role, after_name_only_adjectives,
     place_in_genitive, lil_phrase, lil_noun_phrase, wa_definite, definite_genitive_or_adjective,
 )
 

@@ -12,11 +12,12 @@ from collections.abc import Callable
 from questions.names.features import phrase_tags
 from questions.names.lexicon import lex_label
 from questions.names.rules.predicates import (
-    ACCUSATIVE_ENDINGS, NISBA_ENDINGS, adjective_not_place, is_roleish, is_title, verb_like,
+    ACCUSATIVE_ENDINGS, NISBA_ENDINGS, adjective_not_place, is_roleish, is_title, known_name, verb_like, verb_shaped,
 )
 from questions.names.tokens import Doc, Span
 from questions.names.words import (
-    AGE_VERBS, EVENT_HEADS, LEAD_VERBS, MINISTER, NAME_LINKS, ORG_HEADS, PLACE_HEADS, REPORT_VERBS, STOP,
+    AGE_VERBS, EVENT_HEADS, KIN_LINKS, LEAD_VERBS, MINISTER, NAME_LINKS, NOT_NAME_OPENERS, ORG_HEADS, PLACE_HEADS,
+    REPORT_VERBS, STOP,
 )
 from questions.normalize import fold, strip_diacritics
 
@@ -36,12 +37,13 @@ def is_age(doc: Doc, sp: Span) -> bool:
 
 def _opens_no_name(doc: Doc, i: int) -> bool:
     return is_roleish(doc, i) or doc.words[i] in STOP or doc.words[i] in REPORT_VERBS \
-        or doc.words[i] in LEAD_VERBS \
+        or doc.words[i] in LEAD_VERBS or doc.stems[i] in NOT_NAME_OPENERS \
         or (doc.is_common(i) and lex_label(doc.stems[i]) == "O" and doc.words[i] not in NAME_LINKS)
 
 
 def skip_leading_cues(doc: Doc, sp: Span, i: int, j: int) -> tuple[int, int]:
-    """Punctuation, and before a person titles, roles, verbs and ordinary words, do not open a name."""
+    """Punctuation, and before a person titles, roles, verbs, ordinals and ordinary words, do not open a name
+    («ثاني أصغر لاعب»)."""
     while i < j and (doc.punct(i) or (sp.typ == "PERS" and _opens_no_name(doc, i))):
         i += 1
     return i, j
@@ -168,8 +170,50 @@ def nisba_surname(doc: Doc, sp: Span, i: int, j: int) -> tuple[int, int]:
     return i, j
 
 
+def adjective_is_no_person(doc: Doc, sp: Span, i: int, j: int) -> tuple[int, int]:
+    """«كمسؤول ترابي», «قال مسؤول مغربي»: one indefinite nisba right after an indefinite role is its
+    adjective, not a name (names that end in ي, هاني or سامي, are known names)."""
+    if sp.typ == "PERS" and j == i + 1 and i > 0 and not doc.definite[i] and not doc.pre[i] \
+            and doc.stems[i].endswith(NISBA_ENDINGS) and len(doc.stems[i]) >= 4 and not known_name(doc, i) \
+            and not doc.definite[i - 1] and doc.span_at(i - 1) in (None, sp) and is_roleish(doc, i - 1) \
+            and doc.same_sentence(i - 1, i):
+        return i + 1, j
+    return i, j
+
+
+def title_ends_no_person(doc: Doc, sp: Span, i: int, j: int) -> tuple[int, int]:
+    """«هنأ لفتيت الوالي الجديد»: a title or role after a name is the next person's, or its object's."""
+    while sp.typ == "PERS" and j - i >= 2 and is_roleish(doc, j - 1):
+        j -= 1
+    return i, j
+
+
+def link_word_ends_no_name(doc: Doc, sp: Span, i: int, j: int) -> tuple[int, int]:
+    """«حمدان بن محمد بن راشد آل مكتوم», «زين العابدين بن علي»: a name does not end in بن, آل or أبو;
+    the next word goes with it (and a person's name right after joins), or the link word goes."""
+    if sp.typ != "PERS" or j - i < 2 or doc.words[j - 1] not in KIN_LINKS:
+        return i, j
+    if j < doc.n and doc.same_sentence(i, j) and not doc.punct(j) and not doc.pre[j]:
+        nxt = doc.span_at(j)
+        if nxt is None:
+            return i, j + 1
+        if nxt.typ == "PERS" and nxt.i == j:
+            return i, nxt.j
+    return i, j - 1
+
+
+def adjacent_people_join(doc: Doc, sp: Span, i: int, j: int) -> tuple[int, int]:
+    """«المستشار مدبولي حلمي كساب»: a person's name right after another, with nothing between, is the
+    rest of the same long name."""
+    nxt = doc.span_at(j) if j < doc.n else None
+    if sp.typ == "PERS" and j > i and nxt is not None and nxt is not sp and nxt.typ == "PERS" and nxt.i == j \
+            and doc.same_sentence(i, j) and doc.toks[j][:1] != "و" and nxt.j - i <= 6:
+        return i, nxt.j
+    return i, j
+
+
 def _continues_name(doc: Doc, i: int, j: int) -> bool:
-    return j < doc.n and doc.owner[j] is None and doc.starts[j] \
+    return j < doc.n and doc.owner[j] is None and doc.starts[j] and not verb_shaped(doc, j) \
         and doc.same_sentence(i, j) and lex_label(doc.stems[j]) in ("UNK", "PERS") \
         and not strip_diacritics(doc.toks[j]).endswith(("ه", "ها", "هم")) \
         and doc.words[j][:1] not in "وف" and not doc.toks[j].endswith(ACCUSATIVE_ENDINGS)
@@ -186,7 +230,8 @@ TRIMS: tuple[Trim, ...] = (
     skip_leading_cues, body_stops_at_title, body_skips_leading_nouns, nationality_after_role,
     title_inside_person, preposition_ends_person, verb_is_no_person, drop_trailing_stops, digits_end_name,
     person_drops_next_noun, place_opens_no_person, accusative_ends_person, accusative_or_count_is_no_name,
-    adjective_after_noun_is_no_place, nisba_surname,
+    adjective_after_noun_is_no_place, nisba_surname, adjective_is_no_person, title_ends_no_person,
+    link_word_ends_no_name, adjacent_people_join,
 )
 # After the other rules ran, a person's name may also grow over unknown words.
 EXTENDING_TRIMS: tuple[Trim, ...] = (*TRIMS, unknown_word_continues_person)
@@ -207,8 +252,8 @@ def clean(doc: Doc, extend: bool = False, corpus_style: bool = False) -> None:
     events = _CORPUS_EVENT_HEADS if corpus_style else EVENT_HEADS
     trims = EXTENDING_TRIMS if extend else TRIMS
     for idx, sp in enumerate(list(doc.spans)):
-        if sp is None:
-            continue
+        if sp is None or doc.spans[idx] is not sp:
+            continue  # gone, or taken into a longer name by a trim
         if is_age(doc, sp):
             doc.drop(idx)
             continue
@@ -225,7 +270,7 @@ def clean(doc: Doc, extend: bool = False, corpus_style: bool = False) -> None:
         if (i, j) != (sp.i, sp.j):
             typ, kind = sp.typ, sp.kind
             doc.drop(idx)
-            doc.add(i, j, typ, kind=kind)
+            doc.add(i, j, typ, kind=kind, force=True)
             new = doc.span_at(i)
             assert new is not None  # narrows the type for mypy; added just above  # nosec B101
             sp = new

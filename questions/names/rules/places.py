@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 from questions.names.lexicon import common, lex_label
-from questions.names.rules.predicates import NISBA_ENDINGS, adjective_not_place, is_roleish, is_title
+from questions.names.rules.predicates import (
+    NISBA_ENDINGS, adjective_not_place, is_roleish, is_title, known_name, name_end,
+)
 from questions.names.tokens import PLACE_GAZ, Doc, Span
 from questions.names.words import (
     CUP_HEADS, ORG_HEADS, PLACE_PREPS, REGION_HEADS, SETTLEMENTS, SITE_HEADS, SITE_NAME_LINKS, STOP, STREETS,
@@ -80,20 +82,58 @@ def regions(doc: Doc) -> None:
             doc.add(i, i + 2, "LOC", kind="region")  # محافظة المهرة: a listed place, even if also a word
 
 
+def _person_after_titles(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The person named right after the head at i, over any titles: (start, end), or None."""
+    k = i + 1
+    while k < doc.n and k - i <= 2 and is_title(doc, k) and doc.span_at(k) is None:
+        k += 1
+    if not doc.same_sentence(i, k):
+        return None
+    sp = doc.span_at(k)
+    if sp is not None and sp.i == k and sp.typ == "PERS" and (k > i + 1 or sp.j - sp.i >= 2):
+        return k, sp.j
+    if sp is None and k > i + 1 and (doc.starts[k] or known_name(doc, k)):
+        return k, name_end(doc, k)  # «شارع الملك فيصل» before the people rules name him
+    return None
+
+
+def _adjectives_after(doc: Doc, j: int, i: int) -> int:
+    """«مطار الملك خالد الدولي», «مدينة الملك عبدالله الرياضية»: definite nisbas after the name."""
+    while j < doc.n and j - i < 8 and doc.same_sentence(i, j) and doc.span_at(j) is None and doc.definite[j] \
+            and not doc.pre[j] and doc.stems[j].endswith(NISBA_ENDINGS) and not is_roleish(doc, j):
+        j += 1
+    return j
+
+
 def named_after(doc: Doc) -> None:
-    """A site or body named after a person is that site or body: ملعب الأمير مولاي عبد الله, جامعة الملك سعود."""
+    """A site, town or body named after a person is that site, town or body, not the person: ملعب الأمير
+    مولاي عبد الله, مدينة الملك عبدالله الرياضية, شارع الملك فيصل, جامعة الملك سعود."""
     for i in range(doc.n - 2):
         head = doc.stems[i]
-        site = head in SITE_HEADS
-        if not (site or head in ORG_HEADS) or doc.definite[i] or doc.pre[i] not in ("", "و", "ب", "ف", "ل") \
-                or doc.span_at(i) is not None:
+        place = head in SITE_HEADS or head in SETTLEMENTS
+        own = doc.span_at(i)
+        if not (place or head in ORG_HEADS) or doc.definite[i] or doc.pre[i] not in ("", "و", "ب", "ف", "ل") \
+                or (own is not None and own.i != i):
             continue
-        k = i + 1
-        while k < doc.n and k - i <= 2 and is_title(doc, k) and doc.span_at(k) is None:
-            k += 1
-        sp = doc.span_at(k) if doc.same_sentence(i, k) else None
-        if sp is not None and sp.i == k and sp.typ == "PERS" and (k > i + 1 or sp.j - sp.i >= 2):
-            doc.add(i, sp.j, "LOC" if site else "ORG", force=True, kind="site" if site else None)
+        person = _person_after_titles(doc, i)
+        if person is not None:
+            end = _adjectives_after(doc, person[1], i)
+            if not place:
+                end = _purpose_after(doc, end, i)
+            elif _purpose_after(doc, end, i) > end and head in SETTLEMENTS:
+                continue  # «مدينة الملك عبدالعزيز للعلوم والتقنية» is a body named like a town
+            doc.add(i, end, "LOC" if place else "ORG", force=True, kind="site" if place else None)
+
+
+def _purpose_after(doc: Doc, j: int, i: int) -> int:
+    """«مستشفى الأميرة رحمة التعليمي للأطفال»: a body's ل-phrase after the name (and what و joins to it)."""
+    if j < doc.n and doc.same_sentence(i, j) and doc.pre[j] == "ل" and doc.stems[j].startswith("ال") \
+            and doc.span_at(j) is None:
+        j += 1
+        while j < doc.n and doc.same_sentence(i, j) and doc.pre[j] == "و" and doc.stems[j].startswith("ال") \
+                and doc.stems[j] not in ORG_HEADS and doc.span_at(j) is None:
+            j += 1
+    return j
 
 
 def settlements(doc: Doc) -> None:

@@ -73,6 +73,18 @@ def verb_like(doc: Doc, i: int) -> bool:
     return raw.startswith(("سي", "ست", "سن", "يت", "تت")) or raw.endswith(("ها", "هم", "هما", "كم"))
 
 
+def known_name(doc: Doc, i: int) -> bool:
+    """Whether token i is a listed person's name or one the corpus mostly used in names."""
+    return "PERS" in doc.gaz(i) or lex_label(doc.stems[i]) in ("PERS", "MIX")
+
+
+def verb_shaped(doc: Doc, i: int) -> bool:
+    """A word no list knows as a name that ends in ى, as past verbs do (تصدى, أنهى). Only a clue: Egyptian
+    copy writes a final ي as ى in names too, so it stops a name from growing, never cuts one."""
+    raw = strip_diacritics(doc.toks[i])
+    return len(raw) >= 3 and raw.endswith("ى") and not doc.pre[i] and not doc.definite[i] and not known_name(doc, i)
+
+
 def wa_unknown(doc: Doc, k: int) -> bool:
     """و glued to a word nobody knows, with or without it (وكفركلا, ومارون): the conjunction."""
     w = doc.words[k]
@@ -120,7 +132,7 @@ def role_before(doc: Doc, i: int) -> int:
         sp = doc.span_at(k)
         if sp is not None and sp.typ == "PERS":
             break
-        if is_roleish(doc, k):
+        if is_roleish(doc, k) and sp is None:  # a title inside a place's name (مستشفى الملك فيصل) is no role
             start = k
         elif not _role_chain_goes_on(doc, k, i):
             break
@@ -135,10 +147,10 @@ def name_end(doc: Doc, p: int) -> int:
     while q < doc.n and q - p < 4 and doc.same_sentence(p, q) and not doc.punct(q):
         w = doc.words[q]
         if doc.span_at(q) is not None or w in STOP or doc.pre[q] or is_roleish(doc, q) \
-                or any(ch.isdigit() for ch in w) or len(w) < 2:
+                or doc.stems[q] in CUE_WORDS or any(ch.isdigit() for ch in w) or len(w) < 2:
             break  # «رلى القطب بـ14 مقعداً»: a number glued to a preposition ends the name
-        if doc.is_common(q) and w not in NAME_LINKS:
-            break
+        if (doc.is_common(q) and w not in NAME_LINKS) or verb_shaped(doc, q):
+            break  # «الحارس فويتشيك تشيزني تصدى»: a verb after the name
         if doc.definite[q] and strip_diacritics(doc.toks[q]).endswith("ية") and lex_label(doc.stems[q]) != "PERS":
             break  # نوفل الزرهوني الثلاثية: a definite feminine noun or adjective follows the name
         q += 1
