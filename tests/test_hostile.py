@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 from flask import Flask
@@ -477,7 +478,8 @@ def test_bidi_controls_already_stored_reach_no_student_page_and_no_export(
     for fmt in ("moodle-xml", "gift", "csv", "tsv", "json"):
         r = client.get(f"/export/quiz/{quiz.id}.{fmt}")
         assert r.status_code == 200 and not _controls(r.get_data(as_text=True)), fmt
-        assert not _controls(r.headers["Content-Disposition"]), fmt
+        assert "attachment" in r.headers["Content-Disposition"]
+        assert not _controls(unquote(r.headers["Content-Disposition"])), fmt  # the file's name, decoded
 
 
 # --- the database file --------------------------------------------------------------------------------
