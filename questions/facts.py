@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_left
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 from questions import datepatterns, numbers
@@ -16,10 +19,32 @@ from questions.text import Triggers, fold_with_offsets, sentence_index, split_se
 _TRIGGERS = Triggers(set(datepatterns.TRIGGER_WORDS) | numbers.TRIGGER_WORDS)
 
 
+@contextmanager
+def _no_collector_pauses() -> Iterator[None]:
+    """Keep the cyclic garbage collector from running during an extraction.
+
+    Extraction makes no reference cycles, but it fills large word caches, and every full collection
+    walks all of them: on a megabyte of news that is about a seventh of the time. Reference counting
+    still frees everything; the collector runs again as soon as extraction ends (if it was on).
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def extract_facts(text: str, *, article_date: str | None = None) -> list[Fact]:
     """Find every date, percentage, number, person, place and organization in ``text``, sorted by start."""
     if not text:
         return []
+    with _no_collector_pauses():
+        return _extract(text, article_date)
+
+
+def _extract(text: str, article_date: str | None) -> list[Fact]:
     folded = fold_with_offsets(text)
     sentences = split_sentences(text)
     starts = [s for s, _ in sentences]

@@ -28,12 +28,25 @@ def strip_bidi(s: str) -> str:
     return _BIDI.sub("", s)
 
 
+def _fold_table() -> dict[int, str | None]:
+    """One character map for fold(): every fold is a single character's, so they apply in one pass."""
+    table: dict[int, str | None] = {ord(c): "ا" for c in "أإآٱ"}
+    table.update({ord("ى"): "ي", ord("ة"): "ه", ord("ؤ"): "و", ord("ئ"): "ي"})
+    table.update({a: chr(b) for a, b in _DIGITS.items() if isinstance(b, int)})
+    for pattern in (DIACRITICS, _BIDI):
+        for c in range(0x0600, 0xFF00):
+            if pattern.fullmatch(chr(c)):
+                table[c] = None
+    return table
+
+
+_FOLD = _fold_table()
+
+
 @lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Fold letter variants: diacritics, alef forms, ى/ي, ة/ه, digits, bidi marks."""
-    s = ascii_digits(strip_diacritics(strip_bidi(s)))
-    s = _ALEF.sub("ا", s)
-    return s.replace("ى", "ي").replace("ة", "ه").replace("ؤ", "و").replace("ئ", "ي")
+    return s.translate(_FOLD)
 
 
 def tokens(s: str) -> list[str]:

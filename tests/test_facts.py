@@ -151,3 +151,27 @@ def test_any_mix_of_news_pieces_gives_sorted_exact_slices(pieces: list[str], art
     assert [f.start for f in facts] == sorted(f.start for f in facts)
     for f in facts:
         assert f.in_text(text) and f.text.strip() == f.text and f.text
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_extraction_leaves_the_garbage_collector_as_it_found_it(enabled: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from questions import facts
+
+    seen: list[bool] = []
+    real = facts._extract
+
+    def spy(text: str, article_date: str | None) -> list[Fact]:
+        seen.append(gc.isenabled())
+        return real(text, article_date)
+
+    monkeypatch.setattr(facts, "_extract", spy)
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert package_extract_facts("زار الرئيس القاهرة يوم 3 مارس 2025.")
+        assert seen == [False]  # no collector pauses while the word caches fill
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

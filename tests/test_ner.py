@@ -108,3 +108,13 @@ def test_ner_eval_prints_per_type_scores_and_a_last_f1_line(tmp_path: Path,
 
 def test_ner_eval_on_a_missing_file_exits_with_code_2(tmp_path: Path) -> None:
     assert main(["ner-eval", str(tmp_path / "nope.conll")]) == 2
+
+
+ANERCORP_TEST = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "anercorp" / \
+    "ANERCorp_CamelLab_test.reconstructed.txt"
+
+
+def test_the_tagger_with_its_rules_keeps_anercorps_test_split_at_its_floor() -> None:
+    assert ANERCORP_TEST.is_file(), f"ANERcorp's test split is missing: {ANERCORP_TEST}"
+    f1 = float(corpus.evaluate_conll(ANERCORP_TEST).splitlines()[-1][3:])
+    assert f1 >= 0.73

@@ -43,8 +43,13 @@ def word_classes(w: str, stem: str, bare: str) -> list[str]:
     return sorted(out)
 
 
-def phrase_tags(words: Sequence[str]) -> list[list[str]]:
+def phrase_tags(words: Sequence[str]) -> tuple[tuple[str, ...], ...]:
     """Per-token B/I marks of multi-word gazetteer phrases found in a folded sentence."""
+    return _phrase_tags(tuple(words))
+
+
+@lru_cache(maxsize=50_000)
+def _phrase_tags(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     phrases = lexicon().phrases
     out: list[list[str]] = [[] for _ in words]
     n = len(words)
@@ -62,9 +67,7 @@ def phrase_tags(words: Sequence[str]) -> list[list[str]]:
                 for j in range(1, k):
                     out[i + j].append("m=I" + cls)
                 break
-    return out
-
-
+    return tuple(tuple(x) for x in out)
 
 
 def _bare(stem: str) -> str:
@@ -194,45 +197,36 @@ def _neighbour_known(tok: str) -> tuple[tuple[str, ...], ...]:
 
 
 def sentence_features(toks: Sequence[str], doc: dict[str, tuple[str, ...]] | None = None) -> list[list[str]]:
-    """Feature lists for each token of one sentence, with its document's features when given."""
-    loc = [_local(t) for t in toks]
-    nb = [_neighbour_known(t) for t in toks]
-    known = _KNOWN
-    words = [x[0] for x in loc]
-    spans = phrase_tags(words)
+    """Feature lists for each token of one sentence, with its document's features when given.
+
+    Per token: its own features, its gazetteer-phrase marks, what the words two before, one before, one
+    after and two after lend it (neighbour features, their phrase marks, the bigram), and the cues its stem
+    carries across the document.
+    """
     n = len(toks)
+    loc = [_local(t) for t in toks]
+    words = [x[0] for x in loc]
+    own = [_local_known(t) for t in toks]
+    nb = [_neighbour_known(t) for t in toks]
+    spans = phrase_tags(words)
+    known = _KNOWN
+    empty: tuple[str, ...] = ()
+    before: list[tuple[str, ...]] = [("-1BOUND",)]
+    after: list[tuple[str, ...]] = []
+    for i in range(1, n):
+        pair = f"{words[i - 1]}|{words[i]}"
+        bi, bi_next = "bi=" + pair, "bi+=" + pair
+        before.append(nb[i - 1][1] + tuple(f"-1{m}" for m in spans[i - 1])
+                      + ((bi,) if known is None or bi in known else empty))
+        after.append(nb[i][2] + tuple(f"1{m}" for m in spans[i])
+                     + ((bi_next,) if known is None or bi_next in known else empty))
+    after.append(("1BOUND",))
     out: list[list[str]] = []
     for i in range(n):
-        f = list(_local_known(toks[i]))
-        if spans[i]:
-            f.extend(spans[i])
-        if i >= 2:
-            f.extend(nb[i - 2][0])
-        if i >= 1:
-            f.extend(nb[i - 1][1])
-            if spans[i - 1]:
-                f.extend(f"-1{m}" for m in spans[i - 1])
-            bi = f"bi={words[i - 1]}|{words[i]}"
-            if known is None or bi in known:
-                f.append(bi)
-        else:
-            f.append("-1BOUND")
-        if i + 1 < n:
-            f.extend(nb[i + 1][2])
-            if spans[i + 1]:
-                f.extend(f"1{m}" for m in spans[i + 1])
-            bi = f"bi+={words[i]}|{words[i + 1]}"
-            if known is None or bi in known:
-                f.append(bi)
-        else:
-            f.append("1BOUND")
-        if i + 2 < n:
-            f.extend(nb[i + 2][3])
-        if doc:
-            feats = loc[i][1]
-            if len(feats) > 2:
-                f.extend(doc.get(feats[1][3:], ()))
-        out.append(f)
+        feats = loc[i][1]
+        out.append([*own[i], *spans[i], *(nb[i - 2][0] if i >= 2 else empty), *before[i], *after[i],
+                    *(nb[i + 2][3] if i + 2 < n else empty),
+                    *(doc.get(feats[1][3:], empty) if doc and len(feats) > 2 else empty)])
     return out
 
 

@@ -5,6 +5,7 @@ roles and titles of people, kinds of places, and one entity id for every mention
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from questions.model import Fact
 from questions.names.lexicon import common, lex_label, lexicon
@@ -147,13 +148,18 @@ def canonical(key: str, by_token: dict[str, list[str]], typ: str) -> str:
     so «لجنة الانتخابات» links to «اللجنة العليا للانتخابات».
     """
     parts = key.split()
-    need = {_core(t, typ) for t in parts}
+    need = _cores(key, typ)
     best, size = key, len(parts)
     for n in by_token.get(_core(parts[-1], typ), ()):
         np = n.split()
-        if len(np) > size and need <= {_core(t, typ) for t in np} and (typ != "PERS" or parts[-1] == np[-1]):
+        if len(np) > size and need <= _cores(n, typ) and (typ != "PERS" or parts[-1] == np[-1]):
             best, size = n, len(np)
     return best
+
+
+@lru_cache(maxsize=20_000)
+def _cores(key: str, typ: str) -> frozenset[str]:
+    return frozenset(_core(t, typ) for t in key.split())
 
 
 Mention = tuple[Span, int, int, str]  # span, start and end offsets, surface

@@ -102,8 +102,7 @@ def tag_document(sents: Sequence[Sequence[str]]) -> list[list[str]]:
         hit = _TAG2_CACHE.get(key)
         if hit is None:
             # The first pass's feature lists, when it built them, are the start of the second's.
-            hit = tuple(_TO_BIO.get(x[:2], x[:2]) + x[2:] if len(x) > 2 else x
-                        for x in t2.tag(stage2_features(toks, doc, t1, doc2, feats, st)))
+            hit = tuple(map(_bio, t2.tag(stage2_features(toks, doc, t1, doc2, feats, st))))
             if len(_TAG2_CACHE) > 50_000:
                 _TAG2_CACHE.clear()
             _TAG2_CACHE[key] = hit
@@ -134,7 +133,7 @@ def _tag1(toks: Sequence[str], doc: dict[str, tuple[str, ...]] | None,
     if hit is not None:
         return list(hit), None
     feats = sentence_features(toks, doc)
-    tags: list[str] = [_TO_BIO.get(x[:2], x[:2]) + x[2:] if len(x) > 2 else x for x in tagger().tag(feats)]
+    tags: list[str] = list(map(_bio, tagger().tag(feats)))
     if len(_TAG_CACHE) > 50_000:
         _TAG_CACHE.clear()
     _TAG_CACHE[key] = tuple(tags)
@@ -148,6 +147,12 @@ _TAG_CACHE: dict[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], tuple[str,
 
 # The model may be trained on BILOU labels (last and unit-length tokens marked); tagging reports BIO.
 _TO_BIO = {"L-": "I-", "U-": "B-"}
+
+
+@lru_cache(maxsize=64)
+def _bio(label: str) -> str:
+    """A model label in BIO (L-PERS -> I-PERS, U-LOC -> B-LOC)."""
+    return _TO_BIO.get(label[:2], label[:2]) + label[2:] if len(label) > 2 else label
 
 
 def to_bilou(tags: Sequence[str]) -> list[str]:

@@ -2,7 +2,8 @@
 in a list with another person, first name + surname pairs, and hyphenated names.
 
 Each rule of ``PEOPLE_RULES`` is ``(doc, p) -> bool``: it looks at token p and adds the person that
-starts there, returning True when the later rules are not to be asked about p.
+starts there, returning True when the later rules are not to be asked about p. Every rule but the list
+rule is asked only about a token that may open a name.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def _cue_before(doc: Doc, p: int) -> int | None:
 
 def after_role(doc: Doc, p: int) -> bool:
     """وزير الخارجية الأردني أيمن الصفدي: a name after a title, a role or a cue (المرشح, نظيره)."""
-    k = _cue_before(doc, p) if _may_open(doc, p) else None
+    k = _cue_before(doc, p)
     if k is None or not (role_before(doc, p) < p or doc.stems[k] in PERSON_CUES):
         return False
     doc.add(p, name_end(doc, p), "PERS")
@@ -62,7 +63,7 @@ def _no_pronoun(doc: Doc, p: int) -> bool:
 def after_nationality(doc: Doc, p: int) -> bool:
     """حل الأسترالي أوسكار بياستري: a nationality used as a noun introduces a name."""
     k = p - 1
-    if _may_open(doc, p) and _cue_before(doc, p) == k and not doc.pre[k] and doc.definite[k] \
+    if _cue_before(doc, p) == k and not doc.pre[k] and doc.definite[k] \
             and country_nisba(doc.stems[k]) \
             and not (k > 0 and (doc.punct(k - 1) or doc.span_at(k - 1) is not None)) \
             and not (k > 0 and doc.definite[k - 1] and doc.same_sentence(k - 1, k)) \
@@ -75,7 +76,7 @@ def after_nationality(doc: Doc, p: int) -> bool:
 def after_reporting_verb(doc: Doc, p: int) -> bool:
     """«قال محمد …»: a name right after a reporting verb is the speaker (not after بحسب, وفق)."""
     k = p - 1
-    if _may_open(doc, p) and _cue_before(doc, p) == k and doc.words[k] in REPORT_VERBS \
+    if _cue_before(doc, p) == k and doc.words[k] in REPORT_VERBS \
             and doc.words[k] not in NOT_SAID_BY \
             and lex_label(doc.stems[p]) in ("UNK", "PERS", "MIX") and _no_pronoun(doc, p):
         doc.add(p, name_end(doc, p), "PERS")
@@ -85,7 +86,7 @@ def after_reporting_verb(doc: Doc, p: int) -> bool:
 
 def first_name_pair(doc: Doc, p: int) -> bool:
     """A listed first name and the words after it that may be a surname."""
-    if _may_open(doc, p) and _cue_before(doc, p) is not None and "PERS" in doc.gaz(p) and p + 1 < doc.n \
+    if _cue_before(doc, p) is not None and "PERS" in doc.gaz(p) and p + 1 < doc.n \
             and doc.same_sentence(p, p + 1):
         q = name_end(doc, p)
         if q > p + 1:
@@ -105,7 +106,13 @@ def people(doc: Doc, rules: tuple[PeopleRule, ...] | None = None) -> None:
     """Names after a title or role, a nationality or a reporting verb, in lists, and name pairs."""
     rules = PEOPLE_RULES if rules is None else rules
     for p in range(1, doc.n):
+        opens = None
         for rule in rules:
+            if rule is not person_in_list:
+                if opens is None:
+                    opens = _may_open(doc, p)
+                if not opens:
+                    break  # the other rules need a word that may open a name
             if rule(doc, p):
                 break
 
