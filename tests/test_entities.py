@@ -698,3 +698,31 @@ def test_maghrebi_officialdom(text: str, typ: str, name: str, role: str | None) 
     found = [f for f in entities(text) if f.type == typ and f.text == name]
     assert found, [(f.type, f.text) for f in entities(text)]
     assert role is None or found[0].role == role
+
+
+@pytest.mark.parametrize("text, typ, name", [
+    ("وقالت الوزارة إن الجلسة عُقدت في قصر المؤتمرات بحي الشاطئ، وسط العاصمة.", "place", "قصر المؤتمرات"),
+    ("وقالت الوزارة إن الجلسة عُقدت في قصر المؤتمرات بحي الشاطئ، وسط العاصمة.", "place", "حي الشاطئ"),
+    ("وفازت اللاعبة رهف العمري بالميدالية الذهبية.", "person", "رهف العمري"),
+])
+def test_sites_named_by_plurals_quarters_ending_in_hamza_and_sports_titles(text: str, typ: str, name: str) -> None:
+    assert name in texts(text, typ)
+
+
+@pytest.mark.parametrize("text", [
+    "وأوضح مدير مكتب الوكالة في عمّان أن المساعدات وصلت.",
+    "ورحب رئيس حكومة الإقليم بالاتفاق.",
+])
+def test_a_part_of_a_body_named_before_is_no_name(text: str) -> None:
+    assert not {"مكتب الوكالة", "حكومة الإقليم"} & texts(text, "organization")
+
+
+@pytest.mark.parametrize("text, typ, name, absent", [
+    ("وسجل المهاجم يوسف النصيري هدف الفوز في الدقيقة 78 على ملعب الأمير مولاي عبد الله.", "place",
+     "ملعب الأمير مولاي عبد الله", "عبد الله"),
+    ("وأعلن نادي الهلال السعودي التعاقد مع اللاعب البرازيلي نيمار دا سيلفا.", "person", "نيمار دا سيلفا", "سيلفا"),
+    ("وقاد المدرب وليد الركراكي المنتخب إلى الفوز.", "person", "وليد الركراكي", None),
+])
+def test_sports_copy_players_coaches_and_stadiums(text: str, typ: str, name: str, absent: str | None) -> None:
+    assert name in texts(text, typ)
+    assert absent is None or absent not in texts(text, "person")

@@ -50,6 +50,8 @@ TRIM_CASES: list[tuple[clean.Trim, str, str, str, str | None, str]] = [
     (clean.preposition_ends_person, "التقى مولاي عبد الله بالرباط الوفد.", "مولاي عبد الله بالرباط", "PERS", None,
      "مولاي عبد الله"),
     (clean.verb_is_no_person, "وقال إن المبعوث سيزور الرياض.", "سيزور", "PERS", None, ""),
+    (clean.verb_is_no_person, "وأعلن رئيس الحكومة دعمه له في الجولة الثانية.", "دعمه", "PERS", None, ""),
+    (clean.verb_is_no_person, "وقال إن الفريق يكتفي بالتعادل.", "يكتفي", "PERS", None, ""),
     (clean.drop_trailing_stops, "ووصل ماجد الفطيم في الصباح.", "ماجد الفطيم في", "PERS", None, "ماجد الفطيم"),
     (clean.digits_end_name, "وكشفت شركة جي 42 عن خطتها.", "جي 42", "ORG", None, "جي"),
     (clean.person_drops_next_noun, "وتسلمت ستيفاني رومانوسكي ملف النازحين.", "ستيفاني رومانوسكي ملف", "PERS", None,
@@ -73,11 +75,13 @@ TRIM_CASES: list[tuple[clean.Trim, str, str, str, str | None, str]] = [
     (clean.link_word_ends_no_name, "وقال أحمد بن ، إن الأمر محسوم.", "أحمد بن", "PERS", None, "أحمد"),
     (clean.adjacent_people_join, "وترأس الجلسة المستشار مدبولي حلمي كساب أمس.", "مدبولي", "PERS", None,
      "مدبولي حلمي كساب"),
+    (clean.adjacent_people_join, "وتعاقد النادي مع البرازيلي نيمار دا سيلفا أمس.", "نيمار", "PERS", None,
+     "نيمار دا سيلفا"),
 ]
 
 
 # Spans the tagger found beside the one a trim looks at: «مدبولي» is followed by «حلمي كساب».
-NEIGHBOURS = {"مدبولي": ("حلمي كساب", "PERS")}
+NEIGHBOURS = {"مدبولي": ("حلمي كساب", "PERS"), "نيمار": ("سيلفا", "PERS")}
 
 
 @pytest.mark.parametrize("trim, text, words, typ, start, left", TRIM_CASES,

@@ -21,6 +21,7 @@ from questions.names.words import (
 )
 
 GO, STOP_HERE = "go", "stop"
+HEADS = ORG_HEADS | REGION_HEADS  # not SITE_HEADS: «تنظيم القاعدة» is a name
 
 
 @dataclass
@@ -263,6 +264,9 @@ def org_heads(doc: Doc) -> None:
         j = _read_body(doc, i)
         if j - i < 2 or not_a_body([s, *doc.words[i + 1:j]]) or (s == "جهاز" and j - i < 3):
             continue  # «جهاز المطياف» is a device; «جهاز الاستثمار العُماني» a body
+        if j - i == 2 and doc.definite[i + 1] and (doc.stems[i + 1] in HEADS or doc.stems[i + 1][2:] in HEADS) \
+                and not doc.gaz(i + 1) & PLACE_GAZ:
+            continue  # «مكتب الوكالة», «حكومة الإقليم»: a part of a body named before, not a name
         doc.add(i, j, "ORG", force=True)
 
 

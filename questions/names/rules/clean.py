@@ -16,8 +16,8 @@ from questions.names.rules.predicates import (
 )
 from questions.names.tokens import Doc, Span
 from questions.names.words import (
-    AGE_VERBS, EVENT_HEADS, KIN_LINKS, LEAD_VERBS, MINISTER, NAME_LINKS, NOT_NAME_OPENERS, ORG_HEADS, PLACE_HEADS,
-    REPORT_VERBS, STOP,
+    AGE_VERBS, EVENT_HEADS, KIN_LINKS, LEAD_VERBS, MINISTER, NAME_LINKS, NOT_NAME_OPENERS, ORDINALS, ORG_HEADS,
+    PLACE_HEADS, REPORT_VERBS, STOP,
 )
 from questions.normalize import fold, strip_diacritics
 
@@ -37,7 +37,7 @@ def is_age(doc: Doc, sp: Span) -> bool:
 
 def _opens_no_name(doc: Doc, i: int) -> bool:
     return is_roleish(doc, i) or doc.words[i] in STOP or doc.words[i] in REPORT_VERBS \
-        or doc.words[i] in LEAD_VERBS or doc.stems[i] in NOT_NAME_OPENERS \
+        or doc.words[i] in LEAD_VERBS or doc.stems[i] in NOT_NAME_OPENERS or doc.stems[i] in ORDINALS \
         or (doc.is_common(i) and lex_label(doc.stems[i]) == "O" and doc.words[i] not in NAME_LINKS)
 
 
@@ -100,7 +100,8 @@ def preposition_ends_person(doc: Doc, sp: Span, i: int, j: int) -> tuple[int, in
 
 
 def verb_is_no_person(doc: Doc, sp: Span, i: int, j: int) -> tuple[int, int]:
-    """«يتعاون», «سيزور», «يعارضها»: one verb-shaped word the tagger took for a name."""
+    """«يتعاون», «سيزور», «يعارضها», «دعمه»: one verb-shaped word, or a noun with its pronoun, the tagger
+    took for a name."""
     if sp.typ == "PERS" and j == i + 1 and verb_like(doc, i):
         return i, i
     return i, j
@@ -203,11 +204,14 @@ def link_word_ends_no_name(doc: Doc, sp: Span, i: int, j: int) -> tuple[int, int
 
 
 def adjacent_people_join(doc: Doc, sp: Span, i: int, j: int) -> tuple[int, int]:
-    """«المستشار مدبولي حلمي كساب»: a person's name right after another, with nothing between, is the
-    rest of the same long name."""
-    nxt = doc.span_at(j) if j < doc.n else None
-    if sp.typ == "PERS" and j > i and nxt is not None and nxt is not sp and nxt.typ == "PERS" and nxt.i == j \
-            and doc.same_sentence(i, j) and doc.toks[j][:1] != "و" and nxt.j - i <= 6:
+    """«المستشار مدبولي حلمي كساب», «نيمار دا سيلفا»: a person's name right after another, with nothing
+    or only a particle of names between, is the rest of the same long name."""
+    if sp.typ != "PERS" or j <= i or j >= doc.n:
+        return i, j
+    k = j + 1 if doc.words[j] in NAME_LINKS and j + 1 < doc.n else j  # «نيمار دا سيلفا»
+    nxt = doc.span_at(k)
+    if nxt is not None and nxt is not sp and nxt.typ == "PERS" and nxt.i == k and doc.same_sentence(i, k) \
+            and doc.toks[k][:1] != "و" and doc.span_at(j) in (None, nxt) and nxt.j - i <= 6:
         return i, nxt.j
     return i, j
 
@@ -228,10 +232,10 @@ def unknown_word_continues_person(doc: Doc, sp: Span, i: int, j: int) -> tuple[i
 
 TRIMS: tuple[Trim, ...] = (
     skip_leading_cues, body_stops_at_title, body_skips_leading_nouns, nationality_after_role,
-    title_inside_person, preposition_ends_person, verb_is_no_person, drop_trailing_stops, digits_end_name,
-    person_drops_next_noun, place_opens_no_person, accusative_ends_person, accusative_or_count_is_no_name,
-    adjective_after_noun_is_no_place, nisba_surname, adjective_is_no_person, title_ends_no_person,
-    link_word_ends_no_name, adjacent_people_join,
+    title_inside_person, preposition_ends_person, verb_is_no_person,
+    drop_trailing_stops, digits_end_name, person_drops_next_noun, place_opens_no_person, accusative_ends_person,
+    accusative_or_count_is_no_name, adjective_after_noun_is_no_place, nisba_surname, adjective_is_no_person,
+    title_ends_no_person, link_word_ends_no_name, adjacent_people_join,
 )
 # After the other rules ran, a person's name may also grow over unknown words.
 EXTENDING_TRIMS: tuple[Trim, ...] = (*TRIMS, unknown_word_continues_person)

@@ -14,6 +14,7 @@ from questions.names.words import (
     CUP_HEADS, ORG_HEADS, PLACE_PREPS, REGION_HEADS, SETTLEMENTS, SITE_HEADS, SITE_NAME_LINKS, STOP, STREETS,
     STRICT_SITES,
 )
+from questions.normalize import strip_diacritics
 
 # Latin capitals in Arabic news are mostly organizations: CNN, BBC, IBM, FIFA.
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -32,18 +33,25 @@ def _street_name(doc: Doc, i: int) -> bool:
     """شارع الحمرا, حي الشاطئ, ساحة الأمويين: a street's name, even an ordinary word."""
     return doc.pre[i + 1] == "" and doc.stems[i] in STREETS and doc.definite[i + 1] \
         and not doc.definite[i] and doc.span_at(i) is None and doc.words[i + 1] not in STOP \
-        and not doc.stems[i + 1].endswith(NISBA_ENDINGS) and not is_roleish(doc, i + 1) \
+        and not _written_nisba(doc, i + 1) and not is_roleish(doc, i + 1) \
         and doc.same_sentence(i, i + 1)
 
 
+def _written_nisba(doc: Doc, k: int) -> bool:
+    """Whether token k ends like an adjective as written: ي or ية, not ئ (حي الشاطئ)."""
+    return strip_diacritics(doc.toks[k]).endswith(("ي", "ية", "يه"))
+
+
 def _strict_site_name(doc: Doc, i: int) -> bool:
-    """قصر اليمامة, معبر رفح: a site's name no list knows (not مستشفى الجامعة or القصر الرئاسي)."""
+    """قصر اليمامة, معبر رفح, قصر المؤتمرات: a site's name no list knows (not القصر الرئاسي or a word
+    of the sentence like «ملعب الفريق»)."""
     nxt = i + 1
     return doc.pre[nxt] == "" and doc.stems[i] in STRICT_SITES \
-        and (not doc.is_common(nxt) or bool(doc.gaz(nxt) & {"CITY", "CTRY", "REG"})) \
+        and (not doc.is_common(nxt) or bool(doc.gaz(nxt) & {"CITY", "CTRY", "REG"})
+             or (doc.definite[nxt] and doc.words[nxt].endswith("ات"))) \
         and not doc.words[nxt].endswith(("ته", "ها", "هم")) and not doc.punct(nxt) \
         and not is_roleish(doc, nxt) and doc.span_at(i) is None and (
-            not doc.words[nxt].startswith("ال") or (
+            not doc.words[nxt].startswith("ال") or doc.words[nxt].endswith("ات") or (
                 lex_label(doc.stems[nxt]) != "O" and not doc.stems[nxt].endswith(NISBA_ENDINGS)))
 
 
@@ -94,6 +102,9 @@ def _person_after_titles(doc: Doc, i: int) -> tuple[int, int] | None:
         return k, sp.j
     if sp is None and k > i + 1 and (doc.starts[k] or known_name(doc, k)):
         return k, name_end(doc, k)  # «شارع الملك فيصل» before the people rules name him
+    nxt = doc.span_at(k + 1) if sp is None and k > i + 1 and doc.same_sentence(k, k + 1) else None
+    if nxt is not None and nxt.i == k + 1 and nxt.typ == "PERS" and not doc.punct(k):
+        return k, nxt.j  # «ملعب الأمير مولاي عبد الله»: a first word the tagger left out
     return None
 
 

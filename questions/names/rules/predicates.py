@@ -10,7 +10,7 @@ from questions.names.tokens import Doc
 from questions.names.words import (
     CUE_WORDS, NAME_LINKS, NOT_BODIES, ON_BEHALF, PLACE_PREPS, ROLE_HEADS, ROLE_PREPS, ROLE_TAILS, STOP, TITLES,
 )
-from questions.normalize import strip_diacritics
+from questions.normalize import fold, strip_diacritics
 
 # Endings of a word that carries a pronoun (مهامهم, يعارضها): no name.
 PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما", "كم")
@@ -66,11 +66,14 @@ def country_nisba(stem: str) -> bool:
 
 
 def verb_like(doc: Doc, i: int) -> bool:
-    """One unknown word shaped like a verb or a noun with a pronoun: سيزور, يتعاون, يعارضها, مهامهم."""
+    """One unknown word shaped like a verb or a noun with a pronoun: سيزور, يتعاون, يعارضها, مهامهم, دعمه."""
     raw = strip_diacritics(doc.toks[i])
-    if doc.pre[i] or "PERS" in doc.gaz(i) or lex_label(doc.stems[i]) == "PERS" or len(raw) < 5:
+    if doc.pre[i] or "PERS" in doc.gaz(i) or lex_label(doc.stems[i]) == "PERS" or len(raw) < 4:
         return False
-    return raw.startswith(("سي", "ست", "سن", "يت", "تت")) or raw.endswith(("ها", "هم", "هما", "كم"))
+    if raw.endswith("ه") and fold(raw[:-1]) in common():
+        return True  # a possessive ه (written ه, not ة) on an ordinary word: دعمه, أرباحه
+    return len(raw) >= 5 and (raw.startswith(("سي", "ست", "سن", "يت", "تت", "ي"))
+                              or raw.endswith(("ها", "هم", "هما", "كم")))
 
 
 def known_name(doc: Doc, i: int) -> bool:
