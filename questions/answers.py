@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
+from questions import lists
 from questions.normalize import fold, tokens
 
 MAX_RESPONSE_CHARS = 2000
@@ -27,6 +29,19 @@ _WORD_NUMBERS = {
     "ثمانيه": 8, "ثماني": 8, "ثمان": 8, "تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10,
     "عشرون": 20, "عشرين": 20, "مئه": 100, "مائه": 100, "الف": 1000,
 }
+
+
+def dual_of(token: str) -> str | None:
+    """The counted noun a folded token is the dual of («هدفين» -> «هدف», «مرتين» -> «مره»), or None."""
+    nouns = lists.folded("generation/counted_nouns")
+    for ending in ("ين", "ان"):
+        if token.endswith(ending) and len(token) > len(ending) + 1:
+            stem = token[: -len(ending)]
+            if stem in nouns:
+                return stem
+            if stem.endswith("ت") and stem[:-1] + "ه" in nouns:
+                return stem[:-1] + "ه"
+    return None
 
 
 def _variants(token: str) -> set[str]:
@@ -47,6 +62,16 @@ def text_matches(response: str, target: str) -> bool:
         return True
     # Spacing differs in compound names (عبد اللطيف / عبداللطيف, نصر الله / نصرالله).
     return "".join(a) == "".join(b)
+
+
+def scale_of(s: str) -> float:
+    """The scale a scale word in ``s`` gives its number (ألف 1000, مليون, مليار), 1 without one."""
+    scale = 1.0
+    for t in tokens(s):
+        for v in _variants(t):
+            if v in _SCALES:
+                scale = _SCALES[v]
+    return scale
 
 
 def _decimal(int_part: str, frac: str) -> float:
@@ -70,9 +95,10 @@ def number_values(s: str) -> list[float]:
                 scale = _SCALES[v]
     if not found:
         words = [w for t in tokens(f) for w in _variants(t) if w in _WORD_NUMBERS]
-        if len(words) != 1:
-            return []
-        return [float(_WORD_NUMBERS[words[0]])]
+        if len(words) == 1:
+            return [float(_WORD_NUMBERS[words[0]])]
+        duals = [t for t in tokens(f) if any(dual_of(v) for v in _variants(t))]
+        return [2.0] if len(duals) == 1 and len(tokens(f)) <= 2 else []
     if len(found) != 1:
         return []
     num = found[0]
@@ -92,3 +118,42 @@ def number_values(s: str) -> list[float]:
     if scale != 1.0:
         values += [v * scale for v in values]
     return [v for v in values if math.isfinite(v)]
+
+
+def _contains_tokens(hay: list[str], needle: list[str]) -> bool:
+    n = len(needle)
+    if n == 0 or n > len(hay):
+        return False
+    return any(hay[i:i + n] == needle for i in range(len(hay) - n + 1))
+
+
+@lru_cache(maxsize=16384)
+def _strip_clitic(tok: str) -> str:
+    for p in ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك"):
+        if tok.startswith(p) and len(tok) - len(p) >= 2:
+            return tok[len(p):]
+    return tok
+
+
+@lru_cache(maxsize=4096)
+def clitic_tokens(s: str) -> tuple[str, ...]:
+    """The folded tokens of ``s``, each without a leading proclitic (و، ب، ل، ال...)."""
+    return tuple(_strip_clitic(t) for t in tokens(s))
+
+
+def shows_answer(prompt: str, answer: str) -> bool:
+    """True when ``answer`` (as words, or as a number) shows in ``prompt``."""
+    ans = list(clitic_tokens(answer))
+    if not ans:
+        return False
+    hay = list(clitic_tokens(prompt))
+    if _contains_tokens(hay, ans):
+        return True
+    vals = number_values(answer)
+    if vals and re.search(r"\d", fold(answer)):
+        target = vals[0]
+        for m in re.finditer(r"\d+(?:[.,،٫ر]\d+)*", fold(prompt)):
+            got = number_values(m.group(0))
+            if got and any(abs(g - target) < 1e-9 for g in got):
+                return True
+    return False

@@ -29,7 +29,7 @@ ORDINALS = ("الأول", "الثاني", "الثالث", "الرابع", "ال�
             "العاشر")
 
 _MARKS = "[\u064b-\u0652\u0670\u0640]*"
-_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
 def _name_pattern(name: str) -> str:
@@ -66,7 +66,7 @@ def _series_of(name: str, prefer_hijri: bool) -> tuple[tuple[str, ...], int] | N
 
 def _digits_like(template: str, n: int, width: int = 0) -> str:
     s = str(n).zfill(width) if width else str(n)
-    return s.translate(_ARABIC_INDIC) if re.search("[٠-٩]", template) else s
+    return s.translate(ARABIC_INDIC) if re.search("[٠-٩]", template) else s
 
 
 def parse_iso(value: str) -> tuple[str, int | None, int | None, int | None]:
@@ -124,7 +124,7 @@ def render_date(surface: str, value: str, new: tuple[int | None, int | None, int
             return None
         return _DECADE_RE.sub(word, out, count=1)
     if y is not None and y0 is not None and y != y0:
-        pat = re.compile(r"(?<!\d)" + "|".join({str(y0), str(y0).translate(_ARABIC_INDIC)}) + r"(?!\d)")
+        pat = re.compile(r"(?<!\d)" + "|".join({str(y0), str(y0).translate(ARABIC_INDIC)}) + r"(?!\d)")
         if not pat.search(out):
             return None
         out = pat.sub(lambda mt: _digits_like(mt.group(0), y), out, count=1)
@@ -143,7 +143,7 @@ def render_date(surface: str, value: str, new: tuple[int | None, int | None, int
         if not found:
             return None
     if d is not None and d0 is not None and d != d0:
-        pat = re.compile(r"(?<!\d)(" + "|".join({str(d0), f"{d0:02d}", str(d0).translate(_ARABIC_INDIC)}) + r")(?!\d)")
+        pat = re.compile(r"(?<!\d)(" + "|".join({str(d0), f"{d0:02d}", str(d0).translate(ARABIC_INDIC)}) + r")(?!\d)")
         if pat.search(out):
             out = pat.sub(lambda mt: _digits_like(mt.group(0), d, len(mt.group(0)) if mt.group(0).startswith("0") else 0), out, count=1)
         elif 1 <= d0 <= 10 and 1 <= d <= 10 and _ORDINAL_RE.search(out):
@@ -244,7 +244,7 @@ def format_number(v: float, decimals: int, arabic_digits: bool = False) -> str:
         n = int(round(v))
         s = f"{n:,}" if abs(n) >= 10000 else str(n)
     if arabic_digits:
-        s = s.translate(_ARABIC_INDIC).replace(".", "٫").replace(",", "٬")
+        s = s.translate(ARABIC_INDIC).replace(".", "٫").replace(",", "٬")
     return s
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from questions.answers import MAX_ITEMS, MAX_RESPONSE_CHARS, number_values, text_matches
+from questions.answers import MAX_ITEMS, MAX_RESPONSE_CHARS, number_values, scale_of, text_matches
 from questions.kinds import Shape, shape
 from questions.model import FALSE_LABEL, TRUE_LABEL, Question
 from questions.normalize import fold, tokens
@@ -23,8 +23,12 @@ _FALSE_WORDS = {fold(FALSE_LABEL), "خاطي", "خطا", "لا", "false"}
 
 
 def _answer_value(q: Question) -> float | None:
+    """The answer's value: its first reading («5ر1» is 1.5), or with a scale word the scaled one
+    («36.5 مليار» is 36,500,000,000)."""
     vals = number_values(q.answer)
-    return vals[0] if vals else None
+    if not vals:
+        return None
+    return vals[-1] if scale_of(q.answer) != 1.0 else vals[0]
 
 
 def _number_matches(response: str, q: Question) -> bool:
@@ -33,7 +37,11 @@ def _number_matches(response: str, q: Question) -> bool:
         return False
     tol = q.tolerance if q.tolerance is not None else 1e-9
     tol = max(tol, 1e-9 * max(1.0, abs(target)))
-    return any(abs(v - target) <= tol for v in number_values(response))
+    readings = number_values(response)
+    scale = scale_of(q.answer)
+    if scale != 1.0 and scale_of(response) == 1.0:
+        readings = readings + [v * scale for v in readings]  # «36.5» typed for «36.5 مليار»: the blank holds the scale
+    return any(abs(v - target) <= tol for v in readings)
 
 
 _DATE_CUES = {"في", "يوم", "عام", "العام", "سنه", "خلال", "مساء", "صباح", "منذ"}

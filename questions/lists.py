@@ -29,3 +29,15 @@ def entries(name: str) -> tuple[str, ...]:
 def folded(name: str) -> frozenset[str]:
     """The entries of list ``name``, folded (words of a phrase joined by one space)."""
     return frozenset(" ".join(fold(w) for w in e.split()) for e in entries(name))
+
+
+@lru_cache(maxsize=None)
+def pairs(name: str) -> tuple[tuple[str, str], ...]:
+    """The entries of a two-column list (``left = right`` a line)."""
+    out = []
+    for e in entries(name):
+        left, sep, right = e.partition("=")
+        if not sep:
+            raise ValueError(f"{name}: expected «left = right», got {e!r}")
+        out.append((left.strip(), right.strip()))
+    return tuple(out)

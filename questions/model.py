@@ -14,6 +14,9 @@ FACT_TYPES: tuple[str, ...] = ("person", "place", "organization", "date", "perce
 
 BANK_VERSION = 1
 
+# The gap of a cloze prompt.
+BLANK = "_____"
+
 # Labels shown to students for true/false questions; grading accepts both these and booleans.
 TRUE_LABEL = "صح"
 FALSE_LABEL = "خطأ"
@@ -75,14 +78,11 @@ class Source:
 class Question:
     """One generated (or hand-written) question.
 
-    Kind-specific shapes:
-      - ``mcq``: ``choices`` holds 4 options, ``answer`` is one of them.
-      - ``cloze``: ``prompt`` holds exactly one blank (``BLANK``); ``answer`` fills it.
-      - ``wh`` / ``short``: typed answer; ``accepted`` lists other accepted surfaces (aliases).
-      - ``numeric``: ``answer`` is the number as text, ``tolerance`` the absolute tolerance.
-      - ``true_false``: ``choices`` is (TRUE_LABEL, FALSE_LABEL), ``answer`` one of them.
-      - ``matching``: ``pairs`` holds the correct (left, right) pairs; ``choices`` the right-hand options.
-      - ``ordering``: ``items`` holds the items in the correct order; ``choices`` the same items shuffled.
+    How the fields are used depends on the kind's shape (``questions.kinds``): ``choices`` with
+    ``answer`` among them (choice, true_false), ``answer`` and ``accepted`` aliases (text), ``answer``
+    as a number with ``tolerance`` (numeric), ``pairs`` (matching), ``items`` in order (ordering). A
+    cloze ``prompt`` holds exactly one blank (``BLANK``). ``fact`` is the id of the fact the question
+    stands for; ``alternates`` are other questions about the same fact (without alternates of their own).
     """
 
     key: str
@@ -98,9 +98,17 @@ class Question:
     tolerance: float | None = None
     pairs: tuple[tuple[str, str], ...] = ()
     items: tuple[str, ...] = ()
+    salience: float = 0.0  # how much the fact weighs in its story (0 to 1); banks are sorted by it
+    alternates: tuple[Question, ...] = ()  # other ways to ask about the same fact, for the teacher to switch to
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form (lists, not tuples)."""
+        d = self._fields()
+        if self.alternates:
+            d["alternates"] = [a._fields() for a in self.alternates]
+        return d
+
+    def _fields(self) -> dict[str, Any]:
         return {
             "key": self.key,
             "kind": self.kind,
@@ -115,6 +123,7 @@ class Question:
             "tolerance": self.tolerance,
             "pairs": [list(p) for p in self.pairs],
             "items": list(self.items),
+            "salience": self.salience,
         }
 
     @classmethod
@@ -135,6 +144,8 @@ class Question:
             tolerance=None if d.get("tolerance") is None else float(d["tolerance"]),
             pairs=tuple((str(a), str(b)) for a, b in d.get("pairs") or ()),
             items=tuple(str(i) for i in d.get("items") or ()),
+            salience=float(d.get("salience") or 0.0),
+            alternates=tuple(cls.from_dict(a) for a in d.get("alternates") or () if isinstance(a, dict)),
         )
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from questions.checks import glued_conjunction
+from questions.arabic import glued_conjunction
 from questions.normalize import fold, strip_diacritics
 
 _PUNCT = "«»()[]،,.؛;:!؟?\"'"
@@ -568,6 +568,8 @@ def percent_question(sentence: str, start: int, end: int, mentions: list[Mention
         back = _np_back(words, a - 1)
         if not back or not (back[0].bare.startswith("ال") or back[0].bare in ("نسبه", "معدل")):
             return None
+        if any(w.bare[:1] in "بل" and not w.bare.startswith("ال") for w in back[1:]):
+            return None  # «التنبؤ بالإصابة بدقة بلغت»: a phrase with a preposition is not what «بلغت» agrees with
         tail = _cut_second_clause(" ".join(w.text for w in after))
         rest = ""
         if tail and tail.split()[0].strip(_PUNCT) in ("من", "في", "خلال"):

@@ -1,11 +1,17 @@
-"""What every part of Fahim needs to know about one kind of question: its name, label and shape."""
+"""What every part of Fahim needs to know about one kind of question, and how a kind builds its questions."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from questions.model import Question
+
+if TYPE_CHECKING:
+    from questions.context import Context
+    from questions.salience import Weight
+    from questions.stems import Stems
 
 Shape = Literal["choice", "text", "numeric", "true_false", "matching", "ordering"]
 SHAPES: tuple[Shape, ...] = ("choice", "text", "numeric", "true_false", "matching", "ordering")
@@ -13,6 +19,20 @@ SHAPES: tuple[Shape, ...] = ("choice", "text", "numeric", "true_false", "matchin
 
 class UnknownKind(ValueError):
     """A question names a kind Fahim does not know."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A question a kind offers for the bank, with what selection needs to weigh it."""
+
+    question: Question
+    facts: tuple[str, ...]  # the facts it asks about or shows; the first is the one it stands for
+    salience: float  # how much what it asks weighs in the story (0 to 1)
+    quality: float  # how sure its kind is that it reads well and has one right answer (0 to 1)
+
+
+FactBuilder = Callable[["Context", "Stems", float], "Candidate | None"]
+ArticleBuilder = Callable[["Context", "dict[int, Weight]", "dict[int, Stems]"], "list[Candidate]"]
 
 
 @dataclass(frozen=True)
@@ -24,6 +44,8 @@ class Kind:
     shape: Shape
     comprehension: bool = False  # asks about more than one copied sentence: causes, roles, order...
     choices_shape: Shape | None = None  # the shape when a question of this kind carries options
+    for_fact: FactBuilder | None = None  # builds a question about one fact mention
+    for_article: ArticleBuilder | None = None  # builds questions about the article as a whole
 
     def shape_of(self, q: Question) -> Shape:
         """How ``q`` is answered: the kind's shape, or ``choices_shape`` when ``q`` has options."""

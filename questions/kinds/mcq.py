@@ -1,7 +1,42 @@
-"""Multiple choice: a question or a blank with four options, one right."""
+"""Multiple choice about one fact: its wh-question (or its clause with a blank) and four options."""
 
 from __future__ import annotations
 
-from questions.kinds.base import Kind
+from questions.build import key, shuffled
+from questions.context import Context
+from questions.kinds.base import Candidate, Kind
+from questions.model import Question
+from questions.options import date_options, name_options, number_options
+from questions.stems import Stems
 
-KIND = Kind(name="mcq", label="اختيار من متعدد", shape="choice")
+
+def wrong_options(ctx: Context, st: Stems, prompt: str, qkey: str) -> list[str]:
+    """Three wrong options for the fact of ``st`` that ``prompt`` does not show."""
+    rng = ctx.rng(qkey + ":options")
+    f = st.fact
+    ent = ctx.entity_of(f)
+    if ent is not None:
+        return name_options(ctx, ent, prompt, rng)
+    if f.type == "date":
+        return date_options(f, prompt, rng)
+    if st.view is None:
+        return []
+    return number_options(ctx, f, st.view, prompt, rng)
+
+
+def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
+    """A multiple-choice question about the fact of ``st``, or None without three good wrong options."""
+    prompt = st.prompt
+    if prompt is None:
+        return None
+    k = key(ctx, "mcq", st.fid, st.source.text, str(st.source.start))
+    wrong = wrong_options(ctx, st, prompt, k)
+    if len(wrong) < 3:
+        return None
+    q = Question(key=k, kind="mcq", fact_type=st.fact.type, prompt=prompt, answer=st.answer,
+                 accepted=st.accepted, choices=shuffled(ctx, k, st.answer, wrong[:3]), source=st.source,
+                 difficulty=2, fact=st.fid)
+    return Candidate(q, (st.fid,), salience, 0.9 if st.wh else 0.8)
+
+
+KIND = Kind(name="mcq", label="اختيار من متعدد", shape="choice", for_fact=build)

@@ -1,20 +1,44 @@
-"""Every question kind, listed once, and the lookups the rest of Fahim uses."""
+"""Every question kind, listed once in the order the generator offers them, and the lookups the rest of
+Fahim uses."""
 
 from __future__ import annotations
 
-from questions.kinds import cloze, matching, mcq, numeric, ordering, short, true_false, wh
+from questions.kinds import (
+    cause,
+    change,
+    cloze,
+    comparison,
+    matching,
+    mcq,
+    numeric,
+    ordering,
+    role,
+    short,
+    statement,
+    timeline,
+    true_false,
+    wh,
+    who_did,
+)
 from questions.kinds.base import Kind, Shape, UnknownKind
 from questions.model import Question
 
 KINDS: tuple[Kind, ...] = (
+    who_did.KIND,
+    role.KIND,
+    change.KIND,
+    comparison.KIND,
+    cause.KIND,
+    statement.KIND,
     mcq.KIND,
     cloze.KIND,
     wh.KIND,
-    short.KIND,
     numeric.KIND,
     true_false.KIND,
+    short.KIND,
     matching.KIND,
     ordering.KIND,
+    timeline.KIND,
 )
 REGISTRY: dict[str, Kind] = {k.name: k for k in KINDS}
 

@@ -19,14 +19,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
 from questions import grading
+from questions.kinds import shape
 from questions.model import Question
 from quiz import models
 from quiz.services import quizzes as quiz_service
 from quiz.services.snapshots import Snapshot, snapshots
 
 MAX_TEXT = 500  # longest typed answer kept
-CHOICE_KINDS = ("mcq", "true_false")
-TEXT_KINDS = ("wh", "short", "cloze", "numeric")
 
 
 class AttemptError(Exception):
@@ -58,9 +57,10 @@ class Item:
     qq_id: int
     number: int
     kind: str
+    shape: str  # how it is answered (questions.kinds): what the page renders
     prompt: str
     points: float
-    choices: tuple[str, ...] = ()  # mcq, true_false, cloze with choices: in this attempt's order
+    choices: tuple[str, ...] = ()  # choice and true/false shapes: in this attempt's order
     rows: tuple[str, ...] = ()  # matching: left-hand items
     options: tuple[str, ...] = ()  # matching: right-hand options
     items: tuple[str, ...] = ()  # ordering: items in this attempt's order (input names index these)
@@ -86,6 +86,7 @@ class ReviewItem:
 
     number: int
     kind: str
+    shape: str
     prompt: str
     points: float
     earned: float
@@ -160,7 +161,7 @@ def items(session: Session, attempt: models.Attempt) -> list[Item]:
         order = orders.get(str(qq_id), {})
         response = saved.get(qq_id)
         out.append(Item(
-            qq_id=qq_id, number=number, kind=q.kind, prompt=q.prompt, points=qq.points,
+            qq_id=qq_id, number=number, kind=q.kind, shape=shape(q), prompt=q.prompt, points=qq.points,
             choices=tuple(order.get("choices", ())), rows=tuple(order.get("rows", ())),
             options=tuple(order.get("options", ())), items=tuple(order.get("items", ())),
             answer=json.loads(response.answer_json) if response is not None else None,
@@ -178,15 +179,16 @@ def _shuffled(rng: random.Random, values: Sequence[str]) -> list[str]:
 
 def _order_for(q: Question, rng: random.Random) -> dict[str, list[str]]:
     # Frozen per attempt so a reload shows the same order; the correct position is never implied.
-    if q.kind == "true_false":
+    how = shape(q)
+    if how == "true_false":
         return {"choices": list(q.choices) or ["صح", "خطأ"]}  # fixed: صح then خطأ reads naturally
-    if q.kind in ("mcq", "cloze") and q.choices:
+    if how == "choice":
         return {"choices": _shuffled(rng, q.choices)}
-    if q.kind == "matching":
+    if how == "matching":
         lefts = [left for left, _ in q.pairs]
         rights = list(q.choices) or [right for _, right in q.pairs]
         return {"rows": _shuffled(rng, lefts), "options": _shuffled(rng, rights)}
-    if q.kind == "ordering":
+    if how == "ordering":
         items_ = _shuffled(rng, q.items or q.choices)
         if len(items_) > 1 and items_ == list(q.items):
             items_ = items_[1:] + items_[:1]  # never start in the solved order
@@ -303,13 +305,13 @@ def parse_answers(page_items: Sequence[Item], form: Mapping[str, str]) -> dict[i
     out: dict[int, Any] = {}
     for it in page_items:
         name = f"q-{it.qq_id}"
-        if it.kind == "matching":
+        if it.shape == "matching":
             keys = [f"{name}-r{i}" for i in range(len(it.rows))]
             if not any(k in form for k in keys):
                 continue
             chosen = {it.rows[i]: form[k] for i, k in enumerate(keys) if form.get(k) in it.options}
             out[it.qq_id] = chosen or None
-        elif it.kind == "ordering":
+        elif it.shape == "ordering":
             keys = [f"{name}-i{j}" for j in range(len(it.items))]
             if not any(k in form for k in keys):
                 continue
@@ -450,7 +452,7 @@ def review_allowed(attempt: models.Attempt, now: dt.datetime | None = None) -> b
 def _display(q: Question, answer: Any) -> list[str]:
     if answer is None:
         return []
-    if q.kind == "matching" and isinstance(answer, dict):
+    if shape(q) == "matching" and isinstance(answer, dict):
         return [f"{left} ← {answer[left]}" for left, _ in q.pairs if left in answer]
     if isinstance(answer, list):
         return [str(a) for a in answer]
@@ -458,9 +460,9 @@ def _display(q: Question, answer: Any) -> list[str]:
 
 
 def _expected(q: Question) -> list[str]:
-    if q.kind == "matching":
+    if shape(q) == "matching":
         return [f"{left} ← {right}" for left, right in q.pairs]
-    if q.kind == "ordering":
+    if shape(q) == "ordering":
         return list(q.items)
     return [q.answer]
 
@@ -481,15 +483,15 @@ def review(session: Session, attempt: models.Attempt) -> list[ReviewItem]:
         response = saved.get(qq_id)
         answer = json.loads(response.answer_json) if response is not None else None
         rows: list[tuple[str, str, str, bool]] = []
-        if q.kind == "matching":
+        if shape(q) == "matching":
             given = answer if isinstance(answer, dict) else {}
             rows = [(left, str(given.get(left, "")), right, given.get(left) == right) for left, right in q.pairs]
-        elif q.kind == "ordering":
+        elif shape(q) == "ordering":
             given_list = answer if isinstance(answer, list) else []
             rows = [(str(i + 1), given_list[i] if i < len(given_list) else "", item,
                      i < len(given_list) and given_list[i] == item) for i, item in enumerate(q.items)]
         out.append(ReviewItem(
-            number=number, kind=q.kind, prompt=q.prompt, points=qq.points,
+            number=number, kind=q.kind, shape=shape(q), prompt=q.prompt, points=qq.points,
             earned=(response.score or 0.0) if response is not None else 0.0,
             given=_display(q, answer), expected=_expected(q),
             source_text=q.source.text, source_start=q.source.start, source_end=q.source.end, rows=rows,

@@ -27,6 +27,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from questions import grading
+from questions.kinds import shape
 from quiz import models
 from quiz.services.attempts import Item, parse_answers
 from quiz.services.snapshots import snapshots
@@ -81,7 +82,7 @@ def _attempt_items(session: Session, attempt_id: int, ids_json: str, orders_json
         if snap is None:
             continue
         order = orders.get(str(qq_id), {})
-        out.append(Item(qq_id=qq_id, number=number, kind=snap.question.kind, prompt=snap.question.prompt,
+        out.append(Item(qq_id=qq_id, number=number, kind=snap.question.kind, shape=shape(snap.question), prompt=snap.question.prompt,
                         points=snap.points, choices=tuple(order.get("choices", ())),
                         rows=tuple(order.get("rows", ())), options=tuple(order.get("options", ())),
                         items=tuple(order.get("items", ()))))

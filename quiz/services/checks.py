@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from questions.checks import check
+from questions.kinds import shape
 from questions.model import Question
 
 # Arabic messages for each check reason in questions.checks.
 CHECK_MESSAGES = {
     "one_correct_answer": "يجب أن تكون للسؤال إجابة صحيحة واحدة بين الخيارات.",
     "answer_in_prompt": "الإجابة ظاهرة في نص السؤال.",
+    "option_in_prompt": "أحد الخيارات الخاطئة ظاهر في نص السؤال، فيسهل استبعاده.",
     "options_not_distinct": "الخيارات مكررة أو متشابهة.",
     "not_a_question_or_blank": "نص السؤال يجب أن يكون سؤالًا (ينتهي بـ ؟) أو جملة فيها فراغ واحد _____.",
     "unbalanced_brackets": "الأقواس أو علامات التنصيص غير متوازنة.",
@@ -28,7 +30,7 @@ ONE_ANSWER_BY_KIND = {
 def check_messages(question: Question) -> list[str]:
     """Return the Arabic messages for every check the question fails."""
     return [
-        ONE_ANSWER_BY_KIND.get(question.kind, CHECK_MESSAGES[reason]) if reason == "one_correct_answer"
+        ONE_ANSWER_BY_KIND.get(shape(question), CHECK_MESSAGES[reason]) if reason == "one_correct_answer"
         else CHECK_MESSAGES.get(reason, reason)
         for reason in check(question)
     ]

@@ -14,6 +14,7 @@ import uuid
 from sqlalchemy.orm import Session
 
 from questions.checks import check
+from questions.kinds import shape
 from questions.model import FACT_TYPES, FALSE_LABEL, TRUE_LABEL, Question, Source
 from quiz import models
 from quiz.bidicontrols import clean_question
@@ -101,19 +102,20 @@ def edited_question(
     prompt, answer = prompt.strip(), answer.strip()
     new_choices = _lines(choices)
     new_pairs, new_items = original.pairs, original.items
-    if original.kind == "true_false":
+    how = shape(original)
+    if how == "true_false":
         new_choices = (TRUE_LABEL, FALSE_LABEL)
-    elif original.kind == "matching":
+    elif how == "matching":
         if pairs is not None:
             new_pairs = tuple((a.strip(), b.strip()) for a, b in pairs if a.strip() and b.strip())
         new_choices = _shuffled_like(original.key, [b for _, b in new_pairs], original.choices)
         answer = original.answer
-    elif original.kind == "ordering":
+    elif how == "ordering":
         if items is not None:
             new_items = _lines(items)
         new_choices = _shuffled_like(original.key, new_items, original.choices)
         answer = original.answer
-    elif original.kind not in ("mcq", "cloze"):
+    elif how != "choice" and not (original.kind == "cloze" and new_choices):
         new_choices = ()  # typed answers have no options
     return replace(original, prompt=prompt, answer=answer, choices=new_choices, pairs=new_pairs,
                    items=new_items, accepted=tuple(a for a in _lines(accepted) if a != answer))
@@ -132,7 +134,7 @@ def edit_question(
     problems = []
     if not question.prompt:
         problems.append("اكتب نص السؤال.")
-    if question.kind not in ("matching", "ordering") and not question.answer:
+    if shape(question) not in ("matching", "ordering") and not question.answer:
         problems.append("اكتب الإجابة الصحيحة.")
     problems += check_messages(question) if not problems else []
     if problems:
@@ -213,7 +215,7 @@ def regenerate_distractors(session: Session, owner_id: int, bank_question_id: in
     """
     bq = owned_question(session, owner_id, bank_question_id)
     current = bank_service.load_question(bq.data_json)
-    if not current.choices or current.kind not in ("mcq", "cloze"):
+    if shape(current) != "choice":
         return False
     art = bq.bank.article
     rng = random.Random(secrets.randbits(32))  # picks distractors, not a secret  # nosec B311

@@ -10,6 +10,7 @@ from typing import Any
 from flask import Flask
 from markupsafe import Markup, escape
 
+from questions import kinds
 from quiz import arabic, bidicontrols
 
 # A run of Latin letters or digits (with the punctuation that belongs inside a number or a Latin
@@ -93,6 +94,8 @@ def init_app(app: Flask) -> None:
     app.add_template_global(now_iso, "now_iso")
     app.add_template_global(unanswered_texts, "unanswered_texts")
     app.add_template_global(local_time, "local_time")
+    app.add_template_global(kinds.label, "kind_label")
+    app.add_template_global(kinds.shape, "shape_of")
     app.add_template_filter(arabic.questions_count, "questions")
     app.add_template_filter(arabic.minutes_count, "minutes")
     app.add_template_filter(arabic.students_count, "students")

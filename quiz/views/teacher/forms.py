@@ -22,15 +22,13 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from questions.kinds import KINDS
 from questions.model import FACT_TYPES
 from quiz.security import PlainText
 from quiz.services.articles import MAX_FORM_BYTES
 from quiz.views.forms import EMAIL
 
-KIND_LABELS = {
-    "mcq": "اختيار من متعدد", "cloze": "املأ الفراغ", "wh": "سؤال بأداة استفهام", "short": "إجابة قصيرة",
-    "numeric": "إجابة رقمية", "true_false": "صح أو خطأ", "matching": "مطابقة", "ordering": "ترتيب زمني",
-}
+KIND_LABELS = {k.name: k.label for k in KINDS}
 FACT_TYPE_LABELS = {
     "person": "أشخاص", "place": "أماكن", "organization": "منظمات", "date": "تواريخ",
     "percentage": "نسب مئوية", "number": "أرقام",

@@ -1,0 +1,155 @@
+"""Changes the article reports in numbers: «ارتفع معدل التضخم من 11.8% إلى 12.5%», «تراجعت الصادرات
+بنسبة 7%», «انخفاض أسعار المواد الغذائية بنسبة 2.5%».
+
+``find_change`` reads, around a number or percentage fact, the word of change (a verb or its verbal
+noun), what changed (the noun phrase after it), and the values: from, to, or by how much. The change
+and comparison kinds build their questions from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from questions import lists
+from questions.arabic import glued_conjunction
+from questions.context import Context
+from questions.model import Fact
+from questions.normalize import fold, tokens
+from questions.realize import Word, is_verb, words_of
+
+MAX_SUBJECT_WORDS = 6
+# Words that end the noun phrase of what changed: the values' prepositions and clause openers.
+_STOP = {fold(w) for w in ("من", "إلى", "الى", "بنسبة", "بنحو", "بمقدار", "بواقع", "عند", "خلال", "في", "على",
+                           "مقارنة", "مقابل", "بعد", "منذ", "حيث", "فيما", "بينما", "ليصل", "لتصل", "ليبلغ",
+                           "لتبلغ", "بحوالي", "بما", "عن")}
+
+
+# Words before a change that make it a goal: «يهدف إلى رفع ...», «الرامية إلى خفض ...».
+_GOAL_WORDS = {fold(w) for w in ("يهدف", "تهدف", "يهدفان", "بهدف", "الرامية", "الرامي", "الهادفة", "الهادف",
+                                 "تستهدف", "يستهدف", "تسعى", "يسعى", "لتحقيق", "تعتزم", "يعتزم", "تطمح", "يطمح",
+                                 "خطة", "خطط", "هدف")}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One reported change: its verbal noun, the opposite, what changed and the values."""
+
+    noun: str  # «ارتفاع»
+    opposite: str  # «انخفاض»
+    subject: str  # «معدل التضخم السنوي»
+    before: Fact | None  # «من 11.8%»
+    after: Fact | None  # «إلى 12.5%»
+    by: Fact | None  # «بنسبة 7%»
+
+
+@lru_cache(maxsize=1)
+def _changes() -> dict[str, tuple[str, str]]:
+    out = {}
+    for word, rest in lists.pairs("generation/changes"):
+        noun, _, opposite = rest.partition("|")
+        out[fold(word)] = (noun.strip(), opposite.strip())
+    return out
+
+
+def _change_word(w: Word) -> tuple[str, str] | None:
+    bare = w.bare[1:] if glued_conjunction(w.text) else w.bare
+    table = _changes()
+    forms = (bare, bare[:-1] if bare.endswith("ت") else "", bare[:-1] if bare.endswith("ا") else "",
+             bare[1:] if bare[:1] in "يت" and len(bare) >= 4 else "")
+    for form in forms:
+        if form and form in table:
+            return table[form]
+    return None
+
+
+def _value_at(ctx: Context, si: int, start: int, end: int) -> Fact | None:
+    sent = ctx.sentences[si]
+    for fi in ctx.in_sent.get(si, ()):
+        f = ctx.facts[fi]
+        if f.type in ("number", "percentage") and start <= f.start - sent.start < end:
+            return f
+    return None
+
+
+def find_change(ctx: Context, fi: int) -> Change | None:
+    """The change fact ``fi`` takes part in, or None when its clause reports no change in numbers."""
+    f = ctx.facts[fi]
+    if f.type not in ("number", "percentage") or fi not in ctx.sent_of:
+        return None
+    si = ctx.sent_of[fi]
+    sent = ctx.sentences[si]
+    words = words_of(sent.text)
+    at = next((i for i, w in enumerate(words) if w.end > f.start - sent.start), -1)
+    if at < 0:
+        return None
+    spots: list[int] = []
+    for i in range(at - 1, max(-1, at - 14), -1):
+        if _change_word(words[i]) is not None:
+            spots.append(i)
+            continue
+        if words[i].text.endswith(("،", ".", "؛")) or (is_verb(words[i]) and i < at - 1):
+            break  # another clause or another verb stands between the change and the value
+    # «ارتفعت نسبة الإصابة بالسكري أو ارتفاع سكر الدم من ... إلى ...»: the verb, not the noun inside
+    # what changed, says what changed.
+    verbs = [i for i in spots if is_verb(words[i]) or words[i].bare.endswith("ت")]
+    for i in (verbs[-1:] or spots[:1]):
+        found = _change_word(words[i])
+        if found is None:
+            continue
+        subject: list[Word] = []
+        j = i + 1
+        while j < at and words[j].bare not in _STOP:
+            if any(ch.isdigit() for ch in words[j].bare) or words[j].text.endswith(("،", "(")):
+                break
+            subject.append(words[j])
+            j += 1
+        if len(subject) > MAX_SUBJECT_WORDS or any(w.bare in ("او", "و") for w in subject):
+            return None  # what changed is too long or a list to name in a question
+        if not subject and words[i].bare.endswith("ا"):
+            # «سجّل معدل التضخم تراجعاً إلى 3.4%»: the verbal noun follows what changed.
+            k = i - 1
+            while k >= 0 and not is_verb(words[k]) and len(subject) < MAX_SUBJECT_WORDS:
+                subject.insert(0, words[k])
+                k -= 1
+            if k < 0 or words[k].text.endswith("،"):
+                return None
+        if not subject or not any(w.bare.startswith("ال") for w in subject[:3]):
+            return None  # «ارتفع بنسبة ...» with no written subject, or a subject that is not a noun phrase
+        if any(w.bare in _GOAL_WORDS for w in words[max(0, i - 3):i]):
+            return None  # «الرامية إلى رفع مساهمة ...»: a target, not a change that happened
+        before = after = by = None
+        for k in range(j, min(len(words), at + 8)):
+            b = words[k].bare
+            value = _value_at(ctx, si, words[k].start, words[k + 1].end if k + 1 < len(words) else len(sent.text))
+            if value is None:
+                continue
+            if b == "من" and before is None:
+                before = value
+            elif b in ("الي", "ليصل", "لتصل", "ليبلغ", "لتبلغ") and after is None:
+                after = value
+            elif b in ("بنسبه", "بنحو", "بمقدار", "بواقع", "بحوالي") and by is None:
+                by = value
+        if f not in (before, after, by):
+            return None
+        subject_text = " ".join(w.text for w in subject).strip("،,")
+        return Change(found[0], found[1], subject_text, before, after, by)
+    return None
+
+
+def opposite_of(phrase: str) -> str | None:
+    """``phrase`` with its opening verbal noun of change turned to the opposite («ارتفاع الأسعار» ->
+    «انخفاض الأسعار»), or None when it does not open on one."""
+    words = phrase.split()
+    if not words:
+        return None
+    found = _changes().get(fold(words[0]))
+    if found is None or fold(found[0]) != fold(words[0]):
+        return None
+    return " ".join([found[1], *words[1:]])
+
+
+def change_id(ch: Change) -> str:
+    """One id for one change, whichever of its values a question stands on: its questions are
+    alternates of each other, never two questions of one bank."""
+    return "change:" + " ".join(tokens(ch.subject))

@@ -1,0 +1,418 @@
+"""Clauses of a sentence, and the stretch of a sentence a question about one fact stands on.
+
+A stem is the clause that carries the fact, not the whole sentence: a leading discourse phrase
+(«وفي التفاصيل،») is dropped, a trailing attribution («حسبما أفادت رويترز») or any clause after the
+fact's clause is cut, and a clause that leans on the one before it for its subject («حيث تعهد ...»,
+«مؤكدًا أن ...») keeps that one. Long sentences are split this way instead of being skipped.
+
+Boundaries are found on whitespace words outside «quotes» and (brackets): a comma followed by a
+clause opener (lists in ``data/lists/generation``), «و» + a verb, a verb, or a circumstantial
+accusative («مؤكدًا»); and a few openers that need no comma (حيث، مما، ثم، لكنه، فيما...).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from questions import lists
+from questions.arabic import glued_conjunction
+from questions.normalize import fold, strip_diacritics
+from questions.realize import Word, is_verb, words_of
+
+MIN_STEM_WORDS = 5
+MAX_STEM_WORDS = 36  # once its asides are left out (``tidy``)
+MAX_RAW_WORDS = 90
+
+_PUNCT = "«»()[]،,.؛;:!؟?\"'"
+_COMMAS = ("،", ",", "؛", ";")
+# Openers that start a clause even without a comma before them.
+_NO_COMMA = {fold(w) for w in ("حيث", "مما", "ثم", "لكن", "لكنه", "لكنها", "لكنهم", "بعد أن", "قبل أن",
+                               "بعدما", "فيما", "بينما", "في حين", "حسبما", "ليبدأ", "لتبدأ")}
+_PREPOSITIONS = {fold(w) for w in ("في", "على", "خلال", "بعد", "قبل", "منذ", "عقب", "إثر", "وسط", "مع", "من",
+                                   "إلى", "عن", "حتى", "لدى", "أمام", "وفي", "وعلى", "وخلال", "وبعد", "وقبل",
+                                   "ومنذ", "ومع", "ومن")}
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause: its span in the sentence, where its own words start and what it is.
+
+    ``role`` is ``main`` (stands alone), ``dependent`` (leans on the clause before it), ``contrast``
+    (stands alone, set against the one before: «فيما ...»), ``attribution`` («حسبما أفادت ...»)
+    or ``adjunct`` (a leading phrase without a verb: «وفي التفاصيل،», «في عام 2025،»).
+    """
+
+    start: int
+    end: int
+    body: int  # where the clause's words start, after its opener
+    role: str
+
+
+def _opener(words: list[Word], i: int) -> tuple[str, int]:
+    """The opener category at word ``i`` and how many words it takes ("" and 0 when none)."""
+    w1 = words[i].bare
+    w2 = f"{w1} {words[i + 1].bare}" if i + 1 < len(words) else ""
+    for phrase, n in ((w2, 2), (w1, 1)):
+        if not phrase:
+            continue
+        for category in ("attribution", "contrast", "dependent"):
+            if phrase in lists.folded(f"generation/{category}_openers"):
+                return category, n
+    return "", 0
+
+
+def _circumstantial(w: Word) -> bool:
+    """«مؤكدًا»، «مشيرةً»، «داعيا»: an indefinite accusative participle opening a clause of manner."""
+    word = strip_diacritics(w.text.strip(_PUNCT))
+    if word.startswith(("ال", "و")) or len(word) < 5:
+        return False
+    return "ً" in w.text or word.endswith(("يا", "ةً")) or (word.startswith("م") and word.endswith("ا"))
+
+
+def _imperfect(w: Word) -> bool:
+    """«يهدف»، «ويعود»: a word in the shape of a third-person imperfect verb."""
+    bare = w.bare[1:] if glued_conjunction(w.text) == "و" else w.bare
+    return len(bare) >= 4 and bare[0] == "ي" and not bare.startswith(("يوم", "يون", "ينا", "يول", "يمين"))
+
+
+def _after_comma(words: list[Word], i: int) -> str:
+    """The role of a clause starting at word ``i`` right after a comma, or "" when the comma is not a
+    clause boundary (an apposition, a parenthesis)."""
+    category, _ = _opener(words, i)
+    if category:
+        return category
+    w = words[i]
+    if (is_verb(w) or _imperfect(w)) and glued_conjunction(w.text) == "و":
+        return "dependent"  # «، وأضاف ...», «، ويعود ذلك ...»
+    if is_verb(w) or _imperfect(w) or _circumstantial(w):
+        return "dependent"  # «، يهدف إلى ...», «، مؤكدًا أن ...»
+    return ""
+
+
+def _depths(words: list[Word]) -> list[int]:
+    """For each word, how many «quotes» or (brackets) are open before it."""
+    out = []
+    depth = 0
+    for w in words:
+        out.append(depth)
+        for ch in w.text:
+            if ch in "«(":
+                depth += 1
+            elif ch in "»)":
+                depth = max(0, depth - 1)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def split_clauses(sentence: str) -> tuple[Clause, ...]:
+    """The clauses of ``sentence`` in order (at least one)."""
+    words = words_of(sentence)
+    if not words:
+        return ()
+    depth = _depths(words)
+    cuts: list[tuple[int, str, int]] = []  # (word index, role, opener length)
+    for i in range(1, len(words)):
+        if depth[i]:
+            continue
+        comma = words[i - 1].text.rstrip("»)").endswith(_COMMAS)
+        if comma:
+            role = _after_comma(words, i)
+            if role:
+                cuts.append((i, role, _opener(words, i)[1]))
+                continue
+        category, n = _opener(words, i)
+        if category and " ".join(words[j].bare for j in range(i, i + n)) in _NO_COMMA:
+            cuts.append((i, category, n))
+    first_role = "main"
+    if cuts and _leading_adjunct(words, cuts[0][0]):
+        first_role = "adjunct"
+    elif not cuts or cuts[0][0] > 1:
+        lead = _lead_phrase(words, depth)
+        if lead:
+            cuts.insert(0, (lead, "main", 0))
+            first_role = "adjunct"
+    out: list[Clause] = []
+    starts = [(0, first_role, 0), *cuts]
+    for k, (i, role, n) in enumerate(starts):
+        end_word = starts[k + 1][0] - 1 if k + 1 < len(starts) else len(words) - 1
+        if role in ("dependent", "attribution") and k > 0 and out and out[-1].role == "adjunct":
+            role = "main"  # «وفي التفاصيل، هنأ ...»: what follows a leading phrase is the main clause
+        start = words[i].start
+        end = words[end_word].end
+        while end > start and sentence[end - 1] in "،,.؛;:!؟? ":
+            end -= 1
+        body = words[i + n].start if i + n <= end_word else start
+        out.append(Clause(start, end, body, role))
+    return tuple(out)
+
+
+def _leading_adjunct(words: list[Word], first_cut: int) -> bool:
+    """True when the words before the first cut are a phrase without a verb that opens the sentence."""
+    return first_cut > 0 and not any(is_verb(w) for w in words[:first_cut]) and \
+        words[0].bare in _PREPOSITIONS and first_cut <= 8
+
+
+def _verb_shaped(w: Word) -> bool:
+    """A past verb of the third person, by shape («أظهرت»، «أعلن»): not definite, not a particle, ending in
+    ت or plain, of three to six letters."""
+    bare = w.bare[1:] if glued_conjunction(w.text) else w.bare
+    return 3 <= len(bare) <= 6 and not bare.startswith(("ال", "في", "من", "علي", "الي", "عن")) and \
+        not w.text.startswith(("«", "(")) and not any(ch.isdigit() for ch in bare)
+
+
+def _lead_phrase(words: list[Word], depth: list[int]) -> int:
+    """Where the main clause starts after a leading discourse phrase and its comma («وفي التفاصيل،
+    هنأ ...», «في خضم انتخابات حامية المعركة، نجح ...»); 0 when there is none."""
+    for i in range(1, min(len(words), 9)):
+        if depth[i]:
+            return 0
+        if words[i - 1].text.endswith(_COMMAS):
+            phrase = " ".join(w.bare for w in words[:i])
+            listed = phrase in lists.folded("generation/lead_adjuncts") or fold(phrase) in lists.folded("generation/lead_adjuncts")
+            generic = words[0].bare in _PREPOSITIONS and not any(is_verb(w) for w in words[:i]) \
+                and (is_verb(words[i]) or _verb_shaped(words[i]))
+            return i if listed or generic else 0
+    return 0
+
+
+def _lead_connective(sentence: str, s: int, e: int) -> int:
+    """How many characters of [s, e) a leading connective phrase takes («غير أن», «يذكر أن»), with the
+    space after it; 0 when there is none."""
+    words = sentence[s:e].split()
+    for n in (4, 3, 2, 1):
+        if len(words) > n and " ".join(fold(w).strip(_PUNCT) for w in words[:n]) in lists.folded("generation/lead_connectives"):
+            piece = sentence[s:e]
+            at = 0
+            for w in words[:n]:
+                at = piece.index(w, at) + len(w)
+            return at + len(piece[at:]) - len(piece[at:].lstrip())
+    return 0
+
+
+def fronted_cuts(sentence: str, s: int, e: int) -> list[tuple[int, int]]:
+    """For «أما X فقد Y» (or «فـY»), the spans to drop so that it reads «X Y»: «أما» and the «ف»
+    (with «قد»); empty for any other stretch."""
+    inside = [w for w in words_of(sentence) if s <= w.start and w.end <= e]
+    if not inside or inside[0].bare not in ("اما", "واما"):
+        return []
+    for w in inside[1:12]:
+        rest = w.bare[1:]
+        if w.bare == "فقد" or (w.bare.startswith("ف") and is_verb(Word(w.start + 1, w.end, w.text[1:], rest))):
+            return [(inside[0].start, inside[0].end), (w.start, w.end if w.bare == "فقد" else w.start + 1)]
+    return []
+
+
+def _trim(sentence: str, s: int, e: int) -> tuple[int, int]:
+    """Drop a leading conjunction (و، ف، ثم، قد، لقد) or connective phrase («غير أن») and trailing
+    punctuation from [s, e)."""
+    while True:
+        lead = _lead_connective(sentence, s, e)
+        if lead:
+            s += lead
+            continue
+        piece = sentence[s:e]
+        lead = len(piece) - len(piece.lstrip(" ،,"))
+        s += lead
+        piece = sentence[s:e]
+        first = piece.split(maxsplit=1)
+        if not first:
+            break
+        bare = fold(first[0]).strip(_PUNCT)
+        if bare in ("و", "ف", "ثم", "قد", "لقد", "وقد", "فقد", "ولقد") and len(first) > 1:
+            s += len(first[0])
+            continue
+        if glued_conjunction(first[0]) and not first[0].startswith("«"):
+            s += 1  # «وأكّد» -> «أكّد»
+            while s < e and "\u064b" <= sentence[s] <= "\u0652":
+                s += 1  # the conjunction's own vowel
+            continue
+        break
+    while e > s and sentence[e - 1] in " ،,.؛;:":
+        e -= 1
+    return s, e
+
+
+def stem_span(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """The stretch of ``sentence`` a question about the span [start, end) stands on, or None.
+
+    None when the span sits in an attribution («حسبما أفادت رويترز»: who reported, not what) or when
+    the clauses it needs are shorter than ``MIN_STEM_WORDS`` or longer than ``MAX_RAW_WORDS`` words (the
+    caller checks ``MAX_STEM_WORDS`` once the asides are out).
+    """
+    clauses = split_clauses(sentence)
+    k = next((i for i, c in enumerate(clauses) if c.start <= start < max(c.end, c.start + 1)), -1)
+    if k < 0:
+        return None
+    c = clauses[k]
+    if c.role == "attribution":
+        return None
+    head = k
+    while head > 0 and clauses[head].role in ("dependent", "attribution"):
+        head -= 1
+    if clauses[head].role == "adjunct" and head == k and k + 1 < len(clauses):
+        last = k + 1  # the fact sits in the leading phrase: keep the clause it frames
+    else:
+        last = k
+    if clauses[head].role == "adjunct" and head < k:
+        head += 1
+    s = clauses[head].body if clauses[head].role == "contrast" else clauses[head].start
+    e = max(clauses[last].end, end)
+    s, e = _trim(sentence, s, e)
+    if not s <= start < end <= e:
+        return None
+    n = len(sentence[s:e].split())
+    if not MIN_STEM_WORDS <= n <= MAX_RAW_WORDS:
+        return None
+    return s, e
+
+
+def glue_blank(sentence: str, s: int, e: int, blank_start: int, blank_end: int, blank: str) -> str:
+    """The stretch [s, e) of ``sentence`` with [blank_start, blank_end) replaced by ``blank``; a blank
+    glued to a letter before it («لـ_____») keeps a tatweel so the letter reads as a proclitic."""
+    glue = "ـ" if blank_start > s and sentence[blank_start - 1].isalpha() else ""
+    if glue and sentence[blank_start - 1] in "وف" and (blank_start - 1 == s or sentence[blank_start - 2].isspace()):
+        glue = " "  # «بين 1,200 و _____»: the conjunction stands apart, not as a proclitic
+    return sentence[s:blank_start] + glue + blank + sentence[blank_end:e]
+
+
+_RELATIVE_TIME = ("اليوم", "أمس", "غدا", "غدًا", "الليلة", "مساء", "صباح", "ظهر")
+_WEEKDAYS = ("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت")
+
+
+@dataclass(frozen=True)
+class Tidied:
+    """A stretch of a sentence with its asides left out, and where each kept piece came from."""
+
+    text: str
+    pieces: tuple[tuple[int, int], ...]  # kept spans of the sentence, in order
+    at: tuple[int, ...]  # where each piece starts in ``text``
+
+    def to_tidied(self, pos: int) -> int:
+        """The offset in ``text`` of sentence offset ``pos`` (which must lie in a kept piece)."""
+        for (s, e), at in zip(self.pieces, self.at):
+            if s <= pos <= e:
+                return at + pos - s
+        raise ValueError(pos)
+
+
+def _asides(sentence: str, s: int, e: int, keep: tuple[int, int]) -> list[tuple[int, int]]:
+    """Spans in [s, e) a question does without: a bracketed aside, a short phrase set off by two commas
+    with no verb in it («، زعيم الحزب القومي،», «، في بيان له،»), a relative time («اليوم الخميس»);
+    never one that holds ``keep``."""
+    words = [w for w in words_of(sentence) if s <= w.start and w.end <= e]
+    depth = _depths(words)
+    after = [*depth[1:], 0]  # quotes open after each word
+    out: list[tuple[int, int]] = []
+    for a, b in _bracketed(sentence, s, e):
+        before = sentence[s:a].split()
+        inside = sentence[a:b]
+        if before and fold(before[-1]).strip(_PUNCT) in _PREPOSITIONS | {"بنسبه", "نحو", "بنحو"}:
+            continue  # «حصل على (40.27%)»: the bracket holds what the verb needs
+        if not re.search("[\u0621-\u064a]", inside):
+            continue
+        out.append((a, b))
+    commas = [i for i, w in enumerate(words) if not after[i] and w.text.rstrip("»)").endswith(_COMMAS)]
+    for a, b in zip(commas, commas[1:]):
+        inner = words[a + 1:b + 1]
+        if not inner or len(inner) > 8 or glued_conjunction(inner[0].text) == "و":
+            continue
+        if any(is_verb(w) or _imperfect(w) or _circumstantial(w) for w in inner):
+            continue
+        if b + 1 >= len(words) or _after_comma(words, b + 1):
+            continue  # the phrase ends its clause: it is what the clause says, not an aside
+        first = words[a].start + max(words[a].text.rfind(c) for c in _COMMAS)
+        out.append((first, words[b].end))
+    honorifics = lists.folded("generation/honorifics")
+    for i, w in enumerate(words):
+        for n in (3, 2, 1):
+            phrase = " ".join(x.bare for x in words[i:i + n])
+            if len(words[i:i + n]) == n and phrase in honorifics and i + n < len(words):
+                out.append((w.start, words[i + n].start))
+                break
+    for i, w in enumerate(words):
+        if depth[i]:
+            continue
+        if w.bare in {fold(t) for t in _RELATIVE_TIME}:
+            j = i + 1
+            if j < len(words) and words[j].bare in {fold(d) for d in _WEEKDAYS}:
+                j += 1
+            end = words[j - 1].end
+            if sentence[end - 1:end] in "،,":
+                end -= 1
+            out.append((w.start, end))
+    return [(a, b) for a, b in out if not (a < keep[1] and keep[0] < b)]
+
+
+def _bracketed(sentence: str, s: int, e: int) -> list[tuple[int, int]]:
+    out = []
+    depth = 0
+    start = -1
+    for i in range(s, e):
+        ch = sentence[i]
+        if ch == "(":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, i + 1))
+    return out
+
+
+def tidy(sentence: str, s: int, e: int, keep: tuple[int, int], extra: Sequence[tuple[int, int]] = ()) -> Tidied:
+    """The stretch [s, e) of ``sentence`` without its asides (see ``_asides``) and the ``extra`` spans
+    (optional adjuncts the caller knows of, such as another fact's date), keeping ``keep`` whole."""
+    more = [(a, b) for a, b in extra if s <= a and b <= e and not (a < keep[1] and keep[0] < b)]
+    cut = sorted([*_asides(sentence, s, e, keep), *more])
+    pieces: list[tuple[int, int]] = []
+    at = s
+    for a, b in cut:
+        if a < at:
+            at = max(at, b)
+            continue
+        if a > at:
+            pieces.append((at, a))
+        at = b
+    if at < e:
+        pieces.append((at, e))
+    parts = [sentence[a:b].strip() for a, b in pieces]
+    # Re-anchor each piece on its stripped text so offsets stay exact.
+    anchored: list[tuple[int, int]] = []
+    texts: list[str] = []
+    for (a, b), t in zip(pieces, parts):
+        if not t:
+            continue
+        a2 = sentence.index(t, a)
+        anchored.append((a2, a2 + len(t)))
+        texts.append(t)
+    out = ""
+    starts: list[int] = []
+    for t in texts:
+        if out and t[0] not in "،,.؛:)»":
+            out += " "  # a piece opening on punctuation joins the one before it
+        starts.append(len(out))
+        out += t
+    return Tidied(out, tuple(anchored), tuple(starts))
+
+
+_DIGIT = re.compile("[0-9\u0660-\u0669]")
+
+
+def cut_number_tail(text: str, after: int, min_words: int = 6) -> str:
+    """``text`` cut at the first comma after offset ``after`` (outside quotes) whose rest holds a
+    number: «... إلى _____ نقطة، بفارق نقطتين عن النصر برصيد 21 نقطة» would let the answer be worked
+    out from the stem. Unchanged when the cut would leave fewer than ``min_words`` words."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "«(":
+            depth += 1
+        elif ch in "»)":
+            depth = max(0, depth - 1)
+        elif ch in "،," and depth == 0 and i > after and _DIGIT.search(text[i:]):
+            head = text[:i].rstrip()
+            return head if len(head.split()) >= min_words else text
+    return text

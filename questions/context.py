@@ -1,0 +1,313 @@
+"""What question generation knows about an article: its sentences, its facts and the entities they name.
+
+``build_context`` keeps the facts a question may stand on (in the text where they say, outside wire
+datelines, names that can be names), groups name mentions into entities with every surface they
+appear under, and maps each fact to its sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+from questions import lists, places
+from questions.arabic import glued_conjunction
+from questions.model import Fact
+from questions.normalize import fold, strip_diacritics, tokens
+from questions.realize import looks_like_verb
+from questions.text import split_sentences
+
+NAME_TYPES = ("person", "place", "organization")
+
+
+def stable_hash(*parts: str) -> str:
+    """A short stable hash of ``parts`` (keys, seeds): the same input gives the same text on every run."""
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
+
+
+def norm_text(text: str) -> str:
+    """The article text as hashed for keys: folded tokens, punctuation and spacing ignored."""
+    return " ".join(tokens(text))
+
+
+def article_key(text: str) -> str:
+    """A stable key for an article: a hash of its normalized text."""
+    return hashlib.sha1(norm_text(text).encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
+
+
+@dataclass
+class Entity:
+    """One person, place or organization with every surface it appears under."""
+
+    id: str
+    type: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    role: str | None = None
+    kind: str | None = None
+    first: int = 0
+    title: str | None = None
+    mentions: int = 0
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the article: its span, text and paragraph."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+
+
+@dataclass
+class Context:
+    """Everything the kinds need to build questions from one article."""
+
+    text: str
+    title: str
+    akey: str
+    seed: int
+    facts: list[Fact]
+    sentences: list[Sentence]
+    entities: dict[str, Entity]
+    sent_of: dict[int, int]  # fact index -> sentence index
+    in_sent: dict[int, list[int]] = field(default_factory=dict)  # sentence index -> its facts, in order
+    by_first: list[Entity] = field(default_factory=list)  # entities in order of first mention
+    datelines: list[tuple[int, int]] = field(default_factory=list)  # wire datelines opening paragraphs
+
+    def rng(self, key: str) -> random.Random:
+        """A generator seeded from the seed and a question's key, so one question's options never depend
+        on what else the bank holds."""
+        return random.Random(int(stable_hash(str(self.seed), key), 16))  # reproducible options, not a secret  # nosec B311
+
+    def entity_of(self, f: Fact) -> Entity | None:
+        """The entity a name fact mentions (None for dates and numbers)."""
+        return self.entities.get(fact_id(f)) if f.type in NAME_TYPES else None
+
+    def after_dateline(self, si: int) -> int:
+        """Where sentence ``si``'s own words start, past a wire dateline opening it («الرباط - (و م ع) -»)."""
+        sent = self.sentences[si]
+        for a, b in self.datelines:
+            if a <= sent.start < b <= sent.end:
+                rest = sent.text[b - sent.start:]
+                return b - sent.start + len(rest) - len(rest.lstrip(" -–—:"))
+        return 0
+
+    def sentence_of(self, fi: int) -> Sentence:
+        """The sentence holding fact ``fi``."""
+        return self.sentences[self.sent_of[fi]]
+
+    @property
+    def words(self) -> int:
+        """How many words the article has."""
+        return len(self.text.split())
+
+
+def fact_id(f: Fact) -> str:
+    """The id a question about ``f`` records: the entity for a name, type and value otherwise."""
+    if f.type in NAME_TYPES:
+        return f.entity or f"{f.type}:{fold(str(f.value or f.text))}"
+    return f"{f.type}:{f.value}"
+
+
+def plausible_name(f: Fact) -> bool:
+    """Reject name facts that cannot be right: pronoun-suffixed words, bare letters, digits, a common noun
+    standing for a place named before («الإمارة»)."""
+    words = strip_diacritics(f.text).split()
+    if not words or any(ch.isdigit() for ch in f.text):
+        return False
+    if f.type in ("place", "organization") and len(words) == 1 and \
+            fold(words[0]) in lists.folded("generation/generic_place_nouns"):
+        return False
+    if f.type in ("place", "organization") and any(w.endswith(("ته", "تها", "هم", "هما")) for w in words):
+        return False
+    if f.type == "person":
+        if any(looks_like_verb(w) for w in words):
+            return False  # «عمر ناهز»: a verb is not part of a name
+        if glued_conjunction(words[0]):
+            return False  # «ونائبه»: a conjunction glued to a word, not a name
+        if any(len(w) >= 4 and w.endswith("ه") and not w.endswith("الله") for w in words):
+            return False  # «وحظوظه»، «مغادرته»: a pronoun suffix, not a name
+    return len(fold(f.text).replace(" ", "")) >= 3
+
+
+def drop_doubtful_names(text: str, facts: list[Fact]) -> list[Fact]:
+    """Leave out names the extractor was probably wrong about, so no question stands on them.
+
+    Two names of one type touching (``هندوراس نصري`` + ``عصفورة``) are one name split wrongly: the
+    part whose entity is seen less often goes. A one-word person seen once, with no title, role or
+    «quotes» around it, is too often an adjective or a common noun.
+    """
+    mentions = Counter(fact_id(f) for f in facts)
+    drop: set[int] = set()
+    for i, (f, g) in enumerate(zip(facts, facts[1:])):
+        if f.type == g.type and f.type in NAME_TYPES and 0 <= g.start - f.end <= 1 \
+                and not text[f.end:g.start].strip():
+            drop.add(i if mentions[fact_id(f)] <= mentions[fact_id(g)] else i + 1)
+    cued = {fact_id(f) for f in facts if f.type == "person" and (f.role or f.title or (
+        f.start > 0 and text[f.start - 1] == "«"))}
+    for i, f in enumerate(facts):
+        if f.type != "person" or fact_id(f) in cued:
+            continue
+        words = strip_diacritics(str(f.value or f.text)).split()
+        # «حازم لترحيل المهاجرين»: a word with a glued preposition inside an uncued «name» is prose.
+        if (len(words) == 1 and mentions[fact_id(f)] == 1) \
+                or any(w[:1] in "لب" and len(w) >= 5 for w in words[1:]):
+            drop.add(i)
+    return [f for i, f in enumerate(facts) if i not in drop]
+
+
+# A wire dateline opening a paragraph: the city, maybe a date, then the agency or paper and a dash or colon
+# («الكويت - 23 - 7 (كونا) --», «مسقط في 6 يناير /العُمانية/ -», «بغداد - «المدى»:», «عدن - سبأ:»).
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[^\s\d«(/:.،]{2,}(?:[ \t]+[^\s\d«(/:.،]{2,}){0,2}?"
+    r"(?:\s*[-–]?\s*(?:في\s+)?[\d\u0660-\u0669]{1,2}(?:\s*[-–]\s*[\d\u0660-\u0669]{1,2}"
+    r"|\s+[^\s\d]{3,10}(?:\s+[\d\u0660-\u0669]{4})?))?"
+    r"(?:\s*[-–—]\s*(?:«[^»\n]{1,30}»|[^\s:«(/\n]{2,10}(?=\s*:))\s*:?"
+    r"|\s*(?:[-–—]\s*)?\([^)\n]{1,20}\)\s*[-–—]{1,2}|\s*/[^/\n]{1,20}/\s*[-–—]?|[ \t]+[-–—](?=[ \t]))")
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the wire datelines that open paragraphs: facts there (the agency, the dateline's city and
+    date) make trivia, not questions."""
+    out = []
+    for m in _DATELINE.finditer(text):
+        end = m.start() + len(m.group().rstrip())
+        if end - m.start() <= 70 and text[end - 1:end] in ("-", "–", "—", ":", "/", ")", "»"):
+            out.append((m.start(), end))
+    return out
+
+
+def clean_role(role: str) -> str | None:
+    """A role fit for «من هو ...؟»: trailing titles dropped, at least two words, no pronoun."""
+    words = strip_diacritics(role).replace("،", " ").replace("«", " ").replace("»", " ").split()
+    while len(words) > 1 and fold(words[-1]) in lists.folded("generation/role_titles"):
+        words.pop()
+    if len(words) < 2:
+        return None
+    first = words[0]
+    if glued_conjunction(first):
+        return None  # «ولرئيس الحكومة»: a fragment of a coordination
+    if first.startswith("لل"):
+        first = "ال" + first[2:]  # «للمرشح اليميني» -> «المرشح اليميني»
+    if first.endswith("ه") or (first[:1] in "لب" and not first.startswith("ال")):
+        return None  # «نظيره», «لمرشح»: a pronoun or a preposition, not a title
+    if len(fold(first).removeprefix("ال")) < 4 and fold(first) not in lists.folded("generation/short_titles"):
+        return None  # a clipped word («زير» for «وزير») would make a nonsense question
+    return " ".join([first, *words[1:]])
+
+
+def _sentences(text: str) -> list[Sentence]:
+    out = []
+    para = 0
+    last_end = 0
+    for s, e in split_sentences(text):
+        para += text.count("\n", last_end, s) and 1
+        out.append(Sentence(s, e, text[s:e], para))
+        last_end = e
+    return out
+
+
+def _entities(good: list[Fact]) -> dict[str, Entity]:
+    entities: dict[str, Entity] = {}
+    for f in good:
+        if f.type not in NAME_TYPES:
+            continue
+        eid = fact_id(f)
+        name = str(f.value) if isinstance(f.value, str) and f.value else f.text
+        e = entities.get(eid)
+        if e is None:
+            e = entities[eid] = Entity(eid, f.type, name, first=f.start)
+        e.mentions += 1
+        if len(strip_diacritics(name)) > len(strip_diacritics(e.name)):
+            e.name = name
+        e.aliases.add(f.text)
+        role = clean_role(f.role) if f.role else None
+        if role and not e.role:
+            e.role = role
+        if f.title and not e.title:
+            e.title = f.title
+        if f.kind and not e.kind:
+            e.kind = f.kind
+    for e in entities.values():
+        e.aliases.add(e.name)
+        if e.type == "place" and not e.kind:
+            e.kind = places.place_kind(e.name)
+        e.aliases |= synonyms_of(e.name)
+    _add_surnames(entities)
+    return entities
+
+
+def synonyms_of(name: str) -> set[str]:
+    """Other names news uses for the same body («البرلمان» for «مجلس النواب»)."""
+    key = fold(name)
+    out: set[str] = set()
+    for line in lists.entries("generation/synonyms"):
+        group = [g.strip() for g in line.split("=")]
+        if key in {fold(g) for g in group}:
+            out |= {g for g in group if fold(g) != key}
+    return out
+
+
+def _add_surnames(entities: dict[str, Entity]) -> None:
+    """A person's last name counts as the person when no other person of the article bears it."""
+    people = [e for e in entities.values() if e.type == "person"]
+    last: dict[str, list[Entity]] = {}
+    for e in people:
+        words = e.name.split()
+        surname = fold(words[-1]) if words else ""
+        if len(words) >= 2 and len(surname) >= 4 and not surname.endswith("ه") and \
+                fold(words[-2]) not in ("بن", "ابن", "بنت", "ال", "أبو", "ابو"):
+            last.setdefault(fold(words[-1]), []).append(e)
+    for key, holders in last.items():
+        if len(holders) == 1:
+            holders[0].aliases.add(holders[0].name.split()[-1])
+
+
+def _inside_another(facts: list[Fact], i: int) -> bool:
+    """True when fact ``i`` lies within a longer name («العراق» in «بعثة الأمم المتحدة لمساعدة العراق»):
+    a question on it would blank part of a name. ``facts`` are sorted by start, longest first."""
+    f = facts[i]
+    for g in facts[max(0, i - 3):i]:
+        if g.type in NAME_TYPES and g.start <= f.start and f.end <= g.end and (g.start, g.end) != (f.start, f.end):
+            return True
+    return False
+
+
+def build_context(text: str, facts: list[Fact], seed: int = 0, title: str = "") -> Context:
+    """The article's sentences, the facts questions may stand on, and its entities."""
+    sentences = _sentences(text)
+    datelines = dateline_spans(text)
+    good: list[Fact] = []
+    for f in facts:
+        if not f.in_text(text):
+            continue
+        if any(a <= f.start and f.end <= b for a, b in datelines):
+            continue  # «الكويت - 23 - 7 (كونا)»: the dateline, not the news
+        if f.type in NAME_TYPES and not plausible_name(f):
+            continue
+        if f.type in ("place", "organization") and text[f.start - 1:f.start] == "(" and \
+                text[f.end:f.end + 1] == ")" and len(f.text.split()) == 1:
+            continue  # «بعثة الأمم المتحدة لمساعدة العراق (يونامي)»: an abbreviation of the name before it
+        good.append(f)
+    good.sort(key=lambda f: (f.start, -f.end))
+    good = [f for i, f in enumerate(good) if not _inside_another(good, i)]
+    good.sort(key=lambda f: (f.start, f.end))
+    good = drop_doubtful_names(text, good)
+    entities = _entities(good)
+    sent_of: dict[int, int] = {}
+    in_sent: dict[int, list[int]] = {}
+    starts = [s.start for s in sentences]
+    for i, f in enumerate(good):
+        k = max(bisect_right(starts, f.start) - 1, 0)  # the last sentence starting at or before the fact
+        if sentences and sentences[k].start <= f.start and f.end <= sentences[k].end:
+            sent_of[i] = k
+            in_sent.setdefault(k, []).append(i)
+    by_first = sorted(entities.values(), key=lambda e: e.first)
+    return Context(text, title, article_key(text), seed, good, sentences, entities, sent_of, in_sent, by_first,
+                   datelines)

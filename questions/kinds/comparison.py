@@ -1,0 +1,52 @@
+"""By how much a figure changed, worked out from the two values the article gives («من 11.8% إلى 12.5%»):
+the answer is not written anywhere in the article."""
+
+from __future__ import annotations
+
+from questions.build import key, shuffled
+from questions.changes import change_id, find_change
+from questions.context import Context
+from questions.distractors import format_number
+from questions.kinds.base import Candidate, Kind
+from questions.model import Question
+from questions.options import number_view, spaced_numbers
+from questions.stems import Stems
+
+
+def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
+    """«ما مقدار الارتفاع في معدل التضخم بحسب المقال؟» for a change given from one value to another."""
+    ch = find_change(ctx, st.fi)
+    if ch is None or ch.before is None or ch.after is None or st.fact is not ch.after:
+        return None
+    a, b = number_view(ch.before), number_view(ch.after)
+    if a is None or b is None or a.percent != b.percent:
+        return None
+    decimals = max(a.decimals, b.decimals)
+    diff = round(abs(b.value - a.value), decimals)
+    if diff <= 0:
+        return None
+    view = b if b.decimals >= a.decimals else a
+    unit = " نقطة مئوية" if a.percent else ""
+
+    def show(v: float) -> str:
+        return format_number(v, decimals, view.arabic) + unit
+
+    right = show(diff)
+    wrong: list[str] = []
+    for c in spaced_numbers(diff, decimals=decimals, percent=False):
+        s = show(c)
+        if s != right and s not in wrong and s != show(b.value) and s != show(a.value):
+            wrong.append(s)
+        if len(wrong) == 3:
+            break
+    if len(wrong) < 3:
+        return None
+    noun = "ال" + ch.noun
+    k = key(ctx, "comparison", st.fid, ch.subject, right)
+    q = Question(key=k, kind="comparison", fact_type=st.fact.type,
+                 prompt=f"ما مقدار {noun} في {ch.subject} بحسب المقال؟", answer=right,
+                 choices=shuffled(ctx, k, right, wrong), source=st.source, difficulty=3, fact=f"comparison:{k}")
+    return Candidate(q, (change_id(ch), st.fid), salience, 0.75)
+
+
+KIND = Kind(name="comparison", label="مقارنة", shape="choice", comprehension=True, for_fact=build)

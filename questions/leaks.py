@@ -1,0 +1,92 @@
+"""Questions that answer each other: one question's text (its stem, its statements, its items, the quiz
+title) giving away another's answer.
+
+``secrets(q)`` is what a student must not be shown before answering ``q``: its answer and the other
+ways to write it, for the kinds whose answer is a name, a date, a number or a phrase. ``shown(q)`` is
+what ``q`` puts on the page: its prompt, and its options or items when those are statements rather
+than bare names. ``find_leaks`` lists every pair where one gives the other away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from questions.answers import shows_answer
+from questions.kinds import shape
+from questions.model import Question
+
+# An option longer than this many words is a statement: it asserts something, so it can give an answer away.
+STATEMENT_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Leak:
+    """Question ``revealer`` (an index, or -1 for the quiz title) shows the answer of ``revealed``."""
+
+    revealer: int
+    revealed: int
+    secret: str
+
+
+def secrets(q: Question) -> tuple[str, ...]:
+    """What ``q`` asks for, in every accepted form; empty for kinds whose answer is not a text to hide."""
+    s = shape(q)
+    if s in ("choice", "text", "numeric"):
+        return tuple(dict.fromkeys(a for a in (q.answer, *q.accepted) if a.strip()))
+    if s == "matching":
+        return tuple(dict.fromkeys(b for _, b in q.pairs))
+    return ()
+
+
+def shown(q: Question) -> tuple[str, ...]:
+    """The texts ``q`` puts on the page before it is answered."""
+    out = [q.prompt, *q.items, *(a for a, _ in q.pairs)]
+    out += [c for c in q.choices if len(c.split()) > STATEMENT_WORDS]
+    return tuple(out)
+
+
+def reveals(revealer: Question, revealed: Question) -> str | None:
+    """The secret of ``revealed`` that ``revealer`` shows, or None."""
+    if revealer.key == revealed.key:
+        return None
+    texts = shown(revealer)
+    for secret in secrets(revealed):
+        if any(shows_answer(t, secret) for t in texts):
+            return secret
+    return None
+
+
+def title_reveals(title: str, q: Question) -> str | None:
+    """The secret of ``q`` the quiz title shows, or None."""
+    if not title.strip():
+        return None
+    return next((s for s in secrets(q) if shows_answer(title, s)), None)
+
+
+def find_leaks(questions: Sequence[Question], title: str = "") -> list[Leak]:
+    """Every pair of questions (and the title) where one gives away another's answer."""
+    out = []
+    for j, b in enumerate(questions):
+        t = title_reveals(title, b)
+        if t is not None:
+            out.append(Leak(-1, j, t))
+        for i, a in enumerate(questions):
+            if i != j:
+                s = reveals(a, b)
+                if s is not None:
+                    out.append(Leak(i, j, s))
+    return out
+
+
+def leak_free(questions: Sequence[Question], title: str = "") -> list[Question]:
+    """The questions in order, leaving out each one that would give away (or be given away by) one
+    already kept, or whose answer the title shows."""
+    kept: list[Question] = []
+    for q in questions:
+        if title_reveals(title, q) is not None:
+            continue
+        if any(reveals(k, q) or reveals(q, k) for k in kept):
+            continue
+        kept.append(q)
+    return kept

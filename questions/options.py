@@ -1,0 +1,387 @@
+"""Wrong options for multiple-choice questions: names, dates and numbers.
+
+Names come from the article first (same type; places of the same kind; organizations of the same
+group; people of the same role class), then from typed pools. An option is never shown in the stem
+(it would be ruled out at a glance) and never also right: a name the article ties to the same event
+as the stem is left out. Dates are near the right one in the same granularity and month series;
+numbers are far enough apart to tell (about a tenth of the value or more), written like the article
+writes the right one.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from questions import lists, places, pools
+from questions.context import Context, Entity
+from questions.distractors import ARABIC_INDIC as _ARABIC_INDIC
+from questions.distractors import date_candidates, decimals_of, format_number, render_date
+from questions.model import Fact
+from questions.answers import clitic_tokens
+from questions.normalize import fold, tokens
+
+_SCALE_WORDS = {"الف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9}
+
+
+@lru_cache(maxsize=50_000)
+def token_key(s: str) -> str:
+    """The folded tokens of a text, space-joined: how names and options are compared."""
+    return " ".join(tokens(s))
+
+
+def shows_in(needle: str, hay: str) -> bool:
+    """True when ``needle`` stands in ``hay`` as whole words, whatever proclitics they carry there
+    («والاتحاد الوطني» holds «الاتحاد الوطني»)."""
+    n = " ".join(clitic_tokens(needle))
+    return bool(n) and f" {n} " in f" {' '.join(clitic_tokens(hay))} "
+
+
+def content_words(text: str) -> set[str]:
+    """The folded words of ``text`` that say what it is about (no function words)."""
+    stop = lists.folded("generation/stopwords")
+    return {t for t in tokens(text) if t not in stop and len(t) > 2 and not t.isdigit()}
+
+
+def _distinct_add(out: list[str], cand: str, banned: set[str]) -> None:
+    k = token_key(cand)
+    if k and k not in banned:
+        banned.add(k)
+        out.append(cand)
+
+
+def _also_right(ctx: Context, e: Entity, stem: str, answer: Entity) -> bool:
+    """True when the article ties ``e`` to what the stem asks about: a sentence naming ``e`` shares
+    most of the stem's content words, so ``e`` might be a right answer too."""
+    about = content_words(stem) - {t for a in answer.aliases for t in tokens(a)}
+    if len(about) < 3:
+        return False
+    for s in ctx.sentences:
+        if any(shows_in(a, s.text) for a in e.aliases):
+            shared = about & content_words(s.text)
+            if len(shared) >= max(3, len(about) // 2):
+                return True
+    return False
+
+
+_MEDIA_WORDS = {fold(w) for w in ("وكالة", "صحيفة", "قناة", "جريدة", "إذاعة", "تلفزيون")}
+
+# Classes of people whose members an article often names without a role: in a sports story the other
+# players, in a story about artists the other artists.
+_UNROLED_OK = {"footballer", "athlete", "artist", "writer", "opposition"}
+
+
+def place_kind(ent: Entity) -> str | None:
+    """The kind of a place as the pools know it (a capital counts as a city)."""
+    row = pools.place_row(ent.name)
+    kind = row["kind"] if row is not None else ent.kind
+    return "city" if kind == "capital" else kind
+
+
+def org_group(name: str) -> str | None:
+    """The group of an organization: from the pools, else by its head word."""
+    row = pools.org_row(name)
+    return row["group"] if row is not None else places.org_group(name)
+
+
+def _person_class(e: Entity) -> str | None:
+    return pools.role_class(e.role) or pools.role_class(e.title)
+
+
+def feminine(e: Entity) -> bool:
+    """Whether a person of the article is a woman: a feminine role or title, or a woman's first name."""
+    if pools.feminine_role(e.role or e.title):
+        return True
+    first = e.name.split()[0] if e.name.split() else ""
+    return fold(first) in lists.folded("generation/female_first_names")
+
+
+def _same_class(ent: Entity, e: Entity) -> bool:
+    if e.id == ent.id or e.type != ent.type:
+        return False
+    if ent.type == "place":
+        if place_kind(e) != place_kind(ent):
+            return False
+        if ent.kind == "region" and set(tokens(e.name)) & set(tokens(ent.name)):
+            return False  # «أمريكا اللاتينية» may well hold «أمريكا الوسطى»: not surely wrong
+    if ent.type == "organization":
+        group = org_group(ent.name)
+        if org_group(e.name) != group:
+            return False  # a body of unknown kind only stands beside another one of unknown kind
+        if group is None and any(w in _MEDIA_WORDS for w in tokens(e.name)):
+            return False  # «قنا» is no funder of a study: a news outlet only stands beside news outlets
+    if ent.type == "person":
+        mine, theirs = _person_class(ent), _person_class(e)
+        if mine != theirs and not (theirs is None and mine in _UNROLED_OK):
+            return False
+        if feminine(ent) != feminine(e):
+            return False
+    return True
+
+
+def article_regions(ctx: Context) -> tuple[str, ...]:
+    """The regions the article's places lie in, most named first."""
+    return pools.regions_of(e.name for e in ctx.by_first if e.type == "place" for _ in range(e.mentions))
+
+
+def _pool(ctx: Context, ent: Entity, rng: random.Random) -> list[str]:
+    regions = article_regions(ctx)
+    if ent.type == "person":
+        cls = _person_class(ent)
+        if cls is None or not regions:
+            return []  # a person of unknown standing or place: any public figure could be a giveaway
+        gender = "f" if feminine(ent) else "m"
+        pool = list(pools.people(cls, regions[:2], gender))
+    elif ent.type == "place":
+        row = pools.place_row(ent.name)
+        kind = place_kind(ent)
+        if kind is None:
+            return []
+        if kind == "city":
+            country = row["country"] if row is not None else ""
+            pool = [*pools.places("city", country=country), *pools.places("capital", country=country)] \
+                if country else []
+            if len(pool) < 4:
+                near = regions[:1] or ((row["region"],) if row is not None else ())
+                pool += [*pools.places("capital", regions=near), *pools.places("city", regions=near)]
+        elif kind == "region" and row is not None and row["country"]:
+            pool = list(pools.places("region", country=row["country"]))
+        else:
+            near = (row["region"],) if row is not None and row["region"] else regions[:1]
+            pool = list(pools.places(kind, regions=near)) if near else []
+    else:
+        group = org_group(ent.name)
+        if group == "ministry":
+            # The main ministries first (the pool lists them so), none sharing a word with the answer:
+            # «وزارة الصحة والسكان» could pass for «وزارة الصحة».
+            mine = set(tokens(ent.name)) - {"وزاره"}
+            pool = [p for p in pools.organizations(group) if not set(tokens(p)) & mine][:10]
+        else:
+            pool = list(pools.organizations(group, regions[:2])) if group else []
+    return rng.sample(pool, len(pool))
+
+
+def role_pool(role: str) -> tuple[str, ...]:
+    """Other posts of the same class as ``role`` from the typed pools."""
+    return pools.posts(role)
+
+
+def name_options(ctx: Context, ent: Entity, stem: str, rng: random.Random, n: int = 3) -> list[str]:
+    """Up to ``n`` wrong names for ``ent``: from the article first, then from a typed pool."""
+    banned = {token_key(a) for a in ent.aliases}
+    out: list[str] = []
+    for e in ctx.by_first:
+        if len(out) >= n:
+            break
+        if not _same_class(ent, e) or any(shows_in(a, stem) for a in e.aliases):
+            continue
+        if _also_right(ctx, e, stem, ent):
+            continue
+        _distinct_add(out, e.name, banned)
+    for p in _pool(ctx, ent, rng):
+        if len(out) >= n:
+            break
+        if not shows_in(p, stem) and not any(shows_in(p, a) or shows_in(a, p) for a in ent.aliases):
+            _distinct_add(out, p, banned)
+    return out[:n]
+
+
+def date_options(f: Fact, stem: str, rng: random.Random, n: int = 3) -> list[str]:
+    """Up to ``n`` wrong dates near ``f`` in its granularity, written like ``f``, none in the stem."""
+    value = str(f.value)
+    banned = {token_key(f.text)}
+    out: list[str] = []
+    cands = date_candidates(value)
+    head, rest = cands[:4], cands[4:]
+    rng.shuffle(head)
+    for c in head + rest:
+        r = render_date(f.text, value, c)
+        if r is not None and not shows_in(r, stem):
+            _distinct_add(out, r, banned)
+        if len(out) >= n:
+            break
+    return out
+
+
+@dataclass(frozen=True)
+class NumberView:
+    """How a number or percentage fact is blanked and shown as options."""
+
+    blank_start: int  # offsets into the article
+    blank_end: int
+    answer: str
+    value: float
+    decimals: int
+    percent: bool
+    arabic: bool
+    unit_kept: bool  # the counted noun stays in the sentence after the blank
+    spelled: bool = False  # written in words («هدفين»): the answer keeps the article's words
+    thousands: str = ""  # the thousands separator the article writes («2.400», «1,200»), if any
+    scale: str = ""  # the scale word inside the blank («36.5 مليار»); ``value`` is then the figure before it
+
+    def render(self, v: float) -> str:
+        """``v`` written the way this number is written."""
+        if self.scale:
+            return format_number(v, self.decimals, self.arabic) + " " + self.scale
+        if self.thousands and not self.decimals:
+            digits = f"{int(round(v)):,}".replace(",", self.thousands)
+            if self.arabic:
+                digits = digits.translate(_ARABIC_INDIC)
+            return digits + (("٪" if self.arabic else "%") if self.percent else "")
+        return format_number(v, self.decimals, self.arabic) + (("٪" if self.arabic else "%") if self.percent else "")
+
+    @property
+    def tolerance(self) -> float:
+        """How far a typed number may be from the value and still count."""
+        scale = _SCALE_WORDS.get(fold(self.scale).rstrip("ا"), 1.0) if self.scale else 1.0
+        if self.decimals:
+            return round(0.5 * 10.0 ** -self.decimals * scale, 9)
+        return round(0.005 * self.value * scale, 3) if self.value * scale >= 10000 else 0.0
+
+
+def number_view(f: Fact) -> NumberView | None:
+    """Decide the blank and the option style for a number or percentage fact."""
+    if isinstance(f.value, bool) or not isinstance(f.value, (int, float)):
+        return None
+    v = float(f.value)
+    if v <= 0 or v != v:
+        return None
+    percent = f.type == "percentage"
+    arabic = bool(re.search("[٠-٩]", f.text))
+    start, end = f.start, f.end
+    unit_kept = False
+    text = f.text
+    if not percent:
+        digits = list(re.finditer(r"[\d٠-٩]+(?:[.,،٫٬ر][\d٠-٩]+)*", text))
+        if digits:
+            # Blank the written number only («الدقيقة _____», «_____ متفرجاً»), keep the counted noun.
+            start, end = f.start + digits[0].start(), f.start + digits[-1].end()
+            rest = text[digits[-1].end():]
+            after = fold(rest).split()
+            if after and after[0].rstrip("ا") in _SCALE_WORDS:
+                return _scaled(f, digits[0], rest)
+            unit_kept = bool(text[:digits[0].start()].strip() or text[digits[-1].end():].strip())
+        else:
+            words = text.split()
+            first = fold(words[0]) if words else ""
+            if first.startswith(("ال", "لل")) or "مره" in fold(text):
+                return None  # «الثلاثة», «للمرة الثانية»: ordinal or definite, not a count to ask for
+            if len(words) >= 2:
+                if not f.unit or not fold(words[-1]).rstrip("ًا").startswith(fold(f.unit).rstrip("ًا")[:3]):
+                    return None  # «خمسة أشهر ونصف»: the noun sits inside the number
+                end = f.start + len(text.rstrip()) - len(words[-1])
+                end = f.start + len(text[: end - f.start].rstrip())
+                unit_kept = True
+    thousands = _thousands_separator(text, v)
+    decimals = 0 if thousands else decimals_of(v, text)
+    if not percent and decimals == 0 and v != int(v):
+        return None
+    if not re.search(r"[\d٠-٩]", text) and len(text.split()) == 1:
+        # «هدفين», «ثلاثة»: the answer is the article's word; typed digits count too (grading reads both).
+        return NumberView(start, end, text, v, 0, percent, arabic, unit_kept, spelled=True)
+    view = NumberView(start, end, "", v, decimals, percent, arabic, unit_kept, thousands=thousands)
+    return replace(view, answer=view.render(v))
+
+
+def _scaled(f: Fact, digits: re.Match[str], rest: str) -> NumberView | None:
+    """«36.5 مليار دولار»: the blank holds the figure and its scale word; options change the figure."""
+    if len(re.findall(r"[\d٠-٩]+(?:[.,،٫٬ر][\d٠-٩]+)*", f.text)) != 1:
+        return None  # «مليوناً و428 ألفاً»: a number written in two parts
+    word = rest.split()[0]
+    figure = float(fold(digits.group(0)).replace("٫", ".").replace(",", "."))
+    if figure <= 0:
+        return None
+    end = f.start + digits.end() + rest.index(word) + len(word)
+    decimals = decimals_of(figure, digits.group(0))
+    view = NumberView(f.start + digits.start(), end, "", figure, decimals, False,
+                      bool(re.search("[٠-٩]", f.text)), bool(rest[rest.index(word) + len(word):].strip()),
+                      scale=word.strip("،,."))
+    return replace(view, answer=view.render(figure))
+
+
+def _thousands_separator(surface: str, value: float) -> str:
+    """The separator «2.400 عون» or «1,200 دينار» groups thousands with, when the value says it is one."""
+    m = re.search(r"[\d٠-٩]{1,3}(?:([.,٬])[\d٠-٩]{3})+(?![\d٠-٩])", surface)
+    if m is None or value != int(value):
+        return ""
+    digits = re.sub(r"[.,٬]", "", fold(m.group(0)))
+    return m.group(1) if digits.isdigit() and int(digits) == int(value) else ""
+
+
+def _noun_class(n: int) -> str:
+    """Arabic counted-noun agreement class: 3-10 take a plural, 11-99 a singular accusative."""
+    r = n % 100
+    if n < 3:
+        return str(n)
+    return "few" if 3 <= r <= 10 else "many" if 11 <= r <= 99 else "round"
+
+
+def _roundness(v: float) -> int:
+    """The largest power of ten ``v`` is a multiple of (1500 -> 100, 67 -> 1)."""
+    if v != int(v) or v == 0:
+        return 1
+    k = 1
+    while int(v) % (k * 10) == 0:
+        k *= 10
+    return k
+
+
+def _nice(x: float) -> float:
+    """The round step nearest to ``x``: 1, 2, 2.5 or 5 times a power of ten."""
+    if x <= 0:
+        return 1.0
+    k = 10.0 ** math.floor(math.log10(x))
+    return min((m * k for m in (1, 2, 2.5, 5, 10)), key=lambda c: abs(c - x))
+
+
+def spaced_numbers(v: float, *, decimals: int, percent: bool) -> list[float]:
+    """Values around ``v`` a reader can tell apart from it: round steps of about a tenth of ``v``, at the
+    same roundness («1500» moves in hundreds, «40.27» keeps its hundredths), nearest first."""
+    whole = decimals == 0 or abs(v - round(v)) < 1e-9
+    step = _nice(abs(v) * 0.12)
+    if whole:
+        step = max(1.0, float(round(step)))
+        unit = _roundness(v)
+        if unit > 1:
+            step = max(float(unit), round(step / unit) * unit)
+    else:
+        step = max(step, 10.0 ** -decimals)
+    out = []
+    for k in (1, -1, 2, -2, 3, -3, 4, 5):
+        c = round(v + k * step, decimals)
+        if c > 0 and not (percent and c >= 100):
+            out.append(c)
+    return out
+
+
+def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: random.Random,
+                   n: int = 3) -> list[str]:
+    """Up to ``n`` wrong values for a number fact: other values of the article in the same unit when
+    they are comparable, then spaced values; none shown in the stem."""
+    if view.spelled:
+        return []  # options in digits beside an answer in words would give it away
+    others = [float(g.value) for g in ctx.facts
+              if g.type == f.type and isinstance(g.value, (int, float)) and not isinstance(g.value, bool)
+              and (g.unit or None) == (f.unit or None) and float(g.value) != view.value]
+    near = [o for o in dict.fromkeys(others)
+            if o > 0 and 2 / 3 <= o / view.value <= 3 / 2 and abs(o - view.value) >= 0.05 * view.value
+            and not (view.percent and o >= 100)]
+    spaced = spaced_numbers(view.value, decimals=view.decimals, percent=view.percent)
+    head = spaced[:4]
+    rng.shuffle(head)
+    out: list[str] = []
+    banned = {view.answer}
+    for c in near[:1] + head + spaced[4:]:
+        if view.unit_kept and not view.decimals and _noun_class(int(c)) != _noun_class(int(view.value)):
+            continue  # «ثلاثة أعوام» / «11 عامًا»: the noun left in the stem must still agree
+        s = view.render(c)
+        if s in banned or shows_in(s, stem):
+            continue
+        banned.add(s)
+        out.append(s)
+        if len(out) >= n:
+            break
+    return out

@@ -1,0 +1,189 @@
+"""Typed pools of wrong options, read from ``questions/data/pools/``: people by class, region and gender;
+places by kind, country and region; organizations by group and region; posts by class.
+
+Wrong options come from the article first (``questions.options``); these pools fill in when the
+article has too few of the same kind. Every pool is typed so that an option is plausible: a goalkeeper
+gets other footballers, a Moroccan governor other Maghreb officials, a Gulf city other Gulf cities.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from questions import lists
+from questions.normalize import fold, tokens
+
+POOLS = Path(__file__).resolve().parent / "data" / "pools"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (POOLS / f"{name}.tsv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@lru_cache(maxsize=1)
+def _people() -> dict[tuple[str, str, str], tuple[str, ...]]:
+    out: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for r in _rows("persons"):
+        out[(r["role"], r["region"], r["gender"])].append(r["name"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def people(role_class: str, regions: Iterable[str], gender: str = "m") -> tuple[str, ...]:
+    """Well-known people of ``role_class`` from ``regions`` (in that order), of ``gender``."""
+    table = _people()
+    out: list[str] = []
+    for region in regions:
+        out += table.get((role_class, region, gender), ())
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=1)
+def _role_rules() -> tuple[tuple[tuple[str, ...], str], ...]:
+    rules = []
+    for words, cls in lists.pairs("generation/role_classes"):
+        rules.append((tuple(_bare(t) for t in tokens(words)), cls))
+    return tuple(rules)
+
+
+def _bare(token: str) -> str:
+    return token[2:] if token.startswith("ال") and len(token) > 4 else token
+
+
+def role_class(role: str | None) -> str | None:
+    """The class of people a role or title puts its holder in («وزير الخارجية» -> foreign_minister)."""
+    if not role:
+        return None
+    words = [_bare(t) for t in tokens(role)]
+    raw = fold(role).split()
+    if raw and raw[0] in ("ممثل", "ممثله") and len(raw) > 1:
+        return "official"  # «ممثلة منظمة الصحة العالمية»: a representative, not an actress
+    for rule, cls in _role_rules():
+        n = len(rule)
+        if any(tuple(words[i:i + n]) == rule for i in range(len(words) - n + 1)):
+            return cls
+    return None
+
+
+def feminine_role(role: str | None) -> bool:
+    """True when a role is written in the feminine («الوزيرة», «رئيسة الحكومة»)."""
+    words = tokens(role or "")
+    return bool(words) and _bare(words[0]).endswith("ه") and _bare(words[0]) not in ("خليفه",)
+
+
+@lru_cache(maxsize=1)
+def _places() -> list[dict[str, str]]:
+    return _rows("places")
+
+
+@lru_cache(maxsize=1)
+def _place_index() -> dict[str, dict[str, str]]:
+    return {fold(r["name"]): r for r in _places()}
+
+
+def place_row(name: str) -> dict[str, str] | None:
+    """What the pools know of a place: its kind, country and region."""
+    return _place_index().get(fold(name))
+
+
+def places(kind: str, *, country: str = "", regions: Iterable[str] = ()) -> tuple[str, ...]:
+    """Places of ``kind`` in ``country`` (when given) or else in ``regions``, in file order."""
+    want = set(regions)
+    out = []
+    for r in _places():
+        if r["kind"] != kind:
+            continue
+        if country and fold(r["country"]) != fold(country):
+            continue
+        if not country and want and r["region"] not in want:
+            continue
+        out.append(r["name"])
+    return tuple(out)
+
+
+def regions_of(place_names: Iterable[str]) -> tuple[str, ...]:
+    """The regions the given places lie in, most named first."""
+    count: dict[str, int] = defaultdict(int)
+    for n in place_names:
+        row = place_row(n)
+        if row is not None and row["region"]:
+            count[row["region"]] += 1
+    return tuple(sorted(count, key=lambda r: -count[r]))
+
+
+@lru_cache(maxsize=1)
+def _orgs() -> list[dict[str, str]]:
+    return _rows("organizations")
+
+
+@lru_cache(maxsize=1)
+def _org_index() -> dict[str, dict[str, str]]:
+    return {fold(r["name"]): r for r in _orgs()}
+
+
+def org_row(name: str) -> dict[str, str] | None:
+    """What the pools know of an organization: its group and region."""
+    return _org_index().get(fold(name))
+
+
+def organizations(group: str, regions: Iterable[str] = ()) -> tuple[str, ...]:
+    """Organizations of ``group`` from ``regions`` (and those of any region), in file order."""
+    want = {*regions, "any"}
+    return tuple(r["name"] for r in _orgs() if r["group"] == group and (not regions or r["region"] in want))
+
+
+@lru_cache(maxsize=1)
+def _roles() -> list[dict[str, str]]:
+    return _rows("roles")
+
+
+# Classes whose other posts are the natural wrong options («وزير الداخلية» for «وزير الخارجية»); for the
+# others, posts of the same field but another class are («حارس المرمى» or «رئيس النادي» for «المدرب»),
+# since two posts of one such class may name the same job («المدرب», «المدير الفني»).
+_SAME_CLASS = {"minister", "diplomat", "military", "judiciary", "local", "legislator", "security", "health",
+               "education", "economy", "official"}
+
+
+def _bare_words(role: str) -> tuple[str, ...]:
+    return tuple(_bare(t) for t in tokens(role))
+
+
+def _role_row(role: str) -> dict[str, str] | None:
+    """The pools' row for a post as an article writes it, dropping a trailing nationality
+    («الرئيس الأمريكي» -> «الرئيس») and reading a bare «الرئيس» as the head of state."""
+    words = _bare_words(role)
+    while len(words) > 1 and words[-1].endswith("ي"):
+        words = words[:-1]
+    if words == ("رييس",):
+        words = _bare_words("رئيس الجمهورية")
+    rows = _roles()
+    exact = [r for r in rows if _bare_words(r["role"]) == words]
+    if exact:
+        return exact[0]
+    longer = [r for r in rows if _bare_words(r["role"])[:len(words)] == words]
+    return min(longer, key=lambda r: len(r["role"])) if longer else None
+
+
+def posts(role: str) -> tuple[str, ...]:
+    """Other posts a person of the article's field might hold instead of ``role``, none of them a second
+    name for it: same class for ministers, judges, diplomats...; same field, other class otherwise."""
+    row = _role_row(role)
+    if row is None:
+        return ()
+    mine = _bare_words(role)
+    same_class = row["class"] in _SAME_CLASS
+    out = []
+    for r in _roles():
+        if same_class and r["class"] != row["class"]:
+            continue
+        if not same_class and (r["domain"] != row["domain"] or r["class"] == row["class"]):
+            continue
+        theirs = _bare_words(r["role"])
+        if set(theirs) <= set(mine) or set(mine) <= set(theirs):
+            continue  # «وزير» inside «وزير الخارجية»: not surely wrong
+        out.append(r["role"])
+    return tuple(out)

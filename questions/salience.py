@@ -1,0 +1,212 @@
+"""How much each fact weighs in its story, and which facts are trivia that no question should ask.
+
+A fact weighs more in the title and the lead, when its entity is mentioned often, when it sits in
+the main clause next to an event verb, and when its sentence is about what the title is about.
+Trivia: bylines and source lines, who reported the news («حسبما أفادت رويترز»), names in a list of
+attendees, the place the whole article is about, a speaker seen only saying something, incidental
+roles (the court's secretary), the minute of a goal, a bare weekday.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from questions import lists
+from questions.clauses import split_clauses
+from questions.context import NAME_TYPES, Context, fact_id
+from questions.model import Fact
+from questions.normalize import fold, tokens
+from questions.options import content_words, shows_in
+from questions.realize import words_of
+
+# Dates, percentages and numbers are what current-affairs students study: they start ahead of names.
+_TYPE_PRIOR = {"date": 0.2, "percentage": 0.3, "number": 0.2, "person": 0.1, "organization": 0.05,
+               "place": 0.0}
+
+
+@dataclass(frozen=True)
+class Weight:
+    """A fact's weight in its story (0 to 1) and, for trivia, why it must not be asked."""
+
+    score: float
+    trivia: str | None = None
+
+
+def _stem_word(w: str) -> str:
+    """A folded word without a glued و/ف and without a feminine ت, to look verbs up in lists."""
+    if len(w) > 3 and w[0] in "وف":
+        w = w[1:]
+    return w
+
+
+def _near_event_verb(sentence: str, start: int, end: int) -> bool:
+    verbs = lists.folded("generation/event_verbs")
+    words = words_of(sentence)
+    idx = [i for i, w in enumerate(words) if w.end > start and w.start < end]
+    if not idx:
+        return False
+    lo, hi = max(0, idx[0] - 3), min(len(words), idx[-1] + 3)
+    for w in words[lo:hi]:
+        b = _stem_word(w.bare)
+        if b in verbs or (b.endswith("ت") and b[:-1] in verbs):
+            return True
+    return False
+
+
+def _in_main_clause(sentence: str, start: int) -> bool:
+    for c in split_clauses(sentence):
+        if c.start <= start < max(c.end, c.start + 1):
+            return c.role in ("main", "contrast")
+    return False
+
+
+def _only_reported_speech(ctx: Context, eid: str) -> bool:
+    """True when every mention of the person is the subject of a reporting verb («وقال فلان ...»)."""
+    verbs = lists.folded("generation/reporting_verbs")
+    seen = False
+    for f in ctx.facts:
+        if fact_id(f) != eid:
+            continue
+        seen = True
+        before = fold(ctx.text[max(0, f.start - 40):f.start]).split()
+        near = [_stem_word(w.strip("«»،,")) for w in before[-4:]]
+        if not any(w in verbs or (w.endswith("ت") and w[:-1] in verbs) for w in near):
+            return False
+    return seen
+
+
+def _in_list(ctx: Context, fi: int) -> bool:
+    """True when the fact is one of three or more names of its type listed one after another."""
+    f = ctx.facts[fi]
+    if f.type not in NAME_TYPES or fi not in ctx.sent_of:
+        return False
+    same = [j for j in ctx.in_sent[ctx.sent_of[fi]] if ctx.facts[j].type == f.type]
+    run: list[int] = []
+    best: list[int] = []
+    for j in same:
+        if run:
+            gap = ctx.text[ctx.facts[run[-1]].end:ctx.facts[j].start]
+            if len(gap.split()) <= 1 and re.fullmatch(r"[\s،,»«و]*(?:و\S*)?[\s«]*", gap):
+                run.append(j)
+                continue
+        if len(run) > len(best):
+            best = run
+        run = [j]
+    if len(run) > len(best):
+        best = run
+    return len(best) >= 3 and fi in best
+
+
+def _affiliation(ctx: Context, fi: int) -> bool:
+    """True for a body named once, only to say where a quoted person works («قال كريم الشافعي، كبير
+    الاقتصاديين في شركة النيل، إن ...»)."""
+    f = ctx.facts[fi]
+    if ctx.entities[fact_id(f)].mentions > 1 or fi not in ctx.sent_of:
+        return False
+    people = [j for j in ctx.in_sent[ctx.sent_of[fi]] if ctx.facts[j].type == "person" and ctx.facts[j].end <= f.start]
+    if not people:
+        return False
+    between = ctx.text[ctx.facts[people[-1]].end:f.start]
+    return "،" in between[:3] and len(between.split()) <= 6 and "،" not in between[3:]
+
+
+def _topic_places(ctx: Context) -> set[str]:
+    """Places the whole article is about: named in the title and often, or in most sentences."""
+    out = set()
+    n = max(1, len(ctx.sentences))
+    for e in ctx.entities.values():
+        if e.type != "place":
+            continue
+        sentences = {ctx.sent_of[i] for i, f in enumerate(ctx.facts) if i in ctx.sent_of and fact_id(f) == e.id}
+        in_title = bool(ctx.title) and any(shows_in(a, ctx.title) for a in e.aliases)
+        if (in_title and e.mentions >= 2) or (len(sentences) >= 3 and len(sentences) >= 0.3 * n):
+            out.add(e.id)
+    return out
+
+
+def _byline(sentence: str) -> bool:
+    words = tokens(sentence)
+    return len(words) <= 10 and any(w in lists.folded("generation/byline_words") for w in words)
+
+
+def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
+    f = ctx.facts[fi]
+    sent = ctx.sentence_of(fi)
+    if _byline(sent.text):
+        return "byline"
+    for c in split_clauses(sent.text):
+        if c.start <= f.start - sent.start < max(c.end, c.start + 1) and c.role == "attribution":
+            return "attribution"
+    if f.type in NAME_TYPES:
+        e = ctx.entities[fact_id(f)]
+        if e.id in topic_places:
+            return "topic_place"
+        if _in_list(ctx, fi) and e.mentions < 2:
+            return "list"
+        if e.type == "person":
+            role = fold(e.role or e.title or "")
+            if role and any(role.startswith(fold(r)) or fold(r) in role.split() for r in lists.entries("generation/minor_roles")):
+                return "minor_role"
+            if e.mentions <= 2 and not e.role and _only_reported_speech(ctx, e.id):
+                return "routine_speaker"
+    before = [w.strip("«»(،,") for w in fold(ctx.text[max(0, f.start - 30):f.start]).split()[-2:]]
+    if f.type == "number" and ((f.unit and fold(f.unit).startswith("دقيق")) or
+                               (before and before[-1] in ("الدقيقه", "دقيقه"))):
+        return "minute"
+    if f.type == "number" and any(w.removeprefix("ب").removeprefix("و") in ("الرقم", "رقم", "الخط", "الهاتف", "هاتف")
+                                  for w in before):
+        return "code"  # «الرقم الأخضر 1021»: a phone number
+    if f.type == "date" and any(w in ("الموافق", "الموافقه", "الموافق ل") for w in before):
+        return "equivalent"  # «27 شوال 1447هـ، الموافق 15 أبريل»: the other calendar's name for a date
+    if f.type == "organization" and _affiliation(ctx, fi):
+        return "affiliation"
+    if f.type == "date" and (f.kind == "weekday" or not re.search(r"\d", str(f.value))):
+        return "weekday"
+    return None
+
+
+def weigh(ctx: Context) -> dict[int, Weight]:
+    """The weight of every fact that has a sentence, by fact index."""
+    topic_places = _topic_places(ctx)
+    title_words = content_words(ctx.title) if ctx.title else (
+        content_words(ctx.sentences[0].text) if ctx.sentences else set())
+    n = max(1, len(ctx.sentences) - 1)
+    mentions = Counter(fact_id(f) for f in ctx.facts)
+    out: dict[int, Weight] = {}
+    for fi, f in enumerate(ctx.facts):
+        if fi not in ctx.sent_of:
+            continue
+        si = ctx.sent_of[fi]
+        sent = ctx.sentences[si]
+        trivia = _trivia(ctx, fi, topic_places)
+        score = 0.25 * (1.0 - si / n) + _TYPE_PRIOR.get(f.type, 0.0)
+        if si == 0 or sent.paragraph == 0:
+            score += 0.1
+        if f.type in NAME_TYPES:
+            e = ctx.entities[fact_id(f)]
+            score += 0.25 * min(1.0, (e.mentions - 1) / 4)
+            if ctx.title and any(shows_in(a, ctx.title) for a in e.aliases):
+                score += 0.1
+        elif mentions[fact_id(f)] > 1:
+            score += 0.05
+        if _in_main_clause(sent.text, f.start - sent.start):
+            score += 0.05
+        if _near_event_verb(sent.text, f.start - sent.start, f.end - sent.start):
+            score += 0.1
+        if title_words:
+            shared = len(title_words & content_words(sent.text)) / len(title_words)
+            score += 0.15 * min(1.0, 2 * shared)
+        out[fi] = Weight(round(min(1.0, score), 3), trivia)
+    return out
+
+
+def fact_weight(weights: dict[int, Weight], facts: list[Fact], fid: str) -> float:
+    """The largest weight of any mention of fact ``fid`` that is not trivia (0 when all are)."""
+    best = 0.0
+    for i, f in enumerate(facts):
+        w = weights.get(i)
+        if w is not None and w.trivia is None and fact_id(f) == fid:
+            best = max(best, w.score)
+    return best

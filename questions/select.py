@@ -1,0 +1,143 @@
+"""Choosing a bank from the candidates: one question per fact, key facts first, no question giving
+another away, a quarter or more of comprehension kinds where the article has them.
+
+Every candidate stands for one fact (its first ``facts`` entry). Candidates about the same fact are
+its realizations: the best one goes in the bank, the others ride along as its ``alternates`` for the
+teacher to switch to. The bank's size follows the article: about one question per ``WORDS_PER_QUESTION``
+words, at least ``MIN_QUESTIONS`` when the article has that many facts worth asking, at most
+``MAX_QUESTIONS``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from questions.kinds import comprehension_kinds
+from questions.kinds.base import Candidate
+from questions.answers import clitic_tokens
+from questions.leaks import reveals, title_reveals
+from questions.leaks import secrets as secrets_of
+from questions.leaks import shown as shown_texts
+from questions.model import Question
+from questions.options import content_words
+
+WORDS_PER_QUESTION = 45
+MIN_QUESTIONS = 8
+MAX_QUESTIONS = 30
+COMPREHENSION_SHARE = 0.25
+MAX_SHARE_OF_ONE_KIND = 0.4
+MAX_TRUE_FALSE = 2
+MAX_OF_ONE_COMPREHENSION_KIND = 2
+MAX_ALTERNATES = 4
+MIN_SALIENCE = 0.2  # facts weighing less than this are asked only when the article's others weigh alike
+RELATIVE_FLOOR = 0.6  # ... that is, when they score at least this share of the article's best question
+EXPOSURE_COST = 0.06  # score lost per other question that shows a fact's answer
+LONG_SENTENCE_WORDS = 25  # a sentence this long may carry two questions on different clauses
+
+
+def bank_size(words: int) -> int:
+    """How many questions an article of ``words`` words gets."""
+    return max(MIN_QUESTIONS, min(MAX_QUESTIONS, round(words / WORDS_PER_QUESTION)))
+
+
+def score(c: Candidate) -> float:
+    """How much a candidate is worth: what it asks about, how well it reads, and understanding over recall."""
+    bonus = 0.1 if c.question.kind in comprehension_kinds() else 0.0
+    return 0.55 * c.salience + 0.45 * c.quality + bonus
+
+
+def _keys(texts: Sequence[str]) -> list[str]:
+    return [f" {' '.join(clitic_tokens(t))} " for t in texts]
+
+
+def _exposure(groups: list[list[Candidate]]) -> dict[str, int]:
+    """For each fact, how many other facts' questions show its answer: asking about a fact the whole
+    article keeps naming (its protagonist) would give itself away or rule out those other questions."""
+    shown = [" ".join(_keys(shown_texts(g[0].question))) for g in groups]
+    out: dict[str, int] = {}
+    for i, g in enumerate(groups):
+        secrets = [k for k in _keys(secrets_of(g[0].question)) if k.strip()]
+        out[g[0].facts[0]] = sum(1 for j, text in enumerate(shown) if j != i and any(k in text for k in secrets))
+    return out
+
+
+def _groups(candidates: Sequence[Candidate]) -> list[list[Candidate]]:
+    """Candidates grouped by the fact they stand for, best realization first, best group first."""
+    by_fact: dict[str, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        by_fact[c.facts[0]].append(c)
+    groups = []
+    for cs in by_fact.values():
+        seen: set[str] = set()
+        unique = []
+        for c in sorted(cs, key=lambda c: (-score(c), c.question.key)):
+            if c.question.key not in seen:
+                seen.add(c.question.key)
+                unique.append(c)
+        groups.append(unique)
+    exposure = _exposure(groups)
+    groups.sort(key=lambda g: (-(score(g[0]) - EXPOSURE_COST * exposure[g[0].facts[0]]), g[0].question.key))
+    return groups
+
+
+def _fits(c: Candidate, chosen: list[Candidate], kinds: Counter[str], size: int, title: str) -> bool:
+    q = c.question
+    if q.kind == "true_false" and kinds["true_false"] >= MAX_TRUE_FALSE:
+        return False
+    if kinds[q.kind] >= max(2, math.ceil(size * MAX_SHARE_OF_ONE_KIND)):
+        return False
+    if q.kind in comprehension_kinds() and kinds[q.kind] >= MAX_OF_ONE_COMPREHENSION_KIND:
+        return False  # a quarter of the bank asking «ما منصب ...» three times is one idea, not three
+    if title_reveals(title, q) is not None:
+        return False
+    same = [k for k in chosen if q.source.text and k.question.source.text == q.source.text]
+    if len(same) >= (2 if len(q.source.text.split()) >= LONG_SENTENCE_WORDS else 1):
+        return False  # more questions on one sentence read as one question asked twice
+    words = content_words(q.prompt)
+    if any(len(words & content_words(k.question.prompt)) > 0.5 * max(1, len(words)) for k in same):
+        return False  # two questions on one clause of a long sentence
+    return not any(reveals(k.question, q) or reveals(q, k.question) for k in chosen)
+
+
+def select(candidates: Sequence[Candidate], size: int, title: str = "") -> list[Question]:
+    """The bank's questions, most salient first, each with its alternates."""
+    groups = _groups(candidates)
+    comprehension = comprehension_kinds()
+    chosen: list[Candidate] = []
+    chosen_group: list[list[Candidate]] = []
+    kinds: Counter[str] = Counter()
+    used: set[str] = set()
+
+    def take(group: list[Candidate], only_comprehension: bool) -> None:
+        for c in group:
+            if only_comprehension and c.question.kind not in comprehension:
+                continue
+            if _fits(c, chosen, kinds, size, title):
+                chosen.append(c)
+                chosen_group.append(group)
+                kinds[c.question.kind] += 1
+                used.add(c.facts[0])
+                return
+
+    top = max((score(g[0]) for g in groups), default=0.0)
+    groups = [g for g in groups if g[0].salience >= MIN_SALIENCE or score(g[0]) >= RELATIVE_FLOOR * top]
+    quota = math.ceil(size * COMPREHENSION_SHARE)
+    for g in groups:
+        if sum(kinds[k] for k in comprehension) >= quota or len(chosen) >= size:
+            break
+        take(g, only_comprehension=True)
+    for g in groups:
+        if len(chosen) >= size:
+            break
+        if g[0].facts[0] not in used:
+            take(g, only_comprehension=False)
+    out = []
+    for c, group in zip(chosen, chosen_group):
+        alternates = tuple(replace(a.question, salience=c.salience) for a in group
+                           if a.question.key != c.question.key)[:MAX_ALTERNATES]
+        out.append(replace(c.question, salience=round(c.salience, 3), alternates=alternates))
+    order = {q.key: i for i, q in enumerate(out)}
+    return sorted(out, key=lambda q: (-q.salience, order[q.key]))

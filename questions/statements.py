@@ -1,0 +1,88 @@
+"""Short statements of the article, true as written or made false with another fact of the same type.
+
+True/false questions and «which statement is true» questions are built from the clause that carries
+a fact (``Stems.clause``): short enough to read at a glance, standing on its own. A false statement
+swaps the fact for a wrong option of the same type (a name of the same class, a near date, a number a
+reader can tell apart), so it stays grammatical and plausible.
+"""
+
+from __future__ import annotations
+
+import re
+
+from questions import lists
+from questions.context import Context
+from questions.normalize import fold
+from questions.options import shows_in, token_key
+from questions.stems import Stems
+
+MAX_STATEMENT_WORDS = 22
+_NUMBER = re.compile(r"[\d٠-٩]+(?:[.,،٫٬ر][\d٠-٩]+)*[%٪]?")
+MIN_STATEMENT_WORDS = 5
+
+
+def true_statement(st: Stems) -> str | None:
+    """The fact's clause as a statement, or None when it is too long, too short or leans on what came
+    before it («هذا التحالف», a pronoun for a subject)."""
+    if st.claim is None:
+        return None
+    text = st.claim[0].strip(" ،,.")
+    if not MIN_STATEMENT_WORDS <= len(text.split()) <= MAX_STATEMENT_WORDS:
+        return None
+    if text.count("«") != text.count("»") or text.count("(") != text.count(")"):
+        return None
+    if fold(text.split()[1] if len(text.split()) > 1 else "") in lists.folded("generation/demonstratives") or \
+            fold(text.split()[0]) in lists.folded("generation/demonstratives"):
+        return None
+    return text
+
+
+def false_statement(ctx: Context, st: Stems, wrong: str) -> str | None:
+    """The fact's clause with the fact replaced by ``wrong``; None when the swap cannot be written."""
+    true = true_statement(st)
+    if true is None or st.claim is None:
+        return None
+    full, a, b = st.claim
+    lead = len(full) - len(full.lstrip(" ،,."))
+    a, b = a - lead, b - lead
+    if not 0 <= a < b <= len(true):
+        return None
+    rep = wrong
+    if st.view is not None:
+        # The wrong number in the article's own wording: «17 بالمئة» -> «15 بالمئة», «2.400 عون» -> «2.700 عون».
+        surface = true[a:b]
+        m = _NUMBER.search(surface)
+        if m is None:
+            return None
+        rep = surface[:m.start()] + re.sub(r"[%٪]", "", wrong) + surface[m.end():]
+    before = true[:a]
+    if ctx.entity_of(st.fact) is not None:
+        if re.search(r"(?:^|\s)ل$", before) and rep.startswith("ال"):
+            rep = "ل" + rep[2:]  # ل + الولايات -> للولايات
+        elif before.endswith("ل") and rep.startswith("ال") and not before.endswith("ال"):
+            rep = rep[1:]
+    if shows_in(wrong, true):
+        return None  # the swapped-in name is already in the statement: it would name it twice
+    if st.fact.type == "organization" and not same_gender(st.answer, wrong):
+        return None  # «يجري لجنة ...»: the verb agreed with the body taken out
+    out = before + rep + true[b:]
+    if shows_in(st.source.text[st.source.start:st.source.end], out) and \
+            token_key(st.answer) != token_key(wrong):
+        return None  # the true fact still stands elsewhere in the statement
+    if fold(out) == fold(true):
+        return None
+    return out
+
+
+def swap_reads_well(st: Stems) -> bool:
+    """True when the fact can be swapped for another of its type without garbling or giving away the
+    statement: dates, numbers, places and bodies can; people cannot (another person's name after «الرئيس»
+    or «المدرب» is a giveaway, and names change the verb's gender)."""
+    return st.fact.type != "person"
+
+
+def same_gender(a: str, b: str) -> bool:
+    """True when two bodies' names open on words of the same gender («لجنة» and «هيئة», not «لجنة» and
+    «صندوق»), so that a verb agreeing with one agrees with the other."""
+    fa, fb = fold(a).split()[:1], fold(b).split()[:1]
+    return bool(fa and fb) and fa[0].endswith("ه") == fb[0].endswith("ه")

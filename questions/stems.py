@@ -1,0 +1,278 @@
+"""The stems a question about one fact mention can stand on: a cloze of its clause and a wh-question.
+
+``stems_for(ctx, fi)`` works out, once per fact mention, what every kind needs: the clause with the
+answer blanked («أكمل الفراغ»), the wh-question when one reads well (``questions.realize``), the
+answer as the question shows it, its accepted variants, and where it sits in its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from questions.clauses import MAX_STEM_WORDS, cut_number_tail, fronted_cuts, glue_blank, stem_span, tidy
+from questions import lists
+from questions.context import NAME_TYPES, Context, fact_id
+from questions.distractors import date_variants, format_number, parse_iso
+from questions.model import BLANK, Fact, Source
+from questions.normalize import fold
+from questions.options import NumberView, number_view, org_group
+from questions.realize import (
+    is_verb,
+    words_of,
+    Adjunct,
+    Mention,
+    date_removal,
+    event_text,
+    number_question,
+    percent_question,
+    subject_question,
+    when_question,
+    where_question,
+)
+
+# Prepositions a date adjunct cannot be cut away from: «قبل نهاية العام» would leave «قبل».
+_DANGLING = {fold(w) for w in ("قبل", "بعد", "من", "منذ", "حتى", "خلال", "مع", "إلى", "عن", "على", "بين")}
+
+# Organization groups and the noun a wh-question asks them by, with its gender.
+_ORG_NOUNS = {"agency": ("وكالة", "f"), "council": ("مجلس", "m"), "party": ("حزب", "m"), "bank": ("بنك", "m"),
+              "court": ("محكمة", "f"), "international": ("منظمة", "f"), "authority": ("هيئة", "f"),
+              "university": ("جامعة", "f")}
+
+
+@dataclass(frozen=True)
+class Stems:
+    """What questions about one fact mention stand on."""
+
+    fi: int
+    fact: Fact
+    fid: str
+    answer: str  # the right answer as options and typed questions show it
+    accepted: tuple[str, ...]  # other ways to write it that count
+    cloze: str | None  # the fact's clause with the answer blanked
+    wh: str | None  # a wh-question whose answer is the fact
+    source: Source  # the sentence and where the blank sits in it
+    clause: tuple[int, int] | None  # the clause span inside the sentence
+    view: NumberView | None = None  # for numbers and percentages
+    event: Adjunct | None = None  # for dates: the event the date belongs to
+    claim: tuple[str, int, int] | None = None  # the clause without asides, and the answer's span in it
+
+    @property
+    def prompt(self) -> str | None:
+        """The best stem: the wh-question when there is one, else the cloze."""
+        return self.wh or self.cloze
+
+
+def mentions_in(ctx: Context, si: int) -> list[Mention]:
+    """The facts of sentence ``si`` as the wh patterns see them (offsets inside the sentence)."""
+    sent = ctx.sentences[si]
+    out = []
+    for i in ctx.in_sent.get(si, ()):
+        f = ctx.facts[i]
+        e = ctx.entity_of(f)
+        out.append(Mention(f.start - sent.start, f.end - sent.start, f.type, e.name if e else f.text))
+    return out
+
+
+@dataclass(frozen=True)
+class _Clause:
+    cloze: str | None
+    span: tuple[int, int] | None
+    claim: tuple[str, int, int] | None
+
+
+def _clause(ctx: Context, fi: int, blank_start: int, blank_end: int) -> _Clause:
+    sent = ctx.sentence_of(fi)
+    s0, e0 = blank_start - sent.start, blank_end - sent.start
+    span = stem_span(sent.text, s0, e0)
+    if span is None:
+        return _Clause(None, None, None)
+    skip = ctx.after_dateline(ctx.sent_of[fi])
+    if skip > span[0]:
+        if skip > s0:
+            return _Clause(None, None, None)
+        span = (skip, span[1])
+    td = tidy(sent.text, span[0], span[1], (s0, e0), fronted_cuts(sent.text, span[0], span[1]))
+    text, a, b = with_subject(ctx, fi, td.text, td.to_tidied(s0), td.to_tidied(e0))
+    text = cut_number_tail(text, b)
+    if len(text.split()) > MAX_STEM_WORDS:
+        return _Clause(None, None, None)
+    claim = (text, a, b)
+    stem = glue_blank(text, 0, len(text), a, b, BLANK)
+    if not re.match(r"\s*[«\"(]?[\u0621-\u064a]", stem):
+        return _Clause(None, None, None)  # a stem opening with a stray mark or a number
+    return _Clause(stem.strip() + ".", span, claim)
+
+
+def _subject_of_story(ctx: Context, si: int) -> str | None:
+    """The person a verb without a written subject speaks of: the one person the sentence before names,
+    when the verb's own sentence names nobody."""
+    if si == 0 or any(ctx.facts[j].type == "person" for j in ctx.in_sent.get(si, ())):
+        return None
+    people = {fact_id(ctx.facts[j]) for j in ctx.in_sent.get(si - 1, ()) if ctx.facts[j].type == "person"}
+    if len(people) != 1:
+        return None
+    e = ctx.entities[people.pop()]
+    short = sorted(e.aliases, key=lambda a: (len(a.split()), len(a)))
+    return short[0] if short else e.name
+
+
+def with_subject(ctx: Context, fi: int, text: str, a: int, b: int) -> tuple[str, int, int]:
+    """The clause with its dropped subject written after its verb («تولّى وزارة الصناعة» -> «تولّى القصيبي
+    وزارة الصناعة») when the article makes clear who it is; the blank's offsets follow.
+
+    Only for a masculine verb whose next word cannot be its subject (not definite, not a title or a
+    demonstrative, not a quoted name), in a sentence naming no person, after a sentence naming one."""
+    words = words_of(text)
+    if len(words) < 3 or not is_verb(words[0]) or a < words[1].start:
+        return text, a, b
+    second = words[1]
+    if words[0].bare.endswith("ت") or second.bare.startswith("ال") or second.text.startswith("«"):
+        return text, a, b
+    if second.bare in lists.folded("generation/positions") | lists.folded("generation/demonstratives") or \
+            fold(second.text.strip("«»،,")) in lists.folded("generation/positions"):
+        return text, a, b  # «أقر مدرب الأهلي ...»: a title opens the subject
+    subject = _subject_of_story(ctx, ctx.sent_of[fi])
+    if subject is None:
+        return text, a, b
+    cut = words[0].end
+    shift = len(subject) + 1
+    return text[:cut] + " " + subject + text[cut:], a + shift, b + shift
+
+
+def date_adjuncts(ctx: Context, fi: int) -> list[tuple[int, int]]:
+    """Spans (in the sentence) of the other dates of fact ``fi``'s sentence that stand as adjuncts
+    («يوم 24 ديسمبر»، «في عام 2025»): a question about another fact does without them, so it gives
+    no date away."""
+    si = ctx.sent_of[fi]
+    sent = ctx.sentences[si]
+    out = []
+    for j in ctx.in_sent.get(si, ()):
+        g = ctx.facts[j]
+        if j != fi and g.type == "date":
+            cut = date_removal(sent.text, g.start - sent.start, g.end - sent.start)
+            before = fold(sent.text[:cut[0]]).split()[-1:] if cut is not None else []
+            if cut is not None and not (before and before[0].strip("،,") in _DANGLING):
+                out.append(cut)
+    return out
+
+
+def _tidied_sentence(ctx: Context, fi: int, s0: int, e0: int) -> tuple[str, int, int, list[Mention]]:
+    """The fact's sentence without its asides, the fact's offsets there, and the mentions kept in it."""
+    si = ctx.sent_of[fi]
+    sent = ctx.sentences[si]
+    td = tidy(sent.text, 0, len(sent.text), (s0, e0), date_adjuncts(ctx, fi))
+    mentions = []
+    for m in mentions_in(ctx, si):
+        if any(a <= m.start and m.end <= b for a, b in td.pieces):
+            mentions.append(Mention(td.to_tidied(m.start), td.to_tidied(m.end), m.type, m.name))
+    return td.text, td.to_tidied(s0), td.to_tidied(e0), mentions
+
+
+def _passive_before(text: str, start: int) -> bool:
+    """True when a verb written in the passive («عُيّن», «انتُخب») stands within three words before the name."""
+    for w in text[:start].split()[-3:]:
+        bare = w.strip("«»،,")
+        if len(bare) > 2 and ("\u064f" in bare[:2] or "\u064f" in bare[2:4] and bare.startswith(("ان", "ات", "و"))):
+            return True
+    return False
+
+
+def _name_wh(ctx: Context, fi: int, f: Fact) -> str | None:
+    sent = ctx.sentence_of(fi)
+    ent = ctx.entities[fact_id(f)]
+    text, s0, e0, mentions = _tidied_sentence(ctx, fi, f.start - sent.start, f.end - sent.start)
+    if _passive_before(text, s0):
+        return None  # «عُيّنت فلانة ...»: «من عيّن ...؟» would ask who appointed her
+    if f.type == "person":
+        return subject_question(text, s0, e0, "person", mentions, "من")
+    if f.type == "organization":
+        noun, gender = _ORG_NOUNS.get(org_group(ent.name) or "", ("جهة", "f"))
+        return subject_question(text, s0, e0, "organization", mentions, f"أي {noun}", org_gender=gender)
+    wh = where_question(text, s0, e0, mentions)
+    if wh is None and ent.kind in ("country", "city"):
+        # «استضافت العاصمة السعودية الرياض ... قمة» -> «أي مدينة استضافت ... قمة؟»
+        noun = "أي مدينة" if ent.kind == "city" else "أي دولة"
+        wh = subject_question(text, s0, e0, "place", mentions, noun, org_gender="f")
+    return wh
+
+
+def _for_name(ctx: Context, fi: int, f: Fact) -> Stems:
+    ent = ctx.entities[fact_id(f)]
+    sent = ctx.sentence_of(fi)
+    c = _clause(ctx, fi, f.start, f.end)
+    accepted = tuple(sorted(a for a in ent.aliases if a != ent.name))
+    return Stems(fi, f, ent.id, ent.name, accepted, c.cloze, _name_wh(ctx, fi, f),
+                 Source(sent.text, f.start - sent.start, f.end - sent.start), c.span, claim=c.claim)
+
+
+def _not_when(sentence: str, start: int) -> bool:
+    """True for a date that is not when the clause's event happened: «الأولى منذ عام 2007» (since),
+    «بروتوكول اتفاقية الصيد لسنة 2026» (for the year)."""
+    before = fold(sentence[max(0, start - 12):start]).split()
+    last = before[-1] if before else ""
+    if sentence[start - 1:start] == "ل" and (start < 2 or sentence[start - 2].isspace()):
+        return True  # «لسنة 2026»: the proclitic stands outside the date's span
+    first = fold(sentence[start:start + 8]).split()[:1]
+    return last in ("منذ", "لسنه", "لعام", "للعام", "لموسم") or bool(first and first[0] in ("لسنه", "لعام", "للعام"))
+
+
+def _for_date(ctx: Context, fi: int, f: Fact) -> Stems | None:
+    sent = ctx.sentence_of(fi)
+    gran = parse_iso(str(f.value))[0]
+    if gran == "none" or not re.search(r"\d|يات|ات ", fold(f.text)):
+        return None
+    s0, e0 = f.start - sent.start, f.end - sent.start
+    text, t0, t1, mentions = _tidied_sentence(ctx, fi, s0, e0)
+    ev = event_text(text, t0, t1, mentions)
+    wh = None if _not_when(sent.text, s0) else when_question(text, t0, t1, gran, mentions)
+    if wh is not None and (ev is None or ev.nested or not ev.explicit):
+        ev = wh[1]  # «متى رحل غازي القصيبي؟» names its event better than the clause around it
+    c = _clause(ctx, fi, f.start, f.end)
+    return Stems(fi, f, fact_id(f), f.text, tuple(date_variants(f.text)), c.cloze, wh[0] if wh else None,
+                 Source(sent.text, s0, e0), c.span, event=ev, claim=c.claim)
+
+
+def _for_number(ctx: Context, fi: int, f: Fact) -> Stems | None:
+    sent = ctx.sentence_of(fi)
+    view = number_view(f)
+    if view is None or (f.type == "number" and view.value < 2):
+        return None
+    text, t0, t1, mentions = _tidied_sentence(ctx, fi, f.start - sent.start, f.end - sent.start)
+    if f.type == "percentage":
+        wh = percent_question(text, t0, t1, mentions)
+    else:
+        wh = number_question(text, t0, t1, mentions, f.unit)
+    c = _clause(ctx, fi, view.blank_start, view.blank_end)
+    accepted = (format_number(view.value, 0),) if view.spelled else ()
+    return Stems(fi, f, fact_id(f), view.answer, accepted, c.cloze, wh,
+                 Source(sent.text, view.blank_start - sent.start, view.blank_end - sent.start), c.span,
+                 view=view, claim=c.claim)
+
+
+def _name_runs_on(ctx: Context, f: Fact) -> bool:
+    """True when the word after a person's name looks like more of the name («سلمى الغربي» found as
+    «سلمى»): blanking the part found would leave the rest of the name in the stem."""
+    after = ctx.text[f.end:f.end + 30]
+    if not after[:1].isspace():
+        return False
+    nxt = after.split()[:1]
+    if not nxt or nxt[0][:1] in "،,.؛:«»()":
+        return False
+    w = words_of(nxt[0])[0]
+    return w.bare.startswith("ال") and w.bare.endswith("ي") and len(w.bare) >= 5 and \
+        not w.text.rstrip("،,.").endswith(("ية", "يه"))
+
+
+def stems_for(ctx: Context, fi: int) -> Stems | None:
+    """The stems of fact mention ``fi``, or None when no question can stand on it."""
+    if fi not in ctx.sent_of:
+        return None
+    f = ctx.facts[fi]
+    if f.type == "person" and _name_runs_on(ctx, f):
+        return None
+    if f.type in NAME_TYPES:
+        return _for_name(ctx, fi, f)
+    if f.type == "date":
+        return _for_date(ctx, fi, f)
+    return _for_number(ctx, fi, f)
