@@ -8,6 +8,7 @@ and comparison kinds build their questions from it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,6 +32,10 @@ _GOAL_WORDS = {fold(w) for w in ("يهدف", "تهدف", "يهدفان", "بهد
                                  "خطة", "خطط", "هدف")}
 
 
+# Changes someone makes to something: what changed is their object, found only after «الذي/التي».
+_TRANSITIVE = {"رفع", "خفض", "تقليص"}
+
+
 @dataclass(frozen=True)
 class Change:
     """One reported change: its verbal noun, the opposite, what changed and the values."""
@@ -41,6 +46,7 @@ class Change:
     before: Fact | None  # «من 11.8%»
     after: Fact | None  # «إلى 12.5%»
     by: Fact | None  # «بنسبة 7%»
+    goal: bool = False  # a target the article states («يهدف إلى رفع ...»), not a change that happened
 
 
 @lru_cache(maxsize=1)
@@ -78,8 +84,13 @@ def find_change(ctx: Context, fi: int) -> Change | None:
     if f.type not in ("number", "percentage") or fi not in ctx.sent_of:
         return None
     si = ctx.sent_of[fi]
+    words = words_of(ctx.sentences[si].text)
+    return _worded(ctx, si, words, f) or _versus(ctx, si, words, f)
+
+
+def _worded(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:
+    """A change told by a word of change: «ارتفع معدل التضخم من 11.8% إلى 12.5%»."""
     sent = ctx.sentences[si]
-    words = words_of(sent.text)
     at = next((i for i, w in enumerate(words) if w.end > f.start - sent.start), -1)
     if at < 0:
         return None
@@ -97,6 +108,8 @@ def find_change(ctx: Context, fi: int) -> Change | None:
         found = _change_word(words[i])
         if found is None:
             continue
+        if found[0] in _TRANSITIVE and not (i > 0 and words[i - 1].bare in ("الذي", "التي")):
+            return None  # «رفع الهلال رصيده»: the noun after a transitive verb is who did it, not what changed
         subject: list[Word] = []
         j = i + 1
         while j < at and words[j].bare not in _STOP:
@@ -116,8 +129,8 @@ def find_change(ctx: Context, fi: int) -> Change | None:
                 return None
         if not subject or not any(w.bare.startswith("ال") for w in subject[:3]):
             return None  # «ارتفع بنسبة ...» with no written subject, or a subject that is not a noun phrase
-        if any(w.bare in _GOAL_WORDS for w in words[max(0, i - 3):i]):
-            return None  # «الرامية إلى رفع مساهمة ...»: a target, not a change that happened
+        # «الرامية إلى رفع مساهمة ...»: a target, not a change that happened.
+        goal = any(w.bare in _GOAL_WORDS or w.bare[1:] in _GOAL_WORDS for w in words[:i])
         before = after = by = None
         for k in range(j, min(len(words), at + 8)):
             b = words[k].bare
@@ -133,7 +146,62 @@ def find_change(ctx: Context, fi: int) -> Change | None:
         if f not in (before, after, by):
             return None
         subject_text = " ".join(w.text for w in subject).strip("،,")
-        return Change(found[0], found[1], subject_text, before, after, by)
+        return Change(found[0], found[1], subject_text, before, after, by, goal)
+    return None
+
+
+_REACH = {fold(w) for w in ("بلغ", "بلغت", "سجل", "سجلت", "وصل", "وصلت", "ناهز", "ناهزت")}
+_AGAINST = {fold(w) for w in ("مقارنة", "مقابل")}
+_EARLIER = {fold(w) for w in ("السابق", "السابقة", "الماضي", "الماضية", "قبل", "الفائت", "الفائتة")}
+
+
+def _reached(words: list[Word], at: int) -> list[Word] | None:
+    """What reached the value at word ``at``: the noun phrase after «بلغت» («بلغت نسبة البطالة 12%») or
+    before it («نسبة البطالة بلغت 12%»)."""
+    k = at - 1
+    subject: list[Word] = []
+    while k >= 0 and words[k].bare not in _REACH and len(subject) <= MAX_SUBJECT_WORDS:
+        if words[k].text.endswith(("،", ".")) or is_verb(words[k]):
+            return None
+        subject.insert(0, words[k])
+        k -= 1
+    if k >= 0 and not subject:
+        k -= 1  # the verb stands right before the value: what reached it comes before the verb
+        while k >= 0 and len(subject) <= MAX_SUBJECT_WORDS and words[k].bare not in ("ان", "بان", "انه"):
+            if words[k].text.endswith(("،", ".")) or is_verb(words[k]):
+                break
+            subject.insert(0, words[k])
+            k -= 1
+    if k < 0 and not subject:
+        return None
+    if not subject or len(subject) > MAX_SUBJECT_WORDS or not any(w.bare.startswith("ال") for w in subject[:3]):
+        return None
+    return subject
+
+
+def _versus(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:
+    """«بلغت نسبة انتشار ارتفاع ضغط الدم 33.2% مقارنة بـ30.8% في المسح السابق»: a figure set against its
+    earlier value is a change too, up or down as the two values say."""
+    sent = ctx.sentences[si]
+    values = [(i, _value_at(ctx, si, w.start, w.end)) for i, w in enumerate(words)]
+    found = [(i, v) for i, v in values if v is not None and v.type == f.type]
+    for (ia, a), (ib, b) in zip(found, found[1:]):
+        if f not in (a, b) or ib - ia > 6:
+            continue
+        between = [w.bare for w in words[ia + 1:ib + 1]]
+        if not any(w in _AGAINST or w.removeprefix("ب") in _AGAINST for w in between):
+            continue
+        after_b = [w.bare for w in words[ib + 1:ib + 6]]
+        if not any(w in _EARLIER or re.fullmatch(r"(?:عام)?\d{4}", w) for w in after_b):
+            continue  # «58% بين الرجال مقابل 15% بين النساء»: two groups, not before and after
+        subject = _reached(words, ia)
+        if subject is None:
+            return None
+        va, vb = float(a.value or 0), float(b.value or 0)
+        if va == vb:
+            return None
+        noun, opposite = ("ارتفاع", "انخفاض") if va > vb else ("انخفاض", "ارتفاع")
+        return Change(noun, opposite, " ".join(w.text for w in subject).strip("،,"), b, a, None)
     return None
 
 

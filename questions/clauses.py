@@ -155,7 +155,7 @@ def _leading_adjunct(words: list[Word], first_cut: int) -> bool:
         words[0].bare in _PREPOSITIONS and first_cut <= 8
 
 
-def _verb_shaped(w: Word) -> bool:
+def verb_shaped(w: Word) -> bool:
     """A past verb of the third person, by shape («أظهرت»، «أعلن»): not definite, not a particle, ending in
     ت or plain, of three to six letters."""
     bare = w.bare[1:] if glued_conjunction(w.text) else w.bare
@@ -173,7 +173,7 @@ def _lead_phrase(words: list[Word], depth: list[int]) -> int:
             phrase = " ".join(w.bare for w in words[:i])
             listed = phrase in lists.folded("generation/lead_adjuncts") or fold(phrase) in lists.folded("generation/lead_adjuncts")
             generic = words[0].bare in _PREPOSITIONS and not any(is_verb(w) for w in words[:i]) \
-                and (is_verb(words[i]) or _verb_shaped(words[i]))
+                and (is_verb(words[i]) or verb_shaped(words[i]))
             return i if listed or generic else 0
     return 0
 
@@ -402,17 +402,42 @@ def tidy(sentence: str, s: int, e: int, keep: tuple[int, int], extra: Sequence[t
 _DIGIT = re.compile("[0-9\u0660-\u0669]")
 
 
+def _tail_opener(rest: str) -> bool:
+    words = [fold(w).strip(_PUNCT) for w in rest.split()[:2]]
+    return bool(words) and (words[0] in lists.folded("generation/number_tail_openers") or
+                            " ".join(words) in lists.folded("generation/number_tail_openers"))
+
+
 def cut_number_tail(text: str, after: int, min_words: int = 6) -> str:
-    """``text`` cut at the first comma after offset ``after`` (outside quotes) whose rest holds a
-    number: «... إلى _____ نقطة، بفارق نقطتين عن النصر برصيد 21 نقطة» would let the answer be worked
-    out from the stem. Unchanged when the cut would leave fewer than ``min_words`` words."""
+    """``text`` cut at the first comma after offset ``after`` (outside quotes) that opens a phrase
+    restating or comparing figures (``number_tail_openers``) with a number in it: «... إلى _____ نقطة،
+    بفارق نقطتين عن النصر برصيد 21 نقطة» would let the answer be worked out from the stem. Unchanged
+    when the cut would leave fewer than ``min_words`` words.""" 
     depth = 0
     for i, ch in enumerate(text):
         if ch in "«(":
             depth += 1
         elif ch in "»)":
             depth = max(0, depth - 1)
-        elif ch in "،," and depth == 0 and i > after and _DIGIT.search(text[i:]):
+        elif ch in "،," and depth == 0 and i > after and _DIGIT.search(text[i:]) and \
+                not (ch == "," and _DIGIT.match(text[i - 1:i]) and _DIGIT.match(text[i + 1:i + 2])) and \
+                _tail_opener(text[i + 1:]):
+            head = text[:i].rstrip()
+            return head if len(head.split()) >= min_words else text
+    return text
+
+
+def cut_after(text: str, after: int, min_words: int = MIN_STEM_WORDS + 1) -> str:
+    """``text`` cut at the first comma after offset ``after`` outside quotes and numbers, when at least
+    ``min_words`` words stay: what follows the fact's own phrase is the first thing a long stem can lose."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "«(":
+            depth += 1
+        elif ch in "»)":
+            depth = max(0, depth - 1)
+        elif ch in "،," and depth == 0 and i > after and \
+                not (ch == "," and _DIGIT.match(text[i - 1:i]) and _DIGIT.match(text[i + 1:i + 2])):
             head = text[:i].rstrip()
             return head if len(head.split()) >= min_words else text
     return text

@@ -22,6 +22,7 @@ from questions.realize import looks_like_verb
 from questions.text import split_sentences
 
 NAME_TYPES = ("person", "place", "organization")
+MAX_SENTENCE_WORDS = 150  # longer «sentences» are text without sentence marks
 
 
 def stable_hash(*parts: str) -> str:
@@ -169,7 +170,7 @@ _DATELINE = re.compile(
     r"(?:\s*[-–]?\s*(?:في\s+)?[\d\u0660-\u0669]{1,2}(?:\s*[-–]\s*[\d\u0660-\u0669]{1,2}"
     r"|\s+[^\s\d]{3,10}(?:\s+[\d\u0660-\u0669]{4})?))?"
     r"(?:\s*[-–—]\s*(?:«[^»\n]{1,30}»|[^\s:«(/\n]{2,10}(?=\s*:))\s*:?"
-    r"|\s*(?:[-–—]\s*)?\([^)\n]{1,20}\)\s*[-–—]{1,2}|\s*/[^/\n]{1,20}/\s*[-–—]?|[ \t]+[-–—](?=[ \t]))")
+    r"|\s*(?:[-–—]\s*)?\([^)\n]{1,40}\)\s*[-–—]{1,2}|\s*/[^/\n]{1,20}/\s*[-–—]?|[ \t]+[-–—](?=[ \t]))")
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
@@ -178,7 +179,7 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _DATELINE.finditer(text):
         end = m.start() + len(m.group().rstrip())
-        if end - m.start() <= 70 and text[end - 1:end] in ("-", "–", "—", ":", "/", ")", "»"):
+        if end - m.start() <= 80 and text[end - 1:end] in ("-", "–", "—", ":", "/", ")", "»"):
             out.append((m.start(), end))
     return out
 
@@ -291,6 +292,8 @@ def build_context(text: str, facts: list[Fact], seed: int = 0, title: str = "") 
             continue  # «الكويت - 23 - 7 (كونا)»: the dateline, not the news
         if f.type in NAME_TYPES and not plausible_name(f):
             continue
+        if f.type in NAME_TYPES and re.match(r"[-–]\s*\d", text[f.end:f.end + 3].lstrip("»")):
+            continue  # «بيريف بي-200»: a model's name, not a name to ask for
         if f.type in ("place", "organization") and text[f.start - 1:f.start] == "(" and \
                 text[f.end:f.end + 1] == ")" and len(f.text.split()) == 1:
             continue  # «بعثة الأمم المتحدة لمساعدة العراق (يونامي)»: an abbreviation of the name before it
@@ -303,8 +306,11 @@ def build_context(text: str, facts: list[Fact], seed: int = 0, title: str = "") 
     sent_of: dict[int, int] = {}
     in_sent: dict[int, list[int]] = {}
     starts = [s.start for s in sentences]
+    runs_on = {k for k, s in enumerate(sentences) if len(s.text.split()) > MAX_SENTENCE_WORDS}
     for i, f in enumerate(good):
         k = max(bisect_right(starts, f.start) - 1, 0)  # the last sentence starting at or before the fact
+        if k in runs_on:
+            continue  # text without sentence marks: no question can quote it, and reading it would cost dear
         if sentences and sentences[k].start <= f.start and f.end <= sentences[k].end:
             sent_of[i] = k
             in_sent.setdefault(k, []).append(i)

@@ -21,7 +21,7 @@ from questions.context import Context, Entity
 from questions.distractors import ARABIC_INDIC as _ARABIC_INDIC
 from questions.distractors import date_candidates, decimals_of, format_number, render_date
 from questions.model import Fact
-from questions.answers import clitic_tokens
+from questions.answers import clitic_tokens, number_values
 from questions.normalize import fold, tokens
 
 _SCALE_WORDS = {"الف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9}
@@ -160,7 +160,7 @@ def _pool(ctx: Context, ent: Entity, rng: random.Random) -> list[str]:
             mine = set(tokens(ent.name)) - {"وزاره"}
             pool = [p for p in pools.organizations(group) if not set(tokens(p)) & mine][:10]
         else:
-            pool = list(pools.organizations(group, regions[:2])) if group else []
+            pool = list(pools.organizations(group, regions[:1])) if group else []
     return rng.sample(pool, len(pool))
 
 
@@ -173,13 +173,12 @@ def name_options(ctx: Context, ent: Entity, stem: str, rng: random.Random, n: in
     """Up to ``n`` wrong names for ``ent``: from the article first, then from a typed pool."""
     banned = {token_key(a) for a in ent.aliases}
     out: list[str] = []
-    for e in ctx.by_first:
+    same = [e for e in ctx.by_first if _same_class(ent, e) and not any(shows_in(a, stem) for a in e.aliases)
+            and not _also_right(ctx, e, stem, ent)]
+    rng.shuffle(same)  # which of the article's names stand beside the answer depends on the seed
+    for e in same:
         if len(out) >= n:
             break
-        if not _same_class(ent, e) or any(shows_in(a, stem) for a in e.aliases):
-            continue
-        if _also_right(ctx, e, stem, ent):
-            continue
         _distinct_add(out, e.name, banned)
     for p in _pool(ctx, ent, rng):
         if len(out) >= n:
@@ -270,18 +269,19 @@ def number_view(f: Fact) -> NumberView | None:
             if first.startswith(("ال", "لل")) or "مره" in fold(text):
                 return None  # «الثلاثة», «للمرة الثانية»: ordinal or definite, not a count to ask for
             if len(words) >= 2:
-                if not f.unit or not fold(words[-1]).rstrip("ًا").startswith(fold(f.unit).rstrip("ًا")[:3]):
-                    return None  # «خمسة أشهر ونصف»: the noun sits inside the number
-                end = f.start + len(text.rstrip()) - len(words[-1])
-                end = f.start + len(text[: end - f.start].rstrip())
+                if len(words) > 2 or not number_values(words[0]):
+                    return None  # «خمسة أشهر ونصف», «مليوناً و428 ألفاً»: the noun sits inside the number
+                end = f.start + len(words[0])  # «تسع اتفاقيات»: blank «تسع», keep the counted noun
                 unit_kept = True
     thousands = _thousands_separator(text, v)
     decimals = 0 if thousands else decimals_of(v, text)
     if not percent and decimals == 0 and v != int(v):
         return None
-    if not re.search(r"[\d٠-٩]", text) and len(text.split()) == 1:
-        # «هدفين», «ثلاثة»: the answer is the article's word; typed digits count too (grading reads both).
-        return NumberView(start, end, text, v, 0, percent, arabic, unit_kept, spelled=True)
+    if not re.search(r"[\d٠-٩]", text):
+        # «هدفين», «ثلاثة», «ثمانية مليارات»: the answer is the article's words; typed digits count too
+        # (grading reads both).
+        return NumberView(start, end, f.text[start - f.start:end - f.start].strip(), v, 0, percent, arabic,
+                          unit_kept, spelled=True)
     view = NumberView(start, end, "", v, decimals, percent, arabic, unit_kept, thousands=thousands)
     return replace(view, answer=view.render(v))
 

@@ -42,6 +42,7 @@ _AFTER_COMMA_OK = {fold(w) for w in ("أن", "إن", "بأن", "في", "إنه",
 _MASDAR_VERB = {"ارتفاع": "ارتفع", "انخفاض": "انخفض", "تراجع": "تراجع", "زياده": "زاد", "نمو": "نما"}
 _VERB_MASDAR = {"ارتفع": "ارتفاع", "انخفض": "انخفاض", "تراجع": "تراجع", "زاد": "زيادة", "نما": "نمو"}
 _MASDAR_SPELL = {"ارتفاع": "ارتفاع", "انخفاض": "انخفاض", "تراجع": "تراجع", "زياده": "زيادة", "نمو": "نمو"}
+_APPROX = {fold(w) for w in ("نحو", "حوالي", "قرابة", "زهاء", "أكثر", "أقل", "ما يقارب")}
 _BROKEN_PLURALS = {fold(w) for w in ("المقاعد", "الأصوات", "الدوائر", "الأسهم", "الولايات")}
 
 
@@ -511,7 +512,8 @@ def where_question(sentence: str, start: int, end: int, mentions: list[Mention])
 
 
 def _np_back(words: list[Word], i: int, limit: int = 5) -> list[Word] | None:
-    """The noun phrase ending at word i-1, back to إن/أن/a comma/clause start."""
+    """The noun phrase ending at word i-1, back to إن/أن/a comma/clause start; None when a word of
+    approximation («نحو», «حوالي») stands in it."""
     j = i - 1
     out: list[Word] = []
     while j >= 0 and len(out) < limit:
@@ -520,6 +522,8 @@ def _np_back(words: list[Word], i: int, limit: int = 5) -> list[Word] | None:
             break
         out.insert(0, w)
         j -= 1
+    if any(w.bare in _APPROX for w in out):
+        return None
     return out or None
 
 

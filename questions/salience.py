@@ -22,6 +22,10 @@ from questions.options import content_words, shows_in
 from questions.realize import words_of
 
 # Dates, percentages and numbers are what current-affairs students study: they start ahead of names.
+# Titles that may stand between the names of a list («، والسيدة ...»).
+_LIST_TITLES = {fold(w) for w in ("السيد", "السيدة", "سعادة", "معالي", "الدكتور", "الدكتورة", "المهندس", "الأستاذ",
+                                  "الأستاذة", "الشيخ", "الشيخة")}
+
 _TYPE_PRIOR = {"date": 0.2, "percentage": 0.3, "number": 0.2, "person": 0.1, "organization": 0.05,
                "place": 0.0}
 
@@ -88,7 +92,11 @@ def _in_list(ctx: Context, fi: int) -> bool:
     for j in same:
         if run:
             gap = ctx.text[ctx.facts[run[-1]].end:ctx.facts[j].start]
-            if len(gap.split()) <= 1 and re.fullmatch(r"[\s،,»«و]*(?:و\S*)?[\s«]*", gap):
+            words = [fold(w).strip("،,«»").removeprefix("و") for w in gap.split()]
+            words = [w for w in words if w and w not in lists.folded("generation/role_titles")
+                     and w not in _LIST_TITLES]
+            if len(words) <= 1 and re.fullmatch(r"[\s،,»«و]*(?:\S*)?[\s«]*", gap) and \
+                    (not words or words[0] in ("و", "")):
                 run.append(j)
                 continue
         if len(run) > len(best):
@@ -103,7 +111,7 @@ def _affiliation(ctx: Context, fi: int) -> bool:
     """True for a body named once, only to say where a quoted person works («قال كريم الشافعي، كبير
     الاقتصاديين في شركة النيل، إن ...»)."""
     f = ctx.facts[fi]
-    if ctx.entities[fact_id(f)].mentions > 1 or fi not in ctx.sent_of:
+    if fi not in ctx.sent_of:
         return False
     people = [j for j in ctx.in_sent[ctx.sent_of[fi]] if ctx.facts[j].type == "person" and ctx.facts[j].end <= f.start]
     if not people:

@@ -52,9 +52,11 @@ def false_statement(ctx: Context, st: Stems, wrong: str) -> str | None:
         # The wrong number in the article's own wording: «17 بالمئة» -> «15 بالمئة», «2.400 عون» -> «2.700 عون».
         surface = true[a:b]
         m = _NUMBER.search(surface)
-        if m is None:
+        figure = _NUMBER.search(wrong)
+        if m is None or figure is None:
             return None
-        rep = surface[:m.start()] + re.sub(r"[%٪]", "", wrong) + surface[m.end():]
+        sign = m.group(0)[-1] if m.group(0)[-1] in "%٪" else ""
+        rep = surface[:m.start()] + re.sub(r"[%٪]", "", figure.group(0)) + sign + surface[m.end():]
     before = true[:a]
     if ctx.entity_of(st.fact) is not None:
         if re.search(r"(?:^|\s)ل$", before) and rep.startswith("ال"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from questions.clauses import MAX_STEM_WORDS, cut_number_tail, fronted_cuts, glue_blank, stem_span, tidy
+from questions.clauses import MAX_STEM_WORDS, cut_after, cut_number_tail, fronted_cuts, glue_blank, stem_span, tidy
 from questions import lists
 from questions.context import NAME_TYPES, Context, fact_id
 from questions.distractors import date_variants, format_number, parse_iso
@@ -95,6 +95,8 @@ def _clause(ctx: Context, fi: int, blank_start: int, blank_end: int) -> _Clause:
     td = tidy(sent.text, span[0], span[1], (s0, e0), fronted_cuts(sent.text, span[0], span[1]))
     text, a, b = with_subject(ctx, fi, td.text, td.to_tidied(s0), td.to_tidied(e0))
     text = cut_number_tail(text, b)
+    if len(text.split()) > MAX_STEM_WORDS:
+        text = cut_after(text, b)  # «... يمنح _____ رخصة لزوارق الصيد، مع سقف ...»: the list after can go
     if len(text.split()) > MAX_STEM_WORDS:
         return _Clause(None, None, None)
     claim = (text, a, b)
@@ -206,7 +208,7 @@ def _for_name(ctx: Context, fi: int, f: Fact) -> Stems:
                  Source(sent.text, f.start - sent.start, f.end - sent.start), c.span, claim=c.claim)
 
 
-def _not_when(sentence: str, start: int) -> bool:
+def not_when(sentence: str, start: int) -> bool:
     """True for a date that is not when the clause's event happened: «الأولى منذ عام 2007» (since),
     «بروتوكول اتفاقية الصيد لسنة 2026» (for the year)."""
     before = fold(sentence[max(0, start - 12):start]).split()
@@ -225,7 +227,7 @@ def _for_date(ctx: Context, fi: int, f: Fact) -> Stems | None:
     s0, e0 = f.start - sent.start, f.end - sent.start
     text, t0, t1, mentions = _tidied_sentence(ctx, fi, s0, e0)
     ev = event_text(text, t0, t1, mentions)
-    wh = None if _not_when(sent.text, s0) else when_question(text, t0, t1, gran, mentions)
+    wh = None if not_when(sent.text, s0) else when_question(text, t0, t1, gran, mentions)
     if wh is not None and (ev is None or ev.nested or not ev.explicit):
         ev = wh[1]  # «متى رحل غازي القصيبي؟» names its event better than the clause around it
     c = _clause(ctx, fi, f.start, f.end)

@@ -24,6 +24,16 @@ def _wrong_value(f: Fact) -> str | None:
     return view.render(near[0]) if near else None
 
 
+def _other_wrong_value(f: Fact, first: str) -> str | None:
+    view = number_view(f)
+    if view is None:
+        return None
+    for v in spaced_numbers(view.value, decimals=view.decimals, percent=view.percent)[1:]:
+        if view.render(v) != first:
+            return view.render(v)
+    return None
+
+
 def phrases(ch: Change) -> tuple[str, list[str]] | None:
     """The right description of the change and three wrong ones, written alike."""
     before, after, by = _value(ch.before), _value(ch.after), _value(ch.by)
@@ -31,9 +41,12 @@ def phrases(ch: Change) -> tuple[str, list[str]] | None:
         wrong_after = _wrong_value(ch.after)
         if wrong_after is None or wrong_after == before:
             return None
+        other = _other_wrong_value(ch.after, wrong_after)
+        if other is None or other == before:
+            return None
         right = f"{ch.noun} من {before} إلى {after}"
         return right, [f"{ch.opposite} من {after} إلى {before}", f"{ch.noun} من {before} إلى {wrong_after}",
-                       f"{ch.opposite} من {before} إلى {wrong_after}"]
+                       f"{ch.noun} من {before} إلى {other}"]
     if by and ch.by is not None:
         wrong = _wrong_value(ch.by)
         if wrong is None:
@@ -61,8 +74,9 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
         return None
     right, wrong = made
     k = key(ctx, "change", st.fid, ch.subject, right)
-    q = Question(key=k, kind="change", fact_type=st.fact.type,
-                 prompt=f"ما التغير الذي طرأ على {ch.subject} بحسب المقال؟", answer=right,
+    prompt = (f"ما الهدف الذي يذكره المقال بشأن {ch.subject}؟" if ch.goal
+              else f"ما التغير الذي طرأ على {ch.subject} بحسب المقال؟")
+    q = Question(key=k, kind="change", fact_type=st.fact.type, prompt=prompt, answer=right,
                  choices=shuffled(ctx, k, right, wrong), source=st.source, difficulty=2, fact=st.fid)
     return Candidate(q, (change_id(ch), st.fid), salience, 0.8)
 

@@ -16,7 +16,7 @@ from questions.stems import Stems
 def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
     """«ما مقدار الارتفاع في معدل التضخم بحسب المقال؟» for a change given from one value to another."""
     ch = find_change(ctx, st.fi)
-    if ch is None or ch.before is None or ch.after is None or st.fact is not ch.after:
+    if ch is None or ch.goal or ch.before is None or ch.after is None or st.fact is not ch.after:
         return None
     a, b = number_view(ch.before), number_view(ch.after)
     if a is None or b is None or a.percent != b.percent:

@@ -13,6 +13,7 @@ from questions.kinds import (
     numeric,
     ordering,
     role,
+    roles,
     short,
     statement,
     timeline,
@@ -26,6 +27,7 @@ from questions.model import Question
 KINDS: tuple[Kind, ...] = (
     who_did.KIND,
     role.KIND,
+    roles.KIND,
     change.KIND,
     comparison.KIND,
     cause.KIND,

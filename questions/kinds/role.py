@@ -57,6 +57,11 @@ def _wrong_roles(ctx: Context, person: Entity, role: str) -> list[str]:
     return out
 
 
+def _former(role: str) -> bool:
+    """«رئيس البرلمان الأسبق»: a post held before; «من يشغل» would ask in the wrong tense."""
+    return any(w in ("السابق", "السابقه", "الاسبق", "الاسبقه", "سابقا") for w in fold(role).split())
+
+
 def _guessable(ctx: Context, role: str) -> bool:
     """True when the post names what the article is about («وزير الصحة» in an article titled on health):
     the right option would stand out without reading."""
@@ -82,7 +87,7 @@ def build(ctx: Context, weights: dict[int, Weight], stems: dict[int, Stems]) -> 
         role = person.role
         if not role or roles.get(" ".join(tokens(role)), 0) != 1 or len(person.name.split()) < 2:
             continue
-        if not is_position(role) or _guessable(ctx, role):
+        if not is_position(role) or _guessable(ctx, role) or _former(role):
             continue  # «المدافع السنغالي» describes a person; «وزير الصحة» in a health survey is no question
         if is_position(role):
             wrong = _wrong_roles(ctx, person, role)

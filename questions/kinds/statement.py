@@ -9,23 +9,24 @@ from questions.kinds.base import Candidate, Kind
 from questions.kinds.mcq import wrong_options
 from questions.model import Question
 from questions.salience import Weight
-from questions.statements import MAX_STATEMENT_WORDS, false_statement, swap_reads_well, true_statement
+from questions.statements import false_statement, swap_reads_well, true_statement
 from questions.stems import Stems
 
-MAX_WORDS = 18
+MAX_WORDS = 22
 MAX_QUESTIONS = 2
 PROMPT = "أيّ العبارات الآتية صحيحة بحسب المقال؟"
 
 
 def _usable(st: Stems) -> str | None:
     text = true_statement(st)
-    if text is None or len(text.split()) > min(MAX_WORDS, MAX_STATEMENT_WORDS) or not swap_reads_well(st):
+    if text is None or len(text.split()) > MAX_WORDS:
         return None
     return text
 
 
 def build(ctx: Context, weights: dict[int, Weight], stems: dict[int, Stems]) -> list[Candidate]:
-    """Up to two questions, each on four statements from four different sentences."""
+    """Up to two questions, each on four statements from four different sentences: the true one may
+    be about anyone; the false ones swap a date, a number, a place or a body (see ``swap_reads_well``)."""
     ready = sorted(((fi, st, text) for fi, st in stems.items() if (text := _usable(st)) is not None),
                    key=lambda x: (-weights[x[0]].score, x[0]))
     used_sentences: set[str] = set()
@@ -42,7 +43,8 @@ def build(ctx: Context, weights: dict[int, Weight], stems: dict[int, Stems]) -> 
         for fj, other, _ in ready:
             if len(falses) == 3:
                 break
-            if other.source.text in sentences or other.source.text in used_sentences or other.fid in facts:
+            if other.source.text in sentences or other.source.text in used_sentences or other.fid in facts \
+                    or not swap_reads_well(other):
                 continue
             wrong = wrong_options(ctx, other, other.source.text, k + other.fid)
             made = false_statement(ctx, other, wrong[0]) if wrong else None

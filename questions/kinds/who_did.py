@@ -1,36 +1,70 @@
-"""Who did what: the person (or body) behind one of the story's events, picked from people of the article."""
+"""Who did what: the person behind one of the story's events («من مدرب الأهلي الذي أقر بأن ...؟»),
+picked among people of the same class, from the article first."""
 
 from __future__ import annotations
 
 from questions import lists
 from questions.build import key, shuffled
+from questions.clauses import verb_shaped
 from questions.context import Context
 from questions.kinds.base import Candidate, Kind
 from questions.kinds.mcq import wrong_options
 from questions.model import Question
 from questions.normalize import fold
+from questions.realize import is_verb, words_of
 from questions.stems import Stems
 
+MIN_REST_WORDS = 3
+MAX_TITLE_WORDS = 5
 
-def _event_question(wh: str) -> bool:
-    """True when the wh-question asks for the subject of an event verb («من وقّع ...؟»)."""
-    words = fold(wh).split()
-    if len(words) < 2:
-        return False
-    verb = words[1] if words[0] == "من" else (words[2] if len(words) > 2 else "")
-    verbs = lists.folded("generation/event_verbs")
-    return verb in verbs or (verb.endswith("ت") and verb[:-1] in verbs)
+
+def _verb(word: str) -> bool:
+    w = words_of(word)[0]
+    return is_verb(w) or verb_shaped(w)
+
+
+def _reporting(verb: str) -> bool:
+    """«قال», «أكد»: a question on who said something routine is trivia, not an event."""
+    bare = fold(verb).strip("«»،,")
+    bare = bare[1:] if bare[:1] in "وف" and len(bare) > 3 else bare
+    verbs = lists.folded("generation/reporting_verbs")
+    return bare in verbs or (bare.endswith("ت") and bare[:-1] in verbs)
+
+
+def event_question(claim: tuple[str, int, int]) -> str | None:
+    """From a clause whose subject is the answer («أقر مدرب الأهلي الألماني _____ بأن ...»), the question
+    asking who: «من مدرب الأهلي الألماني الذي أقر بأن ...؟», or «من أعلن ...؟» without a title."""
+    text, a, b = claim
+    before = text[:a].split()
+    rest = text[b:].strip(" ،,.»«").strip()
+    if not before or len(rest.split()) < MIN_REST_WORDS or text[b:b + 1] not in (" ", "»", "،"):
+        return None
+    verb, title = before[0], before[1:]
+    if not _verb(verb) or _reporting(verb) or len(title) > MAX_TITLE_WORDS or \
+            fold(verb).strip("«»،,") in lists.folded("generation/positions"):
+        return None
+    if any(is_verb(words_of(w)[0]) or w.endswith(("،", ",")) for w in title):
+        return None  # another clause or an aside stands between the verb and the name
+    title_text = " ".join(title).strip("«» ")
+    rest = text[b:].lstrip("»").strip(" ،,.")
+    relative = "التي" if fold(verb).endswith("ت") else "الذي"
+    if title_text:
+        return f"من {title_text} {relative} {verb} {rest}؟"
+    return f"من {verb} {rest}؟"
 
 
 def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
-    """«من أعلن ...؟» with four people of the same class as options, for a central person."""
-    if st.fact.type not in ("person", "organization") or st.wh is None or not _event_question(st.wh):
+    """A who-did-what question on a person who is the subject of one of the story's events."""
+    if st.fact.type != "person" or st.claim is None:
+        return None
+    prompt = event_question(st.claim)
+    if prompt is None:
         return None
     k = key(ctx, "who_did", st.fid, st.source.text, str(st.source.start))
-    wrong = wrong_options(ctx, st, st.wh, k)
+    wrong = wrong_options(ctx, st, prompt, k)
     if len(wrong) < 3:
         return None
-    q = Question(key=k, kind="who_did", fact_type=st.fact.type, prompt=st.wh, answer=st.answer,
+    q = Question(key=k, kind="who_did", fact_type=st.fact.type, prompt=prompt, answer=st.answer,
                  accepted=st.accepted, choices=shuffled(ctx, k, st.answer, wrong[:3]), source=st.source,
                  difficulty=2, fact=st.fid)
     return Candidate(q, (st.fid,), salience, 0.9)
