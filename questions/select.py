@@ -35,6 +35,7 @@ MAX_ALTERNATES = 4
 MIN_SALIENCE = 0.2  # facts weighing less than this are asked only when the article's others weigh alike
 RELATIVE_FLOOR = 0.6  # ... that is, when they score at least this share of the article's best question
 EXPOSURE_COST = 0.06  # score lost per other question that shows a fact's answer
+REVEAL_COST = 0.08  # score lost per other fact whose answer a question shows
 LONG_SENTENCE_WORDS = 25  # a sentence this long may carry two questions on different clauses
 
 
@@ -53,15 +54,21 @@ def _keys(texts: Sequence[str]) -> list[str]:
     return [f" {' '.join(clitic_tokens(t))} " for t in texts]
 
 
-def _exposure(groups: list[list[Candidate]]) -> dict[str, int]:
-    """For each fact, how many other facts' questions show its answer: asking about a fact the whole
-    article keeps naming (its protagonist) would give itself away or rule out those other questions."""
-    shown = [" ".join(_keys(shown_texts(g[0].question))) for g in groups]
-    out: dict[str, int] = {}
+def _exposure(groups: list[list[Candidate]]) -> tuple[dict[str, int], dict[str, int]]:
+    """How many other facts' questions show each fact's answer (asking about a fact the whole article keeps
+    naming would give itself away or rule out those questions), and how many other facts' answers each
+    candidate shows (a question that names another fact's figure costs that fact its question)."""
+    shown = {c.question.key: " ".join(_keys(shown_texts(c.question))) for g in groups for c in g}
+    secrets = [[k for k in _keys(secrets_of(g[0].question)) if k.strip()] for g in groups]
+    exposure: dict[str, int] = {}
+    reveals_count: dict[str, int] = {}
     for i, g in enumerate(groups):
-        secrets = [k for k in _keys(secrets_of(g[0].question)) if k.strip()]
-        out[g[0].facts[0]] = sum(1 for j, text in enumerate(shown) if j != i and any(k in text for k in secrets))
-    return out
+        exposure[g[0].facts[0]] = sum(1 for j, h in enumerate(groups) if j != i and
+                                      any(k in shown[h[0].question.key] for k in secrets[i]))
+        for c in g:
+            reveals_count[c.question.key] = sum(1 for j in range(len(groups)) if j != i and
+                                                any(k in shown[c.question.key] for k in secrets[j]))
+    return exposure, reveals_count
 
 
 def _groups(candidates: Sequence[Candidate]) -> list[list[Candidate]]:
@@ -78,8 +85,14 @@ def _groups(candidates: Sequence[Candidate]) -> list[list[Candidate]]:
                 seen.add(c.question.key)
                 unique.append(c)
         groups.append(unique)
-    exposure = _exposure(groups)
-    groups.sort(key=lambda g: (-(score(g[0]) - EXPOSURE_COST * exposure[g[0].facts[0]]), g[0].question.key))
+    exposure, reveals_count = _exposure(groups)
+
+    def worth(c: Candidate) -> float:
+        return score(c) - REVEAL_COST * reveals_count[c.question.key]
+
+    for g in groups:
+        g.sort(key=lambda c: (-worth(c), c.question.key))
+    groups.sort(key=lambda g: (-(worth(g[0]) - EXPOSURE_COST * exposure[g[0].facts[0]]), g[0].question.key))
     return groups
 
 

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 import questions
-from questions.kinds import REGISTRY
+from questions.leaks import leak_free
 from quiz import models
 from quiz.services import banks as bank_service
 from quiz.services import quizzes as quiz_service
@@ -62,37 +62,11 @@ def builtin_bank() -> questions.Bank:
     return questions.Bank.from_dict(json.loads(_builtin_bank_json()))
 
 
-def pick_questions(bank_questions: Sequence[questions.Question], size: int) -> list[int]:
-    """Pick up to ``size`` indexes: every kind present first, round-robin by kind, one question per fact.
-
-    Two questions on the same fact would give each other away (an mcq lists the answer of the wh
-    question beside it), so a fact is reused only when nothing else is left.
-    """
-    by_kind: dict[str, list[int]] = {}
-    for i, q in enumerate(bank_questions):
-        by_kind.setdefault(q.kind, []).append(i)
-    order = [k for k in REGISTRY if k in by_kind] + sorted(k for k in by_kind if k not in REGISTRY)
-    picked: list[int] = []
-    used_facts: set[str] = set()
-
-    def fact_of(i: int) -> str:
-        q = bank_questions[i]
-        return q.fact or q.answer or q.key
-
-    for allow_reuse in (False, True):
-        progress = True
-        while len(picked) < size and progress:
-            progress = False
-            for kind in order:
-                if len(picked) >= size:
-                    break
-                for i in by_kind[kind]:
-                    if i not in picked and (allow_reuse or fact_of(i) not in used_facts):
-                        picked.append(i)
-                        used_facts.add(fact_of(i))
-                        progress = True
-                        break
-    return sorted(picked)
+def pick_questions(bank_questions: Sequence[questions.Question], size: int, title: str) -> list[int]:
+    """Pick up to ``size`` indexes in bank order (most salient first), leaving out any question whose
+    answer another picked question or the quiz title would give away."""
+    kept = {q.key for q in leak_free(bank_questions, title)}
+    return [i for i, q in enumerate(bank_questions) if q.key in kept][:size]
 
 
 def builtin_article(session: Session, key: str) -> models.Article | None:
@@ -115,7 +89,7 @@ def ensure_builtin(session: Session, bank: questions.Bank | None = None) -> mode
     try:
         row = bank_service.save_bank(session, bank, None, seed=0, status="approved", commit=False)
         ids = [q.id for q in row.questions]
-        chosen = pick_questions(bank.questions, BUILTIN_QUIZ_SIZE)
+        chosen = pick_questions(bank.questions, BUILTIN_QUIZ_SIZE, BUILTIN_QUIZ_TITLE)
         code = BUILTIN_CODE if quiz_service.find_by_code(session, BUILTIN_CODE) is None else None
         quiz = quiz_service.create_quiz(
             session, bank_id=row.id, title=BUILTIN_QUIZ_TITLE, bank_question_ids=[ids[i] for i in chosen],

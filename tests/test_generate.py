@@ -1,4 +1,5 @@
-"""Question generation: properties on hand-built facts, and the real extractor on the built-in and practice articles."""
+"""Question banks: properties on hand-built facts, and the real extractor on the built-in article and on
+held-out articles that ship with the repository (tests/heldout), so every checkout runs them."""
 
 from __future__ import annotations
 
@@ -12,18 +13,20 @@ from collections import Counter
 
 import pytest
 
-from questions.checks import BLANK, check
+from questions.checks import check
 from questions.distractors import date_candidates, date_variants, render_date
 from questions.generate import article_key, generate, generate_from_facts, report
 from questions.grading import is_correct
-from questions.kinds import REGISTRY
-from questions.model import Bank, Fact
-from questions.realize import Mention
+from questions.kinds import comprehension_kinds, shape
+from questions.leaks import find_leaks
+from questions.model import BLANK, Bank, Fact
 from questions.normalize import tokens
+from questions.select import MIN_QUESTIONS
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SEED = ROOT / "quiz" / "seed" / "asfura_honduras.txt"
-DEV = sorted((ROOT.parent / "shared" / "eval" / "dev").glob("*.txt"))
+SEED_TITLE = "ترامب ونصري عصفورة: تحالف أمني"
+HELDOUT = sorted((ROOT / "tests" / "heldout" / "set1").glob("*.txt"))
 
 ARTICLE = (
     "كشف الرئيس الأمريكي، «دونالد ترامب»، عن تحالف أمني مع نظيره «نصري عصفورة» في مقر إقامته.\n"
@@ -80,14 +83,31 @@ def hand_bank() -> Bank:
     return generate_from_facts(ARTICLE, hand_facts(), seed=0)
 
 
-def test_hand_built_facts_give_every_simple_kind(hand_bank: Bank) -> None:
-    kinds = Counter(q.kind for q in hand_bank.questions)
-    for kind in ("mcq", "cloze", "wh", "short", "numeric", "true_false", "matching"):
-        assert kinds[kind] >= 1, kind
+def _all_questions(bank: Bank) -> list[object]:
+    return [q for top in bank.questions for q in (top, *top.alternates)]
 
 
-def test_every_generated_question_passes_the_checks(hand_bank: Bank) -> None:
-    assert [(q.prompt, check(q)) for q in hand_bank.questions if check(q)] == []
+def test_every_question_and_alternate_passes_the_checks(hand_bank: Bank) -> None:
+    assert hand_bank.questions
+    assert [(q.prompt, check(q)) for q in _all_questions(hand_bank) if check(q)] == []  # type: ignore[attr-defined]
+
+
+def test_no_fact_is_asked_twice_and_alternates_ask_the_same_fact(hand_bank: Bank) -> None:
+    facts = [q.fact for q in hand_bank.questions]
+    assert len(facts) == len(set(facts))
+    for q in hand_bank.questions:
+        assert all(a.fact == q.fact or a.fact.startswith(("comparison:", "change:")) or
+                   q.fact.startswith(("comparison:", "change:")) for a in q.alternates)
+        assert all(not a.alternates for a in q.alternates)
+
+
+def test_the_bank_is_sorted_by_salience(hand_bank: Bank) -> None:
+    weights = [q.salience for q in hand_bank.questions]
+    assert weights == sorted(weights, reverse=True) and all(0 <= w <= 1 for w in weights)
+
+
+def test_no_question_gives_another_away(hand_bank: Bank) -> None:
+    assert find_leaks(hand_bank.questions) == []
 
 
 def test_generation_is_deterministic_for_a_seed() -> None:
@@ -104,16 +124,11 @@ def test_keys_are_stable_across_seeds_and_fact_order() -> None:
 
 
 def test_a_different_seed_reshuffles_options_but_keeps_the_answer() -> None:
-    a = {q.key: q for q in generate_from_facts(ARTICLE, hand_facts(), seed=1).questions if q.kind == "mcq"}
-    b = {q.key: q for q in generate_from_facts(ARTICLE, hand_facts(), seed=99).questions if q.kind == "mcq"}
-    assert a.keys() == b.keys()
+    a = {q.key: q for q in generate_from_facts(ARTICLE, hand_facts(), seed=1).questions if q.choices}
+    b = {q.key: q for q in generate_from_facts(ARTICLE, hand_facts(), seed=99).questions if q.choices}
+    assert a and a.keys() == b.keys()
     assert all(a[k].answer == b[k].answer for k in a)
     assert any(a[k].choices != b[k].choices for k in a)
-
-
-def test_keys_are_unique_within_a_bank(hand_bank: Bank) -> None:
-    keys = [q.key for q in hand_bank.questions]
-    assert len(keys) == len(set(keys))
 
 
 def test_article_key_ignores_diacritics_and_spacing() -> None:
@@ -121,71 +136,39 @@ def test_article_key_ignores_diacritics_and_spacing() -> None:
     assert article_key("ولد عصفورة") != article_key("ولد ترامب")
 
 
-def test_mcq_has_four_distinct_options_with_the_answer_once(hand_bank: Bank) -> None:
-    for q in (q for q in hand_bank.questions if q.kind == "mcq"):
-        assert len(q.choices) == 4
-        assert q.choices.count(q.answer) == 1
-        assert len({" ".join(tokens(c)) for c in q.choices}) == 4
-
-
-def test_no_answer_or_alias_shows_in_its_prompt(hand_bank: Bank) -> None:
+def test_choice_questions_have_distinct_options_with_the_answer_once(hand_bank: Bank) -> None:
     for q in hand_bank.questions:
-        if q.kind in ("mcq", "cloze", "wh", "short", "numeric"):
-            for a in (q.answer, *q.accepted):
-                assert " ".join(tokens(a)) not in " ".join(tokens(q.prompt)), (q.prompt, a)
+        if shape(q) == "choice":
+            assert q.choices.count(q.answer) == 1
+            assert len({" ".join(tokens(c)) for c in q.choices}) == len(q.choices) >= 3
+
+
+def test_no_answer_alias_or_wrong_option_shows_in_its_prompt(hand_bank: Bank) -> None:
+    for q in _all_questions(hand_bank):
+        if shape(q) in ("choice", "text", "numeric"):  # type: ignore[arg-type]
+            for a in (q.answer, *q.accepted, *q.choices):  # type: ignore[attr-defined]
+                assert f" {' '.join(tokens(a))} " not in f" {' '.join(tokens(q.prompt))} ", (q.prompt, a)  # type: ignore[attr-defined]
 
 
 def test_the_stored_answer_grades_as_correct(hand_bank: Bank) -> None:
-    for q in hand_bank.questions:
-        if q.kind == "matching":
-            assert is_correct(q, dict(q.pairs))
-        elif q.kind == "ordering":
-            assert is_correct(q, list(q.items))
+    for q in _all_questions(hand_bank):
+        how = shape(q)  # type: ignore[arg-type]
+        if how == "matching":
+            assert is_correct(q, dict(q.pairs))  # type: ignore[arg-type, attr-defined]
+        elif how == "ordering":
+            assert is_correct(q, list(q.items))  # type: ignore[arg-type, attr-defined]
         else:
-            assert is_correct(q, q.answer), (q.kind, q.prompt)
+            assert is_correct(q, q.answer), (q.kind, q.prompt)  # type: ignore[arg-type, attr-defined]
 
 
-def test_cloze_blanks_the_exact_span_and_keeps_offsets(hand_bank: Bank) -> None:
-    for q in (q for q in hand_bank.questions if q.kind == "cloze"):
-        assert q.prompt.count(BLANK) == 1
-        src = q.source
-        assert 0 <= src.start < src.end <= len(src.text)
-        assert src.text in ARTICLE
-
-
-def test_cloze_drops_the_leading_conjunction(hand_bank: Bank) -> None:
-    clozes = [q.prompt for q in hand_bank.questions if q.kind == "cloze"]
-    assert any(p.startswith("أعلن المجلس") or p.startswith("قد أعلن") for p in clozes)
-    assert not any(p.startswith(("وقد", "وهنأ", "وقال", "وكان")) for p in clozes)
-
-
-@pytest.mark.parametrize(("prompt", "answer"), [
-    ("ما نسبة الأصوات التي حصل عليها نصري عصفورة؟", "40.27%"),
-    ("متى أعلن المجلس الانتخابي الوطني عن فوز «نصري عصفورة» في انتخابات الرئاسة في هندوراس بحصوله على "
-     "(40.27%) من الأصوات؟", "24 ديسمبر"),
-    ("متى دخل عصفورة الحياة العامة؟", "تسعينيات القرن الماضي"),
-    ("كم يبلغ عمر نصري عصفورة؟", "67"),
-    ("من كشف عن تحالف أمني مع نظيره «نصري عصفورة» في مقر إقامته؟", "دونالد ترامب"),
-    ("في أي عام أعلن «ترامب» دعمه الصريح للمرشح اليميني خلال الانتخابات الرئاسية في هندوراس؟", "عام 2025"),
-    ("من هو الرئيس الأمريكي؟", "دونالد ترامب"),
-])
-def test_wh_questions_read_as_natural_arabic(hand_bank: Bank, prompt: str, answer: str) -> None:
-    found = {(q.prompt, q.answer) for q in hand_bank.questions if q.kind in ("wh", "short")}
-    assert (prompt, answer) in found
-
-
-def test_matching_pairs_people_with_roles_or_deeds(hand_bank: Bank) -> None:
-    matching = [q for q in hand_bank.questions if q.kind == "matching"]
-    assert matching and all(len(q.pairs) >= 2 for q in matching)
-
-
-def test_true_false_keeps_its_answer_and_false_ones_are_really_changed(hand_bank: Bank) -> None:
-    tf = [q for q in hand_bank.questions if q.kind == "true_false"]
-    assert tf
-    for q in tf:
-        statement = q.prompt.split(":", 1)[1].rstrip("؟").strip()
-        in_article = " ".join(tokens(statement)) in " ".join(tokens(ARTICLE))
-        assert in_article == (q.answer == "صح"), q.prompt
+def test_clozes_blank_the_fact_once_and_keep_its_source(hand_bank: Bank) -> None:
+    clozes = [q for q in _all_questions(hand_bank) if q.kind == "cloze"]  # type: ignore[attr-defined]
+    assert clozes
+    for q in clozes:
+        assert q.prompt.count(BLANK) == 1  # type: ignore[attr-defined]
+        src = q.source  # type: ignore[attr-defined]
+        assert 0 <= src.start < src.end <= len(src.text) and src.text in ARTICLE
+        assert not q.prompt.startswith(("وقد", "وهنأ", "وقال", "وكان"))  # type: ignore[attr-defined]
 
 
 def test_an_article_without_facts_gives_an_empty_bank() -> None:
@@ -202,6 +185,14 @@ def test_bank_json_round_trip_is_lossless(hand_bank: Bank) -> None:
     d = hand_bank.to_dict()
     again = Bank.from_dict(json.loads(json.dumps(d, ensure_ascii=False)))
     assert again == hand_bank
+
+
+def test_a_bank_saved_before_alternates_and_salience_still_loads() -> None:
+    old = {"version": 1, "article": {"key": "k", "title": "", "text": "نص"}, "questions": [
+        {"key": "q1", "kind": "mcq", "fact_type": "place", "prompt": "أين؟", "answer": "تونس",
+         "choices": ["تونس", "الرباط", "الجزائر", "طرابلس"]}]}
+    bank = Bank.from_dict(old)
+    assert bank.questions[0].alternates == () and bank.questions[0].salience == 0.0
 
 
 @pytest.mark.parametrize(("surface", "value", "new", "expected"), [
@@ -232,42 +223,89 @@ def test_date_candidates_stay_near_the_answer() -> None:
     assert all(m == 12 for _, m, _ in date_candidates("--12-24")[:6])
 
 
-# The real extractor on the built-in and practice articles.
+# The real extractor on the built-in article and on held-out articles.
 
 @pytest.fixture(scope="module")
 def seed_bank() -> Bank:
-    return generate(SEED.read_text(encoding="utf-8"), title="asfura_honduras")
+    return generate(SEED.read_text(encoding="utf-8"), title=SEED_TITLE)
 
 
-def test_the_built_in_article_gives_at_least_forty_checked_questions(seed_bank: Bank) -> None:
-    assert len(seed_bank.questions) >= 40
-    assert all(check(q) == [] for q in seed_bank.questions)
+def test_the_built_in_bank_asks_its_key_facts_once_each_without_leaks(seed_bank: Bank) -> None:
+    qs = seed_bank.questions
+    assert len(qs) >= MIN_QUESTIONS
+    assert all(check(q) == [] for q in qs)
+    assert len({q.fact for q in qs}) == len(qs)
+    assert find_leaks(qs, SEED_TITLE) == []
+    assert {"date", "percentage", "person"} <= {q.fact_type for q in qs}
 
 
-def test_the_built_in_bank_covers_every_kind_and_the_main_fact_types(seed_bank: Bank) -> None:
-    assert {q.kind for q in seed_bank.questions} == set(REGISTRY)
-    assert {"date", "percentage", "person", "place"} <= {q.fact_type for q in seed_bank.questions}
+def test_the_built_in_bank_has_comprehension_questions(seed_bank: Bank) -> None:
+    kinds = Counter(q.kind for q in seed_bank.questions)
+    assert sum(kinds[k] for k in comprehension_kinds()) >= 2
 
 
-def test_the_report_lists_facts_kinds_and_drops(seed_bank: Bank) -> None:
+def test_the_report_lists_facts_kinds_comprehension_and_drops(seed_bank: Bank) -> None:
     text = report(seed_bank)
-    assert "facts found:" in text and "questions per kind:" in text and "dropped by check:" in text
-    assert "mcq=" in text
+    for line in ("facts found:", "questions per kind:", "comprehension kinds:", "dropped by check:"):
+        assert line in text
 
 
-@pytest.mark.parametrize("path", DEV, ids=lambda p: p.stem)
-def test_each_practice_article_gives_fifteen_checked_questions(path: pathlib.Path) -> None:
+def test_the_held_out_articles_are_in_the_repository() -> None:
+    assert len(HELDOUT) == 10  # a checkout without them must fail here, not skip the next test
+
+
+@pytest.mark.parametrize("path", HELDOUT, ids=lambda p: p.stem)
+def test_each_held_out_article_gives_a_checked_leak_free_bank(path: pathlib.Path) -> None:
     bank = generate(path.read_text(encoding="utf-8"))
-    assert len(bank.questions) >= 15
+    assert len(bank.questions) >= 4
     assert [q.prompt for q in bank.questions if check(q)] == []
+    assert len({q.fact for q in bank.questions}) == len(bank.questions)
+    assert find_leaks(bank.questions) == []
+
+
+MANY_ALIASES = (
+    "أعلنت المملكة العربية السعودية أمس خطة جديدة للطاقة. وقال وزير الطاقة إن السعودية ستزيد إنتاجها إلى 10 ملايين "
+    "برميل. وأضاف أن للسعودية دورا في استقرار السوق. وزار الرئيس الفرنسي إيمانويل ماكرون الرياض يوم 3 مارس 2025. "
+    "وقال ماكرون إن فرنسا تدعم الخطة. وأكد إيمانويل ماكرون أن التعاون مع السعودية سيزيد بنسبة 15 في المائة. "
+    "وقال الاتحاد الأوروبي إن للاتحاد الأوروبي مصلحة في الخطة. وأعلن الاتحاد الأوروبي دعمه للسعودية.")
+
+
+def test_a_bank_is_the_same_in_every_process(tmp_path: pathlib.Path) -> None:
+    # Python salts string hashes per process: nothing in a bank may follow a set's iteration order.
+    article = tmp_path / "article.txt"
+    article.write_text(MANY_ALIASES, encoding="utf-8")
+    outputs = set()
+    for salt in ("1", "2", "3", "4"):
+        done = subprocess.run([sys.executable, "-m", "questions", "generate", str(article), "--json"], cwd=ROOT,
+                              env={**os.environ, "PYTHONHASHSEED": salt}, capture_output=True, text=True,
+                              check=True)
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+    assert json.loads(outputs.pop())["questions"]
+
+
+@pytest.mark.parametrize("dateline", [
+    "الكويت - 23 - 7 (كونا) --",
+    "مسقط في 6 يناير /العُمانية/ -",
+    "بغداد - «المدى»:",
+    "الرباط (رويترز) -",
+    "نواكشوط - (الوكالة الموريتانية للأنباء) -",
+])
+def test_no_question_asks_about_or_quotes_the_wire_dateline(dateline: str) -> None:
+    text = (f"{dateline} أعلنت وزارة الطاقة اليوم الأربعاء أن الإنتاج ارتفع بنسبة 12 في المائة خلال عام 2025، "
+            "وقال وزير الطاقة سعيد الهاشمي إن الشركة الوطنية ستستثمر 3 مليارات دولار في مشاريع جديدة.\n"
+            "وأضاف الهاشمي أن الحكومة تتوقع نمواً بنسبة 4 في المائة في عام 2026.")
+    bank = generate(text)
+    assert bank.questions
+    words = set(re.sub(r"[«»()/:\-]", " ", dateline).split()) - {"في"}
+    for q in bank.questions:
+        assert not set(q.answer.split()) & words, q
+        assert dateline not in q.prompt
 
 
 # The command line.
 
 def _cli(*args: str) -> "subprocess.CompletedProcess[str]":
-    import subprocess
-    import sys
-
     return subprocess.run([sys.executable, "-m", "questions", *args], capture_output=True, text=True,
                           cwd=ROOT, timeout=120)
 
@@ -279,8 +317,8 @@ def test_the_cli_prints_the_bank_as_versioned_json() -> None:
     assert {"version", "article", "questions"} <= data.keys()
     first = data["questions"][0]
     assert {"key", "kind", "fact_type", "prompt", "answer", "accepted", "choices", "source",
-            "difficulty"} <= first.keys()
-    assert {q["kind"] for q in data["questions"]} == set(REGISTRY)
+            "difficulty", "salience"} <= first.keys()
+    assert Bank.from_dict(data).questions
 
 
 def test_the_cli_report_lists_drops_per_check() -> None:
@@ -298,144 +336,3 @@ def test_the_cli_rejects_bad_input_with_one_line_and_exit_2(tmp_path: pathlib.Pa
     assert out.returncode == 2
     assert out.stdout == ""
     assert len(out.stderr.strip().splitlines()) == 1
-
-
-# Wh-question patterns, one sentence each.
-
-def _m(sentence: str, surface: str, typ: str, name: str | None = None) -> "Mention":
-    from questions.realize import Mention
-
-    s = sentence.index(surface)
-    return Mention(s, s + len(surface), typ, name or surface)
-
-
-def _span(sentence: str, surface: str) -> tuple[int, int]:
-    s = sentence.index(surface)
-    return s, s + len(surface)
-
-
-@pytest.mark.parametrize(("sentence", "answer", "mentions", "expected"), [
-    ("وأفاد ماركو روبيو، بأن الولايات المتحدة تدعو جميع القوى لاحترام النتائج.", "ماركو روبيو", [],
-     "من أفاد بأن الولايات المتحدة تدعو جميع القوى لاحترام النتائج؟"),
-    ("وسجّل أكرم عفيف الأهداف الثلاثة لقطر، فيما أحرز يزن النعيمات هدف الأردن.", "أكرم عفيف", [],
-     "من سجّل الأهداف الثلاثة لقطر؟"),
-    ("وافتتح ولي العهد السعودي الأمير محمد بن سلمان أعمال القمة، داعياً إلى وقف فوري لإطلاق النار.",
-     "محمد بن سلمان", [], "من افتتح أعمال القمة؟"),
-    # Not the subject, or the clause cannot stand without the name: no question.
-    ("وفي وقت سابق، تلقّى «نصري عصفورة»، الفائز بالانتخابات، تهنئة رسمية.", "نصري عصفورة", [], None),
-    ("نجح المرشح «نصري عصفورة» المدعوم من الرئيس الأمريكي في حسم السباق.", "نصري عصفورة", [], None),
-    ("وأكد ياسر عرفات والشعب الفلسطيني أمام هذا العدوان تمسكهم بحقوقهم.", "ياسر عرفات", [], None),
-    ("وولد «عصفورة» (67 عامًا) لأبوين فلسطينيين.", "عصفورة", [], None),
-])
-def test_who_questions_fire_only_on_a_named_subject(sentence: str, answer: str, mentions: list[object],
-                                                    expected: str | None) -> None:
-    from questions.realize import subject_question
-
-    s, e = _span(sentence, answer)
-    assert subject_question(sentence, s, e, "person", [_m(sentence, answer, "person")], "من") == expected
-
-
-@pytest.mark.parametrize(("sentence", "date", "gran", "people", "expected"), [
-    ("وقد أعلن المجلس الانتخابي الوطني يوم 24 ديسمبر عن فوز «نصري عصفورة» في انتخابات الرئاسة.", "24 ديسمبر",
-     "monthday", [], "متى أعلن المجلس الانتخابي الوطني عن فوز «نصري عصفورة» في انتخابات الرئاسة؟"),
-    ("أعلنت الهيئة العليا في تونس، مساء الأحد 7 كانون الثاني/يناير 2024، النتائج الأولية للانتخابات.",
-     "الأحد 7 كانون الثاني/يناير 2024", "day", [],
-     "متى أعلنت الهيئة العليا في تونس النتائج الأولية للانتخابات؟"),
-    ("ودّعت الأوساط الثقافية الأديب غازي القصيبي، الذي رحل يوم 15 أغسطس 2010 في العاصمة الرياض.",
-     "15 أغسطس 2010", "day", ["غازي القصيبي"], "متى رحل غازي القصيبي؟"),
-    # A dropped subject (ودرس ...) or a date that belongs to a nested verb (هاجرا ...): no question.
-    ("ودرس الهندسة المدنية ثم دخل الحياة العامة في تسعينيات القرن الماضي.", "تسعينيات القرن الماضي", "decade",
-     [], None),
-    ("ولد «عصفورة» (67 عامًا) لأبوين فلسطينيين هاجرا إلى أمريكا الوسطى في أربعينيات القرن الماضي.",
-     "أربعينيات القرن الماضي", "decade", [], None),
-    ("يأتي هذا التحالف عقب فوز «عصفورة» بانتخابات ديسمبر 2025، حيث تعهد بقطع العلاقات.", "ديسمبر 2025",
-     "month", [], None),
-])
-def test_when_questions_need_an_explicit_subject_and_a_free_date(sentence: str, date: str, gran: str,
-                                                                 people: list[str], expected: str | None) -> None:
-    from questions.realize import when_question
-
-    s, e = _span(sentence, date)
-    got = when_question(sentence, s, e, gran, [_m(sentence, p, "person") for p in people])
-    assert (got[0] if got else None) == expected
-
-
-@pytest.mark.parametrize(("sentence", "pct", "people", "expected"), [
-    ("أعلن المجلس فوز «نصري عصفورة» في الانتخابات بحصوله على (40.27%) من الأصوات.", "40.27%",
-     ["نصري عصفورة"], "ما نسبة الأصوات التي حصل عليها نصري عصفورة؟"),
-    ("وحصلت القوائم المستقلة على 63 بالمئة من المقاعد، فيما توزعت بقية المقاعد على الأحزاب.", "63 بالمئة", [],
-     "ما نسبة المقاعد التي حصلت عليها القوائم المستقلة؟"),
-    ("وقال رئيس الهيئة إن نسبة المشاركة بلغت 11.66 في المائة من إجمالي الناخبين المسجلين.", "11.66 في المائة", [],
-     "كم بلغت نسبة المشاركة من إجمالي الناخبين المسجلين؟"),
-    ("وأرجعت المندوبية التراجع إلى انخفاض أسعار المواد الغذائية بنسبة 5ر2% على أساس شهري.", "5ر2%", [],
-     "ما نسبة انخفاض أسعار المواد الغذائية على أساس شهري؟"),
-    ("سجّل معدل التضخم السنوي في المغرب تراجعاً إلى ٣٫٤٪ خلال شهر مارس.", "٣٫٤٪", [],
-     "إلى أي نسبة تراجع معدل التضخم السنوي في المغرب خلال شهر مارس؟"),
-    ("مؤكداً أن فريقه استحق اللقب بنسبة استحواذ بلغت 58% في المباراة.", "58%", [], None),
-])
-def test_percentage_questions_follow_known_shapes(sentence: str, pct: str, people: list[str],
-                                                  expected: str | None) -> None:
-    from questions.realize import percent_question
-
-    s, e = _span(sentence, pct)
-    assert percent_question(sentence, s, e, [_m(sentence, p, "person") for p in people]) == expected
-
-
-@pytest.mark.parametrize(("sentence", "number", "unit", "people", "expected"), [
-    ("ولد «عصفورة» (67 عامًا) لأبوين فلسطينيين.", "67 عامًا", "عام", [("«عصفورة»", "نصري عصفورة")],
-     "كم يبلغ عمر نصري عصفورة؟"),
-    ("وأوضح بوعسكر أن عدد الناخبين المسجلين بلغ 9 ملايين و80 ألفاً و431 ناخباً.", "9 ملايين و80 ألفاً و431 ناخباً",
-     "ناخب", [], "كم بلغ عدد الناخبين المسجلين؟"),
-    ("وحضر المباراة 86 ألفاً و492 متفرجاً، وهو رقم قياسي.", "86 ألفاً و492 متفرجاً", "متفرج", [],
-     "كم متفرجاً حضر المباراة؟"),
-    ("وطالب البيان الختامي، الذي تضمّن 31 بنداً، مجلس الأمن باتخاذ قرار.", "31 بنداً", "بند", [],
-     "كم بنداً تضمّن البيان الختامي؟"),
-    ("وصدر له أكثر من 60 كتاباً بين الشعر والرواية.", "60 كتاباً", "كتاب", [], None),
-])
-def test_count_questions_follow_known_shapes(sentence: str, number: str, unit: str,
-                                             people: list[tuple[str, str]], expected: str | None) -> None:
-    from questions.realize import number_question
-
-    s, e = _span(sentence, number)
-    mentions = [_m(sentence, surface, "person", name) for surface, name in people]
-    assert number_question(sentence, s, e, mentions, unit) == expected
-
-
-MANY_ALIASES = (
-    "أعلنت المملكة العربية السعودية أمس خطة جديدة للطاقة. وقال وزير الطاقة إن السعودية ستزيد إنتاجها إلى 10 ملايين "
-    "برميل. وأضاف أن للسعودية دورا في استقرار السوق. وزار الرئيس الفرنسي إيمانويل ماكرون الرياض يوم 3 مارس 2025. "
-    "وقال ماكرون إن فرنسا تدعم الخطة. وأكد إيمانويل ماكرون أن التعاون مع السعودية سيزيد بنسبة 15 في المائة. "
-    "وقال الاتحاد الأوروبي إن للاتحاد الأوروبي مصلحة في الخطة. وأعلن الاتحاد الأوروبي دعمه للسعودية.")
-
-
-def test_a_bank_is_the_same_in_every_process(tmp_path: pathlib.Path) -> None:
-    # Python salts string hashes per process: nothing in a bank may follow a set's iteration order.
-    article = tmp_path / "article.txt"
-    article.write_text(MANY_ALIASES, encoding="utf-8")
-    root = pathlib.Path(__file__).resolve().parents[1]
-    outputs = set()
-    for salt in ("1", "2", "3", "4", "5", "6"):
-        done = subprocess.run([sys.executable, "-m", "questions", "generate", str(article), "--json"], cwd=root,
-                              env={**os.environ, "PYTHONHASHSEED": salt}, capture_output=True, text=True,
-                              check=True)
-        outputs.add(done.stdout)
-    assert len(outputs) == 1
-    assert json.loads(outputs.pop())["questions"]
-
-
-@pytest.mark.parametrize("dateline", [
-    "الكويت - 23 - 7 (كونا) --",
-    "مسقط في 6 يناير /العُمانية/ -",
-    "بغداد - «المدى»:",
-    "الرباط (رويترز) -",
-])
-def test_no_question_asks_about_the_wire_dateline(dateline: str) -> None:
-    text = (f"{dateline} أعلنت وزارة الطاقة اليوم الأربعاء أن الإنتاج ارتفع بنسبة 12 في المائة خلال عام 2025، "
-            "وقال وزير الطاقة سعيد الهاشمي إن الشركة الوطنية ستستثمر 3 مليارات دولار في مشاريع جديدة.\n"
-            "وأضاف الهاشمي أن الحكومة تتوقع نمواً بنسبة 4 في المائة في عام 2026.")
-    bank = generate(text)
-    assert bank.questions
-    head = len(dateline)
-    for q in bank.questions:
-        assert q.source.start >= head or not (set(str(q.answer).split()) & set(dateline.replace("«", " ").replace(
-            "»", " ").replace("(", " ").replace(")", " ").replace("/", " ").split())), q

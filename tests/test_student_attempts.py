@@ -191,6 +191,13 @@ def test_review_lists_given_and_expected_answers(session: Session, make_quiz: An
     assert by_kind["ordering"].given == [] and not by_kind["ordering"].correct
 
 
+def shape_of_kind(kind: str) -> str:
+    """The shape a kind is answered in, as the quiz pages see it."""
+    from questions.kinds import get
+
+    return get(kind).shape
+
+
 @pytest.mark.parametrize(("kind", "fields", "expected"), [
     ("mcq", {"q-{id}": "هندوراس"}, "هندوراس"),
     ("mcq", {"q-{id}": "ليست خيارًا"}, "absent"),
@@ -203,7 +210,7 @@ def test_review_lists_given_and_expected_answers(session: Session, make_quiz: An
     ("ordering", {"q-{id}-i0": "٣", "q-{id}-i1": "1", "q-{id}-i2": "2"}, "rank-order"),
 ])
 def test_parse_answers_reads_each_kind(kind: str, fields: dict[str, str], expected: Any) -> None:
-    item = svc.Item(qq_id=5, number=1, kind=kind, prompt="?", points=1,
+    item = svc.Item(qq_id=5, number=1, kind=kind, shape=shape_of_kind(kind), prompt="?", points=1,
                     choices=("هندوراس", "كوبا") if kind == "mcq" else (),
                     rows=("أ", "ب") if kind == "matching" else (), options=("1", "2") if kind == "matching" else (),
                     items=("أ", "ب", "ج") if kind == "ordering" else ())
@@ -227,5 +234,5 @@ def test_answers_to_questions_outside_the_attempt_are_ignored(session: Session, 
 def test_item_records_carry_no_answer_fields() -> None:
     fields = set(svc.Item.__dataclass_fields__)
     assert not fields & {"answer_key", "correct", "accepted", "pairs", "source", "tolerance", "is_correct"}
-    assert fields == {"qq_id", "number", "kind", "prompt", "points", "choices", "rows", "options", "items",
-                      "answer"}
+    assert fields == {"qq_id", "number", "kind", "shape", "prompt", "points", "choices", "rows", "options",
+                      "items", "answer"}

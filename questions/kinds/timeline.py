@@ -10,7 +10,8 @@ from questions.distractors import interval
 from questions.kinds.base import Candidate, Kind
 from questions.model import Question
 from questions.normalize import fold, tokens
-from questions.realize import date_removal
+from questions.clauses import split_clauses, verb_shaped
+from questions.realize import date_removal, is_verb, verbish, words_of
 from questions.salience import Weight
 from questions.stems import Stems, not_when
 
@@ -47,24 +48,35 @@ def short_event(body: str) -> str:
     return body
 
 
+def _own_clause_event(st: Stems) -> str | None:
+    """The event of the date's own clause («ثم دخل الحياة العامة في تسعينيات القرن الماضي» -> «دخل الحياة
+    العامة»), when the clause opens on its verb and no other verb stands between it and the date (the date
+    of «ولد لأبوين هاجرا ... في الأربعينيات» belongs to «هاجرا», not to «ولد»)."""
+    sentence, start, end = st.source.text, st.source.start, st.source.end
+    clause = next((c for c in split_clauses(sentence) if c.start <= start < max(c.end, c.start + 1)), None)
+    if clause is None or clause.role == "attribution":
+        return None
+    words = [w for w in words_of(sentence) if clause.body <= w.start and w.end <= clause.end]
+    if not words or not (is_verb(words[0]) or verb_shaped(words[0])):
+        return None
+    if any(verbish(w) for w in words[1:] if w.end <= start):
+        return None
+    cut = date_removal(sentence, start, end)
+    if cut is None or cut[0] < clause.body:
+        return None
+    body = (sentence[clause.body:cut[0]] + " " + sentence[cut[1]:clause.end]).strip(" ،,.")
+    body = short_event(re.sub(r"\s+", " ", body))
+    first = body.split()[0] if body.split() else ""
+    if first[:1] in "وف" and len(first) > 3 and is_verb(words_of(first[1:])[0]):
+        body = body[1:]
+    return body if len(body.split()) >= MIN_EVENT_WORDS else None
+
+
 def event_of(st: Stems) -> str | None:
-    """What happened on a date: its clause with the date taken out («وقّع الجانبان اتفاقية الصيد»), or the
-    event the wh-question found; None when neither reads as an event on its own."""
+    """What happened on a date: its own clause with the date taken out, or None (see ``_own_clause_event``)."""
     if st.fact.type != "date" or not_when(st.source.text, st.source.start):
         return None  # «منذ عام 2005», «لسنة 2026»: not when the clause's event happened
-    if st.claim is not None:
-        text, a, b = st.claim
-        cut = date_removal(text, a, b)
-        if cut is not None:
-            body = re.sub(r"\s+", " ", (text[:cut[0]] + " " + text[cut[1]:])).strip(" ،,.")
-            body = re.sub(r"\s+([،,.])", r"\1", body)
-            body = short_event(body)
-            if body and not body.endswith(("في", "من", "منذ", "خلال", "عام", "يوم")):
-                return body
-    ev = st.event
-    if ev is not None and ev.explicit and not ev.nested:
-        return ev.body
-    return None
+    return _own_clause_event(st)
 
 
 def build(ctx: Context, weights: dict[int, Weight], stems: dict[int, Stems]) -> list[Candidate]:

@@ -31,6 +31,16 @@ def _reporting(verb: str) -> bool:
     return bare in verbs or (bare.endswith("ت") and bare[:-1] in verbs)
 
 
+def _title(words: list[str]) -> bool:
+    """True for words that can stand before a name as its title: a post («مدرب الأهلي») or nationality
+    adjectives («الصربي», «البرازيلي»)."""
+    bare = [fold(w).strip("«»،,") for w in words]
+    posts = lists.folded("generation/positions") | lists.folded("generation/role_titles")
+    if bare[0] in posts or bare[0].removeprefix("ال") in posts:
+        return True
+    return all(w.startswith("ال") and w.endswith("ي") and len(w) >= 5 for w in bare)
+
+
 def event_question(claim: tuple[str, int, int]) -> str | None:
     """From a clause whose subject is the answer («أقر مدرب الأهلي الألماني _____ بأن ...»), the question
     asking who: «من مدرب الأهلي الألماني الذي أقر بأن ...؟», or «من أعلن ...؟» without a title."""
@@ -45,6 +55,8 @@ def event_question(claim: tuple[str, int, int]) -> str | None:
         return None
     if any(is_verb(words_of(w)[0]) or w.endswith(("،", ",")) for w in title):
         return None  # another clause or an aside stands between the verb and the name
+    if title and not _title(title):
+        return None  # «يأتي هذا التحالف عقب فوز _____»: the words before the name are not its title
     title_text = " ".join(title).strip("«» ")
     rest = text[b:].lstrip("»").strip(" ،,.")
     relative = "التي" if fold(verb).endswith("ت") else "الذي"

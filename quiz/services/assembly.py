@@ -9,8 +9,11 @@ import random
 
 from sqlalchemy.orm import Session
 
+from questions.leaks import find_leaks, leak_free
+from questions.model import Question
 from quiz import models
 from quiz.bidicontrols import without_controls
+from quiz.services import banks as bank_service
 from quiz.services import quizzes as quiz_service
 from quiz.services.ownership import bank_questions, owned_bank, owned_quiz
 from quiz.services.review import QuestionInvalid
@@ -58,14 +61,35 @@ def draw_per_fact_type(
     return [bq.id for bq in candidates if bq.id in chosen]
 
 
+def _snippet(q: Question) -> str:
+    text = " ".join(q.prompt.split())
+    return f"«{text[:60]}…»" if len(text) > 60 else f"«{text}»"
+
+
+def leak_messages(questions: Sequence[Question], title: str) -> list[str]:
+    """Arabic messages for every question that gives another's answer away, or whose answer the title shows."""
+    out = []
+    for leak in find_leaks(questions, title):
+        shown = questions[leak.revealed]
+        if leak.revealer < 0:
+            out.append(f"عنوان الاختبار يكشف إجابة السؤال {_snippet(shown)}.")
+        else:
+            out.append(f"السؤال {_snippet(questions[leak.revealer])} يكشف إجابة السؤال {_snippet(shown)}.")
+    return out
+
+
 def create_quiz(
     session: Session, owner_id: int, bank_id: int, settings: QuizSettings,
-    bank_question_ids: Sequence[int],
+    bank_question_ids: Sequence[int], *, drop_leaks: bool = False,
 ) -> models.Quiz:
-    """Create a draft quiz from approved questions of the teacher's bank."""
+    """Create a draft quiz from approved questions of the teacher's bank.
+
+    No question of a quiz may give another's answer away, nor may its title: a drawn quiz leaves such
+    questions out (``drop_leaks``); a quiz picked by hand is refused with the pairs to fix.
+    """
     owned_bank(session, owner_id, bank_id)
     problems = settings.problems()
-    approved = {bq.id for bq in bank_questions(session, bank_id, "approved")}
+    approved = {bq.id: bq for bq in bank_questions(session, bank_id, "approved")}
     ids = [i for i in dict.fromkeys(bank_question_ids)]
     if not ids:
         problems.append("اختر سؤالًا واحدًا على الأقل.")
@@ -73,6 +97,12 @@ def create_quiz(
         problems.append("يمكن وضع الأسئلة المعتمدة فقط في الاختبار.")
     if problems:
         raise QuestionInvalid(problems)
+    chosen = [bank_service.load_question(approved[i].data_json) for i in ids]
+    if drop_leaks:
+        kept = {q.key for q in leak_free(chosen, settings.title)}
+        ids = [i for i, q in zip(ids, chosen) if q.key in kept]
+    elif leak_messages(chosen, settings.title):
+        raise QuestionInvalid(leak_messages(chosen, settings.title))
     return quiz_service.create_quiz(
         session, bank_id=bank_id, title=settings.title.strip(), bank_question_ids=ids, owner_id=owner_id,
         time_limit_seconds=settings.time_limit_seconds, opens_at=settings.opens_at,
@@ -108,6 +138,9 @@ def publish(session: Session, owner_id: int, quiz_id: int) -> models.Quiz:
     quiz = owned_quiz(session, owner_id, quiz_id)
     if quiz.published:
         return quiz
+    leaks = leak_messages([bank_service.load_question(qq.data_json) for qq in quiz.questions], quiz.title)
+    if leaks:
+        raise QuestionInvalid(leaks)
     kept = 0
     for qq in list(quiz.questions):
         bq = session.get(models.BankQuestion, qq.bank_question_id) if qq.bank_question_id else None

@@ -74,12 +74,13 @@ def new_quiz(bank_id: int) -> str | WResponse:
         form.title.data = "اختبار: " + row.article.title
     problems: list[str] = []
     if form.validate_on_submit():
-        if form.mode.data == "draw":
+        drawn = form.mode.data == "draw"
+        if drawn:
             ids = assembly.draw_per_fact_type(approved, form.draw_counts())
         else:
             ids = list(form.questions.data or [])
         try:
-            quiz = assembly.create_quiz(session, me().id, bank_id, _settings(form), ids)
+            quiz = assembly.create_quiz(session, me().id, bank_id, _settings(form), ids, drop_leaks=drawn)
         except QuestionInvalid as exc:
             problems = exc.messages
         else:

@@ -1,0 +1,249 @@
+"""Clauses of a sentence and the stretch a question stands on: split_clauses, stem_span, tidy, the «أما ...
+فقد» cuts, the cuts after a number or a fact, blanks glued to a proclitic and verbs by their shape."""
+
+from __future__ import annotations
+
+import pytest
+
+from questions.clauses import (
+    MAX_RAW_WORDS,
+    cut_after,
+    cut_number_tail,
+    fronted_cuts,
+    glue_blank,
+    split_clauses,
+    stem_span,
+    tidy,
+    verb_shaped,
+)
+from questions.realize import words_of
+
+
+def _clauses(sentence: str) -> list[tuple[str, str]]:
+    return [(c.role, sentence[c.start:c.end]) for c in split_clauses(sentence)]
+
+
+def _stem(sentence: str, needle: str) -> str | None:
+    at = sentence.index(needle)
+    span = stem_span(sentence, at, at + len(needle))
+    return None if span is None else sentence[span[0]:span[1]]
+
+
+# --- split_clauses ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "clauses"), [
+    ("وقع الوزيران اتفاقية التعاون في الرياض، حيث تعهد الجانبان بتعزيز التبادل التجاري.",
+     [("main", "وقع الوزيران اتفاقية التعاون في الرياض"),
+      ("dependent", "حيث تعهد الجانبان بتعزيز التبادل التجاري")]),
+    ("أعلن الوزير خطة جديدة للنقل، مؤكدًا أن التنفيذ يبدأ العام المقبل.",
+     [("main", "أعلن الوزير خطة جديدة للنقل"), ("dependent", "مؤكدًا أن التنفيذ يبدأ العام المقبل")]),
+    ("قال الوزير إن الحكومة ستبني مدارس جديدة، وأضاف أن العمل سيبدأ في مارس.",
+     [("main", "قال الوزير إن الحكومة ستبني مدارس جديدة"), ("dependent", "وأضاف أن العمل سيبدأ في مارس")]),
+    ("أعلن الوزير خطة للنقل ثم زار المحطة الجديدة في جدة.",
+     [("main", "أعلن الوزير خطة للنقل"), ("dependent", "ثم زار المحطة الجديدة في جدة")]),
+    ("ارتفع عدد السياح إلى مليون زائر، فيما تراجعت الإيرادات بنسبة 5%.",
+     [("main", "ارتفع عدد السياح إلى مليون زائر"), ("contrast", "فيما تراجعت الإيرادات بنسبة 5%")]),
+    ("فاز الهلال على النصر بثلاثة أهداف حسبما أفادت وكالة رويترز.",
+     [("main", "فاز الهلال على النصر بثلاثة أهداف"), ("attribution", "حسبما أفادت وكالة رويترز")]),
+    ("وفي التفاصيل، هنأ الرئيس الفريق الفائز بالبطولة القارية.",
+     [("adjunct", "وفي التفاصيل"), ("main", "هنأ الرئيس الفريق الفائز بالبطولة القارية")]),
+    ("في عام 2025، افتتح الوزير المستشفى الجديد في المدينة.",
+     [("adjunct", "في عام 2025"), ("main", "افتتح الوزير المستشفى الجديد في المدينة")]),
+])
+def test_a_sentence_splits_into_clauses_with_their_roles(sentence: str, clauses: list[tuple[str, str]]) -> None:
+    assert _clauses(sentence) == clauses
+
+
+@pytest.mark.parametrize("sentence", [
+    "قال الوزير «إن الحكومة، كما وعدت، ستخفض الضرائب» في مؤتمر صحفي.",  # commas inside quotes
+    "قال محمد علي، زعيم الحزب القومي، إن الانتخابات ستجري في موعدها.",  # an apposition between commas
+    "زار الرئيس القاهرة والتقى نظيره المصري في قصر الاتحادية.",  # «و» + verb without a comma
+    "أكد الوزير (وهو يفتتح المعرض، حيث حضر الآلاف) أهمية القطاع.",  # openers inside brackets
+])
+def test_commas_and_openers_inside_quotes_brackets_or_appositions_are_no_boundary(sentence: str) -> None:
+    assert [role for role, _ in _clauses(sentence)] == ["main"]
+
+
+def test_a_clause_body_starts_after_its_opener() -> None:
+    sentence = "ارتفع عدد السياح إلى مليون زائر، فيما تراجعت الإيرادات بنسبة 5%."
+    contrast = split_clauses(sentence)[1]
+    assert sentence[contrast.body:contrast.end] == "تراجعت الإيرادات بنسبة 5%"
+    main = split_clauses(sentence)[0]
+    assert main.body == main.start == 0
+
+
+# --- stem_span -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "needle", "stem"), [
+    # a fact in a dependent clause keeps the clause it leans on
+    ("وقع الوزيران اتفاقية التعاون في الرياض، حيث تعهد الجانبان بتعزيز التبادل التجاري.", "التبادل",
+     "وقع الوزيران اتفاقية التعاون في الرياض، حيث تعهد الجانبان بتعزيز التبادل التجاري"),
+    # a fact in the main clause does without the clauses after it
+    ("وقع الوزيران اتفاقية التعاون في الرياض، حيث تعهد الجانبان بتعزيز التبادل التجاري.", "الرياض",
+     "وقع الوزيران اتفاقية التعاون في الرياض"),
+    # a trailing attribution is cut
+    ("فاز الهلال على النصر بثلاثة أهداف حسبما أفادت وكالة رويترز.", "النصر",
+     "فاز الهلال على النصر بثلاثة أهداف"),
+    # a leading discourse phrase is dropped
+    ("وفي التفاصيل، هنأ الرئيس الفريق الفائز بالبطولة القارية.", "الرئيس",
+     "هنأ الرئيس الفريق الفائز بالبطولة القارية"),
+    # a fact inside the leading phrase keeps the clause that phrase frames
+    ("في عام 2025، افتتح الوزير المستشفى الجديد في المدينة.", "2025",
+     "في عام 2025، افتتح الوزير المستشفى الجديد في المدينة"),
+    # a contrast clause stands alone, without its opener
+    ("ارتفع عدد السياح إلى مليون زائر، فيما تراجعت إيرادات الفنادق بنسبة 5% هذا العام.", "5%",
+     "تراجعت إيرادات الفنادق بنسبة 5% هذا العام"),
+    # a leading conjunction and «قد» are dropped
+    ("وقد أعلن الاتحاد فوز الفريق بالكأس للمرة الثالثة.", "الاتحاد",
+     "أعلن الاتحاد فوز الفريق بالكأس للمرة الثالثة"),
+    # a leading connective phrase is dropped
+    ("غير أن الهلال عاد إلى الصدارة بفوزه على الشباب.", "الشباب", "الهلال عاد إلى الصدارة بفوزه على الشباب"),
+    ("يذكر أن الهلال فاز بالبطولة عام 2019 على ملعبه.", "2019", "الهلال فاز بالبطولة عام 2019 على ملعبه"),
+])
+def test_the_stem_is_the_clause_that_carries_the_fact(sentence: str, needle: str, stem: str) -> None:
+    assert _stem(sentence, needle) == stem
+
+
+@pytest.mark.parametrize(("sentence", "needle"), [
+    ("فاز الهلال على النصر بثلاثة أهداف حسبما أفادت وكالة رويترز.", "رويترز"),  # who reported, not what
+    ("فاز الهلال على النصر.", "النصر"),  # fewer than five words
+    ("ارتفع عدد السياح إلى مليون زائر، فيما تراجعت الإيرادات بنسبة 5%.", "5%"),  # its own clause is too short
+    ("قال " + "الوزير " * MAX_RAW_WORDS + "إن العمل في جدة مستمر.", "جدة"),  # longer than MAX_RAW_WORDS
+])
+def test_no_stem_stands_on_an_attribution_or_a_stretch_too_short_or_too_long(sentence: str, needle: str) -> None:
+    assert _stem(sentence, needle) is None
+
+
+# --- tidy ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "keep", "tidied"), [
+    ("التقى الرئيس (67 عاما) نظيره الفرنسي في باريس.", "باريس", "التقى الرئيس نظيره الفرنسي في باريس."),
+    ("قال محمد علي، زعيم الحزب القومي، إن الانتخابات ستجري في موعدها.", "الانتخابات",
+     "قال محمد علي إن الانتخابات ستجري في موعدها."),
+    ("أعلن الوزير، في بيان له، أن المشروع سينتهي في مارس.", "مارس", "أعلن الوزير أن المشروع سينتهي في مارس."),
+    ("أعلن الوزير اليوم الخميس عن خطة جديدة للنقل.", "خطة", "أعلن الوزير عن خطة جديدة للنقل."),
+    ("أعلن الوزير أمس عن خطة جديدة للنقل.", "خطة", "أعلن الوزير عن خطة جديدة للنقل."),
+    ("استقبل صاحب السمو الشيخ محمد الوفد الزائر في أبوظبي.", "أبوظبي",
+     "استقبل الشيخ محمد الوفد الزائر في أبوظبي."),
+])
+def test_tidy_leaves_out_asides(sentence: str, keep: str, tidied: str) -> None:
+    at = sentence.index(keep)
+    assert tidy(sentence, 0, len(sentence), (at, at + len(keep))).text == tidied
+
+
+@pytest.mark.parametrize(("sentence", "keep"), [
+    ("حصل المرشح على (40.27%) من الأصوات في الدائرة.", "الأصوات"),  # the bracket holds what «على» needs
+    ("التقى الرئيس (2024) نظيره الفرنسي في باريس.", "باريس"),  # a bracket without a letter
+    ("قال محمد علي، زعيم الحزب القومي، إن الانتخابات ستجري في موعدها.", "زعيم"),  # the aside holds the fact
+    ("زار الوزير جدة، وافتتح مستشفى جديدا، ثم عاد إلى الرياض.", "الرياض"),  # a clause between commas
+    ("زار الوزير مدينة جدة، العاصمة الاقتصادية.", "جدة"),  # the phrase ends the sentence
+    ("ذكر البيان «أن الوزير، كما قال، سيزور جدة» في الأسبوع المقبل.", "جدة"),  # commas inside quotes
+])
+def test_tidy_keeps_what_is_no_aside(sentence: str, keep: str) -> None:
+    at = sentence.index(keep)
+    assert tidy(sentence, 0, len(sentence), (at, at + len(keep))).text == sentence
+
+
+def test_an_honorific_right_before_the_fact_goes_but_the_fact_stays() -> None:
+    sentence = "استقبل سمو الشيخ محمد الوفد الزائر في أبوظبي."
+    at = sentence.index("الشيخ محمد")
+    assert tidy(sentence, 0, len(sentence), (at, at + 10)).text == "استقبل الشيخ محمد الوفد الزائر في أبوظبي."
+
+
+def test_tidy_leaves_out_the_extra_spans_it_is_given_but_never_the_kept_one() -> None:
+    sentence = "افتتح الوزير المصنع الجديد يوم 24 ديسمبر في مدينة جدة."
+    date = (sentence.index("يوم"), sentence.index("ديسمبر") + len("ديسمبر"))
+    city = (sentence.index("جدة"), sentence.index("جدة") + 3)
+    assert tidy(sentence, 0, len(sentence), city, [date]).text == "افتتح الوزير المصنع الجديد في مدينة جدة."
+    assert tidy(sentence, 0, len(sentence), date, [date]).text == sentence
+
+
+def test_tidied_offsets_map_back_to_the_sentence() -> None:
+    sentence = "التقى الرئيس (67 عاما) نظيره الفرنسي في باريس."
+    at = sentence.index("باريس")
+    td = tidy(sentence, 0, len(sentence), (at, at + 5))
+    assert td.text[td.to_tidied(at):td.to_tidied(at + 5)] == "باريس"
+    assert [sentence[a:b] for a, b in td.pieces] == ["التقى الرئيس", "نظيره الفرنسي في باريس."]
+    assert td.at == (0, len("التقى الرئيس "))
+    with pytest.raises(ValueError):
+        td.to_tidied(sentence.index("67"))  # inside the aside left out
+
+
+# --- «أما ... فقد» ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "cut", "reads"), [
+    ("أما الهلال فقد فاز على النصر بهدفين.", ["أما", "فقد"], "الهلال فاز على النصر بهدفين."),
+    ("أما الوزير فأعلن خطة جديدة للنقل.", ["أما", "ف"], "الوزير أعلن خطة جديدة للنقل."),
+    ("وأما المنتخب فقد تأهل إلى النهائي.", ["وأما", "فقد"], "المنتخب تأهل إلى النهائي."),
+])
+def test_a_fronted_topic_reads_without_its_particles(sentence: str, cut: list[str], reads: str) -> None:
+    cuts = fronted_cuts(sentence, 0, len(sentence))
+    assert [sentence[a:b] for a, b in cuts] == cut
+    assert tidy(sentence, 0, len(sentence), (0, 0), cuts).text == reads
+
+
+@pytest.mark.parametrize("sentence", [
+    "فاز الهلال على النصر فقد كان الأفضل.",  # no «أما»
+    "أما الطقس فسيكون معتدلا غدا.",  # «ف» before no past verb
+])
+def test_no_fronted_cut_without_the_full_shape(sentence: str) -> None:
+    assert fronted_cuts(sentence, 0, len(sentence)) == []
+
+
+# --- cuts after the fact ---------------------------------------------------------------------------
+
+def test_a_tail_restating_the_figures_is_cut() -> None:
+    text = "تصدر الهلال الدوري برصيد _____ نقطة، بفارق نقطتين عن النصر برصيد 21 نقطة"
+    assert cut_number_tail(text, text.index("_")) == "تصدر الهلال الدوري برصيد _____ نقطة"
+
+
+@pytest.mark.parametrize("text", [
+    "تصدر الهلال الدوري برصيد _____ نقطة، بفارق نقطتين عن النصر",  # no figure after the comma
+    "تصدر الهلال الدوري برصيد _____ نقطة، وقال المدرب إن الفريق سيواصل 3 مباريات",  # not a restating opener
+    "بلغ _____ نقطة، بفارق 3 نقاط",  # the cut would leave too few words
+    "بلغ عدد زوار المعرض _____ شخص «أي بزيادة، بفارق 1,200 زائر»",  # the comma sits inside quotes
+])
+def test_a_tail_is_kept_unless_it_restates_figures_and_enough_words_stay(text: str) -> None:
+    assert cut_number_tail(text, text.index("_")) == text
+
+
+def test_cut_after_drops_what_follows_the_first_comma_after_the_fact() -> None:
+    text = "افتتح الوزير _____ الجديد في المدينة، مع سقف من 40 رخصة"
+    assert cut_after(text, text.index("_")) == "افتتح الوزير _____ الجديد في المدينة"
+
+
+@pytest.mark.parametrize(("text", "after"), [
+    ("افتتح _____ الجديد، مع سقف من 40 رخصة", 7),  # too few words would stay
+    ("بلغت الصادرات 1,200 مليون دينار وسجلت _____ ارتفاعا كبيرا هذا العام", 5),  # «1,200» is no comma
+    ("قال الوزير «إن الحكومة، كما وعدت، ستخفض» الضرائب", 5),  # commas inside quotes
+    ("افتتح الوزير المستشفى، وزار _____ الجديد في المدينة", 25),  # the comma stands before the fact
+])
+def test_cut_after_keeps_the_text_otherwise(text: str, after: int) -> None:
+    assert cut_after(text, after) == text
+
+
+# --- blanks and verbs ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "part", "stem"), [
+    ("منح الوزير جائزة للفائز الأول", "لفائز", "منح الوزير جائزة لـ_____ الأول"),  # the span after «ل»
+    ("بلغ العدد بين 1,200 و1,500 زائر", "1,500", "بلغ العدد بين 1,200 و _____ زائر"),
+    ("زار الوزير جدة أمس", "جدة", "زار الوزير _____ أمس"),
+])
+def test_a_blank_glued_to_a_proclitic_keeps_a_tatweel_but_a_conjunction_stands_apart(
+        sentence: str, part: str, stem: str) -> None:
+    at = sentence.index(part)
+    assert glue_blank(sentence, 0, len(sentence), at, at + len(part), "_____") == stem
+
+
+def test_glue_blank_returns_only_the_stretch_asked_for() -> None:
+    sentence = "زار الوزير جدة أمس"
+    at = sentence.index("جدة")
+    assert glue_blank(sentence, 4, len(sentence), at, at + 3, "_____") == "الوزير _____ أمس"
+
+
+@pytest.mark.parametrize(("word", "verb"), [
+    ("أظهرت", True), ("أعلن", True), ("وأعلن", True), ("قال", True),
+    ("الوزير", False), ("في", False), ("من", False), ("«أعلن", False), ("2025", False), ("استقبلتا", False),
+])
+def test_a_past_verb_is_known_by_its_shape(word: str, verb: bool) -> None:
+    assert verb_shaped(words_of(word)[0]) is verb

@@ -1,0 +1,285 @@
+"""Wrong options: how a number is blanked and written (number_view), spaced values, numbers, dates and
+names of the same class, never shown in the stem and never also right."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from handmade import context, fact
+from questions.context import Context, Entity
+from questions.model import Fact
+from questions.options import (
+    NumberView,
+    date_options,
+    feminine,
+    name_options,
+    number_options,
+    number_view,
+    place_kind,
+    shows_in,
+    spaced_numbers,
+)
+
+# --- number_view -----------------------------------------------------------------------------------
+
+_VIEWS = [
+    # sentence, surface, type, value -> blanked text, answer, value, decimals, unit kept
+    ("وظفت الشركة 2.400 عون في المصنع.", "2.400 عون", "number", 2400, "2.400", "2.400", 2400.0, 0, True),
+    ("بلغت قيمة الصفقة 1,200 دينار فقط.", "1,200 دينار", "number", 1200, "1,200", "1,200", 1200.0, 0, True),
+    ("بلغت الصادرات 36.5 مليار دولار العام الماضي.", "36.5 مليار دولار", "number", 36.5e9, "36.5 مليار",
+     "36.5 مليار", 36.5, 1, True),
+    ("بلغت الخسائر 1.5 مليون.", "1.5 مليون", "number", 1.5e6, "1.5 مليون", "1.5 مليون", 1.5, 1, False),
+    ("سجل الفريق هدفين في الشوط الأول.", "هدفين", "number", 2, "هدفين", "هدفين", 2.0, 0, False),
+    ("وقع البلدان تسع اتفاقيات في مجالات مختلفة.", "تسع اتفاقيات", "number", 9, "تسع", "تسع", 9.0, 0, True),
+    ("ارتفعت البطالة إلى 12.5% في الربع الأول.", "12.5%", "percentage", 12.5, "12.5%", "12.5%", 12.5, 1, False),
+    ("ارتفع التضخم إلى ١٢٫٥٪ في مارس.", "١٢٫٥٪", "percentage", 12.5, "١٢٫٥٪", "١٢٫٥٪", 12.5, 1, False),
+    ("بلغ عدد الطلاب ١٢٠٠ طالب هذا العام.", "١٢٠٠ طالب", "number", 1200, "١٢٠٠", "١٢٠٠", 1200.0, 0, True),
+    ("شارك 67 لاعبا في البطولة.", "67 لاعبا", "number", 67, "67", "67", 67.0, 0, True),
+    ("سجل اللاعب في الدقيقة 67 من المباراة.", "الدقيقة 67", "number", 67, "67", "67", 67.0, 0, True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "typ", "value", "blank", "answer", "shown", "decimals", "kept"),
+                         _VIEWS)
+def test_a_number_is_blanked_and_answered_as_the_article_writes_it(
+        sentence: str, surface: str, typ: str, value: float, blank: str, answer: str, shown: float,
+        decimals: int, kept: bool) -> None:
+    view = number_view(fact(sentence, surface, typ, value))
+    assert view is not None
+    assert sentence[view.blank_start:view.blank_end] == blank
+    assert (view.answer, view.value, view.decimals, view.unit_kept) == (answer, shown, decimals, kept)
+
+
+def test_the_view_records_how_the_article_writes_the_number() -> None:
+    thousands = number_view(fact("وظفت الشركة 2.400 عون.", "2.400 عون", "number", 2400))
+    scaled = number_view(fact("بلغت الصادرات 36.5 مليار دولار.", "36.5 مليار دولار", "number", 36.5e9))
+    spelled = number_view(fact("سجل الفريق هدفين.", "هدفين", "number", 2))
+    indic = number_view(fact("ارتفع التضخم إلى ١٢٫٥٪.", "١٢٫٥٪", "percentage", 12.5))
+    assert thousands is not None and thousands.thousands == "." and not thousands.spelled
+    assert scaled is not None and scaled.scale == "مليار"
+    assert spelled is not None and spelled.spelled
+    assert indic is not None and indic.arabic and indic.percent
+
+
+@pytest.mark.parametrize(("sentence", "surface", "typ", "value"), [
+    ("فاز الفريق للمرة الثالثة بالكأس.", "للمرة الثالثة", "number", 3),  # an ordinal
+    ("حضر الثلاثة الاجتماع.", "الثلاثة", "number", 3),  # definite: not a count
+    ("استمرت الأزمة خمسة أشهر ونصف.", "خمسة أشهر ونصف", "number", 5.5),  # the noun sits inside the number
+    ("بلغ عدد السكان 1 مليون و428 ألفا.", "1 مليون و428 ألفا", "number", 1428000),  # written in two parts
+    ("سجل الفريق 0 أهداف.", "0 أهداف", "number", 0),
+    ("بلغ الرصيد 12 نقطة.", "12 نقطة", "number", "12"),  # not a number value
+    ("بلغ الرصيد 12 نقطة.", "12 نقطة", "number", True),
+])
+def test_no_view_for_what_is_no_count_to_ask_for(sentence: str, surface: str, typ: str, value: object) -> None:
+    assert number_view(fact(sentence, surface, typ, value)) is None
+
+
+@pytest.mark.parametrize(("view", "value", "shown"), [
+    (NumberView(0, 5, "1,200", 1200.0, 0, False, False, True, thousands=","), 1300, "1,300"),
+    (NumberView(0, 5, "2.400", 2400.0, 0, False, False, True, thousands="."), 2700, "2.700"),
+    (NumberView(0, 5, "١٬٢٠٠", 1200.0, 0, False, True, True, thousands="٬"), 1300, "١٬٣٠٠"),
+    (NumberView(0, 5, "36.5 مليار", 36.5, 1, False, False, True, scale="مليار"), 40.0, "40.0 مليار"),
+    (NumberView(0, 5, "12.5%", 12.5, 1, True, False, False), 13.5, "13.5%"),
+    (NumberView(0, 5, "١٢٫٥٪", 12.5, 1, True, True, False), 13.5, "١٣٫٥٪"),
+    (NumberView(0, 5, "40%", 40.0, 0, True, False, False), 45, "45%"),
+])
+def test_a_view_renders_other_values_the_way_it_writes_its_own(view: NumberView, value: float, shown: str) -> None:
+    assert view.render(value) == shown
+
+
+@pytest.mark.parametrize(("view", "tolerance"), [
+    (NumberView(0, 5, "12.5%", 12.5, 1, True, False, False), 0.05),
+    (NumberView(0, 5, "40.27%", 40.27, 2, True, False, False), 0.005),
+    (NumberView(0, 5, "67", 67.0, 0, False, False, True), 0.0),  # small whole numbers are exact
+    (NumberView(0, 5, "20000", 20000.0, 0, False, False, False), 100.0),  # half a percent from 10,000
+    (NumberView(0, 5, "36.5 مليار", 36.5, 1, False, False, True, scale="مليار"), 5e7),
+    (NumberView(0, 5, "45 ألف", 45.0, 0, False, False, True, scale="ألف"), 225.0),
+])
+def test_tolerance_follows_the_written_precision_and_the_scale(view: NumberView, tolerance: float) -> None:
+    assert view.tolerance == pytest.approx(tolerance)
+
+
+# --- spaced numbers --------------------------------------------------------------------------------
+
+def test_spaced_numbers_move_in_round_steps_of_about_a_tenth_nearest_first() -> None:
+    assert spaced_numbers(1500, decimals=0, percent=False) == [1700, 1300, 1900, 1100, 2100, 900, 2300, 2500]
+    assert spaced_numbers(67, decimals=0, percent=False)[:4] == [77, 57, 87, 47]
+
+
+def test_spaced_numbers_keep_the_roundness_and_decimals_of_the_value() -> None:
+    assert all(v % 1000 == 0 for v in spaced_numbers(45000, decimals=0, percent=False))
+    assert all(round(v * 100) % 100 == 27 for v in spaced_numbers(40.27, decimals=2, percent=True))
+    assert spaced_numbers(12.5, decimals=1, percent=True)[:2] == [13.5, 11.5]
+
+
+def test_spaced_percentages_stay_below_a_hundred_and_values_stay_positive() -> None:
+    assert spaced_numbers(95, decimals=0, percent=True) == [85, 75, 65]
+    assert spaced_numbers(98.5, decimals=1, percent=True) == [88.5, 78.5, 68.5]
+    assert spaced_numbers(3, decimals=0, percent=False) == [4, 2, 5, 1, 6, 7, 8]
+    assert spaced_numbers(120, decimals=0, percent=False)[:2] == [130, 110]  # not a percentage: no ceiling
+
+
+# --- number options --------------------------------------------------------------------------------
+
+PLAYERS = "شارك 40 لاعبا في البطولة الأولى.\nوشارك 45 لاعبا في البطولة الثانية.\nوقطع الفريق 44 كيلومترا.\n"
+
+
+def _players() -> tuple[Context, list[Fact]]:
+    facts = [fact(PLAYERS, "40 لاعبا", "number", 40, unit="لاعب"),
+             fact(PLAYERS, "45 لاعبا", "number", 45, unit="لاعب"),
+             fact(PLAYERS, "44 كيلومترا", "number", 44, unit="كيلومتر")]
+    return context(PLAYERS, facts), facts
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_another_value_of_the_article_in_the_same_unit_comes_first(seed: int) -> None:
+    ctx, facts = _players()
+    view = number_view(facts[0])
+    assert view is not None
+    options = number_options(ctx, facts[0], view, "كم لاعبا شارك في البطولة الأولى؟", random.Random(seed))
+    assert options[0] == "45" and len(options) == 3
+    assert "44" not in options and "40" not in options  # another unit; the answer
+
+
+def test_number_options_leave_out_values_the_stem_shows() -> None:
+    ctx, facts = _players()
+    view = number_view(facts[0])
+    assert view is not None
+    stem = "شارك _____ لاعبا في البطولة الأولى بعد أن كانوا 45 و50 و30 و60 لاعبا."
+    options = number_options(ctx, facts[0], view, stem, random.Random(0))
+    assert options and not {"45", "50", "30", "60"} & set(options)
+
+
+def test_options_keep_the_counted_noun_agreeing() -> None:
+    text = "استمر المعسكر 7 أيام في المدينة."
+    f = fact(text, "7 أيام", "number", 7, unit="يوم")
+    view = number_view(f)
+    assert view is not None
+    for seed in range(6):
+        options = number_options(context(text, [f]), f, view, "استمر المعسكر _____ أيام.", random.Random(seed))
+        assert len(options) == 3 and all(3 <= int(o) <= 10 for o in options)  # «أيام» takes three to ten
+
+
+def test_a_number_written_in_words_gets_no_options_in_digits() -> None:
+    text = "سجل الفريق هدفين في الشوط الأول."
+    f = fact(text, "هدفين", "number", 2, unit="هدف")
+    view = number_view(f)
+    assert view is not None and number_options(context(text, [f]), f, view, "x", random.Random(0)) == []
+
+
+# --- dates -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("surface", "value", "kind", "shape"), [
+    ("12 مارس 2024", "2024-03-12", "day", r"\d{1,2} (مارس|فبراير|أبريل|مايو) 2024"),
+    ("عام 2019", "2019", "year", r"عام 20\d\d"),
+    ("مارس 2024", "2024-03", "month", r"[^\d ]+ 2024"),
+])
+def test_wrong_dates_are_near_and_written_like_the_right_one(surface: str, value: str, kind: str, shape: str) -> None:
+    f = Fact("date", surface, value, 0, len(surface), 0, kind=kind)
+    for seed in range(3):
+        options = date_options(f, "متى حدث ذلك؟", random.Random(seed))
+        assert len(options) == 3 and surface not in options
+        assert all(re.fullmatch(shape, o) for o in options), options
+
+
+def test_no_wrong_date_is_one_the_stem_shows() -> None:
+    f = Fact("date", "12 مارس 2024", "2024-03-12", 0, 12, 0, kind="day")
+    stem = "بعد 5 مارس 2024 و15 مارس 2024، وقبل 9 مارس 2024 أو 19 مارس 2024، متى وقع ذلك؟"
+    for seed in range(4):
+        options = date_options(f, stem, random.Random(seed))
+        assert len(options) == 3
+        assert not {"5 مارس 2024", "9 مارس 2024", "15 مارس 2024", "19 مارس 2024"} & set(options)
+
+
+# --- names -----------------------------------------------------------------------------------------
+
+VISIT = ("استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة الرئيس الفرنسي إيمانويل ماكرون.\n"
+         "وزار ماكرون مدينة الإسكندرية قبل أن يغادر إلى باريس.\n"
+         "وقال وزير الخارجية المصري سامح شكري إن الزيارة تاريخية.\n")
+
+
+def _visit() -> Context:
+    return context(VISIT, [
+        fact(VISIT, "عبد الفتاح السيسي", "person", role="الرئيس المصري", entity="person:sisi"),
+        fact(VISIT, "القاهرة", "place", kind="city", entity="place:cairo"),
+        fact(VISIT, "إيمانويل ماكرون", "person", role="الرئيس الفرنسي", entity="person:macron"),
+        fact(VISIT, "ماكرون", "person", "إيمانويل ماكرون", nth=1, entity="person:macron"),
+        fact(VISIT, "الإسكندرية", "place", kind="city", entity="place:alex"),
+        fact(VISIT, "باريس", "place", kind="city", entity="place:paris"),
+        fact(VISIT, "سامح شكري", "person", role="وزير الخارجية المصري", entity="person:shoukry"),
+    ])
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_city_gets_cities_from_the_article_first(seed: int) -> None:
+    ctx = _visit()
+    options = name_options(ctx, ctx.entities["place:paris"], "إلى أي مدينة غادر ماكرون؟", random.Random(seed))
+    assert len(options) == 3 and "باريس" not in options
+    assert {"القاهرة", "الإسكندرية"} <= set(options)
+    assert all(place_kind(ctx.entities[e]) == "city" for e in ("place:cairo", "place:alex"))
+
+
+def test_a_name_the_stem_shows_is_never_an_option() -> None:
+    ctx = _visit()
+    stem = "زار ماكرون مدينة الإسكندرية قبل أن يغادر إلى _____."
+    for seed in range(4):
+        assert "الإسكندرية" not in name_options(ctx, ctx.entities["place:paris"], stem, random.Random(seed))
+
+
+def test_a_name_the_article_ties_to_the_same_event_is_never_an_option() -> None:
+    ctx = _visit()
+    stem = "من استقبل الرئيس الفرنسي في القاهرة؟"
+    for seed in range(4):
+        options = name_options(ctx, ctx.entities["person:sisi"], stem, random.Random(seed))
+        assert "إيمانويل ماكرون" not in options  # he was there too: he might be right as well
+        assert "عبد الفتاح السيسي" not in options
+
+
+def test_a_person_of_another_class_is_no_option() -> None:
+    ctx = _visit()
+    for seed in range(4):
+        options = name_options(ctx, ctx.entities["person:shoukry"], "من قال إن الزيارة تاريخية؟", random.Random(seed))
+        assert not {"عبد الفتاح السيسي", "إيمانويل ماكرون"} & set(options)  # presidents, not ministers
+
+
+WOMAN = ("افتتحت وزيرة الصحة المغربية نبيلة الرميلي مستشفى جديدا في الدار البيضاء.\n"
+         "وحضر الافتتاح وزير الداخلية المغربي عبد الوافي لفتيت.\n")
+
+
+def test_a_woman_gets_women_as_options() -> None:
+    ctx = context(WOMAN, [
+        fact(WOMAN, "نبيلة الرميلي", "person", role="وزيرة الصحة المغربية", entity="person:r"),
+        fact(WOMAN, "الدار البيضاء", "place", kind="city", entity="place:casa"),
+        fact(WOMAN, "عبد الوافي لفتيت", "person", role="وزير الداخلية المغربي", entity="person:l"),
+    ])
+    options = name_options(ctx, ctx.entities["person:r"], "من افتتح المستشفى؟", random.Random(0))
+    assert options and "عبد الوافي لفتيت" not in options
+    assert all(feminine(Entity("x", "person", o)) for o in options), options
+
+
+@pytest.mark.parametrize(("name", "role", "title", "woman"), [
+    ("فاطمة الزهراء", None, None, True),  # a woman's first name
+    ("هالة السعيد", None, None, True),
+    ("سامية حسن", "وزيرة الصحة", None, True),  # a feminine role
+    ("رامي حسن", None, "الرئيسة", True),  # a feminine title
+    ("محمد علي", None, None, False),
+    ("سامح شكري", "وزير الخارجية", None, False),
+])
+def test_feminine_reads_the_role_title_or_first_name(name: str, role: str | None, title: str | None,
+                                                      woman: bool) -> None:
+    assert feminine(Entity("p", "person", name, role=role, title=title)) is woman
+
+
+@pytest.mark.parametrize(("needle", "hay", "shown"), [
+    ("الاتحاد الوطني", "وقع والاتحاد الوطني على الاتفاق", True),
+    ("مصر", "زار الوزير بمصر معرضا", True),
+    ("القاهرة", "في القاهره اليوم", True),
+    ("الاتحاد", "في قصر الاتحادية", False),  # a word inside another word
+    ("الاتحاد الوطني", "الاتحاد الأوروبي الوطني", False),  # not side by side
+    ("", "أي نص", False),
+])
+def test_shows_in_matches_whole_words_whatever_their_proclitics(needle: str, hay: str, shown: bool) -> None:
+    assert shows_in(needle, hay) is shown
