@@ -34,8 +34,6 @@ class Reason:
     reason: str  # «سوء الأحوال الجوية»
 
 
-_PARTICLES = {fold(w) for w in ("في", "من", "على", "إلى", "عن", "مع", "إن", "أن", "كان", "كانت", "لا", "لم", "لن",
-                                "ما", "هذا", "هذه", "ذلك", "تلك", "كل", "بعد", "قبل", "خلال", "منذ", "وفق", "حسب")}
 
 
 def _opens_with_verb(w: Word) -> bool:
@@ -44,7 +42,7 @@ def _opens_with_verb(w: Word) -> bool:
     if is_verb(w):
         return True
     bare = w.bare[1:] if w.bare[:1] in "وف" and len(w.bare) > 3 else w.bare
-    return len(bare) >= 3 and not bare.startswith("ال") and bare not in _PARTICLES and \
+    return len(bare) >= 3 and not bare.startswith("ال") and bare not in lists.folded("generation/clause_particles") and \
         not any(ch.isdigit() for ch in bare) and not w.text.startswith("«")
 
 
@@ -115,12 +113,11 @@ def find_reasons(ctx: Context) -> list[Reason]:
     return out
 
 
-_NOT_NOUNS = {fold(w) for w in ("إلى", "الى", "التي", "الذي", "الذين", "اللذين", "اللتين", "الآن", "الا")}
 
 
 def _definite_noun(w: Word) -> bool:
     """A definite noun («الأسعار»), not a word that only starts like one («إلى», «التي»)."""
-    return w.bare.startswith("ال") and w.bare not in _NOT_NOUNS and len(w.bare) > 3
+    return w.bare.startswith("ال") and w.bare not in lists.folded("generation/not_nouns") and len(w.bare) > 3
 
 
 def topic_phrases(ctx: Context, avoid: set[int]) -> list[str]:

@@ -20,20 +20,10 @@ from questions.normalize import fold, tokens
 from questions.realize import Word, is_verb, words_of
 
 MAX_SUBJECT_WORDS = 6
-# Words that end the noun phrase of what changed: the values' prepositions and clause openers.
-_STOP = {fold(w) for w in ("من", "إلى", "الى", "بنسبة", "بنحو", "بمقدار", "بواقع", "عند", "خلال", "في", "على",
-                           "مقارنة", "مقابل", "بعد", "منذ", "حيث", "فيما", "بينما", "ليصل", "لتصل", "ليبلغ",
-                           "لتبلغ", "بحوالي", "بما", "عن")}
 
 
-# Words before a change that make it a goal: «يهدف إلى رفع ...», «الرامية إلى خفض ...».
-_GOAL_WORDS = {fold(w) for w in ("يهدف", "تهدف", "يهدفان", "بهدف", "الرامية", "الرامي", "الهادفة", "الهادف",
-                                 "تستهدف", "يستهدف", "تسعى", "يسعى", "لتحقيق", "تعتزم", "يعتزم", "تطمح", "يطمح",
-                                 "خطة", "خطط", "هدف")}
 
 
-# Changes someone makes to something: what changed is their object, found only after «الذي/التي».
-_TRANSITIVE = {"رفع", "خفض", "تقليص"}
 
 
 @dataclass(frozen=True)
@@ -108,11 +98,11 @@ def _worded(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:
         found = _change_word(words[i])
         if found is None:
             continue
-        if found[0] in _TRANSITIVE and not (i > 0 and words[i - 1].bare in ("الذي", "التي")):
+        if found[0] in lists.entries("generation/transitive_changes") and not (i > 0 and words[i - 1].bare in ("الذي", "التي")):
             return None  # «رفع الهلال رصيده»: the noun after a transitive verb is who did it, not what changed
         subject: list[Word] = []
         j = i + 1
-        while j < at and words[j].bare not in _STOP:
+        while j < at and words[j].bare not in lists.folded("generation/change_stops"):
             if any(ch.isdigit() for ch in words[j].bare) or words[j].text.endswith(("،", "(")):
                 break
             subject.append(words[j])
@@ -130,7 +120,7 @@ def _worded(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:
         if not subject or not any(w.bare.startswith("ال") for w in subject[:3]):
             return None  # «ارتفع بنسبة ...» with no written subject, or a subject that is not a noun phrase
         # «الرامية إلى رفع مساهمة ...»: a target, not a change that happened.
-        goal = any(w.bare in _GOAL_WORDS or w.bare[1:] in _GOAL_WORDS for w in words[:i])
+        goal = any(w.bare in lists.folded("generation/goal_words") or w.bare[1:] in lists.folded("generation/goal_words") for w in words[:i])
         before = after = by = None
         for k in range(j, min(len(words), at + 8)):
             b = words[k].bare
@@ -150,9 +140,6 @@ def _worded(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:
     return None
 
 
-_REACH = {fold(w) for w in ("بلغ", "بلغت", "سجل", "سجلت", "وصل", "وصلت", "ناهز", "ناهزت")}
-_AGAINST = {fold(w) for w in ("مقارنة", "مقابل")}
-_EARLIER = {fold(w) for w in ("السابق", "السابقة", "الماضي", "الماضية", "قبل", "الفائت", "الفائتة")}
 
 
 def _reached(words: list[Word], at: int) -> list[Word] | None:
@@ -160,7 +147,7 @@ def _reached(words: list[Word], at: int) -> list[Word] | None:
     before it («نسبة البطالة بلغت 12%»)."""
     k = at - 1
     subject: list[Word] = []
-    while k >= 0 and words[k].bare not in _REACH and len(subject) <= MAX_SUBJECT_WORDS:
+    while k >= 0 and words[k].bare not in lists.folded("generation/reach_verbs") and len(subject) <= MAX_SUBJECT_WORDS:
         if words[k].text.endswith(("،", ".")) or is_verb(words[k]):
             return None
         subject.insert(0, words[k])
@@ -189,10 +176,10 @@ def _versus(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:
         if f not in (a, b) or ib - ia > 6:
             continue
         between = [w.bare for w in words[ia + 1:ib + 1]]
-        if not any(w in _AGAINST or w.removeprefix("ب") in _AGAINST for w in between):
+        if not any(w in lists.folded("generation/against_words") or w.removeprefix("ب") in lists.folded("generation/against_words") for w in between):
             continue
         after_b = [w.bare for w in words[ib + 1:ib + 6]]
-        if not any(w in _EARLIER or re.fullmatch(r"(?:عام)?\d{4}", w) for w in after_b):
+        if not any(w in lists.folded("generation/earlier_words") or re.fullmatch(r"(?:عام)?\d{4}", w) for w in after_b):
             continue  # «58% بين الرجال مقابل 15% بين النساء»: two groups, not before and after
         subject = _reached(words, ia)
         if subject is None:

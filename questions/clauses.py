@@ -25,15 +25,10 @@ from questions.realize import Word, is_verb, words_of
 MIN_STEM_WORDS = 5
 MAX_STEM_WORDS = 36  # once its asides are left out (``tidy``)
 MAX_RAW_WORDS = 90
+MIN_WORDS_AFTER_BLANK = 3  # a stem cut short keeps this much of what is said after its blank
 
 _PUNCT = "«»()[]،,.؛;:!؟?\"'"
 _COMMAS = ("،", ",", "؛", ";")
-# Openers that start a clause even without a comma before them.
-_NO_COMMA = {fold(w) for w in ("حيث", "مما", "ثم", "لكن", "لكنه", "لكنها", "لكنهم", "بعد أن", "قبل أن",
-                               "بعدما", "فيما", "بينما", "في حين", "حسبما", "ليبدأ", "لتبدأ")}
-_PREPOSITIONS = {fold(w) for w in ("في", "على", "خلال", "بعد", "قبل", "منذ", "عقب", "إثر", "وسط", "مع", "من",
-                                   "إلى", "عن", "حتى", "لدى", "أمام", "وفي", "وعلى", "وخلال", "وبعد", "وقبل",
-                                   "ومنذ", "ومع", "ومن")}
 
 
 @dataclass(frozen=True)
@@ -69,12 +64,14 @@ def _circumstantial(w: Word) -> bool:
     word = strip_diacritics(w.text.strip(_PUNCT))
     if word.startswith(("ال", "و")) or len(word) < 5:
         return False
-    return "ً" in w.text or word.endswith(("يا", "ةً")) or (word.startswith("م") and word.endswith("ا"))
+    return "ً" in w.text or word.endswith(("يا", "ةً")) or (word.startswith("م") and word.endswith(("ا", "ين")))
 
 
 def _imperfect(w: Word) -> bool:
-    """«يهدف»، «ويعود»: a word in the shape of a third-person imperfect verb."""
+    """«يهدف»، «ويعود»، «لتشكل»: a word in the shape of a third-person imperfect verb (or one of purpose)."""
     bare = w.bare[1:] if glued_conjunction(w.text) == "و" else w.bare
+    if bare.startswith(("لي", "لت")) and len(bare) >= 5:
+        return True  # «، لتشكل الإيرادات النفطية ...»: a clause of result, not part of the one before
     return len(bare) >= 4 and bare[0] == "ي" and not bare.startswith(("يوم", "يون", "ينا", "يول", "يمين"))
 
 
@@ -124,7 +121,7 @@ def split_clauses(sentence: str) -> tuple[Clause, ...]:
                 cuts.append((i, role, _opener(words, i)[1]))
                 continue
         category, n = _opener(words, i)
-        if category and " ".join(words[j].bare for j in range(i, i + n)) in _NO_COMMA:
+        if category and " ".join(words[j].bare for j in range(i, i + n)) in lists.folded("generation/no_comma_openers"):
             cuts.append((i, category, n))
     first_role = "main"
     if cuts and _leading_adjunct(words, cuts[0][0]):
@@ -134,6 +131,7 @@ def split_clauses(sentence: str) -> tuple[Clause, ...]:
         if lead:
             cuts.insert(0, (lead, "main", 0))
             first_role = "adjunct"
+    cuts = [c for c in cuts if not _adjunct_inside(sentence, words, c, cuts)]
     out: list[Clause] = []
     starts = [(0, first_role, 0), *cuts]
     for k, (i, role, n) in enumerate(starts):
@@ -149,10 +147,23 @@ def split_clauses(sentence: str) -> tuple[Clause, ...]:
     return tuple(out)
 
 
+def _adjunct_inside(sentence: str, words: list[Word], cut: tuple[int, str, int],
+                    cuts: list[tuple[int, str, int]]) -> bool:
+    """True for a cut at an adjunct opener («، عقب اللقاء: «...»») after which the clause before goes on
+    (a colon or a quote follows): the phrase sits inside that clause, it does not end it."""
+    i, _, n = cut
+    opener = " ".join(w.bare for w in words[i:i + n])
+    if opener not in lists.folded("generation/adjunct_openers"):
+        return False
+    later = [c[0] for c in cuts if c[0] > i]
+    end = words[later[0] - 1].end if later else len(sentence)
+    return ":" in sentence[words[i].start:end] or "«" in sentence[words[i].start:end]
+
+
 def _leading_adjunct(words: list[Word], first_cut: int) -> bool:
     """True when the words before the first cut are a phrase without a verb that opens the sentence."""
     return first_cut > 0 and not any(is_verb(w) for w in words[:first_cut]) and \
-        words[0].bare in _PREPOSITIONS and first_cut <= 8
+        words[0].bare in lists.folded("generation/lead_prepositions") and first_cut <= 8
 
 
 def verb_shaped(w: Word) -> bool:
@@ -172,7 +183,7 @@ def _lead_phrase(words: list[Word], depth: list[int]) -> int:
         if words[i - 1].text.endswith(_COMMAS):
             phrase = " ".join(w.bare for w in words[:i])
             listed = phrase in lists.folded("generation/lead_adjuncts") or fold(phrase) in lists.folded("generation/lead_adjuncts")
-            generic = words[0].bare in _PREPOSITIONS and not any(is_verb(w) for w in words[:i]) \
+            generic = words[0].bare in lists.folded("generation/lead_prepositions") and not any(is_verb(w) for w in words[:i]) \
                 and (is_verb(words[i]) or verb_shaped(words[i]))
             return i if listed or generic else 0
     return 0
@@ -189,6 +200,31 @@ def _lead_connective(sentence: str, s: int, e: int) -> int:
             for w in words[:n]:
                 at = piece.index(w, at) + len(w)
             return at + len(piece[at:]) - len(piece[at:].lstrip())
+    return 0
+
+
+def _reporting_frame(sentence: str, s: int, e: int) -> int:
+    """How many characters a subjectless «أضافت أن» / «وبيّن أن» takes at the start of [s, e): what was said
+    stands on its own («الوزارة تعمل على ...»), the unnamed speaker does not."""
+    words = sentence[s:e].split()
+    if len(words) < 4:
+        return 0
+    verb = fold(words[0]).strip(_PUNCT).removeprefix("و")
+    if verb not in lists.folded("generation/announcing_verbs") or fold(words[1]) not in ("ان", "انه", "بان", "انها"):
+        return 0
+    if fold(words[1]) != "ان":
+        return 0  # «أنه»، «أنها»: a pronoun subject the rest leans on
+    piece = sentence[s:e]
+    at = piece.index(words[1]) + len(words[1])
+    return at + len(piece[at:]) - len(piece[at:].lstrip())
+
+
+def _decree_ordinal(sentence: str, s: int, e: int) -> int:
+    """How many characters a decree's numbering («ثانياً:») takes at the start of [s, e)."""
+    piece = sentence[s:e]
+    m = re.match(r"\s*(\S+?)\s*[:：]\s*", piece)
+    if m and fold(m.group(1)).rstrip("ً") in lists.folded("generation/decree_ordinals"):
+        return m.end()
     return 0
 
 
@@ -209,7 +245,7 @@ def _trim(sentence: str, s: int, e: int) -> tuple[int, int]:
     """Drop a leading conjunction (و، ف، ثم، قد، لقد) or connective phrase («غير أن») and trailing
     punctuation from [s, e)."""
     while True:
-        lead = _lead_connective(sentence, s, e)
+        lead = _lead_connective(sentence, s, e) or _reporting_frame(sentence, s, e) or _decree_ordinal(sentence, s, e)
         if lead:
             s += lead
             continue
@@ -272,14 +308,12 @@ def stem_span(sentence: str, start: int, end: int) -> tuple[int, int] | None:
 def glue_blank(sentence: str, s: int, e: int, blank_start: int, blank_end: int, blank: str) -> str:
     """The stretch [s, e) of ``sentence`` with [blank_start, blank_end) replaced by ``blank``; a blank
     glued to a letter before it («لـ_____») keeps a tatweel so the letter reads as a proclitic."""
-    glue = "ـ" if blank_start > s and sentence[blank_start - 1].isalpha() else ""
+    glue = "ـ" if blank_start > s and sentence[blank_start - 1].isalpha() and sentence[blank_start - 1] != "ـ" else ""
     if glue and sentence[blank_start - 1] in "وف" and (blank_start - 1 == s or sentence[blank_start - 2].isspace()):
         glue = " "  # «بين 1,200 و _____»: the conjunction stands apart, not as a proclitic
     return sentence[s:blank_start] + glue + blank + sentence[blank_end:e]
 
 
-_RELATIVE_TIME = ("اليوم", "أمس", "غدا", "غدًا", "الليلة", "مساء", "صباح", "ظهر")
-_WEEKDAYS = ("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت")
 
 
 @dataclass(frozen=True)
@@ -309,7 +343,7 @@ def _asides(sentence: str, s: int, e: int, keep: tuple[int, int]) -> list[tuple[
     for a, b in _bracketed(sentence, s, e):
         before = sentence[s:a].split()
         inside = sentence[a:b]
-        if before and fold(before[-1]).strip(_PUNCT) in _PREPOSITIONS | {"بنسبه", "نحو", "بنحو"}:
+        if before and fold(before[-1]).strip(_PUNCT) in lists.folded("generation/lead_prepositions") | {"بنسبه", "نحو", "بنحو"}:
             continue  # «حصل على (40.27%)»: the bracket holds what the verb needs
         if not re.search("[\u0621-\u064a]", inside):
             continue
@@ -321,8 +355,13 @@ def _asides(sentence: str, s: int, e: int, keep: tuple[int, int]) -> list[tuple[
             continue
         if any(is_verb(w) or _imperfect(w) or _circumstantial(w) for w in inner):
             continue
+        if inner[0].bare in lists.folded("generation/complement_prepositions") and \
+                (len(inner) < 2 or inner[1].bare not in lists.folded("generation/attribution_nouns")):
+            continue  # «، من واحدة من أسوأ الأزمات،»: what the verb needs, not an aside («، في بيان له،» is one)
         if b + 1 >= len(words) or _after_comma(words, b + 1):
             continue  # the phrase ends its clause: it is what the clause says, not an aside
+        if any(":" in w.text for w in inner) or glued_conjunction(words[b + 1].text) == "و":
+            continue  # «، موزعين على أربع محافظات: العاصمة، والمحرق، ...»: an item of a list, not an aside
         first = words[a].start + max(words[a].text.rfind(c) for c in _COMMAS)
         out.append((first, words[b].end))
     honorifics = lists.folded("generation/honorifics")
@@ -335,9 +374,9 @@ def _asides(sentence: str, s: int, e: int, keep: tuple[int, int]) -> list[tuple[
     for i, w in enumerate(words):
         if depth[i]:
             continue
-        if w.bare in {fold(t) for t in _RELATIVE_TIME}:
+        if w.bare in lists.folded("generation/relative_times"):
             j = i + 1
-            if j < len(words) and words[j].bare in {fold(d) for d in _WEEKDAYS}:
+            if j < len(words) and words[j].bare in lists.folded("generation/weekdays"):
                 j += 1
             end = words[j - 1].end
             if sentence[end - 1:end] in "،,":
@@ -439,5 +478,7 @@ def cut_after(text: str, after: int, min_words: int = MIN_STEM_WORDS + 1) -> str
         elif ch in "،," and depth == 0 and i > after and \
                 not (ch == "," and _DIGIT.match(text[i - 1:i]) and _DIGIT.match(text[i + 1:i + 2])):
             head = text[:i].rstrip()
+            if len(text[after:i].split()) < MIN_WORDS_AFTER_BLANK:
+                return text  # «صرّح مدرب الجيش الملكي، البرتغالي _____،»: cut there, nothing would be said
             return head if len(head.split()) >= min_words else text
     return text

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from questions import lists, places
+from questions import lists, pools
 from questions.arabic import glued_conjunction
 from questions.model import Fact
 from questions.normalize import fold, strip_diacritics, tokens
@@ -238,7 +238,7 @@ def _entities(good: list[Fact]) -> dict[str, Entity]:
     for e in entities.values():
         e.aliases.add(e.name)
         if e.type == "place" and not e.kind:
-            e.kind = places.place_kind(e.name)
+            e.kind = pools.place_kind(e.name)
         e.aliases |= synonyms_of(e.name)
     _add_surnames(entities)
     return entities

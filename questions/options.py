@@ -16,11 +16,11 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from questions import lists, places, pools
+from questions import lists, pools
 from questions.context import Context, Entity
 from questions.distractors import ARABIC_INDIC as _ARABIC_INDIC
 from questions.distractors import date_candidates, decimals_of, format_number, render_date
-from questions.model import Fact
+from questions.model import BLANK, Fact
 from questions.answers import clitic_tokens, number_values
 from questions.normalize import fold, tokens
 
@@ -67,7 +67,6 @@ def _also_right(ctx: Context, e: Entity, stem: str, answer: Entity) -> bool:
     return False
 
 
-_MEDIA_WORDS = {fold(w) for w in ("وكالة", "صحيفة", "قناة", "جريدة", "إذاعة", "تلفزيون")}
 
 # Classes of people whose members an article often names without a role: in a sports story the other
 # players, in a story about artists the other artists.
@@ -75,16 +74,11 @@ _UNROLED_OK = {"footballer", "athlete", "artist", "writer", "opposition"}
 
 
 def place_kind(ent: Entity) -> str | None:
-    """The kind of a place as the pools know it (a capital counts as a city)."""
-    row = pools.place_row(ent.name)
-    kind = row["kind"] if row is not None else ent.kind
-    return "city" if kind == "capital" else kind
+    """The kind of a place as the pools know it (a capital counts as a city), else as the extractor said."""
+    return pools.place_kind(ent.name) or ent.kind
 
 
-def org_group(name: str) -> str | None:
-    """The group of an organization: from the pools, else by its head word."""
-    row = pools.org_row(name)
-    return row["group"] if row is not None else places.org_group(name)
+org_group = pools.org_group
 
 
 def _person_class(e: Entity) -> str | None:
@@ -111,7 +105,7 @@ def _same_class(ent: Entity, e: Entity) -> bool:
         group = org_group(ent.name)
         if org_group(e.name) != group:
             return False  # a body of unknown kind only stands beside another one of unknown kind
-        if group is None and any(w in _MEDIA_WORDS for w in tokens(e.name)):
+        if group is None and any(w in lists.folded("generation/media_heads") for w in tokens(e.name)):
             return False  # «قنا» is no funder of a study: a news outlet only stands beside news outlets
     if ent.type == "person":
         mine, theirs = _person_class(ent), _person_class(e)
@@ -169,6 +163,14 @@ def role_pool(role: str) -> tuple[str, ...]:
     return pools.posts(role)
 
 
+def nationality_before_blank(stem: str) -> bool:
+    """True when the word before the blank is a nationality («المخرج التونسي _____»): only people the
+    article names can stand there, since the pools do not know anyone's nationality."""
+    before = stem.split(BLANK)[0].split() if BLANK in stem else []
+    last = fold(before[-1]).strip("«»،,") if before else ""
+    return last.startswith("ال") and last.endswith("ي") and len(last) >= 6
+
+
 def name_options(ctx: Context, ent: Entity, stem: str, rng: random.Random, n: int = 3) -> list[str]:
     """Up to ``n`` wrong names for ``ent``: from the article first, then from a typed pool."""
     banned = {token_key(a) for a in ent.aliases}
@@ -180,7 +182,8 @@ def name_options(ctx: Context, ent: Entity, stem: str, rng: random.Random, n: in
         if len(out) >= n:
             break
         _distinct_add(out, e.name, banned)
-    for p in _pool(ctx, ent, rng):
+    pool = [] if ent.type == "person" and nationality_before_blank(stem) else _pool(ctx, ent, rng)
+    for p in pool:
         if len(out) >= n:
             break
         if not shows_in(p, stem) and not any(shows_in(p, a) or shows_in(a, p) for a in ent.aliases):
@@ -339,9 +342,12 @@ def _nice(x: float) -> float:
 
 def spaced_numbers(v: float, *, decimals: int, percent: bool) -> list[float]:
     """Values around ``v`` a reader can tell apart from it: round steps of about a tenth of ``v``, at the
-    same roundness («1500» moves in hundreds, «40.27» keeps its hundredths), nearest first."""
+    same roundness («1500» moves in hundreds, «40.27» keeps its hundredths), nearest first. A number that
+    reads as a year («1448», «2024») moves by years."""
     whole = decimals == 0 or abs(v - round(v)) < 1e-9
     step = _nice(abs(v) * 0.12)
+    if whole and not percent and 1300 <= v <= 2100:
+        step = 1.0
     if whole:
         step = max(1.0, float(round(step)))
         unit = _roundness(v)
@@ -367,11 +373,11 @@ def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: rand
               if g.type == f.type and isinstance(g.value, (int, float)) and not isinstance(g.value, bool)
               and (g.unit or None) == (f.unit or None) and float(g.value) != view.value]
     near = [o for o in dict.fromkeys(others)
-            if o > 0 and 2 / 3 <= o / view.value <= 3 / 2 and abs(o - view.value) >= 0.05 * view.value
-            and not (view.percent and o >= 100)]
+            if o > 0 and 0.8 <= o / view.value <= 1.25 and abs(o - view.value) >= 0.05 * view.value
+            and not (view.percent and o >= 100) and not view.scale]
     spaced = spaced_numbers(view.value, decimals=view.decimals, percent=view.percent)
-    head = spaced[:4]
-    rng.shuffle(head)
+    # The two nearest values and one of the next two: close enough to be plausible, never far-fetched.
+    head = spaced[:2] + rng.sample(spaced[2:4], min(2, len(spaced[2:4])))
     out: list[str] = []
     banned = {view.answer}
     for c in near[:1] + head + spaced[4:]:

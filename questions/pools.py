@@ -130,6 +130,26 @@ def org_row(name: str) -> dict[str, str] | None:
     return _org_index().get(fold(name))
 
 
+def org_group(name: str) -> str | None:
+    """The group of an organization: from the pools, else by its head word (``org_head_groups``)."""
+    row = org_row(name)
+    if row is not None:
+        return row["group"]
+    f = fold(name)
+    for head, group in lists.pairs("generation/org_head_groups"):
+        if f == head or f.startswith(head + " "):
+            return group
+    return None
+
+
+def place_kind(name: str) -> str | None:
+    """The kind of a place the pools list (a capital counts as a city): country, city, region or site."""
+    row = place_row(name)
+    if row is None:
+        return None
+    return "city" if row["kind"] == "capital" else row["kind"]
+
+
 def organizations(group: str, regions: Iterable[str] = ()) -> tuple[str, ...]:
     """Organizations of ``group`` from ``regions`` (and those of any region), in file order."""
     want = {*regions, "any"}

@@ -22,9 +22,6 @@ from questions.options import content_words, shows_in
 from questions.realize import words_of
 
 # Dates, percentages and numbers are what current-affairs students study: they start ahead of names.
-# Titles that may stand between the names of a list («، والسيدة ...»).
-_LIST_TITLES = {fold(w) for w in ("السيد", "السيدة", "سعادة", "معالي", "الدكتور", "الدكتورة", "المهندس", "الأستاذ",
-                                  "الأستاذة", "الشيخ", "الشيخة")}
 
 _TYPE_PRIOR = {"date": 0.2, "percentage": 0.3, "number": 0.2, "person": 0.1, "organization": 0.05,
                "place": 0.0}
@@ -94,7 +91,7 @@ def _in_list(ctx: Context, fi: int) -> bool:
             gap = ctx.text[ctx.facts[run[-1]].end:ctx.facts[j].start]
             words = [fold(w).strip("،,«»").removeprefix("و") for w in gap.split()]
             words = [w for w in words if w and w not in lists.folded("generation/role_titles")
-                     and w not in _LIST_TITLES]
+                     and w not in lists.folded("generation/list_titles")]
             if len(words) <= 1 and re.fullmatch(r"[\s،,»«و]*(?:\S*)?[\s«]*", gap) and \
                     (not words or words[0] in ("و", "")):
                 run.append(j)
@@ -159,6 +156,10 @@ def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
                 return "minor_role"
             if e.mentions <= 2 and not e.role and _only_reported_speech(ctx, e.id):
                 return "routine_speaker"
+            if well_known(e.role) or well_known(e.title):
+                return "well_known"  # «رئيس الجمهورية عبد المجيد تبون»: every student knows who
+        if _announcer(sent.text, f.start - sent.start, f.end - sent.start):
+            return "announcer"  # «أعلنت وكالة الفضاء أن ...»: the news is what was announced
     before = [w.strip("«»(،,") for w in fold(ctx.text[max(0, f.start - 30):f.start]).split()[-2:]]
     if f.type == "number" and ((f.unit and fold(f.unit).startswith("دقيق")) or
                                (before and before[-1] in ("الدقيقه", "دقيقه"))):
@@ -172,7 +173,32 @@ def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
         return "affiliation"
     if f.type == "date" and (f.kind == "weekday" or not re.search(r"\d", str(f.value))):
         return "weekday"
+    if f.type == "number" and isinstance(f.value, (int, float)) and 1300 <= float(f.value) <= 1500 and \
+            "هجري" in fold(ctx.text[f.start - 20:f.start]):
+        return "hijri_year"  # «منذ مطلع العام الهجري 1448»: the calendar, not the news
     return None
+
+
+def well_known(role: str | None) -> bool:
+    """True for the posts every student can name the holder of («رئيس الجمهورية», «الملك»)."""
+    if not role:
+        return False
+    words = fold(role).split()
+    posts = lists.folded("generation/well_known_posts")
+    return any(" ".join(words[:n]) in posts for n in (1, 2, 3))
+
+
+def _announcer(sentence: str, start: int, end: int) -> bool:
+    """True for a name right after an announcing verb whose object is a «أن» clause («أعلنت وزارة
+    الصحة أن ...», «قال روبيو إن ...»): who spoke is routine; what they said is the news."""
+    before = fold(sentence[:start]).split()[-1:]
+    after = fold(sentence[end:end + 20]).replace("،", " ").split()[:1]
+    verbs = lists.folded("generation/announcing_verbs")
+    return bool(before) and before[0].lstrip("و") in verbs and bool(after) and after[0] in ("ان", "انه", "انها", "بان", "بانه")
+
+
+def _in_quote(sentence: str, pos: int) -> bool:
+    return sentence[:pos].count("«") > sentence[:pos].count("»")
 
 
 def weigh(ctx: Context) -> dict[int, Weight]:
@@ -189,7 +215,7 @@ def weigh(ctx: Context) -> dict[int, Weight]:
         si = ctx.sent_of[fi]
         sent = ctx.sentences[si]
         trivia = _trivia(ctx, fi, topic_places)
-        score = 0.25 * (1.0 - si / n) + _TYPE_PRIOR.get(f.type, 0.0)
+        score = 0.35 * (1.0 - si / n) + _TYPE_PRIOR.get(f.type, 0.0)
         if si == 0 or sent.paragraph == 0:
             score += 0.1
         if f.type in NAME_TYPES:
@@ -206,7 +232,9 @@ def weigh(ctx: Context) -> dict[int, Weight]:
         if title_words:
             shared = len(title_words & content_words(sent.text)) / len(title_words)
             score += 0.15 * min(1.0, 2 * shared)
-        out[fi] = Weight(round(min(1.0, score), 3), trivia)
+        if _in_quote(sent.text, f.start - sent.start):
+            score -= 0.2  # «ولا تزال 13 دورة»: a figure in someone's words is their view more than the news
+        out[fi] = Weight(round(max(0.0, min(1.0, score)), 3), trivia)
     return out
 
 

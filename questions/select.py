@@ -17,25 +17,30 @@ from dataclasses import replace
 
 from questions.kinds import comprehension_kinds
 from questions.kinds.base import Candidate
+from questions import lists
 from questions.answers import clitic_tokens
 from questions.leaks import reveals, title_reveals
 from questions.leaks import secrets as secrets_of
 from questions.leaks import shown as shown_texts
 from questions.model import Question
+from questions.normalize import tokens
 from questions.options import content_words
 
 WORDS_PER_QUESTION = 45
 MIN_QUESTIONS = 8
 MAX_QUESTIONS = 30
 COMPREHENSION_SHARE = 0.25
-MAX_SHARE_OF_ONE_KIND = 0.4
+MAX_SHARE_OF_ONE_KIND = 0.6
 MAX_TRUE_FALSE = 2
 MAX_OF_ONE_COMPREHENSION_KIND = 2
 MAX_ALTERNATES = 4
 MIN_SALIENCE = 0.2  # facts weighing less than this are asked only when the article's others weigh alike
 RELATIVE_FLOOR = 0.6  # ... that is, when they score at least this share of the article's best question
 EXPOSURE_COST = 0.06  # score lost per other question that shows a fact's answer
-REVEAL_COST = 0.08  # score lost per other fact whose answer a question shows
+REVEAL_COST = 0.08
+MIN_EXPOSED = 2  # a fact whose answer more of the other facts' questions show than this ...
+EXPOSED_SHARE = 0.25  # ... and than this share of them is left out
+ANAPHORA_COST = 0.15  # a stem leaning on what came before it in the article reads as a fragment  # score lost per other fact whose answer a question shows
 LONG_SENTENCE_WORDS = 25  # a sentence this long may carry two questions on different clauses
 
 
@@ -47,7 +52,13 @@ def bank_size(words: int) -> int:
 def score(c: Candidate) -> float:
     """How much a candidate is worth: what it asks about, how well it reads, and understanding over recall."""
     bonus = 0.1 if c.question.kind in comprehension_kinds() else 0.0
-    return 0.55 * c.salience + 0.45 * c.quality + bonus
+    leaning = ANAPHORA_COST if leans_back(c.question.prompt) else 0.0
+    return 0.55 * c.salience + 0.45 * c.quality + bonus - leaning
+
+
+def leans_back(prompt: str) -> bool:
+    """True when a stem points back to something the article named before («في السنة ذاتها»)."""
+    return any(t in lists.folded("generation/anaphora") for t in tokens(prompt))
 
 
 def _keys(texts: Sequence[str]) -> list[str]:
@@ -59,7 +70,7 @@ def _exposure(groups: list[list[Candidate]]) -> tuple[dict[str, int], dict[str, 
     naming would give itself away or rule out those questions), and how many other facts' answers each
     candidate shows (a question that names another fact's figure costs that fact its question)."""
     shown = {c.question.key: " ".join(_keys(shown_texts(c.question))) for g in groups for c in g}
-    secrets = [[k for k in _keys(secrets_of(g[0].question)) if k.strip()] for g in groups]
+    secrets = [sorted({k for c in g for k in _keys(secrets_of(c.question)) if k.strip()}) for g in groups]
     exposure: dict[str, int] = {}
     reveals_count: dict[str, int] = {}
     for i, g in enumerate(groups):
@@ -71,7 +82,7 @@ def _exposure(groups: list[list[Candidate]]) -> tuple[dict[str, int], dict[str, 
     return exposure, reveals_count
 
 
-def _groups(candidates: Sequence[Candidate]) -> list[list[Candidate]]:
+def _groups(candidates: Sequence[Candidate]) -> tuple[list[list[Candidate]], dict[str, int]]:
     """Candidates grouped by the fact they stand for, best realization first, best group first."""
     by_fact: dict[str, list[Candidate]] = defaultdict(list)
     for c in candidates:
@@ -93,7 +104,7 @@ def _groups(candidates: Sequence[Candidate]) -> list[list[Candidate]]:
     for g in groups:
         g.sort(key=lambda c: (-worth(c), c.question.key))
     groups.sort(key=lambda g: (-(worth(g[0]) - EXPOSURE_COST * exposure[g[0].facts[0]]), g[0].question.key))
-    return groups
+    return groups, exposure
 
 
 def _fits(c: Candidate, chosen: list[Candidate], kinds: Counter[str], size: int, title: str) -> bool:
@@ -117,7 +128,11 @@ def _fits(c: Candidate, chosen: list[Candidate], kinds: Counter[str], size: int,
 
 def select(candidates: Sequence[Candidate], size: int, title: str = "") -> list[Question]:
     """The bank's questions, most salient first, each with its alternates."""
-    groups = _groups(candidates)
+    groups, exposure = _groups(candidates)
+    # A fact the whole article keeps naming (its protagonist) cannot be asked without ruling out most
+    # other questions, whose stems name it: leave it to the teacher.
+    too_exposed = max(MIN_EXPOSED, EXPOSED_SHARE * len(groups))
+    groups = [g for g in groups if exposure[g[0].facts[0]] <= too_exposed]
     comprehension = comprehension_kinds()
     chosen: list[Candidate] = []
     chosen_group: list[list[Candidate]] = []

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 
 from questions import lists
+from questions.answers import number_values
 from questions.context import Context
+from questions.realize import is_verb, words_of
 from questions.normalize import fold
 from questions.options import shows_in, token_key
 from questions.stems import Stems
 
-MAX_STATEMENT_WORDS = 22
+MAX_STATEMENT_WORDS = 26
 _NUMBER = re.compile(r"[\d٠-٩]+(?:[.,،٫٬ر][\d٠-٩]+)*[%٪]?")
 MIN_STATEMENT_WORDS = 5
 
@@ -67,6 +69,13 @@ def false_statement(ctx: Context, st: Stems, wrong: str) -> str | None:
         return None  # the swapped-in name is already in the statement: it would name it twice
     if st.fact.type == "organization" and not same_gender(st.answer, wrong):
         return None  # «يجري لجنة ...»: the verb agreed with the body taken out
+    if ctx.entity_of(st.fact) is not None and not _ends_cleanly(true[b:]):
+        return None  # «منظمة أطباء بلا | حدود»: the name may run on past what was found
+    if st.view is not None:
+        bound = re.match(r"\s*من أصل\s+([\d٠-٩]+)", true[b:])
+        m2 = _NUMBER.search(rep)
+        if bound and m2 and (number_values(m2.group(0)) or [0])[0] >= (number_values(bound.group(1)) or [0])[0]:
+            return None  # «19 ولاية من أصل 18»: false at a glance
     out = before + rep + true[b:]
     if shows_in(st.source.text[st.source.start:st.source.end], out) and \
             token_key(st.answer) != token_key(wrong):
@@ -74,6 +83,15 @@ def false_statement(ctx: Context, st: Stems, wrong: str) -> str | None:
     if fold(out) == fold(true):
         return None
     return out
+
+
+def _ends_cleanly(rest: str) -> bool:
+    """True when what follows a name starts on punctuation, a preposition, «أن», a verb or nothing."""
+    rest = rest.lstrip()
+    if not rest or rest[0] in "،,.؛:»)«(":
+        return True
+    first = fold(rest.split()[0]).strip("،,.")
+    return first in lists.folded("generation/name_followers") or is_verb(words_of(first)[0])
 
 
 def swap_reads_well(st: Stems) -> bool:

@@ -15,7 +15,7 @@ from questions import lists
 from questions.context import NAME_TYPES, Context, fact_id
 from questions.distractors import date_variants, format_number, parse_iso
 from questions.model import BLANK, Fact, Source
-from questions.normalize import fold
+from questions.normalize import fold, tokens
 from questions.options import NumberView, number_view, org_group
 from questions.realize import (
     is_verb,
@@ -31,13 +31,7 @@ from questions.realize import (
     where_question,
 )
 
-# Prepositions a date adjunct cannot be cut away from: «قبل نهاية العام» would leave «قبل».
-_DANGLING = {fold(w) for w in ("قبل", "بعد", "من", "منذ", "حتى", "خلال", "مع", "إلى", "عن", "على", "بين")}
 
-# Organization groups and the noun a wh-question asks them by, with its gender.
-_ORG_NOUNS = {"agency": ("وكالة", "f"), "council": ("مجلس", "m"), "party": ("حزب", "m"), "bank": ("بنك", "m"),
-              "court": ("محكمة", "f"), "international": ("منظمة", "f"), "authority": ("هيئة", "f"),
-              "university": ("جامعة", "f")}
 
 
 @dataclass(frozen=True)
@@ -154,7 +148,7 @@ def date_adjuncts(ctx: Context, fi: int) -> list[tuple[int, int]]:
         if j != fi and g.type == "date":
             cut = date_removal(sent.text, g.start - sent.start, g.end - sent.start)
             before = fold(sent.text[:cut[0]]).split()[-1:] if cut is not None else []
-            if cut is not None and not (before and before[0].strip("،,") in _DANGLING):
+            if cut is not None and not (before and before[0].strip("،,") in lists.folded("generation/dangling_prepositions")):
                 out.append(cut)
     return out
 
@@ -169,6 +163,15 @@ def _tidied_sentence(ctx: Context, fi: int, s0: int, e0: int) -> tuple[str, int,
         if any(a <= m.start and m.end <= b for a, b in td.pieces):
             mentions.append(Mention(td.to_tidied(m.start), td.to_tidied(m.end), m.type, m.name))
     return td.text, td.to_tidied(s0), td.to_tidied(e0), mentions
+
+
+def _org_noun(group: str | None) -> tuple[str, str]:
+    """The noun and gender a wh-question asks a body of ``group`` by («وزارة», f); «جهة» by default."""
+    for g, noun in lists.pairs("generation/org_group_nouns"):
+        if g == group:
+            word, gender = noun.split()
+            return word, gender
+    return "جهة", "f"
 
 
 def _passive_before(text: str, start: int) -> bool:
@@ -186,10 +189,12 @@ def _name_wh(ctx: Context, fi: int, f: Fact) -> str | None:
     text, s0, e0, mentions = _tidied_sentence(ctx, fi, f.start - sent.start, f.end - sent.start)
     if _passive_before(text, s0):
         return None  # «عُيّنت فلانة ...»: «من عيّن ...؟» would ask who appointed her
+    if set(fold(text[:s0]).split()[-3:]) & {"نظيره", "نظيرته", "نظيريه", "نظيرهم"}:
+        return None  # «التقى تبون نظيره ماتاريلا»: the name is the one met, not who met
     if f.type == "person":
         return subject_question(text, s0, e0, "person", mentions, "من")
     if f.type == "organization":
-        noun, gender = _ORG_NOUNS.get(org_group(ent.name) or "", ("جهة", "f"))
+        noun, gender = _org_noun(org_group(ent.name))
         return subject_question(text, s0, e0, "organization", mentions, f"أي {noun}", org_gender=gender)
     wh = where_question(text, s0, e0, mentions)
     if wh is None and ent.kind in ("country", "city"):
@@ -203,9 +208,25 @@ def _for_name(ctx: Context, fi: int, f: Fact) -> Stems:
     ent = ctx.entities[fact_id(f)]
     sent = ctx.sentence_of(fi)
     c = _clause(ctx, fi, f.start, f.end)
-    accepted = tuple(sorted(a for a in ent.aliases if a != ent.name))
-    return Stems(fi, f, ent.id, ent.name, accepted, c.cloze, _name_wh(ctx, fi, f),
+    answer = ent.name
+    if not set(tokens(f.text)) <= set(tokens(ent.name)):
+        answer = f.text  # the mention is not part of the name it was linked to: trust what the article wrote
+    forms = name_forms(answer) if f.type == "person" else ()
+    accepted = tuple(sorted({*forms, *(a for a in ent.aliases if set(tokens(a)) <= set(tokens(answer)))} - {answer}))
+    return Stems(fi, f, ent.id, answer, accepted, c.cloze, _name_wh(ctx, fi, f) if answer == ent.name else None,
                  Source(sent.text, f.start - sent.start, f.end - sent.start), c.span, claim=c.claim)
+
+
+def name_forms(name: str) -> tuple[str, ...]:
+    """Shorter ways a student writes a long name: «فيصل بن تركي» for «فيصل بن تركي بن محمد آل سعود»,
+    first and last name for a name of three words or more."""
+    words = name.split()
+    out = []
+    if len(words) >= 3:
+        out.append(f"{words[0]} {words[-1]}")
+        if fold(words[1]) in ("بن", "ابن", "بنت") and len(words) > 3:
+            out.append(" ".join(words[:3]))
+    return tuple(out)
 
 
 def not_when(sentence: str, start: int) -> bool:
@@ -231,7 +252,12 @@ def _for_date(ctx: Context, fi: int, f: Fact) -> Stems | None:
     if wh is not None and (ev is None or ev.nested or not ev.explicit):
         ev = wh[1]  # «متى رحل غازي القصيبي؟» names its event better than the clause around it
     c = _clause(ctx, fi, f.start, f.end)
-    return Stems(fi, f, fact_id(f), f.text, tuple(date_variants(f.text)), c.cloze, wh[0] if wh else None,
+    variants = [*date_variants(f.text)]
+    words = f.text.split()
+    if len(words) > 2 and fold(words[0]) in lists.folded("generation/weekdays"):
+        variants += [" ".join(words[1:]), *date_variants(" ".join(words[1:]))]  # «14 نوفمبر» for «السبت 14 نوفمبر»
+    return Stems(fi, f, fact_id(f), f.text, tuple(dict.fromkeys(v for v in variants if v != f.text)), c.cloze,
+                 wh[0] if wh else None,
                  Source(sent.text, s0, e0), c.span, event=ev, claim=c.claim)
 
 
@@ -246,7 +272,7 @@ def _for_number(ctx: Context, fi: int, f: Fact) -> Stems | None:
     else:
         wh = number_question(text, t0, t1, mentions, f.unit)
     c = _clause(ctx, fi, view.blank_start, view.blank_end)
-    accepted = (format_number(view.value, 0),) if view.spelled else ()
+    accepted = number_forms(view)
     return Stems(fi, f, fact_id(f), view.answer, accepted, c.cloze, wh,
                  Source(sent.text, view.blank_start - sent.start, view.blank_end - sent.start), c.span,
                  view=view, claim=c.claim)
@@ -264,6 +290,19 @@ def _name_runs_on(ctx: Context, f: Fact) -> bool:
     w = words_of(nxt[0])[0]
     return w.bare.startswith("ال") and w.bare.endswith("ي") and len(w.bare) >= 5 and \
         not w.text.rstrip("،,.").endswith(("ية", "يه"))
+
+
+def number_forms(view: NumberView) -> tuple[str, ...]:
+    """Other ways a student writes a figure, for display and exports (grading reads numbers by value
+    anyway): the digits alone, «35 بالمئة» for «35%», the digits for «هدفين» or «415 مليون»."""
+    if view.spelled:
+        return (format_number(view.value, 0),)
+    digits = format_number(view.value, view.decimals)
+    if view.percent:
+        return (digits, f"{digits} بالمئة", f"{digits} في المئة")
+    if view.scale:
+        return (digits,)
+    return ()
 
 
 def stems_for(ctx: Context, fi: int) -> Stems | None:

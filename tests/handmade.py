@@ -26,6 +26,27 @@ def context(text: str, facts: list[Fact] | None = None, title: str = "", seed: i
     return build_context(text, extract_facts(text) if facts is None else facts, seed, title)
 
 
+VISIT = ("استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة يوم 12 مارس 2024 الرئيس الفرنسي إيمانويل ماكرون.\n"
+         "ووقع البلدان تسع اتفاقيات بقيمة 7.4 مليار يورو.\n"
+         "وقال وزير الخارجية المصري سامح شكري إن الزيارة تاريخية.\n"
+         "وتوجه ماكرون بعد ذلك إلى مدينة الإسكندرية.\n")
+
+
+def visit() -> Context:
+    """A state visit: two presidents, a minister, two cities, a date and two figures."""
+    return context(VISIT, [
+        fact(VISIT, "عبد الفتاح السيسي", "person", role="الرئيس المصري", entity="person:sisi"),
+        fact(VISIT, "القاهرة", "place", kind="city", entity="place:cairo"),
+        fact(VISIT, "12 مارس 2024", "date", "2024-03-12", kind="day"),
+        fact(VISIT, "إيمانويل ماكرون", "person", role="الرئيس الفرنسي", entity="person:macron"),
+        fact(VISIT, "تسع اتفاقيات", "number", 9, unit="اتفاقية"),
+        fact(VISIT, "7.4 مليار يورو", "number", 7.4e9, unit="يورو"),
+        fact(VISIT, "سامح شكري", "person", role="وزير الخارجية المصري", entity="person:shoukry"),
+        fact(VISIT, "ماكرون", "person", "إيمانويل ماكرون", nth=1, entity="person:macron"),
+        fact(VISIT, "الإسكندرية", "place", kind="city", entity="place:alex"),
+    ])
+
+
 def stems_of(ctx: Context) -> tuple[dict[int, Weight], dict[int, Stems]]:
     """The weights of the article's facts and the stems of those a question can stand on."""
     weights = weigh(ctx)

@@ -16,6 +16,7 @@ import pytest
 from questions.generate import generate
 
 from questions.model import Article, Bank, Question, Source
+from quiz.exports.common import writer_kind
 from quiz.exports import anki
 from quiz.exports.samples import sample_bank
 
@@ -66,7 +67,7 @@ def test_every_question_becomes_exactly_one_note_with_its_guid_tags_and_note_typ
     assert len(col.notes) == len(bank.questions)
     for q in bank.questions:
         note = col.notes[genanki.guid_for(bank.article.key, q.key)]
-        name, mid = KIND_MODEL[q.kind]
+        name, mid = KIND_MODEL[writer_kind(q)]
         assert (note["model"], note["mid"]) == (name, mid)
         assert sorted(note["tags"]) == sorted(["fahim", f"fahim::fact::{q.fact_type}", f"fahim::kind::{q.kind}"])
         assert list(note["fields"].values()) == list(anki.note_for(
@@ -239,7 +240,7 @@ def test_the_built_in_banks_deck_matches_the_bank_note_for_note(tmp_path: Path) 
     assert col.decks[anki.deck_id_for(bank.article.key)] == "أخبار::ترامب ونصري عصفورة"
     for q in bank.questions:
         note = col.notes[genanki.guid_for(bank.article.key, q.key)]
-        assert note["model"] == KIND_MODEL[q.kind][0]
+        assert note["model"] == KIND_MODEL[writer_kind(q)][0]
         assert f"fahim::kind::{q.kind}" in note["tags"] and f"fahim::fact::{q.fact_type}" in note["tags"]
         fields = note["fields"]
         if q.kind == "cloze":

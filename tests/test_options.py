@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from handmade import context, fact
+from handmade import context, fact, visit
 from questions.context import Context, Entity
 from questions.model import Fact
 from questions.options import (
@@ -105,8 +105,14 @@ def test_tolerance_follows_the_written_precision_and_the_scale(view: NumberView,
 # --- spaced numbers --------------------------------------------------------------------------------
 
 def test_spaced_numbers_move_in_round_steps_of_about_a_tenth_nearest_first() -> None:
-    assert spaced_numbers(1500, decimals=0, percent=False) == [1700, 1300, 1900, 1100, 2100, 900, 2300, 2500]
+    assert spaced_numbers(3600, decimals=0, percent=False) == [4100, 3100, 4600, 2600, 5100, 2100, 5600, 6100]
     assert spaced_numbers(67, decimals=0, percent=False)[:4] == [77, 57, 87, 47]
+
+
+@pytest.mark.parametrize(("year", "near"), [(2024, [2025, 2023, 2026, 2022]), (1448, [1449, 1447, 1450, 1446])])
+def test_a_number_that_reads_as_a_year_moves_by_years(year: int, near: list[int]) -> None:
+    assert spaced_numbers(year, decimals=0, percent=False)[:4] == near
+    assert spaced_numbers(year - 1000, decimals=0, percent=False)[:2] != [year - 999, year - 1001]
 
 
 def test_spaced_numbers_keep_the_roundness_and_decimals_of_the_value() -> None:
@@ -196,41 +202,25 @@ def test_no_wrong_date_is_one_the_stem_shows() -> None:
 
 # --- names -----------------------------------------------------------------------------------------
 
-VISIT = ("استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة الرئيس الفرنسي إيمانويل ماكرون.\n"
-         "وزار ماكرون مدينة الإسكندرية قبل أن يغادر إلى باريس.\n"
-         "وقال وزير الخارجية المصري سامح شكري إن الزيارة تاريخية.\n")
-
-
-def _visit() -> Context:
-    return context(VISIT, [
-        fact(VISIT, "عبد الفتاح السيسي", "person", role="الرئيس المصري", entity="person:sisi"),
-        fact(VISIT, "القاهرة", "place", kind="city", entity="place:cairo"),
-        fact(VISIT, "إيمانويل ماكرون", "person", role="الرئيس الفرنسي", entity="person:macron"),
-        fact(VISIT, "ماكرون", "person", "إيمانويل ماكرون", nth=1, entity="person:macron"),
-        fact(VISIT, "الإسكندرية", "place", kind="city", entity="place:alex"),
-        fact(VISIT, "باريس", "place", kind="city", entity="place:paris"),
-        fact(VISIT, "سامح شكري", "person", role="وزير الخارجية المصري", entity="person:shoukry"),
-    ])
-
-
 @pytest.mark.parametrize("seed", range(3))
 def test_a_city_gets_cities_from_the_article_first(seed: int) -> None:
-    ctx = _visit()
-    options = name_options(ctx, ctx.entities["place:paris"], "إلى أي مدينة غادر ماكرون؟", random.Random(seed))
-    assert len(options) == 3 and "باريس" not in options
-    assert {"القاهرة", "الإسكندرية"} <= set(options)
-    assert all(place_kind(ctx.entities[e]) == "city" for e in ("place:cairo", "place:alex"))
+    ctx = visit()
+    options = name_options(ctx, ctx.entities["place:alex"], "إلى أي مدينة توجه ماكرون؟", random.Random(seed))
+    assert len(options) == 3 and "الإسكندرية" not in options
+    assert "القاهرة" in options  # the article's other city
+    assert place_kind(ctx.entities["place:cairo"]) == place_kind(ctx.entities["place:alex"]) == "city"
 
 
 def test_a_name_the_stem_shows_is_never_an_option() -> None:
-    ctx = _visit()
-    stem = "زار ماكرون مدينة الإسكندرية قبل أن يغادر إلى _____."
+    ctx = visit()
+    stem = "متى استقبل السيسي ماكرون في القاهرة قبل أن يتوجه إلى _____؟"
     for seed in range(4):
-        assert "الإسكندرية" not in name_options(ctx, ctx.entities["place:paris"], stem, random.Random(seed))
+        options = name_options(ctx, ctx.entities["place:alex"], stem, random.Random(seed))
+        assert len(options) == 3 and "القاهرة" not in options
 
 
 def test_a_name_the_article_ties_to_the_same_event_is_never_an_option() -> None:
-    ctx = _visit()
+    ctx = visit()
     stem = "من استقبل الرئيس الفرنسي في القاهرة؟"
     for seed in range(4):
         options = name_options(ctx, ctx.entities["person:sisi"], stem, random.Random(seed))
@@ -239,7 +229,7 @@ def test_a_name_the_article_ties_to_the_same_event_is_never_an_option() -> None:
 
 
 def test_a_person_of_another_class_is_no_option() -> None:
-    ctx = _visit()
+    ctx = visit()
     for seed in range(4):
         options = name_options(ctx, ctx.entities["person:shoukry"], "من قال إن الزيارة تاريخية؟", random.Random(seed))
         assert not {"عبد الفتاح السيسي", "إيمانويل ماكرون"} & set(options)  # presidents, not ministers

@@ -16,51 +16,47 @@ def _value(f: Fact | None) -> str | None:
     return view.answer if view is not None else None
 
 
-def _wrong_value(f: Fact) -> str | None:
+def _wrong_values(f: Fact, beyond: float | None, rising: bool) -> list[str]:
+    """Values near ``f``'s, written alike, on the same side of ``beyond`` as the change goes (a rise
+    from 70 never offers «إلى 68»)."""
     view = number_view(f)
     if view is None:
-        return None
-    near = spaced_numbers(view.value, decimals=view.decimals, percent=view.percent)
-    return view.render(near[0]) if near else None
-
-
-def _other_wrong_value(f: Fact, first: str) -> str | None:
-    view = number_view(f)
-    if view is None:
-        return None
-    for v in spaced_numbers(view.value, decimals=view.decimals, percent=view.percent)[1:]:
-        if view.render(v) != first:
-            return view.render(v)
-    return None
+        return []
+    out = []
+    for v in spaced_numbers(view.value, decimals=view.decimals, percent=view.percent):
+        if beyond is not None and (v <= beyond if rising else v >= beyond):
+            continue
+        text = view.render(v)
+        if text != view.answer and text not in out:
+            out.append(text)
+    return out
 
 
 def phrases(ch: Change) -> tuple[str, list[str]] | None:
     """The right description of the change and three wrong ones, written alike."""
     before, after, by = _value(ch.before), _value(ch.after), _value(ch.by)
-    if before and after and ch.after is not None:
-        wrong_after = _wrong_value(ch.after)
-        if wrong_after is None or wrong_after == before:
-            return None
-        other = _other_wrong_value(ch.after, wrong_after)
-        if other is None or other == before:
+    rising = ch.noun != ch.opposite and ch.noun in ("ارتفاع", "زيادة", "نمو", "صعود", "قفزة", "رفع")
+    if before and after and ch.after is not None and ch.before is not None:
+        start = number_view(ch.before)
+        wrong = _wrong_values(ch.after, start.value if start is not None and not start.scale else None, rising)
+        if len(wrong) < 2:
             return None
         right = f"{ch.noun} من {before} إلى {after}"
-        return right, [f"{ch.opposite} من {after} إلى {before}", f"{ch.noun} من {before} إلى {wrong_after}",
-                       f"{ch.noun} من {before} إلى {other}"]
+        return right, [f"{ch.opposite} من {after} إلى {before}", f"{ch.noun} من {before} إلى {wrong[0]}",
+                       f"{ch.noun} من {before} إلى {wrong[1]}"]
     if by and ch.by is not None:
-        wrong = _wrong_value(ch.by)
-        if wrong is None:
+        wrong = _wrong_values(ch.by, None, rising)
+        if not wrong:
             return None
-        return f"{ch.noun} بنسبة {by}" if "%" in by or "٪" in by else f"{ch.noun} بمقدار {by}", [
-            f"{ch.opposite} بنسبة {by}" if "%" in by or "٪" in by else f"{ch.opposite} بمقدار {by}",
-            f"{ch.noun} بنسبة {wrong}" if "%" in wrong or "٪" in wrong else f"{ch.noun} بمقدار {wrong}",
-            f"{ch.opposite} بنسبة {wrong}" if "%" in wrong or "٪" in wrong else f"{ch.opposite} بمقدار {wrong}"]
+        how = "بنسبة" if "%" in by or "٪" in by else "بمقدار"
+        return f"{ch.noun} {how} {by}", [f"{ch.opposite} {how} {by}", f"{ch.noun} {how} {wrong[0]}",
+                                         f"{ch.opposite} {how} {wrong[0]}"]
     if after and ch.after is not None:
-        wrong_after = _wrong_value(ch.after)
-        if wrong_after is None:
+        wrong = _wrong_values(ch.after, None, rising)
+        if not wrong:
             return None
-        return f"{ch.noun} إلى {after}", [f"{ch.opposite} إلى {after}", f"{ch.noun} إلى {wrong_after}",
-                                          f"{ch.opposite} إلى {wrong_after}"]
+        return f"{ch.noun} إلى {after}", [f"{ch.opposite} إلى {after}", f"{ch.noun} إلى {wrong[0]}",
+                                          f"{ch.opposite} إلى {wrong[0]}"]
     return None
 
 

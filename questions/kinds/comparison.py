@@ -8,9 +8,18 @@ from questions.changes import change_id, find_change
 from questions.context import Context
 from questions.distractors import format_number
 from questions.kinds.base import Candidate, Kind
-from questions.model import Question
-from questions.options import number_view, spaced_numbers
+from questions.model import Fact, Question
+from questions.options import NumberView, number_view, spaced_numbers
 from questions.stems import Stems
+
+
+def counted(f: Fact, view: NumberView) -> str:
+    """What a figure counts, as the article writes it after the number: « مليار دينار», « متفرج»."""
+    rest = f.text[view.blank_end - f.start:].strip()
+    words = " ".join(w for w in rest.split()[:2] if not any(ch.isdigit() for ch in w))
+    if view.scale:
+        return f" {view.scale}" + (f" {words}" if words else "")
+    return f" {words}" if words else ""
 
 
 def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
@@ -25,8 +34,10 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
     diff = round(abs(b.value - a.value), decimals)
     if diff <= 0:
         return None
+    if a.scale != b.scale:
+        return None  # «70 ألفاً» against «1.2 مليون»: subtracting the figures would mislead
     view = b if b.decimals >= a.decimals else a
-    unit = " نقطة مئوية" if a.percent else ""
+    unit = " نقطة مئوية" if a.percent else counted(ch.after, b)
 
     def show(v: float) -> str:
         return format_number(v, decimals, view.arabic) + unit

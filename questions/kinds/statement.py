@@ -12,9 +12,9 @@ from questions.salience import Weight
 from questions.statements import false_statement, swap_reads_well, true_statement
 from questions.stems import Stems
 
-MAX_WORDS = 22
-MAX_QUESTIONS = 2
+MAX_WORDS = 24
 PROMPT = "أيّ العبارات الآتية صحيحة بحسب المقال؟"
+PROMPT_FALSE = "أيّ العبارات الآتية غير صحيحة بحسب المقال؟"
 
 
 def _usable(st: Stems) -> str | None:
@@ -24,42 +24,63 @@ def _usable(st: Stems) -> str | None:
     return text
 
 
+def _false_version(ctx: Context, st: Stems, seed: str) -> str | None:
+    if not swap_reads_well(st):
+        return None
+    wrong = wrong_options(ctx, st, st.source.text, seed + st.fid)
+    made = false_statement(ctx, st, wrong[0]) if wrong else None
+    return made if made is not None and len(made.split()) <= MAX_WORDS else None
+
+
+def _one(ctx: Context, ready: list[tuple[int, Stems, str]], at: int, odd_true: bool,
+         taken: set[str]) -> tuple[Question, list[str]] | None:
+    """The question whose odd one out is ``ready[at]``: the one true statement among three false ones
+    (``odd_true``), or the one false statement among three true ones."""
+    _, st, true = ready[at]
+    k = key(ctx, "statement", st.fid, true, "true" if odd_true else "false")
+    odd = true if odd_true else _false_version(ctx, st, k)
+    if odd is None:
+        return None
+    rest: list[str] = []
+    facts = [st.fid]
+    sentences = {st.source.text}
+    for _, other, text in ready:
+        if len(rest) == 3:
+            break
+        if other.source.text in sentences or other.fid in facts or other.fid in taken:
+            continue
+        made = _false_version(ctx, other, k) if odd_true else text
+        if made is None:
+            continue
+        rest.append(made)
+        facts.append(other.fid)
+        sentences.add(other.source.text)
+    if len(rest) < 3:
+        return None
+    q = Question(key=k, kind="statement", fact_type=st.fact.type, prompt=PROMPT if odd_true else PROMPT_FALSE,
+                 answer=odd, choices=shuffled(ctx, k, odd, rest), source=st.source, difficulty=3, fact=st.fid)
+    return q, facts
+
+
 def build(ctx: Context, weights: dict[int, Weight], stems: dict[int, Stems]) -> list[Candidate]:
-    """Up to two questions, each on four statements from four different sentences: the true one may
-    be about anyone; the false ones swap a date, a number, a place or a body (see ``swap_reads_well``)."""
+    """Up to two questions on four statements from four different sentences: which one is true (the
+    others swap a date, a number, a place or a body, see ``swap_reads_well``), and which one is not."""
     ready = sorted(((fi, st, text) for fi, st in stems.items() if (text := _usable(st)) is not None),
                    key=lambda x: (-weights[x[0]].score, x[0]))
-    used_sentences: set[str] = set()
     out: list[Candidate] = []
-    for fi, st, true in ready:
-        if len(out) >= MAX_QUESTIONS:
+    taken: set[str] = set()
+    for odd_true in (True, False):
+        for at, (fi, st, _) in enumerate(ready):
+            if st.fid in taken:
+                continue
+            made = _one(ctx, ready, at, odd_true, taken)
+            if made is None:
+                continue
+            q, facts = made
+            taken.add(st.fid)
+            salience = 0.5 * weights[fi].score + 0.5 * max(weights[i].score for i in stems if stems[i].fid == st.fid)
+            out.append(Candidate(q, tuple(facts), salience, 0.8))
             break
-        if st.source.text in used_sentences:
-            continue
-        k = key(ctx, "statement", st.fid, true)
-        falses: list[str] = []
-        facts = [st.fid]
-        sentences = {st.source.text}
-        for fj, other, _ in ready:
-            if len(falses) == 3:
-                break
-            if other.source.text in sentences or other.source.text in used_sentences or other.fid in facts \
-                    or not swap_reads_well(other):
-                continue
-            wrong = wrong_options(ctx, other, other.source.text, k + other.fid)
-            made = false_statement(ctx, other, wrong[0]) if wrong else None
-            if made is None or len(made.split()) > MAX_WORDS:
-                continue
-            falses.append(made)
-            facts.append(other.fid)
-            sentences.add(other.source.text)
-        if len(falses) < 3:
-            continue
-        used_sentences |= sentences
-        q = Question(key=k, kind="statement", fact_type=st.fact.type, prompt=PROMPT, answer=true,
-                     choices=shuffled(ctx, k, true, falses), source=st.source, difficulty=3, fact=st.fid)
-        out.append(Candidate(q, tuple(facts), 0.5 * weights[fi].score + 0.5 * max(
-            weights[i].score for i in stems if stems[i].fid == st.fid), 0.8))
     return out
 
 

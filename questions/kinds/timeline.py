@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 
+from questions import lists
 from questions.build import key
 from questions.context import Context
 from questions.distractors import interval
 from questions.kinds.base import Candidate, Kind
 from questions.model import Question
 from questions.normalize import fold, tokens
-from questions.clauses import split_clauses, verb_shaped
+from questions.clauses import split_clauses
 from questions.realize import date_removal, is_verb, verbish, words_of
+from questions.realize.words import explicit_subject
 from questions.salience import Weight
 from questions.stems import Stems, not_when
 
@@ -23,8 +25,6 @@ SHORT_EVENT_WORDS = 10
 PROMPT = "ما الترتيب الزمني الصحيح للأحداث الآتية من الأقدم إلى الأحدث؟"
 
 
-_CUT_BEFORE = {fold(w) for w in ("من", "في", "على", "إلى", "عن", "بشأن", "إثر", "بعد", "قبل", "مع", "خلال", "ضمن",
-                                  "لدى", "عبر", "وسط", "بحضور", "بمشاركة")}
 
 
 def short_event(body: str) -> str:
@@ -43,7 +43,7 @@ def short_event(body: str) -> str:
     if len(words) <= SHORT_EVENT_WORDS:
         return body
     for n in range(SHORT_EVENT_WORDS, MIN_EVENT_WORDS, -1):
-        if fold(words[n]).strip("«») ") in _CUT_BEFORE and "«" not in " ".join(words[:n]).replace("»", "««"):
+        if fold(words[n]).strip("«») ") in lists.folded("generation/event_cut_before") and "«" not in " ".join(words[:n]).replace("»", "««"):
             return " ".join(words[:n])
     return body
 
@@ -57,8 +57,8 @@ def _own_clause_event(st: Stems) -> str | None:
     if clause is None or clause.role == "attribution":
         return None
     words = [w for w in words_of(sentence) if clause.body <= w.start and w.end <= clause.end]
-    if not words or not (is_verb(words[0]) or verb_shaped(words[0])):
-        return None
+    if len(words) < 2 or not is_verb(words[0]) or not explicit_subject(words, 1, [], words[0]):
+        return None  # «جرت يوم أمس», «بدأ بنشر الجداول»: an event needs its verb and who or what did it
     if any(verbish(w) for w in words[1:] if w.end <= start):
         return None
     cut = date_removal(sentence, start, end)

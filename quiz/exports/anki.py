@@ -31,6 +31,7 @@ from genanki.util import BASE91_TABLE
 
 from questions.model import Bank, Question
 from quiz.exports.common import (
+    writer_kind,
     banks_of,
     cloze_parts,
     is_true,
@@ -227,7 +228,7 @@ def note_for(q: Question, article_key: str, title: str, date: str) -> NotePlan:
     guid = guid_for(article_key, q.key)
     tags = _tags(q.fact_type, q.kind)
     e = escape
-    kind = q.kind
+    kind = writer_kind(q)
     if kind == "cloze":
         before, answer, after = cloze_parts(q, prefer_source=True)
         # A cloze with choices shows them as Anki's cloze hint, in place of "[...]".

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 
 import questions.model as qmodel
+from questions.kinds import shape
 from questions.model import FALSE_LABEL, TRUE_LABEL, Bank, Question
 from questions.normalize import ascii_digits, strip_bidi
 
@@ -14,6 +15,19 @@ from questions.normalize import ascii_digits, strip_bidi
 # then (and for hand-written banks) any run of underscores or dots, or an ellipsis, is a blank.
 _BLANK_RE = re.compile(r"_{2,}|\.{3,}|…|\[\s*\]")
 _NUMBER_RE = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+
+
+# Each shape (questions.kinds) and the writer every format has for it.
+_WRITER_BY_SHAPE = {"choice": "mcq", "text": "wh", "numeric": "numeric", "true_false": "true_false",
+                    "matching": "matching", "ordering": "ordering"}
+
+
+def writer_kind(q: Question) -> str:
+    """Which writer of a format a question takes, by its shape: a fill-in-the-blank keeps the cloze
+    writer (typed or with options), every other kind the writer of its shape."""
+    if q.kind == "cloze":
+        return "cloze"
+    return _WRITER_BY_SHAPE[shape(q)]
 
 
 def banks_of(banks: Bank | Iterable[Bank]) -> tuple[Bank, ...]:

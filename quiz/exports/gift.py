@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from questions.model import Bank, Question
 from quiz.exports.common import (
+    writer_kind,
     banks_of,
     cloze_parts,
     distractors,
@@ -67,7 +68,7 @@ def question_gift(q: Question) -> str:
     """Return one question in GIFT."""
     prompt = escape_gift(q.prompt)
     fb = _feedback(q)
-    kind = q.kind
+    kind = writer_kind(q)
     if kind == "mcq":
         block = " ".join(("=" if c == q.answer else "~") + escape_gift(c) for c in q.choices)
     elif kind == "true_false":

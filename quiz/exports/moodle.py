@@ -23,6 +23,7 @@ from html import escape
 
 from questions.model import Bank, Question
 from quiz.exports.common import (
+    writer_kind,
     banks_of,
     cloze_parts,
     distractors,
@@ -219,7 +220,7 @@ def moodle_xml(banks: Bank | Iterable[Bank]) -> bytes:
     for bank in banks_of(banks):
         _category(quiz, bank)
         for q in bank.questions:
-            WRITERS.get(q.kind, _shortanswer)(quiz, q, bank)
+            WRITERS[writer_kind(q)](quiz, q, bank)
     ET.indent(quiz, space=" ")
     data: bytes = ET.tostring(quiz, encoding="UTF-8", xml_declaration=True)
     return data + b"\n"

@@ -13,14 +13,14 @@ import io
 from collections.abc import Iterable, Iterator
 
 from questions.model import Bank, Question
-from quiz.exports.common import banks_of, cloze_parts, is_true, one_line
+from quiz.exports.common import banks_of, cloze_parts, is_true, one_line, writer_kind
 
 LIST_SEP = "، "
 
 
 def rows_for(q: Question) -> Iterator[tuple[str, str]]:
     """Yield the (term, definition) rows one question becomes."""
-    kind = q.kind
+    kind = writer_kind(q)
     if kind == "matching":
         for left, right in q.pairs:
             yield left, right

@@ -1,0 +1,185 @@
+"""Changes in numbers (find_change, opposite_of, change_id) and the causes and purposes an article states
+(find_reasons, topic_phrases)."""
+
+from __future__ import annotations
+
+import pytest
+
+from handmade import context, fact
+from questions.causes import Reason, find_reasons, topic_phrases
+from questions.changes import Change, change_id, find_change, opposite_of
+from questions.context import Context
+from questions.model import Fact
+
+
+def _pct(text: str, surface: str, nth: int = 0) -> Fact:
+    return fact(text, surface, "percentage", float(surface.rstrip("%")), nth)
+
+
+def _change(text: str, facts: list[Fact], surface: str) -> tuple[Context, Change | None]:
+    ctx = context(text, facts)
+    return ctx, find_change(ctx, next(i for i, f in enumerate(ctx.facts) if f.text == surface))
+
+
+def _described(ch: Change | None) -> tuple[object, ...] | None:
+    if ch is None:
+        return None
+    return (ch.noun, ch.opposite, ch.subject, ch.before and ch.before.text, ch.after and ch.after.text,
+            ch.by and ch.by.text, ch.goal)
+
+
+# --- worded changes --------------------------------------------------------------------------------
+
+_WORDED = [
+    ("ارتفع معدل التضخم السنوي من 11.8% إلى 12.5% في مارس.", ["11.8%", "12.5%"], "12.5%",
+     ("ارتفاع", "انخفاض", "معدل التضخم السنوي", "11.8%", "12.5%", None, False)),
+    ("ارتفع معدل التضخم السنوي من 11.8% إلى 12.5% في مارس.", ["11.8%", "12.5%"], "11.8%",
+     ("ارتفاع", "انخفاض", "معدل التضخم السنوي", "11.8%", "12.5%", None, False)),
+    ("تراجعت الصادرات النفطية بنسبة 7% خلال العام الماضي.", ["7%"], "7%",
+     ("تراجع", "ارتفاع", "الصادرات النفطية", None, None, "7%", False)),
+    ("ارتفاع أسعار المواد الغذائية بنسبة 2.5% أثار القلق.", ["2.5%"], "2.5%",
+     ("ارتفاع", "انخفاض", "أسعار المواد الغذائية", None, None, "2.5%", False)),
+    # the verbal noun after what changed
+    ("وسجل معدل البطالة تراجعاً إلى 3.4% في الربع الأخير.", ["3.4%"], "3.4%",
+     ("تراجع", "ارتفاع", "معدل البطالة", None, "3.4%", None, False)),
+    # a target the article states
+    ("تهدف الخطة إلى زيادة الصادرات الزراعية بنسبة 10% خلال خمس سنوات.", ["10%"], "10%",
+     ("زيادة", "تراجع", "الصادرات الزراعية", None, None, "10%", True)),
+    # a transitive verb after «الذي»: what follows is what changed
+    ("وأعلن البنك المركزي الذي خفض سعر الفائدة إلى 5% أنه سيواصل المراقبة.", ["5%"], "5%",
+     ("خفض", "رفع", "سعر الفائدة", None, "5%", None, False)),
+]
+
+
+@pytest.mark.parametrize(("text", "values", "asked", "change"), _WORDED)
+def test_a_worded_change_reads_what_changed_and_its_values(text: str, values: list[str], asked: str,
+                                                          change: tuple[object, ...]) -> None:
+    _, ch = _change(text, [_pct(text, v) for v in values], asked)
+    assert _described(ch) == change
+
+
+def test_a_change_in_counts_reads_its_values_too() -> None:
+    text = "انخفض عدد الحوادث المرورية في المدينة من 1200 إلى 950 حادثا."
+    facts = [fact(text, "1200", "number", 1200), fact(text, "950 حادثا", "number", 950, unit="حادث")]
+    _, ch = _change(text, facts, "950 حادثا")
+    assert _described(ch) == ("انخفاض", "ارتفاع", "عدد الحوادث المرورية", "1200", "950 حادثا", None, False)
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("رفع الهلال رصيده إلى 30 نقطة في صدارة الترتيب.", "30 نقطة"),  # a transitive verb: «الهلال» did it
+    ("ارتفع بنسبة 5% خلال الشهر الماضي.", "5%"),  # no written subject
+    ("ارتفعت أسعار الخبز أو الحليب بنسبة 5% خلال الشهر.", "5%"),  # a list of what changed
+    ("بلغ عدد السكان 5 ملايين نسمة في العاصمة.", "5 ملايين نسمة"),  # no word of change
+    ("ارتفع عدد الزوار في المعرض، وبلغت نسبة الرضا 80% بين الزوار.", "80%"),  # the change is in another clause
+])
+def test_no_change_without_a_word_of_change_and_a_noun_phrase_that_changed(text: str, asked: str) -> None:
+    surface = asked.split()[0]
+    value = float(surface.rstrip("%"))
+    typ = "percentage" if asked.endswith("%") else "number"
+    _, ch = _change(text, [fact(text, asked, typ, value)], asked)
+    assert ch is None
+
+
+def test_dates_and_names_take_part_in_no_change() -> None:
+    text = "ارتفع معدل التضخم السنوي في مصر إلى 12.5% عام 2024."
+    ctx = context(text, [fact(text, "مصر", "place", entity="place:مصر", kind="country"), _pct(text, "12.5%"),
+                         fact(text, "عام 2024", "date", "2024")])
+    assert [find_change(ctx, i) is None for i in range(3)] == [True, False, True]
+
+
+# --- a value set against an earlier one ------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "noun", "before", "after"), [
+    ("بلغت نسبة البطالة 12% مقارنة بـ10% في المسح السابق.", "ارتفاع", "10%", "12%"),
+    ("بلغت نسبة البطالة 12% مقارنة بـ14% في العام الماضي.", "انخفاض", "14%", "12%"),
+    ("بلغت نسبة البطالة 12% مقارنة بـ14% عام 2020.", "انخفاض", "14%", "12%"),
+    ("نسبة البطالة بلغت 12% مقارنة بـ10% في المسح السابق.", "ارتفاع", "10%", "12%"),
+    ("بلغت نسبة انتشار السمنة 33.2% مقارنة بـ30.8% في المسح السابق.", "ارتفاع", "30.8%", "33.2%"),
+])
+def test_a_value_compared_with_an_earlier_one_is_a_change(text: str, noun: str, before: str, after: str) -> None:
+    facts = [_pct(text, v) for v in sorted({before, after}, key=text.index)]
+    for asked in (before, after):
+        _, ch = _change(text, facts, asked)
+        assert ch is not None
+        assert (ch.noun, ch.before and ch.before.text, ch.after and ch.after.text) == (noun, before, after)
+        assert ch.subject in ("نسبة البطالة", "نسبة انتشار السمنة")
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("بلغت نسبة التدخين 58% بين الرجال مقابل 15% بين النساء.", ["58%", "15%"]),  # two groups
+    ("بلغت نسبة البطالة 12% مقارنة بـ12% في المسح السابق.", ["12%"]),  # no change
+])
+def test_two_groups_or_equal_values_are_no_change(text: str, values: list[str]) -> None:
+    facts = [_pct(text, v, n) for v in values for n in range(text.count(v))]
+    ctx = context(text, facts)
+    assert all(find_change(ctx, i) is None for i in range(len(ctx.facts)))
+
+
+# --- opposite and id -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("phrase", "opposite"), [
+    ("ارتفاع الأسعار", "انخفاض الأسعار"),
+    ("تراجع الطلب", "ارتفاع الطلب"),
+    ("زيادة الإنتاج", "تراجع الإنتاج"),
+    ("نمو الاقتصاد", "انكماش الاقتصاد"),
+    ("ارتفع الطلب", None),  # a verb, not its verbal noun
+    ("الأسعار المرتفعة", None),
+    ("", None),
+])
+def test_opposite_of_turns_an_opening_verbal_noun_of_change(phrase: str, opposite: str | None) -> None:
+    assert opposite_of(phrase) == opposite
+
+
+def test_every_value_of_one_change_shares_one_id() -> None:
+    text = "ارتفع معدل التضخم السنوي من 11.8% إلى 12.5% في مارس.\nوتراجعت الصادرات بنسبة 7% هذا العام.\n"
+    ctx = context(text, [_pct(text, "11.8%"), _pct(text, "12.5%"), _pct(text, "7%")])
+    ids = [change_id(ch) for i in range(3) if (ch := find_change(ctx, i)) is not None]
+    assert ids[0] == ids[1] == "change:معدل التضخم السنوي"
+    assert ids[2] != ids[0]
+
+
+# --- causes and purposes ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("أُلغيت الرحلات الجوية في المطار بسبب سوء الأحوال الجوية", Reason(
+        0, "أُلغيت الرحلات الجوية في المطار", "بسبب", "سوء الأحوال الجوية")),
+    ("أُلغيت الرحلات الجوية في المطار بسبب سوء الأحوال الجوية، وفق بيان الشركة.", Reason(
+        0, "أُلغيت الرحلات الجوية في المطار", "بسبب", "سوء الأحوال الجوية")),
+    ("وزار الوزير باريس بهدف تعزيز التعاون الاقتصادي، وفق البيان.", Reason(
+        0, "زار الوزير باريس", "بهدف", "تعزيز التعاون الاقتصادي")),
+    ("أغلق المصنع أبوابه في المدينة نتيجة نقص المواد الخام، حسب العمال.", Reason(
+        0, "أغلق المصنع أبوابه في المدينة", "نتيجة", "نقص المواد الخام")),
+    ("وأطلقت الوزارة حملة وطنية من أجل مكافحة التدخين، وفق البيان.", Reason(
+        0, "أطلقت الوزارة حملة وطنية", "من أجل", "مكافحة التدخين")),
+])
+def test_a_cause_or_purpose_after_a_verb_initial_clause_is_found(text: str, reason: Reason) -> None:
+    assert find_reasons(context(text, [])) == [reason]
+
+
+@pytest.mark.parametrize("text", [
+    "تراجعت الصادرات نتيجة انخفاض الطلب العالمي، حسب التقرير.",  # the effect is too short
+    "الحكومة أغلقت المدارس بسبب الأمطار الغزيرة، حسب البيان.",  # opens on a noun, not a verb
+    "وقال المدير إن المصنع أغلق بسبب نقص المواد الخام، حسب البيان.",  # the reason belongs to what was said
+    "أغلقت السلطات المدارس بسبب انتشار الفيروس في عدد كبير من المدن والقرى في شمال البلاد وجنوبها.",  # runs on
+    "أصدرت الجمعية اللبنانية من أجل ديمقراطية الانتخابات تقريرها السنوي، حسب البيان.",  # inside a name
+])
+def test_no_reason_where_no_clause_states_one_a_question_can_quote(text: str) -> None:
+    facts = []
+    if "الجمعية" in text:
+        facts = [fact(text, "الجمعية اللبنانية من أجل ديمقراطية الانتخابات", "organization", entity="organization:j")]
+    assert find_reasons(context(text, facts)) == []
+
+
+def test_topic_phrases_open_on_verbal_nouns_and_skip_sentences_asked_about() -> None:
+    text = ("وزار الوزير باريس بهدف تعزيز التعاون الاقتصادي، وفق البيان.\n"
+            "وتعمل الحكومة على تطوير البنية التحتية في الريف.\n"
+            "وتسعى الوزارة إلى دعم المشاريع الصغيرة في المحافظات.\n"
+            "وتحدث الوزير عن تحقيق المعدل المستهدف البالغ لهذا العام.\n")
+    ctx = context(text, [])
+    assert topic_phrases(ctx, set()) == ["تعزيز التعاون الاقتصادي", "تطوير البنية التحتية",
+                                         "دعم المشاريع الصغيرة", "تحقيق المعدل المستهدف"]
+    assert topic_phrases(ctx, {0, 3}) == ["تطوير البنية التحتية", "دعم المشاريع الصغيرة"]
+
+
+def test_a_verbal_noun_before_no_definite_noun_is_no_topic_phrase() -> None:
+    assert topic_phrases(context("وتعمل الحكومة على تطوير إلى جانب دعم كبير للقطاع.\n", []), set()) == []

@@ -1,0 +1,251 @@
+"""The comprehension kinds on short articles: roles, who holds which post, changes and comparisons in
+numbers, causes, which statement is true, and the order of events."""
+
+from __future__ import annotations
+
+import pytest
+
+from handmade import context, fact, index_of, stems_of
+from questions.context import Context
+from questions.kinds import cause, change, comparison, role, roles, statement, timeline
+from questions.kinds.base import ArticleBuilder, Candidate, FactBuilder
+from questions.kinds.role import is_position
+from questions.kinds.timeline import short_event
+from questions.normalize import tokens
+from questions.options import content_words
+from questions.stems import stems_for
+
+VISIT = ("استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة الرئيس الفرنسي إيمانويل ماكرون.\n"
+         "وقال وزير الخارجية المصري سامح شكري إن الزيارة تاريخية.\n")
+
+
+def _people(roles_of: dict[str, str], title: str = "") -> Context:
+    facts = [fact(VISIT, name, "person", role=r, entity=f"person:{name}") for name, r in roles_of.items()]
+    return context(VISIT, sorted(facts, key=lambda f: f.start), title=title)
+
+
+THREE = {"عبد الفتاح السيسي": "الرئيس المصري", "إيمانويل ماكرون": "الرئيس الفرنسي",
+         "سامح شكري": "وزير الخارجية المصري"}
+
+
+def _article_kind(build: ArticleBuilder, ctx: Context) -> list[Candidate]:
+    weights, stems = stems_of(ctx)
+    return build(ctx, weights, stems)
+
+
+# --- roles -----------------------------------------------------------------------------------------
+
+def test_a_role_question_offers_other_posts_none_of_which_is_also_right() -> None:
+    made = {c.question.prompt: c.question for c in _article_kind(role.build, _people(THREE))}
+    q = made["ما منصب سامح شكري بحسب المقال؟"]
+    assert q.answer == "وزير الخارجية المصري" and len(set(q.choices)) == 4 and q.answer in q.choices
+    answer = set(tokens(q.answer))
+    assert all(not answer <= set(tokens(o)) for o in q.choices if o != q.answer)
+    assert all(is_position(o) for o in q.choices)
+
+
+@pytest.mark.parametrize(("roles_of", "title"), [
+    ({**THREE, "سامح شكري": "وزير الخارجية المصري السابق"}, ""),  # a post held before
+    (THREE, "وزير الخارجية المصري في جولة"),  # the title names the post: the answer would stand out
+    ({**THREE, "سامح شكري": "المرشح اليميني"}, ""),  # a description, not a post
+])
+def test_no_role_question_on_a_former_guessable_or_descriptive_post(roles_of: dict[str, str], title: str) -> None:
+    prompts = [c.question.prompt for c in _article_kind(role.build, _people(roles_of, title))]
+    assert "ما منصب سامح شكري بحسب المقال؟" not in prompts
+    assert "ما منصب إيمانويل ماكرون بحسب المقال؟" in prompts
+
+
+def test_no_role_question_on_a_post_two_people_share() -> None:
+    same = {name: "الرئيس" for name in THREE}
+    assert _article_kind(role.build, _people(same)) == []
+
+
+@pytest.mark.parametrize(("post", "position"), [
+    ("وزير الخارجية", True), ("المدرب", True), ("رئيسة الوزراء", True),
+    ("المرشح اليميني", False), ("المدافع السنغالي", False), ("", False),
+])
+def test_is_position_reads_the_head_word(post: str, position: bool) -> None:
+    assert is_position(post) is position
+
+
+def test_three_people_with_posts_make_one_matching_question() -> None:
+    (c,) = _article_kind(roles.build, _people(THREE))
+    q = c.question
+    assert set(q.pairs) == set(THREE.items())
+    assert sorted(q.choices) == sorted(THREE.values())
+    assert c.facts[1:] and set(c.facts[1:]) == {f"person:{n}" for n in THREE}
+
+
+def test_two_people_make_no_matching_question() -> None:
+    two = dict(list(THREE.items())[:2])
+    assert _article_kind(roles.build, _people(two)) == []
+
+
+# --- changes and comparisons -----------------------------------------------------------------------
+
+CHANGES = ("انخفض عدد الحوادث المرورية في المدينة من 1200 إلى 950 حادثا العام الماضي.\n"
+           "وتهدف الخطة إلى زيادة الصادرات الزراعية بنسبة 10% خلال خمس سنوات.\n"
+           "وسجل معدل البطالة تراجعاً إلى 3.4% في الربع الأخير.\n"
+           "وارتفع معدل التضخم السنوي من 11.8% إلى 12.5% في مارس.\n")
+
+
+def _changes() -> Context:
+    t = CHANGES
+    return context(t, [fact(t, "1200", "number", 1200), fact(t, "950 حادثا", "number", 950, unit="حادث"),
+                       fact(t, "10%", "percentage", 10.0), fact(t, "3.4%", "percentage", 3.4),
+                       fact(t, "11.8%", "percentage", 11.8), fact(t, "12.5%", "percentage", 12.5)])
+
+
+def _on(build: FactBuilder, surface: str) -> Candidate | None:
+    ctx = _changes()
+    st = stems_for(ctx, index_of(ctx, surface))
+    assert st is not None
+    return build(ctx, st, 0.5)
+
+
+@pytest.mark.parametrize(("surface", "prompt", "answer", "opposite"), [
+    ("950 حادثا", "ما التغير الذي طرأ على عدد الحوادث المرورية بحسب المقال؟", "انخفاض من 1200 إلى 950",
+     "ارتفاع من 950 إلى 1200"),
+    ("1200", "ما التغير الذي طرأ على عدد الحوادث المرورية بحسب المقال؟", "انخفاض من 1200 إلى 950",
+     "ارتفاع من 950 إلى 1200"),
+    ("10%", "ما الهدف الذي يذكره المقال بشأن الصادرات الزراعية؟", "زيادة بنسبة 10%", "تراجع بنسبة 10%"),
+    ("3.4%", "ما التغير الذي طرأ على معدل البطالة بحسب المقال؟", "تراجع إلى 3.4%", "ارتفاع إلى 3.4%"),
+])
+def test_a_change_question_asks_direction_and_size_with_the_opposite_among_the_options(
+        surface: str, prompt: str, answer: str, opposite: str) -> None:
+    c = _on(change.build, surface)
+    assert c is not None
+    q = c.question
+    assert (q.prompt, q.answer) == (prompt, answer)
+    assert len(set(q.choices)) == 4 and answer in q.choices and opposite in q.choices
+    assert c.facts[0].startswith("change:")  # every value of one change is one fact for the bank
+
+
+def test_wrong_end_values_go_the_way_the_change_goes() -> None:
+    rise = _on(change.build, "12.5%")
+    fall = _on(change.build, "950 حادثا")
+    assert rise is not None and fall is not None
+    ends = [float(o.split("إلى ")[1].rstrip("%")) for o in rise.question.choices if o.startswith("ارتفاع")]
+    assert ends and all(e > 11.8 for e in ends)  # «ارتفاع من 11.8% إلى 11.5%» would refute itself
+    ends = [float(o.split("إلى ")[1]) for o in fall.question.choices if o.startswith("انخفاض")]
+    assert ends and all(e < 1200 for e in ends)
+
+
+def test_no_change_question_without_a_change() -> None:
+    text = "وشارك 67 لاعبا في البطولة الدولية للشباب.\n"
+    ctx = context(text, [fact(text, "67 لاعبا", "number", 67, unit="لاعب")])
+    st = stems_for(ctx, 0)
+    assert st is not None and change.build(ctx, st, 0.5) is None and comparison.build(ctx, st, 0.5) is None
+
+
+@pytest.mark.parametrize(("surface", "prompt", "answer"), [
+    ("12.5%", "ما مقدار الارتفاع في معدل التضخم السنوي بحسب المقال؟", "0.7 نقطة مئوية"),
+    ("950 حادثا", "ما مقدار الانخفاض في عدد الحوادث المرورية بحسب المقال؟", "250 حادثا"),
+])
+def test_a_comparison_asks_the_difference_the_article_never_writes(surface: str, prompt: str, answer: str) -> None:
+    c = _on(comparison.build, surface)
+    assert c is not None
+    assert (c.question.prompt, c.question.answer) == (prompt, answer)
+    assert len(set(c.question.choices)) == 4 and answer not in CHANGES
+
+
+@pytest.mark.parametrize("surface", ["11.8%", "1200", "10%", "3.4%"])
+def test_a_comparison_stands_only_on_the_later_value_of_a_change_from_one_value_to_another(surface: str) -> None:
+    assert _on(comparison.build, surface) is None
+
+
+# --- causes ----------------------------------------------------------------------------------------
+
+CAUSES = ("وزار الوزير باريس بهدف تعزيز التعاون الاقتصادي، وفق البيان.\n"
+          "وتعمل الحكومة على تطوير البنية التحتية في الريف.\n"
+          "وتسعى الوزارة إلى دعم المشاريع الصغيرة في المحافظات.\n"
+          "وتهدف الخطة إلى تحسين الخدمات العامة في المدن.\n")
+
+
+def test_a_cause_question_offers_other_reasons_after_the_same_connective() -> None:
+    (c,) = _article_kind(cause.build, context(CAUSES, []))
+    q = c.question
+    assert (q.prompt, q.answer) == ("لماذا زار الوزير باريس؟", "بهدف تعزيز التعاون الاقتصادي")
+    assert sorted(q.choices) == sorted(["بهدف تعزيز التعاون الاقتصادي", "بهدف تطوير البنية التحتية",
+                                        "بهدف دعم المشاريع الصغيرة", "بهدف تحسين الخدمات العامة"])
+    assert not any(content_words(o) & content_words("زار الوزير باريس") for o in q.choices)
+
+
+def test_no_cause_question_without_three_wrong_reasons() -> None:
+    assert _article_kind(cause.build, context("\n".join(CAUSES.split("\n")[:3]) + "\n", [])) == []
+
+
+# --- which statement is true -----------------------------------------------------------------------
+
+BIO = ("ولد الكاتب نجيب محفوظ في حي الجمالية بالقاهرة عام 1911.\n"
+       "ونشر الكاتب روايته الأولى عبث الأقدار عام 1939.\n"
+       "وحصل الكاتب على جائزة نوبل للآداب عام 1988.\n"
+       "وتوفي الكاتب في القاهرة عام 2006 عن عمر ناهز 94 عاما.\n")
+
+
+def _bio(text: str = BIO) -> Context:
+    years = [y for y in ("1911", "1939", "1988", "2006") if y in text]
+    facts = [fact(text, f"عام {y}", "date", y, kind="year") for y in years]
+    return context(text, [*facts, fact(text, "نجيب محفوظ", "person", entity="person:m", title="الكاتب")])
+
+
+def _in(text: str, article: str) -> bool:
+    return " ".join(tokens(text)) in " ".join(tokens(article))
+
+
+def test_one_statement_is_true_and_three_are_swapped_from_other_sentences() -> None:
+    made = _article_kind(statement.build, _bio())
+    assert made
+    q = made[0].question
+    assert len(set(q.choices)) == 4 and q.answer in q.choices and _in(q.answer, BIO)
+    falses = [o for o in q.choices if o != q.answer]
+    assert not any(_in(o, BIO) for o in falses)
+    assert len(set(made[0].facts)) == 4  # four facts, one a sentence
+
+
+def test_no_statement_question_without_three_false_ones() -> None:
+    two = "\n".join(BIO.split("\n")[:2]) + "\n"
+    assert _article_kind(statement.build, _bio(two)) == []
+
+
+# --- timeline --------------------------------------------------------------------------------------
+
+def test_a_timeline_orders_the_dated_events_oldest_first() -> None:
+    (c,) = _article_kind(timeline.build, _bio())
+    q = c.question
+    assert q.items == ("ولد الكاتب نجيب محفوظ في حي الجمالية بالقاهرة", "نشر الكاتب روايته الأولى عبث الأقدار",
+                       "حصل الكاتب على جائزة نوبل للآداب", "توفي الكاتب في القاهرة عن عمر ناهز 94 عاما")
+    assert q.answer == " ← ".join(q.items)
+    assert sorted(q.choices) == sorted(q.items) and q.choices != q.items
+    assert c.facts[1:] == ("date:1911", "date:1939", "date:1988", "date:2006")
+
+
+@pytest.mark.parametrize("text", [
+    "ولد الكاتب نجيب محفوظ في القاهرة عام 1911.\nونشر الكاتب روايته الأولى عبث الأقدار عام 1939.\n",  # two
+    "ولد الكاتب نجيب محفوظ في القاهرة عام 1911.\nونشر الكاتب روايته الأولى عبث الأقدار عام 1939.\n"
+    "وهي الرواية الأولى منذ عام 1988 في مصر.\n",  # «منذ»: not when something happened
+])
+def test_no_timeline_without_three_dated_events(text: str) -> None:
+    assert _article_kind(timeline.build, _bio(text)) == []
+
+
+def test_events_whose_dates_overlap_have_no_order() -> None:
+    text = ("ولد الكاتب نجيب محفوظ في القاهرة عام 1911.\nوتوفي الكاتب في القاهرة في أغسطس 2006.\n"
+            "ونقل الكاتب إلى المستشفى عام 2006.\n")
+    ctx = context(text, [fact(text, "عام 1911", "date", "1911", kind="year"),
+                         fact(text, "أغسطس 2006", "date", "2006-08", kind="month"),
+                         fact(text, "عام 2006", "date", "2006", kind="year")])
+    assert _article_kind(timeline.build, ctx) == []
+
+
+@pytest.mark.parametrize(("body", "short"), [
+    ("وقع الجانبان اتفاقية الصيد، وأكدا أهمية التعاون", "وقع الجانبان اتفاقية الصيد"),
+    ("بدأت التحقيقات إثر بلاغ تلقته الشرطة من وحدة التحريات المالية في العاصمة",
+     "بدأت التحقيقات إثر بلاغ تلقته الشرطة من وحدة التحريات المالية"),  # ten words at most, before «في»
+    ("بدأت التحقيقات إثر بلاغ تلقته الشرطة صباح يوم الأحد الماضي الساعة العاشرة",
+     "بدأت التحقيقات إثر بلاغ تلقته الشرطة صباح يوم الأحد الماضي الساعة العاشرة"),  # no preposition to cut at
+    ("افتتح الوزير المعرض الدولي للكتاب", "افتتح الوزير المعرض الدولي للكتاب"),
+    ("قال «إنه، كما وعد، سيعود» إلى بلاده", "قال «إنه، كما وعد، سيعود» إلى بلاده"),  # commas inside quotes
+])
+def test_short_event_cuts_at_the_first_comma_or_before_a_preposition(body: str, short: str) -> None:
+    assert short_event(body) == short

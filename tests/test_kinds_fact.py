@@ -1,0 +1,216 @@
+"""The kinds that ask about one fact (mcq, cloze, wh, numeric, true_false, who_did) on a short article, and
+the statements true/false questions stand on."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from handmade import VISIT, context, fact, index_of, stems_of, visit
+from questions.context import Context
+from questions.kinds import cloze, mcq, numeric, true_false, wh, who_did
+from questions.kinds.base import Candidate, FactBuilder
+from questions.kinds.who_did import event_question
+from questions.model import BLANK, FALSE_LABEL, TRUE_LABEL
+from questions.normalize import tokens
+from questions.statements import MAX_STATEMENT_WORDS, false_statement, same_gender, swap_reads_well, true_statement
+from questions.stems import Stems, stems_for
+
+
+def _stems(ctx: Context, surface: str) -> Stems:
+    st = stems_for(ctx, index_of(ctx, surface))
+    assert st is not None
+    return st
+
+
+def _question(build: FactBuilder, surface: str) -> Candidate | None:
+    ctx = visit()
+    return build(ctx, _stems(ctx, surface), 0.5)
+
+
+# --- mcq -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("surface", "prompt"), [
+    ("سامح شكري", "من قال إن الزيارة تاريخية؟"),
+    ("12 مارس 2024", "متى استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة الرئيس الفرنسي إيمانويل ماكرون؟"),
+    ("القاهرة", "استقبل الرئيس المصري عبد الفتاح السيسي في _____ يوم 12 مارس 2024 الرئيس الفرنسي إيمانويل ماكرون."),
+])
+def test_mcq_asks_its_stem_with_the_answer_once_among_four_options(surface: str, prompt: str) -> None:
+    c = _question(mcq.build, surface)
+    assert c is not None
+    q = c.question
+    assert (q.prompt, q.kind) == (prompt, "mcq")
+    assert len(set(q.choices)) == 4 and q.choices.count(q.answer) == 1
+    assert not any(o != q.answer and o in q.prompt for o in q.choices)
+
+
+def test_mcq_options_are_of_the_answers_type() -> None:
+    date = _question(mcq.build, "12 مارس 2024")
+    scaled = _question(mcq.build, "7.4 مليار يورو")
+    assert date is not None and scaled is not None
+    assert all(re.fullmatch(r"\d{1,2} [^\d ]+ 2024", o) for o in date.question.choices)
+    assert all(re.fullmatch(r"\d\.4 مليار", o) for o in scaled.question.choices)
+
+
+def test_no_mcq_without_three_wrong_options() -> None:
+    text = "وصل خالد يوسف إلى المطار صباح اليوم قادما من رحلة طويلة.\n"  # nobody of his kind, no pool
+    ctx = context(text, [fact(text, "خالد يوسف", "person", entity="person:k", title="السيد")])
+    assert mcq.build(ctx, _stems(ctx, "خالد يوسف"), 0.5) is None
+    assert _question(mcq.build, "تسع اتفاقيات") is None  # written in words: no options in digits
+
+
+# --- typed kinds -----------------------------------------------------------------------------------
+
+def test_cloze_blanks_the_fact_once_and_keeps_its_accepted_forms() -> None:
+    c = _question(cloze.build, "تسع اتفاقيات")
+    assert c is not None
+    q = c.question
+    assert q.prompt == "وقع البلدان _____ اتفاقيات بقيمة 7.4 مليار يورو." and q.prompt.count(BLANK) == 1
+    assert (q.answer, q.accepted, q.tolerance) == ("تسع", ("9",), 0.0)
+    name = _question(cloze.build, "سامح شكري")
+    assert name is not None and name.question.tolerance is None and "شكري" in name.question.accepted
+
+
+def test_no_cloze_where_the_clause_cannot_be_cut() -> None:
+    text = "فاز الهلال.\n"
+    ctx = context(text, [fact(text, "الهلال", "organization", entity="organization:h")])
+    assert cloze.build(ctx, _stems(ctx, "الهلال"), 0.5) is None
+
+
+def test_wh_asks_only_where_a_question_reads_well() -> None:
+    c = _question(wh.build, "سامح شكري")
+    assert c is not None and (c.question.prompt, c.question.answer) == ("من قال إن الزيارة تاريخية؟", "سامح شكري")
+    assert _question(wh.build, "تسع اتفاقيات") is None
+
+
+def test_numeric_asks_numbers_with_their_tolerance_and_nothing_else() -> None:
+    c = _question(numeric.build, "7.4 مليار يورو")
+    assert c is not None
+    assert (c.question.answer, c.question.tolerance) == ("7.4 مليار", 5e7)
+    assert c.question.prompt == "وقع البلدان تسع اتفاقيات بقيمة _____ يورو."
+    assert _question(numeric.build, "القاهرة") is None and _question(numeric.build, "12 مارس 2024") is None
+
+
+# --- true / false ----------------------------------------------------------------------------------
+
+def _in_article(statement: str) -> bool:
+    return " ".join(tokens(statement)) in " ".join(tokens(VISIT))
+
+
+def test_a_true_statement_is_in_the_article_and_a_false_one_is_not() -> None:
+    ctx = visit()
+    _, stems = stems_of(ctx)
+    made = [c for st in stems.values() if (c := true_false.build(ctx, st, 0.5)) is not None]
+    answers = {c.question.answer for c in made}
+    assert answers == {TRUE_LABEL, FALSE_LABEL}
+    for c in made:
+        statement = c.question.prompt.split(":", 1)[1].rstrip("؟").strip()
+        assert c.question.choices == (TRUE_LABEL, FALSE_LABEL)
+        assert _in_article(statement) == (c.question.answer == TRUE_LABEL), statement
+
+
+def test_a_person_is_never_swapped_into_a_false_statement() -> None:
+    ctx = visit()
+    _, stems = stems_of(ctx)
+    for st in stems.values():
+        c = true_false.build(ctx, st, 0.5)
+        if c is not None and st.fact.type == "person":
+            assert c.question.answer == TRUE_LABEL
+
+
+# --- statements ------------------------------------------------------------------------------------
+
+def _one(text: str, surface: str, typ: str, value: object = None, **kw: Any) -> tuple[Context, Stems]:
+    ctx = context(text, [fact(text, surface, typ, value, **kw)])
+    return ctx, _stems(ctx, surface)
+
+
+def test_a_true_statement_is_the_facts_clause() -> None:
+    _, st = _one("ووقع البلدان تسع اتفاقيات بقيمة 7.4 مليار يورو.\n", "7.4 مليار يورو", "number", 7.4e9)
+    assert true_statement(st) == "وقع البلدان تسع اتفاقيات بقيمة 7.4 مليار يورو"
+
+
+@pytest.mark.parametrize("text", [
+    "هذا الاتفاق وقعه البلدان في القاهرة بقيمة 7.4 مليار يورو.\n",  # leans on what came before
+    "وقع البلدان في القاهرة " + "اتفاقا جديدا " * MAX_STATEMENT_WORDS + "بقيمة 7.4 مليار يورو.\n",  # too long
+])
+def test_no_true_statement_from_a_clause_that_cannot_stand_alone(text: str) -> None:
+    _, st = _one(text, "7.4 مليار يورو", "number", 7.4e9)
+    assert true_statement(st) is None
+
+
+@pytest.mark.parametrize(("text", "surface", "typ", "value", "kw", "wrong", "false"), [
+    ("ارتفعت البطالة إلى 17 بالمئة في الربع الأول.\n", "17 بالمئة", "percentage", 17, {}, "15%",
+     "ارتفعت البطالة إلى 15 بالمئة في الربع الأول"),  # the article's own wording
+    ("عينت الشركة 2.400 عون في المصنع الجديد.\n", "2.400 عون", "number", 2400, {"unit": "عون"}, "2.700",
+     "عينت الشركة 2.700 عون في المصنع الجديد"),
+    ("وقدمت الحكومة دعما كبيرا للسعودية في المعرض.\n", "لسعودية", "place", "السعودية",
+     {"entity": "place:s", "kind": "country"}, "الإمارات", "قدمت الحكومة دعما كبيرا للإمارات في المعرض"),
+])
+def test_a_false_statement_swaps_the_fact_as_the_article_would_write_it(
+        text: str, surface: str, typ: str, value: object, kw: dict[str, Any], wrong: str, false: str) -> None:
+    ctx, st = _one(text, surface, typ, value, **kw)
+    assert false_statement(ctx, st, wrong) == false
+
+
+def test_no_false_statement_that_names_the_swapped_in_name_twice_or_breaks_agreement() -> None:
+    ctx, st = _one("وزار الوفد الأردن وسوريا في جولة إقليمية.\n", "الأردن", "place", kind="country",
+                   entity="place:j")
+    assert false_statement(ctx, st, "سوريا") is None
+    text = "وأعلنت لجنة الانتخابات في مؤتمر صحفي النتائج النهائية.\n"
+    ctx, st = _one(text, "لجنة الانتخابات", "organization", entity="organization:l")
+    assert false_statement(ctx, st, "صندوق النقد") is None  # «أعلنت صندوق ...»
+    assert false_statement(ctx, st, "هيئة الرقابة") == "أعلنت هيئة الرقابة في مؤتمر صحفي النتائج النهائية"
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("لجنة الانتخابات", "هيئة الرقابة", True), ("صندوق النقد", "البنك الدولي", True),
+    ("لجنة الانتخابات", "صندوق النقد", False), ("", "هيئة الرقابة", False),
+])
+def test_same_gender_compares_the_head_words(a: str, b: str, same: bool) -> None:
+    assert same_gender(a, b) is same
+
+
+def test_people_are_not_swapped_but_places_are() -> None:
+    ctx = visit()
+    assert not swap_reads_well(_stems(ctx, "سامح شكري"))
+    assert swap_reads_well(_stems(ctx, "القاهرة")) and swap_reads_well(_stems(ctx, "12 مارس 2024"))
+
+
+# --- who did what ----------------------------------------------------------------------------------
+
+def _claim(text: str, name: str) -> tuple[str, int, int]:
+    return text, text.index(name), text.index(name) + len(name)
+
+
+@pytest.mark.parametrize(("text", "name", "question"), [
+    ("أقر مدرب الأهلي الألماني مارسيل كولر بأن الفريق لعب بشكل سيئ", "مارسيل كولر",
+     "من مدرب الأهلي الألماني الذي أقر بأن الفريق لعب بشكل سيئ؟"),
+    ("افتتحت وزيرة الثقافة نيفين الكيلاني المعرض الدولي للكتاب", "نيفين الكيلاني",
+     "من وزيرة الثقافة التي افتتحت المعرض الدولي للكتاب؟"),
+    ("أعلن محمد صلاح اعتزاله اللعب الدولي نهائيا", "محمد صلاح", "من أعلن اعتزاله اللعب الدولي نهائيا؟"),
+])
+def test_who_did_asks_who_a_clause_is_about(text: str, name: str, question: str) -> None:
+    assert event_question(_claim(text, name)) == question
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("قال وزير المالية خالد يوسف إن الخطة جاهزة للتنفيذ", "خالد يوسف"),  # who said something routine
+    ("فاز محمد صلاح بالجائزة", "محمد صلاح"),  # too little left to ask about
+    ("الوزير خالد يوسف افتتح المعرض الدولي للكتاب", "خالد يوسف"),  # no verb first
+    ("يأتي هذا التحالف عقب فوز نصري عصفورة بالانتخابات الرئاسية", "نصري عصفورة"),  # not its title
+    ("استقبل رئيس مجلس إدارة النادي الأهلي السابق محمود الخطيب الوفد الزائر", "محمود الخطيب"),  # long title
+])
+def test_who_did_needs_a_verb_the_name_is_the_subject_of(text: str, name: str) -> None:
+    assert event_question(_claim(text, name)) is None
+
+
+def test_who_did_offers_people_of_the_same_class() -> None:
+    c = _question(who_did.build, "عبد الفتاح السيسي")
+    assert c is not None
+    q = c.question
+    assert q.prompt == "من الرئيس المصري الذي استقبل في القاهرة يوم 12 مارس 2024 الرئيس الفرنسي إيمانويل ماكرون؟"
+    assert len(set(q.choices)) == 4 and q.answer == "عبد الفتاح السيسي" and "إيمانويل ماكرون" not in q.choices
+    assert _question(who_did.build, "القاهرة") is None  # only people do things

@@ -1,0 +1,193 @@
+"""Questions that give each other away (leaks) and how a bank is chosen from candidates (select)."""
+
+from __future__ import annotations
+
+import pytest
+
+from questions.kinds.base import Candidate
+from questions.leaks import Leak, find_leaks, leak_free, reveals, secrets, shown, title_reveals
+from questions.model import FALSE_LABEL, TRUE_LABEL, Question, Source
+from questions.select import MAX_ALTERNATES, MAX_TRUE_FALSE, bank_size, select
+
+WIN = Question(key="win", kind="mcq", fact_type="person", prompt="من فاز بالانتخابات الرئاسية في هندوراس؟",
+               answer="نصري عصفورة", accepted=("عصفورة",),
+               choices=("نصري عصفورة", "سلفادور نصر الله", "ريكسي مونكادا", "خوان هيرنانديز"))
+SHARE = Question(key="share", kind="cloze", fact_type="percentage",
+                 prompt="فاز نصري عصفورة بالانتخابات بنسبة _____ من الأصوات.", answer="40.27%")
+TF = Question(key="tf", kind="true_false", fact_type="percentage",
+              prompt="هل العبارة الآتية صحيحة بحسب المقال: حصل الفائز على 40.27% من الأصوات؟",
+              answer=TRUE_LABEL, choices=(TRUE_LABEL, FALSE_LABEL))
+AGE = Question(key="age", kind="numeric", fact_type="number", prompt="كم عاما يبلغ عمر الرئيس المنتخب؟",
+               answer="67", tolerance=0.0)
+ROLES = Question(key="roles", kind="roles", fact_type="person", prompt="صل كل شخص بمنصبه.",
+                 answer="وزير الخارجية | الرئيس الأمريكي",
+                 pairs=(("ماركو روبيو", "وزير الخارجية"), ("دونالد ترامب", "الرئيس الأمريكي")))
+ORDER = Question(key="order", kind="timeline", fact_type="date", prompt="رتب الأحداث.", answer="أ ← ب ← ج",
+                 items=("فاز عصفورة بالانتخابات", "هنأه روبيو", "زار واشنطن"),
+                 choices=("هنأه روبيو", "زار واشنطن", "فاز عصفورة بالانتخابات"))
+
+
+# --- secrets and what a question shows -------------------------------------------------------------
+
+@pytest.mark.parametrize(("q", "expected"), [
+    (WIN, ("نصري عصفورة", "عصفورة")),
+    (SHARE, ("40.27%",)),
+    (AGE, ("67",)),
+    (ROLES, ("وزير الخارجية", "الرئيس الأمريكي")),  # the right-hand side of each pair
+    (TF, ()),  # «صح» gives nothing away
+    (ORDER, ()),  # the items are on the page anyway
+])
+def test_secrets_are_what_a_student_must_not_see_before_answering(q: Question, expected: tuple[str, ...]) -> None:
+    assert secrets(q) == expected
+
+
+def test_a_question_shows_its_prompt_items_left_pairs_and_only_long_options() -> None:
+    statement = Question(key="st", kind="statement", fact_type="", prompt="أي العبارات صحيحة؟",
+                         answer="فاز عصفورة بنسبة 40.27% من الأصوات",
+                         choices=("فاز عصفورة بنسبة 40.27% من الأصوات", "فاز عصفورة بنسبة 45.27% من الأصوات"))
+    assert shown(WIN) == (WIN.prompt,)  # names as options are no statements
+    assert shown(ROLES) == (ROLES.prompt, "ماركو روبيو", "دونالد ترامب")
+    assert shown(ORDER) == (ORDER.prompt, *ORDER.items)
+    assert shown(statement) == (statement.prompt, *statement.choices)
+
+
+@pytest.mark.parametrize(("revealer", "revealed", "secret"), [
+    (SHARE, WIN, "نصري عصفورة"),  # the cloze names the winner
+    (TF, SHARE, "40.27%"),  # the statement shows the share
+    (Question(key="x", kind="wh", fact_type="", prompt="بلغت نسبته ٤٠٫٢٧ في المئة فمن هو؟", answer="نصري عصفورة"),
+     SHARE, "40.27%"),  # a number shows by its value, whatever its digits
+    (Question(key="s", kind="statement", fact_type="", prompt="أي العبارات صحيحة؟", answer="أ",
+              choices=("فاز الرئيس المنتخب بنسبة 40.27% من الأصوات", "أ")), SHARE, "40.27%"),
+])
+def test_a_question_reveals_another_whose_answer_it_shows(revealer: Question, revealed: Question,
+                                                          secret: str) -> None:
+    assert reveals(revealer, revealed) == secret
+
+
+@pytest.mark.parametrize(("revealer", "revealed"), [
+    (WIN, SHARE),  # the winner's question does not show the share
+    (AGE, WIN),
+    (WIN, TF),  # a true/false question has nothing to hide
+    (SHARE, SHARE),  # a question never reveals itself
+    (Question(key="c", kind="mcq", fact_type="place", prompt="أين جرت الانتخابات؟", answer="هندوراس",
+              choices=("هندوراس", "غواتيمالا", "كوبا", "بنما")),
+     Question(key="d", kind="mcq", fact_type="place", prompt="أي بلد زاره الرئيس؟", answer="غواتيمالا",
+              choices=("غواتيمالا", "هندوراس", "كوبا", "بنما"))),  # short options are no statements
+])
+def test_a_question_reveals_nothing_it_does_not_show(revealer: Question, revealed: Question) -> None:
+    assert reveals(revealer, revealed) is None
+
+
+def test_the_title_may_reveal_an_answer() -> None:
+    assert title_reveals("فوز نصري عصفورة برئاسة هندوراس", WIN) == "نصري عصفورة"
+    assert title_reveals("انتخابات هندوراس", WIN) is None
+    assert title_reveals("  ", WIN) is None
+
+
+def test_find_leaks_lists_every_pair_and_the_title() -> None:
+    leaks = find_leaks([WIN, SHARE, TF, AGE], title="عصفورة رئيسا")
+    assert leaks == [Leak(-1, 0, "عصفورة"), Leak(1, 0, "نصري عصفورة"), Leak(2, 1, "40.27%")]
+
+
+def test_leak_free_keeps_the_first_of_each_leaking_pair_and_drops_what_the_title_shows() -> None:
+    assert [q.key for q in leak_free([WIN, SHARE, TF, AGE])] == ["win", "tf", "age"]
+    assert [q.key for q in leak_free([SHARE, WIN, TF, AGE])] == ["share", "age"]
+    assert [q.key for q in leak_free([WIN, SHARE, AGE], title="فوز عصفورة")] == ["share", "age"]
+
+
+# --- select ----------------------------------------------------------------------------------------
+
+CITIES = ["القاهرة", "دمشق", "بغداد", "الرباط", "تونس", "عمان", "الدوحة", "مسقط", "الرياض", "بيروت", "الخرطوم",
+          "صنعاء", "طرابلس", "الكويت", "المنامة", "نواكشوط"]
+TOPICS = ["الزراعة", "الصناعة", "التجارة", "السياحة", "التعليم", "الصحة", "النقل", "الطاقة", "المياه", "الإسكان",
+          "الثقافة", "الرياضة", "الاتصالات", "البيئة", "المالية", "العدل"]
+
+
+def cand(i: int, kind: str = "mcq", fact: str = "", salience: float = 0.5, quality: float = 0.8,
+         sentence: str = "", prompt: str = "") -> Candidate:
+    """A candidate about fact ``i`` (a capital), with a prompt and a sentence of its own unless given."""
+    q = Question(key=f"{kind}-{i}-{prompt[:6]}", kind=kind, fact_type="place",
+                 prompt=prompt or f"أي عاصمة احتضنت مؤتمر {TOPICS[i]}؟", answer=CITIES[i],
+                 choices=(CITIES[i], "أ", "ب", "ج") if kind != "cloze" else (),
+                 source=Source(sentence or f"احتضنت {CITIES[i]} مؤتمر {TOPICS[i]}.", 0, 1))
+    return Candidate(q, (fact or f"place:{i}",), salience, quality)
+
+
+@pytest.mark.parametrize(("words", "size"), [(0, 8), (300, 8), (450, 10), (675, 15), (1350, 30), (5000, 30)])
+def test_a_bank_has_about_one_question_per_45_words_between_8_and_30(words: int, size: int) -> None:
+    assert bank_size(words) == size
+
+
+def test_one_question_per_fact_with_its_other_realizations_as_alternates() -> None:
+    group = [cand(0, "mcq", quality=0.9, salience=0.6), cand(0, "cloze", quality=0.6, salience=0.4),
+             cand(0, "wh", quality=0.6, salience=0.5)]
+    bank = select([*group, cand(1)], 8)
+    assert [q.key for q in bank] == ["mcq-0-", "mcq-1-"]
+    first = bank[0]
+    assert [a.kind for a in first.alternates] == ["wh", "cloze"]  # best first
+    assert all(a.salience == first.salience == 0.6 and not a.alternates for a in first.alternates)
+
+
+def test_alternates_are_capped() -> None:
+    group = [cand(0, kind, prompt=f"سؤال {n} عن مؤتمر الزراعة؟") for n, kind in
+             enumerate(("mcq", "cloze", "wh", "numeric", "true_false", "short", "statement"))]
+    (q,) = select(group, 8)
+    assert len(q.alternates) == MAX_ALTERNATES
+
+
+def test_comprehension_kinds_get_their_quota_before_recall() -> None:
+    recall = [cand(i, salience=0.9) for i in range(10)]
+    comprehension = [cand(10, "who_did", salience=0.3), cand(11, "cause", salience=0.3)]
+    kinds = [q.kind for q in select([*recall, *comprehension], 8)]
+    assert kinds.count("who_did") == kinds.count("cause") == 1  # ceil(8 × 0.25) = 2
+
+
+def test_no_kind_takes_more_than_its_share_and_true_false_at_most_two() -> None:
+    assert len(select([cand(i, salience=0.9) for i in range(12)], 8)) == 4  # ceil(8 × 0.4) = 4
+    tf = [cand(i, "true_false") for i in range(6)]
+    assert len(select(tf, 8)) == MAX_TRUE_FALSE
+    who = [cand(i, "who_did") for i in range(6)]
+    assert len(select(who, 8)) == 2  # one comprehension idea asked at most twice
+
+
+def test_a_short_sentence_carries_one_question_a_long_one_two_on_different_clauses() -> None:
+    short = "احتضنت القاهرة مؤتمر الزراعة واحتضنت دمشق مؤتمر الصناعة."
+    assert len(select([cand(0, sentence=short), cand(1, "cloze", sentence=short)], 8)) == 1
+    long = ("احتضنت القاهرة مؤتمر الزراعة الذي شارك فيه وزراء ورجال أعمال من عشرين بلدا عربيا وأجنبيا، "
+            "فيما احتضنت دمشق مؤتمر الصناعة الذي ناقش فيه الخبراء خطط التصنيع المحلي ودعم المصانع الصغيرة.")
+    assert len(long.split()) >= 25
+    apart = [cand(0, sentence=long, prompt="أي عاصمة استضافت وزراء الزراعة العرب؟"),
+             cand(1, "cloze", sentence=long, prompt="في أي مدينة ناقش الخبراء خطط التصنيع المحلي؟")]
+    assert len(select(apart, 8)) == 2
+    one_clause = [cand(0, sentence=long), cand(1, "cloze", sentence=long)]  # «أي عاصمة احتضنت مؤتمر ...؟» twice
+    assert len(select(one_clause, 8)) == 1
+    three = [*apart, cand(2, "wh", sentence=long, prompt="ما عدد البلدان التي شارك وزراؤها؟")]
+    assert len(select(three, 8)) == 2
+
+
+def test_the_title_never_gives_an_answer_away() -> None:
+    bank = select([cand(0), cand(1), cand(2)], 8, title="مؤتمرات في دمشق")
+    assert "دمشق" not in [q.answer for q in bank] and len(bank) == 2
+
+
+def test_no_question_in_the_bank_gives_another_away() -> None:
+    giveaway = cand(1, prompt="احتضنت القاهرة مؤتمرا فأي عاصمة احتضنت مؤتمر الصناعة؟", salience=0.4)
+    bank = select([cand(0, salience=0.8), giveaway, cand(2, salience=0.3)], 8)
+    assert [q.answer for q in bank] == ["القاهرة", "بغداد"]
+
+
+def test_trivial_facts_are_left_out_unless_the_whole_article_weighs_alike() -> None:
+    assert [q.answer for q in select([cand(0, salience=0.9), cand(1, salience=0.1)], 8)] == ["القاهرة"]
+    assert len(select([cand(0, salience=0.15), cand(1, salience=0.1)], 8)) == 2
+
+
+def test_the_bank_is_sorted_by_salience() -> None:
+    bank = select([cand(0, salience=0.3), cand(1, "cloze", salience=0.9), cand(2, "wh", salience=0.6)], 8)
+    assert [q.salience for q in bank] == [0.9, 0.6, 0.3]
+
+
+def test_a_fact_whose_answer_other_questions_show_ranks_lower() -> None:
+    shows_cairo = [cand(i, "wh", prompt=f"ماذا احتضنت القاهرة في مؤتمر {TOPICS[i]}؟") for i in (1, 2)]
+    groups = [cand(0, salience=0.5), cand(3, salience=0.5), *shows_cairo]
+    # Cairo and Rabat weigh alike, but two other prompts name Cairo: asking about Cairo would rule both out
+    assert [q.answer for q in select(groups, 8)] == ["الرباط", "دمشق", "بغداد"]

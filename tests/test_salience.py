@@ -1,0 +1,210 @@
+"""How much a fact weighs in its story (weigh), and the trivia no question should ask, one rule at a time."""
+
+from __future__ import annotations
+
+import pytest
+
+from handmade import context, fact, index_of
+from questions.context import Context, fact_id
+from questions.model import Fact
+from questions.salience import fact_weight, weigh
+
+
+def _trivia(ctx: Context, surface: str, nth: int = 0) -> str | None:
+    return weigh(ctx)[index_of(ctx, surface, nth)].trivia
+
+
+def _score(ctx: Context, surface: str, nth: int = 0) -> float:
+    return weigh(ctx)[index_of(ctx, surface, nth)].score
+
+
+def _org(text: str, surface: str, nth: int = 0) -> Fact:
+    return fact(text, surface, "organization", nth=nth, entity=f"organization:{surface}")
+
+
+def _person(text: str, surface: str, nth: int = 0, **kw: object) -> Fact:
+    return fact(text, surface, "person", nth=nth, entity=f"person:{surface}", **kw)
+
+
+def _place(text: str, surface: str, nth: int = 0) -> Fact:
+    return fact(text, surface, "place", nth=nth, entity=f"place:{surface}", kind="city")
+
+
+# --- byline and attribution ------------------------------------------------------------------------
+
+def test_a_name_in_a_byline_is_trivia() -> None:
+    text = "افتتح الوزير المعرض الدولي للكتاب في مدينة جدة.\nبقلم أحمد سالم\n"
+    assert _trivia(context(text, [_person(text, "أحمد سالم")]), "أحمد سالم") == "byline"
+
+
+def test_a_long_sentence_holding_a_byline_word_is_no_byline() -> None:
+    text = "كتب الروائي أحمد سالم روايته الأولى عن الحياة في القرية الصغيرة قرب النهر الكبير.\n"
+    assert _trivia(context(text, [_person(text, "أحمد سالم")]), "أحمد سالم") is None
+
+
+def test_who_reported_the_news_is_trivia_but_the_news_is_not() -> None:
+    text = "فاز الهلال على النصر بهدفين في الرياض حسبما أفادت وكالة رويترز.\n"
+    ctx = context(text, [_place(text, "الرياض"), _org(text, "وكالة رويترز")])
+    assert _trivia(ctx, "وكالة رويترز") == "attribution"
+    assert _trivia(ctx, "الرياض") is None
+
+
+# --- names -----------------------------------------------------------------------------------------
+
+def test_the_place_the_title_is_about_is_trivia() -> None:
+    text = "زار الوزير مدينة طنجة لتفقد المشاريع.\nوافتتح الوزير في طنجة مستشفى جديدا.\n"
+    facts = [_place(text, "طنجة"), _place(text, "طنجة", 1)]
+    assert _trivia(context(text, facts, title="الوزير في طنجة"), "طنجة") == "topic_place"
+    assert _trivia(context(text, facts, title="الوزير يفتتح مستشفى"), "طنجة") is None
+
+
+def test_a_place_named_in_most_sentences_is_trivia() -> None:
+    text = ("زار الوزير مدينة طنجة لتفقد المشاريع.\nوافتتح الوزير في طنجة مستشفى جديدا.\n"
+            "وقال الوالي إن طنجة تشهد نموا.\nوعاد الوزير بعد ذلك إلى العاصمة.\n")
+    facts = [_place(text, "طنجة", n) for n in range(3)]
+    assert _trivia(context(text, facts), "طنجة") == "topic_place"
+    assert _trivia(context(text, facts[:2]), "طنجة") is None  # two sentences of four
+
+
+LIST = "حضر الاجتماع محمد علي وأحمد حسن وخالد سعيد.\nوأعلن الوزير خطة جديدة للنقل.\n"
+
+
+def test_names_listed_one_after_another_are_trivia() -> None:
+    facts = [_person(LIST, "محمد علي"), _person(LIST, "أحمد حسن"), _person(LIST, "خالد سعيد")]
+    ctx = context(LIST, facts)
+    assert [_trivia(ctx, f.text) for f in facts] == ["list", "list", "list"]
+
+
+def test_two_names_are_no_list_and_a_name_seen_again_is_no_trivia() -> None:
+    two = "حضر الاجتماع محمد علي وأحمد حسن في القاعة.\n"
+    ctx = context(two, [_person(two, "محمد علي"), _person(two, "أحمد حسن")])
+    assert _trivia(ctx, "محمد علي") is None
+    text = LIST + "وأكد محمد علي دعمه للخطة.\n"
+    ctx = context(text, [_person(text, "محمد علي"), _person(text, "أحمد حسن"), _person(text, "خالد سعيد"),
+                         _person(text, "محمد علي", 1)])
+    assert _trivia(ctx, "محمد علي") is None
+    assert _trivia(ctx, "أحمد حسن") == "list"
+
+
+@pytest.mark.parametrize(("role", "trivia"), [
+    ("المتحدث باسم الوزارة", "minor_role"),
+    ("أمين سر المحكمة", "minor_role"),
+    ("وزير الخارجية", None),
+])
+def test_an_incidental_role_is_trivia(role: str, trivia: str | None) -> None:
+    text = "وأعلن خالد يوسف تأجيل الجلسة إلى الشهر المقبل.\n"
+    assert _trivia(context(text, [_person(text, "خالد يوسف", role=role)]), "خالد يوسف") == trivia
+
+
+def test_a_speaker_seen_only_saying_something_is_trivia() -> None:
+    text = "وقال خالد يوسف إن الخطة جاهزة.\nوأضاف خالد يوسف أن التنفيذ سيبدأ قريبا.\n"
+    ctx = context(text, [_person(text, "خالد يوسف"), _person(text, "خالد يوسف", 1)])
+    assert _trivia(ctx, "خالد يوسف") == "routine_speaker"
+
+
+def test_a_speaker_who_also_acts_is_news() -> None:
+    text = "وقال خالد يوسف إن الخطة جاهزة.\nوافتتح خالد يوسف المشروع الجديد.\n"
+    ctx = context(text, [_person(text, "خالد يوسف"), _person(text, "خالد يوسف", 1)])
+    assert _trivia(ctx, "خالد يوسف", 1) is None
+
+
+def test_a_speaker_with_a_role_is_news() -> None:
+    text = "وقال وزير المالية خالد يوسف إن الخطة جاهزة.\n"
+    ctx = context(text, [_person(text, "خالد يوسف", role="وزير المالية")])
+    assert _trivia(ctx, "خالد يوسف") is None
+
+
+def test_the_body_a_quoted_person_works_for_is_trivia() -> None:
+    text = "قال كريم الشافعي، كبير الاقتصاديين في شركة النيل، إن التضخم سيتراجع.\n"
+    ctx = context(text, [_person(text, "كريم الشافعي"), _org(text, "شركة النيل")])
+    assert _trivia(ctx, "شركة النيل") == "affiliation"
+
+
+def test_a_body_that_acts_is_no_affiliation() -> None:
+    text = "قال كريم الشافعي إن شركة النيل أعلنت أرباحا قياسية هذا العام.\n"
+    ctx = context(text, [_person(text, "كريم الشافعي"), _org(text, "شركة النيل")])
+    assert _trivia(ctx, "شركة النيل") is None
+
+
+@pytest.mark.parametrize(("text", "surface", "trivia"), [
+    ("وأعلنت وزارة الصحة أن عدد الإصابات تراجع هذا الأسبوع.\n", "وزارة الصحة", "announcer"),
+    ("وأعلنت وزارة الصحة خطة جديدة لمكافحة التدخين.\n", "وزارة الصحة", None),  # what it did is the news
+])
+def test_who_announces_what_follows_an_is_trivia(text: str, surface: str, trivia: str | None) -> None:
+    assert _trivia(context(text, [_org(text, surface)]), surface) == trivia
+
+
+@pytest.mark.parametrize(("role", "trivia"), [("رئيس الجمهورية", "well_known"), ("وزير الري", None)])
+def test_the_holder_of_a_post_every_student_knows_is_trivia(role: str, trivia: str | None) -> None:
+    text = "افتتح عبد المجيد تبون المعرض الدولي للكتاب في العاصمة.\n"
+    assert _trivia(context(text, [_person(text, "عبد المجيد تبون", role=role)]), "عبد المجيد تبون") == trivia
+
+
+# --- numbers and dates -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "surface", "unit", "trivia"), [
+    ("سجل اللاعب الهدف الأول في الدقيقة 67 من المباراة.\n", "67", None, "minute"),
+    ("استمرت المباراة 90 دقيقة في الملعب الكبير.\n", "90 دقيقة", "دقيقة", "minute"),
+    ("ويمكن الاتصال على الرقم الأخضر 1021 للاستفسار.\n", "1021", None, "code"),
+    ("شارك 67 لاعبا في البطولة الدولية الكبرى.\n", "67 لاعبا", "لاعب", None),
+    ("استقبل المعرض 1021 زائرا في يومه الأول.\n", "1021 زائرا", "زائر", None),
+])
+def test_a_goal_minute_or_a_phone_number_is_trivia(text: str, surface: str, unit: str | None,
+                                                   trivia: str | None) -> None:
+    value = int(surface.split()[0])
+    assert _trivia(context(text, [fact(text, surface, "number", value, unit=unit)]), surface) == trivia
+
+
+def test_the_other_calendars_name_for_a_date_is_trivia() -> None:
+    text = "تبدأ العطلة في 27 شوال 1447هـ، الموافق 15 أبريل 2026.\n"
+    ctx = context(text, [fact(text, "27 شوال 1447هـ", "date", "1447-10-27 AH", kind="hijri"),
+                         fact(text, "15 أبريل 2026", "date", "2026-04-15", kind="day")])
+    assert _trivia(ctx, "15 أبريل 2026") == "equivalent"
+    assert _trivia(ctx, "27 شوال 1447هـ") is None
+
+
+def test_a_bare_weekday_is_trivia() -> None:
+    text = "وأعلنت الوزارة يوم الخميس عن الخطة.\nووقع الاتفاق في 12 مارس 2024.\n"
+    ctx = context(text, [fact(text, "الخميس", "date", "الخميس", kind="weekday"),
+                         fact(text, "12 مارس 2024", "date", "2024-03-12", kind="day")])
+    assert _trivia(ctx, "الخميس") == "weekday"
+    assert _trivia(ctx, "12 مارس 2024") is None
+
+
+# --- scores ----------------------------------------------------------------------------------------
+
+def test_the_lead_weighs_more_than_the_end() -> None:
+    text = ("افتتح الوزير المستشفى الجديد عام 2024.\nوقال المدير إن العمل بدأ عام 2021.\n"
+            "وأضاف أن المشروع تأخر عام 2022.\nوسيكتمل التوسيع عام 2026.\n")
+    ctx = context(text, [fact(text, f"عام {y}", "date", str(y), kind="year") for y in (2024, 2021, 2022, 2026)])
+    scores = [_score(ctx, f"عام {y}") for y in (2024, 2021, 2022, 2026)]
+    assert scores == sorted(scores, reverse=True) and scores[0] > scores[-1]
+
+
+def test_an_entity_named_often_or_in_the_title_weighs_more() -> None:
+    text = ("زار الوزير مدينة جدة ومدينة الطائف.\nوافتتح في جدة مستشفى جديدا.\n"
+            "وعاد إلى جدة بعد يومين.\nوتقع جدة على البحر الأحمر.\nوتشهد المنطقة نموا كبيرا.\n")
+    facts = [_place(text, "جدة"), _place(text, "الطائف"), *(_place(text, "جدة", n) for n in (1, 2, 3))]
+    ctx = context(text, facts)
+    assert _score(ctx, "جدة") > _score(ctx, "الطائف")
+    titled = context(text, facts, title="الوزير في الطائف")
+    assert _score(titled, "الطائف") > _score(ctx, "الطائف")
+
+
+def test_a_fact_next_to_an_event_verb_weighs_more() -> None:
+    def score(text: str) -> float:
+        return _score(context(text, [_org(text, "الشركة الوطنية")]), "الشركة الوطنية")
+
+    assert score("قال المدير إن الشركة الوطنية حصلت على العقد.\n") > score("قال المدير إن الشركة الوطنية تعمل بجد.\n")
+
+
+def test_the_weight_of_a_fact_is_its_heaviest_mention_that_is_not_trivia() -> None:
+    text = "فاز الهلال على النصر في الرياض حسبما أفادت وكالة رويترز.\nونشرت وكالة رويترز صورا من المباراة.\n"
+    facts = [_place(text, "الرياض"), _org(text, "وكالة رويترز"), _org(text, "وكالة رويترز", 1)]
+    ctx = context(text, facts)
+    weights = weigh(ctx)
+    reuters = [i for i, f in enumerate(ctx.facts) if f.text == "وكالة رويترز"]
+    assert weights[reuters[0]].trivia == "attribution" and weights[reuters[1]].trivia is None
+    assert fact_weight(weights, ctx.facts, fact_id(ctx.facts[reuters[0]])) == weights[reuters[1]].score
+    alone = context(text.split("\n")[0] + "\n", facts[:2])
+    assert fact_weight(weigh(alone), alone.facts, "organization:وكالة رويترز") == 0.0

@@ -1,0 +1,258 @@
+"""What a question about one fact stands on (stems_for, with_subject, not_when, date_adjuncts), and the
+context built from an article (build_context, datelines, plausible names, synonyms, surnames)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from handmade import context, fact, index_of, visit
+from questions.context import Context, dateline_spans, drop_doubtful_names, plausible_name, synonyms_of
+from questions.model import Fact
+from questions.stems import date_adjuncts, not_when, stems_for, with_subject
+
+
+# --- stems_for -------------------------------------------------------------------------------------
+
+def test_a_name_stands_on_its_clause_and_a_wh_question() -> None:
+    ctx = visit()
+    st = stems_for(ctx, index_of(ctx, "عبد الفتاح السيسي"))
+    assert st is not None
+    assert (st.answer, st.fid) == ("عبد الفتاح السيسي", "person:sisi") and "السيسي" in st.accepted
+    assert st.cloze == "استقبل الرئيس المصري _____ في القاهرة يوم 12 مارس 2024 الرئيس الفرنسي إيمانويل ماكرون."
+    assert st.wh == "من استقبل في القاهرة الرئيس الفرنسي إيمانويل ماكرون؟"
+    assert st.source.text[st.source.start:st.source.end] == "عبد الفتاح السيسي"
+    assert st.prompt == st.wh
+
+
+def test_a_date_gets_a_when_question_its_event_and_its_other_spellings() -> None:
+    ctx = visit()
+    st = stems_for(ctx, index_of(ctx, "12 مارس 2024"))
+    assert st is not None
+    assert st.wh == "متى استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة الرئيس الفرنسي إيمانويل ماكرون؟"
+    assert "12 آذار 2024" in st.accepted
+    assert st.event is not None and "12 مارس" not in st.event.body
+
+
+def test_a_number_blanks_its_figure_and_keeps_the_counted_noun() -> None:
+    ctx = visit()
+    spelled = stems_for(ctx, index_of(ctx, "تسع اتفاقيات"))
+    scaled = stems_for(ctx, index_of(ctx, "7.4 مليار يورو"))
+    assert spelled is not None and scaled is not None
+    assert (spelled.cloze, spelled.answer, spelled.accepted) == (
+        "وقع البلدان _____ اتفاقيات بقيمة 7.4 مليار يورو.", "تسع", ("9",))
+    assert (scaled.cloze, scaled.answer) == ("وقع البلدان تسع اتفاقيات بقيمة _____ يورو.", "7.4 مليار")
+    assert scaled.view is not None and scaled.view.scale == "مليار"
+
+
+@pytest.mark.parametrize(("text", "surface", "typ", "value", "kw"), [
+    ("قالت سلمى الغربي إن المشروع سيكتمل قريبا في العاصمة.\n", "سلمى", "person", "سلمى",
+     {"entity": "person:s", "role": "الوزيرة"}),  # the name runs on past what was found
+    ("سجل الفريق 1 هدف في المباراة النهائية للبطولة.\n", "1 هدف", "number", 1, {"unit": "هدف"}),  # below two
+    ("أعلنت الوزارة يوم الخميس عن خطة جديدة للنقل.\n", "الخميس", "date", "الخميس", {"kind": "weekday"}),
+])
+def test_no_stems_where_no_question_can_stand(text: str, surface: str, typ: str, value: object,
+                                              kw: dict[str, Any]) -> None:
+    assert stems_for(context(text, [fact(text, surface, typ, value, **kw)]), 0) is None
+
+
+def test_a_stem_starts_after_a_wire_dateline() -> None:
+    text = "الرباط - (و م ع) - افتتح الوزير المعرض الدولي للكتاب في مدينة طنجة.\n"
+    st = stems_for(context(text, [fact(text, "طنجة", "place", kind="city", entity="place:t")]), 0)
+    assert st is not None and st.cloze == "افتتح الوزير المعرض الدولي للكتاب في مدينة _____."
+
+
+# --- with_subject ----------------------------------------------------------------------------------
+
+BIO = "ولد الوزير غازي القصيبي في الأحساء عام 1940.\nوتولى وزارة الصناعة عام 1976 بعد عودته من لندن.\n"
+
+
+def _bio(text: str = BIO, people: int = 1) -> Context:
+    facts = [fact(text, "غازي القصيبي", "person", role="الوزير", entity="person:q")]
+    if people == 2:
+        facts.append(fact(text, "تركي الحمد", "person", entity="person:t"))
+    facts.append(fact(text, "وزارة الصناعة", "organization", entity="organization:i"))
+    return context(text, sorted(facts, key=lambda f: f.start))
+
+
+def test_a_verb_without_its_subject_gets_the_person_the_sentence_before_names() -> None:
+    ctx = _bio()
+    fi = index_of(ctx, "وزارة الصناعة")
+    assert with_subject(ctx, fi, "تولى وزارة الصناعة عام 1976", 5, 18) == ("تولى القصيبي وزارة الصناعة عام 1976", 13, 26)
+    st = stems_for(ctx, fi)
+    assert st is not None and st.cloze == "تولى القصيبي _____ عام 1976 بعد عودته من لندن."
+
+
+@pytest.mark.parametrize("clause", [
+    "تولت وزارة الصناعة عام 1976",  # a feminine verb: not him
+    "تولى الأمير وزارة الصناعة عام 1976",  # a definite word can be the subject
+    "تولى وزير المالية وزارة الصناعة عام 1976",  # a title opens the subject
+    "وزارة الصناعة تولت الملف عام 1976",  # no verb first
+])
+def test_no_subject_is_written_where_the_clause_may_have_one(clause: str) -> None:
+    ctx = _bio()
+    a = clause.index("وزارة الصناعة")
+    assert with_subject(ctx, index_of(ctx, "وزارة الصناعة"), clause, a, a + 13) == (clause, a, a + 13)
+
+
+def test_no_subject_is_written_when_the_sentence_before_names_two_people() -> None:
+    text = "التقى الوزير غازي القصيبي الكاتب تركي الحمد في الرياض.\nوتولى وزارة الصناعة عام 1976.\n"
+    ctx = _bio(text, people=2)
+    clause = "تولى وزارة الصناعة عام 1976"
+    assert with_subject(ctx, index_of(ctx, "وزارة الصناعة"), clause, 5, 18) == (clause, 5, 18)
+
+
+# --- dates in the stem -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "date", "not_the_event"), [
+    ("وهي الزيارة الأولى منذ عام 2007 إلى البلاد.", "عام 2007", True),  # since
+    ("ووقع الجانبان بروتوكول اتفاقية الصيد لسنة 2026 في الرباط.", "سنة 2026", True),  # for the year
+    ("وأقر البرلمان ميزانية العام 2026 بالأغلبية.", "العام 2026", False),
+    ("وافتتح الوزير المصنع في عام 2025 بحضور المحافظ.", "عام 2025", False),
+])
+def test_not_when_tells_a_date_that_is_not_when_the_event_happened(sentence: str, date: str,
+                                                                    not_the_event: bool) -> None:
+    assert not_when(sentence, sentence.index(date)) is not_the_event
+
+
+def _dated(text: str) -> Context:
+    return context(text, [fact(text, "24 ديسمبر", "date", "--12-24", kind="monthday"),
+                          fact(text, "جدة", "place", kind="city", entity="place:j"),
+                          fact(text, "عام 2025", "date", "2025", kind="year")])
+
+
+def test_other_dates_of_the_sentence_are_adjuncts_a_question_does_without() -> None:
+    ctx = _dated("افتتح الوزير المصنع يوم 24 ديسمبر في مدينة جدة عام 2025.\n")
+    text = ctx.sentences[0].text
+    assert [text[a:b] for a, b in date_adjuncts(ctx, index_of(ctx, "جدة"))] == ["يوم 24 ديسمبر", "عام 2025"]
+    assert [text[a:b] for a, b in date_adjuncts(ctx, index_of(ctx, "عام 2025"))] == ["يوم 24 ديسمبر"]
+    st = stems_for(ctx, index_of(ctx, "عام 2025"))
+    assert st is not None and st.wh == "في أي عام افتتح الوزير المصنع في مدينة جدة؟"  # no «24 ديسمبر» in it
+
+
+def test_a_date_after_a_preposition_that_would_dangle_stays() -> None:
+    ctx = _dated("افتتح الوزير المصنع قبل 24 ديسمبر في مدينة جدة عام 2025.\n")
+    text = ctx.sentences[0].text
+    assert [text[a:b] for a, b in date_adjuncts(ctx, index_of(ctx, "جدة"))] == ["عام 2025"]
+
+
+# --- context ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "dateline"), [
+    ("الكويت - 23 - 7 (كونا) -- أعلنت الوزارة خطة جديدة.", "الكويت - 23 - 7 (كونا) --"),
+    ("مسقط في 6 يناير /العُمانية/ - افتتح الوزير المعرض.", "مسقط في 6 يناير /العُمانية/ -"),
+    ("بغداد - «المدى»: قال المسؤول إن العمل مستمر.", "بغداد - «المدى»:"),
+    ("عدن - سبأ: أعلنت الحكومة الخطة.", "عدن - سبأ:"),
+    ("أعلنت الوزارة خطة جديدة.\nالقاهرة - أعلن الوزير الخطة.", "القاهرة -"),
+])
+def test_wire_datelines_opening_a_paragraph_are_found(text: str, dateline: str) -> None:
+    assert [text[a:b] for a, b in dateline_spans(text)] == [dateline]
+
+
+def test_a_dash_inside_a_sentence_is_no_dateline() -> None:
+    assert dateline_spans("أعلن الوزير في الرباط - أمس - الخطة.") == []
+
+
+@pytest.mark.parametrize(("text", "typ", "plausible"), [
+    ("محمد علي", "person", True), ("عبد الله", "person", True), ("الأمم المتحدة", "organization", True),
+    ("البلاد العربية", "place", True),
+    ("عمر ناهز", "person", False),  # a verb
+    ("ونائبه", "person", False),  # a glued conjunction
+    ("مغادرته", "person", False),  # a pronoun suffix
+    ("الإمارة", "place", False),  # a common noun for a place named before
+    ("حكومته", "organization", False),
+    ("أحمد 2", "person", False),  # a digit
+    ("مع", "person", False),  # too short
+])
+def test_plausible_name(text: str, typ: str, plausible: bool) -> None:
+    assert plausible_name(Fact(typ, text, text, 0, len(text), 0)) is plausible
+
+
+def _names(text: str, facts: list[Fact]) -> list[str]:
+    return [f.text for f in drop_doubtful_names(text, facts)]
+
+
+def test_of_two_touching_names_the_less_seen_goes() -> None:
+    text = "فاز هندوراس نصري عصفورة بالانتخابات، وهنأ نصري عصفورة أنصاره."
+    facts = [fact(text, "هندوراس نصري", "person", entity="person:a"),
+             fact(text, "عصفورة", "person", "نصري عصفورة", entity="person:b"),
+             fact(text, "نصري عصفورة", "person", nth=1, entity="person:b")]
+    assert _names(text, facts) == ["عصفورة", "نصري عصفورة"]
+
+
+@pytest.mark.parametrize(("text", "surface", "kw", "kept"), [
+    ("وقال سالم إن الاجتماع مثمر.", "سالم", {}, False),  # one word, once, uncued
+    ("وقال سالم إن الاجتماع مثمر.", "سالم", {"role": "الوزير"}, True),
+    ("وقال «سالم» إن الاجتماع مثمر.", "سالم", {}, True),  # in quotes
+    ("وقال حازم لترحيل المهاجرين إن الاجتماع مثمر.", "حازم لترحيل", {}, False),  # prose
+])
+def test_a_doubtful_person_goes_unless_something_cues_the_name(text: str, surface: str, kw: dict[str, Any],
+                                                                kept: bool) -> None:
+    assert _names(text, [fact(text, surface, "person", entity="person:x", **kw)]) == ([surface] if kept else [])
+
+
+def test_a_one_word_name_seen_twice_stays() -> None:
+    text = "قال سالم إن الاجتماع مثمر. وأضاف سالم أن العمل مستمر."
+    facts = [fact(text, "سالم", "person", entity="person:s"), fact(text, "سالم", "person", nth=1, entity="person:s")]
+    assert _names(text, facts) == ["سالم", "سالم"]
+
+
+@pytest.mark.parametrize(("name", "others"), [
+    ("مجلس النواب", {"البرلمان", "مجلس الشعب"}),
+    ("السعودية", {"المملكة العربية السعودية"}),
+    ("المريخ", set()),
+])
+def test_synonyms_of_a_body(name: str, others: set[str]) -> None:
+    assert synonyms_of(name) == others
+
+
+SURNAMES = ("التقى الوزير سامح شكري نظيره ناصر الحسيني في القاهرة.\n"
+            "واستقبل أحمد الحسيني الوفد في المطار.\nوقال محمد بن سلمان إن العلاقات قوية.\n")
+
+
+def test_a_surname_counts_as_the_person_only_when_no_one_else_bears_it() -> None:
+    people = [("سامح شكري", "shoukry"), ("ناصر الحسيني", "nasser"), ("أحمد الحسيني", "ahmed"),
+              ("محمد بن سلمان", "mbs")]
+    ctx = context(SURNAMES, [fact(SURNAMES, n, "person", entity=f"person:{e}", role="الوزير") for n, e in people])
+    assert ctx.entities["person:shoukry"].aliases == {"سامح شكري", "شكري"}
+    assert ctx.entities["person:nasser"].aliases == {"ناصر الحسيني"}  # two people bear «الحسيني»
+    assert ctx.entities["person:mbs"].aliases == {"محمد بن سلمان"}  # «سلمان» is his father's name
+
+
+def test_build_context_keeps_only_the_facts_a_question_may_stand_on() -> None:
+    text = ("الرباط - (و م ع) - استقبل وزير الخارجية ناصر بوريطة نظيره الفرنسي في الرباط.\n"
+            "وتسلمت الشركة طائرة بيريف بي-200 لمكافحة الحرائق.\n"
+            "وأشادت بعثة الأمم المتحدة لمساعدة العراق (يونامي) بالانتخابات.\n")
+    facts = [fact(text, "الرباط", "place", kind="city", entity="place:r"),  # in the dateline
+             fact(text, "ناصر بوريطة", "person", role="وزير الخارجية", entity="person:b"),
+             fact(text, "الرباط", "place", nth=1, kind="city", entity="place:r"),
+             fact(text, "بيريف بي", "organization", entity="organization:m"),  # a model's name
+             fact(text, "بعثة الأمم المتحدة لمساعدة العراق", "organization", entity="organization:u"),
+             fact(text, "العراق", "place", kind="country", entity="place:i"),  # inside a longer name
+             fact(text, "يونامي", "organization", entity="organization:y"),  # the abbreviation in brackets
+             Fact("person", "زيد", "زيد", 3, 6, 0)]  # not where it says
+    ctx = context(text, facts)
+    assert [(f.text, ctx.sent_of[i]) for i, f in enumerate(ctx.facts)] == [
+        ("ناصر بوريطة", 0), ("الرباط", 0), ("بعثة الأمم المتحدة لمساعدة العراق", 2)]
+    assert ctx.entities["person:b"].role == "وزير الخارجية" and ctx.after_dateline(0) == len("الرباط - (و م ع) - ")
+
+
+def test_entities_gather_every_mention_under_the_longest_name() -> None:
+    text = "وصل ماكرون إلى القاهرة.\nواستقبل السيسي الرئيس الفرنسي إيمانويل ماكرون في القصر.\n"
+    ctx = context(text, [fact(text, "ماكرون", "person", entity="person:m", title="الرئيس"),
+                         fact(text, "إيمانويل ماكرون", "person", role="الرئيس الفرنسي", entity="person:m")])
+    (macron,) = ctx.entities.values()
+    assert (macron.name, macron.mentions, macron.role, macron.first) == ("إيمانويل ماكرون", 2, "الرئيس الفرنسي", 4)
+    assert macron.aliases == {"ماكرون", "إيمانويل ماكرون"}
+
+
+def test_a_run_on_text_without_sentence_marks_gets_no_fact_a_sentence() -> None:
+    text = " ".join(["كلمة"] * 160) + " وزار الوزير القاهرة"
+    ctx = context(text, [fact(text, "القاهرة", "place", kind="city", entity="place:q")])
+    assert len(ctx.facts) == 1 and ctx.sent_of == {}
+
+
+def test_sentences_know_their_paragraph() -> None:
+    ctx = context("أعلن الوزير الخطة. وقال إنها جاهزة.\nوافتتح المعرض.\n\nوعاد إلى بلاده.", [])
+    assert [s.paragraph for s in ctx.sentences] == [0, 0, 1, 2]
