@@ -127,12 +127,23 @@ def _contains_tokens(hay: list[str], needle: list[str]) -> bool:
     return any(hay[i:i + n] == needle for i in range(len(hay) - n + 1))
 
 
+_PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
+
+
+def _strip_one(tok: str, keep: int) -> str:
+    for p in _PROCLITICS:
+        rest = tok[len(p):]
+        if tok.startswith(p) and (len(rest) >= keep or rest.isdigit()):
+            return rest  # «و9 مارس»: a number keeps no proclitic however short
+    return tok
+
+
 @lru_cache(maxsize=16384)
 def _strip_clitic(tok: str) -> str:
-    for p in ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك"):
-        if tok.startswith(p) and len(tok) - len(p) >= 2:
-            return tok[len(p):]
-    return tok
+    """``tok`` without its leading proclitics, stripped the same way whatever was glued before: «فرنسا»
+    loses its ف like «وفرنسا» loses و and ف, so the two still match."""
+    once = _strip_one(tok, 2)
+    return _strip_one(once, 3) if once != tok else once
 
 
 @lru_cache(maxsize=4096)

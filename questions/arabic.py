@@ -9,8 +9,11 @@ from questions.normalize import fold
 
 
 @lru_cache(maxsize=1)
-def _root_waw_starts() -> tuple[str, ...]:
-    return tuple(lists.entries("generation/root_waw_starts"))
+def _root_waw_starts() -> tuple[tuple[str, ...], frozenset[str]]:
+    """Starts of words whose و is a root letter, and whole words of that kind (a line starting with =)."""
+    entries = lists.entries("generation/root_waw_starts")
+    return (tuple(e for e in entries if not e.startswith("=")),
+            frozenset(e[1:] for e in entries if e.startswith("=")))
 
 
 def glued_conjunction(word: str) -> str:
@@ -18,8 +21,27 @@ def glued_conjunction(word: str) -> str:
     w = fold(word).strip("«(\"،,.»)")
     if w[:1] in ("و", "ف") and w[1:] in lists.folded("generation/short_after_conjunction"):
         return w[0]
-    if len(w) >= 4 and w[0] == "و" and not w.startswith(_root_waw_starts()):
+    starts, words = _root_waw_starts()
+    if len(w) >= 4 and w[0] == "و" and not w.startswith(starts) and w not in words:
         return "و"
     if len(w) >= 4 and w[0] == "ف" and w[1:].startswith(("ال", "قد", "ان", "اذا")):
         return "ف"
     return ""
+
+
+def name_units(name: str) -> list[str]:
+    """The parts of a person's name a student would not split: a linking word with what follows it
+    («عبد الغفار», «بن زايد», «آل نهيان», «أبو بكر») and a second half like «الدين» or «الله» with
+    what precedes it («نور الدين»)."""
+    links = lists.folded("name_links")
+    seconds = lists.folded("generation/name_second_halves")
+    units: list[str] = []
+    joining = False
+    for word in name.split():
+        w = fold(word)
+        if units and (joining or (w in seconds and fold(units[-1]) not in seconds)):
+            units[-1] = f"{units[-1]} {word}"
+        else:
+            units.append(word)
+        joining = w in links
+    return units

@@ -34,8 +34,6 @@ class Reason:
     reason: str  # «سوء الأحوال الجوية»
 
 
-
-
 def _opens_with_verb(w: Word) -> bool:
     """True when a main clause opens on ``w`` as on a verb: news clauses open on their verb unless they
     open on a definite noun, a name or a particle."""
@@ -80,7 +78,7 @@ def find_reasons(ctx: Context) -> list[Reason]:
     for si, sent in enumerate(ctx.sentences):
         words = words_of(sent.text)
         for c in split_clauses(sent.text):
-            cw = [w for w in words if c.body <= w.start and w.end <= c.end]
+            cw = [w for w in words if c.body <= w.start and w.start < c.end]  # the last word keeps its «.»
             for i in range(1, len(cw)):
                 n = _connective_at(cw, i)
                 if not n:
@@ -111,8 +109,6 @@ def find_reasons(ctx: Context) -> list[Reason]:
                                   _clean(" ".join(w.text for w in reason))))
                 break
     return out
-
-
 
 
 def _definite_noun(w: Word) -> bool:

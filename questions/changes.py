@@ -22,10 +22,6 @@ from questions.realize import Word, is_verb, words_of
 MAX_SUBJECT_WORDS = 6
 
 
-
-
-
-
 @dataclass(frozen=True)
 class Change:
     """One reported change: its verbal noun, the opposite, what changed and the values."""
@@ -57,6 +53,14 @@ def _change_word(w: Word) -> tuple[str, str] | None:
         if form and form in table:
             return table[form]
     return None
+
+
+def _object_follows(words: list[Word], i: int) -> bool:
+    """True when the noun after the change word at ``i`` is what is changed: after a relative pronoun
+    («التي رفعت الأسعار») or for a verbal noun («إلى خفض العجز», «لرفع الإنتاج»), not after a verb,
+    whose next noun is who did it."""
+    before = words[i - 1].bare if i > 0 else ""
+    return before in ("الذي", "التي", "الي") or words[i].bare.startswith("ل")
 
 
 def _value_at(ctx: Context, si: int, start: int, end: int) -> Fact | None:
@@ -98,7 +102,7 @@ def _worded(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:
         found = _change_word(words[i])
         if found is None:
             continue
-        if found[0] in lists.entries("generation/transitive_changes") and not (i > 0 and words[i - 1].bare in ("الذي", "التي")):
+        if found[0] in lists.entries("generation/transitive_changes") and not _object_follows(words, i):
             return None  # «رفع الهلال رصيده»: the noun after a transitive verb is who did it, not what changed
         subject: list[Word] = []
         j = i + 1
@@ -140,8 +144,6 @@ def _worded(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:
     return None
 
 
-
-
 def _reached(words: list[Word], at: int) -> list[Word] | None:
     """What reached the value at word ``at``: the noun phrase after «بلغت» («بلغت نسبة البطالة 12%») or
     before it («نسبة البطالة بلغت 12%»)."""
@@ -161,7 +163,8 @@ def _reached(words: list[Word], at: int) -> list[Word] | None:
             k -= 1
     if k < 0 and not subject:
         return None
-    if not subject or len(subject) > MAX_SUBJECT_WORDS or not any(w.bare.startswith("ال") for w in subject[:3]):
+    # A construct chain is definite by its last word: «نسبة انتشار ارتفاع ضغط الدم».
+    if not subject or len(subject) > MAX_SUBJECT_WORDS or not any(w.bare.startswith("ال") for w in subject):
         return None
     return subject
 

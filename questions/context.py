@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from questions import lists, pools
-from questions.arabic import glued_conjunction
+from questions.arabic import glued_conjunction, name_units
 from questions.model import Fact
 from questions.normalize import fold, strip_diacritics, tokens
 from questions.realize import looks_like_verb
@@ -260,14 +260,16 @@ def _add_surnames(entities: dict[str, Entity]) -> None:
     people = [e for e in entities.values() if e.type == "person"]
     last: dict[str, list[Entity]] = {}
     for e in people:
-        words = e.name.split()
-        surname = fold(words[-1]) if words else ""
-        if len(words) >= 2 and len(surname) >= 4 and not surname.endswith("ه") and \
-                fold(words[-2]) not in ("بن", "ابن", "بنت", "ال", "أبو", "ابو"):
-            last.setdefault(fold(words[-1]), []).append(e)
-    for key, holders in last.items():
+        units = name_units(e.name)
+        surname = units[-1] if len(units) >= 2 else ""
+        first = fold(surname.split()[0]) if surname else ""
+        # A last name of one linking word and its noun («بن زايد», «آل سعود») names a family, and a
+        # final ه may be a pronoun («قائده»), not a name's ة («عصفورة»).
+        if len(fold(surname)) >= 4 and first not in ("بن", "ابن", "بنت", "ال") and not surname.endswith("ه"):
+            last.setdefault(fold(surname), []).append(e)
+    for holders in last.values():
         if len(holders) == 1:
-            holders[0].aliases.add(holders[0].name.split()[-1])
+            holders[0].aliases.add(name_units(holders[0].name)[-1])
 
 
 def _inside_another(facts: list[Fact], i: int) -> bool:

@@ -260,6 +260,9 @@ def number_view(f: Fact) -> NumberView | None:
         digits = list(re.finditer(r"[\d٠-٩]+(?:[.,،٫٬ر][\d٠-٩]+)*", text))
         if digits:
             # Blank the written number only («الدقيقة _____», «_____ متفرجاً»), keep the counted noun.
+            lead = [w.rstrip("ا").removeprefix("و") for w in fold(text[:digits[0].start()]).split()]
+            if any(w in _SCALE_WORDS for w in lead):
+                return None  # «مليوناً و428 ألفاً»: the number is written in two parts
             start, end = f.start + digits[0].start(), f.start + digits[-1].end()
             rest = text[digits[-1].end():]
             after = fold(rest).split()

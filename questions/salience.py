@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from questions import lists
+from questions.arabic import glued_conjunction
 from questions.clauses import split_clauses
 from questions.context import NAME_TYPES, Context, fact_id
 from questions.model import Fact
@@ -36,10 +37,8 @@ class Weight:
 
 
 def _stem_word(w: str) -> str:
-    """A folded word without a glued و/ف and without a feminine ت, to look verbs up in lists."""
-    if len(w) > 3 and w[0] in "وف":
-        w = w[1:]
-    return w
+    """A folded word without a glued و/ف (not its own first letter: «فازت», «وقعت»), to look verbs up."""
+    return w[1:] if glued_conjunction(w) else w
 
 
 def _near_event_verb(sentence: str, start: int, end: int) -> bool:

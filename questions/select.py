@@ -36,11 +36,11 @@ MAX_OF_ONE_COMPREHENSION_KIND = 2
 MAX_ALTERNATES = 4
 MIN_SALIENCE = 0.2  # facts weighing less than this are asked only when the article's others weigh alike
 RELATIVE_FLOOR = 0.6  # ... that is, when they score at least this share of the article's best question
-EXPOSURE_COST = 0.06  # score lost per other question that shows a fact's answer
-REVEAL_COST = 0.08
+EXPOSURE_COST = 0.06  # score lost per other fact whose every question shows a candidate's answer
+REVEAL_COST = 0.08  # score lost per other fact whose answer a question shows
 MIN_EXPOSED = 2  # a fact whose answer more of the other facts' questions show than this ...
 EXPOSED_SHARE = 0.25  # ... and than this share of them is left out
-ANAPHORA_COST = 0.15  # a stem leaning on what came before it in the article reads as a fragment  # score lost per other fact whose answer a question shows
+ANAPHORA_COST = 0.15  # a stem leaning on what came before it in the article reads as a fragment
 LONG_SENTENCE_WORDS = 25  # a sentence this long may carry two questions on different clauses
 
 
@@ -66,19 +66,23 @@ def _keys(texts: Sequence[str]) -> list[str]:
 
 
 def _exposure(groups: list[list[Candidate]]) -> tuple[dict[str, int], dict[str, int]]:
-    """How many other facts' questions show each fact's answer (asking about a fact the whole article keeps
-    naming would give itself away or rule out those questions), and how many other facts' answers each
-    candidate shows (a question that names another fact's figure costs that fact its question)."""
+    """For each candidate, how many other facts cannot be asked without showing its answer (every one of
+    their questions does: a fact the whole article keeps naming would give itself away or rule out those
+    questions), and how many other facts' answers it shows (a question naming another fact's figure costs
+    that fact its question)."""
     shown = {c.question.key: " ".join(_keys(shown_texts(c.question))) for g in groups for c in g}
-    secrets = [sorted({k for c in g for k in _keys(secrets_of(c.question)) if k.strip()}) for g in groups]
+    secrets = {c.question.key: [k for k in _keys(secrets_of(c.question)) if k.strip()] for g in groups for c in g}
+    group_secrets = [sorted({k for c in g for k in secrets[c.question.key]}) for g in groups]
     exposure: dict[str, int] = {}
     reveals_count: dict[str, int] = {}
     for i, g in enumerate(groups):
-        exposure[g[0].facts[0]] = sum(1 for j, h in enumerate(groups) if j != i and
-                                      any(k in shown[h[0].question.key] for k in secrets[i]))
         for c in g:
+            own = secrets[c.question.key]
+            exposure[c.question.key] = sum(
+                1 for j, h in enumerate(groups)
+                if j != i and own and all(any(k in shown[x.question.key] for k in own) for x in h))
             reveals_count[c.question.key] = sum(1 for j in range(len(groups)) if j != i and
-                                                any(k in shown[c.question.key] for k in secrets[j]))
+                                                any(k in shown[c.question.key] for k in group_secrets[j]))
     return exposure, reveals_count
 
 
@@ -99,15 +103,16 @@ def _groups(candidates: Sequence[Candidate]) -> tuple[list[list[Candidate]], dic
     exposure, reveals_count = _exposure(groups)
 
     def worth(c: Candidate) -> float:
-        return score(c) - REVEAL_COST * reveals_count[c.question.key]
+        return score(c) - REVEAL_COST * reveals_count[c.question.key] - EXPOSURE_COST * exposure[c.question.key]
 
     for g in groups:
         g.sort(key=lambda c: (-worth(c), c.question.key))
-    groups.sort(key=lambda g: (-(worth(g[0]) - EXPOSURE_COST * exposure[g[0].facts[0]]), g[0].question.key))
+    groups.sort(key=lambda g: (-worth(g[0]), g[0].question.key))
     return groups, exposure
 
 
-def _fits(c: Candidate, chosen: list[Candidate], kinds: Counter[str], size: int, title: str) -> bool:
+def _fits(c: Candidate, chosen: list[Candidate], kinds: Counter[str], size: int, title: str,
+          per_sentence: int = 1) -> bool:
     q = c.question
     if q.kind == "true_false" and kinds["true_false"] >= MAX_TRUE_FALSE:
         return False
@@ -118,8 +123,10 @@ def _fits(c: Candidate, chosen: list[Candidate], kinds: Counter[str], size: int,
     if title_reveals(title, q) is not None:
         return False
     same = [k for k in chosen if q.source.text and k.question.source.text == q.source.text]
-    if len(same) >= (2 if len(q.source.text.split()) >= LONG_SENTENCE_WORDS else 1):
-        return False  # more questions on one sentence read as one question asked twice
+    copies = [k for k in same if k.question.kind not in comprehension_kinds()]
+    if q.kind not in comprehension_kinds() and \
+            len(copies) >= max(per_sentence, 2 if len(q.source.text.split()) >= LONG_SENTENCE_WORDS else 1):
+        return False  # more stems copied from one sentence read as one question asked twice
     words = content_words(q.prompt)
     if any(len(words & content_words(k.question.prompt)) > 0.5 * max(1, len(words)) for k in same):
         return False  # two questions on one clause of a long sentence
@@ -132,22 +139,23 @@ def select(candidates: Sequence[Candidate], size: int, title: str = "") -> list[
     # A fact the whole article keeps naming (its protagonist) cannot be asked without ruling out most
     # other questions, whose stems name it: leave it to the teacher.
     too_exposed = max(MIN_EXPOSED, EXPOSED_SHARE * len(groups))
-    groups = [g for g in groups if exposure[g[0].facts[0]] <= too_exposed]
+    groups = [kept for g in groups if (kept := [c for c in g if exposure[c.question.key] <= too_exposed])]
     comprehension = comprehension_kinds()
     chosen: list[Candidate] = []
     chosen_group: list[list[Candidate]] = []
     kinds: Counter[str] = Counter()
     used: set[str] = set()
 
-    def take(group: list[Candidate], only_comprehension: bool) -> None:
+    def take(group: list[Candidate], only_comprehension: bool, per_sentence: int = 1) -> None:
         for c in group:
             if only_comprehension and c.question.kind not in comprehension:
                 continue
-            if _fits(c, chosen, kinds, size, title):
+            asks = {c.facts[0], c.question.fact} - {""}
+            if not asks & used and _fits(c, chosen, kinds, size, title, per_sentence):
                 chosen.append(c)
                 chosen_group.append(group)
                 kinds[c.question.kind] += 1
-                used.add(c.facts[0])
+                used.update(asks)
                 return
 
     top = max((score(g[0]) for g in groups), default=0.0)
@@ -162,6 +170,11 @@ def select(candidates: Sequence[Candidate], size: int, title: str = "") -> list[
             break
         if g[0].facts[0] not in used:
             take(g, only_comprehension=False)
+    for g in groups:  # a short article: two questions on different clauses of one sentence
+        if len(chosen) >= size:
+            break
+        if g[0].facts[0] not in used:
+            take(g, only_comprehension=False, per_sentence=2)
     out = []
     for c, group in zip(chosen, chosen_group):
         alternates = tuple(replace(a.question, salience=c.salience) for a in group

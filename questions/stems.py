@@ -8,16 +8,20 @@ answer as the question shows it, its accepted variants, and where it sits in its
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from questions.clauses import MAX_STEM_WORDS, cut_after, cut_number_tail, fronted_cuts, glue_blank, stem_span, tidy
 from questions import lists
+from questions.arabic import name_units
 from questions.context import NAME_TYPES, Context, fact_id
 from questions.distractors import date_variants, format_number, parse_iso
 from questions.model import BLANK, Fact, Source
 from questions.normalize import fold, tokens
 from questions.options import NumberView, number_view, org_group
+from questions.tails import tail_cut
 from questions.realize import (
+    drop_conj,
     is_verb,
     words_of,
     Adjunct,
@@ -86,7 +90,8 @@ def _clause(ctx: Context, fi: int, blank_start: int, blank_end: int) -> _Clause:
         if skip > s0:
             return _Clause(None, None, None)
         span = (skip, span[1])
-    td = tidy(sent.text, span[0], span[1], (s0, e0), fronted_cuts(sent.text, span[0], span[1]))
+    td = tidy(sent.text, span[0], span[1], (s0, e0),
+              [*fronted_cuts(sent.text, span[0], span[1]), *other_tail(ctx, fi, span[0], span[1])])
     text, a, b = with_subject(ctx, fi, td.text, td.to_tidied(s0), td.to_tidied(e0))
     text = cut_number_tail(text, b)
     if len(text.split()) > MAX_STEM_WORDS:
@@ -128,6 +133,8 @@ def with_subject(ctx: Context, fi: int, text: str, a: int, b: int) -> tuple[str,
     if second.bare in lists.folded("generation/positions") | lists.folded("generation/demonstratives") or \
             fold(second.text.strip("«»،,")) in lists.folded("generation/positions"):
         return text, a, b  # «أقر مدرب الأهلي ...»: a title opens the subject
+    if drop_conj(words[0]) in lists.folded("generation/subject_first_verbs"):
+        return text, a, b  # «ارتفع عدد السياح»: the noun after the verb is its subject
     subject = _subject_of_story(ctx, ctx.sent_of[fi])
     if subject is None:
         return text, a, b
@@ -153,11 +160,28 @@ def date_adjuncts(ctx: Context, fi: int) -> list[tuple[int, int]]:
     return out
 
 
+def other_tail(ctx: Context, fi: int, begin: int = 0, end: int | None = None,
+               dropped: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The end of fact ``fi``'s sentence (within ``begin``..``end``) that only adds other facts, as a
+    span to drop (see ``questions.tails``), or nothing. Facts inside ``dropped`` spans are gone already."""
+    si = ctx.sent_of[fi]
+    sent = ctx.sentences[si]
+    f = ctx.facts[fi]
+    own = fact_id(f)
+    others = [(a, b) for j in ctx.in_sent.get(si, ())
+              if j != fi and fact_id(g := ctx.facts[j]) != own
+              for a, b in [(g.start - sent.start, g.end - sent.start)]
+              if not any(x <= a and b <= y for x, y in dropped)]
+    cut = tail_cut(sent.text, f.end - sent.start, others, begin, end)
+    return [cut] if cut is not None else []
+
+
 def _tidied_sentence(ctx: Context, fi: int, s0: int, e0: int) -> tuple[str, int, int, list[Mention]]:
     """The fact's sentence without its asides, the fact's offsets there, and the mentions kept in it."""
     si = ctx.sent_of[fi]
     sent = ctx.sentences[si]
-    td = tidy(sent.text, 0, len(sent.text), (s0, e0), date_adjuncts(ctx, fi))
+    adjuncts = date_adjuncts(ctx, fi)
+    td = tidy(sent.text, 0, len(sent.text), (s0, e0), [*adjuncts, *other_tail(ctx, fi, dropped=adjuncts)])
     mentions = []
     for m in mentions_in(ctx, si):
         if any(a <= m.start and m.end <= b for a, b in td.pieces):
@@ -219,13 +243,13 @@ def _for_name(ctx: Context, fi: int, f: Fact) -> Stems:
 
 def name_forms(name: str) -> tuple[str, ...]:
     """Shorter ways a student writes a long name: «فيصل بن تركي» for «فيصل بن تركي بن محمد آل سعود»,
-    first and last name for a name of three words or more."""
-    words = name.split()
+    first and last name for a name of three parts or more (a part may be two words: «عبد الله»)."""
+    units = name_units(name)
     out = []
-    if len(words) >= 3:
-        out.append(f"{words[0]} {words[-1]}")
-        if fold(words[1]) in ("بن", "ابن", "بنت") and len(words) > 3:
-            out.append(" ".join(words[:3]))
+    if len(units) >= 3:
+        out.append(f"{units[0]} {units[-1]}")
+        if fold(units[1].split()[0]) in ("بن", "ابن", "بنت"):
+            out.append(" ".join(units[:2]))
     return tuple(out)
 
 

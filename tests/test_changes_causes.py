@@ -183,3 +183,24 @@ def test_topic_phrases_open_on_verbal_nouns_and_skip_sentences_asked_about() -> 
 
 def test_a_verbal_noun_before_no_definite_noun_is_no_topic_phrase() -> None:
     assert topic_phrases(context("وتعمل الحكومة على تطوير إلى جانب دعم كبير للقطاع.\n", []), set()) == []
+
+
+def test_a_reason_keeps_the_last_word_of_its_sentence() -> None:
+    assert find_reasons(context("أُلغيت الرحلات الجوية في المطار بسبب سوء الأحوال الجوية.", [])) == [
+        Reason(0, "أُلغيت الرحلات الجوية في المطار", "بسبب", "سوء الأحوال الجوية")]
+
+
+def test_a_reason_after_a_conjunction_and_a_hamza_verb_is_found() -> None:
+    assert find_reasons(context("وأُلغيت الرحلات الجوية في المطار بسبب سوء الأحوال الجوية", [])) != []
+
+
+def test_a_goal_with_a_transitive_verbal_noun_after_ila_is_a_goal() -> None:
+    t = "وتسعى الحكومة إلى خفض العجز المالي إلى 3% العام المقبل."
+    ch = find_change(context(t, [fact(t, "3%", "percentage", 3.0)]), 0)
+    assert ch is not None and ch.goal and ch.subject == "العجز المالي"
+
+
+def test_the_versus_docstring_example_is_a_change() -> None:
+    t = "بلغت نسبة انتشار ارتفاع ضغط الدم 33.2% مقارنة بـ30.8% في المسح السابق."
+    ctx = context(t, [fact(t, "33.2%", "percentage", 33.2), fact(t, "30.8%", "percentage", 30.8)])
+    assert find_change(ctx, 0) is not None

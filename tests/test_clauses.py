@@ -99,6 +99,9 @@ def test_a_clause_body_starts_after_its_opener() -> None:
     # a leading connective phrase is dropped
     ("غير أن الهلال عاد إلى الصدارة بفوزه على الشباب.", "الشباب", "الهلال عاد إلى الصدارة بفوزه على الشباب"),
     ("يذكر أن الهلال فاز بالبطولة عام 2019 على ملعبه.", "2019", "الهلال فاز بالبطولة عام 2019 على ملعبه"),
+    # ... but only the whole phrase: «يذكر الوزير أن» is the clause itself
+    ("يذكر الوزير أن الهلال فاز بالبطولة عام 2019 على ملعبه.", "2019",
+     "يذكر الوزير أن الهلال فاز بالبطولة عام 2019 على ملعبه"),
 ])
 def test_the_stem_is_the_clause_that_carries_the_fact(sentence: str, needle: str, stem: str) -> None:
     assert _stem(sentence, needle) == stem
@@ -247,3 +250,12 @@ def test_glue_blank_returns_only_the_stretch_asked_for() -> None:
 ])
 def test_a_past_verb_is_known_by_its_shape(word: str, verb: bool) -> None:
     assert verb_shaped(words_of(word)[0]) is verb
+
+
+def test_a_leading_conjunction_is_dropped_before_zaar_and_faaz() -> None:
+    assert _stem("وزار الوزير مدينة جدة لتفقد المشاريع الجديدة.", "جدة") == "زار الوزير مدينة جدة لتفقد المشاريع الجديدة"
+    assert _stem("وفاز الهلال على النصر في ملعب الملك فهد.", "النصر") == "فاز الهلال على النصر في ملعب الملك فهد"
+
+
+def test_a_root_waw_is_kept() -> None:
+    assert _stem("وظفت الشركة ألفي عامل في المصنع الجديد.", "المصنع") == "وظفت الشركة ألفي عامل في المصنع الجديد"

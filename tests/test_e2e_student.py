@@ -22,6 +22,7 @@ from sqlalchemy import select
 from werkzeug.serving import make_server
 
 from conftest import sample_bank
+from questions.kinds import shape
 from questions.model import Question
 from quiz import create_app, models
 from quiz.db import get_db
@@ -36,6 +37,9 @@ SAVED = "حُفظت إجاباتك ✓"
 # True when a question's inputs hold an answer (a checked radio, a typed value, a chosen option, a rank).
 HAS_ANSWER = """box => [...box.querySelectorAll('input, select')]
     .some(el => el.type === 'radio' ? el.checked : el.value !== '')"""
+# The answer a question's inputs hold, as one string (checked radios' values, then typed or chosen values).
+ANSWER_OF = """box => [...box.querySelectorAll('input, select')]
+    .map(el => el.type === 'radio' ? (el.checked ? el.value : '') : el.value).join('|')"""
 
 
 @pytest.fixture(scope="module")
@@ -67,17 +71,18 @@ def answer(page: Page, app: Flask, box: Any, *, wrong: bool = False) -> tuple[st
     qid = int(box.get_attribute("data-qid"))
     q = question_of(app, qid)
     name = f"q-{qid}"
+    form = shape(q)
     if box.locator("input[type=radio]").count():
         options = [o for o in q.choices if o != q.answer] if wrong else [q.answer]
         box.locator(f"input[type=radio][value='{options[0]}']").check()
         return q.kind, wrong
-    elif q.kind == "matching":
+    elif form == "matching":
         pairs = dict(q.pairs)
         for i in range(len(pairs)):
             select_el = box.locator(f"select[name='{name}-r{i}']")
             left = box.locator(f"label[for='{name}-r{i}']").inner_text().strip()
             select_el.select_option(value=pairs[left])
-    elif q.kind == "ordering":
+    elif form == "ordering":
         for j in range(len(q.items)):
             label = box.locator(f"label[for='{name}-i{j}']").inner_text().strip()
             box.locator(f"input[name='{name}-i{j}']").fill(str(list(q.items).index(label) + 1))
@@ -118,7 +123,7 @@ def test_a_student_joins_the_built_in_quiz_answers_reloads_submits_and_reviews(
     assert total >= 6
     kinds: list[str] = []
     wrong_done = False
-    typed_first: tuple[str, str] | None = None
+    first_answer: tuple[str, str] | None = None
     for number in range(1, total + 1):
         expect(page.locator(".page-of")).to_have_text(f"السؤال {number} من {total}")
         box = page.locator("fieldset.question")
@@ -128,8 +133,8 @@ def test_a_student_joins_the_built_in_quiz_answers_reloads_submits_and_reviews(
         if kind == "mcq" and not (ARTIFACTS / "quiz.png").exists():
             wait_saved(page)
             page.screenshot(path=str(ARTIFACTS / "quiz.png"))
-        if typed_first is None and box.locator("input[type=text]").count():
-            typed_first = (page.url, box.locator("input[type=text]").input_value())
+        if first_answer is None:
+            first_answer = (page.url, box.evaluate(ANSWER_OF))
         wait_saved(page)
         if number == 3:
             # Mid-quiz reload: the answer saved by autosave is still there, and progress too.
@@ -139,9 +144,10 @@ def test_a_student_joins_the_built_in_quiz_answers_reloads_submits_and_reviews(
         if number < total:
             page.get_by_role("button", name="التالي ←").click()
 
-    assert typed_first is not None
-    page.goto(typed_first[0])
-    assert page.locator("fieldset.question input[type=text]").input_value() == typed_first[1]
+    # Going back to the first question shows the answer given there.
+    assert first_answer is not None and first_answer[1]
+    page.goto(first_answer[0])
+    assert page.locator("fieldset.question").evaluate(ANSWER_OF) == first_answer[1]
     page.locator(".q-dot").nth(total - 1).click()
     expect(page.locator("[data-done-count]")).to_have_text(str(total))
     page.get_by_role("button", name="إرسال الإجابات").click()
@@ -155,7 +161,7 @@ def test_a_student_joins_the_built_in_quiz_answers_reloads_submits_and_reviews(
     assert sources >= total - 2 and page.locator(".review-item .source mark").count() == sources
     percent = page.locator(".score-percent").inner_text()
     assert percent.replace("\u200f", "").strip() == f"{round(100 * (total - 1) / total)}%"
-    assert set(kinds) >= {"mcq", "true_false", "cloze", "wh"}
+    assert len(set(kinds)) >= 3 and "true_false" in kinds
     page.set_viewport_size({"width": 1000, "height": 900})
     page.screenshot(path=str(ARTIFACTS / "review.png"), full_page=True)
 
@@ -191,7 +197,7 @@ def test_every_kind_of_question_works_in_the_browser_with_drag_and_offline_savin
     assert boxes.count() == 8
 
     # Ordering by drag: drag the rows into the right order; the rank inputs follow.
-    ordering = page.locator("fieldset.kind-ordering")
+    ordering = page.locator("fieldset.shape-ordering")
     q = question_of(app, int(ordering.get_attribute("data-qid") or 0))
     for target_index, item in enumerate(q.items):
         rows = ordering.locator("li.order-item")
@@ -207,7 +213,7 @@ def test_every_kind_of_question_works_in_the_browser_with_drag_and_offline_savin
     # opening the attempt again restores and saves them.
     context.set_offline(True)
     kinds = [answer(page, app, boxes.nth(i))[0] for i in range(8)
-             if "kind-ordering" not in (boxes.nth(i).get_attribute("class") or "")]
+             if "shape-ordering" not in (boxes.nth(i).get_attribute("class") or "")]
     page.wait_for_timeout(1000)  # past the typing debounce, so the last answer was tried too
     expect(page.locator("[data-save-status]")).to_have_attribute("data-state", "offline", timeout=10_000)
     url = page.url

@@ -249,3 +249,13 @@ def test_events_whose_dates_overlap_have_no_order() -> None:
 ])
 def test_short_event_cuts_at_the_first_comma_or_before_a_preposition(body: str, short: str) -> None:
     assert short_event(body) == short
+
+
+def test_a_person_named_as_subject_makes_a_timeline_event() -> None:
+    t = ("ولد الكاتب نجيب محفوظ في القاهرة عام 1911.\nونشر الكاتب روايته الأولى عبث الأقدار عام 1939.\n"
+         "وحصل محفوظ على جائزة نوبل للآداب عام 1988.\n")
+    facts = [fact(t, f"عام {y}", "date", y, kind="year") for y in ("1911", "1939", "1988")]
+    ctx = context(t, [*facts, fact(t, "نجيب محفوظ", "person", entity="person:m", title="الكاتب"),
+                      fact(t, "محفوظ", "person", "نجيب محفوظ", nth=1, entity="person:m")])
+    weights, stems = stems_of(ctx)
+    assert len(timeline.build(ctx, weights, stems)) == 1

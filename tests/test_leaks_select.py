@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from questions.kinds.base import Candidate
 from questions.leaks import Leak, find_leaks, leak_free, reveals, secrets, shown, title_reveals
 from questions.model import FALSE_LABEL, TRUE_LABEL, Question, Source
-from questions.select import MAX_ALTERNATES, MAX_TRUE_FALSE, bank_size, select
+from questions.select import MAX_ALTERNATES, MAX_SHARE_OF_ONE_KIND, MAX_TRUE_FALSE, bank_size, select
 
 WIN = Question(key="win", kind="mcq", fact_type="person", prompt="من فاز بالانتخابات الرئاسية في هندوراس؟",
                answer="نصري عصفورة", accepted=("عصفورة",),
@@ -143,7 +145,7 @@ def test_comprehension_kinds_get_their_quota_before_recall() -> None:
 
 
 def test_no_kind_takes_more_than_its_share_and_true_false_at_most_two() -> None:
-    assert len(select([cand(i, salience=0.9) for i in range(12)], 8)) == 4  # ceil(8 × 0.4) = 4
+    assert len(select([cand(i, salience=0.9) for i in range(12)], 8)) == math.ceil(8 * MAX_SHARE_OF_ONE_KIND)
     tf = [cand(i, "true_false") for i in range(6)]
     assert len(select(tf, 8)) == MAX_TRUE_FALSE
     who = [cand(i, "who_did") for i in range(6)]
@@ -191,3 +193,22 @@ def test_a_fact_whose_answer_other_questions_show_ranks_lower() -> None:
     groups = [cand(0, salience=0.5), cand(3, salience=0.5), *shows_cairo]
     # Cairo and Rabat weigh alike, but two other prompts name Cairo: asking about Cairo would rule both out
     assert [q.answer for q in select(groups, 8)] == ["الرباط", "دمشق", "بغداد"]
+
+
+def test_one_sentence_carries_one_copied_stem_until_the_bank_runs_short() -> None:
+    sentence = "احتضنت القاهرة مؤتمر الزراعة الأسبوع الماضي، فيما تستقبل الرباط معرض السياحة الشهر المقبل."
+    first = cand(0, "cloze", sentence=sentence, prompt="احتضنت _____ مؤتمر الزراعة الأسبوع الماضي.", salience=0.9)
+    second = cand(3, "cloze", sentence=sentence, prompt="تستقبل _____ معرض السياحة الشهر المقبل.", salience=0.8)
+    others = [cand(i, salience=0.7) for i in (1, 2)]
+    # Room for all: the second clause of the sentence gets its question too, after the other sentences.
+    assert [q.answer for q in select([first, second, *others], 8)] == ["القاهرة", "الرباط", "دمشق", "بغداد"]
+    # A full bank keeps one copied stem per sentence.
+    assert [q.answer for q in select([first, second, *others], 3)] == ["القاهرة", "دمشق", "بغداد"]
+
+
+def test_a_comprehension_question_does_not_use_up_its_sentence() -> None:
+    sentence = "احتضنت القاهرة مؤتمر الزراعة."
+    role = Candidate(Question(key="role", kind="role", fact_type="person", prompt="ما منصب فلان بحسب المقال؟",
+                              answer="وزير الزراعة", choices=("وزير الزراعة", "أ", "ب", "ج"),
+                              source=Source(sentence, 0, 1)), ("person:9",), 0.9, 0.8)
+    assert [q.key for q in select([role, cand(0, sentence=sentence)], 8)] == ["role", "mcq-0-"]

@@ -273,3 +273,14 @@ def test_feminine_reads_the_role_title_or_first_name(name: str, role: str | None
 ])
 def test_shows_in_matches_whole_words_whatever_their_proclitics(needle: str, hay: str, shown: bool) -> None:
     assert shows_in(needle, hay) is shown
+
+
+def test_shows_in_sees_a_name_opening_on_a_proclitic_letter_after_wa() -> None:
+    assert shows_in("فرنسا", "بين مصر وفرنسا")
+    assert shows_in("باريس", "زار لندن وباريس")
+    assert shows_in("9 مارس 2024", "بين 5 و9 مارس 2024")
+
+
+def test_a_number_written_in_two_parts_gets_no_view() -> None:
+    t = "بلغ عدد السكان مليوناً و428 ألفاً في المدينة."
+    assert number_view(fact(t, "مليوناً و428 ألفاً", "number", 1428000)) is None

@@ -208,3 +208,10 @@ def test_the_weight_of_a_fact_is_its_heaviest_mention_that_is_not_trivia() -> No
     assert fact_weight(weights, ctx.facts, fact_id(ctx.facts[reuters[0]])) == weights[reuters[1]].score
     alone = context(text.split("\n")[0] + "\n", facts[:2])
     assert fact_weight(weigh(alone), alone.facts, "organization:وكالة رويترز") == 0.0
+
+
+def test_fazat_next_to_a_body_counts_as_an_event_verb() -> None:
+    def score(v: str) -> float:
+        t = f"قال المدير إن الشركة الوطنية {v} بالعقد.\n"
+        return weigh(context(t, [fact(t, "الشركة الوطنية", "organization", entity="o:x")]))[0].score
+    assert score("فازت") > score("تعمل")

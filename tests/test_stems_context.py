@@ -10,7 +10,7 @@ import pytest
 from handmade import context, fact, index_of, visit
 from questions.context import Context, dateline_spans, drop_doubtful_names, plausible_name, synonyms_of
 from questions.model import Fact
-from questions.stems import date_adjuncts, not_when, stems_for, with_subject
+from questions.stems import date_adjuncts, name_forms, not_when, stems_for, with_subject
 
 
 # --- stems_for -------------------------------------------------------------------------------------
@@ -256,3 +256,25 @@ def test_a_run_on_text_without_sentence_marks_gets_no_fact_a_sentence() -> None:
 def test_sentences_know_their_paragraph() -> None:
     ctx = context("أعلن الوزير الخطة. وقال إنها جاهزة.\nوافتتح المعرض.\n\nوعاد إلى بلاده.", [])
     assert [s.paragraph for s in ctx.sentences] == [0, 0, 1, 2]
+
+
+def test_no_subject_is_written_before_an_indefinite_construct_subject() -> None:
+    t = "ولد الوزير غازي القصيبي في الأحساء عام 1940.\nوارتفع عدد السياح في المدينة إلى مليون سائح عام 2023.\n"
+    ctx = context(t, [fact(t, "غازي القصيبي", "person", role="الوزير", entity="person:q"),
+                      fact(t, "عام 2023", "date", "2023", kind="year")])
+    st = stems_for(ctx, 1)
+    assert st is not None and st.cloze == "ارتفع عدد السياح في المدينة إلى مليون سائح _____."
+
+
+def test_a_surname_ending_in_ta_marbuta_counts_as_the_person() -> None:
+    t = "استقبل وزير الخارجية ناصر بوريطة نظيره الفرنسي.\n"
+    ctx = context(t, [fact(t, "ناصر بوريطة", "person", role="وزير الخارجية", entity="person:b")])
+    assert "بوريطة" in ctx.entities["person:b"].aliases
+
+
+def test_name_forms_keep_compound_first_names_and_family_names() -> None:
+    assert "عبد السيسي" not in name_forms("عبد الفتاح السيسي")
+    assert "أبو البغدادي" not in name_forms("أبو بكر البغدادي")
+    assert "عبد نهيان" not in name_forms("عبد الله بن زايد آل نهيان")
+    assert name_forms("عبد الله بن زايد آل نهيان") == ("عبد الله آل نهيان", "عبد الله بن زايد")
+    assert name_forms("خالد عبد الغفار") == ()  # two parts: nothing shorter to write

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from questions import lists
 from questions.build import key
@@ -12,10 +13,10 @@ from questions.kinds.base import Candidate, Kind
 from questions.model import Question
 from questions.normalize import fold, tokens
 from questions.clauses import split_clauses
-from questions.realize import date_removal, is_verb, verbish, words_of
+from questions.realize import Mention, date_removal, is_verb, verbish, words_of
 from questions.realize.words import explicit_subject
 from questions.salience import Weight
-from questions.stems import Stems, not_when
+from questions.stems import Stems, mentions_in, not_when
 
 MIN_EVENTS = 3
 MAX_EVENTS = 5
@@ -48,7 +49,7 @@ def short_event(body: str) -> str:
     return body
 
 
-def _own_clause_event(st: Stems) -> str | None:
+def _own_clause_event(st: Stems, mentions: Sequence[Mention]) -> str | None:
     """The event of the date's own clause («ثم دخل الحياة العامة في تسعينيات القرن الماضي» -> «دخل الحياة
     العامة»), when the clause opens on its verb and no other verb stands between it and the date (the date
     of «ولد لأبوين هاجرا ... في الأربعينيات» belongs to «هاجرا», not to «ولد»)."""
@@ -57,7 +58,7 @@ def _own_clause_event(st: Stems) -> str | None:
     if clause is None or clause.role == "attribution":
         return None
     words = [w for w in words_of(sentence) if clause.body <= w.start and w.end <= clause.end]
-    if len(words) < 2 or not is_verb(words[0]) or not explicit_subject(words, 1, [], words[0]):
+    if len(words) < 2 or not is_verb(words[0]) or not explicit_subject(words, 1, list(mentions), words[0]):
         return None  # «جرت يوم أمس», «بدأ بنشر الجداول»: an event needs its verb and who or what did it
     if any(verbish(w) for w in words[1:] if w.end <= start):
         return None
@@ -72,18 +73,19 @@ def _own_clause_event(st: Stems) -> str | None:
     return body if len(body.split()) >= MIN_EVENT_WORDS else None
 
 
-def event_of(st: Stems) -> str | None:
-    """What happened on a date: its own clause with the date taken out, or None (see ``_own_clause_event``)."""
+def event_of(st: Stems, mentions: Sequence[Mention] = ()) -> str | None:
+    """What happened on a date: its own clause with the date taken out, or None (see ``_own_clause_event``).
+    ``mentions`` are the facts of its sentence: a person named after the verb is who did it."""
     if st.fact.type != "date" or not_when(st.source.text, st.source.start):
         return None  # «منذ عام 2005», «لسنة 2026»: not when the clause's event happened
-    return _own_clause_event(st)
+    return _own_clause_event(st, mentions)
 
 
 def build(ctx: Context, weights: dict[int, Weight], stems: dict[int, Stems]) -> list[Candidate]:
     """One ordering question when the article dates three or more distinct events that do not overlap."""
     dated = []
     for fi, st in stems.items():
-        body = event_of(st)
+        body = event_of(st, mentions_in(ctx, ctx.sent_of[fi]))
         if body is None:
             continue
         iv = interval(st.fact.gregorian or str(st.fact.value))  # a Hijri date orders by its Gregorian day

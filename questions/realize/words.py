@@ -53,7 +53,9 @@ def index_at(words: list[Word], pos: int) -> int:
 
 def drop_conj(w: Word) -> str:
     """The word's bare form without a glued conjunction."""
-    return w.bare[1:] if glued_conjunction(w.text) and not w.bare.startswith(("وال", "فال")) else w.bare
+    # «والوزير» keeps its article; «وأُلغيت» folds to the same start but is و + a verb.
+    written = strip_diacritics(w.text).lstrip("«(\"")
+    return w.bare[1:] if glued_conjunction(w.text) and not written.startswith(("وال", "فال")) else w.bare
 
 
 def orig_without_conj(w: Word) -> str:

@@ -1,0 +1,77 @@
+"""The end of a sentence that only adds another fact, and can go from a question about an earlier one.
+
+«أعلنت الوزارة يوم الاثنين 2 مارس إطلاق حملة قومية للتطعيم تستهدف 14 مليون طفل في 27 محافظة»: a
+question on the date reads as well without «تستهدف 14 مليون طفل في 27 محافظة», and no longer gives the
+two figures away, so they can be asked too. The tail is cut where a new part of the sentence opens
+after the fact: a comma, a relative pronoun (التي، الذي ...), a verb in the present describing what came
+before (تستهدف، يبلغ), or «في»/«خلال» right before the other fact at the sentence's end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from questions import lists
+from questions.clauses import MIN_STEM_WORDS
+from questions.realize import Word, words_of
+
+# Words of a question's own part that must stay before the tail (a stem shorter than this says little).
+MIN_HEAD_WORDS = MIN_STEM_WORDS + 1
+# «في» or «خلال» opens the tail only when the other fact follows within this many words.
+PREPOSITION_REACH = 2
+# ... and ends the sentence within this many words: a longer tail may hold the verb's object.
+PREPOSITION_TAIL_WORDS = 4
+
+
+def present_verb(w: Word) -> bool:
+    """True for a present-tense verb that describes what came before it («تستهدف», «يبلغ», «تضم»), or
+    the present of a known news verb."""
+    verbs = lists.folded("generation/news_verbs")
+    b = w.bare
+    return b in lists.folded("generation/describing_verbs") or \
+        (len(b) >= 3 and b[0] in "يت" and (b[1:] in verbs or "ا" + b[1:] in verbs))
+
+
+def _opens_tail(words: Sequence[Word], i: int, sentence: str, other_starts: Sequence[int]) -> bool:
+    """True when word ``i`` opens a part of the sentence that can be dropped."""
+    w = words[i]
+    if sentence[w.start - 1:w.start] in ("،", ",") or words[i - 1].text.endswith(("،", ",")):
+        return True
+    if w.bare in lists.folded("generation/relative_pronouns"):
+        return True
+    before = words[i - 1].bare
+    near = {x.bare for x in words[max(0, i - 3):i]}
+    if present_verb(w) and before not in lists.folded("generation/verb_particles") and \
+            before not in lists.folded("generation/lead_prepositions") and \
+            not near & lists.folded("generation/predicate_particles"):
+        return True  # «حملة ... تستهدف»; not «إن الحملة تستمر», where the verb is what is said
+    if w.bare in ("في", "خلال") and len(words) - i <= PREPOSITION_TAIL_WORDS:
+        ahead = [x.start for x in words[i + 1:i + 1 + PREPOSITION_REACH]]
+        return any(s in ahead for s in other_starts)
+    return False
+
+
+def tail_cut(sentence: str, after: int, others: Sequence[tuple[int, int]], begin: int = 0,
+             end: int | None = None) -> tuple[int, int] | None:
+    """The span of ``sentence`` (within ``begin``..``end``) to drop so that no other fact (``others``,
+    spans in the sentence) stays after offset ``after``, or None when there is none to drop or no clean
+    place to cut (outside quotes, leaving a head of ``MIN_HEAD_WORDS`` words)."""
+    stop = len(sentence.rstrip().rstrip(".؟!")) if end is None else end
+    later = [s for s, e in others if s >= after and e <= stop]
+    if not later:
+        return None
+    words = [w for w in words_of(sentence) if begin <= w.start and w.end <= stop]
+    for i, w in enumerate(words):
+        if i < MIN_HEAD_WORDS or w.start < after or w.start > min(later):
+            continue
+        head = sentence[begin:w.start]
+        if head.count("«") != head.count("»") or head.count("(") != head.count(")"):
+            continue
+        if _opens_tail(words, i, sentence, later):
+            cut = w.start
+            if sentence[cut - 1:cut] in ("،", ","):
+                cut -= 1
+            elif words[i - 1].text.endswith(("،", ",")):
+                cut = words[i - 1].end - 1
+            return cut, stop
+    return None

@@ -1,0 +1,65 @@
+"""The end of a sentence that only adds another fact is dropped from a question on an earlier one."""
+
+from __future__ import annotations
+
+from questions.arabic import name_units
+from questions.realize import words_of
+from questions.tails import present_verb, tail_cut
+
+LEAD = ("أعلنت وزارة الصحة المصرية يوم الاثنين 2 مارس 2026 إطلاق حملة قومية للتطعيم ضد شلل الأطفال "
+        "تستهدف 14 مليون طفل في 27 محافظة.")
+
+
+def span(sentence: str, text: str) -> tuple[int, int]:
+    at = sentence.index(text)
+    return at, at + len(text)
+
+
+def head(sentence: str, cut: tuple[int, int] | None) -> str:
+    assert cut is not None
+    return sentence[:cut[0]].strip()
+
+
+def test_a_describing_verb_opens_a_tail_holding_other_figures() -> None:
+    date = span(LEAD, "2 مارس 2026")
+    cut = tail_cut(LEAD, date[1], [span(LEAD, "14 مليون طفل"), span(LEAD, "27 محافظة")])
+    assert head(LEAD, cut) == "أعلنت وزارة الصحة المصرية يوم الاثنين 2 مارس 2026 إطلاق حملة قومية للتطعيم ضد شلل الأطفال"
+
+
+def test_a_closing_place_phrase_with_another_figure_goes() -> None:
+    children = span(LEAD, "14 مليون طفل")
+    cut = tail_cut(LEAD, children[1], [span(LEAD, "27 محافظة")])
+    assert head(LEAD, cut).endswith("تستهدف 14 مليون طفل")
+
+
+def test_a_comma_and_a_relative_pronoun_open_tails() -> None:
+    s = "افتتح الوزير المعرض الدولي للكتاب في الرياض أمس، بمشاركة 800 دار نشر من 30 دولة."
+    assert head(s, tail_cut(s, span(s, "الرياض")[1], [span(s, "800 دار")])) == \
+        "افتتح الوزير المعرض الدولي للكتاب في الرياض أمس"
+    s = "وقّعت الحكومة اتفاقية مع البنك الدولي الذي قدّم قرضاً بقيمة 500 مليون دولار."
+    assert head(s, tail_cut(s, span(s, "البنك الدولي")[1], [span(s, "500 مليون دولار")])) == \
+        "وقّعت الحكومة اتفاقية مع البنك الدولي"
+
+
+def test_no_cut_where_the_rest_is_what_is_said_or_holds_the_object() -> None:
+    said = "قال وزير الصحة في مؤتمر صحفي بالقاهرة إن الحملة تستمر أربعة أيام."
+    assert tail_cut(said, span(said, "القاهرة")[1], [span(said, "أربعة أيام")]) is None
+    met = "استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة يوم 12 مارس الرئيس الفرنسي إيمانويل ماكرون."
+    assert tail_cut(met, span(met, "السيسي")[1], [span(met, "القاهرة")]) is None
+
+
+def test_no_cut_inside_quotes_or_leaving_too_short_a_head() -> None:
+    s = "قال الوزير «نطلق حملة تستهدف 14 مليون طفل» أمس."
+    assert tail_cut(s, span(s, "الوزير")[1], [span(s, "14 مليون طفل")]) is None
+    short = "زار الوزير جدة تستهدف 14 مليون."
+    assert tail_cut(short, span(short, "جدة")[1], [span(short, "14 مليون")]) is None
+
+
+def test_present_verbs_that_describe() -> None:
+    assert [present_verb(w) for w in words_of("تستهدف يبلغ تكلفة الحملة")] == [True, True, False, False]
+
+
+def test_name_units_keep_compound_parts_together() -> None:
+    assert name_units("خالد عبد الغفار") == ["خالد", "عبد الغفار"]
+    assert name_units("عبد الله بن زايد آل نهيان") == ["عبد الله", "بن زايد", "آل نهيان"]
+    assert name_units("نور الدين بن عبد الله") == ["نور الدين", "بن عبد الله"]
