@@ -32,5 +32,5 @@ def test_an_unknown_kind_is_refused_by_name() -> None:
 
 
 def test_labels_come_from_the_registry() -> None:
-    assert label("true_false") == "صح أم خطأ"
+    assert label("true_false") == "صح أو خطأ"
     assert label("mcq") == "اختيار من متعدد"

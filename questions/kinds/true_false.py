@@ -34,4 +34,4 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
     return Candidate(q, (st.fid,), salience, 0.6)
 
 
-KIND = Kind(name="true_false", label="صح أم خطأ", shape="true_false", for_fact=build)
+KIND = Kind(name="true_false", label="صح أو خطأ", shape="true_false", for_fact=build)
