@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 
 import pytest
 
@@ -39,6 +40,13 @@ def test_tsv_keeps_every_card_on_one_line_with_one_tab() -> None:
     q = Question(key="k", kind="short", fact_type="number", prompt="سطر\nثان\tثالث", answer='"أ"\tب')
     text = tabular.tsv_text(Bank(Article("a", "t", ""), (q,)))
     assert text == 'سطر ثان ثالث\t"أ" ب\n'
+
+
+@pytest.mark.parametrize("write", [tabular.csv_bytes, tabular.tsv_bytes])
+def test_files_are_utf8_with_a_byte_order_mark_so_excel_reads_the_arabic(write: Callable[[Bank], bytes]) -> None:
+    data = write(sample_bank())
+    assert data.startswith(b"\xef\xbb\xbf") and data.count(b"\xef\xbb\xbf") == 1
+    assert "نصري عصفورة" in data[3:].decode("utf-8")
 
 
 def test_cloze_rows_show_the_blank_and_ordering_rows_number_the_items() -> None:

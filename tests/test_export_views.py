@@ -47,6 +47,10 @@ def test_a_teacher_downloads_their_bank_in_every_format(client: FlaskClient, ses
         assert resp.status_code == 200, fmt
         assert resp.headers["Content-Disposition"].startswith(f'attachment; filename="fahim-bank-{row.id}.')
         assert resp.headers["Cache-Control"] == "private, no-store"
+    for fmt in ("csv", "tsv", "gift"):
+        resp = client.get(f"/export/bank/{row.id}.{fmt}")
+        assert resp.headers["Content-Type"].count("charset") == 1, fmt
+        assert resp.headers["Content-Type"].endswith("; charset=utf-8"), fmt
     resp = client.get(f"/export/bank/{row.id}.json")
     assert import_bank_json(resp.data).questions == sample_bank("mine").questions
     resp = client.get(f"/export/bank/{row.id}.anki")

@@ -35,7 +35,7 @@ class ExportFormat:
 
     name: str
     extension: str
-    mimetype: str
+    content_type: str
     write: Callable[[Bank | Iterable[Bank]], bytes]
     label: str
 

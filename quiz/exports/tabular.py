@@ -3,7 +3,8 @@
 One row per question: the prompt (with the options of a choice question) and its answer. A
 matching question gives one row per pair. No header row: Quizlet would turn it into a card.
 CSV uses standard quoting (csv module); Quizlet's TSV import does not understand quotes, so
-in TSV tabs and line breaks inside a field become spaces instead.
+in TSV tabs and line breaks inside a field become spaces instead. Both files are UTF-8 with a
+byte-order mark: without it Excel reads them in the system's legacy code page and garbles Arabic.
 """
 
 from __future__ import annotations
@@ -59,10 +60,10 @@ def tsv_text(banks: Bank | Iterable[Bank]) -> str:
 
 
 def csv_bytes(banks: Bank | Iterable[Bank]) -> bytes:
-    """Return ``csv_text`` as UTF-8 bytes."""
-    return csv_text(banks).encode("utf-8")
+    """Return ``csv_text`` as UTF-8 bytes with a byte-order mark."""
+    return csv_text(banks).encode("utf-8-sig")
 
 
 def tsv_bytes(banks: Bank | Iterable[Bank]) -> bytes:
-    """Return ``tsv_text`` as UTF-8 bytes."""
-    return tsv_text(banks).encode("utf-8")
+    """Return ``tsv_text`` as UTF-8 bytes with a byte-order mark."""
+    return tsv_text(banks).encode("utf-8-sig")

@@ -44,7 +44,7 @@ def content_disposition(ascii_stem: str, title: str, extension: str) -> str:
 
 def _download(bank: Bank, fmt: str, ascii_stem: str, title: str) -> Response:
     spec = FORMATS[fmt]
-    resp = Response(export(bank, fmt), mimetype=spec.mimetype)
+    resp = Response(export(bank, fmt), content_type=spec.content_type)
     resp.headers["Content-Disposition"] = content_disposition(ascii_stem, title, spec.extension)
     resp.headers["Cache-Control"] = "private, no-store"
     resp.headers["X-Content-Type-Options"] = "nosniff"
