@@ -6,11 +6,17 @@ cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then "$PY" -m venv .venv; fi
 .venv/bin/pip install -q --disable-pip-version-check --require-hashes -r requirements-dev.lock
-if ! command -v chromium >/dev/null 2>&1; then
-  # Browser tests drive Debian's Chromium; never a downloaded browser.
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-    || { echo "could not install Debian's chromium (needed by the browser tests)" >&2; exit 1; }
+# Debian packages the tests use: Chromium for the browser tests (never a downloaded browser) and
+# Node.js for the independent GIFT reader.
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null) \
+    || { echo "could not install Debian's ${missing[*]} (needed by the tests)" >&2; exit 1; }
 fi
+# The GIFT export is read back with gift-pegjs, installed from its lock file (hash-checked by npm).
+npm ci --prefix tests/gift_reader --no-audit --no-fund --silent
 # PostgreSQL and Redis on 127.0.0.1: the machine starts them; start them here if they are down.
 if ! pg_isready -q -h 127.0.0.1; then
   pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start

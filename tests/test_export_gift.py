@@ -1,202 +1,189 @@
-"""GIFT export: escaping table, and every question read back with a port of Moodle's GIFT reader."""
+"""GIFT export, read back with gift-pegjs, a GIFT parser written independently of Fahim and Moodle."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from gift_pegjs import questions_by_name, read_gift, shown, subanswer
 from questions.generate import generate
-
 from questions.model import Article, Bank, Question
 from quiz.exports import gift
 from quiz.exports.samples import sample_bank
 
+Parsed = dict[str, dict[str, Any]]
+
+
+def one(q: Question) -> dict[str, Any]:
+    return questions_by_name(gift.gift(Bank(Article("a", "t", ""), (q,))))[q.key]
+
+
+def answers(parsed: dict[str, Any]) -> list[tuple[bool, str]]:
+    # Options of a choice are shown as HTML; short answers are compared with what is typed, as is.
+    return [(bool(c["isCorrect"]), shown(c["text"]) if parsed["type"] == "MC" else c["text"]["text"])
+            for c in parsed["choices"]]
+
+
+def pairs_of(parsed: dict[str, Any]) -> list[tuple[str, str]]:
+    return [(shown(p["subquestion"]), subanswer(p["subanswer"])) for p in parsed["matchPairs"]]
+
+
+@pytest.mark.parametrize("text", [
+    "بلا رموز", "a~b", "a=b", "a#b", "{x}", "الساعة 10:30", "c:\\dir", "\\~", "نهاية\\", "5% - 6",
+])
+def test_gift_special_characters_read_back_intact(text: str) -> None:
+    q = Question(key="k", kind="short", fact_type="organization", prompt=f"سؤال {text}؟", answer=text)
+    got = one(q)
+    assert got["type"] == "Short"
+    assert shown(got["stem"]) == q.prompt
+    assert answers(got) == [(True, text)]
+
 
 @pytest.mark.parametrize(("text", "escaped"), [
-    ("بلا رموز", "بلا رموز"),
-    ("a~b", "a\\~b"),
-    ("a=b", "a\\=b"),
-    ("a#b", "a\\#b"),
-    ("{x}", "\\{x\\}"),
-    ("الساعة 10:30", "الساعة 10\\:30"),
-    ("c:\\dir", "c\\:\\\\dir"),
-    ("\\~", "\\\\\\~"),
-    ("سطر\nسطر", "سطر\\nسطر"),
-    ("win\r\nline", "win\\nline"),
-    ("5% -> 6", "5% -> 6"),
+    ("a~b", "a\\~b"), ("a=b", "a\\=b"), ("a#b", "a\\#b"), ("{x}", "\\{x\\}"), ("10:30", "10\\:30"),
+    ("c:\\dir", "c\\:\\\\dir"), ("سطر\nسطر", "سطر\\nسطر"), ("win\r\nline", "win\\nline"), ("5% -> 6", "5% -> 6"),
 ])
-def test_gift_special_characters_are_escaped(text: str, escaped: str) -> None:
+def test_the_escaping_table_is_moodles(text: str, escaped: str) -> None:
     assert gift.escape_gift(text) == escaped
-    assert unescape(pre(escaped)) == text.replace("\r", "")
 
 
-# ---- A port of Moodle's qformat_gift reading rules (question/format/gift/format.php) ----
-_ESCAPES = [("\\:", "&&058;"), ("\\#", "&&035;"), ("\\=", "&&061;"), ("\\{", "&&123;"), ("\\}", "&&125;"),
-            ("\\~", "&&126;"), ("\\n", "&&010")]
+def test_html_characters_are_shown_as_text_and_typed_answers_stay_literal() -> None:
+    q = Question(key="h", kind="short", fact_type="organization", prompt="ما <b>الحزب</b> & حلفاؤه؟",
+                 answer="حزب <الوطني> & شركاؤه")
+    text = gift.gift(Bank(Article("a", "t", ""), (q,)))
+    assert "&lt;b&gt;الحزب&lt;/b&gt; &amp; حلفاؤه" in text and "<b>" not in text
+    got = one(q)
+    assert got["stem"]["format"] == "html" and shown(got["stem"]) == q.prompt
+    assert answers(got) == [(True, q.answer)]
 
 
-def pre(s: str) -> str:
-    s = s.replace("\\\\", "&&092;")
-    for esc, ph in _ESCAPES:
-        s = s.replace(esc, ph)
-    return s.replace("&&092;", "\\")
+def test_options_and_pairs_shown_as_html_are_escaped() -> None:
+    mcq = Question(key="m", kind="mcq", fact_type="person", prompt="من؟", answer="أ & ب",
+                   choices=("<ج>", "أ & ب", "د"))
+    assert answers(one(mcq)) == [(False, "<ج>"), (True, "أ & ب"), (False, "د")]
+    pairs = Question(key="p", kind="matching", fact_type="person", prompt="طابق", answer="",
+                     pairs=(("<أ>", "ب & ج"), ("د", "هـ")), choices=("ب & ج", "هـ"))
+    assert pairs_of(one(pairs)) == list(pairs.pairs)
 
 
-def unescape(s: str) -> str:
-    for esc, ph in _ESCAPES:
-        s = s.replace(ph, "\n" if esc == "\\n" else esc[1])
-    return s
+def test_an_arrow_in_a_typed_answer_is_broken_apart_so_the_question_stays_a_short_answer() -> None:
+    q = Question(key="a", kind="short", fact_type="number", prompt="ما التغير؟", answer="5% -> 6%")
+    got = one(q)
+    assert got["type"] == "Short" and answers(got) == [(True, "5% - > 6%")]
 
 
-def read_gift(text: str) -> dict[str, object]:
-    """Return name, qtype, question text and answers the way Moodle's importer sees them."""
-    text = pre(text.strip())
-    assert text.startswith("::")
-    text = text[2:]
-    name, text = text.split("::", 1)
-    start, end = text.index("{"), text.index("}")
-    block = text[start + 1:end].strip()
-    if text.endswith("}"):
-        qtext = text[:start]
-    else:
-        qtext = text[:start] + "_____" + text[end + 1:]
-    feedback = ""
-    if "####" in block:
-        block, feedback = block.rsplit("####", 1)
-        block = block.strip()
-    out: dict[str, object] = {"name": unescape(name), "text": unescape(qtext).strip(), "feedback": unescape(feedback)}
-    if block.startswith("#"):
-        value, tol = block[1:].split(":")
-        out.update(qtype="numerical", answer=float(value), tolerance=float(tol))
-    elif "~" in block:
-        alts = [a.strip() for a in block.replace("=", "~=").split("~") if a.strip()]
-        out.update(qtype="multichoice", answers=[(a.startswith("="), unescape(a.lstrip("=")).strip()) for a in alts])
-    elif "=" in block and "->" in block:
-        pairs = []
-        for a in (a.strip() for a in block.split("=") if a.strip()):
-            left, right = a.split("->", 1)
-            pairs.append((unescape(left).strip(), unescape(right).strip()))
-        out.update(qtype="match", pairs=pairs)
-    elif block in ("T", "TRUE", "F", "FALSE"):
-        out.update(qtype="truefalse", answer=block in ("T", "TRUE"))
-    else:
-        out.update(qtype="shortanswer", answers=[unescape(a).strip() for a in block.split("=") if a.strip()])
-    return out
+def test_a_star_in_a_typed_answer_is_no_wildcard() -> None:
+    q = Question(key="s", kind="short", fact_type="number", prompt="ما الرمز؟", answer="3*4")
+    assert answers(one(q)) == [(True, "3\\*4")]
 
 
-def paragraphs(text: str) -> list[str]:
-    return [p for p in text.split("\n\n") if p.strip()]
-
-
-def questions_of(text: str) -> dict[str, dict[str, object]]:
-    out = {}
-    for para in paragraphs(text):
-        lines = [ln for ln in para.splitlines() if not ln.strip().startswith("//")]
-        if lines and lines[0].startswith("$CATEGORY:"):
-            continue
-        q = read_gift("\n".join(lines))
-        out[str(q["name"])] = q
-    return out
-
-
-def test_the_file_starts_with_the_articles_category_and_holds_one_paragraph_per_question() -> None:
+def test_the_file_starts_with_the_articles_category_and_holds_one_question_each() -> None:
     bank = sample_bank()
-    text = gift.gift(bank)
-    assert "$CATEGORY: $course$/top/أخبار/فوز عصفورة برئاسة هندوراس" in paragraphs(text)[0]
-    assert set(questions_of(text)) == {q.key for q in bank.questions}
+    items = read_gift(gift.gift(bank))
+    assert items[0] == {"type": "Category", "title": "$course$/top/أخبار/فوز عصفورة برئاسة هندوراس"}
+    assert [i["title"] for i in items[1:]] == [q.key for q in bank.questions]
 
 
 @pytest.fixture(name="read")
-def read_fixture() -> tuple[Bank, dict[str, dict[str, object]]]:
+def read_fixture() -> tuple[Bank, Parsed]:
     bank = sample_bank()
-    return bank, questions_of(gift.gift(bank))
+    return bank, questions_by_name(gift.gift(bank))
 
 
 def q_of(bank: Bank, key: str) -> Question:
     return next(q for q in bank.questions if q.key == key)
 
 
-def test_multiple_choice_reads_back_with_one_right_option(read: tuple[Bank, dict[str, dict[str, object]]]) -> None:
+def test_every_text_is_html_right_to_left_with_the_source_as_general_feedback(read: tuple[Bank, Parsed]) -> None:
+    bank, got = read
+    for q in bank.questions:
+        assert got[q.key]["stem"]["format"] == "html"
+        assert got[q.key]["stem"]["text"].startswith('<div dir="rtl">'), q.key
+        if q.source.text:
+            assert shown(got[q.key]["globalFeedback"]) == q.source.text
+
+
+def test_multiple_choice_reads_back_with_one_right_option(read: tuple[Bank, Parsed]) -> None:
     bank, got = read
     q = q_of(bank, "mcq-person")
-    assert got[q.key]["qtype"] == "multichoice"
-    assert got[q.key]["answers"] == [(c == q.answer, c) for c in q.choices]
-    assert got[q.key]["text"] == q.prompt
-    assert got[q.key]["feedback"] == q.source.text
+    assert got[q.key]["type"] == "MC"
+    assert answers(got[q.key]) == [(c == q.answer, c) for c in q.choices]
+    assert shown(got[q.key]["stem"]) == q.prompt
 
 
 @pytest.mark.parametrize(("key", "value"), [("tf-date", False), ("tf-place", True)])
-def test_true_false_reads_back(read: tuple[Bank, dict[str, dict[str, object]]], key: str, value: bool) -> None:
-    assert (read[1][key]["qtype"], read[1][key]["answer"]) == ("truefalse", value)
+def test_true_false_reads_back(read: tuple[Bank, Parsed], key: str, value: bool) -> None:
+    assert (read[1][key]["type"], read[1][key]["isTrue"]) == ("TF", value)
 
 
 @pytest.mark.parametrize("key", ["wh-place", "short-org"])
-def test_short_answers_read_back_with_special_characters_intact(
-        read: tuple[Bank, dict[str, dict[str, object]]], key: str) -> None:
+def test_short_answers_read_back_with_special_characters_intact(read: tuple[Bank, Parsed], key: str) -> None:
     bank, got = read
     q = q_of(bank, key)
-    assert got[key]["qtype"] == "shortanswer"
-    assert got[key]["text"] == q.prompt
-    assert got[key]["answers"] == [q.answer, *q.accepted]
+    assert got[key]["type"] == "Short"
+    assert shown(got[key]["stem"]) == q.prompt
+    assert [a for ok, a in answers(got[key]) if ok][:1 + len(q.accepted)] == [q.answer, *q.accepted]
 
 
-def test_numeric_reads_back_with_its_tolerance(read: tuple[Bank, dict[str, dict[str, object]]]) -> None:
+def test_numeric_reads_back_with_its_tolerance(read: tuple[Bank, Parsed]) -> None:
     got = read[1]["numeric-pct"]
-    assert (got["qtype"], got["answer"], got["tolerance"]) == ("numerical", 40.3, 0.5)
+    assert got["type"] == "Numerical"
+    assert (got["choices"]["number"], got["choices"]["range"]) == (40.3, 0.5)
 
 
-def test_matching_reads_back_with_distractors(read: tuple[Bank, dict[str, dict[str, object]]]) -> None:
+def test_matching_reads_back_with_distractors(read: tuple[Bank, Parsed]) -> None:
     bank, got = read
     q = q_of(bank, "matching-people")
-    assert got[q.key]["qtype"] == "match"
-    assert got[q.key]["pairs"] == [*q.pairs, ("", "وزير: الخارجية")]
+    assert got[q.key]["type"] == "Matching"
+    assert pairs_of(got[q.key]) == [*q.pairs, ("", "وزير: الخارجية")]
 
 
-def test_ordering_reads_back_as_items_matched_to_positions(read: tuple[Bank, dict[str, dict[str, object]]]) -> None:
+def test_ordering_reads_back_as_items_matched_to_positions(read: tuple[Bank, Parsed]) -> None:
     bank, got = read
     q = q_of(bank, "ordering-dates")
-    assert got[q.key]["qtype"] == "match"
-    assert dict(got[q.key]["pairs"]) == {item: str(i) for i, item in enumerate(q.items, 1)}  # type: ignore[arg-type]
+    assert got[q.key]["type"] == "Matching"
+    assert dict(pairs_of(got[q.key])) == {item: str(i) for i, item in enumerate(q.items, 1)}
 
 
-def test_cloze_is_a_missing_word_question_with_the_blank_in_place(
-        read: tuple[Bank, dict[str, dict[str, object]]]) -> None:
+def test_cloze_is_a_missing_word_question_with_the_blank_in_place(read: tuple[Bank, Parsed]) -> None:
     bank, got = read
     q = q_of(bank, "cloze-date")
-    assert got[q.key]["qtype"] == "shortanswer"
-    assert got[q.key]["answers"] == [q.answer, *q.accepted]
-    assert got[q.key]["text"] == q.prompt.replace("____", "_____")
+    assert got[q.key]["type"] == "Short" and got[q.key]["hasEmbeddedAnswers"]
+    assert [a for ok, a in answers(got[q.key]) if ok][:2] == [q.answer, *q.accepted]
+    assert shown(got[q.key]["stem"]) == q.prompt.replace("____", "_____")
     choice = got["cloze-choice"]
-    assert choice["qtype"] == "multichoice"
-    assert [a for ok, a in choice["answers"] if ok] == ["هندوراس"]  # type: ignore[attr-defined]
+    assert choice["type"] == "MC" and choice["hasEmbeddedAnswers"]
+    assert [a for ok, a in answers(choice) if ok] == ["هندوراس"]
 
 
 def test_a_blank_at_the_end_still_shows_as_a_blank() -> None:
-    q = Question(key="end", kind="cloze", fact_type="place", prompt="فاز عصفورة في ____", answer="هندوراس")
-    got = questions_of(gift.gift(Bank(Article("a", "t", ""), (q,))))["end"]
-    assert str(got["text"]).startswith("فاز عصفورة في _____")
+    q = Question(key="end", kind="cloze", fact_type="place", prompt="فاز عصفورة في _____", answer="هندوراس")
+    got = one(q)
+    assert got["hasEmbeddedAnswers"] and shown(got["stem"]).strip() == "فاز عصفورة في _____"
 
 
 def test_an_arrow_inside_a_matching_item_cannot_split_the_pair() -> None:
     q = Question(key="m", kind="matching", fact_type="person", prompt="طابق", answer="",
                  pairs=(("أ -> ب", "ج"), ("د", "هـ -> و")), choices=("ج", "هـ -> و"))
-    got = questions_of(gift.gift(Bank(Article("a", "t", ""), (q,))))["m"]
-    assert got["pairs"] == [("أ - > ب", "ج"), ("د", "هـ -> و")]
+    assert pairs_of(one(q)) == [("أ - > ب", "ج"), ("د", "هـ -> و")]
 
 
 def test_every_built_in_question_reads_back_with_its_answer() -> None:
     text = (Path(__file__).resolve().parent.parent / "quiz" / "seed" / "asfura_honduras.txt").read_text(encoding="utf-8")
     bank = generate(text, seed=0, article_date="2026-02-15", title="ترامب ونصري عصفورة")
-    got = questions_of(gift.gift(bank))
+    got = questions_by_name(gift.gift(bank))
     assert set(got) == {q.key for q in bank.questions}
     for q in bank.questions:
         g = got[q.key]
-        if q.kind in ("mcq",) or (q.kind == "cloze" and q.choices):
-            assert [a for ok, a in g["answers"] if ok] == [q.answer], q.key  # type: ignore[attr-defined]
+        if q.kind == "mcq" or (q.kind == "cloze" and q.choices):
+            assert [a for ok, a in answers(g) if ok] == [q.answer], q.key
+        elif g["type"] == "Numerical":
+            assert g["choices"]["number"] is not None, q.key
         elif q.kind in ("wh", "short", "cloze"):
-            assert g["answers"][0] == q.answer, q.key  # type: ignore[index]
+            assert answers(g)[0] == (True, q.answer), q.key
         elif q.kind == "matching":
-            assert g["pairs"][: len(q.pairs)] == list(q.pairs)  # type: ignore[index]
+            assert pairs_of(g)[: len(q.pairs)] == list(q.pairs)
         elif q.kind == "true_false":
-            assert g["qtype"] == "truefalse"
+            assert g["type"] == "TF"

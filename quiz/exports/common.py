@@ -113,6 +113,11 @@ def ordering_shown(q: Question) -> tuple[str, ...]:
     return q.choices if q.choices else q.items
 
 
+def typed_literal(answer: str) -> str:
+    """Write an accepted typed answer for Moodle, which reads "*" in one as "any text"."""
+    return answer.replace("*", "\\*")
+
+
 def one_line(text: str) -> str:
     """Collapse line breaks and tabs to single spaces."""
     return " ".join(text.split())

@@ -5,13 +5,20 @@ Kind -> GIFT: mcq ``{=right ~wrong ...}``; true_false ``{TRUE}``/``{FALSE}``; wh
 ``{=left -> right ...}`` (unpaired right-hand choices as ``= -> extra`` distractors); cloze as
 GIFT's missing-word form, the answer block standing where the blank was; ordering as matching of
 each item to its position. Each question carries its source sentence as general feedback
-(``####``). Special characters ~ = # { } : and the backslash itself are escaped with a
-backslash, line breaks as ``\\n`` -- the same rules Moodle's own GIFT writer follows.
+(``####``).
+
+Escaping, in two layers. Texts Moodle shows as HTML (the question, its feedback, the options of a
+choice, the left side of a pair) are marked ``[html]``, wrapped in ``dir="rtl"`` and have & < >
+written as entities, so «حزب <الوطني>» is shown, not read as a tag. Texts Moodle compares with
+what a student types (short answers) stay literal; only "*", Moodle's short-answer wildcard, is
+escaped there. Then GIFT's own special characters ~ = # { } : and the backslash are escaped with a
+backslash and line breaks written as ``\\n`` -- the same rules Moodle's own GIFT writer follows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from html import escape
 
 from questions.model import Bank, Question
 from quiz.exports.common import (
@@ -25,6 +32,7 @@ from quiz.exports.common import (
     one_line,
     ordering_shown,
     parse_number,
+    typed_literal,
     title_of,
 )
 
@@ -37,9 +45,19 @@ def escape_gift(text: str) -> str:
     return text.translate(_SPECIAL)
 
 
-def _match_side(text: str) -> str:
-    # GIFT cuts a pair at its first "->" and has no escape for it; break the arrow apart.
-    return escape_gift(text.replace("->", "- >"))
+def html_gift(text: str) -> str:
+    """Escape a text Moodle shows as HTML: & < > as entities, then GIFT's special characters."""
+    return escape_gift(escape(text, False))
+
+
+def _rtl(html_text: str) -> str:
+    return escape_gift('<div dir="rtl">') + html_text + escape_gift("</div>")
+
+
+def _no_arrow(text: str) -> str:
+    # GIFT has no escape for "->": it cuts a pair at the first one, and a short answer holding
+    # one is read as a matching question. Break the arrow apart.
+    return text.replace("->", "- >")
 
 
 def _name(q: Question) -> str:
@@ -47,7 +65,7 @@ def _name(q: Question) -> str:
 
 
 def _feedback(q: Question) -> str:
-    return "####" + escape_gift(one_line(q.source.text)) if q.source.text else ""
+    return "####[html]" + _rtl(html_gift(one_line(q.source.text))) if q.source.text else ""
 
 
 def _short_block(answers: Iterable[str]) -> str:
@@ -55,22 +73,23 @@ def _short_block(answers: Iterable[str]) -> str:
     for a in answers:
         if a and a not in seen:
             seen.append(a)
-    return " ".join("=" + escape_gift(a) for a in seen)
+    return " ".join("=" + escape_gift(typed_literal(_no_arrow(a))) for a in seen)
 
 
 def _pairs_block(pairs: Iterable[tuple[str, str]], extras: Iterable[str]) -> str:
-    rows = [f"={_match_side(left)} -> {escape_gift(right)}" for left, right in pairs]
+    # The left side is shown as HTML; the right side is a plain label in a drop-down menu.
+    rows = [f"={html_gift(_no_arrow(left))} -> {escape_gift(right)}" for left, right in pairs]
     rows += [f"= -> {escape_gift(extra)}" for extra in extras]
     return " ".join(rows)
 
 
 def question_gift(q: Question) -> str:
     """Return one question in GIFT."""
-    prompt = escape_gift(q.prompt)
+    prompt = html_gift(q.prompt)
     fb = _feedback(q)
     kind = writer_kind(q)
     if kind == "mcq":
-        block = " ".join(("=" if c == q.answer else "~") + escape_gift(c) for c in q.choices)
+        block = " ".join(("=" if c == q.answer else "~") + html_gift(c) for c in q.choices)
     elif kind == "true_false":
         block = "TRUE" if is_true(q) else "FALSE"
     elif kind == "numeric":
@@ -84,21 +103,20 @@ def question_gift(q: Question) -> str:
     elif kind == "ordering":
         position = {item: str(i) for i, item in enumerate(q.items, 1)}
         shown = [i for i in ordering_shown(q) if i in position] or list(q.items)
-        prompt = escape_gift(q.prompt + " (اكتب لكل عنصر ترتيبه: 1 للأول)")
+        prompt = html_gift(q.prompt + " (اكتب لكل عنصر ترتيبه: 1 للأول)")
         block = _pairs_block(((item, position[item]) for item in shown), ())
     elif kind == "cloze":
         before, answer, after = cloze_parts(q, prefer_source=False)
         if q.choices and answer in q.choices:
-            inner = " ".join(["=" + escape_gift(answer)] + ["~" + escape_gift(d) for d in distractors(q)])
+            inner = " ".join(["=" + html_gift(answer)] + ["~" + html_gift(d) for d in distractors(q)])
         else:
             inner = _short_block((answer, *q.accepted))
-        # Missing-word form: Moodle puts "_____" where the braces were unless the text ends with
-        # "}", so a blank at the very end is followed by an invisible right-to-left mark.
-        tail = escape_gift(after) if after.strip() else "\u200f"
-        return f"{_name(q)}{escape_gift(before)}{{{inner}{fb}}}{tail}"
+        # Missing-word form: Moodle puts "_____" where the braces were (the text goes on after
+        # them, at least with the closing </div>).
+        return f"{_name(q)}[html]{_rtl(html_gift(before) + '{' + inner + fb + '}' + html_gift(after))}"
     else:  # wh, short and any kind added later
         block = _short_block((q.answer, *q.accepted))
-    return f"{_name(q)}{prompt} {{{block}{fb}}}"
+    return f"{_name(q)}[html]{_rtl(prompt)} {{{block}{fb}}}"
 
 
 def gift(banks: Bank | Iterable[Bank]) -> str:
