@@ -6,11 +6,12 @@ cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then "$PY" -m venv .venv; fi
 .venv/bin/pip install -q --disable-pip-version-check --require-hashes -r requirements-dev.lock
-# Debian packages the tests use: Chromium for the browser tests (never a downloaded browser) and
-# Node.js for the independent GIFT reader.
+# Debian packages the tests use: Chromium for the browser tests (never a downloaded browser),
+# Node.js for the independent GIFT reader and espeak-ng for the Anki decks' optional audio.
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 if [ ${#missing[@]} -gt 0 ]; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null) \
     || { echo "could not install Debian's ${missing[*]} (needed by the tests)" >&2; exit 1; }

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from conftest import sample_bank as conftest_bank
 from quiz import models
-from quiz.exports import FORMATS
+from quiz.exports import FORMATS, speech
 from quiz.exports.bankjson import bank_json, import_bank_json
 from quiz.exports.samples import sample_bank
 from quiz.services import banks as bank_service
@@ -100,6 +100,7 @@ def test_export_reads_a_stored_bank_and_a_quiz(runner: FlaskCliRunner, session: 
     (["--quiz", "999"], "no quiz 999"),
     (["--bank", "{good}", "--approved-only"], "--approved-only goes with --bank-id"),
     (["--bank", "{good}", "--bank", "{good}", "--format", "json"], "exactly one bank"),
+    (["--bank", "{good}", "--format", "gift", "--audio"], "--audio goes with --format anki"),
 ])
 def test_bad_input_is_a_usage_error_with_a_clear_message(runner: FlaskCliRunner, tmp_path: Path, args: list[str],
                                                          message: str) -> None:
@@ -121,3 +122,36 @@ def test_an_unknown_format_is_refused_by_the_option(runner: FlaskCliRunner, bank
     result = runner.invoke(args=["export", "--format", "pdf", "--bank", str(bank_file), "--out", str(tmp_path / "x")])
     assert result.exit_code == 2
     assert "'pdf' is not one of" in result.output
+
+
+@pytest.mark.no_seed
+def test_a_deck_from_the_database_carries_rejected_questions_tagged_and_audio_when_asked(
+        runner: FlaskCliRunner, session: Session, tmp_path: Path) -> None:
+    row = bank_service.save_bank(session, sample_bank(), None, status="approved")
+    row.questions[0].status = "rejected"
+    session.commit()
+    out = tmp_path / "deck.apkg"
+    result = runner.invoke(args=["export", "--format", "anki", "--bank-id", str(row.id), "--audio", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(out) as z:
+        (tmp_path / "c.anki2").write_bytes(z.read("collection.anki2"))
+        media = json.loads(z.read("media"))
+    conn = sqlite3.connect(tmp_path / "c.anki2")
+    try:
+        tags = dict(conn.execute("SELECT guid, tags FROM notes"))
+    finally:
+        conn.close()
+    bank = sample_bank()
+    assert set(tags) == {genanki.guid_for(bank.article.key, q.key) for q in bank.questions}
+    assert [g for g, t in tags.items() if "fahim::removed" in t.split()] == [
+        genanki.guid_for(bank.article.key, row.questions[0].key)]
+    assert media and all(name.endswith(".wav") for name in media.values())
+
+
+@pytest.mark.no_seed
+def test_audio_without_espeak_ng_is_a_usage_error(runner: FlaskCliRunner, bank_file: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(speech.shutil, "which", lambda name: None)
+    result = runner.invoke(args=["export", "--format", "anki", "--audio", "--bank", str(bank_file),
+                                 "--out", str(tmp_path / "d.apkg")])
+    assert result.exit_code == 2 and "espeak-ng is not installed" in result.output

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from conftest import login, past, sample_bank
 from quiz import models
-from quiz.exports import FORMATS
+from quiz.exports import FORMATS, speech
 from quiz.exports.anki import guid_for
 from quiz.exports.bankjson import import_bank_json
 from quiz.exports.views import content_disposition
@@ -186,3 +186,60 @@ def test_the_teachers_quiz_and_bank_pages_link_to_working_downloads(client: Flas
             link = f"{prefix}.{fmt}"
             assert f'href="{link}"' in page, (page_url, link)
             assert client.get(link).status_code == 200, link
+
+
+def deck_notes(data: bytes, tmp_path: Path) -> dict[str, tuple[str, str]]:
+    """Each note of an .apkg by GUID: (tags, fields)."""
+    db = tmp_path / "deck.anki2"
+    db.write_bytes(zipfile.ZipFile(BytesIO(data)).read("collection.anki2"))
+    conn = sqlite3.connect(db)
+    try:
+        return {g: (t, f) for g, t, f in conn.execute("SELECT guid, tags, flds FROM notes")}
+    finally:
+        conn.close()
+
+
+def test_a_rejected_question_leaves_every_export_but_stays_in_the_deck_tagged_removed(
+        client: FlaskClient, session: Session, make_user: MakeUser, make_quiz: MakeQuiz, tmp_path: Path) -> None:
+    teacher = make_user("teacher")
+    quiz = make_quiz(owner_id=teacher.id)
+    rejected = quiz.bank.questions[0]
+    rejected.status = "rejected"
+    session.commit()
+    login(client, teacher)
+    for prefix in (f"/export/quiz/{quiz.id}", f"/export/bank/{quiz.bank_id}"):
+        kept = import_bank_json(client.get(f"{prefix}.json").data)
+        assert rejected.key not in {q.key for q in kept.questions}, prefix
+        assert len(kept.questions) == len(quiz.bank.questions) - 1, prefix
+        notes = deck_notes(client.get(f"{prefix}.anki").data, tmp_path)
+        guid = guid_for(quiz.bank.article.key, rejected.key)
+        assert set(notes) == {guid_for(quiz.bank.article.key, q.key) for q in quiz.bank.questions}, prefix
+        assert "fahim::removed" in notes[guid][0].split(), prefix
+        assert not any("fahim::removed" in t for g, (t, _) in notes.items() if g != guid), prefix
+
+
+def test_teachers_may_ask_for_the_answers_audio_and_students_get_the_plain_deck(
+        client: FlaskClient, session: Session, make_user: MakeUser, make_quiz: MakeQuiz) -> None:
+    teacher = make_user("teacher")
+    quiz = make_quiz(owner_id=teacher.id)
+    login(client, teacher)
+    media = json.loads(zipfile.ZipFile(BytesIO(client.get(f"/export/quiz/{quiz.id}.anki?audio=1").data)).read("media"))
+    assert media and all(name.endswith(".wav") for name in media.values())
+    plain = zipfile.ZipFile(BytesIO(client.get(f"/export/quiz/{quiz.id}.anki").data)).read("media")
+    assert plain == b"{}"
+    student = make_user("student")
+    submitted_attempt(session, quiz, student)
+    login(client, student)
+    resp = client.get(f"/export/quiz/{quiz.id}.anki?audio=1")
+    assert resp.status_code == 200 and zipfile.ZipFile(BytesIO(resp.data)).read("media") == b"{}"
+
+
+def test_audio_on_a_server_without_espeak_ng_is_unavailable(client: FlaskClient, session: Session,
+                                                            make_user: MakeUser, make_quiz: MakeQuiz,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(speech.shutil, "which", lambda name: None)
+    teacher = make_user("teacher")
+    quiz = make_quiz(owner_id=teacher.id)
+    login(client, teacher)
+    assert client.get(f"/export/quiz/{quiz.id}.anki?audio=1").status_code == 503
+    assert client.get(f"/export/quiz/{quiz.id}.anki").status_code == 200

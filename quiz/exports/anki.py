@@ -4,10 +4,22 @@ A student who imports a deck again after the teacher edited a question gets that
 (same GUID, same note type), keeping its review history; nothing is ever duplicated. For that:
 
 - the note type (model) ids and the root deck id below are fixed forever;
-- a bank's deck id is derived from its article key, and a note's GUID from
-  ``genanki.guid_for(article_key, question_key)``;
+- a note's GUID is ``genanki.guid_for(article_key, question_key)``;
+- Anki files an imported card in the deck *named* as in the package (deck ids are not kept), so
+  an article's deck is named after the opening words of its text, never its title: a retitled
+  article keeps its deck, and its title is shown on every card and as the deck's description;
 - each note type reserves spare fields (Extra1..Extra3): adding a field later would make Anki
-  fork the note type on import, so new information must go into those instead.
+  fork the note type on import, so new information goes into those instead. Extra1 holds the
+  answer read aloud (``[sound:...]``, on the back only) when a deck is made with audio.
+
+Questions taken out of a bank since an earlier export are exported too, tagged ``fahim::removed``
+and marked on the back, so a student who has them can find and suspend them.
+
+No front's HTML holds the answer: every option of a choice is written the same way, and
+fill-in-the-blank questions are basic or multiple-choice notes showing the blank, not Anki cloze
+notes (Anki writes a cloze's hidden text into the front's HTML, ``data-cloze``). The retired
+"Fahim Cloze" note type keeps its id reserved; notes students imported with it stay as they are
+(Anki keeps a note whose type changed and reports it as a conflict).
 
 Every field is HTML: text is escaped with ``html.escape`` and only our own markup is added.
 """
@@ -18,33 +30,35 @@ import hashlib
 import io
 import itertools
 import re
+import json
 import sqlite3
 import time
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from html import escape
 
 import genanki
 from genanki.util import BASE91_TABLE
 
-from questions.model import Bank, Question
+from questions.model import Article, Bank, Question
 from quiz.exports.common import (
     writer_kind,
     banks_of,
-    cloze_parts,
     is_true,
     matching_extras,
+    one_line,
     ordering_shown,
     safe_tag,
     title_of,
 )
+from quiz.exports.speech import media_name, speak_all
 
 # ---- Fixed ids: NEVER change these. Anki identifies note types and decks by id; a new id
 # ---- would make every student's next import create a second deck and a forked note type.
 BASIC_MODEL_ID = 1496668062
-CLOZE_MODEL_ID = 1577380981
+RETIRED_CLOZE_MODEL_ID = 1577380981  # "Fahim Cloze" in students' collections: never reuse it
 MCQ_MODEL_ID = 1478811393
 ROOT_DECK_ID = 1746199889
 # Per-article deck ids live in [DECK_ID_MIN, DECK_ID_MIN + DECK_ID_SPAN), genanki's usual range.
@@ -53,12 +67,13 @@ DECK_ID_SPAN = 1 << 30
 
 ROOT_DECK_NAME = "أخبار"
 BASIC_MODEL_NAME = "Fahim Basic"
-CLOZE_MODEL_NAME = "Fahim Cloze"
 MCQ_MODEL_NAME = "Fahim Multiple Choice"
 SPARE_FIELDS = ("Extra1", "Extra2", "Extra3")
+AUDIO_FIELD = "Extra1"
+REMOVED_TAG = "fahim::removed"
+REMOVED_NOTICE = "حُذف هذا السؤال من بنك الأسئلة، فيمكنك تعليق بطاقته."
 
 BASIC_FIELDS = ("Question", "Answer", "Details", "Source", "Article", "Date", *SPARE_FIELDS)
-CLOZE_FIELDS = ("Text", "Details", "Article", "Date", *SPARE_FIELDS)
 MCQ_FIELDS = ("Question", "Options", "Answer", "Details", "Source", "Article", "Date", *SPARE_FIELDS)
 
 FONT_STACK = ('"Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Scheherazade New", "Geeza Pro", '
@@ -75,16 +90,15 @@ CSS = f"""\
   padding: .2em .8em; }}
 .meta {{ font-size: .75em; color: #777; }}
 ol.options, ul.items, ol.order, ul.pairs {{ padding-right: 1.4em; padding-left: 0; }}
-.back li.correct {{ color: #0b5d1e; font-weight: bold; }}
-.back li.correct::after {{ content: " ✔"; }}
+.removed {{ font-size: .85em; color: #8a1c1c; }}
 .hint {{ font-size: .8em; color: #666; }}
-.cloze {{ font-weight: bold; color: #0645ad; }}
 .nightMode .card, .night_mode .card {{ color: #eee; background: #222; }}
 """
 
 _META = ('{{#Source}}<div class="source">{{Source}}</div>{{/Source}}'
          '<div class="meta">{{Article}}{{#Date}} · {{Date}}{{/Date}}</div>')
 _DETAILS = '{{#Details}}<div class="details">{{Details}}</div>{{/Details}}'
+_AUDIO = "{{#" + AUDIO_FIELD + "}}<div>{{" + AUDIO_FIELD + "}}</div>{{/" + AUDIO_FIELD + "}}"
 
 
 def _fields(names: Sequence[str]) -> list[dict[str, object]]:
@@ -99,27 +113,13 @@ def basic_model() -> genanki.Model:
             "name": "سؤال ← جواب",
             "qfmt": '<div class="fahim front" dir="rtl"><div class="question">{{Question}}</div></div>',
             "afmt": ('<div class="fahim back" dir="rtl"><div class="question">{{Question}}</div>'
-                     '<hr id="answer"><div class="answer">{{Answer}}</div>' + _DETAILS + _META + "</div>"),
-        }],
-    )
-
-
-def cloze_model() -> genanki.Model:
-    """Return the cloze note type (Anki's {{c1::...}} over the source sentence)."""
-    return genanki.Model(
-        CLOZE_MODEL_ID, CLOZE_MODEL_NAME, fields=_fields(CLOZE_FIELDS), css=CSS,
-        model_type=genanki.Model.CLOZE,
-        templates=[{
-            "name": "فراغ",
-            "qfmt": '<div class="fahim front" dir="rtl">{{cloze:Text}}</div>',
-            "afmt": ('<div class="fahim back" dir="rtl">{{cloze:Text}}<hr id="answer">' + _DETAILS
-                     + '<div class="meta">{{Article}}{{#Date}} · {{Date}}{{/Date}}</div></div>'),
+                     '<hr id="answer"><div class="answer">{{Answer}}</div>' + _AUDIO + _DETAILS + _META + "</div>"),
         }],
     )
 
 
 def mcq_model() -> genanki.Model:
-    """Return the multiple-choice note type (options on the front, the answer marked on the back)."""
+    """Return the multiple-choice note type (the options on the front, the answer on the back)."""
     return genanki.Model(
         MCQ_MODEL_ID, MCQ_MODEL_NAME, fields=_fields(MCQ_FIELDS), css=CSS,
         templates=[{
@@ -127,14 +127,38 @@ def mcq_model() -> genanki.Model:
             "qfmt": ('<div class="fahim front" dir="rtl"><div class="question">{{Question}}</div>'
                      "{{Options}}</div>"),
             "afmt": ('<div class="fahim back" dir="rtl"><div class="question">{{Question}}</div>'
-                     '{{Options}}<hr id="answer"><div class="answer">{{Answer}}</div>' + _DETAILS + _META
+                     '{{Options}}<hr id="answer"><div class="answer">{{Answer}}</div>' + _AUDIO + _DETAILS + _META
                      + "</div>"),
         }],
     )
 
 
 # Built once: genanki computes each model's required-field table on first use and caches it.
-MODELS: dict[int, genanki.Model] = {m.model_id: m for m in (basic_model(), cloze_model(), mcq_model())}
+MODELS: dict[int, genanki.Model] = {m.model_id: m for m in (basic_model(), mcq_model())}
+FIELDS: dict[int, tuple[str, ...]] = {BASIC_MODEL_ID: BASIC_FIELDS, MCQ_MODEL_ID: MCQ_FIELDS}
+
+
+# A dateline ends at the first " - " or ": " near the start («الرياض - «رويترز»: ...», «نابلس (وفا) - ...»).
+_DATELINE_END = re.compile(r"\s[-–—]\s|:\s")
+_DATELINE_WITHIN = 60
+OPENING_WORDS = 8
+
+
+def article_label(article: Article) -> str:
+    """Return an article's deck name: the opening words of its text, a dateline before them dropped.
+
+    It stays the same as long as the text does, and so as long as every note's GUID does
+    (the article key is a hash of the text). Without text, the article key stands in.
+    """
+    first = one_line(article.text.strip().split("\n", 1)[0])
+    cut = max((m.end() for m in _DATELINE_END.finditer(first[:_DATELINE_WITHIN])), default=0)
+    words = first[cut:].split()
+    if not words:
+        return article.key or "مقال"
+    label = " ".join(words[:OPENING_WORDS]).rstrip("،,؛:")
+    if len(words) > OPENING_WORDS:
+        label += "…"
+    return label.replace("::", ":")
 
 
 def deck_id_for(article_key: str) -> int:
@@ -145,8 +169,8 @@ def deck_id_for(article_key: str) -> int:
 
 
 def deck_name_for(bank: Bank) -> str:
-    """Return ``أخبار::<article title>`` (a "::" inside the title would nest decks, so it is cut)."""
-    return f"{ROOT_DECK_NAME}::{title_of(bank).replace('::', ':')}"
+    """Return ``أخبار::<the article's opening words>`` (see ``article_label``)."""
+    return f"{ROOT_DECK_NAME}::{article_label(bank.article)}"
 
 
 _BASE91 = BASE91_TABLE
@@ -168,13 +192,14 @@ def guid_for(article_key: str, question_key: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _tags(fact_type: str, kind: str) -> tuple[str, ...]:
-    return ("fahim", f"fahim::fact::{safe_tag(fact_type)}", f"fahim::kind::{safe_tag(kind)}")
+def _tags(fact_type: str, kind: str, removed: bool = False) -> tuple[str, ...]:
+    tags = ("fahim", f"fahim::fact::{safe_tag(fact_type)}", f"fahim::kind::{safe_tag(kind)}")
+    return (*tags, REMOVED_TAG) if removed else tags
 
 
-def tags_for(q: Question) -> list[str]:
-    """Return a question's tags: the app, its fact type and its kind (no spaces)."""
-    return list(_tags(q.fact_type, q.kind))
+def tags_for(q: Question, *, removed: bool = False) -> list[str]:
+    """Return a question's tags: the app, its fact type, its kind, and ``fahim::removed`` if taken out."""
+    return list(_tags(q.fact_type, q.kind, removed))
 
 
 @dataclass(frozen=True)
@@ -185,6 +210,7 @@ class NotePlan:
     fields: tuple[str, ...]
     guid: str
     tags: tuple[str, ...]
+    spoken: str = ""  # the answer as read aloud when the deck is made with audio
 
 
 @dataclass(frozen=True)
@@ -194,6 +220,7 @@ class DeckPlan:
     deck_id: int
     name: str
     notes: tuple[NotePlan, ...]
+    description: str = ""
 
 
 def _source_html(q: Question) -> str:
@@ -210,45 +237,51 @@ def _li(items: Iterable[str]) -> str:
     return "".join("<li>" + escape(i, False) + "</li>" for i in items)
 
 
-def _cloze_escape(text: str) -> str:
-    # Anki reads "{{", "::" and "}}" as cloze syntax; an entity in the middle keeps them text.
-    s = escape(text, False)
-    if "{{" in s or "::" in s or "}}" in s:
-        s = s.replace("{{", "{&#123;").replace("::", ":&#58;").replace("}}", "}&#125;")
-    return s
-
-
 def _accepted(q: Question) -> str:
     others = [a for a in q.accepted if a != q.answer]
     return "يُقبل أيضًا: " + "، ".join(escape(a, False) for a in others) if others else ""
 
 
-def note_for(q: Question, article_key: str, title: str, date: str) -> NotePlan:
-    """Return the note a question becomes (``title`` and ``date`` already HTML-escaped)."""
+def _details(text: str, removed: bool) -> str:
+    if not removed:
+        return text
+    notice = f'<div class="removed">{REMOVED_NOTICE}</div>'
+    return notice + text
+
+
+def spoken_answer(q: Question) -> str:
+    """Return what the audio of a question's answer says."""
+    if q.kind == "matching":
+        return "، ".join(f"{left}: {right}" for left, right in q.pairs)
+    if q.kind == "ordering":
+        return "، ".join(q.items)
+    if q.kind == "true_false" and not q.answer:
+        return "صح" if is_true(q) else "خطأ"
+    return q.answer
+
+
+def note_for(q: Question, article_key: str, title: str, date: str, *, removed: bool = False) -> NotePlan:
+    """Return the note a question becomes (``title`` and ``date`` already HTML-escaped).
+
+    ``removed``: the question was taken out of its bank; the note is tagged and marked so.
+    """
     guid = guid_for(article_key, q.key)
-    tags = _tags(q.fact_type, q.kind)
+    tags = _tags(q.fact_type, q.kind, removed)
+    spoken = spoken_answer(q)
     e = escape
     kind = writer_kind(q)
-    if kind == "cloze":
-        before, answer, after = cloze_parts(q, prefer_source=True)
-        # A cloze with choices shows them as Anki's cloze hint, in place of "[...]".
-        hint = "::" + _cloze_escape(" / ".join(q.choices)) if q.choices and answer in q.choices else ""
-        text = _cloze_escape(before) + "{{c1::" + _cloze_escape(answer) + hint + "}}" + _cloze_escape(after)
-        details = _accepted(q)
-        return NotePlan(CLOZE_MODEL_ID, (text, details, title, date, "", "", ""), guid, tags)
     question = e(q.prompt, False)
     source = _source_html(q)
-    if kind == "mcq":
-        options = '<ol class="options">' + "".join(
-            ('<li class="correct">' if c == q.answer else "<li>") + e(c, False) + "</li>" for c in q.choices
-        ) + "</ol>"
-        return NotePlan(MCQ_MODEL_ID, (question, options, e(q.answer, False), "", source, title, date,
-                                       "", "", ""), guid, tags)
+    if kind == "mcq" or (kind == "cloze" and q.choices):
+        # Every option is written the same way: nothing on the front tells the right one.
+        options = '<ol class="options">' + _li(q.choices) + "</ol>"
+        return NotePlan(MCQ_MODEL_ID, (question, options, e(q.answer, False), _details(_accepted(q), removed),
+                                       source, title, date, "", "", ""), guid, tags, spoken)
     answer = e(q.answer, False)
     details = ""
     if kind == "true_false":
         question += '<div class="hint">صح أم خطأ؟</div>'
-        answer = e(q.answer, False) if q.answer else ("صح" if is_true(q) else "خطأ")
+        answer = e(spoken, False)
     elif kind == "numeric":
         if q.tolerance:
             details = "بفارق مسموح ± " + e(f"{q.tolerance:g}", False)
@@ -267,23 +300,42 @@ def note_for(q: Question, article_key: str, title: str, date: str) -> NotePlan:
         answer = '<ol class="order">' + _li(q.items) + "</ol>"
     else:  # wh, short and any kind added later: a typed answer
         details = _accepted(q)
-    return NotePlan(BASIC_MODEL_ID, (question, answer, details, source, title, date, "", "", ""), guid, tags)
+    return NotePlan(BASIC_MODEL_ID, (question, answer, _details(details, removed), source, title, date,
+                                     "", "", ""), guid, tags, spoken)
 
 
-def plan_bank(bank: Bank) -> DeckPlan:
-    """Return the deck and notes one bank becomes."""
+def plan_bank(bank: Bank, removed: Iterable[Question] = ()) -> DeckPlan:
+    """Return the deck and notes one bank becomes; ``removed``: questions taken out of it."""
     key = bank.article.key
     title = escape(title_of(bank), False)
     date = escape(bank.article.date or "", False)
-    notes = tuple(note_for(q, key, title, date) for q in bank.questions)
-    return DeckPlan(deck_id_for(key), deck_name_for(bank), notes)
+    notes = [note_for(q, key, title, date) for q in bank.questions]
+    notes += [note_for(q, key, title, date, removed=True) for q in removed]
+    description = title + (f" · {date}" if date else "")
+    return DeckPlan(deck_id_for(key), deck_name_for(bank), tuple(notes), description)
+
+
+def with_audio(plans: Sequence[DeckPlan]) -> tuple[list[DeckPlan], dict[str, bytes]]:
+    """Return the plans with each note's answer audio in its Extra1 field, and the audio files."""
+    media = speak_all(n.spoken for p in plans for n in p.notes)
+    out = []
+    for plan in plans:
+        notes = []
+        for n in plan.notes:
+            name = media_name(n.spoken)
+            if name in media:
+                i = FIELDS[n.model_id].index(AUDIO_FIELD)
+                n = replace(n, fields=(*n.fields[:i], f"[sound:{name}]", *n.fields[i + 1:]))
+            notes.append(n)
+        out.append(replace(plan, notes=tuple(notes)))
+    return out, media
 
 
 def build_package(plans: Sequence[DeckPlan]) -> genanki.Package:
     """Turn deck plans into a plain genanki package (genanki.Note per note); see ``write_apkg``."""
     decks = [genanki.Deck(ROOT_DECK_ID, ROOT_DECK_NAME)]
     for plan in plans:
-        deck = genanki.Deck(plan.deck_id, plan.name)
+        deck = genanki.Deck(plan.deck_id, plan.name, plan.description)
         for n in plan.notes:
             deck.add_note(genanki.Note(model=MODELS[n.model_id], fields=list(n.fields), guid=n.guid,
                                        tags=list(n.tags)))
@@ -291,15 +343,9 @@ def build_package(plans: Sequence[DeckPlan]) -> genanki.Package:
     return genanki.Package(decks)
 
 
-_CLOZE_REF = re.compile(r"{{c(\d+)::.+?}}", re.DOTALL)
-
-
 def _card_ords(n: NotePlan) -> list[int]:
     """Return the card ordinals genanki would create for a note (same rules as genanki.Note.cards)."""
     model = MODELS[n.model_id]
-    if model.model_type == genanki.Model.CLOZE:
-        ords = {int(m) - 1 for m in _CLOZE_REF.findall(n.fields[0]) if int(m) > 0}
-        return sorted(ords) or [0]
     rv = []
     for card_ord, any_or_all, required in model._req:
         op = any if any_or_all == "any" else all
@@ -332,15 +378,17 @@ def _insert_notes(cursor: sqlite3.Cursor, plans: Sequence[DeckPlan], timestamp: 
     cursor.executemany("INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);", card_rows)
 
 
-def write_apkg(plans: Sequence[DeckPlan], *, timestamp: float | None = None) -> bytes:
-    """Write deck plans to .apkg bytes.
+def write_apkg(plans: Sequence[DeckPlan], *, timestamp: float | None = None,
+               media: Mapping[str, bytes] | None = None) -> bytes:
+    """Write deck plans (and media files, by name) to .apkg bytes.
 
     genanki writes the collection (schema, decks, note types); notes and cards go in batched
     (``_insert_notes``). The database is built in memory: genanki's own ``write_to_file`` uses
     a temporary file it never removes.
     """
     ts = time.time() if timestamp is None else timestamp
-    decks = [genanki.Deck(ROOT_DECK_ID, ROOT_DECK_NAME)] + [genanki.Deck(p.deck_id, p.name) for p in plans]
+    decks = [genanki.Deck(ROOT_DECK_ID, ROOT_DECK_NAME)]
+    decks += [genanki.Deck(p.deck_id, p.name, p.description) for p in plans]
     home = decks[1] if len(decks) > 1 else decks[0]
     for model in MODELS.values():
         home.add_model(model)
@@ -355,12 +403,30 @@ def write_apkg(plans: Sequence[DeckPlan], *, timestamp: float | None = None) -> 
     finally:
         conn.close()
     out = io.BytesIO()
+    names = sorted(media or {})
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         z.writestr("collection.anki2", data)
-        z.writestr("media", "{}")
+        # Anki's package layout: media files stored as "0", "1", ... and named in "media".
+        z.writestr("media", json.dumps({str(i): name for i, name in enumerate(names)}))
+        for i, name in enumerate(names):
+            z.writestr(str(i), (media or {})[name])
     return out.getvalue()
 
 
-def anki_apkg(banks: Bank | Iterable[Bank], *, timestamp: float | None = None) -> bytes:
-    """Export one bank or several as an Anki .apkg (one subdeck per article)."""
-    return write_apkg([plan_bank(b) for b in banks_of(banks)], timestamp=timestamp)
+def anki_apkg(banks: Bank | Iterable[Bank], *, removed: Iterable[Bank] = (), audio: bool = False,
+              timestamp: float | None = None) -> bytes:
+    """Export one bank or several as an Anki .apkg (one subdeck per article).
+
+    ``removed``: banks of questions taken out of those banks (matched by article key), exported
+    tagged ``fahim::removed``. ``audio``: each answer read aloud by espeak-ng, packed as media.
+    """
+    gone: dict[str, list[Question]] = {}
+    for bank in removed:
+        gone.setdefault(bank.article.key, []).extend(bank.questions)
+    plans = [plan_bank(b, gone.pop(b.article.key, ())) for b in banks_of(banks)]
+    if gone:
+        raise ValueError(f"removed questions of an article not exported: {', '.join(sorted(gone))}")
+    if not audio:
+        return write_apkg(plans, timestamp=timestamp)
+    spoken, media = with_audio(plans)
+    return write_apkg(spoken, timestamp=timestamp, media=media)

@@ -6,14 +6,13 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-import questions.model as qmodel
 from questions.kinds import shape
 from questions.model import FALSE_LABEL, TRUE_LABEL, Bank, Question
 from questions.normalize import ascii_digits, strip_bidi
 
-# The generator marks a cloze blank with ``questions.model.BLANK`` once it defines one; until
-# then (and for hand-written banks) any run of underscores or dots, or an ellipsis, is a blank.
-_BLANK_RE = re.compile(r"_{2,}|\.{3,}|…|\[\s*\]")
+# A blank is a run of three underscores or more, as ``questions.checks`` counts them (the
+# generator and the teacher's form write five: ``questions.checks.BLANK``).
+_BLANK_RE = re.compile(r"_{3,}")
 _NUMBER_RE = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 
 
@@ -39,34 +38,20 @@ def banks_of(banks: Bank | Iterable[Bank]) -> tuple[Bank, ...]:
 
 def split_blank(prompt: str) -> tuple[str, str] | None:
     """Split a cloze prompt at its blank into (before, after), or None when it has no blank."""
-    marker = getattr(qmodel, "BLANK", None)
-    if isinstance(marker, str) and marker and marker in prompt:
-        before, _, after = prompt.partition(marker)
-        return before, after
     m = _BLANK_RE.search(prompt)
     if m is None:
         return None
     return prompt[: m.start()], prompt[m.end():]
 
 
-def cloze_parts(q: Question, *, prefer_source: bool) -> tuple[str, str, str]:
-    """Return (before, answer, after) for a cloze question.
+def cloze_parts(q: Question) -> tuple[str, str, str]:
+    """Return (before, answer, after) for a cloze question, cut at the prompt's blank.
 
-    With ``prefer_source`` the source sentence is cut around the answer's offsets when they
-    point at the answer; otherwise (or when they do not) the prompt is cut at its blank. A prompt
-    without a blank gets the answer appended, so no cloze is ever lost.
+    A prompt without a blank gets the answer appended, so no cloze is ever lost.
     """
-    src = q.source
-    if prefer_source and 0 <= src.start < src.end <= len(src.text):
-        span = src.text[src.start:src.end]
-        if span == q.answer or span.strip() == q.answer.strip():
-            return src.text[: src.start], span, src.text[src.end:]
     parts = split_blank(q.prompt)
     if parts is not None:
         return parts[0], q.answer, parts[1]
-    if prefer_source and src.text and q.answer and src.text.count(q.answer) == 1:
-        before, _, after = src.text.partition(q.answer)
-        return before, q.answer, after
     return q.prompt.rstrip() + " ", q.answer, ""
 
 

@@ -106,7 +106,7 @@ def question_gift(q: Question) -> str:
         prompt = html_gift(q.prompt + " (اكتب لكل عنصر ترتيبه: 1 للأول)")
         block = _pairs_block(((item, position[item]) for item in shown), ())
     elif kind == "cloze":
-        before, answer, after = cloze_parts(q, prefer_source=False)
+        before, answer, after = cloze_parts(q)
         if q.choices and answer in q.choices:
             inner = " ".join(["=" + html_gift(answer)] + ["~" + html_gift(d) for d in distractors(q)])
         else:

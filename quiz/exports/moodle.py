@@ -183,7 +183,7 @@ def cloze_code(q: Question, answer: str) -> str:
 
 
 def _cloze(quiz: ET.Element, q: Question, bank: Bank) -> None:
-    before, answer, after = cloze_parts(q, prefer_source=False)
+    before, answer, after = cloze_parts(q)
     text = ('<div dir="rtl">' + escape(before, False).translate(_CLOZE_TEXT) + cloze_code(q, answer)
             + escape(after, False).translate(_CLOZE_TEXT) + "</div>")
     _start(quiz, q, bank, "cloze", text)

@@ -35,7 +35,7 @@ def rows_for(q: Question) -> Iterator[tuple[str, str]]:
     elif kind == "numeric":
         yield q.prompt, f"{q.answer} (± {q.tolerance:g})" if q.tolerance else q.answer
     elif kind == "cloze":
-        before, answer, after = cloze_parts(q, prefer_source=False)
+        before, answer, after = cloze_parts(q)
         yield f"{before}____{after}", answer
     else:
         yield q.prompt, q.answer

@@ -6,7 +6,9 @@
   ones), any format; students: the Anki deck only, once they have submitted an attempt and the
   quiz's review setting shows answers.
 ``fmt`` is a key of ``quiz.exports.FORMATS`` (anki, moodle-xml, gift, csv, tsv, json). Anything
-the user may not see is a 404, so ids cannot be probed.
+the user may not see is a 404, so ids cannot be probed. Anki decks also carry the rejected
+questions, tagged ``fahim::removed``; a teacher's ``?audio=1`` adds each answer read aloud
+(espeak-ng; 503 when the server does not have it).
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ from questions.model import Bank
 from quiz import models
 from quiz.bidicontrols import without_controls
 from quiz.db import get_session
-from quiz.exports import FORMATS, export
-from quiz.exports.sources import bank_for_export, bank_for_quiz
+from quiz.exports import FORMATS, ExportOptions, SpeechUnavailable, export
+from quiz.exports.sources import bank_for_export, bank_for_quiz, removed_from_bank, removed_from_quiz
 from quiz.services import quizzes as quiz_service
 from quiz.views.auth import current_user, login_required, teacher_required
 
@@ -42,9 +44,13 @@ def content_disposition(ascii_stem: str, title: str, extension: str) -> str:
             f"filename*=UTF-8''{quote(nice + '.' + extension, safe='')}")
 
 
-def _download(bank: Bank, fmt: str, ascii_stem: str, title: str) -> Response:
+def _download(bank: Bank, fmt: str, ascii_stem: str, title: str, options: ExportOptions) -> Response:
     spec = FORMATS[fmt]
-    resp = Response(export(bank, fmt), content_type=spec.content_type)
+    try:
+        data = export(bank, fmt, options)
+    except SpeechUnavailable:
+        abort(503)
+    resp = Response(data, content_type=spec.content_type)
     resp.headers["Content-Disposition"] = content_disposition(ascii_stem, title, spec.extension)
     resp.headers["Cache-Control"] = "private, no-store"
     resp.headers["X-Content-Type-Options"] = "nosniff"
@@ -55,6 +61,10 @@ def _format_or_404(fmt: str) -> str:
     if fmt not in FORMATS:
         abort(404)
     return fmt
+
+
+def _asked(name: str) -> bool:
+    return request.args.get(name) in ("1", "true", "yes")
 
 
 def _teacher_may_see(owner_id: int | None, user: models.User) -> bool:
@@ -72,9 +82,9 @@ def bank(bank_id: int, fmt: str) -> Response:
     row = session.get(models.Bank, bank_id)
     if row is None or user is None or not _teacher_may_see(row.article.owner_id, user):
         abort(404)
-    everything = request.args.get("all") in ("1", "true", "yes")
-    data = bank_for_export(session, bank_id, approved_only=not everything)
-    return _download(data, fmt, f"fahim-bank-{bank_id}", row.article.title or f"fahim-bank-{bank_id}")
+    data = bank_for_export(session, bank_id, approved_only=not _asked("all"))
+    options = ExportOptions(removed=(removed_from_bank(session, bank_id),), audio=_asked("audio"))
+    return _download(data, fmt, f"fahim-bank-{bank_id}", row.article.title or f"fahim-bank-{bank_id}", options)
 
 
 def _student_may_download(session: Session, quiz: models.Quiz, user: models.User) -> bool:
@@ -110,9 +120,12 @@ def quiz(quiz_id: int, fmt: str) -> Response:
     row = session.get(models.Quiz, quiz_id)
     if row is None or user is None:
         abort(404)
-    if not _teacher_may_see(row.owner_id, user):
+    teacher = _teacher_may_see(row.owner_id, user)
+    if not teacher:
         if fmt not in STUDENT_FORMATS or not row.published or not _student_may_download(session, row, user):
             abort(404)
     data = bank_for_quiz(session, quiz_id)
-    return _download(data, fmt, f"fahim-quiz-{quiz_id}", row.title or f"fahim-quiz-{quiz_id}")
+    # Audio costs the server a speech synthesis per answer: teachers make such decks to hand out.
+    options = ExportOptions(removed=(removed_from_quiz(session, quiz_id),), audio=teacher and _asked("audio"))
+    return _download(data, fmt, f"fahim-quiz-{quiz_id}", row.title or f"fahim-quiz-{quiz_id}", options)
 
