@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install everything the tests need (venv, pinned packages, Debian's Chromium) and run them all.
+# Install everything the tests need (venv, pinned packages, Debian's Chromium, Node.js and espeak-ng,
+# the GIFT reader) and run them all.
 # Usage: bash tests/run.sh [extra pytest args]
 set -euo pipefail
 cd "$(dirname "$0")/.."
