@@ -20,14 +20,14 @@ import pytest
 
 from questions.generate import generate
 
+from questions.kinds import UnknownKind, shape
 from questions.model import Article, Bank, Question, Source
 from quiz.exports import anki, speech
-from quiz.exports.common import writer_kind
 from quiz.exports.samples import sample_bank
 
 def model_of(q: Question) -> tuple[str, int]:
     """The note type a question becomes: multiple choice when it has options to pick from."""
-    if writer_kind(q) == "mcq" or (q.kind == "cloze" and q.choices):
+    if shape(q) == "choice":
         return "Fahim Multiple Choice", anki.MCQ_MODEL_ID
     return "Fahim Basic", anki.BASIC_MODEL_ID
 
@@ -356,3 +356,16 @@ def test_the_same_text_is_the_same_media_file_and_a_new_voice_a_new_one(monkeypa
     assert re.fullmatch(r"fahim-[0-9a-f]{20}\.wav", name)
     monkeypatch.setattr(speech, "WORDS_PER_MINUTE", 120)
     assert speech.media_name("هندوراس") != name
+
+
+def test_a_question_of_an_unknown_kind_is_an_error_not_a_basic_card() -> None:
+    q = Question(key="x", kind="essay", fact_type="person", prompt="اكتب؟", answer="نص")
+    with pytest.raises(UnknownKind):
+        anki.anki_apkg(Bank(Article("a", "t", ""), (q,)))
+
+
+def test_a_typed_number_shows_its_tolerance_and_a_typed_text_its_aliases_on_the_back() -> None:
+    bank = sample_bank()
+    by_key = {q.key: anki.note_for(q, bank.article.key, "t", "d") for q in bank.questions}
+    assert by_key["numeric-pct"].fields[2] == "بفارق مسموح ± 0.5"
+    assert by_key["wh-place"].fields[2] == "يُقبل أيضًا: الهندوراس، جمهورية هندوراس"

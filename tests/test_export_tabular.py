@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
+from questions.kinds import UnknownKind
 from questions.model import Article, Bank, Question
 from quiz.exports import tabular
 from quiz.exports.samples import sample_bank
@@ -55,3 +56,14 @@ def test_cloze_rows_show_the_blank_and_ordering_rows_number_the_items() -> None:
     assert rows["رتّب الأحداث من الأقدم إلى الأحدث:"] == (
         "1) الاقتراع في 30 نوفمبر، 2) بدء الفرز، 3) إعلان النتيجة في 24 ديسمبر")
     assert rows["أعلن عصفورة فوزه في 25 ديسمبر."] == "خطأ"
+
+
+def test_a_choice_with_a_blank_shows_the_blank_and_its_options() -> None:
+    rows = dict(tabular.rows(sample_bank()))
+    assert rows["أعلن نصري عصفورة فوزه برئاسة ____. (غواتيمالا / هندوراس / نيكاراغوا / السلفادور)"] == "هندوراس"
+
+
+def test_a_question_of_an_unknown_kind_is_an_error_not_a_row() -> None:
+    q = Question(key="x", kind="essay", fact_type="person", prompt="اكتب؟", answer="نص")
+    with pytest.raises(UnknownKind):
+        tabular.rows(Bank(Article("a", "t", ""), (q,)))

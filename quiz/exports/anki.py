@@ -42,9 +42,9 @@ from html import escape
 import genanki
 from genanki.util import BASE91_TABLE
 
+from questions.kinds import shape
 from questions.model import Article, Bank, Question
 from quiz.exports.common import (
-    writer_kind,
     banks_of,
     is_true,
     matching_extras,
@@ -54,6 +54,7 @@ from quiz.exports.common import (
     title_of,
 )
 from quiz.exports.speech import media_name, speak_all
+from quiz.exports.typed import by_number
 
 # ---- Fixed ids: NEVER change these. Anki identifies note types and decks by id; a new id
 # ---- would make every student's next import create a second deck and a forked note type.
@@ -251,17 +252,26 @@ def _details(text: str, removed: bool) -> str:
 
 def spoken_answer(q: Question) -> str:
     """Return what the audio of a question's answer says."""
-    if q.kind == "matching":
+    s = shape(q)
+    if s == "matching":
         return "، ".join(f"{left}: {right}" for left, right in q.pairs)
-    if q.kind == "ordering":
+    if s == "ordering":
         return "، ".join(q.items)
-    if q.kind == "true_false" and not q.answer:
+    if s == "true_false" and not q.answer:
         return "صح" if is_true(q) else "خطأ"
     return q.answer
 
 
+def _typed_details(q: Question) -> str:
+    details = _accepted(q)
+    if q.tolerance and by_number(q):
+        tolerance = "بفارق مسموح ± " + escape(f"{q.tolerance:g}", False)
+        details = f"{details}<br>{tolerance}" if details else tolerance
+    return details
+
+
 def note_for(q: Question, article_key: str, title: str, date: str, *, removed: bool = False) -> NotePlan:
-    """Return the note a question becomes (``title`` and ``date`` already HTML-escaped).
+    """Return the note a question becomes, by its shape (``title`` and ``date`` already HTML-escaped).
 
     ``removed``: the question was taken out of its bank; the note is tagged and marked so.
     """
@@ -269,23 +279,20 @@ def note_for(q: Question, article_key: str, title: str, date: str, *, removed: b
     tags = _tags(q.fact_type, q.kind, removed)
     spoken = spoken_answer(q)
     e = escape
-    kind = writer_kind(q)
+    s = shape(q)
     question = e(q.prompt, False)
     source = _source_html(q)
-    if kind == "mcq" or (kind == "cloze" and q.choices):
+    if s == "choice":
         # Every option is written the same way: nothing on the front tells the right one.
         options = '<ol class="options">' + _li(q.choices) + "</ol>"
         return NotePlan(MCQ_MODEL_ID, (question, options, e(q.answer, False), _details(_accepted(q), removed),
                                        source, title, date, "", "", ""), guid, tags, spoken)
     answer = e(q.answer, False)
     details = ""
-    if kind == "true_false":
+    if s == "true_false":
         question += '<div class="hint">صح أم خطأ؟</div>'
         answer = e(spoken, False)
-    elif kind == "numeric":
-        if q.tolerance:
-            details = "بفارق مسموح ± " + e(f"{q.tolerance:g}", False)
-    elif kind == "matching":
+    elif s == "matching":
         lefts = [left for left, _ in q.pairs]
         rights = list(q.choices) or [right for _, right in q.pairs]
         question += ('<ul class="items">' + _li(lefts) + '</ul><div class="hint">'
@@ -295,11 +302,11 @@ def note_for(q: Question, article_key: str, title: str, date: str, *, removed: b
         extras = matching_extras(q)
         if extras:
             details = "خيارات بلا مقابل: " + "، ".join(e(x, False) for x in extras)
-    elif kind == "ordering":
+    elif s == "ordering":
         question += '<ul class="items">' + _li(ordering_shown(q)) + "</ul>"
         answer = '<ol class="order">' + _li(q.items) + "</ol>"
-    else:  # wh, short and any kind added later: a typed answer
-        details = _accepted(q)
+    else:  # text and numeric: a typed answer
+        details = _typed_details(q)
     return NotePlan(BASIC_MODEL_ID, (question, answer, _details(details, removed), source, title, date,
                                      "", "", ""), guid, tags, spoken)
 

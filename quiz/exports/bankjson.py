@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from questions.kinds import REGISTRY
+from questions.kinds import REGISTRY, shape
 from questions.model import BANK_VERSION, Bank, Question
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -32,13 +32,14 @@ def _check_question(q: Question, where: str) -> None:
         raise ValueError(f"{where}: unknown kind {q.kind!r} (expected one of {', '.join(REGISTRY)})")
     if not q.prompt.strip():
         raise ValueError(f"{where}: empty prompt")
-    if q.kind in ("mcq", "true_false") and q.answer not in q.choices:
+    s = shape(q)
+    if s in ("choice", "true_false") and q.answer not in q.choices:
         raise ValueError(f"{where}: the answer is not one of the choices")
-    if q.kind == "matching" and not q.pairs:
+    if s == "matching" and not q.pairs:
         raise ValueError(f"{where}: a matching question needs pairs")
-    if q.kind == "ordering" and len(q.items) < 2:
+    if s == "ordering" and len(q.items) < 2:
         raise ValueError(f"{where}: an ordering question needs at least two items")
-    if q.kind not in ("matching", "ordering") and not q.answer.strip():
+    if s not in ("matching", "ordering") and not q.answer.strip():
         raise ValueError(f"{where}: empty answer")
 
 

@@ -1,32 +1,15 @@
-"""Helpers shared by every export format: blanks, numbers, safe names, question groupings."""
+"""What every export format shares: blanks, numbers, safe names, question groupings."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
-from questions.kinds import shape
 from questions.model import FALSE_LABEL, TRUE_LABEL, Bank, Question
-from questions.normalize import ascii_digits, strip_bidi
 
 # A blank is a run of three underscores or more, as ``questions.checks`` counts them (the
 # generator and the teacher's form write five: ``questions.checks.BLANK``).
 _BLANK_RE = re.compile(r"_{3,}")
-_NUMBER_RE = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
-
-
-# Each shape (questions.kinds) and the writer every format has for it.
-_WRITER_BY_SHAPE = {"choice": "mcq", "text": "wh", "numeric": "numeric", "true_false": "true_false",
-                    "matching": "matching", "ordering": "ordering"}
-
-
-def writer_kind(q: Question) -> str:
-    """Which writer of a format a question takes, by its shape: a fill-in-the-blank keeps the cloze
-    writer (typed or with options), every other kind the writer of its shape."""
-    if q.kind == "cloze":
-        return "cloze"
-    return _WRITER_BY_SHAPE[shape(q)]
 
 
 def banks_of(banks: Bank | Iterable[Bank]) -> tuple[Bank, ...]:
@@ -42,27 +25,6 @@ def split_blank(prompt: str) -> tuple[str, str] | None:
     if m is None:
         return None
     return prompt[: m.start()], prompt[m.end():]
-
-
-def cloze_parts(q: Question) -> tuple[str, str, str]:
-    """Return (before, answer, after) for a cloze question, cut at the prompt's blank.
-
-    A prompt without a blank gets the answer appended, so no cloze is ever lost.
-    """
-    parts = split_blank(q.prompt)
-    if parts is not None:
-        return parts[0], q.answer, parts[1]
-    return q.prompt.rstrip() + " ", q.answer, ""
-
-
-def parse_number(text: str) -> float | None:
-    """Read a numeric answer (Arabic-Indic digits, thousands separators, %) or return None."""
-    s = ascii_digits(strip_bidi(unicodedata.normalize("NFKC", text))).strip()
-    s = s.replace("\u066c", "").replace(",", "").replace("\u00a0", "").replace(" ", "")
-    s = s.rstrip("%٪").replace("\u2212", "-")
-    if not _NUMBER_RE.match(s):
-        return None
-    return float(s)
 
 
 def format_number(value: float) -> str:

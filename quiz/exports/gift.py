@@ -1,11 +1,12 @@
 """GIFT export (Moodle's plain-text question format), one question per paragraph.
 
-Kind -> GIFT: mcq ``{=right ~wrong ...}``; true_false ``{TRUE}``/``{FALSE}``; wh/short
-``{=answer =variant}``; numeric ``{#value:tolerance}`` (short answer when not a number); matching
-``{=left -> right ...}`` (unpaired right-hand choices as ``= -> extra`` distractors); cloze as
-GIFT's missing-word form, the answer block standing where the blank was; ordering as matching of
-each item to its position. Each question carries its source sentence as general feedback
-(``####``).
+Shape (``questions.kinds``) -> GIFT: choice ``{=right ~wrong ...}``; true_false ``{TRUE}``/``{FALSE}``;
+text ``{=answer =spelling ...}`` with every spelling Fahim accepts (``quiz.exports.typed``); a typed
+answer Fahim compares by value ``{#value:tolerance}`` (GIFT has no units: a student who types the
+«%» is asked to remove it); matching ``{=left -> right ...}`` (unpaired right-hand choices as
+``= -> extra`` distractors); ordering as matching of each item to its position. A prompt holding a
+blank takes GIFT's missing-word form, the answer block standing where the blank was (a number's
+«%» after it). Each question carries its source sentence as general feedback (``####``).
 
 Escaping, in two layers. Texts Moodle shows as HTML (the question, its feedback, the options of a
 choice, the left side of a pair) are marked ``[html]``, wrapped in ``dir="rtl"`` and have & < >
@@ -20,21 +21,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
+from questions.kinds import shape
 from questions.model import Bank, Question
 from quiz.exports.common import (
-    writer_kind,
     banks_of,
-    cloze_parts,
-    distractors,
     format_number,
     is_true,
     matching_extras,
     one_line,
     ordering_shown,
-    parse_number,
-    typed_literal,
+    split_blank,
     title_of,
+    typed_literal,
 )
+from quiz.exports.typed import number_answer, text_alternatives
 
 _SPECIAL = str.maketrans({"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}",
                           ":": "\\:", "\n": "\\n", "\r": ""})
@@ -83,40 +83,48 @@ def _pairs_block(pairs: Iterable[tuple[str, str]], extras: Iterable[str]) -> str
     return " ".join(rows)
 
 
+def _typed_block(q: Question) -> tuple[str, str, str]:
+    """Return the answer block of a typed question, and the text to set before and after it."""
+    number = number_answer(q)
+    if number is None:
+        return _short_block(text_alternatives(q)), "", ""
+    return "#" + format_number(number.value) + ":" + format_number(number.tolerance), number.before, number.after
+
+
+def _choice_block(q: Question) -> str:
+    return " ".join(("=" if c == q.answer else "~") + html_gift(c) for c in q.choices)
+
+
+def _ordering_block(q: Question) -> str:
+    position = {item: str(i) for i, item in enumerate(q.items, 1)}
+    shown = [i for i in ordering_shown(q) if i in position] or list(q.items)
+    return _pairs_block(((item, position[item]) for item in shown), ())
+
+
 def question_gift(q: Question) -> str:
-    """Return one question in GIFT."""
-    prompt = html_gift(q.prompt)
+    """Return one question in GIFT, in the form its shape calls for (UnknownKind for an unknown kind)."""
+    s = shape(q)
     fb = _feedback(q)
-    kind = writer_kind(q)
-    if kind == "mcq":
-        block = " ".join(("=" if c == q.answer else "~") + html_gift(c) for c in q.choices)
-    elif kind == "true_false":
-        block = "TRUE" if is_true(q) else "FALSE"
-    elif kind == "numeric":
-        value = parse_number(q.answer)
-        if value is None:
-            block = _short_block((q.answer, *q.accepted))
-        else:
-            block = "#" + format_number(value) + ":" + format_number(q.tolerance or 0.0)
-    elif kind == "matching":
-        block = _pairs_block(q.pairs, matching_extras(q))
-    elif kind == "ordering":
-        position = {item: str(i) for i, item in enumerate(q.items, 1)}
-        shown = [i for i in ordering_shown(q) if i in position] or list(q.items)
-        prompt = html_gift(q.prompt + " (اكتب لكل عنصر ترتيبه: 1 للأول)")
-        block = _pairs_block(((item, position[item]) for item in shown), ())
-    elif kind == "cloze":
-        before, answer, after = cloze_parts(q)
-        if q.choices and answer in q.choices:
-            inner = " ".join(["=" + html_gift(answer)] + ["~" + html_gift(d) for d in distractors(q)])
-        else:
-            inner = _short_block((answer, *q.accepted))
+    blank = split_blank(q.prompt) if s in ("choice", "text", "numeric") else None
+    if blank is not None:
         # Missing-word form: Moodle puts "_____" where the braces were (the text goes on after
         # them, at least with the closing </div>).
-        return f"{_name(q)}[html]{_rtl(html_gift(before) + '{' + inner + fb + '}' + html_gift(after))}"
-    else:  # wh, short and any kind added later
-        block = _short_block((q.answer, *q.accepted))
-    return f"{_name(q)}[html]{_rtl(prompt)} {{{block}{fb}}}"
+        inner, lead, tail = (_choice_block(q), "", "") if s == "choice" else _typed_block(q)
+        before, after = html_gift(blank[0] + lead), html_gift(tail + blank[1])
+        return f"{_name(q)}[html]{_rtl(before + '{' + inner + fb + '}' + after)}"
+    prompt = q.prompt
+    if s == "choice":
+        block = _choice_block(q)
+    elif s == "true_false":
+        block = "TRUE" if is_true(q) else "FALSE"
+    elif s == "matching":
+        block = _pairs_block(q.pairs, matching_extras(q))
+    elif s == "ordering":
+        prompt += " (اكتب لكل عنصر ترتيبه: 1 للأول)"
+        block = _ordering_block(q)
+    else:  # text and numeric
+        block = _typed_block(q)[0]
+    return f"{_name(q)}[html]{_rtl(html_gift(prompt))} {{{block}{fb}}}"
 
 
 def gift(banks: Bank | Iterable[Bank]) -> str:

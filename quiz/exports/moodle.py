@@ -1,17 +1,21 @@
 """Moodle XML question export (Question bank > Import > "Moodle XML format").
 
-Kind -> Moodle question type:
-  mcq -> multichoice (single answer); true_false -> truefalse; wh/short -> shortanswer (every
-  accepted variant at 100%); numeric -> numerical with its tolerance (shortanswer when the answer
-  is not a number); matching -> matching (unpaired right-hand choices become distractors, i.e.
-  subquestions with empty text, which is how Moodle stores them); cloze -> "cloze" (embedded
-  answers / multianswer): the blank becomes {1:SHORTANSWER:=answer~=variant} or, when the
-  question has choices, {1:MULTICHOICE:...}; Moodle parses those codes from the question text on
-  import. ordering -> matching of each item to its position ("1", "2", ...): Moodle's own
-  "ordering" type is not in every Moodle a school runs, matching is.
+How a question is answered (its shape, ``questions.kinds``) -> Moodle question type:
+  choice -> multichoice (single answer); true_false -> truefalse; text -> shortanswer, with every
+  spelling Fahim accepts as a 100% answer (``quiz.exports.typed``); a typed answer Fahim compares
+  by value (numeric, or a number or percentage) -> numerical with its tolerance and units, the
+  answer's own «%» and the scale words, optional (unitgradingtype 0, showunits 0: a student may
+  type «17.3%» or «17.3»); matching -> matching (unpaired right-hand choices become distractors,
+  i.e. subquestions with empty text, which is how Moodle stores them); ordering -> matching of
+  each item to its position ("1", "2", ...): Moodle's own "ordering" type is not in every Moodle a
+  school runs, matching is. A question whose prompt holds a blank becomes a "cloze" (embedded
+  answers): the blank becomes {1:MULTICHOICE:...}, {1:SHORTANSWER:=...~=...} or
+  {1:NUMERICAL:=value:tolerance} with the answer's «%» after it; Moodle parses those codes from
+  the question text on import.
 
 Texts are HTML (format="html", wrapped in dir="rtl" so Arabic reads right to left even on an
-English-language site); ElementTree does the XML escaping. Output is UTF-8.
+English-language site); typed answers are plain text, "*" escaped; ElementTree does the XML
+escaping. Output is UTF-8.
 """
 
 from __future__ import annotations
@@ -21,20 +25,21 @@ import xml.etree.ElementTree as ET  # only builds and writes XML; never parses i
 from collections.abc import Iterable
 from html import escape
 
+from questions.kinds import shape
 from questions.model import Bank, Question
 from quiz.exports.common import (
-    writer_kind,
     banks_of,
-    cloze_parts,
     distractors,
     format_number,
     is_true,
     matching_extras,
     one_line,
     ordering_shown,
-    parse_number,
+    split_blank,
     title_of,
+    typed_literal,
 )
+from quiz.exports.typed import NumberAnswer, number_answer, text_alternatives
 
 CATEGORY_ROOT = "$course$/top/أخبار"
 PENALTY = "0.3333333"
@@ -112,26 +117,38 @@ def _truefalse(quiz: ET.Element, q: Question, bank: Bank) -> None:
 def _shortanswer(quiz: ET.Element, q: Question, bank: Bank) -> None:
     el = _start(quiz, q, bank, "shortanswer", _html(q.prompt))
     ET.SubElement(el, "usecase").text = "0"
-    seen: set[str] = set()
-    for a in (q.answer, *q.accepted):
+    for a in text_alternatives(q):
         # Moodle compares a typed response with this text as is: plain, not HTML.
-        if a and a not in seen:
-            seen.add(a)
-            _answer(el, 100, a)
+        _answer(el, 100, typed_literal(a))
 
 
-def _numerical(quiz: ET.Element, q: Question, bank: Bank) -> None:
-    value = parse_number(q.answer)
-    if value is None:
-        _shortanswer(quiz, q, bank)
-        return
+def _decimal(value: float) -> str:
+    return format(value, ".12f").rstrip("0").rstrip(".") if value < 1 else format_number(value)
+
+
+def _numerical(quiz: ET.Element, q: Question, bank: Bank, number: NumberAnswer) -> None:
     el = _start(quiz, q, bank, "numerical", _html(q.prompt))
-    a = _answer(el, 100, format_number(value))
-    ET.SubElement(a, "tolerance").text = format_number(q.tolerance or 0.0)
+    a = _answer(el, 100, format_number(number.value))
+    ET.SubElement(a, "tolerance").text = format_number(number.tolerance)
+    # Units optional and never penalised: «17.3%», «17.3 %» and «17.3» are the same answer, and a
+    # scale word multiplies as Fahim reads it («5 ملايين»).
     ET.SubElement(el, "unitgradingtype").text = "0"
     ET.SubElement(el, "unitpenalty").text = "0.1000000"
-    ET.SubElement(el, "showunits").text = "3"
+    ET.SubElement(el, "showunits").text = "0"
     ET.SubElement(el, "unitsleft").text = "0"
+    units = ET.SubElement(el, "units")
+    for name, multiplier in number.units:
+        unit = ET.SubElement(units, "unit")
+        ET.SubElement(unit, "multiplier").text = _decimal(multiplier)
+        ET.SubElement(unit, "unit_name").text = name
+
+
+def _typed(quiz: ET.Element, q: Question, bank: Bank) -> None:
+    number = number_answer(q)
+    if number is None:
+        _shortanswer(quiz, q, bank)
+    else:
+        _numerical(quiz, q, bank, number)
 
 
 def _matching_pairs(quiz: ET.Element, q: Question, bank: Bank, prompt_html: str,
@@ -170,42 +187,52 @@ def cloze_answer(text: str) -> str:
     return escape(text, False).translate(_CLOZE_ANSWER)
 
 
-def cloze_code(q: Question, answer: str) -> str:
-    """Return the embedded-answer code that replaces a cloze blank."""
-    if q.choices and answer in q.choices:
-        alts = ["=" + cloze_answer(answer)] + [cloze_answer(d) for d in distractors(q)]
-        return "{1:MULTICHOICE:" + "~".join(alts) + "}"
-    seen: list[str] = []
-    for a in (answer, *q.accepted):
-        if a and a not in seen:
-            seen.append(a)
-    return "{1:SHORTANSWER:" + "~".join("=" + cloze_answer(a) for a in seen) + "}"
+def cloze_code(q: Question) -> tuple[str, str, str]:
+    """Return the embedded-answer code for a cloze blank, and the text to set before and after it.
+
+    A choice is {1:MULTICHOICE:...}; a number Fahim compares by value {1:NUMERICAL:=value:tolerance}
+    with the answer's «%» (or other words) outside the blank; any other typed answer
+    {1:SHORTANSWER:...} with every spelling Fahim accepts.
+    """
+    if shape(q) == "choice":
+        alts = ["=" + cloze_answer(q.answer)] + [cloze_answer(d) for d in distractors(q)]
+        return "{1:MULTICHOICE:" + "~".join(alts) + "}", "", ""
+    number = number_answer(q)
+    if number is not None:
+        code = f"{{1:NUMERICAL:={format_number(number.value)}:{format_number(number.tolerance)}}}"
+        return code, number.before, number.after
+    alts = "~".join("=" + cloze_answer(typed_literal(a)) for a in text_alternatives(q))
+    return "{1:SHORTANSWER:" + alts + "}", "", ""
 
 
-def _cloze(quiz: ET.Element, q: Question, bank: Bank) -> None:
-    before, answer, after = cloze_parts(q)
-    text = ('<div dir="rtl">' + escape(before, False).translate(_CLOZE_TEXT) + cloze_code(q, answer)
-            + escape(after, False).translate(_CLOZE_TEXT) + "</div>")
-    _start(quiz, q, bank, "cloze", text)
+def _cloze_text(text: str) -> str:
+    return escape(text, False).translate(_CLOZE_TEXT)
+
+
+def _cloze(quiz: ET.Element, q: Question, bank: Bank, before: str, after: str) -> None:
+    code, lead, tail = cloze_code(q)
+    text = _cloze_text(before + lead) + code + _cloze_text(tail + after)
+    _start(quiz, q, bank, "cloze", '<div dir="rtl">' + text + "</div>")
 
 
 WRITERS = {
-    "mcq": _multichoice,
+    "choice": _multichoice,
+    "text": _typed,
+    "numeric": _typed,
     "true_false": _truefalse,
-    "wh": _shortanswer,
-    "short": _shortanswer,
-    "numeric": _numerical,
     "matching": _matching,
     "ordering": _ordering,
-    "cloze": _cloze,
 }
 
-# Which Moodle question type each of our kinds becomes (numeric falls back to shortanswer
-# when its answer is not a number).
-MOODLE_TYPES = {
-    "mcq": "multichoice", "true_false": "truefalse", "wh": "shortanswer", "short": "shortanswer",
-    "numeric": "numerical", "matching": "matching", "ordering": "matching", "cloze": "cloze",
-}
+
+def write_question(quiz: ET.Element, q: Question, bank: Bank) -> None:
+    """Add one question in the Moodle type its shape calls for (UnknownKind for an unknown kind)."""
+    s = shape(q)
+    blank = split_blank(q.prompt) if s in ("choice", "text", "numeric") else None
+    if blank is not None:
+        _cloze(quiz, q, bank, *blank)
+    else:
+        WRITERS[s](quiz, q, bank)
 
 
 def _category(quiz: ET.Element, bank: Bank) -> None:
@@ -220,7 +247,7 @@ def moodle_xml(banks: Bank | Iterable[Bank]) -> bytes:
     for bank in banks_of(banks):
         _category(quiz, bank)
         for q in bank.questions:
-            WRITERS[writer_kind(q)](quiz, q, bank)
+            write_question(quiz, q, bank)
     ET.indent(quiz, space=" ")
     data: bytes = ET.tostring(quiz, encoding="UTF-8", xml_declaration=True)
     return data + b"\n"

@@ -1,7 +1,7 @@
 """CSV and TSV in the two-column (term, definition) form Quizlet and most flashcard apps import.
 
-One row per question: the prompt (with the options of a choice question) and its answer. A
-matching question gives one row per pair. No header row: Quizlet would turn it into a card.
+One row per question: the prompt (a blank as ``____``, with the options of a choice) and its
+answer. A matching question gives one row per pair. No header row: Quizlet would turn it into a card.
 CSV uses standard quoting (csv module); Quizlet's TSV import does not understand quotes, so
 in TSV tabs and line breaks inside a field become spaces instead. Both files are UTF-8 with a
 byte-order mark: without it Excel reads them in the system's legacy code page and garbles Arabic.
@@ -13,32 +13,30 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
+from questions.kinds import shape
 from questions.model import Bank, Question
-from quiz.exports.common import banks_of, cloze_parts, is_true, one_line, writer_kind
+from quiz.exports.common import banks_of, is_true, one_line, split_blank
+from quiz.exports.typed import by_number
 
 LIST_SEP = "، "
 
 
 def rows_for(q: Question) -> Iterator[tuple[str, str]]:
-    """Yield the (term, definition) rows one question becomes."""
-    kind = writer_kind(q)
-    if kind == "matching":
-        for left, right in q.pairs:
-            yield left, right
+    """Yield the (term, definition) rows one question becomes, by its shape."""
+    s = shape(q)
+    if s == "matching":
+        yield from q.pairs
         return
-    if kind == "mcq":
-        yield f"{q.prompt} ({' / '.join(q.choices)})" if q.choices else q.prompt, q.answer
-    elif kind == "ordering":
-        yield q.prompt, LIST_SEP.join(f"{i}) {item}" for i, item in enumerate(q.items, 1))
-    elif kind == "true_false":
-        yield q.prompt, q.answer or ("صح" if is_true(q) else "خطأ")
-    elif kind == "numeric":
-        yield q.prompt, f"{q.answer} (± {q.tolerance:g})" if q.tolerance else q.answer
-    elif kind == "cloze":
-        before, answer, after = cloze_parts(q)
-        yield f"{before}____{after}", answer
-    else:
-        yield q.prompt, q.answer
+    blank = split_blank(q.prompt)
+    term = f"{blank[0]}____{blank[1]}" if blank is not None else q.prompt
+    if s == "choice":
+        yield (f"{term} ({' / '.join(q.choices)})" if q.choices else term), q.answer
+    elif s == "ordering":
+        yield term, LIST_SEP.join(f"{i}) {item}" for i, item in enumerate(q.items, 1))
+    elif s == "true_false":
+        yield term, q.answer or ("صح" if is_true(q) else "خطأ")
+    else:  # text and numeric
+        yield term, f"{q.answer} (± {q.tolerance:g})" if q.tolerance and by_number(q) else q.answer
 
 
 def rows(banks: Bank | Iterable[Bank]) -> list[tuple[str, str]]:
