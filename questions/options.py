@@ -297,7 +297,9 @@ def _scaled(f: Fact, digits: re.Match[str], rest: str) -> NumberView | None:
     if len(re.findall(r"[\d٠-٩]+(?:[.,،٫٬ر][\d٠-٩]+)*", f.text)) != 1:
         return None  # «مليوناً و428 ألفاً»: a number written in two parts
     word = rest.split()[0]
-    figure = float(fold(digits.group(0)).replace("٫", ".").replace(",", "."))
+    written = digits.group(0)
+    # The agencies' decimal mark («2ر1 مليار», 1.2) reads as answers are read, the fraction first.
+    figure = number_values(written)[0] if "ر" in written else float(fold(written).replace("٫", ".").replace(",", "."))
     if figure <= 0:
         return None
     end = f.start + digits.end() + rest.index(word) + len(word)
