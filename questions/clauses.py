@@ -62,6 +62,8 @@ def _opener(words: list[Word], i: int) -> tuple[str, int]:
 def _circumstantial(w: Word) -> bool:
     """«مؤكدًا»، «مشيرةً»، «داعيا»: an indefinite accusative participle opening a clause of manner."""
     word = strip_diacritics(w.text.strip(_PUNCT))
+    if w.bare in lists.folded("generation/manner_participles"):
+        return True  # «مشيرة إلى أن ...» written without its tanween
     if word.startswith(("ال", "و")) or len(word) < 5:
         return False
     return "ً" in w.text or word.endswith(("يا", "ةً")) or (word.startswith("م") and word.endswith(("ا", "ين")))
@@ -193,8 +195,10 @@ def _lead_connective(sentence: str, s: int, e: int) -> int:
     """How many characters of [s, e) a leading connective phrase takes («غير أن», «يذكر أن»), with the
     space after it; 0 when there is none."""
     words = sentence[s:e].split()
+    listed = lists.folded("generation/lead_connectives")
     for n in (4, 3, 2, 1):
-        if len(words) > n and " ".join(fold(w).strip(_PUNCT) for w in words[:n]) in lists.folded("generation/lead_connectives"):
+        phrase = " ".join(fold(w).strip(_PUNCT) for w in words[:n])
+        if len(words) > n and (phrase in listed or phrase[:1] in "وف" and phrase[1:] in listed):
             piece = sentence[s:e]
             at = 0
             for w in words[:n]:
@@ -355,6 +359,8 @@ def _asides(sentence: str, s: int, e: int, keep: tuple[int, int]) -> list[tuple[
             continue
         if any(is_verb(w) or _imperfect(w) or _circumstantial(w) for w in inner):
             continue
+        if inner[0].bare in lists.folded("generation/predicate_particles"):
+            continue  # «، إن الفرق المشاركة في المبادرة،»: what was said opens there
         if inner[0].bare in lists.folded("generation/complement_prepositions") and \
                 (len(inner) < 2 or inner[1].bare not in lists.folded("generation/attribution_nouns")):
             continue  # «، من واحدة من أسوأ الأزمات،»: what the verb needs, not an aside («، في بيان له،» is one)
@@ -375,6 +381,9 @@ def _asides(sentence: str, s: int, e: int, keep: tuple[int, int]) -> list[tuple[
         if depth[i]:
             continue
         if w.bare in lists.folded("generation/relative_times"):
+            prev = words[i - 1].bare if i else ""
+            if prev in lists.folded("generation/dangling_prepositions"):
+                continue  # «منذ صباح الأحد»: «منذ» cannot stand alone
             j = i + 1
             if j < len(words) and words[j].bare in lists.folded("generation/weekdays"):
                 j += 1
@@ -480,5 +489,7 @@ def cut_after(text: str, after: int, min_words: int = MIN_STEM_WORDS + 1) -> str
             head = text[:i].rstrip()
             if len(text[after:i].split()) < MIN_WORDS_AFTER_BLANK:
                 return text  # «صرّح مدرب الجيش الملكي، البرتغالي _____،»: cut there, nothing would be said
+            if {w.bare for w in words_of(head)} & lists.folded("generation/predicate_particles"):
+                return text  # «أن حملة التطعيم، التي …، ستستمر …»: after the comma may come what is said
             return head if len(head.split()) >= min_words else text
     return text

@@ -127,6 +127,8 @@ def plausible_name(f: Fact) -> bool:
         return False
     if f.type in ("place", "organization") and any(w.endswith(("ته", "تها", "هم", "هما")) for w in words):
         return False
+    if len(words) > 1 and fold(words[-1]) in lists.folded("generation/name_cannot_end"):
+        return False  # «منظمة أطباء بلا» (for «... بلا حدود»): a name cut short ends on a particle
     if f.type == "person":
         if any(looks_like_verb(w) for w in words):
             return False  # «عمر ناهز»: a verb is not part of a name
@@ -272,6 +274,16 @@ def _add_surnames(entities: dict[str, Entity]) -> None:
             holders[0].aliases.add(name_units(holders[0].name)[-1])
 
 
+def _in_short_brackets(text: str, start: int, end: int) -> bool:
+    """True for a name that is one word of a short bracketed name («(الكويت اليوم)»)."""
+    opened = text.rfind("(", max(0, start - 30), start)
+    closed = text.find(")", end, end + 30)
+    if opened < 0 or closed < 0 or ")" in text[opened:start]:
+        return False
+    inside = text[opened + 1:closed]
+    return inside.strip() != text[start:end].strip() and len(inside.split()) <= 3
+
+
 def _inside_another(facts: list[Fact], i: int) -> bool:
     """True when fact ``i`` lies within a longer name («العراق» in «بعثة الأمم المتحدة لمساعدة العراق»):
     a question on it would blank part of a name. ``facts`` are sorted by start, longest first."""
@@ -296,6 +308,8 @@ def build_context(text: str, facts: list[Fact], seed: int = 0, title: str = "") 
             continue
         if f.type in NAME_TYPES and re.match(r"[-–]\s*\d", text[f.end:f.end + 3].lstrip("»")):
             continue  # «بيريف بي-200»: a model's name, not a name to ask for
+        if f.type == "place" and _in_short_brackets(text, f.start, f.end):
+            continue  # «(الكويت اليوم)»: a place inside the name of a paper or a programme
         if f.type in ("place", "organization") and text[f.start - 1:f.start] == "(" and \
                 text[f.end:f.end + 1] == ")" and len(f.text.split()) == 1:
             continue  # «بعثة الأمم المتحدة لمساعدة العراق (يونامي)»: an abbreviation of the name before it

@@ -35,13 +35,14 @@ def _number_matches(response: str, q: Question) -> bool:
     target = _answer_value(q)
     if target is None:
         return False
+    # The accepted forms say how else the figure reads («367122» for «367.122» written with a thousands dot).
+    targets = [target, *(v for a in q.accepted if scale_of(a) == 1.0 for v in number_values(a)[:1])]
     tol = q.tolerance if q.tolerance is not None else 1e-9
-    tol = max(tol, 1e-9 * max(1.0, abs(target)))
     readings = number_values(response)
     scale = scale_of(q.answer)
     if scale != 1.0 and scale_of(response) == 1.0:
         readings = readings + [v * scale for v in readings]  # «36.5» typed for «36.5 مليار»: the blank holds the scale
-    return any(abs(v - target) <= tol for v in readings)
+    return any(abs(v - t) <= max(tol, 1e-9 * max(1.0, abs(t))) for v in readings for t in targets)
 
 
 _DATE_CUES = {"في", "يوم", "عام", "العام", "سنه", "خلال", "مساء", "صباح", "منذ"}

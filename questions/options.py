@@ -223,17 +223,22 @@ class NumberView:
     spelled: bool = False  # written in words («هدفين»): the answer keeps the article's words
     thousands: str = ""  # the thousands separator the article writes («2.400», «1,200»), if any
     scale: str = ""  # the scale word inside the blank («36.5 مليار»); ``value`` is then the figure before it
+    decimal_comma: bool = False  # «2,25 في المائة»: the article writes decimals after a comma
+
+    def _figure(self, v: float) -> str:
+        text = format_number(v, self.decimals, self.arabic)
+        return text.replace(".", ",") if self.decimal_comma and not self.arabic else text
 
     def render(self, v: float) -> str:
         """``v`` written the way this number is written."""
         if self.scale:
-            return format_number(v, self.decimals, self.arabic) + " " + self.scale
+            return self._figure(v) + " " + self.scale
         if self.thousands and not self.decimals:
             digits = f"{int(round(v)):,}".replace(",", self.thousands)
             if self.arabic:
                 digits = digits.translate(_ARABIC_INDIC)
             return digits + (("٪" if self.arabic else "%") if self.percent else "")
-        return format_number(v, self.decimals, self.arabic) + (("٪" if self.arabic else "%") if self.percent else "")
+        return self._figure(v) + (("٪" if self.arabic else "%") if self.percent else "")
 
     @property
     def tolerance(self) -> float:
@@ -288,7 +293,8 @@ def number_view(f: Fact) -> NumberView | None:
         # (grading reads both).
         return NumberView(start, end, f.text[start - f.start:end - f.start].strip(), v, 0, percent, arabic,
                           unit_kept, spelled=True)
-    view = NumberView(start, end, "", v, decimals, percent, arabic, unit_kept, thousands=thousands)
+    comma = not thousands and bool(re.search(r"[\d],[\d]{1,2}(?![\d])", text))
+    view = NumberView(start, end, "", v, decimals, percent, arabic, unit_kept, thousands=thousands, decimal_comma=comma)
     return replace(view, answer=view.render(v))
 
 

@@ -65,8 +65,16 @@ def role_class(role: str | None) -> str | None:
     for rule, cls in _role_rules():
         n = len(rule)
         if any(tuple(words[i:i + n]) == rule for i in range(len(words) - n + 1)):
+            if cls == "head_of_state" and words[0] in ("رييس", "رييسه") and not _heads_a_state(words):
+                return "official"  # «رئيس السلطة الوطنية للانتخابات» heads a body, not a state
             return cls
     return None
+
+
+def _heads_a_state(words: list[str]) -> bool:
+    """«الرئيس», «الرئيس الأمريكي», «رئيس الجمهورية», «رئيس دولة الإمارات»: a head of state, not of a body."""
+    return len(words) == 1 or words[1] in ("جمهوريه", "دوله", "البلاد", "بلاد") or \
+        (len(words) == 2 and words[1].endswith("ي"))
 
 
 def feminine_role(role: str | None) -> bool:

@@ -24,6 +24,9 @@ from questions.realize import words_of
 
 # Dates, percentages and numbers are what current-affairs students study: they start ahead of names.
 
+# A «quoted» stretch this short holding a year or a figure is a title (a book, a film), not a statement.
+TITLE_WORDS = 8
+
 _TYPE_PRIOR = {"date": 0.2, "percentage": 0.3, "number": 0.2, "person": 0.1, "organization": 0.05,
                "place": 0.0}
 
@@ -166,8 +169,29 @@ def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
     if f.type == "number" and any(w.removeprefix("ب").removeprefix("و") in ("الرقم", "رقم", "الخط", "الهاتف", "هاتف")
                                   for w in before):
         return "code"  # «الرقم الأخضر 1021»: a phone number
-    if f.type == "date" and any(w in ("الموافق", "الموافقه", "الموافق ل") for w in before):
-        return "equivalent"  # «27 شوال 1447هـ، الموافق 15 أبريل»: the other calendar's name for a date
+    after = fold(ctx.text[f.end:f.end + 25]).replace("،", " ").split()
+    agreeing = ("الموافق", "الموافقه")
+    if f.type == "date" and (any(w in agreeing for w in before) or any(w in agreeing for w in after[:3])):
+        # «27 شوال 1447هـ، الموافق 15 أبريل 2026»: one date in two calendars is asked once, by its
+        # Gregorian name; a Gregorian date given first keeps it.
+        if f.gregorian is not None or f.kind == "hijri":
+            return "equivalent"
+        hijri_before = bool(re.search(r"[\d٠-٩]\s?ه", fold(ctx.text[max(0, f.start - 30):f.start])))
+        if any(w in agreeing for w in before) and not hijri_before:
+            return "equivalent"
+    if f.type in ("number", "date") and (_joined_by_slash(ctx.text, f.start, f.end) or
+                                         _range_end(ctx.text, f.start)):
+        return "part"  # «العام الدراسي 2025/2026», «من 5 إلى 16 نوفمبر»: half of one figure
+    if f.type == "number" and before[-2:] == ["من", "اصل"]:
+        return "total"  # «14 ولاية من أصل 24»: the whole the news is counted against
+    if f.type == "date" and re.search(r"رقم\s*\(?[\d٠-٩]+\)?\s*ل?\S*\s*$", fold(ctx.text[max(0, f.start - 25):f.start])):
+        return "code"  # «المرسوم رقم (27) لسنة 2026»: the year is part of the decree's number
+    if f.type == "number" and before[-1:] == ["العدد"] and after[:1] == ["من"]:
+        return "code"  # «العدد 112 من الرائد الرسمي»: an issue number
+    if f.type == "date" and set(before) & lists.folded("generation/founding_words"):
+        return "background"  # «التي تأسست عام 1982»: history, not the news
+    if f.type in ("number", "date") and _in_title(ctx.text, f.start):
+        return "in_title"  # «تاريخ الساحل المتصالح 1820-1971»: part of a book's or film's name
     if f.type == "organization" and _affiliation(ctx, fi):
         return "affiliation"
     if f.type == "date" and (f.kind == "weekday" or not re.search(r"\d", str(f.value))):
@@ -176,6 +200,25 @@ def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
             "هجري" in fold(ctx.text[f.start - 20:f.start]):
         return "hijri_year"  # «منذ مطلع العام الهجري 1448»: the calendar, not the news
     return None
+
+
+def _joined_by_slash(text: str, start: int, end: int) -> bool:
+    """True when a figure is one half of «2025/2026» (a school or fiscal year, a season)."""
+    return bool(re.match(r"\s?/\s?[\d٠-٩]", text[end:end + 3]) or re.search(r"[\d٠-٩]\s?/\s?$", text[max(0, start - 3):start]))
+
+
+def _range_end(text: str, start: int) -> bool:
+    """True for the end of a range whose start shows right before it («من 5 إلى 16 نوفمبر»)."""
+    return bool(re.search(r"من\s+[\d٠-٩]+\s+(?:إلى|الى|حتى)\s*$", text[max(0, start - 20):start]))
+
+
+def _in_title(text: str, pos: int) -> bool:
+    """True inside a short «quoted» title (at most ``TITLE_WORDS`` words): a book, a film, a programme."""
+    opened = text.rfind("«", max(0, pos - 120), pos)
+    if opened < 0 or text.rfind("»", opened, pos) >= 0:
+        return False
+    closed = text.find("»", pos)
+    return closed >= 0 and len(text[opened:closed].split()) <= TITLE_WORDS
 
 
 def well_known(role: str | None) -> bool:

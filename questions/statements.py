@@ -12,6 +12,8 @@ import re
 
 from questions import lists
 from questions.answers import number_values
+from questions.arabic import glued_conjunction
+from questions.completeness import says_something
 from questions.context import Context
 from questions.realize import is_verb, words_of
 from questions.normalize import fold
@@ -23,12 +25,26 @@ _NUMBER = re.compile(r"[\d٠-٩]+(?:[.,،٫٬ر][\d٠-٩]+)*[%٪]?")
 MIN_STATEMENT_WORDS = 5
 
 
+def _lead(claim: str) -> int:
+    """How many characters open ``claim`` without belonging in a statement: punctuation, a glued و or ف
+    («وأدت الأمطار» -> «أدت الأمطار»), and a linking «كما» or «ثم»."""
+    at = len(claim) - len(claim.lstrip(" ،,."))
+    words = claim[at:].split(maxsplit=1)
+    if len(words) == 2 and fold(words[0]) in ("كما", "ثم", "وكما"):
+        at = claim.index(words[1], at)
+    elif words and glued_conjunction(words[0]):
+        at += 1
+    return at
+
+
 def true_statement(st: Stems) -> str | None:
     """The fact's clause as a statement, or None when it is too long, too short or leans on what came
     before it («هذا التحالف», a pronoun for a subject)."""
     if st.claim is None:
         return None
-    text = st.claim[0].strip(" ،,.")
+    text = st.claim[0][_lead(st.claim[0]):].rstrip(" ،,.")
+    if not says_something(text):
+        return None  # «قال البروفيسور … بالجامعة»: who spoke, not what was said
     if not MIN_STATEMENT_WORDS <= len(text.split()) <= MAX_STATEMENT_WORDS:
         return None
     if text.count("«") != text.count("»") or text.count("(") != text.count(")"):
@@ -45,7 +61,7 @@ def false_statement(ctx: Context, st: Stems, wrong: str) -> str | None:
     if true is None or st.claim is None:
         return None
     full, a, b = st.claim
-    lead = len(full) - len(full.lstrip(" ،,."))
+    lead = _lead(full)
     a, b = a - lead, b - lead
     if not 0 <= a < b <= len(true):
         return None

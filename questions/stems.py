@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from questions.clauses import MAX_STEM_WORDS, cut_after, cut_number_tail, fronted_cuts, glue_blank, stem_span, tidy
 from questions import lists
 from questions.arabic import name_units
+from questions.completeness import says_something
 from questions.context import NAME_TYPES, Context, fact_id
 from questions.distractors import date_variants, format_number, parse_iso
 from questions.model import BLANK, Fact, Source
@@ -96,7 +97,7 @@ def _clause(ctx: Context, fi: int, blank_start: int, blank_end: int) -> _Clause:
     text = cut_number_tail(text, b)
     if len(text.split()) > MAX_STEM_WORDS:
         text = cut_after(text, b)  # «... يمنح _____ رخصة لزوارق الصيد، مع سقف ...»: the list after can go
-    if len(text.split()) > MAX_STEM_WORDS:
+    if len(text.split()) > MAX_STEM_WORDS or not says_something(text):
         return _Clause(None, None, None)
     claim = (text, a, b)
     stem = glue_blank(text, 0, len(text), a, b, BLANK)
@@ -326,6 +327,8 @@ def number_forms(view: NumberView) -> tuple[str, ...]:
         return (digits, f"{digits} بالمئة", f"{digits} في المئة")
     if view.scale:
         return (digits,)
+    if view.thousands and view.thousands != ",":
+        return (f"{int(view.value)}", f"{int(view.value):,}")  # «367.122 مترشحا»: 367122 and 367,122
     return ()
 
 

@@ -3,8 +3,10 @@
 «أعلنت الوزارة يوم الاثنين 2 مارس إطلاق حملة قومية للتطعيم تستهدف 14 مليون طفل في 27 محافظة»: a
 question on the date reads as well without «تستهدف 14 مليون طفل في 27 محافظة», and no longer gives the
 two figures away, so they can be asked too. The tail is cut where a new part of the sentence opens
-after the fact: a comma, a relative pronoun (التي، الذي ...), a verb in the present describing what came
-before (تستهدف، يبلغ), or «في»/«خلال» right before the other fact at the sentence's end.
+after the fact: a relative pronoun (التي، الذي ...), a verb in the present describing what came before
+(تستهدف، يبلغ), or «في»/«خلال» right before the other fact at the sentence's end. Never at a bare comma:
+what follows one is as often the verb's complement after an aside («قضت المحكمة بالقاهرة، برئاسة …،
+بمعاقبة …»).
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ from questions.realize import Word, words_of
 
 # Words of a question's own part that must stay before the tail (a stem shorter than this says little).
 MIN_HEAD_WORDS = MIN_STEM_WORDS + 1
+# A relative or describing clause goes only when this many words follow the fact before it: right after
+# the fact, it may be what the sentence says about it.
+MIN_SAID_AFTER = 2
 # «في» or «خلال» opens the tail only when the other fact follows within this many words.
 PREPOSITION_REACH = 2
 # ... and ends the sentence within this many words: a longer tail may hold the verb's object.
@@ -32,23 +37,19 @@ def present_verb(w: Word) -> bool:
         (len(b) >= 3 and b[0] in "يت" and (b[1:] in verbs or "ا" + b[1:] in verbs))
 
 
-def _opens_tail(words: Sequence[Word], i: int, sentence: str, other_starts: Sequence[int]) -> bool:
+def _opens_tail(words: Sequence[Word], i: int, other_starts: Sequence[int]) -> bool:
     """True when word ``i`` opens a part of the sentence that can be dropped."""
     w = words[i]
-    if sentence[w.start - 1:w.start] in ("،", ",") or words[i - 1].text.endswith(("،", ",")):
-        return True
+    if w.bare in ("في", "خلال"):
+        ahead = [x.start for x in words[i + 1:i + 1 + PREPOSITION_REACH]]
+        return len(words) - i <= PREPOSITION_TAIL_WORDS and any(s in ahead for s in other_starts)
+    if {x.bare for x in words[:i]} & lists.folded("generation/predicate_particles"):
+        return False  # «إن الحملة تستمر», «أن حملة التطعيم، التي …، تستهدف»: what follows may be what is said
     if w.bare in lists.folded("generation/relative_pronouns"):
         return True
     before = words[i - 1].bare
-    near = {x.bare for x in words[max(0, i - 3):i]}
-    if present_verb(w) and before not in lists.folded("generation/verb_particles") and \
-            before not in lists.folded("generation/lead_prepositions") and \
-            not near & lists.folded("generation/predicate_particles"):
-        return True  # «حملة ... تستهدف»; not «إن الحملة تستمر», where the verb is what is said
-    if w.bare in ("في", "خلال") and len(words) - i <= PREPOSITION_TAIL_WORDS:
-        ahead = [x.start for x in words[i + 1:i + 1 + PREPOSITION_REACH]]
-        return any(s in ahead for s in other_starts)
-    return False
+    return present_verb(w) and before not in lists.folded("generation/verb_particles") and \
+        before not in lists.folded("generation/lead_prepositions")  # «حملة ... تستهدف»
 
 
 def tail_cut(sentence: str, after: int, others: Sequence[tuple[int, int]], begin: int = 0,
@@ -67,11 +68,10 @@ def tail_cut(sentence: str, after: int, others: Sequence[tuple[int, int]], begin
         head = sentence[begin:w.start]
         if head.count("«") != head.count("»") or head.count("(") != head.count(")"):
             continue
-        if _opens_tail(words, i, sentence, later):
+        said_after = len([x for x in words[:i] if x.start >= after])
+        if _opens_tail(words, i, later) and (said_after >= MIN_SAID_AFTER or w.bare in ("في", "خلال")):
             cut = w.start
-            if sentence[cut - 1:cut] in ("،", ","):
-                cut -= 1
-            elif words[i - 1].text.endswith(("،", ",")):
+            if words[i - 1].text.endswith(("،", ",")):
                 cut = words[i - 1].end - 1
             return cut, stop
     return None

@@ -220,6 +220,8 @@ def test_cut_after_drops_what_follows_the_first_comma_after_the_fact() -> None:
     ("بلغت الصادرات 1,200 مليون دينار وسجلت _____ ارتفاعا كبيرا هذا العام", 5),  # «1,200» is no comma
     ("قال الوزير «إن الحكومة، كما وعدت، ستخفض» الضرائب", 5),  # commas inside quotes
     ("افتتح الوزير المستشفى، وزار _____ الجديد في المدينة", 25),  # the comma stands before the fact
+    # After «أن» and an aside, what follows the comma is what is said of the campaign.
+    ("أوضح البيان أن حملة التطعيم، التي انطلقت بدعم من _____ والتحالف العالمي، ستستمر عشرة أيام", 49),
 ])
 def test_cut_after_keeps_the_text_otherwise(text: str, after: int) -> None:
     assert cut_after(text, after) == text

@@ -96,6 +96,19 @@ def test_large_numbers_use_the_question_tolerance() -> None:
     assert not is_correct(question, "8000000")
 
 
+def test_a_key_written_with_the_old_decimal_mark_grades_its_first_reading() -> None:
+    # «5ر1%» is 1.5% (the ر decimal mark reads right to left); 5.1 is the other reading and is wrong.
+    question = q("numeric", "5ر1%", fact_type="percentage", tolerance=0.0)
+    assert is_correct(question, "1.5") and is_correct(question, "1.5%") and is_correct(question, "١٫٥")
+    assert not is_correct(question, "5.1")
+
+
+def test_a_figure_with_a_thousands_dot_grades_every_way_it_is_written() -> None:
+    question = q("numeric", "367.122", fact_type="number", tolerance=0.0, accepted=("367122", "367,122"))
+    assert is_correct(question, "367122") and is_correct(question, "367,122") and is_correct(question, "367.122")
+    assert not is_correct(question, "367")
+
+
 def test_a_cloze_on_a_number_is_graded_by_value() -> None:
     question = q("cloze", "67", fact_type="number", tolerance=0.0)
     assert is_correct(question, "٦٧")

@@ -259,3 +259,10 @@ def test_a_person_named_as_subject_makes_a_timeline_event() -> None:
                       fact(t, "محفوظ", "person", "نجيب محفوظ", nth=1, entity="person:m")])
     weights, stems = stems_of(ctx)
     assert len(timeline.build(ctx, weights, stems)) == 1
+
+
+def test_a_post_naming_its_body_is_asked_without_the_holders_nationality() -> None:
+    from questions.kinds.role import _plain
+
+    assert _plain("مدرب النادي الإفريقي البرتغالي") == "مدرب النادي الإفريقي"
+    assert _plain("وزير الخارجية الأمريكي") == "وزير الخارجية الأمريكي"  # the adjective says whose minister

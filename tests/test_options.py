@@ -284,3 +284,20 @@ def test_shows_in_sees_a_name_opening_on_a_proclitic_letter_after_wa() -> None:
 def test_a_number_written_in_two_parts_gets_no_view() -> None:
     t = "بلغ عدد السكان مليوناً و428 ألفاً في المدينة."
     assert number_view(fact(t, "مليوناً و428 ألفاً", "number", 1428000)) is None
+
+
+def test_a_decimal_comma_stays_in_the_options() -> None:
+    t = "يرتقب أن يصل معدل النمو إلى 4,6 في المائة هذه السنة."
+    view = number_view(fact(t, "4,6 في المائة", "percentage", 4.6))
+    assert view is not None and view.answer == "4,6%" and view.render(3.8) == "3,8%"
+    t = "بلغ العجز 1,200 دينار."
+    view = number_view(fact(t, "1,200 دينار", "number", 1200))
+    assert view is not None and view.render(1300) == "1,300"  # three digits after the comma: thousands
+
+
+def test_the_head_of_a_body_is_no_head_of_state() -> None:
+    from questions.pools import role_class
+
+    assert role_class("رئيس السلطة الوطنية المستقلة للانتخابات") == "official"
+    assert [role_class(r) for r in ("الرئيس الأمريكي", "رئيس الجمهورية", "رئيس دولة الإمارات")] == \
+        ["head_of_state"] * 3

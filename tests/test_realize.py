@@ -96,6 +96,8 @@ def test_percentage_questions_follow_known_shapes(sentence: str, pct: str, peopl
     ("وطالب البيان الختامي، الذي تضمّن 31 بنداً، مجلس الأمن باتخاذ قرار.", "31 بنداً", "بند", [],
      "كم بنداً تضمّن البيان الختامي؟"),
     ("وصدر له أكثر من 60 كتاباً بين الشعر والرواية.", "60 كتاباً", "كتاب", [], None),
+    # The count belongs to «الفرق» in a pronoun aside, not to what «قال» did.
+    ("وقال الدكتور حسام عبد الغفار وعددها 6,240 فريقاً، فحصت الطلاب.", "6,240 فريقاً", "فريق", [], None),
 ])
 def test_count_questions_follow_known_shapes(sentence: str, number: str, unit: str,
                                              people: list[tuple[str, str]], expected: str | None) -> None:

@@ -159,8 +159,14 @@ def test_the_other_calendars_name_for_a_date_is_trivia() -> None:
     text = "تبدأ العطلة في 27 شوال 1447هـ، الموافق 15 أبريل 2026.\n"
     ctx = context(text, [fact(text, "27 شوال 1447هـ", "date", "1447-10-27 AH", kind="hijri"),
                          fact(text, "15 أبريل 2026", "date", "2026-04-15", kind="day")])
-    assert _trivia(ctx, "15 أبريل 2026") == "equivalent"
-    assert _trivia(ctx, "27 شوال 1447هـ") is None
+    # One date in two calendars is asked once, by its Gregorian name, whichever comes first.
+    assert _trivia(ctx, "15 أبريل 2026") is None
+    assert _trivia(ctx, "27 شوال 1447هـ") == "equivalent"
+    text = "أعلنت الوزارة يوم 15 أبريل 2026، الموافق 27 شوال 1447هـ، بدء العطلة.\n"
+    ctx = context(text, [fact(text, "15 أبريل 2026", "date", "2026-04-15", kind="day"),
+                         fact(text, "27 شوال 1447هـ", "date", "1447-10-27 AH", kind="hijri", gregorian="2026-04-15")])
+    assert _trivia(ctx, "15 أبريل 2026") is None
+    assert _trivia(ctx, "27 شوال 1447هـ") == "equivalent"
 
 
 def test_a_bare_weekday_is_trivia() -> None:
@@ -215,3 +221,29 @@ def test_fazat_next_to_a_body_counts_as_an_event_verb() -> None:
         t = f"قال المدير إن الشركة الوطنية {v} بالعقد.\n"
         return weigh(context(t, [fact(t, "الشركة الوطنية", "organization", entity="o:x")]))[0].score
     assert score("فازت") > score("تعمل")
+
+
+@pytest.mark.parametrize(("text", "surface", "typ", "value", "reason"), [
+    ("أعلنت الوزارة نتائج العام الدراسي 2025/2026 للمبادرة.", "2025", "date", "2025", "part"),
+    ("اختتم المعرض الذي أقيم من 5 إلى 16 نوفمبر الجاري أعماله.", "16 نوفمبر", "date", "2026-11-16", "part"),
+    ("ارتفع عدد الولايات التي تغير ولاتها إلى 14 ولاية من أصل 24 ولاية.", "24 ولاية", "number", 24, "total"),
+    ("صدرت الأوامر في العدد 112 من الرائد الرسمي أمس.", "112", "number", 112, "code"),
+    ("تدير الهيئة، التي تأسست عام 1982، صندوق الأجيال القادمة.", "عام 1982", "date", "1982", "background"),
+    ("فازت الباحثة عن كتابها «تاريخ الساحل المتصالح 1820-1971» بالجائزة.", "1820", "date", "1820", "in_title"),
+])
+def test_figures_that_are_part_of_something_else_are_trivia(text: str, surface: str, typ: str, value: object,
+                                                            reason: str) -> None:
+    ctx = context(text + "\n", [fact(text, surface, typ, value)])
+    assert _trivia(ctx, surface) == reason
+
+
+def test_the_count_against_a_total_is_not_trivia() -> None:
+    text = "ارتفع عدد الولايات التي تغير ولاتها إلى 14 ولاية من أصل 24 ولاية.\n"
+    ctx = context(text, [fact(text, "14 ولاية", "number", 14), fact(text, "24 ولاية", "number", 24)])
+    assert _trivia(ctx, "14 ولاية") is None
+
+
+def test_the_year_of_a_decrees_number_is_trivia() -> None:
+    text = "صدر المرسوم بقانون رقم ٣٨ لسنة ٢٠٢٦ بتعديل قانون الشراكة.\n"
+    ctx = context(text, [fact(text, "سنة ٢٠٢٦", "date", "2026")])
+    assert _trivia(ctx, "سنة ٢٠٢٦") == "code"

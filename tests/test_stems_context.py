@@ -164,6 +164,7 @@ def test_a_dash_inside_a_sentence_is_no_dateline() -> None:
     ("حكومته", "organization", False),
     ("أحمد 2", "person", False),  # a digit
     ("مع", "person", False),  # too short
+    ("منظمة أطباء بلا", "organization", False),  # cut short: a name never ends on a particle
 ])
 def test_plausible_name(text: str, typ: str, plausible: bool) -> None:
     assert plausible_name(Fact(typ, text, text, 0, len(text), 0)) is plausible
@@ -278,3 +279,21 @@ def test_name_forms_keep_compound_first_names_and_family_names() -> None:
     assert "عبد نهيان" not in name_forms("عبد الله بن زايد آل نهيان")
     assert name_forms("عبد الله بن زايد آل نهيان") == ("عبد الله آل نهيان", "عبد الله بن زايد")
     assert name_forms("خالد عبد الغفار") == ()  # two parts: nothing shorter to write
+
+
+def test_a_place_inside_a_short_bracketed_name_is_no_fact_to_ask() -> None:
+    text = "ويُنشر المرسوم في الجريدة الرسمية (الكويت اليوم).\nوزار الوفد الكويت أمس.\n"
+    facts = [fact(text, "الكويت", "place", kind="country", entity="place:k"),
+             fact(text, "الكويت", "place", nth=1, kind="country", entity="place:k")]
+    ctx = context(text, facts)
+    assert [ctx.sent_of[i] for i, _ in enumerate(ctx.facts)] == [1]
+
+
+def test_a_figure_with_a_thousands_dot_is_accepted_in_every_writing() -> None:
+    from questions.options import number_view
+    from questions.stems import number_forms
+
+    t = "بلغ عدد المترشحين 367.122 مترشحا."
+    view = number_view(fact(t, "367.122 مترشحا", "number", 367122))
+    assert view is not None and view.answer == "367.122"
+    assert number_forms(view) == ("367122", "367,122")

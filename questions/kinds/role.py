@@ -57,6 +57,15 @@ def _wrong_roles(ctx: Context, person: Entity, role: str) -> list[str]:
     return out
 
 
+def _plain(role: str | None) -> str | None:
+    """A post without the holder's nationality when the post names its body already: «مدرب النادي
+    الإفريقي البرتغالي» -> «مدرب النادي الإفريقي» (the adjective reads as the club's)."""
+    if not role:
+        return role
+    words = role.split()
+    return " ".join(words[:-1]) if len(words) >= 4 and _nationality(role) else role
+
+
 def _former(role: str) -> bool:
     """«رئيس البرلمان الأسبق»: a post held before; «من يشغل» would ask in the wrong tense."""
     return any(w in ("السابق", "السابقه", "الاسبق", "الاسبقه", "سابقا") for w in fold(role).split())
@@ -84,7 +93,7 @@ def build(ctx: Context, weights: dict[int, Weight], stems: dict[int, Stems]) -> 
     out: list[Candidate] = []
     for fid, (w, st) in best.items():
         person = ctx.entities[fid]
-        role = person.role
+        role = _plain(person.role)
         if not role or roles.get(" ".join(tokens(role)), 0) != 1 or len(person.name.split()) < 2:
             continue
         if not is_position(role) or _guessable(ctx, role) or _former(role):

@@ -218,5 +218,8 @@ def number_question(sentence: str, start: int, end: int, mentions: list[Mention]
         return finish(f"كم {unit_text} {verb_text(words[j])} {np_text}")
     if not clause_initial(words, j) or not mid:
         return None
+    if drop_conj(words[j]) in lists.folded("generation/saying_verbs") or \
+            any(w.bare.removeprefix("و") in ("عددها", "عدده", "عددهم") for w in mid):
+        return None  # «قال فلان ... وعددها 6,240 فريقاً»: the count belongs to a noun the verb did not count
     return finish(f"كم {unit_text} {verb_text(words[j])} {' '.join(w.text for w in mid)}")
 

@@ -1,0 +1,48 @@
+"""Whether a clause says something: a statement or a stem cut from a sentence must still hold what the
+sentence reported, not stop at who spoke («قال البروفيسور … بالجامعة») or at the start of what was said
+(«أشار البنك إلى أن عجز الميزانية»).
+"""
+
+from __future__ import annotations
+
+from questions import lists
+from questions.realize import Word, drop_conj, words_of
+
+# What follows «أن»/«إن» must be a whole clause: a subject and what is said of it.
+MIN_WORDS_AFTER_THAT = 3
+# Words after which a reporting verb has what it reports: «أن», «إن», «عن», a quote, a colon.
+_CONTENT_OPENERS = ("ان", "بان", "انه", "انها", "عن", "الي")
+
+
+def _saying(bare: str) -> bool:
+    verbs = lists.folded("generation/saying_verbs")
+    return bare in verbs or (bare.endswith("ت") and bare[:-1] in verbs)
+
+
+def _whole_clause(words: list[Word]) -> bool:
+    """True when the words after «أن» hold a subject and what is said of it: three words or more, or two
+    of which the second is no definite noun («الزيارة تاريخية», not «عجز الميزانية»)."""
+    if len(words) >= MIN_WORDS_AFTER_THAT:
+        return True
+    return len(words) == 2 and not words[1].bare.startswith("ال")
+
+
+def says_something(text: str) -> bool:
+    """False when ``text`` stops before saying what its sentence reported: a reporting or showing verb
+    with nothing reported, «أن»/«إن» with too little after it, or a relative clause left without the
+    clause it belongs to."""
+    words = words_of(text.strip(" ،,.؟"))
+    if not words:
+        return False
+    particles = lists.folded("generation/predicate_particles")
+    last_that = max((i for i, w in enumerate(words) if w.bare in particles), default=-1)
+    if last_that >= 0 and not _whole_clause(words[last_that + 1:]):
+        return False
+    if _saying(drop_conj(words[0])) and not any(w.bare in _CONTENT_OPENERS or w.bare in particles
+                                                   for w in words[1:]) \
+            and "«" not in text and ":" not in text:
+        return False
+    relatives = lists.folded("generation/relative_pronouns")
+    if len(words) >= 2 and words[-2].bare in relatives or words[-1].bare in relatives:
+        return False
+    return True
