@@ -155,7 +155,8 @@ def test_a_first_teacher_builds_a_class_quiz_from_a_saved_page_and_reads_the_res
     page.wait_for_url(re.compile(r"/teacher/banks/\d+"))
     visits.check(page)
 
-    # Review in place: approve with the keyboard, reject one, select the rest and approve them together.
+    # Review in place: approve with the keyboard, reject one, switch one to another question about its fact,
+    # select the rest and approve them together.
     cards = page.locator("[data-card]")
     total = cards.count()
     assert total >= 6
@@ -166,6 +167,16 @@ def test_a_first_teacher_builds_a_class_quiz_from_a_saved_page_and_reads_the_res
     page.keyboard.press("r")
     page.wait_for_selector("[data-card].status-rejected")
     assert page.inner_text('[data-count="approved"]') == "1" and page.inner_text('[data-count="rejected"]') == "1"
+    # A fact asked another way: the third card switches to one of its alternates and back, in place.
+    third = cards.nth(2)
+    assert third.locator(".badge.salience").count() == 1
+    before = third.locator(".prompt").first.inner_text()
+    third.locator("details.alternates summary").click()
+    third.get_by_role("button", name=re.compile("استخدم هذه الصيغة")).first.click()
+    expect(cards.nth(2).locator(".prompt").first).not_to_have_text(before)
+    cards.nth(2).locator("details.alternates summary").click()  # and back: the old question is an alternate now
+    cards.nth(2).get_by_role("button", name=re.compile("استخدم هذه الصيغة")).first.click()
+    expect(cards.nth(2).locator(".prompt").first).to_have_text(before)
     page.locator("[data-select-all]").check()
     page.locator("[data-card].status-rejected input.pick").uncheck()
     page.get_by_role("button", name="اعتماد المحدد").click()

@@ -5,7 +5,8 @@
    - the selected questions are approved, rejected or sent back together, also in place;
    - keyboard: J/K next and previous card, A approve, R reject, U back to review, E edit, X select;
      keys are read by position (event.code), so they work on an Arabic keyboard layout too;
-   - the filters apply as soon as one changes.
+   - the filters apply as soon as one changes;
+   - every card's warnings about questions that give each other away are refreshed after each change.
    No inline script: the CSRF token travels inside each form, as without the script. */
 (function () {
   "use strict";
@@ -24,6 +25,22 @@
   document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
     select.addEventListener("change", function () { select.form.submit(); });
   });
+
+  function updateLeaks(leaks) {
+    // One change can make or mend a leak with another card: every card's warnings are refreshed.
+    if (!leaks) { return; }
+    Object.keys(leaks).forEach(function (id) {
+      var box = list.querySelector('[data-card="' + id + '"] [data-leaks]');
+      if (!box) { return; }
+      box.textContent = "";
+      leaks[id].forEach(function (message) {
+        var item = document.createElement("li");
+        item.textContent = message;
+        box.appendChild(item);
+      });
+      box.hidden = leaks[id].length === 0;
+    });
+  }
 
   function updateSummary(summary) {
     if (!summary) { return; }
@@ -58,6 +75,7 @@
     }).then(function (data) {
       form.removeAttribute("aria-busy");
       updateSummary(data.summary);
+      updateLeaks(data.leaks);
       say(data.message);
       return data;
     });

@@ -111,6 +111,16 @@ class BulkReviewForm(FlaskForm):
     ids = SelectMultipleField("الأسئلة", coerce=int, validate_choice=False, validators=[Optional()])
 
 
+SALIENCE_LABELS = {"high": "الأهم في الخبر", "medium": "المتوسطة الأهمية فأعلى"}
+
+
+class AlternateForm(FlaskForm):
+    """Ask about a fact with another of its questions."""
+
+    key = HiddenField(validators=[DataRequired(), Length(max=64)])
+    submit = SubmitField("استخدم هذه الصيغة")
+
+
 class ApproveAllForm(FlaskForm):
     """Approve every pending question of a bank."""
 

@@ -18,7 +18,7 @@ from quiz import models
 from quiz.arabic import questions_count
 from quiz.db import get_session
 from quiz.services import banks as bank_service
-from quiz.services import checks, ownership, review
+from quiz.services import checks, fact_cards, ownership, review
 from quiz.views.auth import teacher_required
 from quiz.views.teacher import forms
 from quiz.views.teacher.common import bp, export_links, labels, me, or_404, render
@@ -33,7 +33,8 @@ def _in_place() -> bool:
 def review_forms() -> dict[str, Any]:
     """Return the small forms every card carries (their CSRF token is the page's)."""
     return {"approve": forms.ApproveForm(formdata=None), "reject": forms.RejectForm(formdata=None),
-            "restore": forms.RestoreForm(formdata=None), "distractors": forms.DistractorsForm(formdata=None)}
+            "restore": forms.RestoreForm(formdata=None), "distractors": forms.DistractorsForm(formdata=None),
+            "alternate": forms.AlternateForm(formdata=None)}
 
 
 def fill_edit_form(form: forms.EditQuestionForm, q: Question) -> forms.EditQuestionForm:
@@ -58,12 +59,12 @@ def edit_form_for(bq: models.BankQuestion, q: Question, form: forms.EditQuestion
     return form
 
 
-def _card(bq: models.BankQuestion, *, form: forms.EditQuestionForm | None = None,
+def _card(bq: models.BankQuestion, leaks: dict[int, list[str]], *, form: forms.EditQuestionForm | None = None,
           problems: list[str] | None = None) -> str:
     q = bank_service.load_question(bq.data_json)
     return render_template("teacher/_review_card.html", bq=bq, q=q, review_forms=review_forms(),
                            edit_form=edit_form_for(bq, q, form), problems=problems or [], filter_args={},
-                           **labels())
+                           leaks=leaks.get(bq.id, []), **labels())
 
 
 def _summary(bank_id: int) -> dict[str, int]:
@@ -73,7 +74,10 @@ def _summary(bank_id: int) -> dict[str, int]:
 
 
 def _card_reply(bq: models.BankQuestion, message: str, status: int = 200, **card: Any) -> tuple[WResponse, int]:
-    return jsonify(card=_card(bq, **card), summary=_summary(bq.bank_id), message=message), status
+    # Every card's leak warnings come along: one change can make or mend a leak with another card.
+    leaks = fact_cards.leak_warnings(get_session(), bq.bank_id)
+    return jsonify(card=_card(bq, leaks, **card), summary=_summary(bq.bank_id), message=message,
+                   leaks=leaks), status
 
 
 def _filters() -> dict[str, str | None]:
@@ -81,7 +85,8 @@ def _filters() -> dict[str, str | None]:
         value = request.args.get(name)
         return value if value in allowed else None
     return {"status": pick("status", models.QUESTION_STATUSES), "kind": pick("kind", forms.KIND_LABELS),
-            "fact_type": pick("fact_type", forms.FACT_TYPE_LABELS)}
+            "fact_type": pick("fact_type", forms.FACT_TYPE_LABELS),
+            "salience": pick("salience", fact_cards.SALIENCE_LEVELS)}
 
 
 @bp.route("/banks/<int:bank_id>")
@@ -92,10 +97,13 @@ def bank(bank_id: int) -> str:
     session = get_session()
     chosen = _filters()
     rows = ownership.bank_questions(session, bank_id, chosen["status"])
+    floor = fact_cards.SALIENCE_LEVELS.get(chosen["salience"] or "", 0.0)
     items = []
     for bq in rows:
         q = bank_service.load_question(bq.data_json)
         if chosen["kind"] and q.kind != chosen["kind"] or chosen["fact_type"] and q.fact_type != chosen["fact_type"]:
+            continue
+        if q.salience < floor:
             continue
         items.append((bq, q, edit_form_for(bq, q)))
     return render(
@@ -106,6 +114,7 @@ def bank(bank_id: int) -> str:
         quizzes=[q for q in ownership.quizzes_of(session, me().id) if q.bank_id == bank_id],
         export_links=export_links("bank", bank_id),
         drops=checks.dropped_summary(json.loads(row.drops_json or "{}").items()),
+        leaks_by_card=fact_cards.leak_warnings(session, bank_id), SALIENCE_LABELS=forms.SALIENCE_LABELS,
     )
 
 
@@ -114,15 +123,19 @@ def _back_to_bank(bank_id: int, anchor: str | None = None) -> WResponse:
     return redirect(url_for("teacher.bank", bank_id=bank_id, _anchor=anchor, **args))
 
 
-def _review_action(bank_question_id: int, form: Any, status: str, message: str) -> WResponse | tuple[WResponse, int]:
-    bq = or_404(ownership.owned_question, bank_question_id)
-    if not form.validate_on_submit():
-        abort(400)
-    bq = review.set_status(get_session(), me().id, bank_question_id, status)
+def _done(bq: models.BankQuestion, message: str, category: str = "success") -> WResponse | tuple[WResponse, int]:
+    # The card back for the page script; otherwise the message and the page again, at the card.
     if _in_place():
         return _card_reply(bq, message)
-    flash(message, "success")
+    flash(message, category)
     return _back_to_bank(bq.bank_id, f"q{bq.id}")
+
+
+def _review_action(bank_question_id: int, form: Any, status: str, message: str) -> WResponse | tuple[WResponse, int]:
+    or_404(ownership.owned_question, bank_question_id)
+    if not form.validate_on_submit():
+        abort(400)
+    return _done(review.set_status(get_session(), me().id, bank_question_id, status), message)
 
 
 @bp.route("/questions/<int:bank_question_id>/approve", methods=["POST"])
@@ -159,9 +172,26 @@ def bulk(bank_id: int) -> WResponse | tuple[WResponse, int]:
     message = (f"{forms.BULK_DONE[form.action.data]}: {questions_count(len(changed))}." if changed
                else "لم تحدد أسئلة.")
     if _in_place():
-        return jsonify(cards={bq.id: _card(bq) for bq in changed}, summary=_summary(bank_id), message=message), 200
+        leaks = fact_cards.leak_warnings(get_session(), bank_id)
+        return jsonify(cards={bq.id: _card(bq, leaks) for bq in changed}, summary=_summary(bank_id),
+                       message=message, leaks=leaks), 200
     flash(message, "success" if changed else "warning")
     return _back_to_bank(bank_id)
+
+
+@bp.route("/questions/<int:bank_question_id>/alternate", methods=["POST"])
+@teacher_required
+def use_alternate(bank_question_id: int) -> WResponse | tuple[WResponse, int]:
+    """Ask about the fact with one of its other questions instead (the current one becomes an alternate)."""
+    bq = or_404(ownership.owned_question, bank_question_id)
+    form = forms.AlternateForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        bq = fact_cards.use_alternate(get_session(), me().id, bank_question_id, form.key.data or "")
+    except review.QuestionInvalid as exc:
+        return _done(bq, exc.messages[0], "error")
+    return _done(bq, "تغيّرت صيغة السؤال.")
 
 
 @bp.route("/banks/<int:bank_id>/approve-all", methods=["POST"])
@@ -184,13 +214,8 @@ def distractors(bank_question_id: int) -> WResponse | tuple[WResponse, int]:
     if not forms.DistractorsForm().validate_on_submit():
         abort(400)
     if review.regenerate_distractors(get_session(), me().id, bank_question_id):
-        message, category = "تغيّرت الخيارات الخاطئة.", "success"
-    else:
-        message, category = "لم نجد خيارات خاطئة أخرى مناسبة لهذا السؤال. يمكنك تعديلها بيدك.", "warning"
-    if _in_place():
-        return _card_reply(bq, message)
-    flash(message, category)
-    return _back_to_bank(bq.bank_id, f"q{bq.id}")
+        return _done(bq, "تغيّرت الخيارات الخاطئة.")
+    return _done(bq, "لم نجد خيارات خاطئة أخرى مناسبة لهذا السؤال. يمكنك تعديلها بيدك.", "warning")
 
 
 def _split(text: str | None) -> list[str]:
