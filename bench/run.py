@@ -366,6 +366,19 @@ def extract_line(runs: int) -> Line:
     return Line("extract", ratio, target, False)
 
 
+def generate_lines() -> list[Line]:
+    """Question generation: the built-in article against its extraction, and a 200 KB article against
+    the built-in one scaled to its size (bench/generate.py)."""
+    from bench import generate
+
+    gen, extract = generate.typical()
+    many, one, copies = generate.large()
+    detail(f"generation: built-in article {gen * 1000:.1f} ms (extraction {extract * 1000:.1f} ms), "
+           f"{copies} copies of it (~200 KB) {many:.2f} s")
+    return [Line("generate", gen / extract, generate.TARGET, False),
+            Line("generate-200k", many / (one * copies), generate.LINEAR_TARGET, False)]
+
+
 def export_line(repeats: int) -> Line:
     """Anki export of 10,000 questions against bare genanki (bench/export.py)."""
     from bench import export
@@ -381,7 +394,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer rounds (a smoke run, noisier ratios)")
     parser.add_argument("--skip-postgresql", action="store_true", help="leave out submit-postgresql")
     parser.add_argument("--skip-sqlite", action="store_true", help="leave out quiz-page and submit-sqlite")
-    parser.add_argument("--only", choices=("web", "extract", "export"), help="run one group only")
+    parser.add_argument("--only", choices=("web", "extract", "generate", "export"), help="run one group only")
     args = parser.parse_args(argv)
     rounds = 1 if args.quick else ROUNDS
     started = time.monotonic()
@@ -390,6 +403,12 @@ def main(argv: list[str] | None = None) -> int:
         lines += web_lines(rounds, args.skip_postgresql, args.skip_sqlite)
     if args.only in (None, "extract"):
         lines.append(_guarded("extract", lambda: extract_line(1 if args.quick else 3), 2.5))
+    if args.only in (None, "generate"):
+        try:
+            lines += generate_lines()
+        except Exception as exc:  # noqa: BLE001 - a broken benchmark is a FAIL line, not a crash
+            detail(f"generate failed: {exc!r}")
+            lines += [Line("generate", None, 3.0, False), Line("generate-200k", None, 1.5, False)]
     if args.only in (None, "export"):
         lines.append(_guarded("anki-export", lambda: export_line(2 if args.quick else 5), 1.5))
     for line in lines:

@@ -80,6 +80,7 @@ class Context:
     in_sent: dict[int, list[int]] = field(default_factory=dict)  # sentence index -> its facts, in order
     by_first: list[Entity] = field(default_factory=list)  # entities in order of first mention
     datelines: list[tuple[int, int]] = field(default_factory=list)  # wire datelines opening paragraphs
+    _naming: dict[str, set[int]] = field(default_factory=dict, repr=False)
 
     def rng(self, key: str) -> random.Random:
         """A generator seeded from the seed and a question's key, so one question's options never depend
@@ -98,6 +99,13 @@ class Context:
                 rest = sent.text[b - sent.start:]
                 return b - sent.start + len(rest) - len(rest.lstrip(" -–—:"))
         return 0
+
+    def sentences_naming(self, eid: str) -> set[int]:
+        """The indexes of the sentences that mention entity ``eid`` (worked out once per article)."""
+        if not self._naming and self.facts:
+            for fi, si in self.sent_of.items():
+                self._naming.setdefault(fact_id(self.facts[fi]), set()).add(si)
+        return self._naming.get(eid, set())
 
     def sentence_of(self, fi: int) -> Sentence:
         """The sentence holding fact ``fi``."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import random
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -42,8 +43,13 @@ def shows_in(needle: str, hay: str) -> bool:
 
 def content_words(text: str) -> set[str]:
     """The folded words of ``text`` that say what it is about (no function words)."""
+    return set(_content_words(text))
+
+
+@lru_cache(maxsize=20_000)
+def _content_words(text: str) -> frozenset[str]:
     stop = lists.folded("generation/stopwords")
-    return {t for t in tokens(text) if t not in stop and len(t) > 2 and not t.isdigit()}
+    return frozenset(t for t in tokens(text) if t not in stop and len(t) > 2 and not t.isdigit())
 
 
 def _distinct_add(out: list[str], cand: str, banned: set[str]) -> None:
@@ -59,13 +65,11 @@ def _also_right(ctx: Context, e: Entity, stem: str, answer: Entity) -> bool:
     about = content_words(stem) - {t for a in answer.aliases for t in tokens(a)}
     if len(about) < 3:
         return False
-    for s in ctx.sentences:
-        if any(shows_in(a, s.text) for a in e.aliases):
-            shared = about & content_words(s.text)
-            if len(shared) >= max(3, len(about) // 2):
-                return True
+    for si in ctx.sentences_naming(e.id):
+        shared = about & _content_words(ctx.sentences[si].text)
+        if len(shared) >= max(3, len(about) // 2):
+            return True
     return False
-
 
 
 # Classes of people whose members an article often names without a role: in a sports story the other
@@ -143,6 +147,8 @@ def _pool(ctx: Context, ent: Entity, rng: random.Random) -> list[str]:
                 pool += [*pools.places("capital", regions=near), *pools.places("city", regions=near)]
         elif kind == "region" and row is not None and row["country"]:
             pool = list(pools.places("region", country=row["country"]))
+        elif kind == "site":
+            return []  # a palace, a stadium, a mosque: other sites of the pool are of another sort or land
         else:
             near = (row["region"],) if row is not None and row["region"] else regions[:1]
             pool = list(pools.places(kind, regions=near)) if near else []
@@ -189,6 +195,13 @@ def name_options(ctx: Context, ent: Entity, stem: str, rng: random.Random, n: in
         if not shows_in(p, stem) and not any(shows_in(p, a) or shows_in(a, p) for a in ent.aliases):
             _distinct_add(out, p, banned)
     return out[:n]
+
+
+def from_article(ctx: Context, names: Sequence[str]) -> int:
+    """How many of ``names`` the article itself names: wrong options a reader met while reading, where
+    names from the typed pools may stand out (another country, another kind of place)."""
+    known = {token_key(a) for e in ctx.by_first for a in (e.name, *e.aliases)}
+    return sum(1 for n in names if token_key(n) in known)
 
 
 def date_options(f: Fact, stem: str, rng: random.Random, n: int = 3) -> list[str]:

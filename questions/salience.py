@@ -126,7 +126,7 @@ def _topic_places(ctx: Context) -> set[str]:
     for e in ctx.entities.values():
         if e.type != "place":
             continue
-        sentences = {ctx.sent_of[i] for i, f in enumerate(ctx.facts) if i in ctx.sent_of and fact_id(f) == e.id}
+        sentences = ctx.sentences_naming(e.id)
         in_title = bool(ctx.title) and any(shows_in(a, ctx.title) for a in e.aliases)
         if (in_title and e.mentions >= 2) or (len(sentences) >= 3 and len(sentences) >= 0.3 * n):
             out.add(e.id)
@@ -160,7 +160,7 @@ def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
                 return "routine_speaker"
             if well_known(e.role) or well_known(e.title):
                 return "well_known"  # «رئيس الجمهورية عبد المجيد تبون»: every student knows who
-        if _announcer(sent.text, f.start - sent.start, f.end - sent.start):
+        if _announcer(sent.text, f.start - sent.start, f.end - sent.start, body=e.type == "organization"):
             return "announcer"  # «أعلنت وكالة الفضاء أن ...»: the news is what was announced
     before = [w.strip("«»(،,") for w in fold(ctx.text[max(0, f.start - 30):f.start]).split()[-2:]]
     if f.type == "number" and ((f.unit and fold(f.unit).startswith("دقيق")) or
@@ -230,13 +230,16 @@ def well_known(role: str | None) -> bool:
     return any(" ".join(words[:n]) in posts for n in (1, 2, 3))
 
 
-def _announcer(sentence: str, start: int, end: int) -> bool:
+def _announcer(sentence: str, start: int, end: int, body: bool = False) -> bool:
     """True for a name right after an announcing verb whose object is a «أن» clause («أعلنت وزارة
-    الصحة أن ...», «قال روبيو إن ...»): who spoke is routine; what they said is the news."""
+    الصحة أن ...», «قال روبيو إن ...»): who spoke is routine; what they said is the news. A ``body``
+    announcing anything is routine too («أعلنت الوزارة ارتفاع عدد الإصابات»)."""
     before = fold(sentence[:start]).split()[-1:]
     after = fold(sentence[end:end + 20]).replace("،", " ").split()[:1]
     verbs = lists.folded("generation/announcing_verbs")
-    return bool(before) and before[0].lstrip("و") in verbs and bool(after) and after[0] in ("ان", "انه", "انها", "بان", "بانه")
+    if not before or before[0].lstrip("و") not in verbs:
+        return False
+    return body or bool(after) and after[0] in ("ان", "انه", "انها", "بان", "بانه")
 
 
 def _in_quote(sentence: str, pos: int) -> bool:

@@ -229,6 +229,17 @@ def _name_wh(ctx: Context, fi: int, f: Fact) -> str | None:
     return wh
 
 
+def _adjective_follows(text: str, end: int) -> bool:
+    """True when a definite relational adjective («الإنسانية», «الجنوبية») follows a name right away:
+    it belongs to the name, which was read short."""
+    nxt = text[end:end + 30].split()[:1]
+    if not nxt or not text[end:end + 1].isspace():
+        return False
+    word = fold(nxt[0].strip("«»()"))
+    return word.startswith("ال") and word.endswith(("يه", "ي", "يين", "يه،")) and len(word) > 5 and \
+        not nxt[0].endswith(("،", ",", "."))
+
+
 def _for_name(ctx: Context, fi: int, f: Fact) -> Stems:
     ent = ctx.entities[fact_id(f)]
     sent = ctx.sentence_of(fi)
@@ -340,6 +351,8 @@ def stems_for(ctx: Context, fi: int) -> Stems | None:
     if f.type == "person" and _name_runs_on(ctx, f):
         return None
     if f.type in NAME_TYPES:
+        if f.type != "person" and _adjective_follows(ctx.text, f.end):
+            return None  # «مركز الملك سلمان للإغاثة والأعمال | الإنسانية»: the name runs on
         return _for_name(ctx, fi, f)
     if f.type == "date":
         return _for_date(ctx, fi, f)

@@ -214,3 +214,14 @@ def test_who_did_offers_people_of_the_same_class() -> None:
     assert q.prompt == "من الرئيس المصري الذي استقبل في القاهرة يوم 12 مارس 2024 الرئيس الفرنسي إيمانويل ماكرون؟"
     assert len(set(q.choices)) == 4 and q.answer == "عبد الفتاح السيسي" and "إيمانويل ماكرون" not in q.choices
     assert _question(who_did.build, "القاهرة") is None  # only people do things
+
+
+def test_a_name_question_whose_wrong_names_come_from_elsewhere_weighs_less() -> None:
+    from questions.kinds.mcq import POOLED_NAMES_COST, name_quality
+
+    ctx = visit()
+    st = stems_for(ctx, index_of(ctx, "سامح شكري"))
+    assert st is not None
+    assert name_quality(ctx, st, ["عبد الفتاح السيسي", "إيمانويل ماكرون", "أيمن الصفدي"], 0.9) == 0.9
+    assert name_quality(ctx, st, ["عبد الفتاح السيسي", "أيمن الصفدي", "ناصر بوريطة"], 0.9) == \
+        pytest.approx(0.9 - POOLED_NAMES_COST)

@@ -128,7 +128,9 @@ def test_a_body_that_acts_is_no_affiliation() -> None:
 
 @pytest.mark.parametrize(("text", "surface", "trivia"), [
     ("وأعلنت وزارة الصحة أن عدد الإصابات تراجع هذا الأسبوع.\n", "وزارة الصحة", "announcer"),
-    ("وأعلنت وزارة الصحة خطة جديدة لمكافحة التدخين.\n", "وزارة الصحة", None),  # what it did is the news
+    # A body announcing anything is routine: what it announced is the news.
+    ("وأعلنت وزارة الصحة خطة جديدة لمكافحة التدخين.\n", "وزارة الصحة", "announcer"),
+    ("وأطلقت وزارة الصحة خطة جديدة لمكافحة التدخين.\n", "وزارة الصحة", None),  # it acted
 ])
 def test_who_announces_what_follows_an_is_trivia(text: str, surface: str, trivia: str | None) -> None:
     assert _trivia(context(text, [_org(text, surface)]), surface) == trivia

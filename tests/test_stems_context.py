@@ -297,3 +297,13 @@ def test_a_figure_with_a_thousands_dot_is_accepted_in_every_writing() -> None:
     view = number_view(fact(t, "367.122 مترشحا", "number", 367122))
     assert view is not None and view.answer == "367.122"
     assert number_forms(view) == ("367122", "367,122")
+
+
+def test_a_body_whose_name_runs_on_into_an_adjective_is_not_asked() -> None:
+    text = "سيّر مركز الملك سلمان للإغاثة والأعمال الإنسانية قافلة إلى القرى المتضررة.\n"
+    ctx = context(text, [fact(text, "مركز الملك سلمان للإغاثة والأعمال", "organization", entity="organization:k")])
+    assert stems_for(ctx, 0) is None
+    text = "سيّر مركز الملك سلمان للإغاثة والأعمال الإنسانية قافلة إلى القرى المتضررة.\n"
+    ctx = context(text, [fact(text, "مركز الملك سلمان للإغاثة والأعمال الإنسانية", "organization",
+                              entity="organization:k")])
+    assert stems_for(ctx, 0) is not None

@@ -6,8 +6,12 @@ from questions.build import key, shuffled
 from questions.context import Context
 from questions.kinds.base import Candidate, Kind
 from questions.model import Question
-from questions.options import date_options, name_options, number_options
+from questions.options import date_options, from_article, name_options, number_options
 from questions.stems import Stems
+
+# Wrong names a name question needs from the article itself to keep its quality.
+ARTICLE_OPTIONS = 2
+POOLED_NAMES_COST = 0.35
 
 
 def wrong_options(ctx: Context, st: Stems, prompt: str, qkey: str) -> list[str]:
@@ -36,7 +40,17 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
     q = Question(key=k, kind="mcq", fact_type=st.fact.type, prompt=prompt, answer=st.answer,
                  accepted=st.accepted, choices=shuffled(ctx, k, st.answer, wrong[:3]), source=st.source,
                  difficulty=2, fact=st.fid)
-    return Candidate(q, (st.fid,), salience, 0.9 if st.wh else 0.8)
+    return Candidate(q, (st.fid,), salience, name_quality(ctx, st, wrong[:3], 0.9 if st.wh else 0.8))
+
+
+def name_quality(ctx: Context, st: Stems, wrong: list[str], quality: float) -> float:
+    """``quality``, lowered for a name question whose wrong options mostly come from the typed pools
+    rather than the article: a reader spots a name from elsewhere (another country, another kind of
+    place or body) without having read."""
+    if ctx.entity_of(st.fact) is None or from_article(ctx, wrong) >= ARTICLE_OPTIONS:
+        return quality
+    return quality - POOLED_NAMES_COST
+
 
 
 KIND = Kind(name="mcq", label="اختيار من متعدد", shape="choice", for_fact=build)

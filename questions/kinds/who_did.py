@@ -8,7 +8,7 @@ from questions.build import key, shuffled
 from questions.clauses import verb_shaped
 from questions.context import Context
 from questions.kinds.base import Candidate, Kind
-from questions.kinds.mcq import wrong_options
+from questions.kinds.mcq import name_quality, wrong_options
 from questions.model import Question
 from questions.normalize import fold
 from questions.realize import is_verb, words_of
@@ -79,7 +79,7 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
     q = Question(key=k, kind="who_did", fact_type=st.fact.type, prompt=prompt, answer=st.answer,
                  accepted=st.accepted, choices=shuffled(ctx, k, st.answer, wrong[:3]), source=st.source,
                  difficulty=2, fact=st.fid)
-    return Candidate(q, (st.fid,), salience, 0.9)
+    return Candidate(q, (st.fid,), salience, name_quality(ctx, st, wrong[:3], 0.9))
 
 
 KIND = Kind(name="who_did", label="من فعل ماذا", shape="choice", comprehension=True, for_fact=build)
