@@ -9,12 +9,13 @@ than bare names. ``find_leaks`` lists every pair where one gives the other away.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from questions.answers import shows_answer
 from questions.kinds import shape
-from questions.model import Question
+from questions.model import BLANK, Question
 
 # An option longer than this many words is a statement: it asserts something, so it can give an answer away.
 STATEMENT_WORDS = 4
@@ -40,8 +41,11 @@ def secrets(q: Question) -> tuple[str, ...]:
 
 
 def shown(q: Question) -> tuple[str, ...]:
-    """The texts ``q`` puts on the page before it is answered."""
+    """The texts ``q`` puts on the page before it is answered; a stem with a blank also as it reads
+    without the blank, since the rest of it still tells a student that the sentence is true."""
     out = [q.prompt, *q.items, *(a for a, _ in q.pairs)]
+    if BLANK in q.prompt:
+        out.append(re.sub(r"[\s،,]*" + re.escape(BLANK) + r"[\s،,]*", " ", q.prompt))
     out += [c for c in q.choices if len(c.split()) > STATEMENT_WORDS]
     return tuple(out)
 

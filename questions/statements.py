@@ -45,6 +45,9 @@ def true_statement(st: Stems) -> str | None:
     text = st.claim[0][_lead(st.claim[0]):].rstrip(" ،,.")
     if not says_something(text):
         return None  # «قال البروفيسور … بالجامعة»: who spoke, not what was said
+    last = fold(text.split()[-1]) if text.split() else ""
+    if last in lists.folded("generation/dangling_prepositions") or last in lists.folded("generation/name_cannot_end"):
+        return None  # «... واحداً من أكبر معارض الكتب في العالم من»: cut off mid-phrase
     if not MIN_STATEMENT_WORDS <= len(text.split()) <= MAX_STATEMENT_WORDS:
         return None
     if text.count("«") != text.count("»") or text.count("(") != text.count(")"):

@@ -212,3 +212,14 @@ def test_a_comprehension_question_does_not_use_up_its_sentence() -> None:
                               answer="وزير الزراعة", choices=("وزير الزراعة", "أ", "ب", "ج"),
                               source=Source(sentence, 0, 1)), ("person:9",), 0.9, 0.8)
     assert [q.key for q in select([role, cand(0, sentence=sentence)], 8)] == ["role", "mcq-0-"]
+
+
+def test_a_cloze_stem_shows_which_statement_is_true() -> None:
+    cloze = Question(key="c", kind="cloze", fact_type="person",
+                     prompt="اختتم رئيس جمهورية السنغال، _____ زيارة دولة إلى موريتانيا استمرت يومين.",
+                     answer="باسيرو ديوماي فاي")
+    true = "اختتم رئيس جمهورية السنغال زيارة دولة إلى موريتانيا استمرت يومين"
+    statement = Question(key="s", kind="statement", fact_type="", prompt="أيّ العبارات الآتية صحيحة بحسب المقال؟",
+                         answer=true, choices=(true, "وقع البلدان تسع اتفاقيات في مجالات الطاقة والصيد البحري"))
+    assert reveals(cloze, statement) == true
+    assert reveals(statement, cloze) is None

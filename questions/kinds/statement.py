@@ -84,4 +84,4 @@ def build(ctx: Context, weights: dict[int, Weight], stems: dict[int, Stems]) -> 
     return out
 
 
-KIND = Kind(name="statement", label="العبارة الصحيحة", shape="choice", comprehension=True, for_article=build)
+KIND = Kind(name="statement", label="صحة العبارات", shape="choice", comprehension=True, for_article=build)
