@@ -435,6 +435,11 @@ def tidy(sentence: str, s: int, e: int, keep: tuple[int, int], extra: Sequence[t
         if not t:
             continue
         a2 = sentence.index(t, a)
+        if texts and texts[-1].endswith(("،", ",")) and t[0] in "،,":
+            skip = len(t) - len(t[1:].lstrip())  # «والإحصاء، [الخميس]،»: one comma where an aside went
+            t, a2 = t[skip:], a2 + skip
+            if not t:
+                continue
         anchored.append((a2, a2 + len(t)))
         texts.append(t)
     out = ""

@@ -364,13 +364,14 @@ def _nice(x: float) -> float:
     return min((m * k for m in (1, 2, 2.5, 5, 10)), key=lambda c: abs(c - x))
 
 
-def spaced_numbers(v: float, *, decimals: int, percent: bool) -> list[float]:
+def spaced_numbers(v: float, *, decimals: int, percent: bool, year_like: bool = True) -> list[float]:
     """Values around ``v`` a reader can tell apart from it: round steps of about a tenth of ``v``, at the
     same roundness («1500» moves in hundreds, «40.27» keeps its hundredths), nearest first. A number that
-    reads as a year («1448», «2024») moves by years."""
+    reads as a year («1448», «2024») moves by years, unless it counts something (``year_like`` False:
+    «١٬٣٢٠ هكتاراً»)."""
     whole = decimals == 0 or abs(v - round(v)) < 1e-9
     step = _nice(abs(v) * 0.12)
-    if whole and not percent and 1300 <= v <= 2100:
+    if whole and not percent and year_like and 1300 <= v <= 2100:
         step = 1.0
     if whole:
         step = max(1.0, float(round(step)))
@@ -399,7 +400,8 @@ def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: rand
     near = [o for o in dict.fromkeys(others)
             if o > 0 and 0.8 <= o / view.value <= 1.25 and abs(o - view.value) >= 0.05 * view.value
             and not (view.percent and o >= 100) and not view.scale]
-    spaced = spaced_numbers(view.value, decimals=view.decimals, percent=view.percent)
+    spaced = spaced_numbers(view.value, decimals=view.decimals, percent=view.percent,
+                            year_like=not view.thousands and not view.unit_kept and not f.unit)
     # The two nearest values and one of the next two: close enough to be plausible, never far-fetched.
     head = spaced[:2] + rng.sample(spaced[2:4], min(2, len(spaced[2:4])))
     out: list[str] = []

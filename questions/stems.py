@@ -267,13 +267,14 @@ def name_forms(name: str) -> tuple[str, ...]:
 
 def not_when(sentence: str, start: int) -> bool:
     """True for a date that is not when the clause's event happened: «الأولى منذ عام 2007» (since),
-    «بروتوكول اتفاقية الصيد لسنة 2026» (for the year)."""
+    «بروتوكول اتفاقية الصيد لسنة 2026» (for the year), «بحلول عام 2028» (a target), «اتفاقية 1987» (a
+    name)."""
     before = fold(sentence[max(0, start - 12):start]).split()
     last = before[-1] if before else ""
     if sentence[start - 1:start] == "ل" and (start < 2 or sentence[start - 2].isspace()):
         return True  # «لسنة 2026»: the proclitic stands outside the date's span
     first = fold(sentence[start:start + 8]).split()[:1]
-    return last in ("منذ", "لسنه", "لعام", "للعام", "لموسم") or bool(first and first[0] in ("لسنه", "لعام", "للعام"))
+    return last in lists.folded("generation/not_when_before") or bool(first and first[0] in ("لسنه", "لعام", "للعام"))
 
 
 def _for_date(ctx: Context, fi: int, f: Fact) -> Stems | None:
@@ -332,7 +333,8 @@ def number_forms(view: NumberView) -> tuple[str, ...]:
     """Other ways a student writes a figure, for display and exports (grading reads numbers by value
     anyway): the digits alone, «35 بالمئة» for «35%», the digits for «هدفين» or «415 مليون»."""
     if view.spelled:
-        return (format_number(view.value, 0),)
+        digits = format_number(view.value, 0)
+        return (digits, f"{digits}%", f"{digits} بالمئة") if view.percent else (digits,)
     digits = format_number(view.value, view.decimals)
     if view.percent:
         return (digits, f"{digits} بالمئة", f"{digits} في المئة")

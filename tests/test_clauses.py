@@ -261,3 +261,11 @@ def test_a_leading_conjunction_is_dropped_before_zaar_and_faaz() -> None:
 
 def test_a_root_waw_is_kept() -> None:
     assert _stem("وظفت الشركة ألفي عامل في المصنع الجديد.", "المصنع") == "وظفت الشركة ألفي عامل في المصنع الجديد"
+
+
+def test_one_comma_stays_where_an_aside_between_two_went() -> None:
+    s = "أعلن الجهاز المركزي للتعبئة العامة والإحصاء، الخميس، تراجع التضخم إلى 10.6% في يونيو."
+    at, day = s.index("10.6"), s.index("الخميس")
+    td = tidy(s, 0, len(s) - 1, (at, at + 5), [(day, day + len("الخميس"))])
+    assert td.text == "أعلن الجهاز المركزي للتعبئة العامة والإحصاء، تراجع التضخم إلى 10.6% في يونيو"
+    assert td.text[td.to_tidied(at):td.to_tidied(at + 5)] == "10.6%"

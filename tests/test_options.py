@@ -301,3 +301,8 @@ def test_the_head_of_a_body_is_no_head_of_state() -> None:
     assert role_class("رئيس السلطة الوطنية المستقلة للانتخابات") == "official"
     assert [role_class(r) for r in ("الرئيس الأمريكي", "رئيس الجمهورية", "رئيس دولة الإمارات")] == \
         ["head_of_state"] * 3
+
+
+def test_a_count_near_a_years_value_moves_like_a_count() -> None:
+    assert spaced_numbers(1320, decimals=0, percent=False)[:2] == [1330, 1310]  # «1320» alone reads as a year
+    assert spaced_numbers(1320, decimals=0, percent=False, year_like=False)[:2] == [1520, 1120]  # «١٬٣٢٠ هكتاراً»

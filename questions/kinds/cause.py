@@ -19,6 +19,10 @@ from questions.options import content_words
 from questions.salience import Weight
 from questions.stems import Stems
 
+# Wrong reasons come from other parts of the article and read less naturally than a figure's neighbours:
+# a cause question ranks below a good figure or statement of the same weight.
+CAUSE_QUALITY = 0.55
+
 
 def _wrong(ctx: Context, r: Reason, others: list[Reason]) -> list[str]:
     seen = {" ".join(tokens(r.reason))}
@@ -56,7 +60,7 @@ def build(ctx: Context, weights: dict[int, Weight], stems: dict[int, Stems]) -> 
         salience = max((weights[fi].score for fi in in_sentence), default=0.3)
         q = Question(key=k, kind="cause", fact_type="", prompt=f"لماذا {r.effect}؟", answer=right,
                      choices=shuffled(ctx, k, right, options), difficulty=3, fact=f"cause:{k}")
-        out.append(Candidate(q, (f"cause:{k}",), salience, 0.7))
+        out.append(Candidate(q, (f"cause:{k}",), salience, CAUSE_QUALITY))
     return out
 
 

@@ -15,7 +15,7 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
         return None
     k = key(ctx, "numeric", st.fid, st.source.text, str(st.source.start))
     q = Question(key=k, kind="numeric", fact_type=st.fact.type, prompt=st.prompt, answer=st.view.answer,
-                 source=st.source, difficulty=3, fact=st.fid, tolerance=st.view.tolerance)
+                 accepted=st.accepted, source=st.source, difficulty=3, fact=st.fid, tolerance=st.view.tolerance)
     return Candidate(q, (st.fid,), salience, 0.65 if st.wh else 0.55)
 
 
