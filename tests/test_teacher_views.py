@@ -581,3 +581,23 @@ def test_quiz_and_bank_pages_offer_the_export_downloads(browser, session, approv
     assert f"/export/bank/{approved_bank}.json" in bank_html
     r = browser.get(f"/export/quiz/{quiz.id}.anki")
     assert r.status_code == 200 and r.data[:2] == b"PK"  # an .apkg is a zip file
+
+
+def test_a_deck_that_reads_answers_aloud_is_offered_where_the_server_can_speak(browser, session, approved_bank,
+                                                                              monkeypatch):
+    import zipfile
+    from io import BytesIO
+
+    from quiz.exports import speech
+
+    quiz = make_published_quiz(browser, session, approved_bank)
+    monkeypatch.setattr(speech, "available", lambda: False)
+    assert "audio=1" not in browser.get(f"/teacher/quizzes/{quiz.id}").get_data(as_text=True)
+    monkeypatch.undo()
+    if not speech.available():
+        pytest.fail("espeak-ng is not installed: tests/run.sh installs it")
+    html = browser.get(f"/teacher/quizzes/{quiz.id}").get_data(as_text=True)
+    assert "Anki مع نطق الإجابات" in html and f"/export/quiz/{quiz.id}.anki?audio=1" in html
+    r = browser.get(f"/export/quiz/{quiz.id}.anki?audio=1")
+    assert r.status_code == 200
+    assert any(name.isdigit() for name in zipfile.ZipFile(BytesIO(r.data)).namelist())  # media files ride along

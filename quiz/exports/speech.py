@@ -29,6 +29,11 @@ def media_name(text: str) -> str:
     return f"fahim-{digest}.wav"
 
 
+def available() -> bool:
+    """True when this server can read answers aloud (espeak-ng is installed)."""
+    return shutil.which("espeak-ng") is not None
+
+
 def _espeak() -> str:
     path = shutil.which("espeak-ng")
     if path is None:

@@ -79,5 +79,12 @@ def export_links(kind: str, row_id: int) -> list[tuple[str, str]]:
     """Return (label, url) download links for a quiz or a bank in every export format."""
     from quiz.exports import FORMATS
 
+    from quiz.exports import speech
+
     arg = "quiz_id" if kind == "quiz" else "bank_id"
-    return [(spec.label, url_for(f"exports.{kind}", fmt=name, **{arg: row_id})) for name, spec in FORMATS.items()]
+    links = [(spec.label, url_for(f"exports.{kind}", fmt=name, **{arg: row_id})) for name, spec in FORMATS.items()]
+    if speech.available():
+        # A deck whose backs read each answer aloud, for students who learn by ear.
+        links.insert(1 + [n for n in FORMATS].index("anki"),
+                     ("Anki مع نطق الإجابات", url_for(f"exports.{kind}", fmt="anki", audio=1, **{arg: row_id})))
+    return links
