@@ -1,6 +1,7 @@
 """Run every benchmark and print one line per ratio, each against a baseline measured in the same run.
 
     quiz-page          ratio = attempt question page GET requests/s  /  hello-world GET requests/s   target >= 0.6
+    review-page        ratio = «مراجعة اليوم» page GET requests/s     /  hello-world GET requests/s   target >= 0.6
     submit-sqlite      ratio = answer+submit POST requests/s          /  hello-world GET requests/s   target >= 0.35
     submit-postgresql  the same on PostgreSQL (a fresh schema on the local server)                    target >= 0.35
     extract            ratio = fact extraction of ~1 MB of Arabic     /  the name tagger's floor on it  target <= 2.5
@@ -19,6 +20,9 @@ tokens. The same client (bench/loadgen.py: CONCURRENCY threads, raw HTTP/1.1 req
                  taking the quiz, cycling over every page of READERS students (after a warm-up, so
                  these are views of pages whose state did not change: quiz.views.pagecache serves
                  them; a first view after a change renders the template);
+    review page  GET /review, the study page showing a signed-in student's next card due, for
+                 REVIEWERS students who took the built-in quiz with an account (cards fed before
+                 timing);
     submission   for each fresh attempt, in order: one autosave POST per question (as the page's
                  script sends it) and the submit POST; the figure is POST requests per second (a
                  complete attempt is questions + 1 requests).
@@ -65,11 +69,13 @@ SECRET = "bench-" + uuid.uuid4().hex
 CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
 
 PAGE_TARGET = 0.6
+REVIEW_TARGET = 0.6  # at least as fast as the quiz page's target
 SUBMIT_TARGET = 0.35
 ROUND_SECONDS = 1.5  # short rounds, many of them: a burst of load elsewhere spoils one round, not the ratio
 ROUNDS = 8
 SUBMIT_ATTEMPTS = 50  # fresh attempts per submission round (more than a round gets through)
 READERS = 4  # students whose question pages are read (every page of each)
+REVIEWERS = 4  # students with accounts whose review pages are read
 WARM_PASSES = 6
 
 
@@ -185,6 +191,30 @@ class Setup:
             items = attempt_service.items(session, attempt)
         return Student(attempt_id, cookie.value, token, max(len(items), 1), [answer_fields(it) for it in items])
 
+    def reviewer(self) -> str:
+        """Register a student account, take the built-in quiz with it and open the review page; return its cookie."""
+        self.count += 1
+        client = self.app.test_client()
+        token = _csrf(client.get("/register").get_data(as_text=True))
+        resp = client.post("/register", data={"csrf_token": token, "name": f"طالب {self.count}",
+                                              "email": f"reviewer{self.count}@example.org",
+                                              "password": "bench-password", "confirm": "bench-password"})
+        if resp.status_code != 302:
+            raise RuntimeError(f"register: {resp.status_code}")
+        token = _csrf(client.get(f"/q/{QUIZ_CODE}").get_data(as_text=True))
+        resp = client.post(f"/q/{QUIZ_CODE}/start", data={"csrf_token": token})
+        m = re.search(r"/attempt/(\d+)", resp.headers.get("Location", ""))
+        if resp.status_code != 302 or not m:
+            raise RuntimeError(f"start: {resp.status_code}")
+        resp = client.post(f"/attempt/{m.group(1)}/submit", data={"csrf_token": token, "submit": "1"})
+        page = client.get("/review").get_data(as_text=True)
+        if resp.status_code != 302 or "/reveal" not in page:
+            raise RuntimeError("no card to review after the quiz")
+        cookie = client.get_cookie("session")
+        if cookie is None:
+            raise RuntimeError("no session cookie after registering")
+        return cookie.value
+
     def close(self) -> None:
         """Release the database connections of this process."""
         from quiz.db import get_db
@@ -203,6 +233,11 @@ def page_jobs(students: Sequence[Student], port: int) -> list[list[bytes]]:
     """Return one GET per (student, page): the question pages the students are looking at."""
     return [[loadgen.build_request("GET", f"/attempt/{s.attempt_id}?page={p}", port=port, cookie=s.cookie)]
             for p in range(1, max(s.pages for s in students) + 1) for s in students if p <= s.pages]
+
+
+def review_jobs(cookies: Sequence[str], port: int) -> list[list[bytes]]:
+    """Return one GET of the review page per reviewing student."""
+    return [[loadgen.build_request("GET", "/review", port=port, cookie=c)] for c in cookies]
 
 
 def hello_jobs(students: Sequence[Student], port: int) -> list[list[bytes]]:
@@ -233,6 +268,11 @@ def expect_submission(reply: loadgen.Reply) -> bool:
     return False
 
 
+def expect_review_page(reply: loadgen.Reply) -> bool:
+    """Accept the review page showing a card (not a redirect to sign in, not the empty queue)."""
+    return reply.status == 200 and b"/reveal" in reply.body
+
+
 # --- HTTP benchmarks ------------------------------------------------------------------------------
 
 @dataclass
@@ -241,6 +281,7 @@ class WebFigures:
 
     hello: float = 0.0
     page: float = 0.0
+    review: float = 0.0
     submit: float = 0.0
 
 
@@ -283,12 +324,13 @@ def web_bench(db: str, *, rounds: int, page: bool, seconds: float = ROUND_SECOND
         port = server.port
         hello = hello_jobs(readers, port)
         pages = page_jobs(readers, port)
+        reviews = review_jobs([setup.reviewer() for _ in range(REVIEWERS)], port) if page else []
         # Warm both workers (imports, connections, each worker's page cache): every page several times,
         # since which worker answers a request is up to the kernel.
-        warm = loadgen.load(port, (pages + hello) * WARM_PASSES, cycle=False, duration=30.0)
+        warm = loadgen.load(port, (pages + reviews + hello) * WARM_PASSES, cycle=False, duration=30.0)
         if warm.errors:
             raise RuntimeError(f"warm-up errors: {warm.errors[:3]}")
-        figures: dict[str, list[loadgen.LoadResult]] = {"hello": [], "page": [], "submit": []}
+        figures: dict[str, list[loadgen.LoadResult]] = {"hello": [], "page": [], "review": [], "submit": []}
         for n in range(rounds):
             # Fresh attempts for this round's submissions, enrolled before the clock starts.
             jobs = [submit_job(setup.student(), port) for _ in range(submit_attempts)]
@@ -299,6 +341,8 @@ def web_bench(db: str, *, rounds: int, page: bool, seconds: float = ROUND_SECOND
             ]
             if page:
                 order.insert(1, ("page", lambda: loadgen.load(port, pages, duration=seconds)))
+                order.insert(2, ("review", lambda: loadgen.load(port, reviews, duration=seconds,
+                                                                expect=expect_review_page)))
             if n % 2:
                 order.reverse()
             for name, measure in order:
@@ -309,6 +353,7 @@ def web_bench(db: str, *, rounds: int, page: bool, seconds: float = ROUND_SECOND
         out = WebFigures(hello=best_rps(figures["hello"], "hello"), submit=best_rps(figures["submit"], "submit"))
         if page:
             out.page = best_rps(figures["page"], "quiz page")
+            out.review = best_rps(figures["review"], "review page")
         return out
     finally:
         if server is not None:
@@ -330,14 +375,17 @@ def web_lines(rounds: int, skip_postgresql: bool, skip_sqlite: bool = False) -> 
         if skip_sqlite:
             raise LookupError("skipped")
         lite = web_bench("sqlite", rounds=rounds, page=True)
-        detail(f"sqlite best: hello {lite.hello:.0f}/s, quiz page {lite.page:.0f}/s, submission POSTs {lite.submit:.0f}/s")
+        detail(f"sqlite best: hello {lite.hello:.0f}/s, quiz page {lite.page:.0f}/s, review page {lite.review:.0f}/s, "
+               f"submission POSTs {lite.submit:.0f}/s")
         lines.append(Line("quiz-page", lite.page / lite.hello, PAGE_TARGET, True))
+        lines.append(Line("review-page", lite.review / lite.hello, REVIEW_TARGET, True))
         lines.append(Line("submit-sqlite", lite.submit / lite.hello, SUBMIT_TARGET, True))
     except LookupError:
         pass
     except Exception as exc:  # noqa: BLE001 - a broken benchmark is a FAIL line, not a crash
         detail(f"sqlite web benchmark failed: {exc!r}")
-        lines += [Line("quiz-page", None, PAGE_TARGET, True), Line("submit-sqlite", None, SUBMIT_TARGET, True)]
+        lines += [Line("quiz-page", None, PAGE_TARGET, True), Line("review-page", None, REVIEW_TARGET, True),
+                  Line("submit-sqlite", None, SUBMIT_TARGET, True)]
     if skip_postgresql:
         return lines
     try:

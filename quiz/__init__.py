@@ -56,9 +56,9 @@ def _init_database(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from quiz.exports import views as exports
-    from quiz.views import auth, student, teacher
+    from quiz.views import auth, student, study, teacher
 
-    for blueprint in (student.bp, auth.bp, teacher.bp, exports.bp):
+    for blueprint in (student.bp, auth.bp, teacher.bp, exports.bp, study.bp):
         app.register_blueprint(blueprint)
 
 

@@ -40,3 +40,47 @@ def answers_count(n: int) -> str:
 def words_count(n: int) -> str:
     """Return e.g. «كلمة واحدة», «كلمتان», «5 كلمات», «120 كلمة»."""
     return count(n, "كلمة واحدة", "كلمتان", "كلمات", "كلمة")
+
+
+def cards_count(n: int) -> str:
+    """Return e.g. «بطاقة واحدة», «بطاقتان», «5 بطاقات», «12 بطاقة»."""
+    return count(n, "بطاقة واحدة", "بطاقتان", "بطاقات", "بطاقة")
+
+
+def reviews_count(n: int) -> str:
+    """Return e.g. «مراجعة واحدة», «مراجعتان», «5 مراجعات», «12 مراجعة»."""
+    return count(n, "مراجعة واحدة", "مراجعتان", "مراجعات", "مراجعة")
+
+
+def facts_count(n: int) -> str:
+    """Return e.g. «معلومة واحدة», «معلومتان», «5 معلومات», «12 معلومة»."""
+    return count(n, "معلومة واحدة", "معلومتان", "معلومات", "معلومة")
+
+
+def hours_count(n: int) -> str:
+    """Return e.g. «ساعة واحدة», «ساعتان», «5 ساعات», «12 ساعة»."""
+    return count(n, "ساعة واحدة", "ساعتان", "ساعات", "ساعة")
+
+
+def days_count(n: int) -> str:
+    """Return e.g. «يوم واحد», «يومان», «5 أيام», «12 يومًا»."""
+    return count(n, "يوم واحد", "يومان", "أيام", "يومًا")
+
+
+def months_count(n: int) -> str:
+    """Return e.g. «شهر واحد», «شهران», «5 أشهر», «12 شهرًا»."""
+    return count(n, "شهر واحد", "شهران", "أشهر", "شهرًا")
+
+
+def interval_count(seconds: float) -> str:
+    """Return a wait in the unit that reads best: «دقيقة واحدة», «3 ساعات», «4 أيام», «شهران»."""
+    minutes = max(1, round(seconds / 60))
+    if minutes < 60:
+        return minutes_count(minutes)
+    hours = round(seconds / 3600)
+    if hours < 24:
+        return hours_count(hours)
+    days = round(seconds / 86400)
+    if days < 60:
+        return days_count(days)
+    return months_count(round(days / 30))

@@ -37,6 +37,12 @@ class Defaults:
     JSON_AS_ASCII = False
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     TIMEZONE = "UTC"  # FAHIM_TIMEZONE: the zone of quiz times when the teacher's browser does not say (no JS)
+    # Spaced review (quiz/services/study.py): the retention FSRS schedules for, its interval fuzz, how
+    # soon a due card is shown already, and the stability (days) from which a fact counts as mastered.
+    STUDY_DESIRED_RETENTION = 0.9
+    STUDY_FUZZ = True
+    STUDY_LEARN_AHEAD_MINUTES = 20
+    STUDY_MASTERY_DAYS = 7.0
 
 
 def load_config(app: Flask, overrides: Mapping[str, Any] | None) -> None:

@@ -285,3 +285,75 @@ class Invitation(Base):
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
     used_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     used_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+
+class StudyCard(Base):
+    """One fact a student studies between quizzes, scheduled by FSRS (the ``fsrs`` package's fields).
+
+    A card is a fact of a quiz the student took (``fact_key``: the question's fact id) in one
+    article (``article_key``: the same text is the same article, whichever bank or quiz asked about it;
+    ``article_id`` is the one it came from); ``question_json`` is the question it is asked with, and
+    ``question_key`` with the article key gives its note GUID in Anki.
+    ``reps`` counts the reviews logged so far: a rating posted for an older count is a repeat.
+    ``response`` and ``revealed_at`` hold the review in progress (the typed answer, the answer shown).
+    """
+
+    __tablename__ = "study_cards"
+    __table_args__ = (
+        UniqueConstraint("user_id", "article_key", "fact_key"),
+        Index("ix_study_cards_user_id_due", "user_id", "due"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    article_key: Mapped[str] = mapped_column(String(64))
+    fact_key: Mapped[str] = mapped_column(String(200))
+    question_key: Mapped[str] = mapped_column(String(64))
+    question_json: Mapped[str] = mapped_column(Text)
+    state: Mapped[int] = mapped_column(Integer)  # fsrs.State: 1 learning, 2 review, 3 relearning
+    step: Mapped[int | None] = mapped_column(Integer)
+    stability: Mapped[float | None] = mapped_column(Float)
+    difficulty: Mapped[float | None] = mapped_column(Float)
+    due: Mapped[dt.datetime] = mapped_column(DateTime)
+    last_review: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    reps: Mapped[int] = mapped_column(Integer, default=0)
+    lapses: Mapped[int] = mapped_column(Integer, default=0)
+    response: Mapped[str | None] = mapped_column(Text)
+    revealed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class StudyReview(Base):
+    """One rating of a card: from the student's review (``study``) or from a quiz answer (``quiz``)."""
+
+    __tablename__ = "study_reviews"
+    __table_args__ = (
+        UniqueConstraint("card_id", "seq"),
+        CheckConstraint("rating BETWEEN 1 AND 4", name="rating"),
+        CheckConstraint(_in("source", ("study", "quiz")), name="source"),
+        Index("ix_study_reviews_user_id_reviewed_at", "user_id", "reviewed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    card_id: Mapped[int] = mapped_column(ForeignKey("study_cards.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)  # the card's reps before this review
+    rating: Mapped[int] = mapped_column(Integer)  # fsrs.Rating: 1 again, 2 hard, 3 good, 4 easy
+    source: Mapped[str] = mapped_column(String(8), default="study")
+    state_before: Mapped[int] = mapped_column(Integer)
+    stability_after: Mapped[float] = mapped_column(Float)
+    due_after: Mapped[dt.datetime] = mapped_column(DateTime)
+    reviewed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # A typed answer graded at reveal: whether it was right (None when nothing was typed).
+    correct: Mapped[bool | None] = mapped_column(Boolean)
+
+
+class StudyFeed(Base):
+    """A submitted attempt whose facts went into its student's cards (each attempt feeds once)."""
+
+    __tablename__ = "study_feeds"
+
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    fed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

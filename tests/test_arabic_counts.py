@@ -37,6 +37,26 @@ def test_words(n, expected):
     assert arabic.words_count(n) == expected
 
 
+@pytest.mark.parametrize(("count", "n", "expected"), [
+    (arabic.cards_count, 1, "بطاقة واحدة"), (arabic.cards_count, 2, "بطاقتان"), (arabic.cards_count, 6, "6 بطاقات"),
+    (arabic.cards_count, 15, "15 بطاقة"), (arabic.reviews_count, 1, "مراجعة واحدة"),
+    (arabic.reviews_count, 2, "مراجعتان"), (arabic.reviews_count, 7, "7 مراجعات"), (arabic.reviews_count, 30, "30 مراجعة"),
+    (arabic.facts_count, 6, "6 معلومات"), (arabic.facts_count, 11, "11 معلومة"), (arabic.days_count, 1, "يوم واحد"),
+    (arabic.days_count, 2, "يومان"), (arabic.days_count, 4, "4 أيام"), (arabic.days_count, 21, "21 يومًا"),
+    (arabic.hours_count, 3, "3 ساعات"), (arabic.months_count, 2, "شهران"), (arabic.months_count, 14, "14 شهرًا"),
+])
+def test_study_counts(count, n, expected):
+    assert count(n) == expected
+
+
+@pytest.mark.parametrize(("seconds", "expected"), [
+    (30, "دقيقة واحدة"), (60, "دقيقة واحدة"), (600, "10 دقائق"), (3 * 3600, "3 ساعات"), (86400, "يوم واحد"),
+    (4 * 86400, "4 أيام"), (45 * 86400, "45 يومًا"), (62 * 86400, "شهران"), (400 * 86400, "13 شهرًا"),
+])
+def test_a_wait_is_said_in_the_unit_that_reads_best(seconds, expected):
+    assert arabic.interval_count(seconds) == expected
+
+
 def test_a_teacher_page_counts_with_the_helper(app, client, make_user, make_quiz, session):
     from conftest import login
 

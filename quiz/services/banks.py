@@ -57,18 +57,19 @@ def bank_from_db(session: Session, bank_id: int, *, approved_only: bool = False)
     if approved_only:
         stmt = stmt.where(models.BankQuestion.status == "approved")
     rows = session.scalars(stmt.order_by(models.BankQuestion.position, models.BankQuestion.id)).all()
-    art = row.article
-    article = questions.Article(
-        key=art.key, title=art.title, text=art.text,
-        date=art.published_on.isoformat() if art.published_on else None, source=art.source,
-    )
     drops = json.loads(row.drops_json or "{}")
     return questions.Bank(
-        article=article,
+        article=article_record(row.article),
         questions=tuple(load_question(r.data_json) for r in rows),
         version=row.version,
         drops=tuple(sorted((str(k), int(v)) for k, v in drops.items())),
     )
+
+
+def article_record(row: models.Article) -> questions.Article:
+    """Return a stored article as the ``questions.Article`` a bank carries."""
+    return questions.Article(key=row.key, title=row.title, text=row.text,
+                             date=row.published_on.isoformat() if row.published_on else None, source=row.source)
 
 
 def dump_question(question: questions.Question) -> str:

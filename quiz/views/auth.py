@@ -123,7 +123,7 @@ def register() -> str | WResponse:
         else:
             login_user(user)
             flash("أُنشئ حسابك. ستجد محاولاتك في «محاولاتي».", "success")
-            return redirect(url_for("student.my_attempts"))
+            return redirect(_safe_next(request.args.get("next")) or url_for("student.my_attempts"))
     return render_template("auth/register.html", form=form)
 
 

@@ -101,6 +101,11 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(arabic.students_count, "students")
     app.add_template_filter(arabic.answers_count, "answers")
     app.add_template_filter(arabic.words_count, "words")
+    app.add_template_filter(arabic.cards_count, "cards")
+    app.add_template_filter(arabic.reviews_count, "reviews")
+    app.add_template_filter(arabic.facts_count, "facts")
+    app.add_template_filter(arabic.days_count, "days")
+    app.add_template_filter(lambda wait: arabic.interval_count(wait.total_seconds()), "interval")
 
     @app.context_processor
     def _user() -> dict[str, Any]:
