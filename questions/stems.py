@@ -247,7 +247,7 @@ def _for_name(ctx: Context, fi: int, f: Fact) -> Stems:
     answer = ent.name
     if not set(tokens(f.text)) <= set(tokens(ent.name)):
         answer = f.text  # the mention is not part of the name it was linked to: trust what the article wrote
-    forms = name_forms(answer) if f.type == "person" else ()
+    forms = name_forms(answer) if f.type == "person" else body_forms(answer) if f.type == "organization" else ()
     accepted = tuple(sorted({*forms, *(a for a in ent.aliases if set(tokens(a)) <= set(tokens(answer)))} - {answer}))
     return Stems(fi, f, ent.id, answer, accepted, c.cloze, _name_wh(ctx, fi, f) if answer == ent.name else None,
                  Source(sent.text, f.start - sent.start, f.end - sent.start), c.span, claim=c.claim)
@@ -263,6 +263,16 @@ def name_forms(name: str) -> tuple[str, ...]:
         if fold(units[1].split()[0]) in ("بن", "ابن", "بنت"):
             out.append(" ".join(units[:2]))
     return tuple(out)
+
+
+def body_forms(name: str) -> tuple[str, ...]:
+    """A body's name without its generic head, when what is left names it on its own: «المنبر الوطني
+    الإسلامي» for «جمعية المنبر الوطني الإسلامي» (never «الصحة» for «وزارة الصحة»)."""
+    words = name.split()
+    if len(words) >= 3 and fold(words[0]) in {fold(h) for h in lists.entries("org_heads")} and \
+            fold(words[0]) not in {fold(h) for h in lists.entries("generation/bare_heads_needed")}:
+        return (" ".join(words[1:]),)
+    return ()
 
 
 def not_when(sentence: str, start: int) -> bool:

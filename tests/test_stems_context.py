@@ -307,3 +307,11 @@ def test_a_body_whose_name_runs_on_into_an_adjective_is_not_asked() -> None:
     ctx = context(text, [fact(text, "مركز الملك سلمان للإغاثة والأعمال الإنسانية", "organization",
                               entity="organization:k")])
     assert stems_for(ctx, 0) is not None
+
+
+def test_a_body_is_accepted_without_a_head_it_can_do_without() -> None:
+    from questions.stems import body_forms
+
+    assert body_forms("جمعية المنبر الوطني الإسلامي") == ("المنبر الوطني الإسلامي",)
+    assert body_forms("وزارة الصحة العامة") == ()  # «الصحة العامة» is no ministry
+    assert body_forms("حزب الأمة") == ()  # too short to name it alone
