@@ -80,6 +80,7 @@ class Context:
     in_sent: dict[int, list[int]] = field(default_factory=dict)  # sentence index -> its facts, in order
     by_first: list[Entity] = field(default_factory=list)  # entities in order of first mention
     datelines: list[tuple[int, int]] = field(default_factory=list)  # wire datelines opening paragraphs
+    date: str | None = None  # the article's publication date (ISO), when known
     _naming: dict[str, set[int]] = field(default_factory=dict, repr=False)
 
     def rng(self, key: str) -> random.Random:
@@ -180,7 +181,10 @@ _DATELINE = re.compile(
     r"(?:\s*[-–]?\s*(?:في\s+)?[\d\u0660-\u0669]{1,2}(?:\s*[-–]\s*[\d\u0660-\u0669]{1,2}"
     r"|\s+[^\s\d]{3,10}(?:\s+[\d\u0660-\u0669]{4})?))?"
     r"(?:\s*[-–—]\s*(?:«[^»\n]{1,30}»|[^\s:«(/\n]{2,10}(?=\s*:))\s*:?"
-    r"|\s*(?:[-–—]\s*)?\([^)\n]{1,40}\)\s*[-–—]{1,2}|\s*/[^/\n]{1,20}/\s*[-–—]?|[ \t]+[-–—](?=[ \t]))")
+    r"|\s*(?:[-–—]\s*)?\([^)\n]{1,40}\)\s*[-–—]{1,2}|\s*/[^/\n]{1,20}/\s*[-–—]?"
+    # «عمّان - بترا -», «نواكشوط - الوكالة الموريتانية للأنباء -»: the city, then an agency of up to three
+    # words between dashes
+    r"|[ \t]+[-–—](?:[ \t]+[^\s\d«(/:.،\-–—]+(?:[ \t]+[^\s\d«(/:.،\-–—]+){0,2}[ \t]+[-–—])?(?=[ \t]))")
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
@@ -302,7 +306,8 @@ def _inside_another(facts: list[Fact], i: int) -> bool:
     return False
 
 
-def build_context(text: str, facts: list[Fact], seed: int = 0, title: str = "") -> Context:
+def build_context(text: str, facts: list[Fact], seed: int = 0, title: str = "",
+                  article_date: str | None = None) -> Context:
     """The article's sentences, the facts questions may stand on, and its entities."""
     sentences = _sentences(text)
     datelines = dateline_spans(text)
@@ -340,4 +345,4 @@ def build_context(text: str, facts: list[Fact], seed: int = 0, title: str = "") 
             in_sent.setdefault(k, []).append(i)
     by_first = sorted(entities.values(), key=lambda e: e.first)
     return Context(text, title, article_key(text), seed, good, sentences, entities, sent_of, in_sent, by_first,
-                   datelines)
+                   datelines, date=article_date)

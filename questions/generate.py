@@ -44,7 +44,7 @@ def _checked(candidates: list[Candidate], drops: Counter[str]) -> list[Candidate
 def generate_from_facts(text: str, facts: list[Fact], *, seed: int = 0, article_date: str | None = None,
                         title: str = "", source: str | None = None) -> Bank:
     """Build a checked bank from already extracted facts (generation without extraction)."""
-    ctx = build_context(text, facts, seed, title)
+    ctx = build_context(text, facts, seed, title, article_date)
     weights = weigh(ctx)
     best: dict[str, float] = {}
     for fi, w in weights.items():

@@ -9,6 +9,7 @@ roles (the court's secretary), the minute of a goal, a bare weekday.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -17,12 +18,18 @@ from questions import lists
 from questions.arabic import glued_conjunction
 from questions.clauses import split_clauses
 from questions.context import NAME_TYPES, Context, fact_id
+from questions.distractors import interval
 from questions.model import Fact
 from questions.normalize import fold, tokens
 from questions.options import content_words, shows_in
 from questions.realize import words_of
 
 # Dates, percentages and numbers are what current-affairs students study: they start ahead of names.
+
+# A date this many days before the article or less is the news's own day; more than BACKGROUND_DAYS before
+# it, history the article recalls.
+NEWS_DAYS = 7
+BACKGROUND_DAYS = 31
 
 # A «quoted» stretch this short holding a year or a figure is a title (a book, a film), not a statement.
 TITLE_WORDS = 8
@@ -199,6 +206,28 @@ def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
     if f.type == "number" and isinstance(f.value, (int, float)) and 1300 <= float(f.value) <= 1500 and \
             "هجري" in fold(ctx.text[f.start - 20:f.start]):
         return "hijri_year"  # «منذ مطلع العام الهجري 1448»: the calendar, not the news
+    if f.type == "date" and ctx.date:
+        return _date_against_article(str(f.gregorian or f.value), ctx.date)
+    return None
+
+
+def _date_against_article(value: str, article_date: str) -> str | None:
+    """Trivia by where a date falls against the article's own date: the days of the news itself («أمس»,
+    the day it was announced) are the article's date, not a fact to learn; a date over a month before
+    is background (an earlier visit, the year a body was founded). Dates ahead — when a law takes
+    effect, a campaign starts, elections are held — are what a student needs."""
+    try:
+        published = dt.date.fromisoformat(article_date)
+    except ValueError:
+        return None
+    span = interval(value)
+    if span is None:
+        return None
+    start, end = span
+    if published - dt.timedelta(days=NEWS_DAYS) <= start and end <= published + dt.timedelta(days=1):
+        return "news_day"
+    if end < published - dt.timedelta(days=BACKGROUND_DAYS):
+        return "background"
     return None
 
 

@@ -193,19 +193,32 @@ def _in(text: str, article: str) -> bool:
     return " ".join(tokens(text)) in " ".join(tokens(article))
 
 
+FIGURES = ("افتتحت الحكومة مستشفى جديداً يضم 320 سريراً في مدينة صلالة الساحلية.\n"
+           "وبلغت تكلفة المشروع 45 مليون ريال بحسب وزارة الصحة العمانية.\n"
+           "ويعمل في المستشفى 850 موظفاً من الأطباء والممرضين والفنيين.\n"
+           "واستقبلت أقسام الطوارئ 1200 مريض خلال الأسبوع الأول من التشغيل.\n")
+
+
+def _figures(text: str = FIGURES) -> Context:
+    numbers = [("320 سريراً", 320, "سرير"), ("45 مليون ريال", 45e6, "ريال"), ("850 موظفاً", 850, "موظف"),
+               ("1200 مريض", 1200, "مريض")]
+    return context(text, [fact(text, t, "number", v, unit=u) for t, v, u in numbers if t in text])
+
+
 def test_one_statement_is_true_and_three_are_swapped_from_other_sentences() -> None:
-    made = _article_kind(statement.build, _bio())
+    made = _article_kind(statement.build, _figures())
     assert made
     q = made[0].question
-    assert len(set(q.choices)) == 4 and q.answer in q.choices and _in(q.answer, BIO)
+    assert len(set(q.choices)) == 4 and q.answer in q.choices and _in(q.answer, FIGURES)
     falses = [o for o in q.choices if o != q.answer]
-    assert not any(_in(o, BIO) for o in falses)
+    assert not any(_in(o, FIGURES) for o in falses)
     assert len(set(made[0].facts)) == 4  # four facts, one a sentence
 
 
 def test_no_statement_question_without_three_false_ones() -> None:
-    two = "\n".join(BIO.split("\n")[:2]) + "\n"
-    assert _article_kind(statement.build, _bio(two)) == []
+    two = "\n".join(FIGURES.split("\n")[:2]) + "\n"
+    assert _article_kind(statement.build, _figures(two)) == []
+    assert _article_kind(statement.build, _bio()) == []  # a year moved by one makes no false statement
 
 
 # --- timeline --------------------------------------------------------------------------------------

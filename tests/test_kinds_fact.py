@@ -173,10 +173,11 @@ def test_same_gender_compares_the_head_words(a: str, b: str, same: bool) -> None
     assert same_gender(a, b) is same
 
 
-def test_people_are_not_swapped_but_places_are() -> None:
+def test_people_and_dates_are_not_swapped_but_places_and_figures_are() -> None:
     ctx = visit()
     assert not swap_reads_well(_stems(ctx, "سامح شكري"))
-    assert swap_reads_well(_stems(ctx, "القاهرة")) and swap_reads_well(_stems(ctx, "12 مارس 2024"))
+    assert not swap_reads_well(_stems(ctx, "12 مارس 2024"))  # a day moved by one is a detail, not the news
+    assert swap_reads_well(_stems(ctx, "القاهرة")) and swap_reads_well(_stems(ctx, "تسع اتفاقيات"))
 
 
 # --- who did what ----------------------------------------------------------------------------------

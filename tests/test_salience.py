@@ -249,3 +249,20 @@ def test_the_year_of_a_decrees_number_is_trivia() -> None:
     text = "صدر المرسوم بقانون رقم ٣٨ لسنة ٢٠٢٦ بتعديل قانون الشراكة.\n"
     ctx = context(text, [fact(text, "سنة ٢٠٢٦", "date", "2026")])
     assert _trivia(ctx, "سنة ٢٠٢٦") == "code"
+
+
+@pytest.mark.parametrize(("value", "reason"), [
+    ("2026-03-02", "news_day"),  # the day the article reports on
+    ("2026-02-27", "news_day"),  # «أمس», days before
+    ("2025-11", "background"),  # an earlier visit, months before
+    ("1982", "background"),  # the year a body was founded
+    ("2026-03-15", None),  # when a campaign starts: ahead of the article
+    ("2027", None),
+])
+def test_a_dates_weight_depends_on_where_it_falls_against_the_article(value: str, reason: str | None) -> None:
+    text = "أعلنت الوزارة الخبر في هذا التاريخ.\n"
+    ctx = context(text, [fact(text, "هذا التاريخ", "date", value)])
+    ctx.date = "2026-03-02"
+    assert _trivia(ctx, "هذا التاريخ") == reason
+    ctx.date = None
+    assert _trivia(ctx, "هذا التاريخ") is None  # no article date: no such judgement

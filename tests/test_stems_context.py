@@ -315,3 +315,12 @@ def test_a_body_is_accepted_without_a_head_it_can_do_without() -> None:
     assert body_forms("جمعية المنبر الوطني الإسلامي") == ("المنبر الوطني الإسلامي",)
     assert body_forms("وزارة الصحة العامة") == ()  # «الصحة العامة» is no ministry
     assert body_forms("حزب الأمة") == ()  # too short to name it alone
+
+
+@pytest.mark.parametrize(("text", "dateline"), [
+    ("عمّان - بترا - توّج فريق الفيصلي بلقب الكأس.", "عمّان - بترا -"),
+    ("نواكشوط - الوكالة الموريتانية للأنباء - أعلنت الوزارة النتائج.", "نواكشوط - الوكالة الموريتانية للأنباء -"),
+    ("بغداد - أعلنت وزارة الصحة أن الحملة - التي بدأت أمس - مستمرة.", "بغداد -"),  # a sentence, no agency
+])
+def test_a_dateline_takes_the_agency_between_dashes(text: str, dateline: str) -> None:
+    assert [text[a:b] for a, b in dateline_spans(text)] == [dateline]
