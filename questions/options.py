@@ -402,18 +402,38 @@ def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: rand
             and not (view.percent and o >= 100) and not view.scale]
     spaced = spaced_numbers(view.value, decimals=view.decimals, percent=view.percent,
                             year_like=not view.thousands and not view.unit_kept and not f.unit)
-    # The two nearest values and one of the next two: close enough to be plausible, never far-fetched.
-    head = spaced[:2] + rng.sample(spaced[2:4], min(2, len(spaced[2:4])))
-    out: list[str] = []
+    fitting: list[tuple[float, str]] = []
     banned = {view.answer}
-    for c in near[:1] + head + spaced[4:]:
-        if view.unit_kept and not view.decimals and _noun_class(int(c)) != _noun_class(int(view.value)):
+    forced = 0  # another value of the article in the same unit is always offered: it was read
+    for i, c in enumerate(near[:1] + spaced):
+        if view.unit_kept and not view.decimals and not _agrees(int(c), int(view.value), bool(view.scale)):
             continue  # «ثلاثة أعوام» / «11 عامًا»: the noun left in the stem must still agree
         s = view.render(c)
         if s in banned or shows_in(s, stem):
             continue
         banned.add(s)
-        out.append(s)
-        if len(out) >= n:
-            break
+        fitting.append((c, s))
+        forced += i < len(near[:1])
+    return [s for _, s in fitting[:forced]] + _around(fitting[forced:], view.value, rng, n - forced)
+
+
+def _agrees(a: int, b: int, scaled: bool) -> bool:
+    """True when a noun counted by ``a`` is written as one counted by ``b``. After a scale word the
+    scale word agrees, and «مليون» reads the same after 120 and after 100."""
+    ca, cb = _noun_class(a), _noun_class(b)
+    return ca == cb or scaled and {ca, cb} == {"many", "round"}
+
+
+def _around(fitting: list[tuple[float, str]], value: float, rng: random.Random, n: int) -> list[str]:
+    """``n`` of the nearest fitting values (a few more than ``n`` to choose from, so the options vary
+    with the seed), with values on both sides of the answer when there are: an answer that is always
+    the smallest or the largest option gives itself away."""
+    head = fitting[:n + 2]
+    below = [x for x in head if x[0] < value]
+    above = [x for x in head if x[0] > value]
+    chosen = [rng.choice(side[:2]) for side in (below, above) if side]
+    rest = [x for x in head if x not in chosen]
+    rng.shuffle(rest)
+    out = (chosen + rest)[:n]
+    return [s for _, s in sorted(out, key=lambda x: fitting.index(x))]
     return out

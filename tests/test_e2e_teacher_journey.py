@@ -159,7 +159,7 @@ def test_a_first_teacher_builds_a_class_quiz_from_a_saved_page_and_reads_the_res
     # select the rest and approve them together.
     cards = page.locator("[data-card]")
     total = cards.count()
-    assert total >= 6
+    assert total >= 5  # a 98-word article: its key figures, a statement and true/false items
     page.evaluate("window.__sameDocument = true")
     page.keyboard.press("j")
     page.keyboard.press("a")

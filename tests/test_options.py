@@ -306,3 +306,18 @@ def test_the_head_of_a_body_is_no_head_of_state() -> None:
 def test_a_count_near_a_years_value_moves_like_a_count() -> None:
     assert spaced_numbers(1320, decimals=0, percent=False)[:2] == [1330, 1310]  # «1320» alone reads as a year
     assert spaced_numbers(1320, decimals=0, percent=False, year_like=False)[:2] == [1520, 1120]  # «١٬٣٢٠ هكتاراً»
+
+
+def test_figure_options_fall_on_both_sides_of_the_answer_and_vary_with_the_seed() -> None:
+    t = "تنفذ الحملة بتكلفة تبلغ 120 مليون جنيه."
+    f = fact(t, "120 مليون جنيه", "number", 120e6, unit="جنيه")
+    ctx = context(t + "\n", [f])
+    view = number_view(f)
+    assert view is not None and view.answer == "120 مليون"
+    sets = set()
+    for seed in range(8):
+        options = number_options(ctx, f, view, "تنفذ الحملة بتكلفة تبلغ _____ جنيه.", random.Random(seed))
+        values = [float(o.split()[0]) for o in options]
+        assert len(options) == 3 and min(values) < 120 < max(values)  # the answer is never the extreme
+        sets.add(frozenset(options))
+    assert len(sets) > 1  # «new wrong options» has others to offer

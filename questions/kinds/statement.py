@@ -3,6 +3,8 @@ three with one fact swapped for another of the same type («أيّ العبار�
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from questions.build import key, shuffled
 from questions.context import Context
 from questions.kinds.base import Candidate, Kind
@@ -13,6 +15,7 @@ from questions.statements import false_statement, swap_reads_well, true_statemen
 from questions.stems import Stems
 
 MAX_WORDS = 24
+CROWDED = 2  # a sentence with more facts than this is a statement's last choice
 PROMPT = "أيّ العبارات الآتية صحيحة بحسب المقال؟"
 PROMPT_FALSE = "أيّ العبارات الآتية غير صحيحة بحسب المقال؟"
 
@@ -38,7 +41,8 @@ def _one(ctx: Context, ready: list[tuple[int, Stems, str]], at: int, odd_true: b
     (``odd_true``), or the one false statement among three true ones."""
     _, st, true = ready[at]
     k = key(ctx, "statement", st.fid, true, "true" if odd_true else "false")
-    odd = true if odd_true else _false_version(ctx, st, k)
+    # The one false statement is the answer: it stays the same whatever the seed (only options move).
+    odd = true if odd_true else _false_version(replace(ctx, seed=0), st, k)
     if odd is None:
         return None
     rest: list[str] = []
@@ -65,8 +69,11 @@ def _one(ctx: Context, ready: list[tuple[int, Stems, str]], at: int, odd_true: b
 def build(ctx: Context, weights: dict[int, Weight], stems: dict[int, Stems]) -> list[Candidate]:
     """Up to two questions on four statements from four different sentences: which one is true (the
     others swap a date, a number, a place or a body, see ``swap_reads_well``), and which one is not."""
+    # Statements from sentences holding few other facts first: a statement shows its whole sentence,
+    # and one holding the lead's three figures would leave none of them to ask.
     ready = sorted(((fi, st, text) for fi, st in stems.items() if (text := _usable(st)) is not None),
-                   key=lambda x: (-weights[x[0]].score, x[0]))
+                   key=lambda x: (len(ctx.in_sent.get(ctx.sent_of[x[0]], ())) > CROWDED,
+                                  -weights[x[0]].score, x[0]))
     out: list[Candidate] = []
     taken: set[str] = set()
     for odd_true in (True, False):
