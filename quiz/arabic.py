@@ -37,6 +37,11 @@ def answers_count(n: int) -> str:
     return count(n, "إجابة واحدة", "إجابتان", "إجابات", "إجابة")
 
 
+def attempts_count(n: int) -> str:
+    """Return e.g. «محاولة واحدة», «محاولتان», «5 محاولات», «12 محاولة»."""
+    return count(n, "محاولة واحدة", "محاولتان", "محاولات", "محاولة")
+
+
 def words_count(n: int) -> str:
     """Return e.g. «كلمة واحدة», «كلمتان», «5 كلمات», «120 كلمة»."""
     return count(n, "كلمة واحدة", "كلمتان", "كلمات", "كلمة")

@@ -32,6 +32,11 @@ def test_answers(n, expected):
     assert arabic.answers_count(n) == expected
 
 
+@pytest.mark.parametrize(("n", "expected"), [(1, "محاولة واحدة"), (2, "محاولتان"), (3, "3 محاولات"), (11, "11 محاولة")])
+def test_attempts(n, expected):
+    assert arabic.attempts_count(n) == expected
+
+
 @pytest.mark.parametrize(("n", "expected"), [(1, "كلمة واحدة"), (2, "كلمتان"), (9, "9 كلمات"), (120, "120 كلمة")])
 def test_words(n, expected):
     assert arabic.words_count(n) == expected

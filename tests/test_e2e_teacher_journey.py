@@ -4,7 +4,8 @@ A fresh install with no teacher logs a setup address; the first teacher opens it
 pastes a saved news page's HTML, checks what was read, generates and reviews the bank in place
 (keyboard and bulk selection, no reload), assembles a quiz for the class and publishes it; two
 students join the class by its code and take the quiz; a visitor without the class is turned away;
-the teacher then reads the results (grades, histogram, item analysis, the CSV). axe-core (shipped inside the pinned axe-playwright-python
+the teacher then reads the results (grades, histogram, item analysis, both CSVs), opens one student's
+attempt answer by answer and one question's response distribution. axe-core (shipped inside the pinned axe-playwright-python
 package, nothing fetched) must find no serious or critical violation on any page visited.
 """
 
@@ -232,6 +233,33 @@ def test_a_first_teacher_builds_a_class_quiz_from_a_saved_page_and_reads_the_res
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert sorted(r[0] for r in rows[1:]) == ["ليلى", "يوسف"]
+    # The detailed CSV: one row per student and question, with the student's class.
+    with page.expect_download() as info:
+        page.get_by_role("link", name=re.compile("تنزيل كل الإجابات")).click()
+    raw = Path(info.value.path()).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    detail = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert len(detail) == 1 + 2 * n and {r[0] for r in detail[1:]} == {"ليلى", "يوسف"}
+    assert {r[2] for r in detail[1:]} == {"العاشر (ب)"}
+    assert sum(r[9] == "صحيحة" for r in detail[1:] if r[0] == "يوسف") == n // 2
+
+    # One student's attempt, answer by answer: right or wrong, the right answer, the time taken.
+    page.locator("#results-table").get_by_role("link", name="يوسف").click()
+    page.wait_for_selector(".answers-table")
+    visits.check(page)
+    assert page.locator(".answers-table tbody tr").count() == n
+    assert page.locator(".answers-table tr.is-correct").count() == n // 2
+    assert page.locator(".answers-table tr.is-wrong").count() == n - n // 2
+    expect(page.locator(".attempt-facts").first).to_contain_text("الوقت المستغرق")
+
+    # One question's response distribution, from the item analysis: both students chose an option.
+    page.goto(quiz_url + "/results")
+    page.locator("#item-table tbody tr").first.get_by_role("link").click()
+    page.wait_for_selector(".options-table")
+    visits.check(page)
+    counts = [int(c) for c in page.locator('.options-table [data-cell="count"]').all_inner_texts()]
+    assert sum(counts) == 2
+    assert int(page.locator('.options-table tr.is-correct [data-cell="count"]').inner_text()) >= 1  # ليلى's
 
     context.close()
     assert visits.errors == []  # no CSP violation or failed load on any page

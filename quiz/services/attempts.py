@@ -96,6 +96,8 @@ class ReviewItem:
     source_start: int
     source_end: int
     rows: list[tuple[str, str, str, bool]] = field(default_factory=list)  # matching/ordering detail
+    qq_id: int = 0
+    answered: bool = False
 
     @property
     def correct(self) -> bool:
@@ -296,6 +298,18 @@ def close_if_expired(session: Session, attempt: models.Attempt, now: dt.datetime
     return False
 
 
+def close_expired(session: Session, quiz_id: int, now: dt.datetime, *, user_id: int | None = None) -> None:
+    """Submit at its deadline every open attempt of the quiz whose time ran out (one user's, if given)."""
+    stmt = select(models.Attempt).where(
+        models.Attempt.quiz_id == quiz_id, models.Attempt.submitted_at.is_(None),
+        models.Attempt.deadline_at.is_not(None), models.Attempt.deadline_at <= now,
+    )
+    if user_id is not None:
+        stmt = stmt.where(models.Attempt.user_id == user_id)
+    for attempt in session.scalars(stmt).all():
+        close_if_expired(session, attempt, now)
+
+
 def parse_answers(page_items: Sequence[Item], form: Mapping[str, str]) -> dict[int, Any]:
     """Read the answers for ``page_items`` from form fields q-<id>[...]; None clears an answer.
 
@@ -449,7 +463,8 @@ def review_allowed(attempt: models.Attempt, now: dt.datetime | None = None) -> b
 
 # --- review and retry ------------------------------------------------------------------------------
 
-def _display(q: Question, answer: Any) -> list[str]:
+def given_answers(q: Question, answer: Any) -> list[str]:
+    """Return a saved answer as the lines a review shows (a matching pair as «left ← right»)."""
     if answer is None:
         return []
     if shape(q) == "matching" and isinstance(answer, dict):
@@ -459,7 +474,8 @@ def _display(q: Question, answer: Any) -> list[str]:
     return [str(answer)]
 
 
-def _expected(q: Question) -> list[str]:
+def expected_answers(q: Question) -> list[str]:
+    """Return the right answer as the lines a review shows (every pair, every item in order)."""
     if shape(q) == "matching":
         return [f"{left} ← {right}" for left, right in q.pairs]
     if shape(q) == "ordering":
@@ -472,8 +488,13 @@ def review(session: Session, attempt: models.Attempt) -> list[ReviewItem]:
     if attempt.submitted_at is None:
         raise AttemptError("review before submission")
     ids = question_ids(attempt)
-    qqs = _quiz_questions(session, ids)
-    saved = _responses(session, attempt.id)
+    return review_of(attempt, _quiz_questions(session, ids), _responses(session, attempt.id))
+
+
+def review_of(attempt: models.Attempt, qqs: Mapping[int, Snapshot],
+              saved: Mapping[int, models.Response]) -> list[ReviewItem]:
+    """Return the review of a submitted attempt from its questions and its answers, already read."""
+    ids = question_ids(attempt)
     out: list[ReviewItem] = []
     for number, qq_id in enumerate(ids, start=1):
         qq = qqs.get(qq_id)
@@ -493,8 +514,9 @@ def review(session: Session, attempt: models.Attempt) -> list[ReviewItem]:
         out.append(ReviewItem(
             number=number, kind=q.kind, shape=shape(q), prompt=q.prompt, points=qq.points,
             earned=(response.score or 0.0) if response is not None else 0.0,
-            given=_display(q, answer), expected=_expected(q),
+            given=given_answers(q, answer), expected=expected_answers(q),
             source_text=q.source.text, source_start=q.source.start, source_end=q.source.end, rows=rows,
+            qq_id=qq_id, answered=response is not None,
         ))
     return out
 

@@ -63,17 +63,26 @@ def login_required(view: F) -> F:
     return wrapped  # type: ignore[return-value]
 
 
-def teacher_required(view: F) -> F:
-    """Allow only teachers: visitors go to sign in, other users get 403."""
+def _teachers_only(view: F, refusal: int) -> F:
     @functools.wraps(view)
     def wrapped(*args: Any, **kwargs: Any) -> Any:
         user = current_user()
         if user is None:
             return redirect(url_for("auth.login", next=request.full_path))
         if user.role != "teacher":
-            abort(403)
+            abort(refusal)
         return view(*args, **kwargs)
     return wrapped  # type: ignore[return-value]
+
+
+def teacher_required(view: F) -> F:
+    """Allow only teachers: visitors go to sign in, other users get 403."""
+    return _teachers_only(view, 403)
+
+
+def teacher_only(view: F) -> F:
+    """Allow only teachers: visitors go to sign in, any other user gets 404 (a student's answers are not theirs to know of)."""
+    return _teachers_only(view, 404)
 
 
 def _safe_next(target: str | None) -> str | None:

@@ -100,6 +100,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(arabic.minutes_count, "minutes")
     app.add_template_filter(arabic.students_count, "students")
     app.add_template_filter(arabic.answers_count, "answers")
+    app.add_template_filter(arabic.attempts_count, "attempts")
     app.add_template_filter(arabic.words_count, "words")
     app.add_template_filter(arabic.cards_count, "cards")
     app.add_template_filter(arabic.reviews_count, "reviews")
