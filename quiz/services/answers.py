@@ -156,11 +156,11 @@ class OptionCount:
 
 @dataclass(frozen=True)
 class TypedAnswer:
-    """A wrong typed answer: the spelling typed most often, how many typed it in any spelling, and how many spellings."""
+    """A wrong typed answer: the spelling typed most often, how many typed it in any spelling, the other spellings."""
 
     text: str
     count: int
-    spellings: int
+    others: tuple[str, ...] = ()  # the other spellings the grader reads alike, most typed first
 
 
 @dataclass(frozen=True)
@@ -223,11 +223,11 @@ def _wrong_typed(typed: Counter[str]) -> tuple[tuple[TypedAnswer, ...], int]:
     groups: dict[str, Counter[str]] = defaultdict(Counter)
     for text, n in typed.items():
         groups[match_key(text)][text] += n
-    ranked = sorted(
-        (TypedAnswer(max(forms, key=lambda f: (forms[f], -len(f), f)), sum(forms.values()), len(forms))
-         for forms in groups.values()),
-        key=lambda t: (-t.count, t.text),
-    )
+    ranked: list[TypedAnswer] = []
+    for forms in groups.values():
+        spellings = sorted(forms, key=lambda f: (-forms[f], len(f), f))
+        ranked.append(TypedAnswer(spellings[0], sum(forms.values()), tuple(spellings[1:])))
+    ranked.sort(key=lambda t: (-t.count, t.text))
     return tuple(ranked[:TOP_WRONG]), sum(t.count for t in ranked[TOP_WRONG:])
 
 
