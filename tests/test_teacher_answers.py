@@ -202,6 +202,15 @@ def test_every_question_is_on_the_overview_with_a_pager_on_each_question(browser
     assert "توزيع الإجابات: سؤال 2" in second
 
 
+def test_a_quiz_nobody_took_shows_empty_spreads_and_a_csv_of_its_header(browser, quiz):
+    html = page(browser, f"/teacher/quizzes/{quiz.id}/questions")
+    assert html.count('class="card spread"') == len(SAMPLE_ANSWERS)
+    assert 'data-figure="students">لا أحد<' in html and 'data-figure="facility"><bdi dir="ltr">—<' in html
+    rows = list(csv.reader(io.StringIO(browser.get(f"/teacher/quizzes/{quiz.id}/answers.csv").get_data()
+                                       .decode("utf-8-sig"))))
+    assert len(rows) == 1 and rows[0][0] == "الطالب"
+
+
 # --- the CSVs --------------------------------------------------------------------------------------
 
 def test_the_detailed_csv_has_one_row_per_student_attempt_and_question(browser, session, quiz, teacher, make_user):
