@@ -199,7 +199,9 @@ class Attempt(Base):
     question_ids_json: Mapped[str] = mapped_column(Text)  # quiz_question ids in shuffled order
     option_order_json: Mapped[str] = mapped_column(Text, default="{}")  # {qq_id: {...}} per question
     started_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-    deadline_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # When the attempt's own time limit runs out (None: untimed); its deadline also depends on the
+    # quiz's close time as it is now (quiz.services.attempts.deadline).
+    time_limit_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     score: Mapped[float | None] = mapped_column(Float)
     max_score: Mapped[float | None] = mapped_column(Float)

@@ -18,7 +18,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from conftest import csrf, login
+from conftest import SAMPLE_ANSWERS, csrf, login
 from quiz import models
 from quiz.services import attempts as attempt_service
 from quiz.services import users as user_service
@@ -505,3 +505,52 @@ def test_the_sqlite_database_and_its_wal_files_are_readable_by_their_owner_only(
         os.umask(old)
     assert set(modes) >= {"fahim.sqlite3", "fahim.sqlite3-wal", "fahim.sqlite3-shm"}
     assert set(modes.values()) == {0o600}, {k: oct(v) for k, v in modes.items()}
+
+
+# --- a close time moved while students answer -----------------------------------------------------------
+
+@pytest.mark.no_seed
+def test_no_answer_gets_in_after_the_teacher_moves_the_close_time_earlier(
+        app: Flask, session: Session, make_user: Callable[..., models.User], make_quiz: Callable[..., models.Quiz],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from test_deadlines import MINUTE, Clock, autosave, form_fields
+
+    clock = Clock(monkeypatch)
+    clock.now = clock.now.replace(second=30, microsecond=0)
+    teacher, late, done = app.test_client(), app.test_client(), app.test_client()
+    boss = make_user(role="teacher")
+    login(teacher, boss)
+    quiz = make_quiz(closes_at=clock.now + 60 * MINUTE, review="after_close", owner_id=boss.id, timezone="UTC")
+    quiz.bank.article.owner_id = boss.id
+    session.commit()
+    late_user, done_user = make_user(role="student"), make_user(role="student")
+    login(late, late_user)
+    login(done, done_user)
+    mine = attempt_service.start_attempt(session, quiz, late_user.id).id
+    theirs = attempt_service.start_attempt(session, quiz, done_user.id).id
+    assert autosave(late, session, mine, {"mcq1": "هندوراس"}).get_json()["ok"]  # the fast path from now on
+    done.post(f"/attempt/{theirs}/submit", data={"csrf_token": csrf(done, "/")})
+    assert "review-list" not in done.get(f"/attempt/{theirs}/result").get_data(as_text=True)
+
+    new_close = clock.now.replace(second=0) + MINUTE  # the settings form takes minutes, in the quiz's zone
+    r = teacher.post(f"/teacher/quizzes/{quiz.id}/settings", data={
+        "csrf_token": csrf(teacher, f"/teacher/quizzes/{quiz.id}/settings"), "title": quiz.title,
+        "closes_at": new_close.strftime("%Y-%m-%dT%H:%M"), "timezone": "UTC", "grading": "highest",
+        "layout": "all_on_one", "review": "after_close"})
+    assert r.status_code == 302, r.get_data(as_text=True)
+    clock.move(MINUTE)
+
+    everything = form_fields(session, mine, SAMPLE_ANSWERS)
+    token = csrf(late, "/")
+    assert autosave(late, session, mine, {"tf1": SAMPLE_ANSWERS["tf1"]}).status_code == 409
+    assert late.post(f"/attempt/{mine}", data={"csrf_token": token, "page": "1", **everything}).status_code == 302
+    assert late.post(f"/attempt/{mine}/submit", data={"csrf_token": token, **everything}).status_code == 302
+    assert late.get(f"/attempt/{mine}").location == f"/attempt/{mine}/result"
+    assert late.post(f"/q/{quiz.code}/start", data={"csrf_token": token}).location == f"/q/{quiz.code}"
+    session.expire_all()
+    attempt = session.get(models.Attempt, mine)
+    assert attempt is not None and attempt.submitted_at == new_close and attempt.score == 1.0
+    saved = session.scalars(select(models.Response.saved_at).where(models.Response.attempt_id == mine)).all()
+    assert len(saved) == 1 and max(saved) < new_close
+    assert session.scalar(select(func.count(models.Attempt.id)).where(models.Attempt.quiz_id == quiz.id)) == 2
+    assert "review-list" in done.get(f"/attempt/{theirs}/result").get_data(as_text=True)

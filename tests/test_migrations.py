@@ -4,6 +4,7 @@ together migrate once."""
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import uuid
 from collections.abc import Iterator
@@ -132,4 +133,33 @@ def test_flask_db_upgrade_brings_an_old_database_up_to_date(tmp_path: Path) -> N
     down = runner.invoke(args=["db", "downgrade", "base"])
     assert down.exit_code == 0 and "database at revision None" in down.output
     assert runner.invoke(args=["db", "check"]).exit_code != 0
+    engine.dispose()
+
+
+def test_open_attempts_keep_their_own_time_limit_and_no_longer_a_copy_of_the_close_time(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'limits.sqlite3'}"
+    app = create_app({"INSTANCE_PATH": str(tmp_path / "inst"), "DATABASE_URL": url, "SEED_ON_START": True,
+                      "SECRET_KEY": "x"})
+    engine = get_db(app).engine
+    downgrade(engine, "0004")
+    started = models.utcnow()
+    closes = started + dt.timedelta(minutes=5)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE quizzes SET time_limit_seconds = 600, closes_at = :c"), {"c": closes})
+        quiz_id = conn.execute(text("SELECT id FROM quizzes")).scalar_one()
+        user_id = conn.execute(models.User.__table__.insert().values(
+            name="طالب", role="guest", created_at=started, session_version=0)).inserted_primary_key[0]
+        for number, submitted in ((1, started), (2, None)):  # the stored deadline: the close time of then
+            conn.execute(text(
+                "INSERT INTO attempts (quiz_id, user_id, number, practice, question_ids_json, option_order_json, "
+                "started_at, deadline_at, submitted_at) VALUES (:q, :u, :n, 0, '[]', '{}', :s, :d, :sub)"),
+                {"q": quiz_id, "u": user_id, "n": number, "s": started, "d": closes, "sub": submitted})
+    upgrade(engine)
+    with get_db(app).session() as s:
+        limits = dict(s.execute(select(models.Attempt.number, models.Attempt.time_limit_at)).all())
+    assert limits == {1: closes, 2: started + dt.timedelta(minutes=10)}  # only the open one is recomputed
+    downgrade(engine, "0004")
+    with engine.connect() as conn:
+        stored = conn.execute(text("SELECT deadline_at FROM attempts WHERE number = 2")).scalar_one()
+    assert dt.datetime.fromisoformat(stored) == closes  # back to the earlier of the two
     engine.dispose()

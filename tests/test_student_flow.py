@@ -288,7 +288,7 @@ def test_after_the_deadline_the_attempt_closes_and_late_answers_do_not_count(
                 headers={"X-CSRFToken": token})
     attempt = session.get(models.Attempt, attempt_id)
     assert attempt is not None
-    attempt.deadline_at = past(0)
+    attempt.time_limit_at = past(0)
     session.commit()
     r = post(client, f"/attempt/{attempt_id}/submit", form_fields(session, attempt_id, SAMPLE_ANSWERS))
     assert r.location == f"/attempt/{attempt_id}/result"
@@ -304,13 +304,13 @@ def test_opening_an_expired_attempt_closes_it_and_says_why(client: FlaskClient, 
     attempt_id = start(client, make_quiz(time_limit_seconds=60).code)
     attempt = session.get(models.Attempt, attempt_id)
     assert attempt is not None
-    attempt.deadline_at = past(2)
+    attempt.time_limit_at = past(2)
     session.commit()
     r = client.get(f"/attempt/{attempt_id}")
     assert r.location == f"/attempt/{attempt_id}/result"
     assert "انتهى الوقت" in client.get(r.location).get_data(as_text=True)
     session.refresh(attempt)
-    assert attempt.submitted_at == attempt.deadline_at and attempt.score == 0
+    assert attempt.submitted_at == attempt.time_limit_at and attempt.score == 0
 
 
 def test_the_page_says_how_many_questions_are_unanswered_before_submitting(client: FlaskClient, make_quiz: Any,

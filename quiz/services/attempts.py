@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
@@ -42,6 +42,35 @@ class NoAttemptsLeft(AttemptError):
 
 class AttemptClosed(AttemptError):
     """The attempt is submitted (or its deadline passed, which submits it)."""
+
+
+# --- deadlines -----------------------------------------------------------------------------------
+
+def deadline_of(time_limit_at: dt.datetime | None, closes_at: dt.datetime | None,
+                practice: bool) -> dt.datetime | None:
+    """Return when an attempt closes: the earlier of its own time limit and its quiz's close time.
+
+    ``closes_at`` is the quiz's close time as it is now, so a teacher who moves it moves every open
+    attempt with it (never past the attempt's own limit). A practice attempt (retrying mistakes, often
+    after the quiz closed) has no deadline.
+    """
+    if practice:
+        return None
+    if time_limit_at is None or closes_at is None:
+        return time_limit_at or closes_at
+    return min(time_limit_at, closes_at)
+
+
+def deadline(attempt: models.Attempt) -> dt.datetime | None:
+    """Return when ``attempt`` closes, from its quiz as it is now (see ``deadline_of``)."""
+    return deadline_of(attempt.time_limit_at, attempt.quiz.closes_at, attempt.practice)
+
+
+def past_deadline(now: dt.datetime) -> ColumnElement[bool]:
+    """Return the condition "the attempt's deadline has passed at ``now``" (the query joins its quiz)."""
+    A, Q = models.Attempt, models.Quiz
+    return or_(A.time_limit_at <= now, and_(A.practice.is_(False), Q.closes_at <= now))
+
 
 
 class NothingToRetry(AttemptError):
@@ -199,7 +228,7 @@ def _order_for(q: Question, rng: random.Random) -> dict[str, list[str]]:
 
 
 def _new_attempt(session: Session, quiz: models.Quiz, user_id: int, qq_ids: Sequence[int], *,
-                 practice: bool, deadline: dt.datetime | None, now: dt.datetime,
+                 practice: bool, time_limit_at: dt.datetime | None, now: dt.datetime,
                  rng: random.Random) -> models.Attempt:
     qqs = _quiz_questions(session, qq_ids)
     ids = _shuffled_ids(rng, list(qq_ids))
@@ -209,7 +238,7 @@ def _new_attempt(session: Session, quiz: models.Quiz, user_id: int, qq_ids: Sequ
     attempt = models.Attempt(
         quiz_id=quiz.id, user_id=user_id, number=number, practice=practice,
         question_ids_json=json.dumps(ids), option_order_json=json.dumps(orders, ensure_ascii=False),
-        started_at=now, deadline_at=deadline,
+        started_at=now, time_limit_at=time_limit_at,
     )
     session.add(attempt)
     session.commit()
@@ -252,14 +281,11 @@ def start_attempt(session: Session, quiz: models.Quiz, user_id: int, *, now: dt.
         return existing
     if quiz.attempts_allowed is not None and attempts_used(session, quiz.id, user_id) >= quiz.attempts_allowed:
         raise NoAttemptsLeft(quiz.code)
-    deadline = None
-    if quiz.time_limit_seconds:
-        deadline = now + dt.timedelta(seconds=quiz.time_limit_seconds)
-    if quiz.closes_at is not None:
-        deadline = min(deadline, quiz.closes_at) if deadline else quiz.closes_at
+    # The attempt's own limit is fixed now; the quiz's close time is read whenever it matters.
+    limit = now + dt.timedelta(seconds=quiz.time_limit_seconds) if quiz.time_limit_seconds else None
     ids = [qq.id for qq in quiz.questions]
     try:
-        return _new_attempt(session, quiz, user_id, ids, practice=False, deadline=deadline, now=now,
+        return _new_attempt(session, quiz, user_id, ids, practice=False, time_limit_at=limit, now=now,
                             rng=rng or random.SystemRandom())
     except IntegrityError:
         # A double click raced us to the same attempt number: use the attempt that won.
@@ -278,9 +304,11 @@ def lock_attempt(session: Session, attempt: models.Attempt) -> None:
     Two tabs, a double click or a retried request may save or submit the same attempt at once. On
     PostgreSQL the row lock makes the second wait and then see the first's work (a submitted attempt,
     an answer row already there); SQLite serializes writers with BEGIN IMMEDIATE and ignores FOR UPDATE.
+    The quiz is reloaded too: its close time as it is now is part of the attempt's deadline.
     """
     session.scalars(select(models.Attempt).where(models.Attempt.id == attempt.id)
-                    .with_for_update().execution_options(populate_existing=True)).one()
+                    .options(joinedload(models.Attempt.quiz))
+                    .with_for_update(of=models.Attempt).execution_options(populate_existing=True)).one()
 
 
 def _lock_user(session: Session, user_id: int) -> None:
@@ -292,18 +320,17 @@ def close_if_expired(session: Session, attempt: models.Attempt, now: dt.datetime
     """Submit the attempt at its deadline if that has passed; say whether it is now closed."""
     if attempt.submitted_at is not None:
         return True
-    if attempt.deadline_at is not None and now >= attempt.deadline_at:
-        submit(session, attempt, now=attempt.deadline_at)
+    ends = deadline(attempt)
+    if ends is not None and now >= ends:
+        submit(session, attempt, now=ends)
         return True
     return False
 
 
 def close_expired(session: Session, quiz_id: int, now: dt.datetime, *, user_id: int | None = None) -> None:
     """Submit at its deadline every open attempt of the quiz whose time ran out (one user's, if given)."""
-    stmt = select(models.Attempt).where(
-        models.Attempt.quiz_id == quiz_id, models.Attempt.submitted_at.is_(None),
-        models.Attempt.deadline_at.is_not(None), models.Attempt.deadline_at <= now,
-    )
+    stmt = (select(models.Attempt).join(models.Quiz, models.Quiz.id == models.Attempt.quiz_id)
+            .where(models.Attempt.quiz_id == quiz_id, models.Attempt.submitted_at.is_(None), past_deadline(now)))
     if user_id is not None:
         stmt = stmt.where(models.Attempt.user_id == user_id)
     for attempt in session.scalars(stmt).all():
@@ -417,7 +444,8 @@ def submit(session: Session, attempt: models.Attempt, *, now: dt.datetime | None
     now = now or models.utcnow()
     if attempt.submitted_at is not None:
         return attempt
-    closed_at = min(now, attempt.deadline_at) if attempt.deadline_at else now
+    ends = deadline(attempt)
+    closed_at = min(now, ends) if ends else now
     ids = question_ids(attempt)
     qqs = _quiz_questions(session, ids)
     saved = _responses(session, attempt.id)
@@ -430,7 +458,7 @@ def submit(session: Session, attempt: models.Attempt, *, now: dt.datetime | None
         response = saved.get(qq_id)
         if response is None:
             continue
-        late = attempt.deadline_at is not None and response.saved_at > attempt.deadline_at
+        late = ends is not None and response.saved_at > ends
         fraction = 0.0 if late else grading.grade(qq.question, json.loads(response.answer_json))
         response.score = round(fraction * qq.points, 4)
         earned += response.score
@@ -546,5 +574,5 @@ def start_retry(session: Session, attempt: models.Attempt, *, now: dt.datetime |
     missed = missed_question_ids(session, attempt)
     if not missed:
         raise NothingToRetry(attempt.id)
-    return _new_attempt(session, attempt.quiz, attempt.user_id, missed, practice=True, deadline=None,
+    return _new_attempt(session, attempt.quiz, attempt.user_id, missed, practice=True, time_limit_at=None,
                         now=now, rng=rng or random.SystemRandom())

@@ -29,17 +29,18 @@ from sqlalchemy.orm import Session
 from questions import grading
 from questions.kinds import shape
 from quiz import models
-from quiz.services.attempts import Item, parse_answers
+from quiz.services.attempts import Item, deadline_of, parse_answers
 from quiz.services.snapshots import snapshots
 
 MAX_ATTEMPTS = 5000  # attempts whose question list each worker keeps parsed
 
-A, U, R = models.Attempt, models.User, models.Response
+A, U, R, Q = models.Attempt, models.User, models.Response, models.Quiz
 STATE = (
-    select(A.user_id, A.submitted_at, A.deadline_at, A.question_ids_json, A.option_order_json,
-           U.session_version, R.id, R.quiz_question_id, R.answer_json, R.saved_at)
+    select(A.user_id, A.submitted_at, A.time_limit_at, A.practice, Q.closes_at, A.question_ids_json,
+           A.option_order_json, U.session_version, R.id, R.quiz_question_id, R.answer_json, R.saved_at)
     .select_from(A)
     .join(U, U.id == A.user_id)
+    .join(Q, Q.id == A.quiz_id)  # its close time, as it is now, is part of the attempt's deadline
     .outerjoin(R, R.attempt_id == A.id)
     .where(A.id == bindparam("attempt_id"))
     # Writers of one attempt queue on its row (PostgreSQL); SQLite's BEGIN IMMEDIATE already did.
@@ -115,40 +116,45 @@ def _open_state(session: Session, attempt_id: int, user_id: object, session_vers
         session.rollback()
         return None
     head = rows[0]
+    ends = deadline_of(head.time_limit_at, head.closes_at, head.practice)
     if (head.user_id != user_id or head.session_version != session_version or head.submitted_at is not None
-            or (head.deadline_at is not None and now >= head.deadline_at)):
+            or (ends is not None and now >= ends)):
         session.rollback()
         return None
     return conn, rows
 
 
 # PostgreSQL, once this worker knows the attempt's questions: the whole autosave is one statement in
-# its own transaction (one round trip instead of BEGIN, read, write, COMMIT). The attempt row is
+# its own transaction (one round trip instead of BEGIN, read, write, COMMIT); its WHERE is the rule of
+# ``attempts.deadline_of`` written in SQL (before the attempt's own limit and the quiz's close time as
+# it is now, unless a practice attempt), like the SQLite guard below. The attempt row is
 # share-locked, so a submission (FOR UPDATE) and an autosave of one attempt still queue; when the
-# attempt is not the user's, not open, or was just submitted, ``a`` is empty and nothing is written.
+# attempt is not the user's, not open, or was just submitted, ``open_attempt`` is empty and nothing
+# is written.
 # ``before`` is the statement's snapshot, i.e. the answers as they were before this save.
 ONE_STATEMENT_PG = text("""
-WITH a AS (
-    SELECT attempts.id, set_config('synchronous_commit', 'off', true) AS async_commit
-    FROM attempts JOIN users ON users.id = attempts.user_id
-    WHERE attempts.id = :aid AND attempts.user_id = :uid AND users.session_version = :sv
-      AND attempts.submitted_at IS NULL AND (attempts.deadline_at IS NULL OR attempts.deadline_at > :now)
-    FOR SHARE OF attempts
+WITH open_attempt AS (
+    SELECT a.id, set_config('synchronous_commit', 'off', true) AS async_commit
+    FROM attempts a JOIN users u ON u.id = a.user_id JOIN quizzes q ON q.id = a.quiz_id
+    WHERE a.id = :aid AND a.user_id = :uid AND u.session_version = :sv
+      AND a.submitted_at IS NULL AND (a.time_limit_at IS NULL OR a.time_limit_at > :now)
+      AND (a.practice OR q.closes_at IS NULL OR q.closes_at > :now)
+    FOR SHARE OF a
 ), v AS (
     SELECT * FROM unnest(CAST(:qqs AS integer[]), CAST(:answers AS text[])) AS v (qq, answer)
 ), up AS (
     INSERT INTO responses (attempt_id, quiz_question_id, answer_json, saved_at)
-    SELECT a.id, v.qq, v.answer, :now FROM a, v
+    SELECT open_attempt.id, v.qq, v.answer, :now FROM open_attempt, v
     ON CONFLICT (attempt_id, quiz_question_id) DO UPDATE
         SET answer_json = EXCLUDED.answer_json, saved_at = EXCLUDED.saved_at
         WHERE responses.answer_json IS DISTINCT FROM EXCLUDED.answer_json
     RETURNING quiz_question_id
 ), gone AS (
-    DELETE FROM responses USING a
-    WHERE responses.attempt_id = a.id AND responses.quiz_question_id = ANY(CAST(:cleared AS integer[]))
+    DELETE FROM responses USING open_attempt
+    WHERE responses.attempt_id = open_attempt.id AND responses.quiz_question_id = ANY(CAST(:cleared AS integer[]))
     RETURNING responses.quiz_question_id
 )
-SELECT (SELECT count(*) FROM a) AS open_count,
+SELECT (SELECT count(*) FROM open_attempt) AS open_count,
        (SELECT count(*) FROM up) + (SELECT count(*) FROM gone) AS changed,
        ARRAY(SELECT quiz_question_id FROM responses WHERE attempt_id = :aid) AS before
 """)
@@ -184,17 +190,26 @@ def _one_statement_pg(session: Session, attempt_id: int, user_id: int, session_v
 # a time and a waiting writer sleeps in steps of milliseconds, so the time inside the lock is what
 # limits how many answers a server stores per second. The guard re-checks, under the lock, that the
 # attempt is still this user's and open; the writes are upserts and deletes by question, so they are
-# right even if another tab saved in between (only the reported ``changed`` count could be off).
-READ_SQLITE = ("SELECT a.user_id, a.submitted_at, a.deadline_at, u.session_version, r.quiz_question_id, r.answer_json "
-               "FROM attempts a JOIN users u ON u.id = a.user_id LEFT JOIN responses r ON r.attempt_id = a.id "
-               "WHERE a.id = ?")
-GUARD_SQLITE = ("SELECT 1 FROM attempts a JOIN users u ON u.id = a.user_id WHERE a.id = ? AND a.user_id = ? "
-                "AND u.session_version = ? AND a.submitted_at IS NULL AND (a.deadline_at IS NULL OR a.deadline_at > ?)")
+# right even if another tab saved in between (only the reported ``changed`` count could be off). The
+# deadline is checked twice: on the read, with ``deadline_of``; in the guard, the same rule in SQL
+# (a teacher may move the quiz's close time in between).
+READ_SQLITE = ("SELECT a.user_id, a.submitted_at, u.session_version, a.time_limit_at, q.closes_at, a.practice, "
+               "r.quiz_question_id, r.answer_json "
+               "FROM attempts a JOIN users u ON u.id = a.user_id JOIN quizzes q ON q.id = a.quiz_id "
+               "LEFT JOIN responses r ON r.attempt_id = a.id WHERE a.id = ?")
+GUARD_SQLITE = ("SELECT 1 FROM attempts a JOIN users u ON u.id = a.user_id JOIN quizzes q ON q.id = a.quiz_id "
+                "WHERE a.id = :aid AND a.user_id = :uid AND u.session_version = :sv AND a.submitted_at IS NULL "
+                "AND (a.time_limit_at IS NULL OR a.time_limit_at > :now) "
+                "AND (a.practice OR q.closes_at IS NULL OR q.closes_at > :now)")
 UPSERT_SQLITE = ("INSERT INTO responses (attempt_id, quiz_question_id, answer_json, saved_at) VALUES (?, ?, ?, ?) "
                  "ON CONFLICT (attempt_id, quiz_question_id) DO UPDATE "
                  "SET answer_json = excluded.answer_json, saved_at = excluded.saved_at")
 DELETE_SQLITE = "DELETE FROM responses WHERE attempt_id = ? AND quiz_question_id = ?"
 SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy stores a DateTime in SQLite
+
+
+def _sqlite_time(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
 
 
 def _short_lock_sqlite(session: Session, attempt_id: int, user_id: int, session_version: object,
@@ -213,12 +228,13 @@ def _short_lock_sqlite(session: Session, attempt_id: int, user_id: int, session_
         rows = cursor.execute(READ_SQLITE, (attempt_id,)).fetchall()
         if not rows:
             return None
-        owner, submitted_at, deadline, version = rows[0][:4]
+        owner, submitted_at, version, limit, closes_at, practice = rows[0][:6]
         stamp = now.strftime(SQLITE_TIME)
+        ends = deadline_of(_sqlite_time(limit), _sqlite_time(closes_at), bool(practice))
         if (owner != user_id or version != session_version or submitted_at is not None
-                or (deadline is not None and stamp >= str(deadline))):
+                or (ends is not None and now >= ends)):
             return None
-        existing = {r[4]: r[5] for r in rows if r[4] is not None}
+        existing = {r[6]: r[7] for r in rows if r[6] is not None}
         allowed = {it.qq_id for it in items}
         writes: list[tuple[int, int, str, str]] = []
         deletes: list[tuple[int, int]] = []
@@ -237,7 +253,8 @@ def _short_lock_sqlite(session: Session, attempt_id: int, user_id: int, session_
                 writes.append((attempt_id, qq_id, payload, stamp))
         if writes or deletes:
             cursor.execute("BEGIN IMMEDIATE")
-            if cursor.execute(GUARD_SQLITE, (attempt_id, user_id, session_version, stamp)).fetchone() is None:
+            guard = {"aid": attempt_id, "uid": user_id, "sv": session_version, "now": stamp}
+            if cursor.execute(GUARD_SQLITE, guard).fetchone() is None:
                 raw.rollback()
                 return None
             cursor.executemany(UPSERT_SQLITE, writes)
@@ -320,7 +337,7 @@ def fast_submit(session: Session, attempt_id: int, user_id: object, session_vers
     snaps = snapshots(session, [it.qq_id for it in items])
     answers = parse_answers(items, form)
     existing = {r.quiz_question_id: (r.id, r.answer_json, r.saved_at) for r in rows if r.quiz_question_id is not None}
-    deadline = head.deadline_at
+    deadline = deadline_of(head.time_limit_at, head.closes_at, head.practice)
     total = earned = 0.0
     scores: list[dict[str, Any]] = []
     rewrites: list[dict[str, Any]] = []

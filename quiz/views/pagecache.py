@@ -1,7 +1,7 @@
 """Rendered question pages of attempts in progress, cached per worker.
 
 A student's question page changes only when something it shows changes. One query reads all of it —
-the attempt (owner, deadline, submitted), its quiz (title, layout), its user (name, role, session
+the attempt (owner, time limit, submitted), its quiz (title, layout, close time), its user (name, role, session
 version) and its saved answers — and the tuple of those values, with the page number, the session's
 CSRF secret and the script root, is the cache key. A hit serves the stored HTML without building an
 ORM object graph or rendering a template; a miss renders normally and stores the result.
@@ -26,6 +26,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 
 from quiz import models
 from quiz.db import get_db
+from quiz.services.attempts import deadline_of
 from quiz.views.helpers import iso
 
 EXTENSION_KEY = "fahim_page_cache"
@@ -36,8 +37,8 @@ _NOW_ATTR = re.compile(r'data-now="[^"]*"')
 A, Q, U, R = models.Attempt, models.Quiz, models.User, models.Response
 # Everything the page shows that can change, in one round trip (one row per saved answer).
 STATE = (
-    select(A.user_id, A.submitted_at, A.deadline_at, A.practice, Q.title, Q.layout, U.name, U.role,
-           U.session_version, R.quiz_question_id, R.answer_json)
+    select(A.user_id, A.submitted_at, A.time_limit_at, A.practice, Q.title, Q.layout, U.name, U.role,
+           U.session_version, R.quiz_question_id, R.answer_json, Q.closes_at)
     .select_from(A)
     .join(Q, Q.id == A.quiz_id)
     .join(U, U.id == A.user_id)
@@ -91,10 +92,9 @@ def lookup(attempt_id: int) -> str | None:
     rows = _state(attempt_id)
     if not rows:
         return None
-    user_id, submitted_at, deadline, practice, title, layout, name, role, version = rows[0][:9]
+    user_id, submitted_at, limit, practice, title, layout, name, role, version = rows[0][:9]
     now = models.utcnow()
-    if isinstance(deadline, str):  # SQLite hands back the stored text
-        deadline = dt.datetime.fromisoformat(deadline)
+    deadline = deadline_of(_time(limit), _time(rows[0][11]), bool(practice))
     if (user_id != uid or version != session.get("sv") or submitted_at is not None
             or (deadline is not None and now >= deadline)):
         return None
@@ -106,6 +106,11 @@ def lookup(attempt_id: int) -> str | None:
         g.page_cache_key = key
         return None
     return html.replace(NOW_SLOT, iso(now)) if deadline is not None else html
+
+
+def _time(value: Any) -> dt.datetime | None:
+    # SQLite hands back the stored text.
+    return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _state(attempt_id: int) -> list[Any]:

@@ -163,7 +163,8 @@ def take(attempt_id: int) -> str | WResponse:
     attempt = _my_attempt_or_404(attempt_id)
     session = get_session()
     if attempt_service.close_if_expired(session, attempt, models.utcnow()):
-        if attempt.submitted_at is not None and attempt.deadline_at and attempt.submitted_at >= attempt.deadline_at:
+        ends = attempt_service.deadline(attempt)
+        if attempt.submitted_at is not None and ends and attempt.submitted_at >= ends:
             flash("انتهى الوقت، فأُغلقت المحاولة بالإجابات المحفوظة.", "info")
         return redirect(url_for("student.result", attempt_id=attempt.id))
     all_items = attempt_service.items(session, attempt)
@@ -171,7 +172,8 @@ def take(attempt_id: int) -> str | WResponse:
     page = _page_of(request.args.get("page"), len(all_items)) if one_per_page else 1
     shown = [all_items[page - 1]] if one_per_page and all_items else all_items
     return pagecache.store(render_template(
-        "student/take.html", attempt=attempt, quiz=attempt.quiz, items=shown, all_items=all_items,
+        "student/take.html", attempt=attempt, quiz=attempt.quiz, deadline=attempt_service.deadline(attempt),
+        items=shown, all_items=all_items,
         page=page, pages=len(all_items) if one_per_page else 1, one_per_page=one_per_page,
         answered=sum(1 for it in all_items if it.answered), form=AnswerForm(page=str(page)),
         submit_form=SubmitAttemptForm(),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import Response
-from sqlalchemy import select
 
 from quiz import models
 from quiz.db import get_session
@@ -15,15 +14,7 @@ from quiz.views.teacher.common import bp, or_404, render
 
 def _close_expired(quiz: models.Quiz) -> None:
     # An attempt whose time ran out is graded at its deadline, so results count it.
-    session = get_session()
-    now = models.utcnow()
-    for a in session.scalars(
-        select(models.Attempt).where(
-            models.Attempt.quiz_id == quiz.id, models.Attempt.submitted_at.is_(None),
-            models.Attempt.deadline_at.is_not(None), models.Attempt.deadline_at <= now,
-        )
-    ):
-        attempt_service.close_if_expired(session, a, now)
+    attempt_service.close_expired(get_session(), quiz.id, models.utcnow())
 
 
 @bp.route("/quizzes/<int:quiz_id>/results")
