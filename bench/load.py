@@ -11,7 +11,15 @@ Finally the database is read and one line is printed:
 
 sent: students who sent a submission; recorded: students with a submitted attempt in the database;
 duplicated: submitted attempts beyond one per student plus duplicate answer rows; errors5xx: 5xx
-responses seen; lost: students who sent a submission that the database does not hold.
+responses seen; lost: students who sent a submission that the database does not hold (with
+--teacher-edit, also answers whose autosave the server acknowledged that the database does not hold).
+
+--teacher-edit gives the quiz a close time an hour ahead, and in the middle of the run the teacher moves
+it to a few seconds ahead (the quiz's row, as the settings page stores it). Students still answering
+then are refused (an autosave answers 409 and the page opens the result, a submission closes the
+attempt at the close time, a start is refused) and stop there. A second line counts, from the database,
+what was accepted after the new close (attempts submitted after it, answers saved after it: both must
+be 0) and the answers the server acknowledged before it that the database does not hold (lost).
 
 --kill-worker SIGKILLs one gunicorn worker in the middle of the run (gunicorn starts a new one).
 Students retry a request whose connection broke, as a browser's retry would (every step is
@@ -20,14 +28,15 @@ A second line reports the kill, the retries, every submitted attempt's answers, 
 consistency (SQLite: PRAGMA integrity_check and foreign_key_check; PostgreSQL: orphan rows per
 foreign key and duplicate rows per UNIQUE constraint).
 
-Run: .venv/bin/python bench/load.py --db sqlite [--kill-worker] [--students 200]
-     .venv/bin/python bench/load.py --db postgresql [--kill-worker]
+Run: .venv/bin/python bench/load.py --db sqlite [--kill-worker | --teacher-edit] [--students 200]
+     .venv/bin/python bench/load.py --db postgresql [--kill-worker | --teacher-edit]
 Traffic goes only to 127.0.0.1. Exit status 1 when a count is not exact or the database is inconsistent.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import html
 import http.client
 import json
@@ -56,12 +65,13 @@ from sqlalchemy import Engine, func, select, text  # noqa: E402
 from quiz import models  # noqa: E402
 from quiz.db import make_engine  # noqa: E402
 
+CLOSE_LEAD = 3.0  # --teacher-edit: seconds between the teacher's edit and the new close time
 POSTGRES_URL = os.environ.get("FAHIM_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 QUIZ_CODE = "ASFURA"
 REQUEST_TIMEOUT = 60.0
 RETRIES = 8
 CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
-FIELDSET = re.compile(r'<fieldset class="question kind-([a-z_]+)"[^>]*data-qid="(\d+)"[^>]*>(.*?)</fieldset>', re.S)
+FIELDSET = re.compile(r'<fieldset class="question kind-([a-z_]+)[^"]*"[^>]*data-qid="(\d+)"[^>]*>(.*?)</fieldset>', re.S)
 RADIO = re.compile(r'<input type="radio" name="(q-\d+)" value="([^"]*)"')
 SELECT = re.compile(r'<select id="[^"]*" name="(q-\d+-r\d+)">(.*?)</select>', re.S)
 OPTION = re.compile(r'<option value="([^"]+)"')
@@ -84,6 +94,12 @@ class Stats:
     requests: int = 0
     submitted: int = 0
     failures: list[str] = field(default_factory=list)
+    refused: Counter[str] = field(default_factory=Counter)  # --teacher-edit: what the close turned away
+
+    def refuse(self, what: str) -> None:
+        """Record one request turned away because the quiz closed."""
+        with self.lock:
+            self.refused[what] += 1
 
     def count(self, status: int) -> None:
         """Record one response."""
@@ -100,14 +116,16 @@ class Stats:
 class Student:
     """One browser: its own cookie, following redirects, retrying a request whose connection broke."""
 
-    def __init__(self, number: int, port: int, stats: Stats) -> None:
+    def __init__(self, number: int, port: int, stats: Stats, closing: bool = False) -> None:
         self.name = f"طالب {number:03d}"
         self.port = port
         self.stats = stats
+        self.closing = closing  # the quiz may close during the run: a refusal ends the student's work
         self.cookie = ""
         self.token = ""
         self.sent = False
         self.acknowledged = False
+        self.saved: set[int] = set()  # questions whose autosave the server acknowledged
 
     # --- HTTP -----------------------------------------------------------------------------------
     def _once(self, method: str, path: str, body: bytes | None, headers: dict[str, str]) -> tuple[int, str, str]:
@@ -166,6 +184,9 @@ class Student:
         status, path, page = self.request("POST", f"/q/{QUIZ_CODE}/start",
                                           {"csrf_token": self.token, "name": self.name})
         m = re.match(r"/attempt/(\d+)", path)
+        if self.closing and status == 200 and path == f"/q/{QUIZ_CODE}":
+            self.stats.refuse("starts")  # the quiz closed before this student started
+            return
         if status != 200 or not m:
             raise RuntimeError(f"start: {status} {path}")
         attempt = m.group(1)
@@ -178,8 +199,15 @@ class Student:
                 status, _, reply = self.request(
                     "POST", f"/attempt/{attempt}/autosave", answer,
                     {"X-CSRFToken": self.token, "Accept": "application/json", "X-Requested-With": "fetch"})
+                if self.closing and status == 409 and json.loads(reply).get("closed"):
+                    self.stats.refuse("autosaves")  # the page script then opens the result, as here
+                    status, path, _ = self.request("GET", json.loads(reply)["redirect"])
+                    if status != 200 or not path.endswith("/result"):
+                        raise RuntimeError(f"result after the close: {status} {path}")
+                    return
                 if status != 200 or not json.loads(reply).get("ok"):
                     raise RuntimeError(f"autosave: {status} {reply[:200]}")
+                self.saved.add(int(qid))
         self.sent = True
         status, path, _ = self.request("POST", f"/attempt/{attempt}/submit", {"csrf_token": self.token, "submit": "1"})
         if status != 200 or not path.endswith("/result"):
@@ -376,20 +404,55 @@ def read_results(engine: Engine, students: list[Student]) -> dict[str, Any]:
             "questions": n_questions}
 
 
+def move_close(url: str, closes_at: dt.datetime) -> None:
+    """Set the quiz's close time, as the teacher's settings page stores it."""
+    from sqlalchemy.orm import Session
+
+    engine = make_engine(url)
+    try:
+        with Session(engine) as session:
+            quiz = session.scalars(select(models.Quiz).where(models.Quiz.code == QUIZ_CODE)).one()
+            quiz.closes_at = closes_at
+            session.commit()
+    finally:
+        engine.dispose()
+
+
+def read_close(engine: Engine, students: list[Student], closes_at: dt.datetime) -> dict[str, int]:
+    """Count what the database accepted after ``closes_at`` and the acknowledged answers it lacks."""
+    A, R, U = models.Attempt, models.Response, models.User
+    with engine.connect() as conn:
+        quiz_id = conn.execute(select(models.Quiz.id).where(models.Quiz.code == QUIZ_CODE)).scalar_one()
+        mine = A.quiz_id == quiz_id
+        attempts_after = conn.execute(select(func.count(A.id)).where(mine, A.submitted_at > closes_at)).scalar_one()
+        closed_at_close = conn.execute(select(func.count(A.id)).where(mine, A.submitted_at == closes_at)).scalar_one()
+        still_open = conn.execute(select(func.count(A.id)).where(mine, A.submitted_at.is_(None))).scalar_one()
+        answers_after = conn.execute(select(func.count(R.id)).join(A, A.id == R.attempt_id)
+                                     .where(mine, R.saved_at >= closes_at)).scalar_one()
+        stored = {(name, qq_id) for name, qq_id in conn.execute(
+            select(U.name, R.quiz_question_id).join(A, A.user_id == U.id).join(R, R.attempt_id == A.id).where(mine))}
+    acknowledged = {(s.name, qid) for s in students for qid in s.saved}
+    return {"attempts_after": attempts_after, "answers_after": answers_after, "closed_at_close": closed_at_close,
+            "still_open": still_open, "acknowledged": len(acknowledged), "lost_answers": len(acknowledged - stored)}
+
+
 # --- the run --------------------------------------------------------------------------------------
 
-def run(db: str, students: int = 200, workers: int = 2, kill_worker: bool = False,
+def run(db: str, students: int = 200, workers: int = 2, kill_worker: bool = False, teacher_edit: bool = False,
         keep: bool = False) -> dict[str, Any]:
     """Run the load (and fault) test on ``db`` ('sqlite' or 'postgresql'); return the counts."""
     if workers < 2:
         raise ValueError("at least 2 workers")
     workdir = Path(tempfile.mkdtemp(prefix=f"fahim-load-{db}-"))
     url, schema = prepare_database(db, workdir)
+    if teacher_edit:
+        move_close(url, models.utcnow().replace(microsecond=0) + dt.timedelta(hours=1))
     port = free_port()
     proc = start_gunicorn(url, port, workers, workdir)
     stats = Stats()
-    crowd = [Student(i + 1, port, stats) for i in range(students)]
+    crowd = [Student(i + 1, port, stats, closing=teacher_edit) for i in range(students)]
     kill: dict[str, Any] = {}
+    edit: dict[str, Any] = {}
     started = time.monotonic()
 
     def student(s: Student) -> None:
@@ -418,17 +481,26 @@ def run(db: str, students: int = 200, workers: int = 2, kill_worker: bool = Fals
             time.sleep(0.05)
         kill["restarted"] = False
 
+    def teacher() -> None:
+        # About 40% into the run, like the kill: students everywhere from starting to submitting.
+        while stats.requests < students * 12 and time.monotonic() - started < 300:
+            time.sleep(0.01)
+        closes_at = models.utcnow() + dt.timedelta(seconds=CLOSE_LEAD)
+        move_close(url, closes_at)
+        edit.update(closes_at=closes_at, at=round(time.monotonic() - started, 2), requests_before=stats.requests)
+
     threads = [threading.Thread(target=student, args=(s,), daemon=True) for s in crowd]
-    killer_thread = threading.Thread(target=killer, daemon=True) if kill_worker else None
+    helpers = [threading.Thread(target=job, daemon=True)
+               for job, wanted in ((killer, kill_worker), (teacher, teacher_edit)) if wanted]
     try:
         for t in threads:
             t.start()
-        if killer_thread:
-            killer_thread.start()
+        for t in helpers:
+            t.start()
         for t in threads:
             t.join(timeout=max(1.0, 600 - (time.monotonic() - started)))
-        if killer_thread:
-            killer_thread.join(timeout=60)
+        for t in helpers:
+            t.join(timeout=60)
         elapsed = time.monotonic() - started
     finally:
         stop_gunicorn(proc)
@@ -436,6 +508,7 @@ def run(db: str, students: int = 200, workers: int = 2, kill_worker: bool = Fals
     try:
         result = read_results(engine, crowd)
         ok, checks = consistency(engine)
+        closing = read_close(engine, crowd, edit["closes_at"]) if "closes_at" in edit else None
     finally:
         engine.dispose()
         if schema and not keep:
@@ -446,7 +519,17 @@ def run(db: str, students: int = 200, workers: int = 2, kill_worker: bool = Fals
         db=db, students=students, workers=workers, seconds=round(elapsed, 1), requests=stats.requests,
         errors5xx=sum(c for code, c in stats.status.items() if code >= 500), retries=stats.retries,
         failures=stats.failures, consistent=ok, checks=checks, kill=kill if kill_worker else None,
+        edit=dict(edit, refused=dict(stats.refused), **(closing or {})) if teacher_edit else None,
     )
+    if teacher_edit:
+        # Everyone who started has a closed attempt; nothing acknowledged is missing, nothing came in late.
+        result["lost"] += closing["lost_answers"] if closing else 0
+        result["exact"] = (closing is not None and result["recorded"] == students - stats.refused["starts"]
+                           and result["duplicated"] == 0 and result["errors5xx"] == 0 and result["lost"] == 0
+                           and ok and not stats.failures and closing["attempts_after"] == 0
+                           and closing["answers_after"] == 0 and closing["still_open"] == 0
+                           and sum(stats.refused.values()) > 0)
+        return result
     result["exact"] = (result["sent"] == result["recorded"] == students and result["duplicated"] == 0
                        and result["errors5xx"] == 0 and result["lost"] == 0 and ok
                        and result["complete"] == students and (not kill_worker or bool(kill.get("restarted"))))
@@ -460,9 +543,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--students", type=int, default=200)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--kill-worker", action="store_true", help="SIGKILL one worker in the middle of the run")
+    parser.add_argument("--teacher-edit", action="store_true",
+                        help="the teacher moves the close time earlier in the middle of the run")
     parser.add_argument("--keep", action="store_true", help="keep the database and gunicorn log")
     args = parser.parse_args(argv)
-    r = run(args.db, students=args.students, workers=args.workers, kill_worker=args.kill_worker, keep=args.keep)
+    r = run(args.db, students=args.students, workers=args.workers, kill_worker=args.kill_worker,
+            teacher_edit=args.teacher_edit, keep=args.keep)
     print(f"sent={r['sent']} recorded={r['recorded']} duplicated={r['duplicated']} "
           f"errors5xx={r['errors5xx']} lost={r['lost']}")
     detail = (f"db={r['db']} workers={r['workers']} students={r['students']} requests={r['requests']} "
@@ -473,6 +559,15 @@ def main(argv: list[str] | None = None) -> int:
         detail = (f"kill-worker: SIGKILL pid {k.get('pid')} at {k.get('at')}s after {k.get('requests_before')} "
                   f"requests, restarted={'yes' if k.get('restarted') else 'NO'}; committed attempts lost={r['lost']}; "
                   + detail)
+    if r["edit"] is not None:
+        e = r["edit"]
+        refused = e.get("refused", {})
+        detail = (f"teacher-edit: close moved at {e.get('at')}s after {e.get('requests_before')} requests to "
+                  f"{CLOSE_LEAD:g}s ahead; accepted after the new close: attempts={e.get('attempts_after')} "
+                  f"answers={e.get('answers_after')}; refused after it: autosaves={refused.get('autosaves', 0)} "
+                  f"starts={refused.get('starts', 0)}; closed at the close time={e.get('closed_at_close')} "
+                  f"still open={e.get('still_open')}; acknowledged answers={e.get('acknowledged')} "
+                  f"lost={e.get('lost_answers')}; " + detail)
     print(detail)
     for failure in r["failures"][:10]:
         print("failure:", failure)
