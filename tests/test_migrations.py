@@ -5,6 +5,7 @@ together migrate once."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 import uuid
 from collections.abc import Iterator
@@ -163,3 +164,44 @@ def test_open_attempts_keep_their_own_time_limit_and_no_longer_a_copy_of_the_clo
         stored = conn.execute(text("SELECT deadline_at FROM attempts WHERE number = 2")).scalar_one()
     assert dt.datetime.fromisoformat(stored) == closes  # back to the earlier of the two
     engine.dispose()
+
+
+def test_attempts_option_orders_become_positions_and_back(empty_engine: Engine) -> None:
+    from conftest import sample_questions
+
+    upgrade(empty_engine, "0005")
+    by_kind = {q.kind: q for q in sample_questions()}
+    mcq, tf, match, order = by_kind["mcq"], by_kind["true_false"], by_kind["matching"], by_kind["ordering"]
+    old = {
+        "1": {"choices": [mcq.choices[2], mcq.choices[0], mcq.choices[3], mcq.choices[1]]},
+        "2": {"choices": list(tf.choices)},
+        "3": {"rows": [match.pairs[1][0], match.pairs[2][0], match.pairs[0][0]],
+              "options": [match.choices[2], match.choices[0], match.choices[1]]},
+        "4": {"items": [order.items[2], order.items[0], order.items[1]]},
+        "5": {},
+    }
+    now = models.utcnow()
+    with empty_engine.begin() as conn:
+        conn.execute(text("INSERT INTO users (id, name, role, created_at, session_version) "
+                          "VALUES (1, 'سارة', 'guest', :now, 0)"), {"now": now})
+        conn.execute(text("INSERT INTO articles (id, key, title, text, created_at) VALUES (1, 'k', 't', 'x', :now)"),
+                     {"now": now})
+        conn.execute(text("INSERT INTO banks (id, article_id, seed, version, drops_json, created_at) "
+                          "VALUES (1, 1, 0, 1, '{}', :now)"), {"now": now})
+        conn.execute(text("INSERT INTO quizzes (id, bank_id, title, code, grading, layout, review, published, created_at) "
+                          "VALUES (1, 1, 'q', 'ABC', 'highest', 'all_on_one', 'immediately', true, :now)"), {"now": now})
+        for i, q in enumerate((mcq, tf, match, order, by_kind["cloze"]), start=1):
+            conn.execute(text("INSERT INTO quiz_questions (id, quiz_id, position, points, data_json) "
+                              "VALUES (:id, 1, :id, 1, :data)"), {"id": i, "data": json.dumps(q.to_dict())})
+        conn.execute(text("INSERT INTO attempts (id, quiz_id, user_id, number, practice, question_ids_json, "
+                          "option_order_json, started_at) VALUES (1, 1, 1, 1, false, '[4, 1, 3, 2, 5]', :o, :now)"),
+                     {"o": json.dumps(old, ensure_ascii=False), "now": now})
+    upgrade(empty_engine)
+    with empty_engine.connect() as conn:
+        stored = conn.execute(text("SELECT option_order_json FROM attempts")).scalar_one()
+    assert json.loads(stored) == {"1": {"choices": [2, 0, 3, 1]}, "3": {"rows": [1, 2, 0], "options": [2, 0, 1]},
+                                  "4": {"items": [2, 0, 1]}}
+    downgrade(empty_engine, "0005")
+    with empty_engine.connect() as conn:
+        restored = json.loads(conn.execute(text("SELECT option_order_json FROM attempts")).scalar_one())
+    assert restored == old

@@ -146,9 +146,50 @@ def question_ids(attempt: models.Attempt) -> list[int]:
     return [int(i) for i in json.loads(attempt.question_ids_json)]
 
 
-def option_order(attempt: models.Attempt) -> dict[str, dict[str, list[str]]]:
-    """Return the attempt's stored per-question choice orders."""
+def option_order(attempt: models.Attempt) -> dict[str, dict[str, list[int]]]:
+    """Return the attempt's stored per-question orders: positions into the question's own lists."""
     return json.loads(attempt.option_order_json or "{}")  # type: ignore[no-any-return]
+
+
+def _lists(q: Question) -> dict[str, list[str]]:
+    # The lists an attempt's order indexes, in the question's own order.
+    how = shape(q)
+    if how == "true_false":
+        return {"choices": list(q.choices) or ["صح", "خطأ"]}  # صح then خطأ reads naturally
+    if how == "choice":
+        return {"choices": list(q.choices)}
+    if how == "matching":
+        return {"rows": [left for left, _ in q.pairs], "options": list(q.choices) or [right for _, right in q.pairs]}
+    if how == "ordering":
+        return {"items": list(q.items or q.choices)}
+    return {}
+
+
+def _in_order(values: list[str], positions: Sequence[int] | None) -> tuple[str, ...]:
+    if positions is None or sorted(positions) != list(range(len(values))):
+        return tuple(values)
+    return tuple(values[i] for i in positions)
+
+
+def build_items(ids: Sequence[int], snaps: Mapping[int, Snapshot], orders: Mapping[str, Mapping[str, Sequence[int]]],
+                saved: Mapping[int, models.Response] | None = None) -> list[Item]:
+    """Return the questions ``ids`` as a student sees them, options in the attempt's ``orders``."""
+    out: list[Item] = []
+    for number, qq_id in enumerate(ids, start=1):
+        snap = snaps.get(qq_id)
+        if snap is None:
+            continue
+        q = snap.question
+        order = orders.get(str(qq_id), {})
+        shown = {name: _in_order(values, order.get(name)) for name, values in _lists(q).items()}
+        response = saved.get(qq_id) if saved is not None else None
+        out.append(Item(
+            qq_id=qq_id, number=number, kind=q.kind, shape=shape(q), prompt=q.prompt, points=snap.points,
+            choices=shown.get("choices", ()), rows=shown.get("rows", ()), options=shown.get("options", ()),
+            items=shown.get("items", ()),
+            answer=json.loads(response.answer_json) if response is not None else None,
+        ))
+    return out
 
 
 def owned_attempt(session: Session, attempt_id: int, user_id: int | None) -> models.Attempt | None:
@@ -180,51 +221,24 @@ def _responses(session: Session, attempt_id: int) -> dict[int, models.Response]:
 def items(session: Session, attempt: models.Attempt) -> list[Item]:
     """Return the attempt's questions as the student sees them, with saved answers and no key."""
     ids = question_ids(attempt)
-    qqs = _quiz_questions(session, ids)
-    saved = _responses(session, attempt.id)
-    orders = option_order(attempt)
-    out: list[Item] = []
-    for number, qq_id in enumerate(ids, start=1):
-        qq = qqs.get(qq_id)
-        if qq is None:
-            continue
-        q = qq.question
-        order = orders.get(str(qq_id), {})
-        response = saved.get(qq_id)
-        out.append(Item(
-            qq_id=qq_id, number=number, kind=q.kind, shape=shape(q), prompt=q.prompt, points=qq.points,
-            choices=tuple(order.get("choices", ())), rows=tuple(order.get("rows", ())),
-            options=tuple(order.get("options", ())), items=tuple(order.get("items", ())),
-            answer=json.loads(response.answer_json) if response is not None else None,
-        ))
-    return out
+    return build_items(ids, _quiz_questions(session, ids), option_order(attempt), _responses(session, attempt.id))
 
 
 # --- starting ------------------------------------------------------------------------------------
 
-def _shuffled(rng: random.Random, values: Sequence[str]) -> list[str]:
-    out = list(values)
-    rng.shuffle(out)
-    return out
-
-
-def _order_for(q: Question, rng: random.Random) -> dict[str, list[str]]:
+def _order_for(q: Question, rng: random.Random) -> dict[str, list[int]]:
     # Frozen per attempt so a reload shows the same order; the correct position is never implied.
+    # Stored as positions into the question's own lists (the published snapshot never changes).
     how = shape(q)
     if how == "true_false":
-        return {"choices": list(q.choices) or ["صح", "خطأ"]}  # fixed: صح then خطأ reads naturally
-    if how == "choice":
-        return {"choices": _shuffled(rng, q.choices)}
-    if how == "matching":
-        lefts = [left for left, _ in q.pairs]
-        rights = list(q.choices) or [right for _, right in q.pairs]
-        return {"rows": _shuffled(rng, lefts), "options": _shuffled(rng, rights)}
+        return {}  # fixed: صح then خطأ
+    lists = _lists(q)
+    order = {name: _shuffled_ids(rng, list(range(len(values)))) for name, values in lists.items()}
     if how == "ordering":
-        items_ = _shuffled(rng, q.items or q.choices)
-        if len(items_) > 1 and items_ == list(q.items):
-            items_ = items_[1:] + items_[:1]  # never start in the solved order
-        return {"items": items_}
-    return {}
+        items_ = order["items"]
+        if len(items_) > 1 and [lists["items"][i] for i in items_] == list(q.items):
+            order["items"] = items_[1:] + items_[:1]  # never start in the solved order
+    return order
 
 
 def _new_attempt(session: Session, quiz: models.Quiz, user_id: int, qq_ids: Sequence[int], *,
@@ -232,12 +246,12 @@ def _new_attempt(session: Session, quiz: models.Quiz, user_id: int, qq_ids: Sequ
                  rng: random.Random) -> models.Attempt:
     qqs = _quiz_questions(session, qq_ids)
     ids = _shuffled_ids(rng, list(qq_ids))
-    orders = {str(i): _order_for(qqs[i].question, rng) for i in ids}
+    orders = {str(i): order for i in ids if (order := _order_for(qqs[i].question, rng))}
     number = (session.scalar(select(func.max(models.Attempt.number)).where(
         models.Attempt.quiz_id == quiz.id, models.Attempt.user_id == user_id)) or 0) + 1
     attempt = models.Attempt(
         quiz_id=quiz.id, user_id=user_id, number=number, practice=practice,
-        question_ids_json=json.dumps(ids), option_order_json=json.dumps(orders, ensure_ascii=False),
+        question_ids_json=json.dumps(ids), option_order_json=json.dumps(orders, separators=(",", ":")),
         started_at=now, time_limit_at=time_limit_at,
     )
     session.add(attempt)

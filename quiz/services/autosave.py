@@ -27,9 +27,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from questions import grading
-from questions.kinds import shape
 from quiz import models
-from quiz.services.attempts import Item, deadline_of, parse_answers
+from quiz.services.attempts import Item, build_items, deadline_of, parse_answers
 from quiz.services.snapshots import snapshots
 
 MAX_ATTEMPTS = 5000  # attempts whose question list each worker keeps parsed
@@ -75,18 +74,7 @@ def _attempt_items(session: Session, attempt_id: int, ids_json: str, orders_json
     if found is not None:
         return found
     ids = [int(i) for i in json.loads(ids_json)]
-    orders = json.loads(orders_json or "{}")
-    snaps = snapshots(session, ids)
-    out = []
-    for number, qq_id in enumerate(ids, start=1):
-        snap = snaps.get(qq_id)
-        if snap is None:
-            continue
-        order = orders.get(str(qq_id), {})
-        out.append(Item(qq_id=qq_id, number=number, kind=snap.question.kind, shape=shape(snap.question), prompt=snap.question.prompt,
-                        points=snap.points, choices=tuple(order.get("choices", ())),
-                        rows=tuple(order.get("rows", ())), options=tuple(order.get("options", ())),
-                        items=tuple(order.get("items", ()))))
+    out = build_items(ids, snapshots(session, ids), json.loads(orders_json or "{}"))
     items = tuple(out)
     with _lock:
         cache[attempt_id] = items
