@@ -128,11 +128,9 @@ def article_regions(ctx: Context) -> tuple[str, ...]:
 def _pool(ctx: Context, ent: Entity, rng: random.Random) -> list[str]:
     regions = article_regions(ctx)
     if ent.type == "person":
-        cls = _person_class(ent)
-        if cls is None or not regions:
-            return []  # a person of unknown standing or place: any public figure could be a giveaway
-        gender = "f" if feminine(ent) else "m"
-        pool = list(pools.people(cls, regions[:2], gender))
+        # People come from the article only: a public figure from outside it (another country's minister,
+        # another club's coach) is the one option a reader rules out without reading.
+        return []
     elif ent.type == "place":
         row = pools.place_row(ent.name)
         kind = place_kind(ent)
@@ -169,14 +167,6 @@ def role_pool(role: str) -> tuple[str, ...]:
     return pools.posts(role)
 
 
-def nationality_before_blank(stem: str) -> bool:
-    """True when the word before the blank is a nationality («المخرج التونسي _____»): only people the
-    article names can stand there, since the pools do not know anyone's nationality."""
-    before = stem.split(BLANK)[0].split() if BLANK in stem else []
-    last = fold(before[-1]).strip("«»،,") if before else ""
-    return last.startswith("ال") and last.endswith("ي") and len(last) >= 6
-
-
 def name_options(ctx: Context, ent: Entity, stem: str, rng: random.Random, n: int = 3) -> list[str]:
     """Up to ``n`` wrong names for ``ent``: from the article first, then from a typed pool."""
     banned = {token_key(a) for a in ent.aliases}
@@ -188,7 +178,7 @@ def name_options(ctx: Context, ent: Entity, stem: str, rng: random.Random, n: in
         if len(out) >= n:
             break
         _distinct_add(out, e.name, banned)
-    pool = [] if ent.type == "person" and nationality_before_blank(stem) else _pool(ctx, ent, rng)
+    pool = _pool(ctx, ent, rng)
     for p in pool:
         if len(out) >= n:
             break

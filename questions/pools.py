@@ -1,9 +1,10 @@
-"""Typed pools of wrong options, read from ``questions/data/pools/``: people by class, region and gender;
-places by kind, country and region; organizations by group and region; posts by class.
+"""Typed pools of wrong options, read from ``questions/data/pools/``: places by kind, country and region;
+organizations by group and region; posts by class. People have no pool: a public figure from outside the
+article is an option a reader rules out without reading, so wrong names of people come from the article.
 
 Wrong options come from the article first (``questions.options``); these pools fill in when the
-article has too few of the same kind. Every pool is typed so that an option is plausible: a goalkeeper
-gets other footballers, a Moroccan governor other Maghreb officials, a Gulf city other Gulf cities.
+article has too few of the same kind. Every pool is typed so that an option is plausible: a Gulf city
+gets other Gulf cities, a ministry other ministries, a post other posts of its class.
 """
 
 from __future__ import annotations
@@ -23,23 +24,6 @@ POOLS = Path(__file__).resolve().parent / "data" / "pools"
 def _rows(name: str) -> list[dict[str, str]]:
     with (POOLS / f"{name}.tsv").open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-@lru_cache(maxsize=1)
-def _people() -> dict[tuple[str, str, str], tuple[str, ...]]:
-    out: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    for r in _rows("persons"):
-        out[(r["role"], r["region"], r["gender"])].append(r["name"])
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def people(role_class: str, regions: Iterable[str], gender: str = "m") -> tuple[str, ...]:
-    """Well-known people of ``role_class`` from ``regions`` (in that order), of ``gender``."""
-    table = _people()
-    out: list[str] = []
-    for region in regions:
-        out += table.get((role_class, region, gender), ())
-    return tuple(dict.fromkeys(out))
 
 
 @lru_cache(maxsize=1)
