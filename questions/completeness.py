@@ -46,3 +46,17 @@ def says_something(text: str) -> bool:
     if len(words) >= 2 and words[-2].bare in relatives or words[-1].bare in relatives:
         return False
     return True
+
+
+def predicate_missing(text: str, start: int, end: int) -> bool:
+    """True when ``text`` opens on a linking verb whose subject is the fact at ``start``-``end`` and
+    nothing follows it: «يعد الصندوق الكويتي للتنمية» lost what the fund is said to be."""
+    words = words_of(text)
+    if len(words) < 2:
+        return False
+    copulas = lists.folded("generation/copulas")
+    first = drop_conj(words[0])
+    n = 2 if len(words) > 2 and f"{first} {words[1].bare}" in copulas else 1
+    if n == 1 and first not in copulas:
+        return False
+    return words[n].start >= start and not text[end:].strip(" ،,.؟!")

@@ -148,11 +148,18 @@ def plausible_name(f: Fact) -> bool:
     return len(fold(f.text).replace(" ", "")) >= 3
 
 
+def _runs_on(text: str, end: int) -> bool:
+    """True when a body's name is followed by an adjective that names bodies («العام», «العليا»): the
+    name goes on past what was found («اللجنة العليا للإشراف | العام على سلامة الانتخابات»)."""
+    nxt = text[end:end + 20].split()
+    return bool(nxt) and text[end:end + 1] == " " and fold(nxt[0].strip("،,.")) in lists.folded("org_adjectives")
+
+
 def drop_doubtful_names(text: str, facts: list[Fact]) -> list[Fact]:
     """Leave out names the extractor was probably wrong about, so no question stands on them.
 
     Two names of one type touching (``هندوراس نصري`` + ``عصفورة``) are one name split wrongly: the
-    part whose entity is seen less often goes. A one-word person seen once, with no title, role or
+    part whose entity is seen less often goes. A body's name followed by an adjective of bodies was cut. A one-word person seen once, with no title, role or
     «quotes» around it, is too often an adjective or a common noun.
     """
     mentions = Counter(fact_id(f) for f in facts)
@@ -161,6 +168,9 @@ def drop_doubtful_names(text: str, facts: list[Fact]) -> list[Fact]:
         if f.type == g.type and f.type in NAME_TYPES and 0 <= g.start - f.end <= 1 \
                 and not text[f.end:g.start].strip():
             drop.add(i if mentions[fact_id(f)] <= mentions[fact_id(g)] else i + 1)
+    for i, f in enumerate(facts):
+        if f.type == "organization" and _runs_on(text, f.end):
+            drop.add(i)
     cued = {fact_id(f) for f in facts if f.type == "person" and (f.role or f.title or (
         f.start > 0 and text[f.start - 1] == "«"))}
     for i, f in enumerate(facts):

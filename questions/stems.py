@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from questions.clauses import MAX_STEM_WORDS, cut_after, cut_number_tail, fronted_cuts, glue_blank, stem_span, tidy
 from questions import lists
 from questions.arabic import name_units
-from questions.completeness import says_something
+from questions.completeness import predicate_missing, says_something
 from questions.context import NAME_TYPES, Context, fact_id
 from questions.distractors import date_variants, format_number, parse_iso
 from questions.model import BLANK, Fact, Source
 from questions.normalize import fold, tokens
 from questions.options import NumberView, number_view, org_group
-from questions.tails import tail_cut
+from questions.tails import list_tail_cut, tail_cut
 from questions.realize import (
     drop_conj,
     is_verb,
@@ -97,7 +97,7 @@ def _clause(ctx: Context, fi: int, blank_start: int, blank_end: int) -> _Clause:
     text = cut_number_tail(text, b)
     if len(text.split()) > MAX_STEM_WORDS:
         text = cut_after(text, b)  # «... يمنح _____ رخصة لزوارق الصيد، مع سقف ...»: the list after can go
-    if len(text.split()) > MAX_STEM_WORDS or not says_something(text):
+    if len(text.split()) > MAX_STEM_WORDS or not says_something(text) or predicate_missing(text, a, b):
         return _Clause(None, None, None)
     claim = (text, a, b)
     stem = glue_blank(text, 0, len(text), a, b, BLANK)
@@ -173,7 +173,8 @@ def other_tail(ctx: Context, fi: int, begin: int = 0, end: int | None = None,
               if j != fi and fact_id(g := ctx.facts[j]) != own
               for a, b in [(g.start - sent.start, g.end - sent.start)]
               if not any(x <= a and b <= y for x, y in dropped)]
-    cut = tail_cut(sent.text, f.end - sent.start, others, begin, end)
+    cut = tail_cut(sent.text, f.end - sent.start, others, begin, end) or \
+        list_tail_cut(sent.text, f.end - sent.start, others, begin, end)
     return [cut] if cut is not None else []
 
 

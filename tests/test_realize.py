@@ -31,6 +31,7 @@ def _span(sentence: str, surface: str) -> tuple[int, int]:
     ("نجح المرشح «نصري عصفورة» المدعوم من الرئيس الأمريكي في حسم السباق.", "نصري عصفورة", [], None),
     ("وأكد ياسر عرفات والشعب الفلسطيني أمام هذا العدوان تمسكهم بحقوقهم.", "ياسر عرفات", [], None),
     ("وولد «عصفورة» (67 عامًا) لأبوين فلسطينيين.", "عصفورة", [], None),
+    ("وتجمد رصيد الشبيبة عند 29 نقطة، خلف وفاق سطيف الثالث بـ31 نقطة.", "وفاق سطيف", [], None),
 ])
 def test_who_questions_fire_only_on_a_named_subject(sentence: str, answer: str, mentions: list[object],
                                                     expected: str | None) -> None:
@@ -106,3 +107,4 @@ def test_count_questions_follow_known_shapes(sentence: str, number: str, unit: s
     s, e = _span(sentence, number)
     mentions = [_m(sentence, surface, "person", name) for surface, name in people]
     assert number_question(sentence, s, e, mentions, unit) == expected
+

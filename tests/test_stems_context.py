@@ -165,6 +165,7 @@ def test_a_dash_inside_a_sentence_is_no_dateline() -> None:
     ("أحمد 2", "person", False),  # a digit
     ("مع", "person", False),  # too short
     ("منظمة أطباء بلا", "organization", False),  # cut short: a name never ends on a particle
+    ("غرفة الجنايات الابتدائية المكلفة", "organization", False),  # «المكلفة» needs what it is charged with
 ])
 def test_plausible_name(text: str, typ: str, plausible: bool) -> None:
     assert plausible_name(Fact(typ, text, text, 0, len(text), 0)) is plausible
@@ -324,3 +325,10 @@ def test_a_body_is_accepted_without_a_head_it_can_do_without() -> None:
 ])
 def test_a_dateline_takes_the_agency_between_dashes(text: str, dateline: str) -> None:
     assert [text[a:b] for a, b in dateline_spans(text)] == [dateline]
+
+
+def test_a_body_whose_name_runs_on_past_an_adjective_of_bodies_goes() -> None:
+    text = "أعلن رئيس اللجنة العليا للإشراف العام على سلامة الانتخابات النتائج، وأشادت وزارة الصحة العامة بها."
+    facts = [fact(text, "اللجنة العليا للإشراف", "organization", entity="o:a"),
+             fact(text, "وزارة الصحة العامة", "organization", entity="o:b")]
+    assert _names(text, facts) == ["وزارة الصحة العامة"]

@@ -74,6 +74,8 @@ def subject_question(sentence: str, start: int, end: int, fact_type: str, mentio
         first = fold(raw_first).strip(PUNCT)
         if first.startswith("الم") and len(first) >= 6:
             return None  # «نصري عصفورة المدعوم من ...»: a participle describing the name, not the object
+        if first in lists.folded("ordinals") or first in lists.folded("org_adjectives"):
+            return None  # «خلف وفاق سطيف الثالث»: an adjective of the name, left without it
         if glued_conjunction(raw_first) == "و":
             return None  # «أكد عرفات والشعب الفلسطيني ...»: a second subject joined to the name
         if first in lists.folded("generation/realize_apposition_heads") or first in ("الذي", "التي", "الذين"):
