@@ -390,7 +390,8 @@ def _asides(sentence: str, s: int, e: int, keep: tuple[int, int]) -> list[tuple[
             end = words[j - 1].end
             if sentence[end - 1:end] in "،,":
                 end -= 1
-            out.append((w.start, end))
+            start = words[i - 1].start if prev == "اول" and w.bare == "امس" else w.start  # «أول أمس»
+            out.append((start, end))
     return [(a, b) for a, b in out if not (a < keep[1] and keep[0] < b)]
 
 

@@ -187,7 +187,8 @@ def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
         if any(w in agreeing for w in before) and not hijri_before:
             return "equivalent"
     if f.type in ("number", "date") and (_joined_by_slash(ctx.text, f.start, f.end) or
-                                         _range_end(ctx.text, f.start)):
+                                         _range_end(ctx.text, f.start)) or \
+            f.type == "date" and _range_start(ctx.text, f.end):
         return "part"  # «العام الدراسي 2025/2026», «من 5 إلى 16 نوفمبر»: half of one figure
     if f.type == "number" and before[-2:] == ["من", "اصل"]:
         return "total"  # «14 ولاية من أصل 24»: the whole the news is counted against
@@ -239,6 +240,11 @@ def _joined_by_slash(text: str, start: int, end: int) -> bool:
 def _range_end(text: str, start: int) -> bool:
     """True for the end of a range whose start shows right before it («من 5 إلى 16 نوفمبر»)."""
     return bool(re.search(r"من\s+[\d٠-٩]+\s+(?:إلى|الى|حتى)\s*$", text[max(0, start - 20):start]))
+
+
+def _range_start(text: str, end: int) -> bool:
+    """True for a day that opens a range of days («من 4 إلى 15 نوفمبر»): a day without its month."""
+    return bool(re.match(r"\s+(?:إلى|الى|حتى)\s+[\d٠-٩]", text[end:end + 12]))
 
 
 def _in_title(text: str, pos: int) -> bool:

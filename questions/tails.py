@@ -6,7 +6,8 @@ two figures away, so they can be asked too. The tail is cut where a new part of 
 after the fact: a relative pronoun (التي، الذي ...), a verb in the present describing what came before
 (تستهدف، يبلغ), or «في»/«خلال» right before the other fact at the sentence's end. Never at a bare comma:
 what follows one is as often the verb's complement after an aside («قضت المحكمة بالقاهرة، برئاسة …،
-بمعاقبة …»).
+بمعاقبة …»). A comma and «و» glued to another fact's name is the next item of a list, and goes with all
+the items after it: «عُيّن _____ والياً على صفاقس، وسنية بن عمر والية على القيروان، …».
 """
 
 from __future__ import annotations
@@ -74,4 +75,23 @@ def tail_cut(sentence: str, after: int, others: Sequence[tuple[int, int]], begin
             if words[i - 1].text.endswith(("،", ",")):
                 cut = words[i - 1].end - 1
             return cut, stop
+    return None
+
+
+def list_tail_cut(sentence: str, after: int, others: Sequence[tuple[int, int]], begin: int = 0,
+                  end: int | None = None) -> tuple[int, int] | None:
+    """The span of ``sentence`` from the first «، و» after offset ``after`` whose و is glued to another
+    fact (the next item of a list) to the end (``end``), or None; the head left keeps ``MIN_HEAD_WORDS``
+    words and its quotes closed."""
+    stop = len(sentence.rstrip().rstrip(".؟!")) if end is None else end
+    starts = {s for s, e in others if s >= after and e <= stop}
+    words = [w for w in words_of(sentence) if begin <= w.start and w.end <= stop]
+    for i, w in enumerate(words):
+        if i < MIN_HEAD_WORDS or w.start < after or not words[i - 1].text.endswith("،"):
+            continue
+        head = sentence[begin:w.start]
+        if head.count("«") != head.count("»") or head.count("(") != head.count(")"):
+            continue
+        if w.text.startswith("و") and w.start + 1 in starts:
+            return words[i - 1].end - 1, stop
     return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from questions.arabic import name_units
 from questions.realize import words_of
-from questions.tails import present_verb, tail_cut
+from questions.tails import list_tail_cut, present_verb, tail_cut
 
 LEAD = ("أعلنت وزارة الصحة المصرية يوم الاثنين 2 مارس 2026 إطلاق حملة قومية للتطعيم ضد شلل الأطفال "
         "تستهدف 14 مليون طفل في 27 محافظة.")
@@ -64,3 +64,18 @@ def test_name_units_keep_compound_parts_together() -> None:
     assert name_units("خالد عبد الغفار") == ["خالد", "عبد الغفار"]
     assert name_units("عبد الله بن زايد آل نهيان") == ["عبد الله", "بن زايد", "آل نهيان"]
     assert name_units("نور الدين بن عبد الله") == ["نور الدين", "بن عبد الله"]
+
+
+GOVERNORS = ("بموجب هذه الأوامر، عُيّن محمد الهادي الزواري والياً على صفاقس، وسنية بن عمر والية على القيروان، "
+             "وعماد الشابي والياً على قفصة.")
+
+
+def test_the_next_items_of_a_list_go_from_a_question_on_the_first() -> None:
+    others = [span(GOVERNORS, t) for t in ("صفاقس", "سنية بن عمر", "القيروان", "عماد الشابي", "قفصة")]
+    cut = list_tail_cut(GOVERNORS, span(GOVERNORS, "محمد الهادي الزواري")[1], others)
+    assert head(GOVERNORS, cut) == "بموجب هذه الأوامر، عُيّن محمد الهادي الزواري والياً على صفاقس"
+
+
+def test_a_comma_and_wa_before_no_other_fact_is_no_list() -> None:
+    s = "أعلن وزير الصحة أحمد علي إطلاق الحملة، ودعا المواطنين إلى التطعيم في 27 محافظة."
+    assert list_tail_cut(s, span(s, "أحمد علي")[1], [span(s, "27 محافظة")]) is None
