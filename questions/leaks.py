@@ -2,7 +2,8 @@
 title) giving away another's answer.
 
 ``secrets(q)`` is what a student must not be shown before answering ``q``: its answer and the other
-ways to write it, for the kinds whose answer is a name, a date, a number or a phrase. ``shown(q)`` is
+ways to write it, for the kinds whose answer is a name, a date, a number or a phrase; for a true/false
+statement, the fact it turns on as the article writes it. ``shown(q)`` is
 what ``q`` puts on the page: its prompt, and its options or items when those are statements rather
 than bare names. ``find_leaks`` lists every pair where one gives the other away.
 """
@@ -37,6 +38,10 @@ def secrets(q: Question) -> tuple[str, ...]:
         return tuple(dict.fromkeys(a for a in (q.answer, *q.accepted) if a.strip()))
     if s == "matching":
         return tuple(dict.fromkeys(b for _, b in q.pairs))
+    if s == "true_false" and q.source is not None and q.source.start < q.source.end:
+        # Whether the statement is true turns on its fact: a page showing the fact as the article
+        # writes it settles the question (the statement copied with its true figure, say).
+        return (q.source.text[q.source.start:q.source.end],)
     return ()
 
 

@@ -24,6 +24,10 @@ AGE = Question(key="age", kind="numeric", fact_type="number", prompt="كم عا�
 ROLES = Question(key="roles", kind="roles", fact_type="person", prompt="صل كل شخص بمنصبه.",
                  answer="وزير الخارجية | الرئيس الأمريكي",
                  pairs=(("ماركو روبيو", "وزير الخارجية"), ("دونالد ترامب", "الرئيس الأمريكي")))
+TF_SOURCED = Question(key="tf2", kind="true_false", fact_type="percentage",
+                     prompt="هل العبارة الآتية صحيحة بحسب المقال: حصل الفائز على 45.27% من الأصوات؟",
+                     answer=FALSE_LABEL, choices=(TRUE_LABEL, FALSE_LABEL),
+                     source=Source("حصل الفائز على 40.27% من الأصوات.", 15, 21))
 ORDER = Question(key="order", kind="timeline", fact_type="date", prompt="رتب الأحداث.", answer="أ ← ب ← ج",
                  items=("فاز عصفورة بالانتخابات", "هنأه روبيو", "زار واشنطن"),
                  choices=("هنأه روبيو", "زار واشنطن", "فاز عصفورة بالانتخابات"))
@@ -37,6 +41,7 @@ ORDER = Question(key="order", kind="timeline", fact_type="date", prompt="رتب 
     (AGE, ("67",)),
     (ROLES, ("وزير الخارجية", "الرئيس الأمريكي")),  # the right-hand side of each pair
     (TF, ()),  # «صح» gives nothing away
+    (TF_SOURCED, ("40.27%",)),  # the figure the statement turns on
     (ORDER, ()),  # the items are on the page anyway
 ])
 def test_secrets_are_what_a_student_must_not_see_before_answering(q: Question, expected: tuple[str, ...]) -> None:
@@ -60,6 +65,9 @@ def test_a_question_shows_its_prompt_items_left_pairs_and_only_long_options() ->
      SHARE, "40.27%"),  # a number shows by its value, whatever its digits
     (Question(key="s", kind="statement", fact_type="", prompt="أي العبارات صحيحة؟", answer="أ",
               choices=("فاز الرئيس المنتخب بنسبة 40.27% من الأصوات", "أ")), SHARE, "40.27%"),
+    # An option of a which-statement question copies the true/false statement with its true figure.
+    (Question(key="s", kind="statement", fact_type="", prompt="أي العبارات صحيحة؟", answer="أ",
+              choices=("حصل الفائز على 40.27% من الأصوات", "أ")), TF_SOURCED, "40.27%"),
 ])
 def test_a_question_reveals_another_whose_answer_it_shows(revealer: Question, revealed: Question,
                                                           secret: str) -> None:
