@@ -162,11 +162,6 @@ def _pool(ctx: Context, ent: Entity, rng: random.Random) -> list[str]:
     return rng.sample(pool, len(pool))
 
 
-def role_pool(role: str) -> tuple[str, ...]:
-    """Other posts of the same class as ``role`` from the typed pools."""
-    return pools.posts(role)
-
-
 def name_options(ctx: Context, ent: Entity, stem: str, rng: random.Random, n: int = 3) -> list[str]:
     """Up to ``n`` wrong names for ``ent``: from the article first, then from a typed pool."""
     banned = {token_key(a) for a in ent.aliases}

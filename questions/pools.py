@@ -1,10 +1,11 @@
 """Typed pools of wrong options, read from ``questions/data/pools/``: places by kind, country and region;
-organizations by group and region; posts by class. People have no pool: a public figure from outside the
-article is an option a reader rules out without reading, so wrong names of people come from the article.
+organizations by group and region. People and posts have no pool: a public figure from outside the
+article, or another minister beside the one an article on his field quotes, is an option a reader rules
+out without reading, so wrong people and posts come from the article.
 
 Wrong options come from the article first (``questions.options``); these pools fill in when the
 article has too few of the same kind. Every pool is typed so that an option is plausible: a Gulf city
-gets other Gulf cities, a ministry other ministries, a post other posts of its class.
+gets other Gulf cities, a ministry other ministries.
 """
 
 from __future__ import annotations
@@ -146,56 +147,3 @@ def organizations(group: str, regions: Iterable[str] = ()) -> tuple[str, ...]:
     """Organizations of ``group`` from ``regions`` (and those of any region), in file order."""
     want = {*regions, "any"}
     return tuple(r["name"] for r in _orgs() if r["group"] == group and (not regions or r["region"] in want))
-
-
-@lru_cache(maxsize=1)
-def _roles() -> list[dict[str, str]]:
-    return _rows("roles")
-
-
-# Classes whose other posts are the natural wrong options («وزير الداخلية» for «وزير الخارجية»); for the
-# others, posts of the same field but another class are («حارس المرمى» or «رئيس النادي» for «المدرب»),
-# since two posts of one such class may name the same job («المدرب», «المدير الفني»).
-_SAME_CLASS = {"minister", "diplomat", "military", "judiciary", "local", "legislator", "security", "health",
-               "education", "economy", "official"}
-
-
-def _bare_words(role: str) -> tuple[str, ...]:
-    return tuple(_bare(t) for t in tokens(role))
-
-
-def _role_row(role: str) -> dict[str, str] | None:
-    """The pools' row for a post as an article writes it, dropping a trailing nationality
-    («الرئيس الأمريكي» -> «الرئيس») and reading a bare «الرئيس» as the head of state."""
-    words = _bare_words(role)
-    while len(words) > 1 and words[-1].endswith("ي"):
-        words = words[:-1]
-    if words == ("رييس",):
-        words = _bare_words("رئيس الجمهورية")
-    rows = _roles()
-    exact = [r for r in rows if _bare_words(r["role"]) == words]
-    if exact:
-        return exact[0]
-    longer = [r for r in rows if _bare_words(r["role"])[:len(words)] == words]
-    return min(longer, key=lambda r: len(r["role"])) if longer else None
-
-
-def posts(role: str) -> tuple[str, ...]:
-    """Other posts a person of the article's field might hold instead of ``role``, none of them a second
-    name for it: same class for ministers, judges, diplomats...; same field, other class otherwise."""
-    row = _role_row(role)
-    if row is None:
-        return ()
-    mine = _bare_words(role)
-    same_class = row["class"] in _SAME_CLASS
-    out = []
-    for r in _roles():
-        if same_class and r["class"] != row["class"]:
-            continue
-        if not same_class and (r["domain"] != row["domain"] or r["class"] == row["class"]):
-            continue
-        theirs = _bare_words(r["role"])
-        if set(theirs) <= set(mine) or set(mine) <= set(theirs):
-            continue  # «وزير» inside «وزير الخارجية»: not surely wrong
-        out.append(r["role"])
-    return tuple(out)

@@ -16,7 +16,8 @@ from questions.options import content_words
 from questions.stems import stems_for
 
 VISIT = ("استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة الرئيس الفرنسي إيمانويل ماكرون.\n"
-         "وقال وزير الخارجية المصري سامح شكري إن الزيارة تاريخية.\n")
+         "وقال وزير الخارجية المصري سامح شكري إن الزيارة تاريخية.\n"
+         "وحضر اللقاء رئيس المخابرات العامة حسن رشاد.\n")
 
 
 def _people(roles_of: dict[str, str], title: str = "") -> Context:
@@ -28,6 +29,9 @@ THREE = {"عبد الفتاح السيسي": "الرئيس المصري", "إي�
          "سامح شكري": "وزير الخارجية المصري"}
 
 
+FOUR = {**THREE, "حسن رشاد": "رئيس المخابرات العامة"}
+
+
 def _article_kind(build: ArticleBuilder, ctx: Context) -> list[Candidate]:
     weights, stems = stems_of(ctx)
     return build(ctx, weights, stems)
@@ -36,23 +40,29 @@ def _article_kind(build: ArticleBuilder, ctx: Context) -> list[Candidate]:
 # --- roles -----------------------------------------------------------------------------------------
 
 def test_a_role_question_offers_other_posts_none_of_which_is_also_right() -> None:
-    made = {c.question.prompt: c.question for c in _article_kind(role.build, _people(THREE))}
+    made = {c.question.prompt: c.question for c in _article_kind(role.build, _people(FOUR))}
     q = made["ما منصب سامح شكري بحسب المقال؟"]
     assert q.answer == "وزير الخارجية المصري" and len(set(q.choices)) == 4 and q.answer in q.choices
     answer = set(tokens(q.answer))
     assert all(not answer <= set(tokens(o)) for o in q.choices if o != q.answer)
     assert all(is_position(o) for o in q.choices)
+    assert set(q.choices) == set(FOUR.values())  # the article's own posts, none from elsewhere
+
+
+def test_no_role_question_without_three_other_posts_in_the_article() -> None:
+    assert _article_kind(role.build, _people(THREE)) == []
 
 
 @pytest.mark.parametrize(("roles_of", "title"), [
-    ({**THREE, "سامح شكري": "وزير الخارجية المصري السابق"}, ""),  # a post held before
-    (THREE, "وزير الخارجية المصري في جولة"),  # the title names the post: the answer would stand out
-    ({**THREE, "سامح شكري": "المرشح اليميني"}, ""),  # a description, not a post
+    ({**FOUR, "سامح شكري": "وزير الخارجية المصري السابق"}, ""),  # a post held before
+    (FOUR, "وزير الخارجية المصري في جولة"),  # the title names the post: the answer would stand out
+    ({**FOUR, "سامح شكري": "المرشح اليميني"}, ""),  # a description, not a post
 ])
 def test_no_role_question_on_a_former_guessable_or_descriptive_post(roles_of: dict[str, str], title: str) -> None:
     prompts = [c.question.prompt for c in _article_kind(role.build, _people(roles_of, title))]
     assert "ما منصب سامح شكري بحسب المقال؟" not in prompts
-    assert "ما منصب إيمانويل ماكرون بحسب المقال؟" in prompts
+    if all(is_position(r) for r in roles_of.values()):  # three other posts to offer beside Macron's
+        assert "ما منصب إيمانويل ماكرون بحسب المقال؟" in prompts
 
 
 def test_no_role_question_on_a_post_two_people_share() -> None:
