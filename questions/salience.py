@@ -34,6 +34,11 @@ BACKGROUND_DAYS = 31
 # A «quoted» stretch this short holding a year or a figure is a title (a book, a film), not a statement.
 TITLE_WORDS = 8
 
+# The first sentences (after a dateline) say what the story is; a post holder first named there is news.
+LEAD_SENTENCES = 2
+# A news outlet named this often is what the article is about, not where something was said.
+MEDIA_MENTIONS = 3
+
 _TYPE_PRIOR = {"date": 0.2, "percentage": 0.3, "number": 0.2, "person": 0.1, "organization": 0.05,
                "place": 0.0}
 
@@ -85,6 +90,42 @@ def _only_reported_speech(ctx: Context, eid: str) -> bool:
         if not any(w in verbs or (w.endswith("ت") and w[:-1] in verbs) for w in near):
             return False
     return seen
+
+
+def _court(name: str) -> bool:
+    """True for a court or one of its chambers («محكمة جنايات القاهرة», «الدائرة الخامسة»)."""
+    words = fold(name).split()
+    heads = lists.folded("generation/court_heads")
+    return bool(words) and (words[0] in heads or " ".join(words[:2]) in heads)
+
+
+def _on_the_bench(ctx: Context, f: Fact) -> bool:
+    """True for a judge named as presiding or sitting on a ruling's bench («برئاسة المستشار …»)."""
+    before = ctx.text[max(0, f.start - 80):f.start]
+    clause = re.split(r"[.،؛\n]", before)[-1] if not before.rstrip().endswith("،") else before.rstrip()[:-1]
+    # «برئاسة المستشار X، وعضوية المستشارين Y و Z»: back to the comma before «وعضوية» or «برئاسة»
+    words = fold(clause).split()
+    return bool(set(words[-6:]) & lists.folded("generation/bench_words"))
+
+
+def _days_of_an_occasion(ctx: Context, fi: int) -> bool:
+    """True for a count of days or hours in a sentence about a visit, a festival, a conference."""
+    f = ctx.facts[fi]
+    unit = fold(f.unit or "")
+    if not unit.startswith(("يوم", "ايام", "ساع")):
+        return False
+    words = set(fold(ctx.sentence_of(fi).text).replace("،", " ").split())
+    return bool(words & lists.folded("generation/occasions"))
+
+
+def _first_mention(ctx: Context, eid: str) -> int:
+    return next(i for i, f in enumerate(ctx.facts) if fact_id(f) == eid)
+
+
+def _news_outlet(name: str) -> bool:
+    """True for a news agency, paper or channel, by its head word («وكالة», «صحيفة», «قناة»)."""
+    words = fold(name).split()
+    return bool(words) and words[0] in lists.folded("generation/media_heads")
 
 
 def _in_list(ctx: Context, fi: int) -> bool:
@@ -163,10 +204,17 @@ def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
             role = fold(e.role or e.title or "")
             if role and any(role.startswith(fold(r)) or fold(r) in role.split() for r in lists.entries("generation/minor_roles")):
                 return "minor_role"
-            if e.mentions <= 2 and not e.role and _only_reported_speech(ctx, e.id):
-                return "routine_speaker"
+            if e.mentions <= 2 and _only_reported_speech(ctx, e.id) and \
+                    (not e.role or ctx.sent_of[_first_mention(ctx, e.id)] > LEAD_SENTENCES):
+                return "routine_speaker"  # who said it, unless a post holder the story opens on
+            if _on_the_bench(ctx, f):
+                return "bench"  # «برئاسة المستشار …»: the judges of a ruling, not its news
             if well_known(e.role) or well_known(e.title):
                 return "well_known"  # «رئيس الجمهورية عبد المجيد تبون»: every student knows who
+        if e.type == "organization" and _court(e.name):
+            return "court"  # «محكمة جنايات القاهرة»: which court is procedure; the ruling is the news
+        if e.type == "organization" and e.mentions < MEDIA_MENTIONS and _news_outlet(e.name):
+            return "media"  # «في تصريح لوكالة الأنباء القطرية»: where it was said, not the news
         if _announcer(sent.text, f.start - sent.start, f.end - sent.start, body=e.type == "organization"):
             return "announcer"  # «أعلنت وكالة الفضاء أن ...»: the news is what was announced
     before = [w.strip("«»(،,") for w in fold(ctx.text[max(0, f.start - 30):f.start]).split()[-2:]]
@@ -190,6 +238,8 @@ def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
                                          _range_end(ctx.text, f.start)) or \
             f.type == "date" and _range_start(ctx.text, f.end):
         return "part"  # «العام الدراسي 2025/2026», «من 5 إلى 16 نوفمبر»: half of one figure
+    if f.type == "number" and _days_of_an_occasion(ctx, fi):
+        return "duration"  # «زيارة تستغرق يومين»: how long a visit or a festival lasts
     if f.type == "number" and before[-2:] == ["من", "اصل"]:
         return "total"  # «14 ولاية من أصل 24»: the whole the news is counted against
     if f.type == "date" and re.search(r"رقم\s*\(?[\d٠-٩]+\)?\s*ل?\S*\s*$", fold(ctx.text[max(0, f.start - 25):f.start])):

@@ -108,6 +108,25 @@ def test_a_speaker_who_also_acts_is_news() -> None:
     assert _trivia(ctx, "خالد يوسف", 1) is None
 
 
+def test_a_post_holder_only_quoted_late_in_the_story_is_trivia() -> None:
+    text = ("أقر البرلمان قانون حق الحصول على المعلومة.\nوصوت 180 نائبا لصالحه.\nوحدد القانون مهلة 15 يوما للرد.\n"
+            "وقالت رئيسة لجنة الثقافة هدى سجاد إن القانون خطوة مهمة.\n")
+    ctx = context(text, [_person(text, "هدى سجاد", role="رئيسة لجنة الثقافة")])
+    assert _trivia(ctx, "هدى سجاد") == "routine_speaker"
+
+
+@pytest.mark.parametrize(("outlet", "mentions", "trivia"), [
+    ("وكالة الأنباء القطرية", 1, "media"),  # where it was said
+    ("صحيفة الأيام", 1, "media"),
+    ("صحيفة الأيام", 3, None),  # an article about the paper itself
+    ("هيئة الأنباء", 1, None),  # no outlet's head word
+])
+def test_a_news_outlet_named_in_passing_is_trivia(outlet: str, mentions: int, trivia: str | None) -> None:
+    text = "".join(f"وأوضح الوزير في تصريح لـ{outlet} أن الرحلات ستزيد.\n" for _ in range(mentions))
+    facts = [_org(text, outlet, i) for i in range(mentions)]
+    assert _trivia(context(text, facts), outlet) == trivia
+
+
 def test_a_speaker_with_a_role_is_news() -> None:
     text = "وقال وزير المالية خالد يوسف إن الخطة جاهزة.\n"
     ctx = context(text, [_person(text, "خالد يوسف", role="وزير المالية")])
@@ -207,15 +226,15 @@ def test_a_fact_next_to_an_event_verb_weighs_more() -> None:
 
 
 def test_the_weight_of_a_fact_is_its_heaviest_mention_that_is_not_trivia() -> None:
-    text = "فاز الهلال على النصر في الرياض حسبما أفادت وكالة رويترز.\nونشرت وكالة رويترز صورا من المباراة.\n"
-    facts = [_place(text, "الرياض"), _org(text, "وكالة رويترز"), _org(text, "وكالة رويترز", 1)]
+    text = "فاز الهلال على النصر في الرياض حسبما أفادت وزارة الداخلية.\nونشرت وزارة الداخلية صورا من المباراة.\n"
+    facts = [_place(text, "الرياض"), _org(text, "وزارة الداخلية"), _org(text, "وزارة الداخلية", 1)]
     ctx = context(text, facts)
     weights = weigh(ctx)
-    reuters = [i for i, f in enumerate(ctx.facts) if f.text == "وكالة رويترز"]
-    assert weights[reuters[0]].trivia == "attribution" and weights[reuters[1]].trivia is None
-    assert fact_weight(weights, ctx.facts, fact_id(ctx.facts[reuters[0]])) == weights[reuters[1]].score
+    ministry = [i for i, f in enumerate(ctx.facts) if f.text == "وزارة الداخلية"]
+    assert weights[ministry[0]].trivia == "attribution" and weights[ministry[1]].trivia is None
+    assert fact_weight(weights, ctx.facts, fact_id(ctx.facts[ministry[0]])) == weights[ministry[1]].score
     alone = context(text.split("\n")[0] + "\n", facts[:2])
-    assert fact_weight(weigh(alone), alone.facts, "organization:وكالة رويترز") == 0.0
+    assert fact_weight(weigh(alone), alone.facts, "organization:وزارة الداخلية") == 0.0
 
 
 def test_fazat_next_to_a_body_counts_as_an_event_verb() -> None:
@@ -267,3 +286,34 @@ def test_a_dates_weight_depends_on_where_it_falls_against_the_article(value: str
     assert _trivia(ctx, "هذا التاريخ") == reason
     ctx.date = None
     assert _trivia(ctx, "هذا التاريخ") is None  # no article date: no such judgement
+
+
+@pytest.mark.parametrize(("text", "surface", "trivia"), [
+    ("وعقد الأمير والرئيس جلسة مباحثات في إطار الزيارة الرسمية التي تستغرق يومين.", "يومين", "duration"),
+    ("واختتم المهرجان دورته التي امتدت ثمانية أيام.", "ثمانية أيام", "duration"),
+    ("ومنح القانون الجهات الحكومية مهلة 15 يوما للرد على الطلبات.", "15 يوما", None),  # what the law says
+])
+def test_how_long_a_visit_or_a_festival_lasts_is_trivia(text: str, surface: str, trivia: str | None) -> None:
+    number = fact(text, surface, "number", 8, unit="يوم")
+    assert _trivia(context(text + "\n", [number]), surface) == trivia
+
+
+@pytest.mark.parametrize(("name", "trivia"), [
+    ("محكمة جنايات القاهرة", "court"),
+    ("غرفة الجنايات الابتدائية", "court"),
+    ("دائرة الإحصاءات العامة", None),  # a department, not a court's chamber
+    ("غرفة قطر", None),
+])
+def test_which_court_ruled_is_trivia(name: str, trivia: str | None) -> None:
+    text = f"وأصدرت {name} قرارها بعد جلسات استمرت شهرين.\n"
+    assert _trivia(context(text, [_org(text, name)]), name) == trivia
+
+
+def test_the_judges_on_the_bench_are_trivia() -> None:
+    text = ("وصدر الحكم برئاسة المستشار حسام الدين عبد الرؤوف، وعضوية المستشارين أحمد فوزي النجار وشريف عبد "
+            "الحليم، في القضية رقم 4521.\n")
+    ctx = context(text, [_person(text, "حسام الدين عبد الرؤوف", title="المستشار"),
+                         _person(text, "أحمد فوزي النجار", title="المستشار"),
+                         _person(text, "شريف عبد الحليم", title="المستشار")])
+    assert [_trivia(ctx, n) for n in ("حسام الدين عبد الرؤوف", "أحمد فوزي النجار", "شريف عبد الحليم")] == \
+        ["bench"] * 3
