@@ -16,7 +16,7 @@ from questions import lists
 from questions.arabic import glued_conjunction
 from questions.context import Context
 from questions.model import Fact
-from questions.normalize import fold, tokens
+from questions.normalize import fold, strip_diacritics, tokens
 from questions.realize import Word, is_verb, words_of
 
 MAX_SUBJECT_WORDS = 6
@@ -79,7 +79,15 @@ def find_change(ctx: Context, fi: int) -> Change | None:
         return None
     si = ctx.sent_of[fi]
     words = words_of(ctx.sentences[si].text)
-    return _worded(ctx, si, words, f) or _versus(ctx, si, words, f)
+    ch = _worded(ctx, si, words, f) or _versus(ctx, si, words, f)
+    return None if ch is None or leans_on_before(ch.subject) else ch
+
+
+def leans_on_before(subject: str) -> bool:
+    """True when what changed carries a pronoun for something named before («رحلاتها»، «صادراته»):
+    a question on it would not say whose."""
+    return any((w.endswith("ه") and len(w) >= 4 and not w.endswith("الله")) or w.endswith(("ها", "هم", "هما"))
+               for w in strip_diacritics(subject).split())
 
 
 def _worded(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:

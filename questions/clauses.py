@@ -275,6 +275,12 @@ def _trim(sentence: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _against(opener: str) -> bool:
+    """True for an opener that sets a figure against another («مقابل») rather than opening a contrast."""
+    words = fold(opener).strip(" ،,").split()
+    return len(words) == 1 and words[0].removeprefix("و") in lists.folded("generation/against_words")
+
+
 def stem_span(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     """The stretch of ``sentence`` a question about the span [start, end) stands on, or None.
 
@@ -298,6 +304,8 @@ def stem_span(sentence: str, start: int, end: int) -> tuple[int, int] | None:
         last = k
     if clauses[head].role == "adjunct" and head < k:
         head += 1
+    if clauses[head].role == "contrast" and head > 0 and _against(sentence[clauses[head].start:clauses[head].body]):
+        head -= 1  # «…، مقابل معدّل وطني يناهز 94 بالمائة»: set against the clause before, not one of its own
     s = clauses[head].body if clauses[head].role == "contrast" else clauses[head].start
     e = max(clauses[last].end, end)
     s, e = _trim(sentence, s, e)
@@ -390,7 +398,11 @@ def _asides(sentence: str, s: int, e: int, keep: tuple[int, int]) -> list[tuple[
             end = words[j - 1].end
             if sentence[end - 1:end] in "،,":
                 end -= 1
-            start = words[i - 1].start if prev == "اول" and w.bare == "امس" else w.start  # «أول أمس»
+            start = w.start
+            if prev == "اول" and w.bare == "امس" or prev in lists.folded("generation/time_participles"):
+                start = words[i - 1].start  # «أول أمس», «في جلسته المنعقدة اليوم»: the word before leans on it
+                if words[i - 2].text.endswith(("،", ",")) and sentence[end:end + 1] in "،,":
+                    start = words[i - 2].end - 1  # the aside's commas go too
             out.append((start, end))
     return [(a, b) for a, b in out if not (a < keep[1] and keep[0] < b)]
 

@@ -27,6 +27,16 @@ def _whole_clause(words: list[Word]) -> bool:
     return len(words) == 2 and not words[1].bare.startswith("ال")
 
 
+def _aside_left_open(words: list[Word]) -> bool:
+    """True when what follows «أن» is a subject and an aside about it that runs to the end («أن
+    الجلسة، التي عُقدت برئاسة …»): what was said of the subject came after the aside."""
+    relatives = lists.folded("generation/relative_pronouns")
+    for k in range(1, len(words)):
+        if words[k].bare in relatives and words[k - 1].text.endswith("،"):
+            return not any(w.text.endswith("،") for w in words[k:])
+    return False
+
+
 def says_something(text: str) -> bool:
     """False when ``text`` stops before saying what its sentence reported: a reporting or showing verb
     with nothing reported, «أن»/«إن» with too little after it, or a relative clause left without the
@@ -37,6 +47,8 @@ def says_something(text: str) -> bool:
     particles = lists.folded("generation/predicate_particles")
     last_that = max((i for i, w in enumerate(words) if w.bare in particles), default=-1)
     if last_that >= 0 and not _whole_clause(words[last_that + 1:]):
+        return False
+    if last_that >= 0 and _aside_left_open(words[last_that + 1:]):
         return False
     if _saying(drop_conj(words[0])) and not any(w.bare in _CONTENT_OPENERS or w.bare in particles
                                                    for w in words[1:]) \

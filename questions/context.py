@@ -149,10 +149,41 @@ def plausible_name(f: Fact) -> bool:
 
 
 def _runs_on(text: str, end: int) -> bool:
-    """True when a body's name is followed by an adjective that names bodies («العام», «العليا»): the
-    name goes on past what was found («اللجنة العليا للإشراف | العام على سلامة الانتخابات»)."""
+    """True when a body's name is followed by an adjective that names bodies («العام», «العليا») or by
+    a ل-phrase and the body's acronym: the name goes on past what was found («اللجنة العليا للإشراف |
+    العام على سلامة الانتخابات»)."""
     nxt = text[end:end + 20].split()
-    return bool(nxt) and text[end:end + 1] == " " and fold(nxt[0].strip("،,.")) in lists.folded("org_adjectives")
+    if not nxt or text[end:end + 1] != " ":
+        return False
+    if fold(nxt[0].strip("،,.")) in lists.folded("org_adjectives"):
+        return True
+    # «الشركة الوطنية | لاستغلال وتوزيع المياه (الصوناد)»: a ل-phrase running to the body's acronym
+    return bool(re.match(r" ل\w{3,}(?: [^\s،,.()]+){0,5} \([^\d()\s]{2,12}\)", text[end:end + 80]))
+
+
+def _title_word(word: str) -> bool:
+    w = fold(word)
+    if w.startswith("لل"):
+        w = "ال" + w[2:]
+    titles = lists.folded("titles") | lists.folded("role_heads")
+    return w in titles or (w.endswith("ه") and w[:-1] in titles)
+
+
+def _starts_after_its_title(text: str, start: int, spans: list[tuple[int, int]]) -> bool:
+    """True when a person's name was found one word short: a title, then a word no fact holds, then the
+    name («للمخرجة نوف | خالد القحطاني»)."""
+    before = text[max(0, start - 40):start]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    if len(words) < 2 or any(ch in words[-1] for ch in "،,.«»()") or fold(words[-1]).startswith("ال"):
+        return False
+    if _title_word(words[-1]):
+        return False
+    w1_start = start - 1 - len(words[-1])
+    if any(a <= w1_start < b for a, b in spans):
+        return False  # «مدرب برشلونة هانسي فليك»: the word between is a name of its own
+    return _title_word(words[-2])
 
 
 def drop_doubtful_names(text: str, facts: list[Fact]) -> list[Fact]:
@@ -168,8 +199,11 @@ def drop_doubtful_names(text: str, facts: list[Fact]) -> list[Fact]:
         if f.type == g.type and f.type in NAME_TYPES and 0 <= g.start - f.end <= 1 \
                 and not text[f.end:g.start].strip():
             drop.add(i if mentions[fact_id(f)] <= mentions[fact_id(g)] else i + 1)
+    spans = [(f.start, f.end) for f in facts]
     for i, f in enumerate(facts):
         if f.type == "organization" and _runs_on(text, f.end):
+            drop.add(i)
+        if f.type == "person" and _starts_after_its_title(text, f.start, spans):
             drop.add(i)
     cued = {fact_id(f) for f in facts if f.type == "person" and (f.role or f.title or (
         f.start > 0 and text[f.start - 1] == "«"))}
@@ -185,10 +219,11 @@ def drop_doubtful_names(text: str, facts: list[Fact]) -> list[Fact]:
 
 
 # A wire dateline opening a paragraph: the city, maybe a date, then the agency or paper and a dash or colon
-# («الكويت - 23 - 7 (كونا) --», «مسقط في 6 يناير /العُمانية/ -», «بغداد - «المدى»:», «عدن - سبأ:»).
+# («الكويت - 23 - 7 (كونا) --», «مسقط في 6 يناير /العُمانية/ -», «بغداد - «المدى»:», «عدن - سبأ:»,
+# «القيروان، 14 جويلية 2026 (وات) –»).
 _DATELINE = re.compile(
     r"(?m)^[ \t]*[^\s\d«(/:.،]{2,}(?:[ \t]+[^\s\d«(/:.،]{2,}){0,2}?"
-    r"(?:\s*[-–]?\s*(?:في\s+)?[\d\u0660-\u0669]{1,2}(?:\s*[-–]\s*[\d\u0660-\u0669]{1,2}"
+    r"(?:\s*[-–،,]?\s*(?:في\s+)?[\d\u0660-\u0669]{1,2}(?:\s*[-–]\s*[\d\u0660-\u0669]{1,2}"
     r"|\s+[^\s\d]{3,10}(?:\s+[\d\u0660-\u0669]{4})?))?"
     r"(?:\s*[-–—]\s*(?:«[^»\n]{1,30}»|[^\s:«(/\n]{2,10}(?=\s*:))\s*:?"
     r"|\s*(?:[-–—]\s*)?\([^)\n]{1,40}\)\s*[-–—]{1,2}|\s*/[^/\n]{1,20}/\s*[-–—]?"

@@ -7,7 +7,8 @@ after the fact: a relative pronoun (التي، الذي ...), a verb in the pres
 (تستهدف، يبلغ), or «في»/«خلال» right before the other fact at the sentence's end. Never at a bare comma:
 what follows one is as often the verb's complement after an aside («قضت المحكمة بالقاهرة، برئاسة …،
 بمعاقبة …»). A comma and «و» glued to another fact's name is the next item of a list, and goes with all
-the items after it: «عُيّن _____ والياً على صفاقس، وسنية بن عمر والية على القيروان، …».
+the items after it: «عُيّن _____ والياً على صفاقس، وسنية بن عمر والية على القيروان، …». A noun joined
+by «و» just before the tail goes with it, since the tail is what it says of that noun.
 """
 
 from __future__ import annotations
@@ -15,9 +16,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from questions import lists
+from questions.arabic import glued_conjunction
+from questions.normalize import fold
 from questions.clauses import MIN_STEM_WORDS
 from questions.realize import Word, words_of
 
+# A phrase of this many words after a comma, opening on a preposition, says nothing once its tail goes.
+BARE_PHRASE_WORDS = 2
 # Words of a question's own part that must stay before the tail (a stem shorter than this says little).
 MIN_HEAD_WORDS = MIN_STEM_WORDS + 1
 # A relative or describing clause goes only when this many words follow the fact before it: right after
@@ -53,6 +58,28 @@ def _opens_tail(words: Sequence[Word], i: int, other_starts: Sequence[int]) -> b
         before not in lists.folded("generation/lead_prepositions")  # «حملة ... تستهدف»
 
 
+def _before_open_conjunct(words: Sequence[Word], i: int, after: int, cut: int) -> int:
+    """Where to cut instead of before word ``i`` (a describing verb) when a «و» joined a new indefinite
+    noun to the answer's phrase just before it: the verb describes that noun («ومعدل إنتاج | يبلغ 2.6 مليون برميل»), which would
+    be left saying nothing."""
+    for j in range(i - 1, max(MIN_HEAD_WORDS, i - 4) - 1, -1):
+        if words[j].start < after or words[j].text.endswith(("،", ",")):
+            break
+        if glued_conjunction(words[j].text) == "و" and not words[j].bare[1:].startswith("ال"):
+            return words[j].start - 1 if words[j].start > 0 else cut
+    return cut
+
+
+def _without_bare_phrase(sentence: str, after: int, cut: int) -> int:
+    """The cut moved back to the comma before a short phrase the tail was about («…، في المباراة | التي
+    جمعت بينهما …»): left alone, «في المباراة» says nothing."""
+    comma = max(sentence.rfind("،", after, cut), sentence.rfind(",", after, cut))
+    rest = sentence[comma + 1:cut].split() if comma >= 0 else []
+    if rest and len(rest) <= BARE_PHRASE_WORDS and fold(rest[0]) in lists.folded("generation/realize_prepositions"):
+        return comma
+    return cut
+
+
 def tail_cut(sentence: str, after: int, others: Sequence[tuple[int, int]], begin: int = 0,
              end: int | None = None) -> tuple[int, int] | None:
     """The span of ``sentence`` (within ``begin``..``end``) to drop so that no other fact (``others``,
@@ -74,7 +101,9 @@ def tail_cut(sentence: str, after: int, others: Sequence[tuple[int, int]], begin
             cut = w.start
             if words[i - 1].text.endswith(("،", ",")):
                 cut = words[i - 1].end - 1
-            return cut, stop
+            elif present_verb(w):
+                cut = _before_open_conjunct(words, i, after, cut)
+            return _without_bare_phrase(sentence, after, cut), stop
     return None
 
 

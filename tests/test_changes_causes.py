@@ -204,3 +204,16 @@ def test_the_versus_docstring_example_is_a_change() -> None:
     t = "بلغت نسبة انتشار ارتفاع ضغط الدم 33.2% مقارنة بـ30.8% في المسح السابق."
     ctx = context(t, [fact(t, "33.2%", "percentage", 33.2), fact(t, "30.8%", "percentage", 30.8)])
     assert find_change(ctx, 0) is not None
+
+
+@pytest.mark.parametrize(("subject", "leans"), [
+    ("رحلاتها بين الدوحة ونيروبي", True),  # whose flights?
+    ("صادراته من الغاز", True),
+    ("حجم التبادل التجاري", False),
+    ("معدل التضخم السنوي", False),
+    ("حصة الأفلام السعودية", False),
+])
+def test_what_changed_must_say_whose_it_is(subject: str, leans: bool) -> None:
+    from questions.changes import leans_on_before
+
+    assert leans_on_before(subject) is leans

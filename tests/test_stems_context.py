@@ -144,6 +144,7 @@ def test_a_date_after_a_preposition_that_would_dangle_stays() -> None:
     ("مسقط في 6 يناير /العُمانية/ - افتتح الوزير المعرض.", "مسقط في 6 يناير /العُمانية/ -"),
     ("بغداد - «المدى»: قال المسؤول إن العمل مستمر.", "بغداد - «المدى»:"),
     ("عدن - سبأ: أعلنت الحكومة الخطة.", "عدن - سبأ:"),
+    ("القيروان، 14 جويلية 2026 (وات) – أشرف والي القيروان على جلسة عمل.", "القيروان، 14 جويلية 2026 (وات) –"),
     ("أعلنت الوزارة خطة جديدة.\nالقاهرة - أعلن الوزير الخطة.", "القاهرة -"),
 ])
 def test_wire_datelines_opening_a_paragraph_are_found(text: str, dateline: str) -> None:
@@ -332,3 +333,23 @@ def test_a_body_whose_name_runs_on_past_an_adjective_of_bodies_goes() -> None:
     facts = [fact(text, "اللجنة العليا للإشراف", "organization", entity="o:a"),
              fact(text, "وزارة الصحة العامة", "organization", entity="o:b")]
     assert _names(text, facts) == ["وزارة الصحة العامة"]
+
+
+def test_a_body_whose_name_runs_on_to_its_acronym_goes() -> None:
+    text = "وتتولى الشركة الوطنية لاستغلال وتوزيع المياه (الصوناد) إنجازه، وتموله الشركة الوطنية للكهرباء."
+    facts = [fact(text, "الشركة الوطنية", "organization", entity="o:a"),
+             fact(text, "الشركة الوطنية للكهرباء", "organization", entity="o:b")]
+    assert _names(text, facts) == ["الشركة الوطنية للكهرباء"]
+
+
+@pytest.mark.parametrize(("text", "found", "others", "kept"), [
+    ("ذهبت الجائزة إلى فيلم للمخرجة نوف خالد القحطاني أمس.", "خالد القحطاني", [], False),  # «نوف» left out
+    ("قال مدرب برشلونة هانسي فليك إن الفريق جاهز.", "هانسي فليك", [("برشلونة", "organization")], True),
+    ("قال المخرج السوري محمد ملص إن الفيلم جاهز.", "محمد ملص", [], True),
+    ("قال الوزير الدكتور سامر الخصاونة إن الخطة جاهزة.", "سامر الخصاونة", [], True),
+])
+def test_a_person_found_one_word_after_the_title_goes(text: str, found: str, others: list[tuple[str, str]],
+                                                       kept: bool) -> None:
+    facts = sorted([fact(text, found, "person", entity="person:x", role="المخرج"),
+                    *(fact(text, o, t, entity=f"{t}:{o}") for o, t in others)], key=lambda f: f.start)
+    assert (found in _names(text, facts)) is kept

@@ -79,3 +79,17 @@ def test_the_next_items_of_a_list_go_from_a_question_on_the_first() -> None:
 def test_a_comma_and_wa_before_no_other_fact_is_no_list() -> None:
     s = "أعلن وزير الصحة أحمد علي إطلاق الحملة، ودعا المواطنين إلى التطعيم في 27 محافظة."
     assert list_tail_cut(s, span(s, "أحمد علي")[1], [span(s, "27 محافظة")]) is None
+
+
+def test_a_noun_joined_just_before_the_tail_goes_with_it() -> None:
+    s = ("بُنيت تقديرات الإيرادات النفطية على سعر 65 دولارا لبرميل النفط الكويتي ومعدل إنتاج يبلغ 2.6 مليون "
+         "برميل يوميا.")
+    cut = tail_cut(s, span(s, "65 دولارا")[1], [span(s, "2.6 مليون برميل")])
+    assert head(s, cut) == "بُنيت تقديرات الإيرادات النفطية على سعر 65 دولارا لبرميل النفط الكويتي"
+
+
+def test_a_bare_phrase_the_tail_was_about_goes_with_it() -> None:
+    s = ("حقق الوداد فوزا ثمينا على ضيفه نهضة بركان بهدفين مقابل هدف واحد، في المباراة التي جمعت بينهما "
+         "مساء السبت برسم الجولة السابعة عشرة.")
+    cut = tail_cut(s, span(s, "هدفين")[1], [span(s, "السابعة عشرة")])
+    assert head(s, cut) == "حقق الوداد فوزا ثمينا على ضيفه نهضة بركان بهدفين مقابل هدف واحد"
