@@ -641,6 +641,9 @@ def test_a_places_head_opening_a_person_makes_it_a_place() -> None:
     # adjectives, ordinals and superlatives are never people
     ("وعمل كمسؤول ترابي في الإقليم لسنوات.", "person", set(), "ترابي"),
     ("وأصبح ثاني أصغر لاعب يسجل في البطولة.", "person", set(), "ثاني أصغر"),
+    # the sentence of a court is no judge's name, with or without a glued preposition
+    ("وأيدت المحكمة حكم الاستئناف القاضي بحبس المتهم الأول عشر سنوات.", "person", set(), "بحبس"),
+    ("وقضت المحكمة بحبس المتهم الثاني خمس سنوات وحبس الثالث سنتين.", "person", set(), "وحبس"),
     # long names: a judge's three names, a Gulf ruler's chain of بن and آل
     ("وترأس الجلسة المستشار مدبولي حلمي كساب رئيس المحكمة.", "person", {"مدبولي حلمي كساب"}, "حلمي كساب"),
     ("وحضر اللقاء الشيخ حمدان بن محمد بن راشد آل مكتوم.", "person", {"حمدان بن محمد بن راشد آل مكتوم"}, None),

@@ -65,3 +65,9 @@ def split_clitic(w: str) -> tuple[str, str]:
                 return p[:-2], "ال" + rest
             return p, rest
     return "", w
+
+
+def never_opens_a_name(word: str, stem: str) -> bool:
+    """True for a word that never opens a person's name (an ordinal, a noun of a court's sentence), read
+    with or without a glued preposition or conjunction («بحبس», «وحبس»)."""
+    return stem in NOT_NAME_OPENERS or split_clitic(word)[1] in NOT_NAME_OPENERS

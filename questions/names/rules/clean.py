@@ -16,8 +16,8 @@ from questions.names.rules.predicates import (
 )
 from questions.names.tokens import Doc, Span
 from questions.names.words import (
-    AGE_VERBS, EVENT_HEADS, KIN_LINKS, LEAD_VERBS, MINISTER, NAME_LINKS, NOT_NAME_OPENERS, ORDINALS, ORG_HEADS,
-    PLACE_HEADS, REPORT_VERBS, STOP,
+    AGE_VERBS, EVENT_HEADS, KIN_LINKS, LEAD_VERBS, MINISTER, NAME_LINKS, ORDINALS, ORG_HEADS,
+    PLACE_HEADS, REPORT_VERBS, STOP, never_opens_a_name,
 )
 from questions.normalize import fold, strip_diacritics
 
@@ -37,7 +37,7 @@ def is_age(doc: Doc, sp: Span) -> bool:
 
 def _opens_no_name(doc: Doc, i: int) -> bool:
     return is_roleish(doc, i) or doc.words[i] in STOP or doc.words[i] in REPORT_VERBS \
-        or doc.words[i] in LEAD_VERBS or doc.stems[i] in NOT_NAME_OPENERS or doc.stems[i] in ORDINALS \
+        or doc.words[i] in LEAD_VERBS or never_opens_a_name(doc.words[i], doc.stems[i]) or doc.stems[i] in ORDINALS \
         or (doc.is_common(i) and lex_label(doc.stems[i]) == "O" and doc.words[i] not in NAME_LINKS)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from questions.names.lexicon import lex_label
 from questions.names.rules.predicates import PRONOUN_ENDINGS, country_nisba, name_end, role_before
 from questions.names.tokens import Doc, could_start_name, split_word
-from questions.names.words import NOT_SAID_BY, PERSON_CUES, REPORT_VERBS
+from questions.names.words import NOT_SAID_BY, PERSON_CUES, REPORT_VERBS, never_opens_a_name
 from questions.normalize import strip_diacritics
 
 PeopleRule = Callable[[Doc, int], bool]
@@ -52,6 +52,8 @@ def after_role(doc: Doc, p: int) -> bool:
     k = _cue_before(doc, p)
     if k is None or not (role_before(doc, p) < p or doc.stems[k] in PERSON_CUES):
         return False
+    if never_opens_a_name(doc.words[p], doc.stems[p]):
+        return False  # «القاضي بحبس المتهم»: the ruling, not a judge's name
     doc.add(p, name_end(doc, p), "PERS")
     return True
 
