@@ -275,6 +275,24 @@ def _trim(sentence: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _indefinite_pair(inner: list[Word]) -> bool:
+    """True when a phrase opens on an indefinite noun and an indefinite adjective («تهنئة رسمية»): an
+    object or a subject, where an aside names its noun («الفائز بـ…», «زعيم الحزب …»)."""
+    if len(inner) < 2:
+        return False
+    a, b = inner[0], inner[1]
+    plain = all(not w.bare.startswith("ال") and not w.text.startswith(("«", "(", "\"")) and w.bare.isalpha()
+                for w in (a, b))
+    return plain and b.bare not in lists.folded("generation/realize_prepositions") and \
+        not a.text.endswith("،") and b.bare.endswith(("ه", "ي", "يه"))
+
+
+def _opening_kama(text: str) -> set[str]:
+    """{"كما"} when it opens ``text`` as "also" («كما وقّع الجانبان …»), not as the particle of what is said."""
+    first = words_of(text)[:1]
+    return {"كما"} if first and first[0].bare == "كما" else set()
+
+
 def _against(opener: str) -> bool:
     """True for an opener that sets a figure against another («مقابل») rather than opening a contrast."""
     words = fold(opener).strip(" ،,").split()
@@ -369,6 +387,8 @@ def _asides(sentence: str, s: int, e: int, keep: tuple[int, int]) -> list[tuple[
             continue
         if inner[0].bare in lists.folded("generation/predicate_particles"):
             continue  # «، إن الفرق المشاركة في المبادرة،»: what was said opens there
+        if _indefinite_pair(inner):
+            continue  # «، تهنئة رسمية من الولايات المتحدة،»: the verb's object after an aside, not one
         if inner[0].bare in lists.folded("generation/complement_prepositions") and \
                 (len(inner) < 2 or inner[1].bare not in lists.folded("generation/attribution_nouns")):
             continue  # «، من واحدة من أسوأ الأزمات،»: what the verb needs, not an aside («، في بيان له،» is one)
@@ -507,7 +527,7 @@ def cut_after(text: str, after: int, min_words: int = MIN_STEM_WORDS + 1) -> str
             head = text[:i].rstrip()
             if len(text[after:i].split()) < MIN_WORDS_AFTER_BLANK:
                 return text  # «صرّح مدرب الجيش الملكي، البرتغالي _____،»: cut there, nothing would be said
-            if {w.bare for w in words_of(head)} & lists.folded("generation/predicate_particles"):
+            if {w.bare for w in words_of(head)} - _opening_kama(head) & lists.folded("generation/predicate_particles"):
                 return text  # «أن حملة التطعيم، التي …، ستستمر …»: after the comma may come what is said
             return head if len(head.split()) >= min_words else text
     return text

@@ -10,6 +10,8 @@ from questions.realize import Word, drop_conj, words_of
 
 # What follows «أن»/«إن» must be a whole clause: a subject and what is said of it.
 MIN_WORDS_AFTER_THAT = 3
+# The subject after «أن» before an aside about it: at most this many words («أن الجلسة، التي …»).
+SUBJECT_WORDS = 3
 # Words after which a reporting verb has what it reports: «أن», «إن», «عن», a quote, a colon.
 _CONTENT_OPENERS = ("ان", "بان", "انه", "انها", "عن", "الي")
 
@@ -31,7 +33,7 @@ def _aside_left_open(words: list[Word]) -> bool:
     """True when what follows «أن» is a subject and an aside about it that runs to the end («أن
     الجلسة، التي عُقدت برئاسة …»): what was said of the subject came after the aside."""
     relatives = lists.folded("generation/relative_pronouns")
-    for k in range(1, len(words)):
+    for k in range(1, min(len(words), SUBJECT_WORDS + 1)):
         if words[k].bare in relatives and words[k - 1].text.endswith("،"):
             return not any(w.text.endswith("،") for w in words[k:])
     return False
@@ -45,7 +47,7 @@ def says_something(text: str) -> bool:
     if not words:
         return False
     particles = lists.folded("generation/predicate_particles")
-    last_that = max((i for i, w in enumerate(words) if w.bare in particles), default=-1)
+    last_that = max((i for i, w in enumerate(words) if w.bare in particles and (i or w.bare != "كما")), default=-1)
     if last_that >= 0 and not _whole_clause(words[last_that + 1:]):
         return False
     if last_that >= 0 and _aside_left_open(words[last_that + 1:]):

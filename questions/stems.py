@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from questions.clauses import MAX_STEM_WORDS, cut_after, cut_number_tail, fronted_cuts, glue_blank, stem_span, tidy
 from questions import lists
-from questions.arabic import name_units
+from questions.arabic import glued_conjunction, name_units
 from questions.completeness import predicate_missing, says_something
 from questions.context import NAME_TYPES, Context, fact_id
+from questions.coordinate import coordinate_span, first_subject
 from questions.distractors import date_variants, format_number, parse_iso
 from questions.model import BLANK, Fact, Source
 from questions.normalize import fold, tokens
@@ -94,6 +95,35 @@ def _clause(ctx: Context, fi: int, blank_start: int, blank_end: int) -> _Clause:
     td = tidy(sent.text, span[0], span[1], (s0, e0),
               [*fronted_cuts(sent.text, span[0], span[1]), *other_tail(ctx, fi, span[0], span[1])])
     text, a, b = with_subject(ctx, fi, td.text, td.to_tidied(s0), td.to_tidied(e0))
+    made = _finish(text, a, b, span)
+    if made.cloze is None:
+        return _coordinate(ctx, fi, s0, e0)
+    return made
+
+
+def _coordinate(ctx: Context, fi: int, s0: int, e0: int) -> _Clause:
+    """The fact's own «و»-joined clause with the sentence's subject written in (``questions.coordinate``),
+    for a sentence too long to ask whole."""
+    sent = ctx.sentence_of(fi)
+    span = coordinate_span(sent.text, s0)
+    if span is None or not span[0] <= s0 < e0 <= span[1]:
+        return _Clause(None, None, None)
+    names = [(f.start - sent.start, f.end - sent.start) for j in ctx.in_sent.get(ctx.sent_of[fi], ())
+             if (f := ctx.facts[j]).type in ("person", "organization")]
+    subject = first_subject(sent.text, names)
+    if subject is None:
+        return _Clause(None, None, None)
+    td = tidy(sent.text, span[0], span[1], (s0, e0), other_tail(ctx, fi, span[0], span[1]))
+    text, a, b = td.text, td.to_tidied(s0), td.to_tidied(e0)
+    if glued_conjunction(text.split()[0]) == "و":
+        text, a, b = text[1:], a - 1, b - 1
+    cut = len(text.split()[0])
+    shift = len(subject) + 1
+    return _finish(text[:cut] + " " + subject + text[cut:], a + shift, b + shift, span)
+
+
+def _finish(text: str, a: int, b: int, span: tuple[int, int]) -> _Clause:
+    """The stem and claim of a clause ``text`` whose fact sits at ``a``-``b``, once it is short and whole."""
     text = cut_number_tail(text, b)
     if len(text.split()) > MAX_STEM_WORDS:
         text = cut_after(text, b)  # «... يمنح _____ رخصة لزوارق الصيد، مع سقف ...»: the list after can go

@@ -49,7 +49,8 @@ def _opens_tail(words: Sequence[Word], i: int, other_starts: Sequence[int]) -> b
     if w.bare in ("في", "خلال"):
         ahead = [x.start for x in words[i + 1:i + 1 + PREPOSITION_REACH]]
         return len(words) - i <= PREPOSITION_TAIL_WORDS and any(s in ahead for s in other_starts)
-    if {x.bare for x in words[:i]} & lists.folded("generation/predicate_particles"):
+    also = 1 if words and words[0].bare == "كما" else 0  # «كما وقّع …»: "also", said of nothing
+    if {x.bare for x in words[also:i]} & lists.folded("generation/predicate_particles"):
         return False  # «إن الحملة تستمر», «أن حملة التطعيم، التي …، تستهدف»: what follows may be what is said
     if w.bare in lists.folded("generation/relative_pronouns"):
         return True
