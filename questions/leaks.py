@@ -34,6 +34,10 @@ class Leak:
 def secrets(q: Question) -> tuple[str, ...]:
     """What ``q`` asks for, in every accepted form; empty for kinds whose answer is not a text to hide."""
     s = shape(q)
+    if q.kind == "statement" and q.source.start < q.source.end:
+        # Which statement is the odd one turns on the fact it changed or kept: a page showing that fact
+        # as the article writes it settles the question.
+        return tuple(dict.fromkeys(a for a in (q.answer, q.source.text[q.source.start:q.source.end]) if a.strip()))
     if s in ("choice", "text", "numeric"):
         return tuple(dict.fromkeys(a for a in (q.answer, *q.accepted) if a.strip()))
     if s == "matching":

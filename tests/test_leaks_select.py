@@ -42,6 +42,10 @@ ORDER = Question(key="order", kind="timeline", fact_type="date", prompt="رتب 
     (ROLES, ("وزير الخارجية", "الرئيس الأمريكي")),  # the right-hand side of each pair
     (TF, ()),  # «صح» gives nothing away
     (TF_SOURCED, ("40.27%",)),  # the figure the statement turns on
+    (Question(key="st", kind="statement", fact_type="percentage", prompt="أي العبارات غير صحيحة؟",
+              answer="حصل الفائز على 45.27% من الأصوات", choices=("حصل الفائز على 45.27% من الأصوات", "أ"),
+              source=Source("حصل الفائز على 40.27% من الأصوات.", 15, 21)),
+     ("حصل الفائز على 45.27% من الأصوات", "40.27%")),  # the odd statement, and the figure it changed
     (ORDER, ()),  # the items are on the page anyway
 ])
 def test_secrets_are_what_a_student_must_not_see_before_answering(q: Question, expected: tuple[str, ...]) -> None:
