@@ -199,6 +199,9 @@ def _lead_connective(sentence: str, s: int, e: int) -> int:
     for n in (4, 3, 2, 1):
         phrase = " ".join(fold(w).strip(_PUNCT) for w in words[:n])
         if len(words) > n and (phrase in listed or phrase[:1] in "وف" and phrase[1:] in listed):
+            if fold(words[n - 1]).removeprefix("و") in ("بهذا", "بهذه") and len(words) > n + 1 and \
+                    fold(words[n]).startswith("ال"):
+                n += 1  # «وبهذا القرار»: the noun goes with its demonstrative
             piece = sentence[s:e]
             at = 0
             for w in words[:n]:
@@ -285,12 +288,6 @@ def _indefinite_pair(inner: list[Word]) -> bool:
                 for w in (a, b))
     return plain and b.bare not in lists.folded("generation/realize_prepositions") and \
         not a.text.endswith("،") and b.bare.endswith(("ه", "ي", "يه"))
-
-
-def _opening_kama(text: str) -> set[str]:
-    """{"كما"} when it opens ``text`` as "also" («كما وقّع الجانبان …»), not as the particle of what is said."""
-    first = words_of(text)[:1]
-    return {"كما"} if first and first[0].bare == "كما" else set()
 
 
 def _against(opener: str) -> bool:
@@ -483,51 +480,3 @@ def tidy(sentence: str, s: int, e: int, keep: tuple[int, int], extra: Sequence[t
         starts.append(len(out))
         out += t
     return Tidied(out, tuple(anchored), tuple(starts))
-
-
-_DIGIT = re.compile("[0-9\u0660-\u0669]")
-
-
-def _tail_opener(rest: str) -> bool:
-    words = [fold(w).strip(_PUNCT) for w in rest.split()[:2]]
-    return bool(words) and (words[0] in lists.folded("generation/number_tail_openers") or
-                            " ".join(words) in lists.folded("generation/number_tail_openers"))
-
-
-def cut_number_tail(text: str, after: int, min_words: int = 6) -> str:
-    """``text`` cut at the first comma after offset ``after`` (outside quotes) that opens a phrase
-    restating or comparing figures (``number_tail_openers``) with a number in it: «... إلى _____ نقطة،
-    بفارق نقطتين عن النصر برصيد 21 نقطة» would let the answer be worked out from the stem. Unchanged
-    when the cut would leave fewer than ``min_words`` words.""" 
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch in "«(":
-            depth += 1
-        elif ch in "»)":
-            depth = max(0, depth - 1)
-        elif ch in "،," and depth == 0 and i > after and _DIGIT.search(text[i:]) and \
-                not (ch == "," and _DIGIT.match(text[i - 1:i]) and _DIGIT.match(text[i + 1:i + 2])) and \
-                _tail_opener(text[i + 1:]):
-            head = text[:i].rstrip()
-            return head if len(head.split()) >= min_words else text
-    return text
-
-
-def cut_after(text: str, after: int, min_words: int = MIN_STEM_WORDS + 1) -> str:
-    """``text`` cut at the first comma after offset ``after`` outside quotes and numbers, when at least
-    ``min_words`` words stay: what follows the fact's own phrase is the first thing a long stem can lose."""
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch in "«(":
-            depth += 1
-        elif ch in "»)":
-            depth = max(0, depth - 1)
-        elif ch in "،," and depth == 0 and i > after and \
-                not (ch == "," and _DIGIT.match(text[i - 1:i]) and _DIGIT.match(text[i + 1:i + 2])):
-            head = text[:i].rstrip()
-            if len(text[after:i].split()) < MIN_WORDS_AFTER_BLANK:
-                return text  # «صرّح مدرب الجيش الملكي، البرتغالي _____،»: cut there, nothing would be said
-            if {w.bare for w in words_of(head)} - _opening_kama(head) & lists.folded("generation/predicate_particles"):
-                return text  # «أن حملة التطعيم، التي …، ستستمر …»: after the comma may come what is said
-            return head if len(head.split()) >= min_words else text
-    return text

@@ -11,7 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from questions.clauses import MAX_STEM_WORDS, cut_after, cut_number_tail, fronted_cuts, glue_blank, stem_span, tidy
+from questions.clauses import MAX_STEM_WORDS, fronted_cuts, glue_blank, stem_span, tidy
+from questions.stemcuts import cut_after, cut_number_tail
 from questions import lists
 from questions.arabic import glued_conjunction, name_units
 from questions.completeness import predicate_missing, says_something
@@ -38,6 +39,10 @@ from questions.realize import (
 )
 
 
+
+
+# A stem says this many words besides its answer, or it asks about nothing («حسب لوائح _____»).
+MIN_WORDS_AROUND = 3
 
 
 @dataclass(frozen=True)
@@ -127,8 +132,9 @@ def _finish(text: str, a: int, b: int, span: tuple[int, int]) -> _Clause:
     text = cut_number_tail(text, b)
     if len(text.split()) > MAX_STEM_WORDS:
         text = cut_after(text, b)  # «... يمنح _____ رخصة لزوارق الصيد، مع سقف ...»: the list after can go
-    if len(text.split()) > MAX_STEM_WORDS or not says_something(text) or predicate_missing(text, a, b):
-        return _Clause(None, None, None)
+    if len(text.split()) > MAX_STEM_WORDS or len((text[:a] + text[b:]).split()) < MIN_WORDS_AROUND or \
+            not says_something(text) or predicate_missing(text, a, b):
+        return _Clause(None, None, None)  # «حسب لوائح _____»: too little left to ask about
     claim = (text, a, b)
     stem = glue_blank(text, 0, len(text), a, b, BLANK)
     if not re.match(r"\s*[«\"(]?[\u0621-\u064a]", stem):

@@ -7,8 +7,6 @@ import pytest
 
 from questions.clauses import (
     MAX_RAW_WORDS,
-    cut_after,
-    cut_number_tail,
     fronted_cuts,
     glue_blank,
     split_clauses,
@@ -17,6 +15,7 @@ from questions.clauses import (
     verb_shaped,
 )
 from questions.realize import words_of
+from questions.stemcuts import cut_after, cut_number_tail
 
 
 def _clauses(sentence: str) -> list[tuple[str, str]]:
@@ -289,3 +288,8 @@ def test_an_opening_kama_is_also_and_lets_a_long_stem_be_cut() -> None:
     head = cut_after(text, text.index("500") + 3)
     assert head == "كما وقّع الجانبان بروتوكول الصيد، الذي يمنح 500 رخصة لزوارق الصيد التقليدي"
     assert says_something(head)
+
+
+def test_a_leading_demonstrative_goes_with_its_noun() -> None:
+    s = "وبهذا القرار يرتفع إجمالي التخفيضات منذ مطلع العام إلى 300 نقطة أساس."
+    assert _stem(s, "300 نقطة") == s[s.index("يرتفع"):].rstrip(".")
