@@ -145,6 +145,8 @@ def plausible_name(f: Fact) -> bool:
             return False  # «ونائبه»: a conjunction glued to a word, not a name
         if any(len(w) >= 4 and w.endswith("ه") and not w.endswith("الله") for w in words):
             return False  # «وحظوظه»، «مغادرته»: a pronoun suffix, not a name
+        if any(w.startswith("ال") and w.endswith("ات") and len(w) >= 6 for w in words[1:]):
+            return False  # «سلامة اللقاحات»: a plural of things, not a family name
     return len(fold(f.text).replace(" ", "")) >= 3
 
 
@@ -232,6 +234,10 @@ _DATELINE = re.compile(
     r"|[ \t]+[-–—](?:[ \t]+[^\s\d«(/:.،\-–—]+(?:[ \t]+[^\s\d«(/:.،\-–—]+){0,2}[ \t]+[-–—])?(?=[ \t]))")
 
 
+# A line this short holding a date and ending on an agency's name is a dateline of its own.
+DATELINE_LINE_WORDS = 16
+
+
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the wire datelines that open paragraphs: facts there (the agency, the dateline's city and
     date) make trivia, not questions."""
@@ -240,7 +246,13 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
         end = m.start() + len(m.group().rstrip())
         if end - m.start() <= 80 and text[end - 1:end] in ("-", "–", "—", ":", "/", ")", "»"):
             out.append((m.start(), end))
-    return out
+    for m in re.finditer(r"(?m)^[ \t]*(\S[^\n.]{0,120}?)[ \t]*$", text):
+        words = m.group(1).split()
+        if len(words) <= DATELINE_LINE_WORDS and re.search(r"[\d\u0660-\u0669]", m.group(1)) and \
+                fold(words[-1].strip("()«»-–")) in lists.folded("generation/wire_agencies") and \
+                not any(a <= m.start(1) < b for a, b in out):
+            out.append((m.start(1), m.end(1)))  # a dateline on a line of its own, closed by the agency
+    return sorted(out)
 
 
 def clean_role(role: str) -> str | None:

@@ -21,8 +21,8 @@ from questions.context import NAME_TYPES, Context, fact_id
 from questions.distractors import interval
 from questions.model import Fact
 from questions.normalize import fold, tokens
-from questions.options import content_words, shows_in
-from questions.realize import words_of
+from questions.options import content_words, org_group, shows_in
+from questions.realize import is_verb, words_of
 
 # Dates, percentages and numbers are what current-affairs students study: they start ahead of names.
 
@@ -90,6 +90,18 @@ def _only_reported_speech(ctx: Context, eid: str) -> bool:
         if not any(w in verbs or (w.endswith("ت") and w[:-1] in verbs) for w in near):
             return False
     return seen
+
+
+def _after_a_verb(sentence: str, start: int) -> bool:
+    before = words_of(sentence[:start])
+    return bool(before) and is_verb(before[-1])
+
+
+def _converted(ctx: Context, fi: int) -> bool:
+    """True for an amount in brackets right after another amount: its conversion."""
+    f = ctx.facts[fi]
+    return any(g.type == "number" and 0 <= f.start - g.end <= 3 and ctx.text[g.end:f.start].strip() == "("
+               for g in ctx.facts)
 
 
 def _court(name: str) -> bool:
@@ -217,6 +229,9 @@ def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
             return "media"  # «في تصريح لوكالة الأنباء القطرية»: where it was said, not the news
         if _announcer(sent.text, f.start - sent.start, f.end - sent.start, body=e.type == "organization"):
             return "announcer"  # «أعلنت وكالة الفضاء أن ...»: the news is what was announced
+        if e.type == "organization" and org_group(e.name) == "ministry" and \
+                _after_a_verb(sent.text, f.start - sent.start):
+            return "ministry"  # «أطلقت وزارة الصحة حملة للتلقيح»: which ministry acts on its field goes without saying
     before = [w.strip("«»(،,") for w in fold(ctx.text[max(0, f.start - 30):f.start]).split()[-2:]]
     if f.type == "number" and ((f.unit and fold(f.unit).startswith("دقيق")) or
                                (before and before[-1] in ("الدقيقه", "دقيقه"))):
@@ -234,10 +249,14 @@ def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
         hijri_before = bool(re.search(r"[\d٠-٩]\s?ه", fold(ctx.text[max(0, f.start - 30):f.start])))
         if any(w in agreeing for w in before) and not hijri_before:
             return "equivalent"
+    if f.type in ("number", "date") and _in_title(ctx.text, f.start):
+        return "in_title"  # «تاريخ الساحل المتصالح 1820-1971»: part of a book's or film's name
     if f.type in ("number", "date") and (_joined_by_slash(ctx.text, f.start, f.end) or
                                          _range_end(ctx.text, f.start)) or \
             f.type == "date" and _range_start(ctx.text, f.end):
         return "part"  # «العام الدراسي 2025/2026», «من 5 إلى 16 نوفمبر»: half of one figure
+    if f.type == "number" and _converted(ctx, fi):
+        return "equivalent"  # «150 مليون ريال (40 مليون دولار)»: the same amount in another currency
     if f.type == "number" and _days_of_an_occasion(ctx, fi):
         return "duration"  # «زيارة تستغرق يومين»: how long a visit or a festival lasts
     if f.type == "number" and before[-2:] == ["من", "اصل"]:
@@ -248,8 +267,6 @@ def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
         return "code"  # «العدد 112 من الرائد الرسمي»: an issue number
     if f.type == "date" and set(before) & lists.folded("generation/founding_words"):
         return "background"  # «التي تأسست عام 1982»: history, not the news
-    if f.type in ("number", "date") and _in_title(ctx.text, f.start):
-        return "in_title"  # «تاريخ الساحل المتصالح 1820-1971»: part of a book's or film's name
     if f.type == "organization" and _affiliation(ctx, fi):
         return "affiliation"
     if f.type == "date" and (f.kind == "weekday" or not re.search(r"\d", str(f.value))):
@@ -283,8 +300,9 @@ def _date_against_article(value: str, article_date: str) -> str | None:
 
 
 def _joined_by_slash(text: str, start: int, end: int) -> bool:
-    """True when a figure is one half of «2025/2026» (a school or fiscal year, a season)."""
-    return bool(re.match(r"\s?/\s?[\d٠-٩]", text[end:end + 3]) or re.search(r"[\d٠-٩]\s?/\s?$", text[max(0, start - 3):start]))
+    """True when a figure is one half of «2025/2026» or «2025-2026» (a school or fiscal year, a season)."""
+    return bool(re.match(r"\s?/\s?[\d٠-٩]|[-–][\d٠-٩]{4}", text[end:end + 5]) or
+                re.search(r"[\d٠-٩]\s?/\s?$|[\d٠-٩]{4}[-–]$", text[max(0, start - 5):start]))
 
 
 def _range_end(text: str, start: int) -> bool:

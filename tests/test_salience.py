@@ -149,7 +149,8 @@ def test_a_body_that_acts_is_no_affiliation() -> None:
     ("وأعلنت وزارة الصحة أن عدد الإصابات تراجع هذا الأسبوع.\n", "وزارة الصحة", "announcer"),
     # A body announcing anything is routine: what it announced is the news.
     ("وأعلنت وزارة الصحة خطة جديدة لمكافحة التدخين.\n", "وزارة الصحة", "announcer"),
-    ("وأطلقت وزارة الصحة خطة جديدة لمكافحة التدخين.\n", "وزارة الصحة", None),  # it acted
+    # A ministry acting on its own field: which one goes without saying.
+    ("وأطلقت وزارة الصحة خطة جديدة لمكافحة التدخين.\n", "وزارة الصحة", "ministry"),
 ])
 def test_who_announces_what_follows_an_is_trivia(text: str, surface: str, trivia: str | None) -> None:
     assert _trivia(context(text, [_org(text, surface)]), surface) == trivia
@@ -226,15 +227,15 @@ def test_a_fact_next_to_an_event_verb_weighs_more() -> None:
 
 
 def test_the_weight_of_a_fact_is_its_heaviest_mention_that_is_not_trivia() -> None:
-    text = "فاز الهلال على النصر في الرياض حسبما أفادت وزارة الداخلية.\nونشرت وزارة الداخلية صورا من المباراة.\n"
-    facts = [_place(text, "الرياض"), _org(text, "وزارة الداخلية"), _org(text, "وزارة الداخلية", 1)]
+    text = "فاز الهلال على النصر في الرياض حسبما أفادت هيئة الرياضة.\nونشرت هيئة الرياضة صورا من المباراة.\n"
+    facts = [_place(text, "الرياض"), _org(text, "هيئة الرياضة"), _org(text, "هيئة الرياضة", 1)]
     ctx = context(text, facts)
     weights = weigh(ctx)
-    ministry = [i for i, f in enumerate(ctx.facts) if f.text == "وزارة الداخلية"]
+    ministry = [i for i, f in enumerate(ctx.facts) if f.text == "هيئة الرياضة"]
     assert weights[ministry[0]].trivia == "attribution" and weights[ministry[1]].trivia is None
     assert fact_weight(weights, ctx.facts, fact_id(ctx.facts[ministry[0]])) == weights[ministry[1]].score
     alone = context(text.split("\n")[0] + "\n", facts[:2])
-    assert fact_weight(weigh(alone), alone.facts, "organization:وزارة الداخلية") == 0.0
+    assert fact_weight(weigh(alone), alone.facts, "organization:هيئة الرياضة") == 0.0
 
 
 def test_fazat_next_to_a_body_counts_as_an_event_verb() -> None:
@@ -246,6 +247,7 @@ def test_fazat_next_to_a_body_counts_as_an_event_verb() -> None:
 
 @pytest.mark.parametrize(("text", "surface", "typ", "value", "reason"), [
     ("أعلنت الوزارة نتائج العام الدراسي 2025/2026 للمبادرة.", "2025", "date", "2025", "part"),
+    ("توّج الفريق بلقب الكأس برسم الموسم الرياضي 2025-2026 أمس.", "2026", "date", "2026", "part"),
     ("اختتم المعرض الذي أقيم من 5 إلى 16 نوفمبر الجاري أعماله.", "16 نوفمبر", "date", "2026-11-16", "part"),
     ("اختتم المعرض الذي أقيم من 5 إلى 16 نوفمبر الجاري أعماله.", "5", "date", "--11-05", "part"),
     ("ارتفع عدد الولايات التي تغير ولاتها إلى 14 ولاية من أصل 24 ولاية.", "24 ولاية", "number", 24, "total"),
@@ -317,3 +319,19 @@ def test_the_judges_on_the_bench_are_trivia() -> None:
                          _person(text, "شريف عبد الحليم", title="المستشار")])
     assert [_trivia(ctx, n) for n in ("حسام الدين عبد الرؤوف", "أحمد فوزي النجار", "شريف عبد الحليم")] == \
         ["bench"] * 3
+
+
+def test_an_amount_converted_in_brackets_is_trivia() -> None:
+    text = "وأعلنت المملكة مساهمة بقيمة 150 مليون ريال (40 مليون دولار) لتأسيس المركز.\n"
+    ctx = context(text, [fact(text, "150 مليون ريال", "number", 150e6, unit="ريال"),
+                         fact(text, "40 مليون دولار", "number", 40e6, unit="دولار")])
+    assert _trivia(ctx, "40 مليون دولار") == "equivalent"
+    assert _trivia(ctx, "150 مليون ريال") is None
+
+
+@pytest.mark.parametrize(("text", "trivia"), [
+    ("أطلقت وزارة الصحة حملة وطنية للتلقيح ضد الحصبة.", "ministry"),  # it goes without saying
+    ("وتتولى الحملة فرق تابعة لوزارة الصحة في كل الولايات.", None),  # no act of its own
+])
+def test_a_ministry_acting_on_its_field_is_trivia(text: str, trivia: str | None) -> None:
+    assert _trivia(context(text + "\n", [_org(text, "وزارة الصحة")]), "وزارة الصحة") == trivia

@@ -145,6 +145,8 @@ def test_a_date_after_a_preposition_that_would_dangle_stays() -> None:
     ("بغداد - «المدى»: قال المسؤول إن العمل مستمر.", "بغداد - «المدى»:"),
     ("عدن - سبأ: أعلنت الحكومة الخطة.", "عدن - سبأ:"),
     ("القيروان، 14 جويلية 2026 (وات) – أشرف والي القيروان على جلسة عمل.", "القيروان، 14 جويلية 2026 (وات) –"),
+    ("جدة 8 جمادى الأولى 1448 هـ الموافق 19 أكتوبر 2026 م واس\n\nاختتمت في جدة اليوم أعمال الاجتماع.",
+     "جدة 8 جمادى الأولى 1448 هـ الموافق 19 أكتوبر 2026 م واس"),
     ("أعلنت الوزارة خطة جديدة.\nالقاهرة - أعلن الوزير الخطة.", "القاهرة -"),
 ])
 def test_wire_datelines_opening_a_paragraph_are_found(text: str, dateline: str) -> None:
@@ -166,6 +168,7 @@ def test_a_dash_inside_a_sentence_is_no_dateline() -> None:
     ("أحمد 2", "person", False),  # a digit
     ("مع", "person", False),  # too short
     ("منظمة أطباء بلا", "organization", False),  # cut short: a name never ends on a particle
+    ("سلامة اللقاحات", "person", False),  # a plural of things after a first name
     ("غرفة الجنايات الابتدائية المكلفة", "organization", False),  # «المكلفة» needs what it is charged with
 ])
 def test_plausible_name(text: str, typ: str, plausible: bool) -> None:
@@ -353,3 +356,12 @@ def test_a_person_found_one_word_after_the_title_goes(text: str, found: str, oth
     facts = sorted([fact(text, found, "person", entity="person:x", role="المخرج"),
                     *(fact(text, o, t, entity=f"{t}:{o}") for o, t in others)], key=lambda f: f.start)
     assert (found in _names(text, facts)) is kept
+
+
+def test_no_stem_of_a_few_words_cut_from_a_leading_phrase() -> None:
+    text = ("وحسب لوائح الجامعة الملكية المغربية لكرة القدم، يحصل الفريق الفائز على منحة مالية قدرها ثلاثة ملايين "
+            "درهم، مقابل مليون ونصف مليون درهم للوصيف، كما يضمن البطل مشاركته في كأس الكونفدرالية الإفريقية خلال "
+            "الموسم المقبل بعد تتويجه باللقب الثالث عشر في تاريخه على حساب منافسه العنيد في النهائي.\n")
+    ctx = context(text, [fact(text, "الجامعة الملكية المغربية لكرة القدم", "organization", entity="o:frmf")])
+    st = stems_for(ctx, 0)
+    assert st is None or st.cloze is None or len(st.cloze.split()) >= 5
