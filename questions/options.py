@@ -162,8 +162,18 @@ def _pool(ctx: Context, ent: Entity, rng: random.Random) -> list[str]:
     return rng.sample(pool, len(pool))
 
 
+def described_before_blank(stem: str) -> bool:
+    """True when the word before the blank describes who fills it («مدرب بركان، الإسباني _____»): a
+    nationality or a leaning that the article's other people do not share gives the answer away."""
+    before = stem.split(BLANK)[0].split() if BLANK in stem else []
+    last = fold(before[-1]).strip("«»،,") if before else ""
+    return last.startswith("ال") and last.endswith(("ي", "يه")) and len(last) >= 6
+
+
 def name_options(ctx: Context, ent: Entity, stem: str, rng: random.Random, n: int = 3) -> list[str]:
     """Up to ``n`` wrong names for ``ent``: from the article first, then from a typed pool."""
+    if ent.type == "person" and described_before_blank(stem):
+        return []
     banned = {token_key(a) for a in ent.aliases}
     out: list[str] = []
     same = [e for e in ctx.by_first if _same_class(ent, e) and not any(shows_in(a, stem) for a in e.aliases)

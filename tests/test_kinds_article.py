@@ -141,6 +141,13 @@ def test_wrong_end_values_go_the_way_the_change_goes() -> None:
     assert ends and all(e < 1200 for e in ends)
 
 
+def test_no_change_question_on_a_forecast() -> None:
+    text = "ويتوقع المركز ارتفاع الموج إلى 2.5 متر خلال الساعات المقبلة.\n"
+    ctx = context(text, [fact(text, "2.5 متر", "number", 2.5, unit="متر")])
+    st = stems_for(ctx, 0)
+    assert st is not None and change.build(ctx, st, 0.5) is None
+
+
 def test_no_change_question_without_a_change() -> None:
     text = "وشارك 67 لاعبا في البطولة الدولية للشباب.\n"
     ctx = context(text, [fact(text, "67 لاعبا", "number", 67, unit="لاعب")])

@@ -336,3 +336,10 @@ def test_figure_options_fall_on_both_sides_of_the_answer_and_vary_with_the_seed(
         assert len(options) == 3 and min(values) < 120 < max(values)  # the answer is never the extreme
         sets.add(frozenset(options))
     assert len(sets) > 1  # «new wrong options» has others to offer
+
+
+def test_a_person_described_right_before_the_blank_gets_no_options() -> None:
+    ctx = _woman_context()
+    stem = "وقالت وزيرة الصحة المغربية _____ إن المستشفى جاهز."
+    assert name_options(ctx, ctx.entities["person:r"], stem, random.Random(0)) == []
+    assert name_options(ctx, ctx.entities["person:r"], "من افتتح المستشفى؟", random.Random(0)) == ["عواطف حيار"]

@@ -108,3 +108,14 @@ def test_count_questions_follow_known_shapes(sentence: str, number: str, unit: s
     mentions = [_m(sentence, surface, "person", name) for surface, name in people]
     assert number_question(sentence, s, e, mentions, unit) == expected
 
+
+
+@pytest.mark.parametrize(("prompt", "kept"), [
+    ("ما نسبة ارتفاع الإيرادات مقارنة", False),  # compared with what
+    ("من سجّل الأهداف الثلاثة لقطر في", False),
+    ("من سجّل الأهداف الثلاثة لقطر", True),
+])
+def test_a_question_never_ends_on_a_word_that_needs_what_follows(prompt: str, kept: bool) -> None:
+    from questions.realize.words import finish
+
+    assert (finish(prompt) is not None) is kept

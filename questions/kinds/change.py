@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from questions import lists
 from questions.build import key, shuffled
 from questions.changes import Change, change_id, find_change
 from questions.context import Context
 from questions.kinds.base import Candidate, Kind
 from questions.model import Fact, Question
+from questions.normalize import fold
 from questions.options import number_view, spaced_numbers
 from questions.stems import Stems
 
@@ -60,10 +62,17 @@ def phrases(ch: Change) -> tuple[str, list[str]] | None:
     return None
 
 
+def forecast(ctx: Context, fi: int) -> bool:
+    """True when the figure's sentence forecasts it («يتوقع ارتفاع الموج إلى 2.5 متر»): nothing changed yet."""
+    sent = ctx.sentence_of(fi)
+    before = fold(sent.text[:ctx.facts[fi].start - sent.start]).split()
+    return bool({w.removeprefix("و") for w in before} & lists.folded("generation/forecast_words"))
+
+
 def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
     """A question on the direction and size of a change the article reports in numbers."""
     ch = find_change(ctx, st.fi)
-    if ch is None:
+    if ch is None or forecast(ctx, st.fi):
         return None
     made = phrases(ch)
     if made is None:

@@ -222,6 +222,9 @@ def finish(prompt: str) -> str | None:
         return None
     if prompt.count('"') % 2 or prompt.count("“") != prompt.count("”"):
         return None  # a quotation cut in half
+    last = fold(prompt.split()[-1]).strip("،,.") if prompt.split() else ""
+    if last in lists.folded("generation/needs_complement") | lists.folded("generation/realize_prepositions"):
+        return None  # «ما نسبة ارتفاع إيراداتها مقارنة؟»: compared with what
     return prompt + "؟"
 
 
