@@ -242,7 +242,8 @@ def _value(group: list[_Tok]) -> float | None:
             if t.text == "الفا" and current == 0 and total == 0:
                 total += 2000  # ألفا شخص is the dual "two thousand"; 80 ألفاً is the accusative
                 continue
-            total += (current or 1) * t.value
+            # «ألفي دولار» is two thousand; after a figure the dual is the scale itself («2.8 ملياري»).
+            total += current * t.scale.size if current else t.value
             current = 0.0
             last_scale = t.scale.size
             largest = max(largest, int(t.value))

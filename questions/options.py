@@ -25,7 +25,9 @@ from questions.model import BLANK, Fact
 from questions.answers import clitic_tokens, number_values
 from questions.normalize import fold, tokens
 
-_SCALE_WORDS = {"الف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9}
+_SCALE_WORDS = {"الف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9,
+                "بليون": 1e9, "بلايين": 1e9, "تريليون": 1e12, "تريليونات": 1e12, "ترليون": 1e12, "ترليونات": 1e12,
+                "مليوني": 1e6, "ملياري": 1e9}  # «2.8 ملياري»: after a figure, the dual is the scale
 
 
 @lru_cache(maxsize=50_000)
