@@ -155,16 +155,37 @@ def _subject_of_story(ctx: Context, si: int) -> str | None:
     return short[0] if short else e.name
 
 
+def _body_of_story(ctx: Context, si: int) -> str | None:
+    """The body a feminine verb without a written subject speaks of: the body right after the first verb
+    of the sentence before («قضت محكمة جنايات الجيزة …»), written as its short form when it has one, when
+    the verb's own sentence names no body and that body's name is feminine («محكمة», «وزارة», «الهيئة»)."""
+    if si == 0 or any(ctx.facts[j].type == "organization" for j in ctx.in_sent.get(si, ())):
+        return None
+    prev = ctx.sentences[si - 1]
+    bodies = [(f.start - prev.start, f.end - prev.start, j) for j in ctx.in_sent.get(si - 1, ())
+              if (f := ctx.facts[j]).type == "organization"]
+    name = first_subject(prev.text, [(s, e) for s, e, _ in bodies])
+    if name is None or not fold(name.split()[0]).endswith("ه"):
+        return None
+    return name
+
+
 def with_subject(ctx: Context, fi: int, text: str, a: int, b: int) -> tuple[str, int, int]:
     """The clause with its dropped subject written after its verb («تولّى وزارة الصناعة» -> «تولّى القصيبي
     وزارة الصناعة») when the article makes clear who it is; the blank's offsets follow.
 
-    Only for a masculine verb whose next word cannot be its subject (not definite, not a title or a
-    demonstrative, not a quoted name), in a sentence naming no person, after a sentence naming one."""
+    For a masculine verb whose next word cannot be its subject (not definite, not a title or a
+    demonstrative, not a quoted name), in a sentence naming no person, after a sentence naming one; for a
+    feminine verb followed by its object's preposition («قضت بالسجن»), the body of the sentence before."""
     words = words_of(text)
     if len(words) < 3 or not is_verb(words[0]) or a < words[1].start:
         return text, a, b
     second = words[1]
+    if words[0].bare.endswith("ت") and second.bare[:1] in ("ب", "ل") and not second.bare.startswith("ال"):
+        body = _body_of_story(ctx, ctx.sent_of[fi])  # «قضت بالسجن …»: the court of the sentence before
+        if body is not None:
+            cut = words[0].end
+            return text[:cut] + " " + body + text[cut:], a + len(body) + 1, b + len(body) + 1
     if words[0].bare.endswith("ت") or second.bare.startswith("ال") or second.text.startswith("«"):
         return text, a, b
     if second.bare in lists.folded("generation/positions") | lists.folded("generation/demonstratives") or \

@@ -32,6 +32,8 @@ def _span(sentence: str, surface: str) -> tuple[int, int]:
     ("وأكد ياسر عرفات والشعب الفلسطيني أمام هذا العدوان تمسكهم بحقوقهم.", "ياسر عرفات", [], None),
     ("وولد «عصفورة» (67 عامًا) لأبوين فلسطينيين.", "عصفورة", [], None),
     ("وتجمد رصيد الشبيبة عند 29 نقطة، خلف وفاق سطيف الثالث بـ31 نقطة.", "وفاق سطيف", [], None),
+    # «قبل» is "before", not the verb "accepted"
+    ("وتقدم الفريق بهدف، قبل سمير بلعيد أن يعدل الكفة في الدقيقة 51.", "سمير بلعيد", [], None),
 ])
 def test_who_questions_fire_only_on_a_named_subject(sentence: str, answer: str, mentions: list[object],
                                                     expected: str | None) -> None:

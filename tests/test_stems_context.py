@@ -147,6 +147,8 @@ def test_a_date_after_a_preposition_that_would_dangle_stays() -> None:
     ("القيروان، 14 جويلية 2026 (وات) – أشرف والي القيروان على جلسة عمل.", "القيروان، 14 جويلية 2026 (وات) –"),
     ("جدة 8 جمادى الأولى 1448 هـ الموافق 19 أكتوبر 2026 م واس\n\nاختتمت في جدة اليوم أعمال الاجتماع.",
      "جدة 8 جمادى الأولى 1448 هـ الموافق 19 أكتوبر 2026 م واس"),
+    ("الخرطوم 11-2-2026 - أعادت وزارة الصحة افتتاح المستشفى.", "الخرطوم 11-2-2026 -"),
+    ("رام الله 23-7-2026 وفا- أعلنت وزارة التربية النتائج.", "رام الله 23-7-2026 وفا-"),
     ("أعلنت الوزارة خطة جديدة.\nالقاهرة - أعلن الوزير الخطة.", "القاهرة -"),
 ])
 def test_wire_datelines_opening_a_paragraph_are_found(text: str, dateline: str) -> None:
@@ -365,3 +367,14 @@ def test_no_stem_of_a_few_words_cut_from_a_leading_phrase() -> None:
     ctx = context(text, [fact(text, "الجامعة الملكية المغربية لكرة القدم", "organization", entity="o:frmf")])
     st = stems_for(ctx, 0)
     assert st is None or st.cloze is None or len(st.cloze.split()) >= 5
+
+
+def test_a_verdict_without_its_subject_gets_the_court_of_the_sentence_before() -> None:
+    text = ("قضت محكمة جنايات الجيزة بالسجن المشدد 15 عاما على المتهم الأول في قضية الدقيق المدعم.\n"
+            "وقضت بالسجن المشدد سبع سنوات للمتهمين الرابع والخامس وبراءة المتهم السابع.\n")
+    ctx = context(text, [fact(text, "محكمة جنايات الجيزة", "organization", entity="o:court"),
+                         fact(text, "15 عاما", "number", 15, unit="عام"),
+                         fact(text, "سبع سنوات", "number", 7, unit="سنة")])
+    st = stems_for(ctx, 2)
+    assert st is not None and st.claim is not None
+    assert st.claim[0].startswith("قضت محكمة جنايات الجيزة بالسجن المشدد سبع سنوات")
