@@ -285,11 +285,18 @@ def attempts_used(session: Session, quiz_id: int, user_id: int) -> int:
 
 def start_attempt(session: Session, quiz: models.Quiz, user_id: int, *, now: dt.datetime | None = None,
                   rng: random.Random | None = None) -> models.Attempt:
-    """Resume the user's open attempt or start a new one, with questions and options shuffled once."""
-    now = now or models.utcnow()
+    """Resume the user's open attempt or start a new one, with questions and options shuffled once.
+
+    Openness is judged once the user's lock is held, on the quiz as it is then: a teacher may close the
+    quiz (or move its close time) while the start waits, and the row the request loaded before would
+    still say open: an attempt would start on a closed quiz, or one past its new close be resumed.
+    """
+    given = now
+    _lock_user(session, user_id)
+    session.refresh(quiz)
+    now = given or models.utcnow()
     if not quiz_service.is_open(quiz, now):
         raise QuizClosed(quiz.code)
-    _lock_user(session, user_id)
     existing = open_attempt(session, quiz.id, user_id, now)
     if existing is not None:
         return existing
