@@ -23,7 +23,10 @@ be 0) and the answers the server acknowledged before it that the database does n
 
 --kill-worker SIGKILLs one gunicorn worker in the middle of the run (gunicorn starts a new one).
 Students retry a request whose connection broke, as a browser's retry would (every step is
-idempotent: start resumes the open attempt, autosave overwrites, a second submit changes nothing).
+idempotent: start resumes the open attempt, autosave overwrites, a second submit changes nothing),
+but one: a start whose response never arrived (a timeout on a starved machine) made a guest whose
+cookie the student never got, so the retry joins as a second guest of the same name and the first one's
+attempt stays open, unvisited (repeated_guests counts them; with --teacher-edit they show as still open).
 A second line reports the kill, the retries, every submitted attempt's answers, and the database's
 consistency (SQLite: PRAGMA integrity_check and foreign_key_check; PostgreSQL: orphan rows per
 foreign key and duplicate rows per UNIQUE constraint).
@@ -392,6 +395,8 @@ def read_results(engine: Engine, students: list[Student]) -> dict[str, Any]:
         dup_responses = conn.execute(text(
             "SELECT count(*) FROM (SELECT attempt_id, quiz_question_id FROM responses "
             "GROUP BY attempt_id, quiz_question_id HAVING count(*) > 1) d")).scalar_one()
+        users_per_name = conn.execute(select(func.count(models.User.id)).where(
+            models.User.name.in_([s.name for s in students])).group_by(models.User.name)).scalars().all()
     per_name = Counter(name for name, _ in rows)
     names = {s.name for s in students}
     recorded = sum(1 for n in per_name if n in names)
@@ -401,7 +406,7 @@ def read_results(engine: Engine, students: list[Student]) -> dict[str, Any]:
     complete = sum(1 for name, attempt_id in rows if name in names and answers.get(attempt_id, 0) == n_questions)
     return {"sent": len(sent), "recorded": recorded, "duplicated": duplicated, "lost": lost,
             "acknowledged": sum(1 for s in students if s.acknowledged), "complete": complete,
-            "questions": n_questions}
+            "questions": n_questions, "repeated_guests": sum(n - 1 for n in users_per_name)}
 
 
 def move_close(url: str, closes_at: dt.datetime) -> None:
@@ -552,7 +557,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"sent={r['sent']} recorded={r['recorded']} duplicated={r['duplicated']} "
           f"errors5xx={r['errors5xx']} lost={r['lost']}")
     detail = (f"db={r['db']} workers={r['workers']} students={r['students']} requests={r['requests']} "
-              f"seconds={r['seconds']} retries={r['retries']} "
+              f"seconds={r['seconds']} retries={r['retries']} repeated_guests={r['repeated_guests']} "
               f"answers_complete={r['complete']}/{r['recorded']} ({r['questions']} questions each) {r['checks']}")
     if r["kill"] is not None:
         k = r["kill"]
