@@ -35,6 +35,7 @@ MAX_TRUE_FALSE = 2
 MAX_OF_ONE_COMPREHENSION_KIND = 2
 MAX_ALTERNATES = 4
 MIN_SALIENCE = 0.2  # facts weighing less than this are asked only when the article's others weigh alike
+FILL_FLOOR = 4  # ... or when the bank would otherwise hold fewer questions than this
 RELATIVE_FLOOR = 0.6  # ... that is, when they score at least this share of the article's best question
 EXPOSURE_COST = 0.06  # score lost per other fact whose every question shows a candidate's answer
 REVEAL_COST = 0.08  # score lost per other fact whose answer a question shows
@@ -159,6 +160,7 @@ def select(candidates: Sequence[Candidate], size: int, title: str = "") -> list[
                 return
 
     top = max((score(g[0]) for g in groups), default=0.0)
+    lighter = [g for g in groups if not (g[0].salience >= MIN_SALIENCE or score(g[0]) >= RELATIVE_FLOOR * top)]
     groups = [g for g in groups if g[0].salience >= MIN_SALIENCE or score(g[0]) >= RELATIVE_FLOOR * top]
     quota = math.ceil(size * COMPREHENSION_SHARE)
     for g in groups:
@@ -175,6 +177,11 @@ def select(candidates: Sequence[Candidate], size: int, title: str = "") -> list[
             break
         if g[0].facts[0] not in used:
             take(g, only_comprehension=False, per_sentence=2)
+    for g in lighter:  # a bank left too short by its key facts' leaks takes lighter facts before none
+        if len(chosen) >= min(size, FILL_FLOOR):
+            break
+        if g[0].facts[0] not in used:
+            take(g, only_comprehension=False)
     out = []
     for c, group in zip(chosen, chosen_group):
         alternates = tuple(replace(a.question, salience=c.salience) for a in group

@@ -190,9 +190,12 @@ def test_no_question_in_the_bank_gives_another_away() -> None:
     assert [q.answer for q in bank] == ["القاهرة", "بغداد"]
 
 
-def test_trivial_facts_are_left_out_unless_the_whole_article_weighs_alike() -> None:
-    assert [q.answer for q in select([cand(0, salience=0.9), cand(1, salience=0.1)], 8)] == ["القاهرة"]
+def test_trivial_facts_are_left_out_unless_the_whole_article_weighs_alike_or_the_bank_is_thin() -> None:
+    strong = [cand(i, salience=0.9) for i in range(4)]
+    assert cand(4, salience=0.1).question.answer not in [q.answer for q in select([*strong, cand(4, salience=0.1)], 8)]
     assert len(select([cand(0, salience=0.15), cand(1, salience=0.1)], 8)) == 2
+    # One key fact and nothing else of weight: a light fact is better than a bank of one question.
+    assert len(select([cand(0, salience=0.9), cand(1, salience=0.1)], 8)) == 2
 
 
 def test_the_bank_is_sorted_by_salience() -> None:
