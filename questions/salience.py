@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from questions import lists
 from questions.arabic import glued_conjunction
 from questions.clauses import split_clauses
-from questions.context import NAME_TYPES, Context, fact_id
+from questions.context import NAME_TYPES, Context, Entity, fact_id
 from questions.distractors import interval
 from questions.model import Fact
 from questions.normalize import fold, tokens
@@ -199,6 +199,7 @@ def _byline(sentence: str) -> bool:
 
 
 def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
+    """Why fact ``fi`` is not worth asking, or None: the rules for every fact, then those of its type."""
     f = ctx.facts[fi]
     sent = ctx.sentence_of(fi)
     if _byline(sent.text):
@@ -207,41 +208,95 @@ def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
         if c.start <= f.start - sent.start < max(c.end, c.start + 1) and c.role == "attribution":
             return "attribution"
     if f.type in NAME_TYPES:
-        e = ctx.entities[fact_id(f)]
-        if e.id in topic_places:
-            return "topic_place"
-        if _in_list(ctx, fi) and e.mentions < 2:
-            return "list"
-        if e.type == "person":
-            role = fold(e.role or e.title or "")
-            if role and any(role.startswith(fold(r)) or fold(r) in role.split() for r in lists.entries("generation/minor_roles")):
-                return "minor_role"
-            if e.mentions <= 2 and _only_reported_speech(ctx, e.id) and \
-                    (not e.role or ctx.sent_of[_first_mention(ctx, e.id)] > LEAD_SENTENCES):
-                return "routine_speaker"  # who said it, unless a post holder the story opens on
-            if _on_the_bench(ctx, f):
-                return "bench"  # «برئاسة المستشار …»: the judges of a ruling, not its news
-            if well_known(e.role) or well_known(e.title):
-                return "well_known"  # «رئيس الجمهورية عبد المجيد تبون»: every student knows who
-        if e.type == "organization" and _court(e.name):
-            return "court"  # «محكمة جنايات القاهرة»: which court is procedure; the ruling is the news
-        if e.type == "organization" and e.mentions < MEDIA_MENTIONS and _news_outlet(e.name):
-            return "media"  # «في تصريح لوكالة الأنباء القطرية»: where it was said, not the news
-        if _announcer(sent.text, f.start - sent.start, f.end - sent.start, body=e.type == "organization"):
-            return "announcer"  # «أعلنت وكالة الفضاء أن ...»: the news is what was announced
-        if e.type == "organization" and org_group(e.name) == "ministry" and \
-                _after_a_verb(sent.text, f.start - sent.start):
-            return "ministry"  # «أطلقت وزارة الصحة حملة للتلقيح»: which ministry acts on its field goes without saying
+        return _name_trivia(ctx, fi, topic_places)
+    if f.type == "number":
+        return _number_trivia(ctx, fi)
+    if f.type == "date":
+        return _date_trivia(ctx, fi)
+    return None
+
+
+def _person_trivia(ctx: Context, f: Fact, e: Entity) -> str | None:
+    role = fold(e.role or e.title or "")
+    if role and any(role.startswith(fold(r)) or fold(r) in role.split() for r in lists.entries("generation/minor_roles")):
+        return "minor_role"
+    if e.mentions <= 2 and _only_reported_speech(ctx, e.id) and \
+            (not e.role or ctx.sent_of[_first_mention(ctx, e.id)] > LEAD_SENTENCES):
+        return "routine_speaker"  # who said it, unless a post holder the story opens on
+    if _on_the_bench(ctx, f):
+        return "bench"  # «برئاسة المستشار …»: the judges of a ruling, not its news
+    if well_known(e.role) or well_known(e.title):
+        return "well_known"  # «رئيس الجمهورية عبد المجيد تبون»: every student knows who
+    return None
+
+
+def _body_trivia(e: Entity) -> str | None:
+    if _court(e.name):
+        return "court"  # «محكمة جنايات القاهرة»: which court is procedure; the ruling is the news
+    if e.mentions < MEDIA_MENTIONS and _news_outlet(e.name):
+        return "media"  # «في تصريح لوكالة الأنباء القطرية»: where it was said, not the news
+    return None
+
+
+def _name_trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
+    f = ctx.facts[fi]
+    sent = ctx.sentence_of(fi)
+    e = ctx.entities[fact_id(f)]
+    if e.id in topic_places:
+        return "topic_place"
+    if _in_list(ctx, fi) and e.mentions < 2:
+        return "list"
+    reason = _person_trivia(ctx, f, e) if e.type == "person" else \
+        _body_trivia(e) if e.type == "organization" else None
+    if reason is not None:
+        return reason
+    if _announcer(sent.text, f.start - sent.start, f.end - sent.start, body=e.type == "organization"):
+        return "announcer"  # «أعلنت وكالة الفضاء أن ...»: the news is what was announced
+    if e.type == "organization" and org_group(e.name) == "ministry" and \
+            _after_a_verb(sent.text, f.start - sent.start):
+        return "ministry"  # «أطلقت وزارة الصحة حملة للتلقيح»: which ministry acts on its field goes without saying
+    if e.type == "organization" and _affiliation(ctx, fi):
+        return "affiliation"
+    return None
+
+
+def _words_around(ctx: Context, f: Fact) -> tuple[list[str], list[str]]:
+    """The two words before a figure and the words just after it, folded."""
     before = [w.strip("«»(،,") for w in fold(ctx.text[max(0, f.start - 30):f.start]).split()[-2:]]
-    if f.type == "number" and ((f.unit and fold(f.unit).startswith("دقيق")) or
-                               (before and before[-1] in ("الدقيقه", "دقيقه"))):
-        return "minute"
-    if f.type == "number" and any(w.removeprefix("ب").removeprefix("و") in ("الرقم", "رقم", "الخط", "الهاتف", "هاتف")
-                                  for w in before):
-        return "code"  # «الرقم الأخضر 1021»: a phone number
     after = fold(ctx.text[f.end:f.end + 25]).replace("،", " ").split()
+    return before, after
+
+
+def _number_trivia(ctx: Context, fi: int) -> str | None:
+    f = ctx.facts[fi]
+    before, after = _words_around(ctx, f)
+    if (f.unit and fold(f.unit).startswith("دقيق")) or (before and before[-1] in ("الدقيقه", "دقيقه")):
+        return "minute"
+    if any(w.removeprefix("ب").removeprefix("و") in ("الرقم", "رقم", "الخط", "الهاتف", "هاتف") for w in before):
+        return "code"  # «الرقم الأخضر 1021»: a phone number
+    if _in_title(ctx.text, f.start):
+        return "in_title"  # «تاريخ الساحل المتصالح 1820-1971»: part of a book's or film's name
+    if _joined_by_slash(ctx.text, f.start, f.end) or _range_end(ctx.text, f.start):
+        return "part"  # «العام الدراسي 2025/2026», «من 5 إلى 16 نوفمبر»: half of one figure
+    if _converted(ctx, fi):
+        return "equivalent"  # «150 مليون ريال (40 مليون دولار)»: the same amount in another currency
+    if _days_of_an_occasion(ctx, fi):
+        return "duration"  # «زيارة تستغرق يومين»: how long a visit or a festival lasts
+    if before[-2:] == ["من", "اصل"]:
+        return "total"  # «14 ولاية من أصل 24»: the whole the news is counted against
+    if before[-1:] == ["العدد"] and after[:1] == ["من"]:
+        return "code"  # «العدد 112 من الرائد الرسمي»: an issue number
+    if isinstance(f.value, (int, float)) and 1300 <= float(f.value) <= 1500 and \
+            "هجري" in fold(ctx.text[f.start - 20:f.start]):
+        return "hijri_year"  # «منذ مطلع العام الهجري 1448»: the calendar, not the news
+    return None
+
+
+def _date_trivia(ctx: Context, fi: int) -> str | None:
+    f = ctx.facts[fi]
+    before, after = _words_around(ctx, f)
     agreeing = ("الموافق", "الموافقه")
-    if f.type == "date" and (any(w in agreeing for w in before) or any(w in agreeing for w in after[:3])):
+    if any(w in agreeing for w in before) or any(w in agreeing for w in after[:3]):
         # «27 شوال 1447هـ، الموافق 15 أبريل 2026»: one date in two calendars is asked once, by its
         # Gregorian name; a Gregorian date given first keeps it.
         if f.gregorian is not None or f.kind == "hijri":
@@ -249,32 +304,17 @@ def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
         hijri_before = bool(re.search(r"[\d٠-٩]\s?ه", fold(ctx.text[max(0, f.start - 30):f.start])))
         if any(w in agreeing for w in before) and not hijri_before:
             return "equivalent"
-    if f.type in ("number", "date") and _in_title(ctx.text, f.start):
-        return "in_title"  # «تاريخ الساحل المتصالح 1820-1971»: part of a book's or film's name
-    if f.type in ("number", "date") and (_joined_by_slash(ctx.text, f.start, f.end) or
-                                         _range_end(ctx.text, f.start)) or \
-            f.type == "date" and _range_start(ctx.text, f.end):
-        return "part"  # «العام الدراسي 2025/2026», «من 5 إلى 16 نوفمبر»: half of one figure
-    if f.type == "number" and _converted(ctx, fi):
-        return "equivalent"  # «150 مليون ريال (40 مليون دولار)»: the same amount in another currency
-    if f.type == "number" and _days_of_an_occasion(ctx, fi):
-        return "duration"  # «زيارة تستغرق يومين»: how long a visit or a festival lasts
-    if f.type == "number" and before[-2:] == ["من", "اصل"]:
-        return "total"  # «14 ولاية من أصل 24»: the whole the news is counted against
-    if f.type == "date" and re.search(r"رقم\s*\(?[\d٠-٩]+\)?\s*ل?\S*\s*$", fold(ctx.text[max(0, f.start - 25):f.start])):
+    if _in_title(ctx.text, f.start):
+        return "in_title"
+    if _joined_by_slash(ctx.text, f.start, f.end) or _range_end(ctx.text, f.start) or _range_start(ctx.text, f.end):
+        return "part"
+    if re.search(r"رقم\s*\(?[\d٠-٩]+\)?\s*ل?\S*\s*$", fold(ctx.text[max(0, f.start - 25):f.start])):
         return "code"  # «المرسوم رقم (27) لسنة 2026»: the year is part of the decree's number
-    if f.type == "number" and before[-1:] == ["العدد"] and after[:1] == ["من"]:
-        return "code"  # «العدد 112 من الرائد الرسمي»: an issue number
-    if f.type == "date" and set(before) & lists.folded("generation/founding_words"):
+    if set(before) & lists.folded("generation/founding_words"):
         return "background"  # «التي تأسست عام 1982»: history, not the news
-    if f.type == "organization" and _affiliation(ctx, fi):
-        return "affiliation"
-    if f.type == "date" and (f.kind == "weekday" or not re.search(r"\d", str(f.value))):
+    if f.kind == "weekday" or not re.search(r"\d", str(f.value)):
         return "weekday"
-    if f.type == "number" and isinstance(f.value, (int, float)) and 1300 <= float(f.value) <= 1500 and \
-            "هجري" in fold(ctx.text[f.start - 20:f.start]):
-        return "hijri_year"  # «منذ مطلع العام الهجري 1448»: the calendar, not the news
-    if f.type == "date" and ctx.date:
+    if ctx.date:
         return _date_against_article(str(f.gregorian or f.value), ctx.date)
     return None
 
