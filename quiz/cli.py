@@ -9,7 +9,7 @@ from flask.cli import with_appcontext
 from quiz.db import get_db
 from quiz.exports.cli import export_command
 from quiz.migrate import db_command
-from quiz.services import accounts
+from quiz.services import accounts, expiry
 
 
 @click.command("init-db")
@@ -49,8 +49,18 @@ def create_teacher_command(name: str, email: str, password: str) -> None:
         click.echo(f"teacher {user.email} created (id {user.id})")
 
 
-COMMANDS: list[click.Command] = [init_db_command, seed_command, create_teacher_command, export_command,
-                                 db_command]
+@click.command("close-expired")
+@click.option("--batch", default=expiry.BATCH, show_default=True, help="Attempts graded per transaction.")
+@with_appcontext
+def close_expired_command(batch: int) -> None:
+    """Grade and close every attempt whose time ran out (run it every few minutes from cron or a timer)."""
+    with get_db().session() as session:
+        closed = expiry.sweep(session, batch=batch)
+    click.echo(f"closed {closed} expired attempt(s)")
+
+
+COMMANDS: list[click.Command] = [init_db_command, seed_command, create_teacher_command, close_expired_command,
+                                 export_command, db_command]
 
 
 def init_app(app: Flask) -> None:

@@ -27,6 +27,7 @@ from questions.model import FALSE_LABEL, TRUE_LABEL, Question
 from questions.normalize import match_key
 from quiz import models
 from quiz.services import attempts as attempt_service
+from quiz.services import expiry
 from quiz.services.attempts import ReviewItem
 from quiz.services.ownership import NotFound
 from quiz.services.snapshots import snapshots
@@ -114,7 +115,7 @@ def quiz_positions(quiz: models.Quiz) -> dict[int, int]:
 def student_answers(session: Session, quiz: models.Quiz, user_id: int,
                     now: dt.datetime | None = None) -> StudentAnswers:
     """Return every attempt of one student at the quiz with each answer; NotFound if they never started it."""
-    attempt_service.close_expired(session, quiz.id, now or models.utcnow(), user_id=user_id)
+    expiry.sweep(session, now, quiz_id=quiz.id, user_id=user_id)  # this student's few attempts
     rows = list(session.scalars(
         select(models.Attempt).options(joinedload(models.Attempt.user))
         .where(models.Attempt.quiz_id == quiz.id, models.Attempt.user_id == user_id)

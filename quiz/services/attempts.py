@@ -348,16 +348,6 @@ def close_if_expired(session: Session, attempt: models.Attempt, now: dt.datetime
     return False
 
 
-def close_expired(session: Session, quiz_id: int, now: dt.datetime, *, user_id: int | None = None) -> None:
-    """Submit at its deadline every open attempt of the quiz whose time ran out (one user's, if given)."""
-    stmt = (select(models.Attempt).join(models.Quiz, models.Quiz.id == models.Attempt.quiz_id)
-            .where(models.Attempt.quiz_id == quiz_id, models.Attempt.submitted_at.is_(None), past_deadline(now)))
-    if user_id is not None:
-        stmt = stmt.where(models.Attempt.user_id == user_id)
-    for attempt in session.scalars(stmt).all():
-        close_if_expired(session, attempt, now)
-
-
 def parse_answers(page_items: Sequence[Item], form: Mapping[str, str]) -> dict[int, Any]:
     """Read the answers for ``page_items`` from form fields q-<id>[...]; None clears an answer.
 
@@ -460,6 +450,27 @@ def submit_with_answers(session: Session, attempt: models.Attempt, answers: Mapp
 
 # --- submitting ----------------------------------------------------------------------------------
 
+def grade_answers(ids: Sequence[int], qqs: Mapping[int, Snapshot], answers: Mapping[int, tuple[str, dt.datetime]],
+                  ends: dt.datetime | None) -> tuple[dict[int, float], float, float]:
+    """Grade an attempt's saved answers (question id -> answer JSON, saved at); an answer saved after the
+    deadline ``ends`` earns nothing. Return the points per answered question, the points earned and the total."""
+    scores: dict[int, float] = {}
+    total = earned = 0.0
+    for qq_id in ids:
+        qq = qqs.get(qq_id)
+        if qq is None:
+            continue
+        total += qq.points
+        if qq_id not in answers:
+            continue
+        answer_json, saved_at = answers[qq_id]
+        late = ends is not None and saved_at > ends
+        fraction = 0.0 if late else grading.grade(qq.question, json.loads(answer_json))
+        scores[qq_id] = round(fraction * qq.points, 4)
+        earned += scores[qq_id]
+    return scores, round(earned, 4), round(total, 4)
+
+
 def submit(session: Session, attempt: models.Attempt, *, now: dt.datetime | None = None) -> models.Attempt:
     """Grade and close the attempt in one transaction; submitting again changes nothing."""
     now = now or models.utcnow()
@@ -468,26 +479,16 @@ def submit(session: Session, attempt: models.Attempt, *, now: dt.datetime | None
     ends = deadline(attempt)
     closed_at = min(now, ends) if ends else now
     ids = question_ids(attempt)
-    qqs = _quiz_questions(session, ids)
     saved = _responses(session, attempt.id)
-    total = earned = 0.0
-    for qq_id in ids:
-        qq = qqs.get(qq_id)
-        if qq is None:
-            continue
-        total += qq.points
-        response = saved.get(qq_id)
-        if response is None:
-            continue
-        late = ends is not None and response.saved_at > ends
-        fraction = 0.0 if late else grading.grade(qq.question, json.loads(response.answer_json))
-        response.score = round(fraction * qq.points, 4)
-        earned += response.score
+    scores, earned, total = grade_answers(ids, _quiz_questions(session, ids),
+                                          {i: (r.answer_json, r.saved_at) for i, r in saved.items()}, ends)
+    for qq_id, score in scores.items():
+        saved[qq_id].score = score
     # Only the first submission may close the attempt: the WHERE makes a concurrent second one a no-op.
     result = session.execute(
         update(models.Attempt)
         .where(models.Attempt.id == attempt.id, models.Attempt.submitted_at.is_(None))
-        .values(submitted_at=closed_at, score=round(earned, 4), max_score=round(total, 4))
+        .values(submitted_at=closed_at, score=earned, max_score=total)
         .execution_options(synchronize_session=False)
     )
     if getattr(result, "rowcount", 1) == 0:

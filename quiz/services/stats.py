@@ -1,8 +1,8 @@
 """Quiz statistics: grades across attempts, item analysis as Moodle computes it, a score histogram.
 
 The pure functions at the top take plain numbers, so they are tested against values computed by
-hand; ``quiz_results`` and ``quiz_item_analysis`` at the bottom read a quiz's attempts from the
-database and feed them in.
+hand; ``quiz_item_analysis`` at the bottom computes the same numbers with aggregate queries
+(``quiz.services.results`` holds the results table).
 
 Item analysis follows Moodle's quiz statistics report, on FIRST attempts only (practice attempts
 never count):
@@ -22,17 +22,15 @@ With only a handful of students these numbers are noisy; the report shows the co
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
 import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, aliased
 
 from quiz import models
 from quiz.arabic import students_count
@@ -156,12 +154,18 @@ def histogram(percentages: Sequence[float], bins: int = 10) -> list[int]:
 
 def histogram_svg(percentages: Sequence[float], *, bins: int = 10, rtl: bool = True,
                   title: str = "توزيع الدرجات", svg_id: str = "score-histogram") -> str:
-    """Draw the score distribution as an accessible inline SVG (no script).
+    """Draw the score distribution as an accessible inline SVG (no script); see ``histogram_svg_of``."""
+    return histogram_svg_of(histogram(percentages, bins), rtl=rtl, title=title, svg_id=svg_id)
+
+
+def histogram_svg_of(counts: Sequence[int], *, rtl: bool = True, title: str = "توزيع الدرجات",
+                     svg_id: str = "score-histogram") -> str:
+    """Draw scores already counted into equal bins of 0-100 % as an accessible inline SVG (no script).
 
     In right-to-left pages the 0 % bin sits on the right, as Arabic readers scan; bar labels and
     the summary in ``<desc>`` carry the same numbers for screen readers.
     """
-    counts = histogram(percentages, bins)
+    bins = len(counts)
     width, height = 640, 300
     left, right, top, bottom = 40, 40, 20, 50
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -190,7 +194,7 @@ def histogram_svg(percentages: Sequence[float], *, bins: int = 10, rtl: bool = T
             f'font-size="11" direction="ltr">{escape(label)}</text></g>'
         )
     axis_y = top + plot_h
-    total = len(percentages)
+    total = sum(counts)
     desc = (f"{students_count(total)} في المجموع. " + "؛ ".join(summary)) if total else "لا توجد محاولات بعد."
     direction = "rtl" if rtl else "ltr"
     axis_label = "الدرجة (٪)"
@@ -209,26 +213,6 @@ def histogram_svg(percentages: Sequence[float], *, bins: int = 10, rtl: bool = T
 
 # --- from the database ----------------------------------------------------------------------------
 
-RESULT_CSV_HEADER = ("الطالب", "البريد الإلكتروني", "الدرجة (%)", "الدرجة", "من", "المحاولات",
-                     "الوقت المستغرق (ثوانٍ)", "آخر تسليم (UTC)")
-
-
-@dataclass(frozen=True)
-class StudentResult:
-    """One student's line in a quiz's results: the grade by the quiz's rule over counted attempts."""
-
-    user_id: int
-    name: str
-    email: str | None
-    attempts: int  # submitted, non-practice attempts
-    in_progress: int
-    percent: float | None  # by the quiz's grading rule
-    score: float | None  # points, by the same rule
-    max_score: float | None
-    seconds: float | None  # time taken by the attempt(s) the grade comes from
-    last_submitted: dt.datetime | None
-
-
 @dataclass(frozen=True)
 class QuestionStat:
     """Item analysis of one quiz question, with the question it belongs to."""
@@ -245,101 +229,69 @@ class QuestionStat:
         return [FLAG_LABELS[f] for f in self.stat.flags]
 
 
-def _pct(a: models.Attempt) -> float:
-    return 100.0 * (a.score or 0.0) / a.max_score if a.max_score else 0.0
+def item_from_sums(index: int, n: int, top: float, sx: float, sxx: float, sxt: float, st: float,
+                   stt: float) -> ItemStat:
+    """Compute one item's statistics from sums over the ``n`` students: of its score x, x², x·T, and of
+    the total T and T² (the same numbers ``item_analysis`` computes from the whole matrix).
+
+    The rest of the test is r = T - x, so Σr = ΣT - Σx, Σr² = ΣT² - 2Σx·T + Σx², Σx·r = Σx·T - Σx².
+    """
+    if n == 0:
+        return ItemStat(index=index, n=0, mean=None, max_score=top, facility=None, sd=None,
+                        discrimination=None, flags=())
+    m = sx / n
+    facility = None if top <= 0 else m / top
+    sxx_c = max(sxx - sx * sx / n, 0.0)  # Σ(x - mean)²
+    sd = math.sqrt(sxx_c / (n - 1)) if n >= 2 else None
+    sr = st - sx
+    srr_c = max(stt - 2 * sxt + sxx - sr * sr / n, 0.0)
+    sxr_c = (sxt - sxx) - sx * sr / n
+    discrimination = None
+    if n >= 2 and sxx_c > 1e-12 and srr_c > 1e-12:
+        discrimination = min(max(sxr_c / math.sqrt(sxx_c * srr_c), -1.0), 1.0)
+    return ItemStat(index=index, n=n, mean=m, max_score=top, facility=facility, sd=sd,
+                    discrimination=discrimination, flags=flags_for(facility, discrimination))
 
 
-def _seconds(a: models.Attempt) -> float | None:
-    if a.submitted_at is None:
-        return None
-    return max((a.submitted_at - a.started_at).total_seconds(), 0.0)
+def first_attempts(quiz_id: int, class_id: int | None = None) -> Select[Any]:
+    """Select each student's FIRST submitted attempt of the quiz (id, score); practice never counts."""
+    A = models.Attempt
+    earlier = aliased(A)
+    stmt = (select(A.id, A.score)
+            .where(A.quiz_id == quiz_id, A.practice.is_(False), A.submitted_at.is_not(None))
+            .where(~select(earlier.id).where(
+                earlier.quiz_id == quiz_id, earlier.user_id == A.user_id, earlier.number < A.number,
+                earlier.practice.is_(False), earlier.submitted_at.is_not(None)).exists()))
+    if class_id is not None:
+        M = models.ClassMember
+        stmt = stmt.where(A.user_id.in_(select(M.user_id).where(M.class_id == class_id)))
+    return stmt
 
 
-def _counted_attempts(session: Session, quiz_id: int) -> list[models.Attempt]:
-    stmt = (select(models.Attempt).options(selectinload(models.Attempt.user))
-            .where(models.Attempt.quiz_id == quiz_id, models.Attempt.practice.is_(False))
-            .order_by(models.Attempt.user_id, models.Attempt.number))
-    return list(session.scalars(stmt))
+def quiz_item_analysis(session: Session, quiz: models.Quiz, *, class_id: int | None = None) -> list[QuestionStat]:
+    """Return facility, discrimination and flags for every question of the quiz (first attempts).
 
-
-def quiz_results(session: Session, quiz: models.Quiz) -> list[StudentResult]:
-    """Return one line per student who started the quiz, best grade first."""
-    by_user: dict[int, list[models.Attempt]] = {}
-    for a in _counted_attempts(session, quiz.id):
-        by_user.setdefault(a.user_id, []).append(a)
-    rows: list[StudentResult] = []
-    for user_id, attempts in by_user.items():
-        done = [a for a in attempts if a.submitted_at is not None]
-        user = attempts[0].user
-        pct = overall_grade([_pct(a) for a in done], quiz.grading)
-        points = overall_grade([a.score or 0.0 for a in done], quiz.grading)
-        if not done:
-            seconds = None
-        elif quiz.grading == "highest":
-            seconds = _seconds(max(done, key=lambda a: (_pct(a), -a.number)))
-        elif quiz.grading == "last":
-            seconds = _seconds(done[-1])
-        else:
-            seconds = mean([s for a in done if (s := _seconds(a)) is not None])
-        rows.append(StudentResult(
-            user_id=user_id, name=user.name, email=user.email, attempts=len(done),
-            in_progress=len(attempts) - len(done), percent=pct, score=points,
-            max_score=done[-1].max_score if done else None, seconds=seconds,
-            last_submitted=max((a.submitted_at for a in done if a.submitted_at), default=None),
-        ))
-    rows.sort(key=lambda r: (r.percent is None, -(r.percent or 0.0), r.name))
-    return rows
-
-
-def first_attempt_matrix(session: Session, quiz: models.Quiz) -> tuple[list[models.QuizQuestion], list[list[float]]]:
-    """Return the quiz's questions and, per student, the points on each in their FIRST submitted attempt."""
-    qqs = sorted(quiz.questions, key=lambda q: q.position)
-    firsts: dict[int, models.Attempt] = {}
-    for a in _counted_attempts(session, quiz.id):
-        if a.submitted_at is not None and a.user_id not in firsts:
-            firsts[a.user_id] = a
-    if not firsts:
-        return qqs, []
-    scores: dict[tuple[int, int], float] = {}
-    stmt = select(models.Response).where(models.Response.attempt_id.in_([a.id for a in firsts.values()]))
-    for r in session.scalars(stmt):
-        scores[(r.attempt_id, r.quiz_question_id)] = r.score or 0.0
-    matrix = [[scores.get((a.id, qq.id), 0.0) for qq in qqs] for a in firsts.values()]
-    return qqs, matrix
-
-
-def quiz_item_analysis(session: Session, quiz: models.Quiz) -> list[QuestionStat]:
-    """Return facility, discrimination and flags for every question of the quiz (first attempts)."""
-    qqs, matrix = first_attempt_matrix(session, quiz)
-    stats = item_analysis(matrix, [qq.points for qq in qqs])
+    Two aggregate queries, whatever the number of students: the students' totals (an attempt's score
+    is the sum of its answers' points), then per question the sums ``item_from_sums`` needs. A
+    question left unanswered counts as 0.
+    """
+    R, QQ = models.Response, models.QuizQuestion
+    firsts = first_attempts(quiz.id, class_id).cte("firsts")
+    t = func.coalesce(firsts.c.score, 0.0)
+    n, st, stt = session.execute(select(func.count(), func.sum(t), func.sum(t * t)).select_from(firsts)).one()
+    x = func.coalesce(R.score, 0.0)
+    sums = {row.qq: row for row in session.execute(
+        select(R.quiz_question_id.label("qq"), func.sum(x).label("sx"), func.sum(x * x).label("sxx"),
+               func.sum(x * t).label("sxt"))
+        .select_from(firsts).join(R, R.attempt_id == firsts.c.id).group_by(R.quiz_question_id))}
+    questions = session.execute(select(QQ.id, QQ.position, QQ.points, QQ.data_json).where(QQ.quiz_id == quiz.id)
+                                .order_by(QQ.position, QQ.id)).all()
     out: list[QuestionStat] = []
-    for qq, stat in zip(qqs, stats, strict=True):
+    for j, qq in enumerate(questions):
+        s = sums.get(qq.id)
+        stat = item_from_sums(j, int(n or 0), float(qq.points), float(s.sx) if s else 0.0,
+                              float(s.sxx) if s else 0.0, float(s.sxt) if s else 0.0,
+                              float(st or 0.0), float(stt or 0.0))
         data = json.loads(qq.data_json)
         out.append(QuestionStat(qq.id, qq.position + 1, str(data.get("prompt", "")), str(data.get("kind", "")), stat))
     return out
-
-
-def grade_percentages(session: Session, quiz: models.Quiz) -> list[float]:
-    """Return each student's grade (by the quiz's rule, in %) for the histogram."""
-    return [r.percent for r in quiz_results(session, quiz) if r.percent is not None]
-
-
-def results_csv(rows: Sequence[StudentResult]) -> bytes:
-    """Return the results as CSV bytes, UTF-8 with a BOM so Excel shows the Arabic names."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(RESULT_CSV_HEADER)
-    for r in rows:
-        writer.writerow([
-            _csv_safe(r.name), r.email or "",
-            "" if r.percent is None else f"{r.percent:.1f}",
-            "" if r.score is None else f"{r.score:g}", "" if r.max_score is None else f"{r.max_score:g}",
-            r.attempts, "" if r.seconds is None else f"{r.seconds:.0f}",
-            r.last_submitted.strftime("%Y-%m-%d %H:%M") if r.last_submitted else "",
-        ])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
-
-
-def _csv_safe(value: str) -> str:
-    # A name starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -14,11 +14,10 @@ from quiz import models
 from quiz.db import Database, get_db, get_session
 from quiz.services import answer_sheet, ownership
 from quiz.services import answers as answer_service
-from quiz.services import attempts as attempt_service
 from quiz.services.ownership import NotFound
 from quiz.services.stats import FLAG_LABELS
 from quiz.views.auth import teacher_only
-from quiz.views.teacher.common import bp, or_404, render
+from quiz.views.teacher.common import bp, close_expired_later, or_404, render
 
 
 @bp.route("/quizzes/<int:quiz_id>/students/<int:user_id>")
@@ -39,7 +38,7 @@ def question_answers_all(quiz_id: int) -> str:
     """Show how the students answered every question of the quiz."""
     quiz = or_404(ownership.owned_quiz, quiz_id)
     session = get_session()
-    attempt_service.close_expired(session, quiz.id, models.utcnow())
+    close_expired_later(quiz.id)
     return render("teacher/question_answers.html", quiz=quiz, spreads=answer_service.distributions(session, quiz),
                   FLAG_LABELS=FLAG_LABELS, single=None)
 
@@ -54,7 +53,7 @@ def question_answers(quiz_id: int, qq_id: int) -> str:
     order = sorted(places, key=places.__getitem__)
     if qq_id not in order:
         abort(404)
-    attempt_service.close_expired(session, quiz.id, models.utcnow())
+    close_expired_later(quiz.id)
     at = order.index(qq_id)
     return render("teacher/question_answers.html", quiz=quiz,
                   spreads=answer_service.distributions(session, quiz, [qq_id]), FLAG_LABELS=FLAG_LABELS,
@@ -67,7 +66,7 @@ def question_answers(quiz_id: int, qq_id: int) -> str:
 def answers_csv(quiz_id: int) -> Response:
     """Download every answer of every student as CSV, one row per student and question (UTF-8 with BOM)."""
     quiz = or_404(ownership.owned_quiz, quiz_id)
-    attempt_service.close_expired(get_session(), quiz.id, models.utcnow())
+    close_expired_later(quiz.id)
     return Response(_sheet(get_db(), quiz.id), content_type="text/csv; charset=utf-8", headers={
         "Content-Disposition": f'attachment; filename="fahim-answers-{quiz.code}.csv"',
         "Cache-Control": "no-store",

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, render_template, url_for
+import logging
+
+from flask import Blueprint, Response, abort, after_this_request, current_app, render_template, url_for
 
 from quiz import models, timezones
-from quiz.db import get_session
+from quiz.db import get_db, get_session
+from quiz.services import expiry
 from quiz.services.ownership import NotFound
 from quiz.views.auth import current_user
 from quiz.views.teacher import forms
 
 bp = Blueprint("teacher", __name__, url_prefix="/teacher")
+log = logging.getLogger(__name__)
 
 
 def me() -> models.User:
@@ -24,6 +28,26 @@ def me() -> models.User:
     user = current_user()
     assert user is not None  # teacher_required ran first; narrows the type for mypy  # nosec B101
     return user
+
+
+def close_expired_later(quiz_id: int) -> None:
+    """Sweep the quiz's attempts whose time ran out once this response has been sent (never inside it).
+
+    The next view of the results then counts them graded; until then the page says how many wait.
+    """
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+
+    def sweep() -> None:
+        try:
+            with get_db(app).session() as session:
+                expiry.sweep(session, quiz_id=quiz_id)
+        except Exception:  # noqa: BLE001 - the page is sent already; the command or the next view retries
+            log.exception("closing the expired attempts of quiz %s failed", quiz_id)
+
+    @after_this_request
+    def _schedule(response: Response) -> Response:
+        response.call_on_close(sweep)
+        return response
 
 
 def or_404(fn: Any, *args: Any) -> Any:

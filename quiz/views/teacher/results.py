@@ -1,34 +1,52 @@
-"""A quiz's results: the students' grades, the score histogram, item analysis, the CSV."""
+"""A quiz's results: totals, the score histogram and item analysis above a paginated, sortable table; the CSV."""
 
 from __future__ import annotations
 
-from flask import Response
+from collections.abc import Iterator
+
+from flask import Response, abort, request, stream_with_context
 
 from quiz import models
 from quiz.db import get_session
-from quiz.services import attempts as attempt_service
+from quiz.services import classes as class_service
 from quiz.services import ownership, stats
+from quiz.services import results as result_service
+from quiz.services.ownership import NotFound
 from quiz.views.auth import teacher_required
-from quiz.views.teacher.common import bp, or_404, render
+from quiz.views.teacher.common import bp, close_expired_later, me, or_404, render
 
 
-def _close_expired(quiz: models.Quiz) -> None:
-    # An attempt whose time ran out is graded at its deadline, so results count it.
-    attempt_service.close_expired(get_session(), quiz.id, models.utcnow())
+def _class_filter() -> models.SchoolClass | None:
+    # ?class=<id>: only that class's students; another teacher's class answers 404.
+    class_id = request.args.get("class", type=int)
+    if class_id is None:
+        return None
+    try:
+        return class_service.owned_class(get_session(), me().id, class_id)
+    except NotFound:
+        abort(404)
 
 
 @bp.route("/quizzes/<int:quiz_id>/results")
 @teacher_required
 def results(quiz_id: int) -> str:
-    """Show the results table, the score histogram and the item analysis."""
+    """Show the totals, the score histogram and the item analysis, then one page of the students' table."""
     row = or_404(ownership.owned_quiz, quiz_id)
-    _close_expired(row)
+    chosen = _class_filter()
+    class_id = chosen.id if chosen is not None else None
+    close_expired_later(row.id)
     session = get_session()
-    lines = stats.quiz_results(session, row)
-    percentages = [r.percent for r in lines if r.percent is not None]
+    totals = result_service.totals(session, row, class_id=class_id)
+    order = request.args.get("dir")
+    page = result_service.page_of(session, row, sort=request.args.get("sort", "score"),
+                                  descending=None if order not in ("asc", "desc") else order == "desc",
+                                  page=request.args.get("page", 1, type=int), class_id=class_id,
+                                  total=totals.students)
     return render(
-        "teacher/results.html", quiz=row, lines=lines, items=stats.quiz_item_analysis(session, row),
-        histogram=stats.histogram_svg(percentages), average=stats.mean(percentages),
+        "teacher/results.html", quiz=row, page=page, chosen=chosen, totals=totals,
+        classes=class_service.classes_of(session, me().id),
+        items=stats.quiz_item_analysis(session, row, class_id=class_id),
+        histogram=stats.histogram_svg_of(totals.bins),
         FACILITY_TOO_EASY=stats.FACILITY_TOO_EASY, FACILITY_TOO_HARD=stats.FACILITY_TOO_HARD,
     )
 
@@ -36,11 +54,21 @@ def results(quiz_id: int) -> str:
 @bp.route("/quizzes/<int:quiz_id>/results.csv")
 @teacher_required
 def results_csv(quiz_id: int) -> Response:
-    """Download the results table as CSV (UTF-8 with BOM, for Excel)."""
+    """Stream every student's line as CSV (UTF-8 with BOM, for Excel), in name order."""
     row = or_404(ownership.owned_quiz, quiz_id)
-    _close_expired(row)
-    body = stats.results_csv(stats.quiz_results(get_session(), row))
-    return Response(body, mimetype="text/csv", headers={
-        "Content-Disposition": f'attachment; filename="fahim-results-{row.code}.csv"',
+    chosen = _class_filter()
+    close_expired_later(row.id)
+    session = get_session()
+    lines = result_service.csv_lines(session, row, class_id=chosen.id if chosen is not None else None)
+
+    def body() -> Iterator[bytes]:
+        try:
+            yield from result_service.csv_chunks(lines)
+        finally:
+            session.rollback()  # end the read (and its cursor) with the last line, not at teardown
+
+    suffix = f"-{chosen.code}" if chosen is not None else ""
+    return Response(stream_with_context(body()), mimetype="text/csv", headers={
+        "Content-Disposition": f'attachment; filename="fahim-results-{row.code}{suffix}.csv"',
         "Cache-Control": "no-store",
     })
