@@ -188,3 +188,20 @@ def test_the_csv_streams_every_student_in_name_order(client: Any, school: models
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0][0] == "الطالب" and len(rows) == 124
     assert [r[0] for r in rows[1:]] == sorted(r[0] for r in rows[1:])
+
+
+def test_the_builtin_quiz_belongs_to_the_first_teacher(client: Any, session: Session, teacher: models.User,  # noqa: F811
+                                                       other_teacher: models.User) -> None:  # noqa: F811
+    from quiz.seed import BUILTIN_CODE
+
+    builtin = session.scalars(select(models.Quiz).where(models.Quiz.code == BUILTIN_CODE)).one()
+    assert builtin.owner_id is None
+    populate(session, builtin.id, 4, seed=2)
+    first = sign_in(client, teacher)
+    assert BUILTIN_CODE in first.get("/teacher/").get_data(as_text=True)
+    page = first.get(f"/teacher/quizzes/{builtin.id}/results")
+    assert page.status_code == 200 and "4 طلاب" in page.get_data(as_text=True)
+    assert first.get(f"/teacher/quizzes/{builtin.id}/results.csv").status_code == 200
+    second = sign_in(client, other_teacher)
+    assert BUILTIN_CODE not in second.get("/teacher/").get_data(as_text=True)
+    assert second.get(f"/teacher/quizzes/{builtin.id}/results").status_code == 404

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, ScalarSelect, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from quiz import models
@@ -42,10 +42,20 @@ def owned_question(session: Session, owner_id: int, bank_question_id: int) -> mo
     return bq
 
 
+def first_teacher() -> ScalarSelect[int | None]:
+    """Select the first teacher's id: the owner of the quizzes that have none (the built-in quiz)."""
+    return select(func.min(models.User.id)).where(models.User.role == "teacher").scalar_subquery()
+
+
+def _quiz_owned_by(owner_id: int) -> ColumnElement[bool]:
+    Q = models.Quiz
+    return or_(Q.owner_id == owner_id, and_(Q.owner_id.is_(None), first_teacher() == owner_id))
+
+
 def owned_quiz(session: Session, owner_id: int, quiz_id: int) -> models.Quiz:
-    """Return the teacher's quiz or raise NotFound."""
-    quiz = session.get(models.Quiz, quiz_id)
-    if quiz is None or quiz.owner_id != owner_id:
+    """Return the teacher's quiz (the built-in quiz is the first teacher's) or raise NotFound."""
+    quiz = session.scalars(select(models.Quiz).where(models.Quiz.id == quiz_id, _quiz_owned_by(owner_id))).first()
+    if quiz is None:
         raise NotFound(quiz_id)
     return quiz
 
@@ -71,7 +81,7 @@ def articles_of(session: Session, owner_id: int) -> list[models.Article]:
 
 def quizzes_of(session: Session, owner_id: int) -> list[models.Quiz]:
     """Return the teacher's quizzes, newest first."""
-    stmt = (select(models.Quiz).where(models.Quiz.owner_id == owner_id)
+    stmt = (select(models.Quiz).where(_quiz_owned_by(owner_id))
             .order_by(models.Quiz.created_at.desc(), models.Quiz.id.desc()))
     return list(session.scalars(stmt))
 
