@@ -8,14 +8,14 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bench.school import populate
 from quiz import models
-from quiz.db import get_db
 from quiz.services import attempts as attempt_service
 from quiz.services import expiry
+from querycount import Statements
 from teacher_helpers import sign_in, teacher  # noqa: F401 - fixture
 
 A = models.Attempt
@@ -27,29 +27,6 @@ def open_count(session: Session, quiz_id: int | None = None) -> int:
     if quiz_id is not None:
         stmt = stmt.where(A.quiz_id == quiz_id)
     return session.scalar(stmt) or 0
-
-
-class Statements:
-    """Count the statements the app's engine runs, and the transactions it commits."""
-
-    def __init__(self, app: Any) -> None:
-        self.engine = get_db(app).engine
-        self.queries = self.commits = 0
-
-    def __enter__(self) -> Statements:
-        event.listen(self.engine, "before_cursor_execute", self._query)
-        event.listen(self.engine, "commit", self._commit)
-        return self
-
-    def __exit__(self, *_: Any) -> None:
-        event.remove(self.engine, "before_cursor_execute", self._query)
-        event.remove(self.engine, "commit", self._commit)
-
-    def _query(self, *_: Any) -> None:
-        self.queries += 1
-
-    def _commit(self, *_: Any) -> None:
-        self.commits += 1
 
 
 @pytest.fixture

@@ -203,7 +203,7 @@ def owned_attempt(session: Session, attempt_id: int, user_id: int | None) -> mod
 
 def user_attempts(session: Session, user_id: int) -> list[models.Attempt]:
     """Return every attempt of ``user_id``, newest first."""
-    stmt = (select(models.Attempt).where(models.Attempt.user_id == user_id)
+    stmt = (select(models.Attempt).options(joinedload(models.Attempt.quiz)).where(models.Attempt.user_id == user_id)
             .order_by(models.Attempt.started_at.desc(), models.Attempt.id.desc()))
     return list(session.scalars(stmt))
 

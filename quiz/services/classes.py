@@ -12,7 +12,7 @@ import secrets
 
 from sqlalchemy import delete, exists, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from questions.normalize import tokens
 from quiz import models
@@ -188,6 +188,22 @@ def may_take(session: Session, quiz: models.Quiz, user_id: int | None) -> bool:
         return True
     return bool(session.scalar(select(exists().where(
         models.ClassMember.user_id == user_id, models.ClassMember.class_id.in_(class_ids)))))
+
+
+def quiz_ids_of_member(session: Session, user_id: int) -> set[int]:
+    """Return the ids of the quizzes assigned to the classes ``user_id`` belongs to (one query)."""
+    QC, M = models.QuizClass, models.ClassMember
+    return set(session.scalars(select(QC.quiz_id).join(M, M.class_id == QC.class_id).where(M.user_id == user_id)))
+
+
+def with_members(session: Session, owner_id: int, class_id: int) -> models.SchoolClass:
+    """Return the teacher's class with its members and their accounts loaded (NotFound for anyone else's)."""
+    row = session.scalars(select(models.SchoolClass).where(models.SchoolClass.id == class_id)
+                          .options(selectinload(models.SchoolClass.members)
+                                   .joinedload(models.ClassMember.user))).first()
+    if row is None or row.owner_id != owner_id:
+        raise NotFound(class_id)
+    return row
 
 
 def assigned_quiz_ids(session: Session) -> set[int]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, ScalarSelect, and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from quiz import models
 
@@ -74,7 +74,8 @@ class BankSummary:
 
 def articles_of(session: Session, owner_id: int) -> list[models.Article]:
     """Return the teacher's articles, newest first."""
-    stmt = (select(models.Article).where(models.Article.owner_id == owner_id)
+    stmt = (select(models.Article).options(selectinload(models.Article.banks))
+            .where(models.Article.owner_id == owner_id)
             .order_by(models.Article.created_at.desc(), models.Article.id.desc()))
     return list(session.scalars(stmt))
 
@@ -84,6 +85,19 @@ def quizzes_of(session: Session, owner_id: int) -> list[models.Quiz]:
     stmt = (select(models.Quiz).where(_quiz_owned_by(owner_id))
             .order_by(models.Quiz.created_at.desc(), models.Quiz.id.desc()))
     return list(session.scalars(stmt))
+
+
+def bank_summaries(session: Session, banks: list[models.Bank]) -> dict[int, BankSummary]:
+    """Count the questions of several banks by review status, in one grouped query."""
+    if not banks:
+        return {}
+    BQ = models.BankQuestion
+    counts: dict[int, dict[str, int]] = {b.id: {} for b in banks}
+    for bank_id, status, n in session.execute(select(BQ.bank_id, BQ.status, func.count())
+                                              .where(BQ.bank_id.in_(list(counts))).group_by(BQ.bank_id, BQ.status)):
+        counts[bank_id][status] = n
+    return {b.id: BankSummary(b, counts[b.id].get("pending", 0), counts[b.id].get("approved", 0),
+                              counts[b.id].get("rejected", 0)) for b in banks}
 
 
 def bank_summary(session: Session, bank: models.Bank) -> BankSummary:

@@ -6,7 +6,7 @@ import datetime as dt
 import secrets
 from collections.abc import Sequence
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from quiz import models
@@ -117,6 +117,15 @@ def review_allowed(quiz: models.Quiz, now: dt.datetime) -> bool:
     if quiz.review == "after_close":
         return quiz.closes_at is not None and now >= quiz.closes_at
     return False
+
+
+def question_counts(session: Session, quiz_ids: Sequence[int]) -> dict[int, int]:
+    """Return how many questions each quiz holds, in one grouped query."""
+    if not quiz_ids:
+        return {}
+    QQ = models.QuizQuestion
+    rows = session.execute(select(QQ.quiz_id, func.count()).where(QQ.quiz_id.in_(quiz_ids)).group_by(QQ.quiz_id))
+    return {quiz_id: n for quiz_id, n in rows}
 
 
 def question_count(session: Session, quiz_id: int) -> int:

@@ -49,9 +49,10 @@ def _index_page(form: JoinForm, status: int = 200) -> tuple[str, int]:
     session = get_session()
     user = current_user()
     assigned = class_service.assigned_quiz_ids(session)
+    mine = class_service.quiz_ids_of_member(session, user.id) if user else set()
     quizzes = [q for q in quiz_service.open_quizzes(session, models.utcnow())
-               if q.id not in assigned or class_service.may_take(session, q, user.id if user else None)]
-    counts = {q.id: len(q.questions) for q in quizzes}
+               if q.id not in assigned or q.id in mine or (user is not None and q.owner_id == user.id)]
+    counts = quiz_service.question_counts(session, [q.id for q in quizzes])
     my_classes = class_service.classes_of_member(session, user.id) if user else []
     return render_template("student/index.html", quizzes=quizzes, counts=counts, form=form,
                            my_classes=my_classes), status

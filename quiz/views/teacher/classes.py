@@ -37,7 +37,7 @@ def classes() -> str | WResponse:
 @teacher_required
 def school_class(class_id: int) -> str:
     """Show a class: its join code and link, its members and its quizzes."""
-    row = or_404(class_service.owned_class, class_id)
+    row = or_404(class_service.with_members, class_id)
     return render("teacher/class.html", school_class=row, remove_form=forms.RemoveMemberForm(),
                   quizzes=class_service.quizzes_of_class(get_session(), row.id))
 

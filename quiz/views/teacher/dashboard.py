@@ -5,6 +5,7 @@ from __future__ import annotations
 from quiz import models
 from quiz.db import get_session
 from quiz.services import accounts, ownership
+from quiz.services import quizzes as quiz_service
 from quiz.views.auth import teacher_required
 from quiz.views.teacher import forms
 from quiz.views.teacher.common import bp, me, render
@@ -17,8 +18,9 @@ def index() -> str:
     session = get_session()
     teacher = me()
     articles = ownership.articles_of(session, teacher.id)
-    summaries = {b.id: ownership.bank_summary(session, b) for a in articles for b in a.banks}
-    return render("teacher/index.html", articles=articles, summaries=summaries,
-                   quizzes=ownership.quizzes_of(session, teacher.id), invite_form=forms.InviteForm(),
+    summaries = ownership.bank_summaries(session, [b for a in articles for b in a.banks])
+    quizzes = ownership.quizzes_of(session, teacher.id)
+    return render("teacher/index.html", articles=articles, summaries=summaries, quizzes=quizzes,
+                   counts=quiz_service.question_counts(session, [q.id for q in quizzes]), invite_form=forms.InviteForm(),
                    invitations=accounts.invitations_of(session, teacher.id), now=models.utcnow(),
                    import_form=forms.ImportBankForm())
