@@ -13,6 +13,7 @@ route is timed the same way in the same app as the baseline. Prints one line per
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -33,9 +34,11 @@ from quiz import create_app, models  # noqa: E402
 from quiz.db import get_db, make_engine  # noqa: E402
 from quiz.services import users as user_service  # noqa: E402
 
-POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+POSTGRES_URL = os.environ.get("FAHIM_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 HELLO = "/_bench/results-hello"
 TIMES = 5
+STUDENTS = 5000  # the school of bench/run.py's results-page lines
+TARGET = 300.0  # the results page costs at most 300 hello-world requests (about 300 ms where hello takes 1 ms)
 
 
 @dataclass(frozen=True)

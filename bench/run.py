@@ -7,6 +7,10 @@
     extract            ratio = fact extraction of ~1 MB of Arabic     /  the name tagger's floor on it  target <= 2.5
                        (python-crfsuite's tag calls on the same feature lists + the per-word features)
     anki-export        ratio = our .apkg of 10,000 questions          /  bare genanki, the same notes target <= 1.5
+    results-page       ratio = a teacher's results page of a quiz 5,000 students took (SQLite)
+                                                                      /  hello-world GET, same app    target <= 300
+    results-page-postgresql  the same on PostgreSQL                                                    target <= 300
+                       (in-process with the Flask test client, median of 5 each: bench/results.py)
 
 then ``all ok`` or ``N failed`` (exit status 1). Details (requests/s, seconds) go to stderr.
 
@@ -31,7 +35,7 @@ route, and the best round of each is compared, so a burst of load from elsewhere
 spoils one round and not the ratio. gunicorn runs with the project's settings except that workers
 are not recycled (max_requests) in the middle of a measurement.
 
-Run: .venv/bin/python bench/run.py [--quick] [--skip-postgresql] [--skip-sqlite] [--only web|extract|export]
+Run: .venv/bin/python bench/run.py [--quick] [--skip-postgresql] [--skip-sqlite] [--only web|extract|export|results]
 """
 
 from __future__ import annotations
@@ -436,13 +440,34 @@ def export_line(repeats: int) -> Line:
     return Line("anki-export", ours / base, export.TARGET, False)
 
 
+def results_lines(skip_postgresql: bool, skip_sqlite: bool) -> list[Line]:
+    """The results page of a quiz 5,000 students took against the hello-world route, in the same app (bench/results.py)."""
+    from bench import results
+
+    lines = []
+    for db, name, skip in (("sqlite", "results-page", skip_sqlite),
+                           ("postgresql", "results-page-postgresql", skip_postgresql)):
+        if skip:
+            continue
+        try:
+            figures = results.measure(db, results.STUDENTS)
+        except Exception as exc:  # noqa: BLE001 - a broken benchmark is a FAIL line, not a crash
+            detail(f"{name} failed: {exc!r}")
+            lines.append(Line(name, None, results.TARGET, False))
+            continue
+        detail(figures.render())
+        lines.append(Line(name, figures.page_ms / figures.hello_ms, results.TARGET, False))
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run every benchmark, print the ratio lines and the summary; exit 1 when any misses its target."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--quick", action="store_true", help="fewer rounds (a smoke run, noisier ratios)")
     parser.add_argument("--skip-postgresql", action="store_true", help="leave out submit-postgresql")
     parser.add_argument("--skip-sqlite", action="store_true", help="leave out quiz-page and submit-sqlite")
-    parser.add_argument("--only", choices=("web", "extract", "generate", "export"), help="run one group only")
+    parser.add_argument("--only", choices=("web", "extract", "generate", "export", "results"),
+                        help="run one group only")
     args = parser.parse_args(argv)
     rounds = 1 if args.quick else ROUNDS
     started = time.monotonic()
@@ -459,6 +484,8 @@ def main(argv: list[str] | None = None) -> int:
             lines += [Line("generate", None, 3.0, False), Line("generate-200k", None, 1.5, False)]
     if args.only in (None, "export"):
         lines.append(_guarded("anki-export", lambda: export_line(2 if args.quick else 5), 1.5))
+    if args.only in (None, "results"):
+        lines += results_lines(args.skip_postgresql, args.skip_sqlite)
     for line in lines:
         print(line.render(), flush=True)
     print(summary(lines), flush=True)
