@@ -62,7 +62,7 @@ def test_each_students_grade_is_the_one_computed_attempt_by_attempt(session: Ses
         assert line.score == pytest.approx(score) if score is not None else line.score is None
     assert sum(line.expired for line in lines) == 3
     assert any(line.attempts == 2 for line in lines)  # the data holds second attempts
-    totals = result_service.totals(session, school)
+    totals, _ = result_service.overview(session, school)
     percents = [p for _, _, p, _ in expected.values() if p is not None]
     assert (totals.students, totals.graded, totals.expired) == (123, 120, 3)
     assert totals.bins == stats.histogram(percents)

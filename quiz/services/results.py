@@ -133,44 +133,43 @@ def _line(row: Any) -> StudentResult:
     )
 
 
-def totals(session: Session, quiz: models.Quiz, *, class_id: int | None = None,
-           now: dt.datetime | None = None) -> Totals:
-    """Return the figures above the table in one aggregate query."""
+def overview(session: Session, quiz: models.Quiz, *, sort: str = "score", descending: bool | None = None,
+             page: int = 1, per_page: int = PER_PAGE, class_id: int | None = None,
+             now: dt.datetime | None = None) -> tuple[Totals, Page]:
+    """Return the figures above the table and page ``page`` (from 1, clamped) of the students, in one query.
+
+    The table is sorted by score (best first by default), name or time taken; a student without that
+    value (no submitted attempt) comes last either way, and equals go in name order. The totals are
+    window aggregates over every student, computed in the same pass as the page.
+    """
+    sort = sort if sort in SORTS else "score"
+    descending = (sort == "score") if descending is None else descending
     stmt, _ = _per_student(session, quiz, class_id, now or models.utcnow())
     per = stmt.subquery()
     p = per.c.percent
     # As histogram(): bins of 10 %, 100 in the last; a student without a grade in none.
     band = case((p.is_(None), -1), *((p < 10 * (k + 1), k) for k in range(9)), else_=9)
-    row = session.execute(select(
-        func.count(), func.count(p), func.avg(p), func.sum(per.c.in_progress), func.sum(per.c.expired),
-        *(func.sum(case((band == k, 1), else_=0)) for k in range(10)),
-    )).one()
-    return Totals(int(row[0]), int(row[1]), None if row[2] is None else float(row[2]), int(row[3] or 0),
-                  int(row[4] or 0), [int(v or 0) for v in row[5:]])
-
-
-def page_of(session: Session, quiz: models.Quiz, *, sort: str = "score", descending: bool | None = None,
-            page: int = 1, per_page: int = PER_PAGE, class_id: int | None = None, total: int | None = None,
-            now: dt.datetime | None = None) -> Page:
-    """Return page ``page`` (from 1, clamped) of the students sorted by score (best first by default), name or time.
-
-    A student without that value (no submitted attempt) comes last either way; equals go in name order.
-    """
-    sort = sort if sort in SORTS else "score"
-    descending = (sort == "score") if descending is None else descending
-    stmt, name = _per_student(session, quiz, class_id, now or models.utcnow())
-    per = stmt.subquery()
-    if total is None:
-        total = session.scalar(select(func.count()).select_from(per)) or 0
-    pages = max(1, -(-total // per_page))
-    number = min(max(page, 1), pages)
+    whole = [func.count().over(), func.count(p).over(), func.avg(p).over(), func.sum(per.c.in_progress).over(),
+             func.sum(per.c.expired).over(), *(func.sum(case((band == k, 1), else_=0)).over() for k in range(10))]
     if sort == "name":
         order = [per.c.name.desc() if descending else per.c.name, per.c.user_id]
     else:
         value = per.c.percent if sort == "score" else per.c.seconds
         order = [value.is_(None), value.desc() if descending else value, per.c.name, per.c.user_id]
-    rows = session.execute(select(per).order_by(*order).limit(per_page).offset((number - 1) * per_page))
-    return Page([_line(r) for r in rows], number, pages, total, sort, descending)
+    query = select(per, *(w.label(f"whole_{i}") for i, w in enumerate(whole))).order_by(*order).limit(per_page)
+    number = max(page, 1)
+    rows = list(session.execute(query.offset((number - 1) * per_page)))
+    if not rows and number > 1:  # past the last page: show the last one
+        total = session.scalar(select(func.count()).select_from(per)) or 0
+        number = max(1, -(-total // per_page))
+        rows = list(session.execute(query.offset((number - 1) * per_page)))
+    if not rows:
+        return Totals(0, 0, None, 0, 0, [0] * 10), Page([], 1, 1, 0, sort, descending)
+    w = [rows[0]._mapping[f"whole_{i}"] for i in range(len(whole))]
+    totals = Totals(int(w[0]), int(w[1]), None if w[2] is None else float(w[2]), int(w[3] or 0), int(w[4] or 0),
+                    [int(v or 0) for v in w[5:]])
+    pages = max(1, -(-totals.students // per_page))
+    return totals, Page([_line(r) for r in rows], number, pages, totals.students, sort, descending)
 
 
 def quiz_results(session: Session, quiz: models.Quiz, *, class_id: int | None = None,

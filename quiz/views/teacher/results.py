@@ -36,12 +36,10 @@ def results(quiz_id: int) -> str:
     class_id = chosen.id if chosen is not None else None
     close_expired_later(row.id)
     session = get_session()
-    totals = result_service.totals(session, row, class_id=class_id)
     order = request.args.get("dir")
-    page = result_service.page_of(session, row, sort=request.args.get("sort", "score"),
-                                  descending=None if order not in ("asc", "desc") else order == "desc",
-                                  page=request.args.get("page", 1, type=int), class_id=class_id,
-                                  total=totals.students)
+    totals, page = result_service.overview(session, row, sort=request.args.get("sort", "score"),
+                                           descending=None if order not in ("asc", "desc") else order == "desc",
+                                           page=request.args.get("page", 1, type=int), class_id=class_id)
     return render(
         "teacher/results.html", quiz=row, page=page, chosen=chosen, totals=totals,
         classes=class_service.classes_of(session, me().id),
