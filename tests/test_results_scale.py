@@ -42,8 +42,15 @@ def reference_lines(session: Session, quiz: models.Quiz) -> dict[int, tuple[Any,
     for user_id, attempts in by_user.items():
         done = [a for a in attempts if a.submitted_at is not None]
         pcts = [100.0 * (a.score or 0.0) / a.max_score if a.max_score else 0.0 for a in done]
+        times = [(a.submitted_at - a.started_at).total_seconds() for a in done]  # type: ignore[operator]
+        if not done:
+            seconds = None
+        elif quiz.grading == "highest":
+            seconds = times[max(range(len(done)), key=lambda i: (pcts[i], -done[i].number))]
+        else:
+            seconds = times[-1] if quiz.grading == "last" else stats.mean(times)
         out[user_id] = (len(done), len(attempts) - len(done), stats.overall_grade(pcts, quiz.grading),
-                        stats.overall_grade([a.score or 0.0 for a in done], quiz.grading))
+                        stats.overall_grade([a.score or 0.0 for a in done], quiz.grading), seconds)
     return out
 
 
@@ -56,14 +63,15 @@ def test_each_students_grade_is_the_one_computed_attempt_by_attempt(session: Ses
     expected = reference_lines(session, school)
     assert len(lines) == len(expected) == 123
     for line in lines:
-        attempts, in_progress, percent, score = expected[line.user_id]
+        attempts, in_progress, percent, score, seconds = expected[line.user_id]
         assert (line.attempts, line.in_progress) == (attempts, in_progress)
         assert line.percent == pytest.approx(percent) if percent is not None else line.percent is None
         assert line.score == pytest.approx(score) if score is not None else line.score is None
+        assert line.seconds == pytest.approx(seconds, abs=0.01) if seconds is not None else line.seconds is None
     assert sum(line.expired for line in lines) == 3
     assert any(line.attempts == 2 for line in lines)  # the data holds second attempts
     totals, _ = result_service.overview(session, school)
-    percents = [p for _, _, p, _ in expected.values() if p is not None]
+    percents = [p for _, _, p, _, _ in expected.values() if p is not None]
     assert (totals.students, totals.graded, totals.expired) == (123, 120, 3)
     assert totals.bins == stats.histogram(percents)
     assert totals.average == pytest.approx(stats.mean(percents))
