@@ -268,30 +268,54 @@ def first_attempts(quiz_id: int, class_id: int | None = None) -> Select[Any]:
     return stmt
 
 
-def quiz_item_analysis(session: Session, quiz: models.Quiz, *, class_id: int | None = None) -> list[QuestionStat]:
-    """Return facility, discrimination and flags for every question of the quiz (first attempts).
+@dataclass(frozen=True)
+class ItemSums:
+    """The sums over first attempts that item statistics come from: students, their totals, each question's."""
 
-    Two aggregate queries, whatever the number of students: the students' totals (an attempt's score
-    is the sum of its answers' points), then per question the sums ``item_from_sums`` needs. A
-    question left unanswered counts as 0.
+    n: int
+    st: float  # sum of the students' totals
+    stt: float  # sum of their squares
+    questions: dict[int, tuple[float, float, float]]  # quiz question id -> (sx, sxx, sxt)
+
+
+def quiz_item_sums(session: Session, quiz: models.Quiz, *, class_id: int | None = None) -> ItemSums:
+    """Return the sums item statistics need, over each student's first attempt (two aggregate queries).
+
+    The students' totals (an attempt's score is the sum of its answers' points), then per question the
+    sums of its points, their squares and their products with the totals.
     """
-    R, QQ = models.Response, models.QuizQuestion
+    R = models.Response
     firsts = first_attempts(quiz.id, class_id).cte("firsts")
     t = func.coalesce(firsts.c.score, 0.0)
     n, st, stt = session.execute(select(func.count(), func.sum(t), func.sum(t * t)).select_from(firsts)).one()
     x = func.coalesce(R.score, 0.0)
-    sums = {row.qq: row for row in session.execute(
+    sums = {row.qq: (float(row.sx), float(row.sxx), float(row.sxt)) for row in session.execute(
         select(R.quiz_question_id.label("qq"), func.sum(x).label("sx"), func.sum(x * x).label("sxx"),
                func.sum(x * t).label("sxt"))
         .select_from(firsts).join(R, R.attempt_id == firsts.c.id).group_by(R.quiz_question_id))}
+    return ItemSums(int(n or 0), float(st or 0.0), float(stt or 0.0), sums)
+
+
+def item_analysis_of(session: Session, quiz: models.Quiz, sums: ItemSums) -> list[QuestionStat]:
+    """Return facility, discrimination and flags for every question of the quiz as it is now, from ``sums``.
+
+    A question left unanswered counts as 0.
+    """
+    QQ = models.QuizQuestion
     questions = session.execute(select(QQ.id, QQ.position, QQ.points, QQ.data_json).where(QQ.quiz_id == quiz.id)
                                 .order_by(QQ.position, QQ.id)).all()
     out: list[QuestionStat] = []
     for j, qq in enumerate(questions):
-        s = sums.get(qq.id)
-        stat = item_from_sums(j, int(n or 0), float(qq.points), float(s.sx) if s else 0.0,
-                              float(s.sxx) if s else 0.0, float(s.sxt) if s else 0.0,
-                              float(st or 0.0), float(stt or 0.0))
+        sx, sxx, sxt = sums.questions.get(qq.id, (0.0, 0.0, 0.0))
+        stat = item_from_sums(j, sums.n, float(qq.points), sx, sxx, sxt, sums.st, sums.stt)
         data = json.loads(qq.data_json)
         out.append(QuestionStat(qq.id, qq.position + 1, str(data.get("prompt", "")), str(data.get("kind", "")), stat))
     return out
+
+
+def quiz_item_analysis(session: Session, quiz: models.Quiz, *, class_id: int | None = None) -> list[QuestionStat]:
+    """Return facility, discrimination and flags for every question of the quiz (first attempts).
+
+    Three queries whatever the number of students: ``quiz_item_sums``, then the questions.
+    """
+    return item_analysis_of(session, quiz, quiz_item_sums(session, quiz, class_id=class_id))

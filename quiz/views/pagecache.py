@@ -18,7 +18,7 @@ import re
 import threading
 import weakref
 from collections import OrderedDict
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from flask import current_app, g, request, session
 from sqlalchemy import Engine, bindparam, select
@@ -49,15 +49,18 @@ STATE = (
 _compiled: weakref.WeakKeyDictionary[Engine, tuple[str, tuple[str, ...] | None]] = weakref.WeakKeyDictionary()
 
 
-class PageCache:
-    """A bounded LRU map from page keys to rendered HTML (thread-safe)."""
+V = TypeVar("V")
+
+
+class PageCache(Generic[V]):
+    """A bounded LRU map from page keys to rendered HTML, or to what a page is built from (thread-safe)."""
 
     def __init__(self, size: int = MAX_PAGES) -> None:
         self.size = size
-        self.pages: OrderedDict[tuple[Any, ...], str] = OrderedDict()
+        self.pages: OrderedDict[tuple[Any, ...], V] = OrderedDict()
         self.lock = threading.Lock()
 
-    def get(self, key: tuple[Any, ...]) -> str | None:
+    def get(self, key: tuple[Any, ...]) -> V | None:
         """Return the page stored under ``key`` (and mark it recently used), or None."""
         with self.lock:
             html = self.pages.get(key)
@@ -65,7 +68,7 @@ class PageCache:
                 self.pages.move_to_end(key)
             return html
 
-    def put(self, key: tuple[Any, ...], html: str) -> None:
+    def put(self, key: tuple[Any, ...], html: V) -> None:
         """Store ``html`` under ``key``, dropping the least recently used page when full."""
         with self.lock:
             self.pages[key] = html
@@ -74,10 +77,10 @@ class PageCache:
                 self.pages.popitem(last=False)
 
 
-def _cache() -> PageCache:
+def _cache() -> PageCache[str]:
     cache = current_app.extensions.get(EXTENSION_KEY)
     if not isinstance(cache, PageCache):
-        cache = current_app.extensions[EXTENSION_KEY] = PageCache()
+        cache = current_app.extensions[EXTENSION_KEY] = PageCache[str]()
     return cache
 
 

@@ -74,10 +74,10 @@ def _state(params: dict[str, Any]) -> list[Any]:
     return rows
 
 
-def _cache() -> PageCache:
+def _cache() -> PageCache[str]:
     cache = current_app.extensions.get(EXTENSION_KEY)
     if not isinstance(cache, PageCache):
-        cache = current_app.extensions[EXTENSION_KEY] = PageCache(MAX_PAGES)
+        cache = current_app.extensions[EXTENSION_KEY] = PageCache[str](MAX_PAGES)
     return cache
 
 

@@ -12,6 +12,7 @@ from quiz.services import classes as class_service
 from quiz.services import ownership, stats
 from quiz.services import results as result_service
 from quiz.services.ownership import NotFound
+from quiz.views import resultscache
 from quiz.views.auth import teacher_required
 from quiz.views.teacher.common import bp, close_expired_later, me, or_404, render
 
@@ -37,13 +38,14 @@ def results(quiz_id: int) -> str:
     close_expired_later(row.id)
     session = get_session()
     order = request.args.get("dir")
-    totals, page = result_service.overview(session, row, sort=request.args.get("sort", "score"),
-                                           descending=None if order not in ("asc", "desc") else order == "desc",
-                                           page=request.args.get("page", 1, type=int), class_id=class_id)
+    found = resultscache.shown(session, row, class_id, sort=request.args.get("sort", "score"),
+                               descending=None if order not in ("asc", "desc") else order == "desc",
+                               number=request.args.get("page", 1, type=int))
+    totals = found.totals
     return render(
-        "teacher/results.html", quiz=row, page=page, chosen=chosen, totals=totals,
+        "teacher/results.html", quiz=row, page=found.page, chosen=chosen, totals=totals,
         classes=class_service.classes_of(session, me().id),
-        items=stats.quiz_item_analysis(session, row, class_id=class_id),
+        items=stats.item_analysis_of(session, row, found.sums),
         histogram=stats.histogram_svg_of(totals.bins),
         FACILITY_TOO_EASY=stats.FACILITY_TOO_EASY, FACILITY_TOO_HARD=stats.FACILITY_TOO_HARD,
     )
