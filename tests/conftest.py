@@ -23,8 +23,8 @@ from quiz.services import banks as bank_service
 from quiz.services import quizzes as quiz_service
 from quiz.services import users as user_service
 
-from databases import (_postgres_schema, _sqlite_template, database_url, pytest_addoption,  # noqa: F401,E402
-                       pytest_collection_modifyitems)
+from databases import (_postgres_schema, _sqlite_template, database_url, module_database_url,  # noqa: F401,E402
+                       pytest_addoption, pytest_collection_modifyitems)
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -102,6 +102,23 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Any) -> str:
     return f"sqlite:///{target}"
 
 
+@pytest.fixture(scope="module")
+def module_database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Return the URL of an empty, migrated database that the whole test module shares (for large data sets).
+
+    On PostgreSQL it is the run's schema, emptied now; the module's tests must not use ``database_url``,
+    which empties it again before each test.
+    """
+    if backend(request.config) == "postgresql":
+        schema: PostgresSchema = request.getfixturevalue("_postgres_schema")
+        schema.empty()
+        return schema.url
+    template: Path = request.getfixturevalue("_sqlite_template")
+    target = tmp_path_factory.mktemp("module") / "module.sqlite3"
+    shutil.copyfile(template, target)
+    return f"sqlite:///{target}"
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """On the PostgreSQL run, keep only the tests that use the app's database fixtures.
 
@@ -113,7 +130,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         return
     keep, drop = [], []
     for item in items:
-        uses_db = "database_url" in getattr(item, "fixturenames", ())
+        names = getattr(item, "fixturenames", ())
+        uses_db = "database_url" in names or "module_database_url" in names
         (keep if uses_db and item.get_closest_marker("sqlite_only") is None else drop).append(item)
     if drop:
         config.hook.pytest_deselected(items=drop)
