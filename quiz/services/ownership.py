@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, ScalarSelect, and_, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, subqueryload
 
 from quiz import models
 
@@ -74,7 +74,7 @@ class BankSummary:
 
 def articles_of(session: Session, owner_id: int) -> list[models.Article]:
     """Return the teacher's articles, newest first."""
-    stmt = (select(models.Article).options(selectinload(models.Article.banks))
+    stmt = (select(models.Article).options(subqueryload(models.Article.banks))
             .where(models.Article.owner_id == owner_id)
             .order_by(models.Article.created_at.desc(), models.Article.id.desc()))
     return list(session.scalars(stmt))
