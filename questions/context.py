@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from questions import lists, pools
 from questions.arabic import glued_conjunction, name_units
 from questions.model import Fact
+from questions.names.words import ROLE_HEADS
 from questions.normalize import fold, strip_diacritics, tokens
 from questions.realize import looks_like_verb
 from questions.text import split_sentences
@@ -167,8 +168,7 @@ def _title_word(word: str) -> bool:
     w = fold(word)
     if w.startswith("لل"):
         w = "ال" + w[2:]
-    titles = lists.folded("titles") | lists.folded("role_heads")
-    return w in titles or (w.endswith("ه") and w[:-1] in titles)
+    return w in ROLE_HEADS or (w.endswith("ه") and w[:-1] in ROLE_HEADS)
 
 
 def _starts_after_its_title(text: str, start: int, spans: list[tuple[int, int]]) -> bool:

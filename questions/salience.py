@@ -100,8 +100,8 @@ def _after_a_verb(sentence: str, start: int) -> bool:
 def _converted(ctx: Context, fi: int) -> bool:
     """True for an amount in brackets right after another amount: its conversion."""
     f = ctx.facts[fi]
-    return any(g.type == "number" and 0 <= f.start - g.end <= 3 and ctx.text[g.end:f.start].strip() == "("
-               for g in ctx.facts)
+    g = ctx.facts[fi - 1] if fi > 0 else None  # the facts are in the article's order
+    return g is not None and g.type == "number" and 0 <= f.start - g.end <= 3 and ctx.text[g.end:f.start].strip() == "("
 
 
 def _court(name: str) -> bool:

@@ -10,6 +10,7 @@ from questions import lists
 from questions.clauses import MIN_STEM_WORDS, MIN_WORDS_AFTER_BLANK
 from questions.normalize import fold
 from questions.realize import words_of
+from questions.realize.words import outside_quotes_commas
 
 _PUNCT = "«»()[]،,.؛;:!؟?\"'"
 
@@ -29,20 +30,19 @@ def _tail_opener(rest: str) -> bool:
                             " ".join(words) in lists.folded("generation/number_tail_openers"))
 
 
+def _clause_commas(text: str, after: int) -> list[int]:
+    """The commas after offset ``after`` outside quotes and brackets, not the thousands comma of a figure."""
+    return [i for i in outside_quotes_commas(text) if i > after and
+            not (text[i] == "," and _DIGIT.match(text[i - 1:i]) and _DIGIT.match(text[i + 1:i + 2]))]
+
+
 def cut_number_tail(text: str, after: int, min_words: int = 6) -> str:
     """``text`` cut at the first comma after offset ``after`` (outside quotes) that opens a phrase
     restating or comparing figures (``number_tail_openers``) with a number in it: «... إلى _____ نقطة،
     بفارق نقطتين عن النصر برصيد 21 نقطة» would let the answer be worked out from the stem. Unchanged
     when the cut would leave fewer than ``min_words`` words.""" 
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch in "«(":
-            depth += 1
-        elif ch in "»)":
-            depth = max(0, depth - 1)
-        elif ch in "،," and depth == 0 and i > after and _DIGIT.search(text[i:]) and \
-                not (ch == "," and _DIGIT.match(text[i - 1:i]) and _DIGIT.match(text[i + 1:i + 2])) and \
-                _tail_opener(text[i + 1:]):
+    for i in _clause_commas(text, after):
+        if _DIGIT.search(text[i:]) and _tail_opener(text[i + 1:]):
             head = text[:i].rstrip()
             return head if len(head.split()) >= min_words else text
     return text
@@ -51,18 +51,11 @@ def cut_number_tail(text: str, after: int, min_words: int = 6) -> str:
 def cut_after(text: str, after: int, min_words: int = MIN_STEM_WORDS + 1) -> str:
     """``text`` cut at the first comma after offset ``after`` outside quotes and numbers, when at least
     ``min_words`` words stay: what follows the fact's own phrase is the first thing a long stem can lose."""
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch in "«(":
-            depth += 1
-        elif ch in "»)":
-            depth = max(0, depth - 1)
-        elif ch in "،," and depth == 0 and i > after and \
-                not (ch == "," and _DIGIT.match(text[i - 1:i]) and _DIGIT.match(text[i + 1:i + 2])):
-            head = text[:i].rstrip()
-            if len(text[after:i].split()) < MIN_WORDS_AFTER_BLANK:
-                return text  # «صرّح مدرب الجيش الملكي، البرتغالي _____،»: cut there, nothing would be said
-            if {w.bare for w in words_of(head)} - _opening_kama(head) & lists.folded("generation/predicate_particles"):
-                return text  # «أن حملة التطعيم، التي …، ستستمر …»: after the comma may come what is said
-            return head if len(head.split()) >= min_words else text
+    for i in _clause_commas(text, after):
+        head = text[:i].rstrip()
+        if len(text[after:i].split()) < MIN_WORDS_AFTER_BLANK:
+            return text  # «صرّح مدرب الجيش الملكي، البرتغالي _____،»: cut there, nothing would be said
+        if {w.bare for w in words_of(head)} - _opening_kama(head) & lists.folded("generation/predicate_particles"):
+            return text  # «أن حملة التطعيم، التي …، ستستمر …»: after the comma may come what is said
+        return head if len(head.split()) >= min_words else text
     return text

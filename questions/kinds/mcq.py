@@ -33,14 +33,21 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
     prompt = st.prompt
     if prompt is None:
         return None
-    k = key(ctx, "mcq", st.fid, st.source.text, str(st.source.start))
+    return choice_question(ctx, st, "mcq", prompt, salience, 0.9 if st.wh else 0.8)
+
+
+def choice_question(ctx: Context, st: Stems, kind: str, prompt: str, salience: float,
+                    quality: float) -> Candidate | None:
+    """A question of ``kind`` asking ``prompt`` with the fact's answer among three wrong options, or None
+    without three good ones."""
+    k = key(ctx, kind, st.fid, st.source.text, str(st.source.start))
     wrong = wrong_options(ctx, st, prompt, k)
     if len(wrong) < 3:
         return None
-    q = Question(key=k, kind="mcq", fact_type=st.fact.type, prompt=prompt, answer=st.answer,
+    q = Question(key=k, kind=kind, fact_type=st.fact.type, prompt=prompt, answer=st.answer,
                  accepted=st.accepted, choices=shuffled(ctx, k, st.answer, wrong[:3]), source=st.source,
                  difficulty=2, fact=st.fid)
-    return Candidate(q, (st.fid,), salience, name_quality(ctx, st, wrong[:3], 0.9 if st.wh else 0.8))
+    return Candidate(q, (st.fid,), salience, name_quality(ctx, st, wrong[:3], quality))
 
 
 def name_quality(ctx: Context, st: Stems, wrong: list[str], quality: float) -> float:

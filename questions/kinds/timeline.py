@@ -14,7 +14,7 @@ from questions.model import Question
 from questions.normalize import fold, tokens
 from questions.clauses import split_clauses
 from questions.realize import Mention, date_removal, is_verb, verbish, words_of
-from questions.realize.words import explicit_subject
+from questions.realize.words import explicit_subject, outside_quotes_commas
 from questions.salience import Weight
 from questions.stems import Stems, mentions_in, not_when
 
@@ -31,15 +31,9 @@ PROMPT = "ما الترتيب الزمني الصحيح للأحداث الآت�
 def short_event(body: str) -> str:
     """An event told in a few words: up to its first comma, and at most ``MAX_EVENT_WORDS`` words, cut
     before a preposition («بدأت التحقيقات إثر بلاغ من وحدة التحريات» -> «بدأت التحقيقات إثر بلاغ»)."""
-    depth = 0
-    for i, ch in enumerate(body):
-        if ch in "«(":
-            depth += 1
-        elif ch in "»)":
-            depth = max(0, depth - 1)
-        elif ch in "،," and depth == 0:
-            body = body[:i]
-            break
+    commas = outside_quotes_commas(body)
+    if commas:
+        body = body[:commas[0]]
     words = body.split()
     if len(words) <= SHORT_EVENT_WORDS:
         return body

@@ -4,12 +4,10 @@ picked among people of the same class, from the article first."""
 from __future__ import annotations
 
 from questions import lists
-from questions.build import key, shuffled
 from questions.clauses import verb_shaped
 from questions.context import Context
 from questions.kinds.base import Candidate, Kind
-from questions.kinds.mcq import name_quality, wrong_options
-from questions.model import Question
+from questions.kinds.mcq import choice_question
 from questions.normalize import fold
 from questions.realize import is_verb, words_of
 from questions.stems import Stems
@@ -72,14 +70,7 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
     prompt = event_question(st.claim)
     if prompt is None:
         return None
-    k = key(ctx, "who_did", st.fid, st.source.text, str(st.source.start))
-    wrong = wrong_options(ctx, st, prompt, k)
-    if len(wrong) < 3:
-        return None
-    q = Question(key=k, kind="who_did", fact_type=st.fact.type, prompt=prompt, answer=st.answer,
-                 accepted=st.accepted, choices=shuffled(ctx, k, st.answer, wrong[:3]), source=st.source,
-                 difficulty=2, fact=st.fid)
-    return Candidate(q, (st.fid,), salience, name_quality(ctx, st, wrong[:3], 0.9))
+    return choice_question(ctx, st, "who_did", prompt, salience, 0.9)
 
 
 KIND = Kind(name="who_did", label="من فعل ماذا", shape="choice", comprehension=True, for_fact=build)
