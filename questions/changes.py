@@ -215,6 +215,29 @@ def opposite_of(phrase: str) -> str | None:
     return " ".join([found[1], *words[1:]])
 
 
+RISING = frozenset(("ارتفاع", "زيادة", "نمو", "صعود", "قفزة", "رفع"))
+
+
+def rising(ch: Change) -> bool:
+    """True when the change goes up."""
+    return ch.noun != ch.opposite and ch.noun in RISING
+
+
+def article_changes(ctx: Context) -> list[Change]:
+    """Every change the article reports in numbers, once each, in the article's order (read once per
+    article)."""
+    if ctx.changes is None:
+        seen: set[str] = set()
+        found: list[Change] = []
+        for fi in sorted(ctx.sent_of):
+            ch = find_change(ctx, fi)
+            if ch is not None and change_id(ch) not in seen:
+                seen.add(change_id(ch))
+                found.append(ch)
+        ctx.changes = found
+    return list(ctx.changes)
+
+
 def change_id(ch: Change) -> str:
     """One id for one change, whichever of its values a question stands on: its questions are
     alternates of each other, never two questions of one bank."""

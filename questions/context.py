@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from questions import lists, pools
 from questions.arabic import glued_conjunction, name_units
@@ -83,6 +84,7 @@ class Context:
     datelines: list[tuple[int, int]] = field(default_factory=list)  # wire datelines opening paragraphs
     date: str | None = None  # the article's publication date (ISO), when known
     _naming: dict[str, set[int]] = field(default_factory=dict, repr=False)
+    changes: list[Any] | None = field(default=None, repr=False)  # the article's changes, once read (changes.py)
 
     def rng(self, key: str) -> random.Random:
         """A generator seeded from the seed and a question's key, so one question's options never depend
@@ -235,6 +237,11 @@ _DATELINE = re.compile(
     # «رام الله 23-7-2026 وفا-»: the agency glued to its dash after a date
     r"|(?<=[\d\u0660-\u0669])[ \t]+[^\s\d«(/:.،\-–—]{2,12}[-–—](?=[ \t]))")
 
+# «نواكشوط، 19/07/2026 –», «بغداد 3.5.2026 (واع) -»: the city, a date in figures, then the dash.
+_NUMERIC_DATELINE = re.compile(
+    r"(?m)^[ \t]*[^\s\d«(/:.،,]{2,}(?:[ \t]+[^\s\d«(/:.،,]{2,}){0,2}[ \t]*[،,]?[ \t]*(?:في[ \t]+)?"
+    r"[\d\u0660-\u0669]{1,2}[/.\-][\d\u0660-\u0669]{1,2}[/.\-][\d\u0660-\u0669]{2,4}"
+    r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[-–—]")
 
 # A line this short holding a date and ending on an agency's name is a dateline of its own.
 DATELINE_LINE_WORDS = 16
@@ -248,6 +255,9 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
         end = m.start() + len(m.group().rstrip())
         if end - m.start() <= 80 and text[end - 1:end] in ("-", "–", "—", ":", "/", ")", "»"):
             out.append((m.start(), end))
+    for m in _NUMERIC_DATELINE.finditer(text):
+        if not any(a <= m.start() < b for a, b in out):
+            out.append((m.start(), m.end()))
     for m in re.finditer(r"(?m)^[ \t]*(\S[^\n.]{0,120}?)[ \t]*$", text):
         words = m.group(1).split()
         if len(words) <= DATELINE_LINE_WORDS and re.search(r"[\d\u0660-\u0669]", m.group(1)) and \

@@ -397,8 +397,11 @@ def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: rand
     near = [o for o in dict.fromkeys(others)
             if o > 0 and 0.8 <= o / view.value <= 1.25 and abs(o - view.value) >= 0.05 * view.value
             and not (view.percent and o >= 100) and not view.scale]
+    lo, hi = stem_bounds(ctx, f, view, stem)
     spaced = spaced_numbers(view.value, decimals=view.decimals, percent=view.percent,
                             year_like=not view.thousands and not view.unit_kept and not f.unit)
+    near = [o for o in near if lo < o < hi]
+    spaced = [c for c in _between(view, lo, hi) + spaced if lo < c < hi]
     fitting: list[tuple[float, str]] = []
     banned = {view.answer}
     forced = 0  # another value of the article in the same unit is always offered: it was read
@@ -412,6 +415,41 @@ def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: rand
         fitting.append((c, s))
         forced += i < len(near[:1])
     return [s for _, s in fitting[:forced]] + _around(fitting[forced:], view.value, rng, n - forced)
+
+
+def stem_bounds(ctx: Context, f: Fact, view: NumberView, stem: str) -> tuple[float, float]:
+    """The nearest figures of ``f``'s unit the stem shows below and above the answer, in the answer's
+    terms: a wrong option past one of them contradicts the stem («ارتفع إلى 12.6% مقابل _____» rules out
+    13.8%; a fourth place cannot have more points than the third the stem names)."""
+    lo, hi = 0.0, math.inf
+    if not isinstance(f.value, (int, float)) or isinstance(f.value, bool) or not f.value:
+        return lo, hi
+    ratio = view.value / float(f.value)
+    for g in ctx.facts:
+        if g is f or g.sentence != f.sentence or g.type != f.type or (g.unit or None) != (f.unit or None) \
+                or not isinstance(g.value, (int, float)) or isinstance(g.value, bool) or not shows_in(g.text, stem):
+            continue
+        v = float(g.value) * ratio
+        if not 0.2 <= v / view.value <= 5:
+            continue  # a figure of another size is no yardstick for this one
+        if v < view.value:
+            lo = max(lo, v)
+        elif v > view.value:
+            hi = min(hi, v)
+    return lo, hi
+
+
+def _between(view: NumberView, lo: float, hi: float) -> list[float]:
+    """Values between the answer and a figure the stem shows right beside it: with the options squeezed
+    to one side of that figure, the answer would otherwise stand nearest it and give itself away."""
+    out = []
+    for bound in (lo, hi):
+        if bound in (0.0, math.inf):
+            continue
+        mid = round((view.value + bound) / 2, view.decimals)
+        if mid not in (view.value, round(bound, view.decimals)):
+            out.append(mid)
+    return out
 
 
 def _agrees(a: int, b: int, scaled: bool) -> bool:

@@ -27,10 +27,11 @@ MIN_STATEMENT_WORDS = 5
 
 def _lead(claim: str) -> int:
     """How many characters open ``claim`` without belonging in a statement: punctuation, a glued و or ف
-    («وأدت الأمطار» -> «أدت الأمطار»), and a linking «كما» or «ثم»."""
+    («وأدت الأمطار» -> «أدت الأمطار»), and a linking «كما», «ثم» or «حيث» («حيث بلغت نسبة النجاح ...»
+    -> «بلغت نسبة النجاح ...»)."""
     at = len(claim) - len(claim.lstrip(" ،,."))
     words = claim[at:].split(maxsplit=1)
-    if len(words) == 2 and fold(words[0]) in ("كما", "ثم", "وكما"):
+    if len(words) == 2 and fold(words[0]) in ("كما", "ثم", "وكما", "حيث", "وحيث"):
         at = claim.index(words[1], at)
     elif words and glued_conjunction(words[0]):
         at += 1

@@ -141,6 +141,29 @@ def test_wrong_end_values_go_the_way_the_change_goes() -> None:
     assert ends and all(e < 1200 for e in ends)
 
 
+RISES = ("وأرجع الجهاز الارتفاع إلى صعود أسعار مجموعة الخضروات بنسبة 9.4%، والفاكهة بنسبة 6.1%، "
+         "وارتفعت أسعار اللحوم والدواجن بنسبة 4.6%.\n"
+         "وارتفع معدل التضخم السنوي من 11.8% إلى 12.6% في فبراير.\n")
+
+
+def test_in_a_story_of_rises_every_option_rises_and_the_other_rises_stand_beside_the_answer() -> None:
+    t = RISES
+    ctx = context(t, [fact(t, "9.4%", "percentage", 9.4), fact(t, "6.1%", "percentage", 6.1),
+                      fact(t, "4.6%", "percentage", 4.6), fact(t, "11.8%", "percentage", 11.8),
+                      fact(t, "12.6%", "percentage", 12.6)])
+    st = stems_for(ctx, index_of(ctx, "4.6%"))
+    assert st is not None
+    c = change.build(ctx, st, 0.5)
+    assert c is not None
+    assert c.question.answer == "ارتفاع بنسبة 4.6%"
+    assert all(o.startswith("ارتفاع") for o in c.question.choices)  # a fall is ruled out by the headline
+    assert "ارتفاع بنسبة 9.4%" in c.question.choices  # another rise of the article, read and mixed up
+    st = stems_for(ctx, index_of(ctx, "12.6%"))
+    assert st is not None
+    c = change.build(ctx, st, 0.5)
+    assert c is not None and all(o.startswith("ارتفاع من 11.8% إلى") for o in c.question.choices)
+
+
 def test_no_change_question_on_a_forecast() -> None:
     text = "ويتوقع المركز ارتفاع الموج إلى 2.5 متر خلال الساعات المقبلة.\n"
     ctx = context(text, [fact(text, "2.5 متر", "number", 2.5, unit="متر")])

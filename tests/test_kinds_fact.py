@@ -133,6 +133,12 @@ def test_a_true_statement_is_the_facts_clause() -> None:
     assert true_statement(st) == "وقع البلدان تسع اتفاقيات بقيمة 7.4 مليار يورو"
 
 
+def test_a_true_statement_drops_an_opening_linking_word() -> None:
+    _, st = _one("حيث بلغت نسبة النجاح على المستوى الوطني 15.27% هذا العام.\n",
+                 "15.27%", "percentage", 15.27)
+    assert true_statement(st) == "بلغت نسبة النجاح على المستوى الوطني 15.27% هذا العام"
+
+
 @pytest.mark.parametrize("text", [
     "هذا الاتفاق وقعه البلدان في القاهرة بقيمة 7.4 مليار يورو.\n",  # leans on what came before
     "وقع البلدان في القاهرة " + "اتفاقا جديدا " * MAX_STATEMENT_WORDS + "بقيمة 7.4 مليار يورو.\n",  # too long

@@ -347,3 +347,17 @@ def test_a_person_described_right_before_the_blank_gets_no_options() -> None:
     stem = "وقالت وزيرة الصحة المغربية _____ إن المستشفى جاهز."
     assert name_options(ctx, ctx.entities["person:r"], stem, random.Random(0)) == []
     assert name_options(ctx, ctx.entities["person:r"], "من افتتح المستشفى؟", random.Random(0)) == ["عواطف حيار"]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_no_option_contradicts_a_figure_the_stem_sets_beside_the_answer(seed: int) -> None:
+    text = "ارتفع معدل التضخم إلى 12.6% خلال فبراير، مقابل 11.8% في يناير.\n"
+    facts = [fact(text, "12.6%", "percentage", 12.6), fact(text, "11.8%", "percentage", 11.8)]
+    ctx = context(text, facts)
+    view = number_view(facts[1])
+    assert view is not None
+    stem = "ارتفع معدل التضخم إلى 12.6% خلال فبراير، مقابل _____."
+    options = number_options(ctx, facts[1], view, stem, random.Random(seed))
+    assert len(options) == 3
+    assert all(float(o.rstrip("%")) < 12.6 for o in options)  # a rise to 12.6% came from below it
+    assert any(float(o.rstrip("%")) > 11.8 for o in options)  # and the answer is not the option nearest it

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from questions import lists
 from questions.build import key, shuffled
-from questions.changes import Change, change_id, find_change
+from questions.changes import Change, article_changes, change_id, find_change, rising
 from questions.context import Context
 from questions.kinds.base import Candidate, Kind
 from questions.model import Fact, Question
@@ -18,7 +20,7 @@ def _value(f: Fact | None) -> str | None:
     return view.answer if view is not None else None
 
 
-def _wrong_values(f: Fact, beyond: float | None, rising: bool) -> list[str]:
+def _wrong_values(f: Fact, beyond: float | None, up: bool) -> list[str]:
     """Values near ``f``'s, written alike, on the same side of ``beyond`` as the change goes (a rise
     from 70 never offers «إلى 68»)."""
     view = number_view(f)
@@ -26,7 +28,7 @@ def _wrong_values(f: Fact, beyond: float | None, rising: bool) -> list[str]:
         return []
     out = []
     for v in spaced_numbers(view.value, decimals=view.decimals, percent=view.percent):
-        if beyond is not None and (v <= beyond if rising else v >= beyond):
+        if beyond is not None and (v <= beyond if up else v >= beyond):
             continue
         text = view.render(v)
         if text != view.answer and text not in out:
@@ -34,31 +36,49 @@ def _wrong_values(f: Fact, beyond: float | None, rising: bool) -> list[str]:
     return out
 
 
-def phrases(ch: Change) -> tuple[str, list[str]] | None:
-    """The right description of the change and three wrong ones, written alike."""
+def _siblings(ch: Change, others: Sequence[Change], value: str) -> list[str]:
+    """The values other changes of the article went by (``value`` = "by") or to ("after"), the same way
+    and in the same unit, those of ``ch``'s sentence first: a reader who mixed them up picks one."""
+    mine = getattr(ch, value)
+    out: list[str] = []
+    near = sorted(others, key=lambda o: (getattr(o, value) is None or mine is None
+                                         or getattr(o, value).sentence != mine.sentence))
+    for o in near:
+        f = getattr(o, value)
+        if f is None or mine is None or rising(o) != rising(ch) or f.type != mine.type \
+                or (f.unit or None) != (mine.unit or None) or (value == "after" and o.before is not None):
+            continue
+        v = _value(f)
+        if v is not None and v != _value(mine) and v not in out:
+            out.append(v)
+    return out
+
+
+def phrases(ch: Change, others: Sequence[Change] = ()) -> tuple[str, list[str]] | None:
+    """The right description of the change and three wrong ones, written alike. The opposite direction
+    is offered only when the article reports changes both ways: in a story of rising prices a fall is the
+    option a reader rules out first."""
     before, after, by = _value(ch.before), _value(ch.after), _value(ch.by)
-    rising = ch.noun != ch.opposite and ch.noun in ("ارتفاع", "زيادة", "نمو", "صعود", "قفزة", "رفع")
+    up = rising(ch)
+    both_ways = any(rising(o) != up for o in others if not o.goal)
     if before and after and ch.after is not None and ch.before is not None:
         start = number_view(ch.before)
-        wrong = _wrong_values(ch.after, start.value if start is not None and not start.scale else None, rising)
-        if len(wrong) < 2:
+        wrong = _wrong_values(ch.after, start.value if start is not None and not start.scale else None, up)
+        ends = [f"{ch.noun} من {before} إلى {w}" for w in wrong]
+        flip = [f"{ch.opposite} من {after} إلى {before}"] if both_ways else []
+        if len(flip + ends) < 3:
             return None
-        right = f"{ch.noun} من {before} إلى {after}"
-        return right, [f"{ch.opposite} من {after} إلى {before}", f"{ch.noun} من {before} إلى {wrong[0]}",
-                       f"{ch.noun} من {before} إلى {wrong[1]}"]
-    if by and ch.by is not None:
-        wrong = _wrong_values(ch.by, None, rising)
-        if not wrong:
+        return f"{ch.noun} من {before} إلى {after}", (flip + ends)[:3]
+    for value, fact, how_of in (("by", ch.by, by), ("after", ch.after, after)):
+        if not how_of or fact is None:
+            continue
+        how = ("بنسبة" if "%" in how_of or "٪" in how_of else "بمقدار") if value == "by" else "إلى"
+        wrong = _siblings(ch, others, value) + _wrong_values(fact, None, up)
+        same = [f"{ch.noun} {how} {w}" for w in dict.fromkeys(wrong)]
+        flip = [f"{ch.opposite} {how} {how_of}"] if both_ways else []
+        if len(flip + same) < 3:
             return None
-        how = "بنسبة" if "%" in by or "٪" in by else "بمقدار"
-        return f"{ch.noun} {how} {by}", [f"{ch.opposite} {how} {by}", f"{ch.noun} {how} {wrong[0]}",
-                                         f"{ch.opposite} {how} {wrong[0]}"]
-    if after and ch.after is not None:
-        wrong = _wrong_values(ch.after, None, rising)
-        if not wrong:
-            return None
-        return f"{ch.noun} إلى {after}", [f"{ch.opposite} إلى {after}", f"{ch.noun} إلى {wrong[0]}",
-                                          f"{ch.opposite} إلى {wrong[0]}"]
+        return f"{ch.noun} {how} {how_of}", (flip + same)[:3]
     return None
 
 
@@ -74,7 +94,7 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
     ch = find_change(ctx, st.fi)
     if ch is None or forecast(ctx, st.fi):
         return None
-    made = phrases(ch)
+    made = phrases(ch, [o for o in article_changes(ctx) if change_id(o) != change_id(ch)])
     if made is None:
         return None
     right, wrong = made
