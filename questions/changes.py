@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from questions import lists
 from questions.arabic import glued_conjunction
-from questions.context import Context
+from questions.context import Context, fact_id
 from questions.model import Fact
 from questions.normalize import fold, strip_diacritics, tokens
 from questions.realize import Word, is_verb, words_of
@@ -236,6 +236,11 @@ def article_changes(ctx: Context) -> list[Change]:
                 found.append(ch)
         ctx.changes = found
     return list(ctx.changes)
+
+
+def change_facts(ch: Change) -> tuple[str, ...]:
+    """The ids of the change's values: a question on the change settles a question on any of them."""
+    return tuple(fact_id(f) for f in (ch.before, ch.after, ch.by) if f is not None)
 
 
 def change_id(ch: Change) -> str:

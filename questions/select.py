@@ -19,6 +19,7 @@ from questions.kinds import comprehension_kinds
 from questions.kinds.base import Candidate
 from questions import lists
 from questions.answers import clitic_tokens
+from questions.arithmetic import worked_out
 from questions.leaks import reveals, title_reveals
 from questions.leaks import secrets as secrets_of
 from questions.leaks import shown as shown_texts
@@ -131,16 +132,31 @@ def _fits(c: Candidate, chosen: list[Candidate], kinds: Counter[str], size: int,
     words = content_words(q.prompt)
     if any(len(words & content_words(k.question.prompt)) > 0.5 * max(1, len(words)) for k in same):
         return False  # two questions on one clause of a long sentence
+    if worked_out(q, [q.prompt]) or any(worked_out(q, [q.prompt, *shown_texts(k.question)]) or
+                                        worked_out(k.question, [k.question.prompt, *shown_texts(q)]) for k in chosen):
+        return False  # a figure a student works out from the figures on the page tests no reading
     return not any(reveals(k.question, q) or reveals(q, k.question) for k in chosen)
 
 
 def select(candidates: Sequence[Candidate], size: int, title: str = "") -> list[Question]:
-    """The bank's questions, most salient first, each with its alternates."""
+    """The bank's questions, most salient first, each with its alternates. A question standing on several
+    facts (a which-statement question whose false statements swap three) uses them all up: when that
+    leaves the bank short, the bank without such questions is taken if it holds more."""
     groups, exposure = _groups(candidates)
     # A fact the whole article keeps naming (its protagonist) cannot be asked without ruling out most
     # other questions, whose stems name it: leave it to the teacher.
     too_exposed = max(MIN_EXPOSED, EXPOSED_SHARE * len(groups))
     groups = [kept for g in groups if (kept := [c for c in g if exposure[c.question.key] <= too_exposed])]
+    bank = _choose(groups, size, title)
+    if len(bank) < size:
+        single = [kept for g in groups if (kept := [c for c in g if len(set(c.facts[1:]) - {c.facts[0]}) <= 2])]
+        fuller = _choose(single, size, title)
+        if len(fuller) > len(bank):
+            return fuller
+    return bank
+
+
+def _choose(groups: list[list[Candidate]], size: int, title: str) -> list[Question]:
     comprehension = comprehension_kinds()
     chosen: list[Candidate] = []
     chosen_group: list[list[Candidate]] = []
@@ -151,7 +167,9 @@ def select(candidates: Sequence[Candidate], size: int, title: str = "") -> list[
         for c in group:
             if only_comprehension and c.question.kind not in comprehension:
                 continue
-            asks = {c.facts[0], c.question.fact} - {""}
+            # Every fact a question stands on or shows is its own: a which-statement question's
+            # swapped facts or a change's two values, asked again elsewhere, would settle one another.
+            asks = {*c.facts, c.question.fact} - {""}
             if not asks & used and _fits(c, chosen, kinds, size, title, per_sentence):
                 chosen.append(c)
                 chosen_group.append(group)

@@ -238,3 +238,32 @@ def test_a_cloze_stem_shows_which_statement_is_true() -> None:
                          answer=true, choices=(true, "وقع البلدان تسع اتفاقيات في مجالات الطاقة والصيد البحري"))
     assert reveals(cloze, statement) == true
     assert reveals(statement, cloze) is None
+
+
+def test_a_question_showing_other_facts_uses_them_up() -> None:
+    # A which-statement question swapping facts 1 and 2 settles any question on them asked beside it.
+    statement = cand(0, "statement", salience=0.9)
+    statement = Candidate(statement.question, ("place:0", "place:1", "place:2"), 0.9, 0.8)
+    bank = select([statement, *(cand(i, salience=0.5) for i in range(1, 5))], 3)
+    assert [q.key for q in bank] == ["statement-0-", "mcq-3-", "mcq-4-"]
+
+
+def test_no_figure_a_student_can_work_out_from_the_page() -> None:
+    def figure(key: str, prompt: str, answer: str, salience: float) -> Candidate:
+        q = Question(key=key, kind="mcq", fact_type="percentage", prompt=prompt, answer=answer,
+                     choices=(answer, "10%", "30%", "40%"), source=Source(prompt, 0, 1))
+        return Candidate(q, (f"number:{key}",), salience, 0.8)
+
+    own = figure("own", "ارتفع عدد الزوار من 11.2 مليون إلى 13.6 مليون، بنسبة نمو بلغت _____.", "21%", 0.9)
+    share = figure("share", "ما نسبة النمو في عدد زوار الحدائق العامة في دبي؟", "21%", 0.8)
+    ends = Candidate(Question(key="ends", kind="mcq", fact_type="number",
+                              prompt="ارتفع عدد زوار الحدائق من 11.2 مليون إلى _____ في عام 2025.",
+                              answer="13.6 مليون", choices=("13.6 مليون", "12.6 مليون", "14.6 مليون", "15.6 مليون"),
+                              source=Source("ارتفع عدد زوار الحدائق من 11.2 مليون إلى 13.6 مليون.", 0, 1)),
+                     ("number:ends",), 0.7, 0.8)
+    assert [q.key for q in select([own, share], 8)] == ["share"]  # its own stem gives it
+    assert [q.key for q in select([share, ends], 8)] == ["share", "ends"]  # one end alone gives nothing
+    both = Candidate(Question(key="both", kind="true_false", fact_type="number",
+                              prompt="هل العبارة الآتية صحيحة بحسب المقال: ارتفع عدد الزوار من 11.2 مليون إلى 13.6 مليون؟",
+                              answer=TRUE_LABEL, choices=(TRUE_LABEL, FALSE_LABEL)), ("number:both",), 0.95, 0.8)
+    assert [q.key for q in select([both, share], 8)] == ["both"]  # its two figures give the other's rate

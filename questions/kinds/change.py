@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from questions import lists
 from questions.build import key, shuffled
-from questions.changes import Change, article_changes, change_id, find_change, rising
+from questions.changes import Change, article_changes, change_facts, change_id, find_change, rising
 from questions.context import Context
 from questions.kinds.base import Candidate, Kind
 from questions.model import Fact, Question
@@ -103,7 +103,7 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
               else f"ما التغير الذي طرأ على {ch.subject} بحسب المقال؟")
     q = Question(key=k, kind="change", fact_type=st.fact.type, prompt=prompt, answer=right,
                  choices=shuffled(ctx, k, right, wrong), source=st.source, difficulty=2, fact=st.fid)
-    return Candidate(q, (change_id(ch), st.fid), salience, 0.8)
+    return Candidate(q, (change_id(ch), st.fid, *change_facts(ch)), salience, 0.8)
 
 
 KIND = Kind(name="change", label="التغير", shape="choice", comprehension=True, for_fact=build)

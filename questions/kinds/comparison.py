@@ -4,7 +4,7 @@ the answer is not written anywhere in the article."""
 from __future__ import annotations
 
 from questions.build import key, shuffled
-from questions.changes import change_id, find_change
+from questions.changes import change_facts, change_id, find_change
 from questions.context import Context
 from questions.distractors import format_number
 from questions.kinds.base import Candidate, Kind
@@ -57,7 +57,7 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
     q = Question(key=k, kind="comparison", fact_type=st.fact.type,
                  prompt=f"ما مقدار {noun} في {ch.subject} بحسب المقال؟", answer=right,
                  choices=shuffled(ctx, k, right, wrong), source=st.source, difficulty=3, fact=f"comparison:{k}")
-    return Candidate(q, (change_id(ch), st.fid), salience, 0.75)
+    return Candidate(q, (change_id(ch), st.fid, *change_facts(ch)), salience, 0.75)
 
 
 KIND = Kind(name="comparison", label="مقارنة", shape="choice", comprehension=True, for_fact=build)

@@ -10,20 +10,24 @@ from questions.context import Context
 from questions.kinds.base import Candidate, Kind
 from questions.kinds.mcq import wrong_options
 from questions.model import Question
+from questions.options import content_words
 from questions.salience import Weight
 from questions.statements import false_statement, swap_reads_well, true_statement
 from questions.stems import Stems
 
 MAX_WORDS = 24
 CROWDED = 2  # a sentence with more facts than this is a statement's last choice
+HEADLINE_NEW_WORDS = 2  # a statement adding no more content words than this to the headline repeats it
 PROMPT = "أيّ العبارات الآتية صحيحة بحسب المقال؟"
 PROMPT_FALSE = "أيّ العبارات الآتية غير صحيحة بحسب المقال؟"
 
 
-def _usable(st: Stems) -> str | None:
+def _usable(ctx: Context, st: Stems) -> str | None:
     text = true_statement(st)
     if text is None or len(text.split()) > MAX_WORDS:
         return None
+    if ctx.title and len(content_words(text) - content_words(ctx.title)) <= HEADLINE_NEW_WORDS:
+        return None  # the headline itself: every student read it, true or swapped
     return text
 
 
@@ -63,7 +67,9 @@ def _one(ctx: Context, ready: list[tuple[int, Stems, str]], at: int, odd_true: b
         return None
     q = Question(key=k, kind="statement", fact_type=st.fact.type, prompt=PROMPT if odd_true else PROMPT_FALSE,
                  answer=odd, choices=shuffled(ctx, k, odd, rest), source=st.source, difficulty=3, fact=st.fid)
-    return q, facts
+    # Each false statement swaps a fact: a question on that fact beside this one would refute it. The true
+    # ones show theirs, and a question whose answer they show is kept out as any other leak is.
+    return q, facts if odd_true else [st.fid]
 
 
 def build(ctx: Context, weights: dict[int, Weight], stems: dict[int, Stems]) -> list[Candidate]:
@@ -71,7 +77,7 @@ def build(ctx: Context, weights: dict[int, Weight], stems: dict[int, Stems]) -> 
     others swap a date, a number, a place or a body, see ``swap_reads_well``), and which one is not."""
     # Statements from sentences holding few other facts first: a statement shows its whole sentence,
     # and one holding the lead's three figures would leave none of them to ask.
-    ready = sorted(((fi, st, text) for fi, st in stems.items() if (text := _usable(st)) is not None),
+    ready = sorted(((fi, st, text) for fi, st in stems.items() if (text := _usable(ctx, st)) is not None),
                    key=lambda x: (len(ctx.in_sent.get(ctx.sent_of[x[0]], ())) > CROWDED,
                                   -weights[x[0]].score, x[0]))
     out: list[Candidate] = []

@@ -1,0 +1,88 @@
+"""Answers a student can work out instead of recalling: a percentage from the two figures a stem shows
+(«ارتفع عدد الزوار من 11.2 مليون إلى 13.6 مليون، بنسبة _____»), a count from a total and its share
+(«شارك 71.6% من 351,280 ناخباً، أي _____ ناخب»), a difference from its two ends.
+
+``worked_out(q, texts)`` says whether the figures of ``texts`` (a question's own stem, or what other
+questions of the same quiz show) give ``q``'s answer by one subtraction, division or percentage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from itertools import permutations
+
+from questions.answers import number_values
+from questions.kinds import shape
+from questions.model import Question
+from questions.normalize import fold
+
+_FIGURE = re.compile(r"[\d٠-٩]+(?:[.,٫][\d٠-٩]+)*(?:\s*[%٪])?(?:\s+(?:ألف|الف|آلاف|ألفا|ألفاً|مليون|ملايين|مليار|مليارات))?")
+# How close a worked-out figure must come to the answer beyond the article's rounding.
+RELATIVE_TOLERANCE = 0.01
+
+
+def figures(text: str) -> list[tuple[float, bool]]:
+    """The figures written in ``text``, each with whether it is a percentage; years are left out (a
+    difference of years is a date question's business, not arithmetic on the story's figures)."""
+    out = []
+    for m in _FIGURE.finditer(text):
+        written = m.group(0)
+        values = number_values(written)
+        if not values:
+            continue
+        v = values[0]
+        percent = "%" in written or "٪" in written
+        if not percent and v == int(v) and 1900 <= v <= 2100 and not re.search(r"[^\d٠-٩\s]", fold(written)):
+            continue
+        out.append((v, percent))
+    return out
+
+
+def _close(worked: float, answer: float, unit: float) -> bool:
+    """True when ``worked`` rounds to ``answer`` as the article writes it (to ``unit``, its last digit)."""
+    return abs(worked - answer) <= max(unit / 2 + 1e-9, RELATIVE_TOLERANCE * abs(answer))
+
+
+def _unit(written: str) -> float:
+    """The value of the last digit of the figure ``written``: 1 for «21%», 0.1 for «12.6%»."""
+    m = re.search(r"[\d٠-٩]+(?:[.,٫]([\d٠-٩]+))?", written)
+    decimals = len(m.group(1)) if m and m.group(1) and len(m.group(1)) != 3 else 0
+    return 10.0 ** -decimals
+
+
+def _answer_value(q: Question) -> tuple[float, bool] | None:
+    if shape(q) not in ("choice", "text", "numeric") or q.fact_type not in ("number", "percentage"):
+        return None
+    values = number_values(q.answer)
+    if not values or values[0] <= 0:
+        return None
+    return values[0], q.fact_type == "percentage" or "%" in q.answer or "٪" in q.answer
+
+
+def _scale(written: str) -> float:
+    """What the answer's scale word multiplies its last digit by («312 ألف»: a thousand)."""
+    values = number_values(written)
+    figure = number_values(re.sub(r"[^\d٠-٩.,٫]", " ", written).split()[0]) if re.search(r"[\d٠-٩]", written) else []
+    return values[0] / figure[0] if values and figure and figure[0] else 1.0
+
+
+def worked_out(q: Question, texts: Iterable[str]) -> bool:
+    """True when one step of arithmetic on two figures of ``texts`` gives ``q``'s answer."""
+    answer = _answer_value(q)
+    if answer is None:
+        return False
+    value, percent = answer
+    unit = _unit(q.answer)
+    shown = {f for t in texts for f in figures(t)}
+    shown.discard((value, percent))
+    for (a, pa), (b, pb) in permutations(shown, 2):
+        if a <= 0 or b <= 0:
+            continue
+        if percent and not pa and not pb and (_close(100 * (b - a) / a, value, unit) or _close(100 * a / b, value, unit)):
+            return True  # a change or a share in percent, from two counts
+        if not percent and pa and not pb and _close(a * b / 100, value, unit * _scale(q.answer)):
+            return True  # a count from a total and its share
+        if pa == pb == percent and _close(abs(a - b), value, unit * _scale(q.answer)) and value < max(a, b):
+            return True  # a difference from its two ends
+    return False
