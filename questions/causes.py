@@ -97,6 +97,8 @@ def find_reasons(ctx: Context) -> list[Reason]:
                 if _inside_name(ctx, si, cw[i].start):
                     continue  # «الجمعية اللبنانية من أجل ديمقراطية الانتخابات»: part of a name
                 reason = _phrase(cw, i + n, MAX_REASON_WORDS)
+                if reason and not _names_a_cause(reason[0]):
+                    break  # «بهدف ركلة ركنية», «إثر ركنية نفذها»: a goal or a moment of play, not a cause
                 if len(reason) < MIN_REASON_WORDS or not reason[-1].text.endswith(_ENDS) and \
                         i + n + len(reason) < len(cw):
                     break  # the reason runs on past what a question can quote
@@ -109,6 +111,16 @@ def find_reasons(ctx: Context) -> list[Reason]:
                                   _clean(" ".join(w.text for w in reason))))
                 break
     return out
+
+
+def _names_a_cause(w: Word) -> bool:
+    """True when a reason opens as causes and purposes do: on a verbal noun («تعزيز»، «ارتفاع») or a
+    definite noun («الأمطار»)."""
+    bare = w.bare
+    for p in ("ل", "ب", "و"):
+        if bare.startswith(p) and bare[len(p):] in lists.folded("generation/masdar_starts"):
+            return True
+    return bare in lists.folded("generation/masdar_starts") or _definite_noun(w)
 
 
 def _definite_noun(w: Word) -> bool:

@@ -241,7 +241,9 @@ _DATELINE = re.compile(
 _NUMERIC_DATELINE = re.compile(
     r"(?m)^[ \t]*[^\s\d«(/:.،,]{2,}(?:[ \t]+[^\s\d«(/:.،,]{2,}){0,2}[ \t]*[،,]?[ \t]*(?:في[ \t]+)?"
     r"[\d\u0660-\u0669]{1,2}[/.\-][\d\u0660-\u0669]{1,2}[/.\-][\d\u0660-\u0669]{2,4}"
-    r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[-–—]")
+    r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[-–—]"
+    # «شفق نيوز/ أعلنت ...»: an outlet's name closed by a slash
+    r"|^[ \t]*[^\s\d«(/:.،,]{2,}(?:[ \t]+[^\s\d«(/:.،,]{2,}){0,2}/(?=[ \t])")
 
 # A line this short holding a date and ending on an agency's name is a dateline of its own.
 DATELINE_LINE_WORDS = 16

@@ -113,6 +113,8 @@ def _same_class(ent: Entity, e: Entity) -> bool:
             return False  # a body of unknown kind only stands beside another one of unknown kind
         if group is None and any(w in lists.folded("generation/media_heads") for w in tokens(e.name)):
             return False  # «قنا» is no funder of a study: a news outlet only stands beside news outlets
+        if group is None and tokens(e.name)[:1] != tokens(ent.name)[:1]:
+            return False  # a body of unknown kind stands beside bodies named alike: a centre by a centre
     if ent.type == "person":
         mine, theirs = _person_class(ent), _person_class(e)
         if mine != theirs and not (theirs is None and mine in _UNROLED_OK):
@@ -251,9 +253,14 @@ class NumberView:
         return self._figure(v) + (("٪" if self.arabic else "%") if self.percent else "")
 
     @property
+    def scale_factor(self) -> float:
+        """What the scale word multiplies the figure by (1 without one): 1000 for «30 ألف»."""
+        return _SCALE_WORDS.get(fold(self.scale).rstrip("ا"), 1.0) if self.scale else 1.0
+
+    @property
     def tolerance(self) -> float:
         """How far a typed number may be from the value and still count."""
-        scale = _SCALE_WORDS.get(fold(self.scale).rstrip("ا"), 1.0) if self.scale else 1.0
+        scale = self.scale_factor
         if self.decimals:
             return round(0.5 * 10.0 ** -self.decimals * scale, 9)
         return round(0.005 * self.value * scale, 3) if self.value * scale >= 10000 else 0.0

@@ -399,7 +399,7 @@ def _name_runs_on(ctx: Context, f: Fact) -> bool:
 
 def number_forms(view: NumberView) -> tuple[str, ...]:
     """Other ways a student writes a figure, for display and exports (grading reads numbers by value
-    anyway): the digits alone, «35 بالمئة» for «35%», the digits for «هدفين» or «415 مليون»."""
+    anyway): the digits alone, «35 بالمئة» for «35%», the digits for «هدفين», the whole figure for «415 مليون»."""
     if view.spelled:
         digits = format_number(view.value, 0)
         return (digits, f"{digits}%", f"{digits} بالمئة") if view.percent else (digits,)
@@ -407,7 +407,9 @@ def number_forms(view: NumberView) -> tuple[str, ...]:
     if view.percent:
         return (digits, f"{digits} بالمئة", f"{digits} في المئة")
     if view.scale:
-        return (digits,)
+        # «30 ألف دينار»: the whole figure in digits, never «30» alone (thirty dinars)
+        full = round(view.value * view.scale_factor)
+        return (str(full), f"{full:,}") if view.scale_factor > 1 else (digits,)
     if view.thousands and view.thousands != ",":
         return (f"{int(view.value)}", f"{int(view.value):,}")  # «367.122 مترشحا»: 367122 and 367,122
     return ()

@@ -162,6 +162,8 @@ def test_a_cause_or_purpose_after_a_verb_initial_clause_is_found(text: str, reas
     "وقال المدير إن المصنع أغلق بسبب نقص المواد الخام، حسب البيان.",  # the reason belongs to what was said
     "أغلقت السلطات المدارس بسبب انتشار الفيروس في عدد كبير من المدن والقرى في شمال البلاد وجنوبها.",  # runs on
     "أصدرت الجمعية اللبنانية من أجل ديمقراطية الانتخابات تقريرها السنوي، حسب البيان.",  # inside a name
+    "وافتتح المهاجم ياسين بن عمارة التسجيل في الدقيقة 23 إثر ركنية نفذها نسيم حداد، وفق الحكم.",  # a moment of play
+    "وفاز الهلال على النصر في المباراة النهائية بهدف نظيف، أمام جمهور غفير.",  # a goal, not a purpose
 ])
 def test_no_reason_where_no_clause_states_one_a_question_can_quote(text: str) -> None:
     facts = []

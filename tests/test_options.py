@@ -361,3 +361,16 @@ def test_no_option_contradicts_a_figure_the_stem_sets_beside_the_answer(seed: in
     assert len(options) == 3
     assert all(float(o.rstrip("%")) < 12.6 for o in options)  # a rise to 12.6% came from below it
     assert any(float(o.rstrip("%")) > 11.8 for o in options)  # and the answer is not the option nearest it
+
+
+def test_a_body_of_unknown_kind_stands_only_beside_bodies_named_alike() -> None:
+    text = ("وأجرى الدراسة مركز الخليج لأبحاث الطاقة بالتعاون مع مركز الدوحة للدراسات ومركز عمان للبحوث، "
+            "ونشرتها مجلة الطاقة المتجددة، وموّلتها شركة النور للكهرباء.\n")
+    names = ["مركز الخليج لأبحاث الطاقة", "مركز الدوحة للدراسات", "مركز عمان للبحوث", "مجلة الطاقة المتجددة",
+             "شركة النور للكهرباء"]
+    facts = sorted((fact(text, n, "organization", entity=f"organization:{i}") for i, n in enumerate(names)),
+                   key=lambda f: f.start)
+    ctx = context(text, facts)
+    for seed in range(4):
+        options = name_options(ctx, ctx.entities["organization:0"], "أجرى الدراسة _____.", random.Random(seed))
+        assert sorted(options) == ["مركز الدوحة للدراسات", "مركز عمان للبحوث"]  # no journal, no company

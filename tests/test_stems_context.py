@@ -306,6 +306,16 @@ def test_a_figure_with_a_thousands_dot_is_accepted_in_every_writing() -> None:
     assert number_forms(view) == ("367122", "367,122")
 
 
+def test_a_figure_with_a_scale_word_is_accepted_whole_never_as_its_bare_figure() -> None:
+    from questions.options import number_view
+    from questions.stems import number_forms
+
+    t = "وغرمت المحكمة المتهم 30 ألف دينار."
+    view = number_view(fact(t, "30 ألف دينار", "number", 30000))
+    assert view is not None and view.answer == "30 ألف"
+    assert number_forms(view) == ("30000", "30,000")  # «30» alone reads thirty dinars
+
+
 def test_a_body_whose_name_runs_on_into_an_adjective_is_not_asked() -> None:
     text = "سيّر مركز الملك سلمان للإغاثة والأعمال الإنسانية قافلة إلى القرى المتضررة.\n"
     ctx = context(text, [fact(text, "مركز الملك سلمان للإغاثة والأعمال", "organization", entity="organization:k")])
