@@ -71,6 +71,19 @@ def _before_open_conjunct(words: Sequence[Word], i: int, after: int, cut: int) -
     return cut
 
 
+def _before_measure_phrase(words: Sequence[Word], i: int, after: int, cut: int) -> int:
+    """Where to cut instead of before word ``i`` (a describing verb) when it tells the size of a «ب»
+    phrase just before it («بطاقة إنتاجية | تبلغ 50 مترا», «بطول إجمالي | يبلغ 14 كيلومترا»): the
+    phrase would be left naming a measure without its figure."""
+    for j in range(i - 1, max(MIN_HEAD_WORDS, i - 3) - 1, -1):
+        if words[j].start < after or words[j].text.endswith(("،", ",")):
+            break
+        if words[j].bare.startswith("ب") and not words[j].bare.startswith("بال") and len(words[j].bare) >= 4:
+            start = words[j].start
+            return start - 1 if start > 0 and words[j - 1].text.endswith(("،", ",")) else start
+    return cut
+
+
 def _without_bare_phrase(sentence: str, after: int, cut: int) -> int:
     """The cut moved back to the comma before a short phrase the tail was about («…، في المباراة | التي
     جمعت بينهما …»): left alone, «في المباراة» says nothing."""
@@ -103,7 +116,7 @@ def tail_cut(sentence: str, after: int, others: Sequence[tuple[int, int]], begin
             if words[i - 1].text.endswith(("،", ",")):
                 cut = words[i - 1].end - 1
             elif present_verb(w):
-                cut = _before_open_conjunct(words, i, after, cut)
+                cut = _before_measure_phrase(words, i, after, _before_open_conjunct(words, i, after, cut))
             return _without_bare_phrase(sentence, after, cut), stop
     return None
 

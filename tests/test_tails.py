@@ -93,3 +93,9 @@ def test_a_bare_phrase_the_tail_was_about_goes_with_it() -> None:
          "مساء السبت برسم الجولة السابعة عشرة.")
     cut = tail_cut(s, span(s, "هدفين")[1], [span(s, "السابعة عشرة")])
     assert head(s, cut) == "حقق الوداد فوزا ثمينا على ضيفه نهضة بركان بهدفين مقابل هدف واحد"
+
+
+def test_a_measure_phrase_goes_with_the_verb_giving_its_figure() -> None:
+    s = "وتضم الحدائق 8600 شجرة محلية من أنواع الغاف والسدر، إلى جانب مسارات للمشي والجري بطول إجمالي يبلغ 14.5 كيلومتر."
+    cut = tail_cut(s, span(s, "8600 شجرة")[1], [span(s, "14.5 كيلومتر")])
+    assert head(s, cut) == "وتضم الحدائق 8600 شجرة محلية من أنواع الغاف والسدر، إلى جانب مسارات للمشي والجري"
