@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import permutations
 
 from questions.answers import number_values
@@ -22,7 +23,8 @@ _FIGURE = re.compile(r"[\d٠-٩]+(?:[.,٫][\d٠-٩]+)*(?:\s*[%٪])?(?:\s+(?:أل
 RELATIVE_TOLERANCE = 0.01
 
 
-def figures(text: str) -> list[tuple[float, bool]]:
+@lru_cache(maxsize=8192)
+def figures(text: str) -> tuple[tuple[float, bool], ...]:
     """The figures written in ``text``, each with whether it is a percentage; years are left out (a
     difference of years is a date question's business, not arithmetic on the story's figures)."""
     out = []
@@ -36,7 +38,7 @@ def figures(text: str) -> list[tuple[float, bool]]:
         if not percent and v == int(v) and 1900 <= v <= 2100 and not re.search(r"[^\d٠-٩\s]", fold(written)):
             continue
         out.append((v, percent))
-    return out
+    return tuple(out)
 
 
 def _close(worked: float, answer: float, unit: float) -> bool:

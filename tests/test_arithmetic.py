@@ -46,5 +46,5 @@ def test_the_figures_of_another_question_count_too() -> None:
 
 
 def test_figures_leave_years_out_and_mark_percentages() -> None:
-    assert figures("ارتفعت النسبة إلى 12.6% في عام 2025 مقابل 11.8% وبلغ العدد 350") == [
-        (12.6, True), (11.8, True), (350.0, False)]
+    assert figures("ارتفعت النسبة إلى 12.6% في عام 2025 مقابل 11.8% وبلغ العدد 350") == (
+        (12.6, True), (11.8, True), (350.0, False))
