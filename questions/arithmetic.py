@@ -14,11 +14,12 @@ from functools import lru_cache
 from itertools import permutations
 
 from questions.answers import number_values
-from questions.kinds import shape
 from questions.model import Question
 from questions.normalize import fold
 
 _FIGURE = re.compile(r"[\d٠-٩]+(?:[.,٫][\d٠-٩]+)*(?:\s*[%٪])?(?:\s+(?:ألف|الف|آلاف|ألفا|ألفاً|مليون|ملايين|مليار|مليارات))?")
+# An answer of more words than this is a statement, not a figure.
+FIGURE_WORDS = 3
 # How close a worked-out figure must come to the answer beyond the article's rounding.
 RELATIVE_TOLERANCE = 0.01
 
@@ -54,8 +55,8 @@ def _unit(written: str) -> float:
 
 
 def _answer_value(q: Question) -> tuple[float, bool] | None:
-    if shape(q) not in ("choice", "text", "numeric") or q.fact_type not in ("number", "percentage"):
-        return None
+    if q.fact_type not in ("number", "percentage") or len(q.answer.split()) > FIGURE_WORDS:
+        return None  # a statement or «صح»: no figure to work out
     values = number_values(q.answer)
     if not values or values[0] <= 0:
         return None
@@ -72,10 +73,17 @@ def _scale(written: str) -> float:
 def worked_out(q: Question, texts: Iterable[str]) -> bool:
     """True when one step of arithmetic on two figures of ``texts`` gives ``q``'s answer."""
     answer = _answer_value(q)
-    if answer is None:
+    return answer is not None and follows(q.answer, answer[1], texts)
+
+
+def follows(written: str, percent: bool, texts: Iterable[str]) -> bool:
+    """True when one step of arithmetic on two figures of ``texts`` gives the figure ``written`` (a
+    percentage when ``percent``)."""
+    values = number_values(written)
+    if not values or values[0] <= 0:
         return False
-    value, percent = answer
-    unit = _unit(q.answer)
+    value = values[0]
+    unit = _unit(written)
     shown = {f for t in texts for f in figures(t)}
     shown.discard((value, percent))
     for (a, pa), (b, pb) in permutations(shown, 2):
@@ -83,8 +91,8 @@ def worked_out(q: Question, texts: Iterable[str]) -> bool:
             continue
         if percent and not pa and not pb and (_close(100 * (b - a) / a, value, unit) or _close(100 * a / b, value, unit)):
             return True  # a change or a share in percent, from two counts
-        if not percent and pa and not pb and _close(a * b / 100, value, unit * _scale(q.answer)):
+        if not percent and pa and not pb and _close(a * b / 100, value, unit * _scale(written)):
             return True  # a count from a total and its share
-        if pa == pb == percent and _close(abs(a - b), value, unit * _scale(q.answer)) and value < max(a, b):
+        if pa == pb == percent and _close(abs(a - b), value, unit * _scale(written)) and value < max(a, b):
             return True  # a difference from its two ends
     return False

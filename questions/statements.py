@@ -12,6 +12,7 @@ import re
 
 from questions import lists
 from questions.answers import number_values
+from questions.arithmetic import follows
 from questions.arabic import glued_conjunction
 from questions.completeness import says_something
 from questions.context import Context
@@ -96,6 +97,8 @@ def false_statement(ctx: Context, st: Stems, wrong: str) -> str | None:
         m2 = _NUMBER.search(rep)
         if bound and m2 and (number_values(m2.group(0)) or [0])[0] >= (number_values(bound.group(1)) or [0])[0]:
             return None  # «19 ولاية من أصل 18»: false at a glance
+    if st.view is not None and follows(true[a:b], st.fact.type == "percentage", [true[:a] + " " + true[b:]]):
+        return None  # «180 من 450، أي 30%»: the statement's other figures refute any changed one
     out = before + rep + true[b:]
     if shows_in(st.source.text[st.source.start:st.source.end], out) and \
             token_key(st.answer) != token_key(wrong):

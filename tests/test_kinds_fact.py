@@ -162,6 +162,13 @@ def test_a_false_statement_swaps_the_fact_as_the_article_would_write_it(
     assert false_statement(ctx, st, wrong) == false
 
 
+def test_no_false_statement_whose_other_figures_refute_it() -> None:
+    ctx, st = _one("وأُحيل 180 ملفاً من أصل 450 إلى القضاء، أي 40% من الملفات.\n", "40%", "percentage", 40)
+    assert false_statement(ctx, st, "30%") is None  # 180 of 450 is 40%: a reader works it out
+    ctx, st = _one("وأُحيل 180 ملفاً إلى القضاء، أي 40% من الملفات المدروسة.\n", "40%", "percentage", 40)
+    assert false_statement(ctx, st, "30%") == "أُحيل 180 ملفاً إلى القضاء، أي 30% من الملفات المدروسة"
+
+
 def test_no_false_statement_that_names_the_swapped_in_name_twice_or_breaks_agreement() -> None:
     ctx, st = _one("وزار الوفد الأردن وسوريا في جولة إقليمية.\n", "الأردن", "place", kind="country",
                    entity="place:j")
