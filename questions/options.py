@@ -28,6 +28,8 @@ from questions.normalize import fold, tokens
 _SCALE_WORDS = {"الف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9,
                 "بليون": 1e9, "بلايين": 1e9, "تريليون": 1e12, "تريليونات": 1e12, "ترليون": 1e12, "ترليونات": 1e12,
                 "مليوني": 1e6, "ملياري": 1e9}  # «2.8 ملياري»: after a figure, the dual is the scale
+# «مليونين و100 ألف»: a dual scale word opening a number written in two parts (folded, final alif dropped)
+_DUAL_SCALES = {"مليونين", "مليونان", "الفين", "الفان", "مليارين", "ملياران"}
 
 
 @lru_cache(maxsize=50_000)
@@ -283,8 +285,8 @@ def number_view(f: Fact) -> NumberView | None:
         if digits:
             # Blank the written number only («الدقيقة _____», «_____ متفرجاً»), keep the counted noun.
             lead = [w.rstrip("ا").removeprefix("و") for w in fold(text[:digits[0].start()]).split()]
-            if any(w in _SCALE_WORDS for w in lead):
-                return None  # «مليوناً و428 ألفاً»: the number is written in two parts
+            if any(w in _SCALE_WORDS or w in _DUAL_SCALES for w in lead):
+                return None  # «مليوناً و428 ألفاً», «مليونين و100 ألف»: the number is written in two parts
             start, end = f.start + digits[0].start(), f.start + digits[-1].end()
             rest = text[digits[-1].end():]
             after = fold(rest).split()

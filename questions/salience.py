@@ -267,6 +267,21 @@ def _words_around(ctx: Context, f: Fact) -> tuple[list[str], list[str]]:
     return before, after
 
 
+def _year_of_a_laws_name(text: str, start: int) -> bool:
+    """True when the year closes a law's or budget's name («قانون الضمان الاجتماعي لسنة 2026»)."""
+    before = fold(text[max(0, start - 80):start])
+    return bool(re.search(r"(?:قانون|موازن[هة]|مرسوم|نظام|لائح[هة])\S*(?:\s+\S+){0,6}\s(?:ل|لل)(?:سن[هة]|عام)?\s*$",
+                          before))
+
+
+def _attendance(f: Fact, before: list[str], after: list[str]) -> bool:
+    """True for a count of who watched or attended: its counted noun names onlookers («4500 مشجع»), or
+    it follows «بحضور»."""
+    nouns = [fold(n) for n in (f.unit or "", f.text.split()[-1], after[0] if after else "") if n]
+    return any(n.startswith(w) for n in nouns for w in lists.folded("generation/onlooker_nouns")) or \
+        any(w in ("بحضور", "حضور") for w in before)
+
+
 def _number_trivia(ctx: Context, fi: int) -> str | None:
     f = ctx.facts[fi]
     before, after = _words_around(ctx, f)
@@ -284,6 +299,8 @@ def _number_trivia(ctx: Context, fi: int) -> str | None:
         return "duration"  # «زيارة تستغرق يومين»: how long a visit or a festival lasts
     if before[-2:] == ["من", "اصل"]:
         return "total"  # «14 ولاية من أصل 24»: the whole the news is counted against
+    if _attendance(f, before, after):
+        return "attendance"  # «بحضور نحو 4500 مشجع»: how many watched, not what happened
     if before[-1:] == ["العدد"] and after[:1] == ["من"]:
         return "code"  # «العدد 112 من الرائد الرسمي»: an issue number
     if isinstance(f.value, (int, float)) and 1300 <= float(f.value) <= 1500 and \
@@ -310,6 +327,8 @@ def _date_trivia(ctx: Context, fi: int) -> str | None:
         return "part"
     if re.search(r"رقم\s*\(?[\d٠-٩]+\)?\s*ل?\S*\s*$", fold(ctx.text[max(0, f.start - 25):f.start])):
         return "code"  # «المرسوم رقم (27) لسنة 2026»: the year is part of the decree's number
+    if _year_of_a_laws_name(ctx.text, f.start):
+        return "in_title"  # «مشروع القانون المعدل لقانون الضمان الاجتماعي لسنة 2026»: part of the law's name
     if set(before) & lists.folded("generation/founding_words"):
         return "background"  # «التي تأسست عام 1982»: history, not the news
     if f.kind == "weekday" or not re.search(r"\d", str(f.value)):

@@ -43,7 +43,8 @@ REVEAL_COST = 0.08  # score lost per other fact whose answer a question shows
 MIN_EXPOSED = 2  # a fact whose answer more of the other facts' questions show than this ...
 EXPOSED_SHARE = 0.25  # ... and than this share of them is left out
 ANAPHORA_COST = 0.15  # a stem leaning on what came before it in the article reads as a fragment
-LONG_SENTENCE_WORDS = 25  # a sentence this long may carry two questions on different clauses
+LONG_SENTENCE_WORDS = 25
+RESTATED_SHARE = 0.6  # a stem holding this share of a statement's content words says it again  # a sentence this long may carry two questions on different clauses
 
 
 def bank_size(words: int) -> int:
@@ -59,8 +60,24 @@ def score(c: Candidate) -> float:
 
 
 def leans_back(prompt: str) -> bool:
-    """True when a stem points back to something the article named before («في السنة ذاتها»)."""
-    return any(t in lists.folded("generation/anaphora") for t in tokens(prompt))
+    """True when a stem points back to something the article named before («في السنة ذاتها»،
+    «لهذا الغرض»)."""
+    words = lists.folded("generation/anaphora")
+    return any(t in words or (len(t) > 3 and t[0] in "لبوفك" and t[1:] in words) or
+               (len(t) > 4 and t[0] in "وف" and t[1] in "لبك" and t[2:] in words) for t in tokens(prompt))
+
+
+def restates(statements: Question, other: Question) -> bool:
+    """True when ``other``'s stem says again what one of ``statements``' statements says: beside a
+    which-statement question, it tells a student that statement is true (ruling it in or out)."""
+    if statements.kind != "statement":
+        return False
+    stem = content_words(other.prompt)
+    for option in statements.choices:
+        words = content_words(option)
+        if words and len(words & stem) >= RESTATED_SHARE * len(words):
+            return True
+    return False
 
 
 def _keys(texts: Sequence[str]) -> list[str]:
@@ -132,6 +149,8 @@ def _fits(c: Candidate, chosen: list[Candidate], kinds: Counter[str], size: int,
     words = content_words(q.prompt)
     if any(len(words & content_words(k.question.prompt)) > 0.5 * max(1, len(words)) for k in same):
         return False  # two questions on one clause of a long sentence
+    if any(restates(k.question, q) or restates(q, k.question) for k in chosen):
+        return False
     if worked_out(q, [q.prompt]) or any(worked_out(q, [q.prompt, *shown_texts(k.question)]) or
                                         worked_out(k.question, [k.question.prompt, *shown_texts(q)]) for k in chosen):
         return False  # a figure a student works out from the figures on the page tests no reading
@@ -140,20 +159,26 @@ def _fits(c: Candidate, chosen: list[Candidate], kinds: Counter[str], size: int,
 
 def select(candidates: Sequence[Candidate], size: int, title: str = "") -> list[Question]:
     """The bank's questions, most salient first, each with its alternates. A question standing on several
-    facts (a which-statement question whose false statements swap three) uses them all up: when that
-    leaves the bank short, the bank without such questions is taken if it holds more."""
+    facts or showing several sentences (a which-statement question) uses them all up: when that leaves the
+    bank thin, the bank without such questions is taken if it holds more."""
     groups, exposure = _groups(candidates)
     # A fact the whole article keeps naming (its protagonist) cannot be asked without ruling out most
     # other questions, whose stems name it: leave it to the teacher.
     too_exposed = max(MIN_EXPOSED, EXPOSED_SHARE * len(groups))
     groups = [kept for g in groups if (kept := [c for c in g if exposure[c.question.key] <= too_exposed])]
     bank = _choose(groups, size, title)
-    if len(bank) < size:
-        single = [kept for g in groups if (kept := [c for c in g if len(set(c.facts[1:]) - {c.facts[0]}) <= 2])]
+    if len(bank) < min(size, FILL_FLOOR):
+        single = [kept for g in groups if (kept := [c for c in g if not _uses_up_several(c)])]
         fuller = _choose(single, size, title)
         if len(fuller) > len(bank):
             return fuller
     return bank
+
+
+def _uses_up_several(c: Candidate) -> bool:
+    """True for a question that stands on more than a change's two values, or shows several sentences
+    (a which-statement question rules out every question that says one of its statements again)."""
+    return c.question.kind == "statement" or len(set(c.facts[1:]) - {c.facts[0]}) > 2
 
 
 def _choose(groups: list[list[Candidate]], size: int, title: str) -> list[Question]:

@@ -369,7 +369,7 @@ def _for_date(ctx: Context, fi: int, f: Fact) -> Stems | None:
 def _for_number(ctx: Context, fi: int, f: Fact) -> Stems | None:
     sent = ctx.sentence_of(fi)
     view = number_view(f)
-    if view is None or (f.type == "number" and view.value < 2):
+    if view is None or (f.type == "number" and view.value < 2) or _inside_pairing(ctx.text, f):
         return None
     text, t0, t1, mentions = _tidied_sentence(ctx, fi, f.start - sent.start, f.end - sent.start)
     if f.type == "percentage":
@@ -381,6 +381,13 @@ def _for_number(ctx: Context, fi: int, f: Fact) -> Stems | None:
     return Stems(fi, f, fact_id(f), view.answer, accepted, c.cloze, wh,
                  Source(sent.text, view.blank_start - sent.start, view.blank_end - sent.start), c.span,
                  view=view, claim=c.claim)
+
+
+def _inside_pairing(text: str, f: Fact) -> bool:
+    """True when the figure is one side of a pairing written with a dash («5-1» a formation or a score,
+    «2025-2026» a season): blanking one side leaves «_____-1»."""
+    return bool(re.match(r"\s?[-–]\s?[\d٠-٩]", text[f.end:f.end + 3])) or \
+        bool(re.search(r"[\d٠-٩]\s?[-–]\s?$", text[max(0, f.start - 3):f.start]))
 
 
 def _name_runs_on(ctx: Context, f: Fact) -> bool:

@@ -9,7 +9,7 @@ import pytest
 from questions.kinds.base import Candidate
 from questions.leaks import Leak, find_leaks, leak_free, reveals, secrets, shown, title_reveals
 from questions.model import FALSE_LABEL, TRUE_LABEL, Question, Source
-from questions.select import MAX_ALTERNATES, MAX_SHARE_OF_ONE_KIND, MAX_TRUE_FALSE, bank_size, select
+from questions.select import MAX_ALTERNATES, MAX_SHARE_OF_ONE_KIND, MAX_TRUE_FALSE, bank_size, leans_back, restates, select
 
 WIN = Question(key="win", kind="mcq", fact_type="person", prompt="من فاز بالانتخابات الرئاسية في هندوراس؟",
                answer="نصري عصفورة", accepted=("عصفورة",),
@@ -267,3 +267,40 @@ def test_no_figure_a_student_can_work_out_from_the_page() -> None:
                               prompt="هل العبارة الآتية صحيحة بحسب المقال: ارتفع عدد الزوار من 11.2 مليون إلى 13.6 مليون؟",
                               answer=TRUE_LABEL, choices=(TRUE_LABEL, FALSE_LABEL)), ("number:both",), 0.95, 0.8)
     assert [q.key for q in select([both, share], 8)] == ["both"]  # its two figures give the other's rate
+
+
+@pytest.mark.parametrize(("prompt", "leans"), [
+    ("سجلت البلاد خلال العام ذاته _____ إصابة.", True),
+    ("خصصت الوزارة _____ درهم لهذا الغرض.", True),  # «لـ» glued to «هذا»
+    ("وبهذه المناسبة كرّمت الوزارة _____ معلماً.", True),
+    ("خصصت الوزارة _____ درهم لحملة التلقيح.", False),
+    ("بلغ عدد الزوار _____ زائر في 2025.", False),
+])
+def test_a_stem_pointing_back_to_what_came_before_is_known(prompt: str, leans: bool) -> None:
+    assert leans_back(prompt) is leans
+
+
+def _statements(salience: float = 0.9) -> Candidate:
+    q = Question(key="st", kind="statement", fact_type="place", prompt="أيّ العبارات الآتية غير صحيحة بحسب المقال؟",
+                 answer="احتضنت دمشق مؤتمر الصناعة", choices=(
+                     "احتضنت دمشق مؤتمر الصناعة", "احتضنت القاهرة مؤتمر الزراعة بمشاركة واسعة",
+                     "افتتح الوزير معرض الكتاب في الرياض", "أطلقت الحكومة خطة للنقل العام"),
+                 source=Source("احتضنت بغداد مؤتمر الصناعة.", 8, 12))
+    return Candidate(q, ("place:2",), salience, 0.8)
+
+
+def test_no_stem_says_again_what_a_which_statement_question_shows() -> None:
+    st = _statements()
+    again = cand(0, salience=0.5, prompt="احتضنت _____ مؤتمر الزراعة بمشاركة واسعة.")  # says statement 2 again
+    other = cand(3, salience=0.5)
+    assert restates(st.question, again.question) and not restates(st.question, other.question)
+    assert not restates(again.question, st.question)  # only a which-statement question's statements count
+    assert [q.key for q in select([st, again, other], 3)] == ["st", "mcq-3-"]
+
+
+def test_a_bank_left_thin_by_a_which_statement_question_is_chosen_without_it() -> None:
+    st = _statements()
+    restating = [cand(i, salience=0.5, prompt=f"احتضنت _____ مؤتمر الزراعة بمشاركة واسعة {i}.") for i in (0, 4, 5)]
+    bank = select([st, *restating], 8)
+    assert len(bank) == 3 and "st" not in [q.key for q in bank]
+    assert [q.key for q in select([st, *restating[:1]], 8)] == ["st"]  # one against one: the first stays

@@ -254,11 +254,20 @@ def test_fazat_next_to_a_body_counts_as_an_event_verb() -> None:
     ("صدرت الأوامر في العدد 112 من الرائد الرسمي أمس.", "112", "number", 112, "code"),
     ("تدير الهيئة، التي تأسست عام 1982، صندوق الأجيال القادمة.", "عام 1982", "date", "1982", "background"),
     ("فازت الباحثة عن كتابها «تاريخ الساحل المتصالح 1820-1971» بالجائزة.", "1820", "date", "1820", "in_title"),
+    ("أقر المجلس مشروع القانون المعدل لقانون الضمان الاجتماعي لسنة 2026 أمس.", "2026", "date", "2026", "in_title"),
+    ("توج الأهلي بالكأس في الصالة المغطاة بحضور نحو 4500 مشجع.", "4500 مشجع", "number", 4500, "attendance"),
+    ("وتابع المباراة 30 ألف متفرج في المدرجات.", "30 ألف متفرج", "number", 30000, "attendance"),
 ])
 def test_figures_that_are_part_of_something_else_are_trivia(text: str, surface: str, typ: str, value: object,
                                                             reason: str) -> None:
     ctx = context(text + "\n", [fact(text, surface, typ, value)])
     assert _trivia(ctx, surface) == reason
+
+
+def test_a_year_in_the_news_and_a_count_of_players_are_no_trivia() -> None:
+    text = "يدخل القانون حيز التنفيذ في عام 2026، وشارك 40 لاعبا في البطولة.\n"
+    ctx = context(text, [fact(text, "عام 2026", "date", "2026"), fact(text, "40 لاعبا", "number", 40, unit="لاعب")])
+    assert _trivia(ctx, "عام 2026") is None and _trivia(ctx, "40 لاعبا") is None
 
 
 def test_the_count_against_a_total_is_not_trivia() -> None:

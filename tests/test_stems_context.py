@@ -388,3 +388,19 @@ def test_a_verdict_without_its_subject_gets_the_court_of_the_sentence_before() -
     st = stems_for(ctx, 2)
     assert st is not None and st.claim is not None
     assert st.claim[0].startswith("قضت محكمة جنايات الجيزة بالسجن المشدد سبع سنوات")
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("واعتمد المدرب طريقة الدفاع 5-1 طوال الشوط الثاني من المباراة.\n", "5", 5),  # a formation
+    ("وفاز الفريق على منافسه بنتيجة 3-1 في المباراة النهائية للبطولة.\n", "3", 3),  # a score
+])
+def test_no_question_blanks_one_side_of_a_pairing(text: str, surface: str, value: int) -> None:
+    ctx = context(text, [fact(text, surface, "number", value)])
+    assert stems_for(ctx, 0) is None
+
+
+def test_a_number_opening_on_a_dual_scale_word_is_written_in_two_parts() -> None:
+    from questions.options import number_view
+
+    t = "وتستهدف الحملة أزيد من مليونين و100 ألف طفل في المملكة."
+    assert number_view(fact(t, "مليونين و100 ألف طفل", "number", 2_100_000, unit="طفل")) is None

@@ -40,9 +40,10 @@ def _false_version(ctx: Context, st: Stems, seed: str) -> str | None:
 
 
 def _one(ctx: Context, ready: list[tuple[int, Stems, str]], at: int, odd_true: bool,
-         taken: set[str]) -> tuple[Question, list[str]] | None:
+         taken: set[str], spare: list[tuple[int, Stems, str]]) -> tuple[Question, list[str]] | None:
     """The question whose odd one out is ``ready[at]``: the one true statement among three false ones
-    (``odd_true``), or the one false statement among three true ones."""
+    (``odd_true``), or the one false statement among three true ones, the others taken from ``spare``
+    in its order."""
     _, st, true = ready[at]
     k = key(ctx, "statement", st.fid, true, "true" if odd_true else "false")
     # The one false statement is the answer: it stays the same whatever the seed (only options move).
@@ -52,7 +53,7 @@ def _one(ctx: Context, ready: list[tuple[int, Stems, str]], at: int, odd_true: b
     rest: list[str] = []
     facts = [st.fid]
     sentences = {st.source.text}
-    for _, other, text in ready:
+    for _, other, text in spare:
         if len(rest) == 3:
             break
         if other.source.text in sentences or other.fid in facts or other.fid in taken:
@@ -80,13 +81,17 @@ def build(ctx: Context, weights: dict[int, Weight], stems: dict[int, Stems]) -> 
     ready = sorted(((fi, st, text) for fi, st in stems.items() if (text := _usable(ctx, st)) is not None),
                    key=lambda x: (len(ctx.in_sent.get(ctx.sent_of[x[0]], ())) > CROWDED,
                                   -weights[x[0]].score, x[0]))
+    # The other statements come from the article's lighter sentences: its key facts are the ones other
+    # questions ask, and a statement printed beside such a question settles it or is settled by it.
+    spare = sorted(ready, key=lambda x: (len(ctx.in_sent.get(ctx.sent_of[x[0]], ())) > CROWDED,
+                                         weights[x[0]].score, x[0]))
     out: list[Candidate] = []
     taken: set[str] = set()
     for odd_true in (True, False):
         for at, (fi, st, _) in enumerate(ready):
             if st.fid in taken:
                 continue
-            made = _one(ctx, ready, at, odd_true, taken)
+            made = _one(ctx, ready, at, odd_true, taken, spare)
             if made is None:
                 continue
             q, facts = made
