@@ -211,18 +211,20 @@ def _lead_connective(sentence: str, s: int, e: int) -> int:
 
 
 def _reporting_frame(sentence: str, s: int, e: int) -> int:
-    """How many characters a subjectless «أضافت أن» / «وبيّن أن» takes at the start of [s, e): what was said
+    """How many characters a subjectless «أضافت أن» / «وبيّن أن» / «ولفت إلى أن» takes at the start of [s, e): what was said
     stands on its own («الوزارة تعمل على ...»), the unnamed speaker does not."""
     words = sentence[s:e].split()
     if len(words) < 4:
         return 0
     verb = fold(words[0]).strip(_PUNCT).removeprefix("و")
-    if verb not in lists.folded("generation/announcing_verbs") or fold(words[1]) not in ("ان", "انه", "بان", "انها"):
-        return 0
-    if fold(words[1]) != "ان":
-        return 0  # «أنه»، «أنها»: a pronoun subject the rest leans on
+    that = 2 if fold(words[1]) == "الي" else 1  # «أشار إلى أن», «لفت إلى أن»
+    if verb not in lists.folded("generation/announcing_verbs") or len(words) < that + 3 or \
+            fold(words[that]) != "ان":
+        return 0  # not a frame, or «أنه»، «أنها»: a pronoun subject the rest leans on
     piece = sentence[s:e]
-    at = piece.index(words[1]) + len(words[1])
+    at = 0
+    for w in words[:that + 1]:
+        at = piece.index(w, at) + len(w)
     return at + len(piece[at:]) - len(piece[at:].lstrip())
 
 

@@ -247,6 +247,10 @@ class NumberView:
         """``v`` written the way this number is written."""
         if self.scale:
             return self._figure(v) + " " + self.scale
+        if not self.thousands and not self.decimals and not self.percent:
+            # «8600 وحدة»: an article that groups no digits gets options without separators too
+            digits = str(int(round(v)))
+            return digits.translate(_ARABIC_INDIC) if self.arabic else digits
         if self.thousands and not self.decimals:
             digits = f"{int(round(v)):,}".replace(",", self.thousands)
             if self.arabic:
@@ -415,6 +419,8 @@ def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: rand
     banned = {view.answer}
     forced = 0  # another value of the article in the same unit is always offered: it was read
     for i, c in enumerate(near[:1] + spaced):
+        if view.scale and c >= 1000:
+            continue  # «1025 مليون»: a figure past a thousand would be written with the next scale word
         if view.unit_kept and not view.decimals and not _agrees(int(c), int(view.value), bool(view.scale)):
             continue  # «ثلاثة أعوام» / «11 عامًا»: the noun left in the stem must still agree
         s = view.render(c)

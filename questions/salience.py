@@ -225,9 +225,18 @@ def _person_trivia(ctx: Context, f: Fact, e: Entity) -> str | None:
         return "routine_speaker"  # who said it, unless a post holder the story opens on
     if _on_the_bench(ctx, f):
         return "bench"  # «برئاسة المستشار …»: the judges of a ruling, not its news
+    if _called_a_minor_role(ctx, f):
+        return "minor_role"  # «لجأ الحكم خالد المري ...»: the role stands right before the name
     if well_known(e.role) or well_known(e.title):
         return "well_known"  # «رئيس الجمهورية عبد المجيد تبون»: every student knows who
     return None
+
+
+def _called_a_minor_role(ctx: Context, f: Fact) -> bool:
+    """True when the words right before the name are a minor role («الحكم», «كاتب الجلسة»), which the
+    name finder may not have tied to the name."""
+    before = fold(ctx.text[max(0, f.start - 25):f.start]).split()
+    return any(before[-len(r.split()):] == r.split() for r in lists.folded("generation/minor_roles") if r)
 
 
 def _body_trivia(e: Entity) -> str | None:
@@ -299,6 +308,8 @@ def _number_trivia(ctx: Context, fi: int) -> str | None:
         return "duration"  # «زيارة تستغرق يومين»: how long a visit or a festival lasts
     if before[-2:] == ["من", "اصل"]:
         return "total"  # «14 ولاية من أصل 24»: the whole the news is counted against
+    if before[-1:] in (["خلال"], ["غضون"]) and after[:1] and after[0].startswith("ساع"):
+        return "window"  # «146 بلاغا خلال 48 ساعة»: the time the count covers, not the news
     if _attendance(f, before, after):
         return "attendance"  # «بحضور نحو 4500 مشجع»: how many watched, not what happened
     if before[-1:] == ["العدد"] and after[:1] == ["من"]:

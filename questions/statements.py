@@ -97,6 +97,9 @@ def false_statement(ctx: Context, st: Stems, wrong: str) -> str | None:
         m2 = _NUMBER.search(rep)
         if bound and m2 and (number_values(m2.group(0)) or [0])[0] >= (number_values(bound.group(1)) or [0])[0]:
             return None  # «19 ولاية من أصل 18»: false at a glance
+    said = st.source.text[:st.source.start]
+    if said.count("«") > said.count("»") or said.count('"') % 2:
+        return None  # a changed figure inside someone's own words misquotes them
     if st.view is not None and follows(true[a:b], st.fact.type == "percentage", [true[:a] + " " + true[b:]]):
         return None  # «180 من 450، أي 30%»: the statement's other figures refute any changed one
     out = before + rep + true[b:]

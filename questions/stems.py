@@ -16,6 +16,7 @@ from questions.stemcuts import cut_after, cut_number_tail
 from questions import lists
 from questions.arabic import glued_conjunction, name_units
 from questions.completeness import predicate_missing, says_something
+from questions.names.lexicon import lex_label
 from questions.context import NAME_TYPES, Context, fact_id
 from questions.coordinate import coordinate_span, first_subject
 from questions.distractors import date_variants, format_number, parse_iso
@@ -275,16 +276,30 @@ def _name_wh(ctx: Context, fi: int, f: Fact) -> str | None:
     if set(fold(text[:s0]).split()[-3:]) & {"نظيره", "نظيرته", "نظيريه", "نظيرهم"}:
         return None  # «التقى تبون نظيره ماتاريلا»: the name is the one met, not who met
     if f.type == "person":
-        return subject_question(text, s0, e0, "person", mentions, "من")
+        return asks_whole(subject_question(text, s0, e0, "person", mentions, "من"), "من")
     if f.type == "organization":
         noun, gender = _org_noun(org_group(ent.name))
-        return subject_question(text, s0, e0, "organization", mentions, f"أي {noun}", org_gender=gender)
+        asked = subject_question(text, s0, e0, "organization", mentions, f"أي {noun}", org_gender=gender)
+        return asks_whole(asked, f"أي {noun}")
     wh = where_question(text, s0, e0, mentions)
     if wh is None and ent.kind in ("country", "city"):
         # «استضافت العاصمة السعودية الرياض ... قمة» -> «أي مدينة استضافت ... قمة؟»
         noun = "أي مدينة" if ent.kind == "city" else "أي دولة"
         wh = subject_question(text, s0, e0, "place", mentions, noun, org_gender="f")
     return wh
+
+
+def asks_whole(prompt: str | None, wh: str) -> str | None:
+    """``prompt`` when it asks something whole: not «من قال في كلمته ...؟» with what was said cut off,
+    nor «أي جهة حذرت من التعامل مع أي جهة؟» with its question word twice."""
+    if prompt is None or prompt.count(wh) > 1 or not says_something(prompt):
+        return None
+    words = [fold(w).strip("،,.؟") for w in prompt.split()]
+    said = [i for i, w in enumerate(words) if w in lists.folded("generation/saying_verbs")]
+    if said and not any(w in ("ان", "انه", "انها") for w in words[said[0] + 1:]) and \
+            not any(ch in prompt for ch in ":«\""):
+        return None  # «من قال في كلمته ...؟»: what was said is gone
+    return prompt
 
 
 def _adjective_follows(text: str, end: int) -> bool:
@@ -390,9 +405,23 @@ def _inside_pairing(text: str, f: Fact) -> bool:
         bool(re.search(r"[\d٠-٩]\s?[-–]\s?$", text[max(0, f.start - 3):f.start]))
 
 
+_NAME_LINKS = ("ولد", "بن", "بنت", "ابن", "ابو", "ال")
+
+
 def _name_runs_on(ctx: Context, f: Fact) -> bool:
-    """True when the word after a person's name looks like more of the name («سلمى الغربي» found as
-    «سلمى»): blanking the part found would leave the rest of the name in the stem."""
+    """True when the words around a person's name look like more of the name («سلمى الغربي» found as
+    «سلمى», «عمر عبد الحميد» as «عبد الحميد», «محمد الأمين ولد الشيخ» as «محمد»): blanking the part
+    found would leave the rest of the name in the stem."""
+    before = ctx.text[max(0, f.start - 20):f.start].split()
+    last = before[-1].strip("«»()،,") if before and not ctx.text[f.start - 1:f.start].strip() else ""
+    if last and not fold(last).startswith("ال") and lex_label(last) == "PERS":
+        return True  # a first name right before it
+    nxt = ctx.text[f.end:f.end + 30].split()[:2]
+    if any(fold(w.strip("«»()،,")) in _NAME_LINKS for w in nxt):
+        return True
+    if nxt and ctx.text[f.end:f.end + 1].isspace() and nxt[0] == nxt[0].strip("«»()،,.") and \
+            lex_label(nxt[0]) == "PERS":
+        return True  # «محمد صلاح» found as «محمد»: a first name or a name word follows
     after = ctx.text[f.end:f.end + 30]
     if not after[:1].isspace():
         return False

@@ -101,6 +101,11 @@ def test_a_clause_body_starts_after_its_opener() -> None:
     # ... but only the whole phrase: «يذكر الوزير أن» is the clause itself
     ("يذكر الوزير أن الهلال فاز بالبطولة عام 2019 على ملعبه.", "2019",
      "يذكر الوزير أن الهلال فاز بالبطولة عام 2019 على ملعبه"),
+    # a subjectless reporting frame goes, «إلى أن» too
+    ("ولفت إلى أن الحملة ستنفذ عبر 320 مركزا صحيا ثابتا في المحافظات.", "320",
+     "الحملة ستنفذ عبر 320 مركزا صحيا ثابتا في المحافظات"),
+    ("وأشار إلى أنه سيزور 320 مركزا صحيا ثابتا في المحافظات.", "320",
+     "أشار إلى أنه سيزور 320 مركزا صحيا ثابتا في المحافظات"),
 ])
 def test_the_stem_is_the_clause_that_carries_the_fact(sentence: str, needle: str, stem: str) -> None:
     assert _stem(sentence, needle) == stem

@@ -162,6 +162,12 @@ def test_a_false_statement_swaps_the_fact_as_the_article_would_write_it(
     assert false_statement(ctx, st, wrong) == false
 
 
+def test_no_false_statement_changes_a_figure_inside_a_quotation() -> None:
+    ctx, st = _one("وقال الوزير: «ارتفع عدد الوحدات الموزعة بنسبة 20 بالمائة هذا العام».\n", "20 بالمائة",
+                   "percentage", 20)
+    assert false_statement(ctx, st, "25%") is None
+
+
 def test_no_false_statement_whose_other_figures_refute_it() -> None:
     ctx, st = _one("وأُحيل 180 ملفاً من أصل 450 إلى القضاء، أي 40% من الملفات.\n", "40%", "percentage", 40)
     assert false_statement(ctx, st, "30%") is None  # 180 of 450 is 40%: a reader works it out

@@ -374,3 +374,18 @@ def test_a_body_of_unknown_kind_stands_only_beside_bodies_named_alike() -> None:
     for seed in range(4):
         options = name_options(ctx, ctx.entities["organization:0"], "أجرى الدراسة _____.", random.Random(seed))
         assert sorted(options) == ["مركز الدوحة للدراسات", "مركز عمان للبحوث"]  # no journal, no company
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_options_group_digits_as_the_article_does_and_stay_below_the_next_scale_word(seed: int) -> None:
+    text = "وتسلم المستفيدون 8600 وحدة سكنية، بكلفة 990 مليون دينار.\n"
+    units = fact(text, "8600 وحدة", "number", 8600, unit="وحدة")
+    cost = fact(text, "990 مليون دينار", "number", 990e6, unit="دينار")
+    ctx = context(text, [units, cost])
+    for f in (units, cost):
+        view = number_view(f)
+        assert view is not None
+        options = number_options(ctx, f, view, "x", random.Random(seed))
+        assert len(options) == 3 and not any("," in o for o in options)  # «11,600» beside «8600» stands out
+    view = number_view(cost)
+    assert view is not None and all(float(o.split()[0]) < 1000 for o in number_options(ctx, cost, view, "x", random.Random(seed)))

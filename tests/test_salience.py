@@ -96,6 +96,14 @@ def test_an_incidental_role_is_trivia(role: str, trivia: str | None) -> None:
     assert _trivia(context(text, [_person(text, "خالد يوسف", role=role)]), "خالد يوسف") == trivia
 
 
+@pytest.mark.parametrize(("text", "trivia"), [
+    ("وفي الشوط الثاني لجأ الحكم خالد المري إلى تقنية الفيديو ثلاث مرات.\n", "minor_role"),
+    ("وفي الشوط الثاني سجل المهاجم خالد المري هدف الفوز برأسية.\n", None),
+])
+def test_a_minor_role_right_before_a_name_makes_it_trivia(text: str, trivia: str | None) -> None:
+    assert _trivia(context(text, [_person(text, "خالد المري")]), "خالد المري") == trivia
+
+
 def test_a_speaker_seen_only_saying_something_is_trivia() -> None:
     text = "وقال خالد يوسف إن الخطة جاهزة.\nوأضاف خالد يوسف أن التنفيذ سيبدأ قريبا.\n"
     ctx = context(text, [_person(text, "خالد يوسف"), _person(text, "خالد يوسف", 1)])
@@ -257,6 +265,7 @@ def test_fazat_next_to_a_body_counts_as_an_event_verb() -> None:
     ("أقر المجلس مشروع القانون المعدل لقانون الضمان الاجتماعي لسنة 2026 أمس.", "2026", "date", "2026", "in_title"),
     ("توج الأهلي بالكأس في الصالة المغطاة بحضور نحو 4500 مشجع.", "4500 مشجع", "number", 4500, "attendance"),
     ("وتابع المباراة 30 ألف متفرج في المدرجات.", "30 ألف متفرج", "number", 30000, "attendance"),
+    ("وتعاملت فرق الإنقاذ مع 146 بلاغا خلال 48 ساعة.", "48", "number", 48, "window"),
 ])
 def test_figures_that_are_part_of_something_else_are_trivia(text: str, surface: str, typ: str, value: object,
                                                             reason: str) -> None:

@@ -404,3 +404,31 @@ def test_a_number_opening_on_a_dual_scale_word_is_written_in_two_parts() -> None
 
     t = "وتستهدف الحملة أزيد من مليونين و100 ألف طفل في المملكة."
     assert number_view(fact(t, "مليونين و100 ألف طفل", "number", 2_100_000, unit="طفل")) is None
+
+
+@pytest.mark.parametrize(("prompt", "wh", "whole"), [
+    ("من قال في كلمته خلال حفل الافتتاح؟", "من", False),  # what was said is gone
+    ("أي جهة حذرت من التعامل مع أي جهة؟", "أي جهة", False),  # the question word twice
+    ("من قال إن الحملة ستبدأ في مارس؟", "من", True),
+    ("من سجل هدف الفوز في الدقيقة 88؟", "من", True),
+])
+def test_a_who_question_asks_something_whole(prompt: str, wh: str, whole: bool) -> None:
+    from questions.stems import asks_whole
+
+    assert (asks_whole(prompt, wh) == prompt) is whole
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("وكان نجم المباراة الظهير الأيسر يوسف عبد الحميد.\n", "عبد الحميد"),  # a first name before it
+    ("وقال السفير محمد الأمين ولد الشيخ إن الدورة ناجحة.\n", "محمد"),  # «ولد» links more of the name
+    ("وسجل اللاعب محمد صلاح هدف الفوز في الدقيقة 88.\n", "محمد"),  # a name word follows
+])
+def test_no_question_blanks_part_of_a_persons_name(text: str, surface: str) -> None:
+    ctx = context(text, [fact(text, surface, "person", entity=f"person:{surface}")])
+    assert stems_for(ctx, 0) is None
+
+
+def test_a_whole_name_between_its_title_and_its_verb_is_asked() -> None:
+    text = "وسجل اللاعب محمد صلاح هدف الفوز في الدقيقة 88.\n"
+    ctx = context(text, [fact(text, "محمد صلاح", "person", entity="person:salah")])
+    assert stems_for(ctx, 0) is not None
