@@ -20,6 +20,7 @@ from questions.normalize import fold, strip_diacritics, tokens
 from questions.realize import Word, is_verb, words_of
 
 MAX_SUBJECT_WORDS = 6
+VALUE_REACH = 12  # how many words past a value its change's other values may stand
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,10 @@ def _worded(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:
             j += 1
         if len(subject) > MAX_SUBJECT_WORDS or any(w.bare in ("او", "و") for w in subject):
             return None  # what changed is too long or a list to name in a question
-        if not subject and words[i].bare.endswith("ا"):
+        if not subject and (is_verb(words[i]) or words[i].bare.endswith("ت")):
+            # «أن عدد الحضور ارتفع من 36 ألفا إلى 41 ألفا»: what changed comes before the verb.
+            subject = _subject_before(words, i) or []
+        elif not subject and words[i].bare.endswith("ا"):
             # «سجّل معدل التضخم تراجعاً إلى 3.4%»: the verbal noun follows what changed.
             k = i - 1
             while k >= 0 and not is_verb(words[k]) and len(subject) < MAX_SUBJECT_WORDS:
@@ -131,25 +135,72 @@ def _worded(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:
                 return None
         if not subject or not any(w.bare.startswith("ال") for w in subject[:3]):
             return None  # «ارتفع بنسبة ...» with no written subject, or a subject that is not a noun phrase
+        if subject[0].bare in lists.folded("generation/demonstratives"):
+            return None  # «ارتفع هذا الموسم بنسبة 18%»: «هذا» points at what the article named before
         # «الرامية إلى رفع مساهمة ...»: a target, not a change that happened.
         goal = any(w.bare in lists.folded("generation/goal_words") or w.bare[1:] in lists.folded("generation/goal_words") for w in words[:i])
         before = after = by = None
-        for k in range(j, min(len(words), at + 8)):
+        for k in range(j, min(len(words), at + VALUE_REACH)):
             b = words[k].bare
-            value = _value_at(ctx, si, words[k].start, words[k + 1].end if k + 1 < len(words) else len(sent.text))
+            if b in _OTHER_EVENT:
+                break  # «انخفاض الوفيات 18% بعد توسيع البرنامج إلى 42 مستشفى»: the rest is another event
+            reach = k + 2 if k + 1 < len(words) and words[k + 1].bare in _ABOUT else k + 1
+            value = _value_at(ctx, si, words[k].start, words[reach].end if reach < len(words) else len(sent.text))
             if value is None:
                 continue
             if b == "من" and before is None:
                 before = value
             elif b in ("الي", "ليصل", "لتصل", "ليبلغ", "لتبلغ") and after is None:
                 after = value
-            elif b in ("بنسبه", "بنحو", "بمقدار", "بواقع", "بحوالي") and by is None:
-                by = value
+            elif b in ("بنسبه", "بنحو", "بمقدار", "بواقع", "بحوالي") and by is None and \
+                    (k == 0 or words[k - 1].bare not in ("مقارنه", "مقابل")):
+                by = value  # not «مقارنة بنحو 30%»: the figure compared with
         if f not in (before, after, by):
             return None
-        subject_text = " ".join(w.text for w in subject).strip("،,")
+        subject_text = _unquoted(" ".join(w.text for w in subject).strip("،,"))
         return Change(found[0], found[1], subject_text, before, after, by, goal)
     return None
+
+
+def _unquoted(text: str) -> str:
+    """``text`` without a quotation mark it opens or closes but does not match («"عدد الوحدات»)."""
+    if text[:1] == '"' and text.count('"') % 2:
+        text = text[1:]
+    if text[-1:] == '"' and text.count('"') % 2:
+        text = text[:-1]
+    if text[:1] == "«" and text.count("«") > text.count("»"):
+        text = text[1:]
+    if text[-1:] == "»" and text.count("»") > text.count("«"):
+        text = text[:-1]
+    return text.strip()
+
+
+def _subject_before(words: list[Word], i: int) -> list[Word] | None:
+    """The noun phrase between «أن» (or a comma, or the sentence's start) and the verb of change at
+    ``i``, without a relative clause describing it («عدد العدائين الذين حققوا ...» -> «عدد العدائين»);
+    None when a verb or too many words stand between."""
+    k = i - 1
+    found: list[Word] = []
+    while k >= 0 and words[k].bare not in _THAT and not words[k].text.endswith(("،", ":", ".")):
+        if is_verb(words[k]) and not found[:0] and k < i - 1 and not _after_relative(words, k):
+            return None
+        found.insert(0, words[k])
+        k -= 1
+        if len(found) > 3 * MAX_SUBJECT_WORDS:
+            return None
+    rel = next((n for n, w in enumerate(found) if w.bare in lists.folded("generation/relative_pronouns")), len(found))
+    found = found[:rel]
+    return found if 0 < len(found) <= MAX_SUBJECT_WORDS else None
+
+
+_THAT = frozenset(("ان", "بان", "وان", "لان"))
+_ABOUT = frozenset(("نحو", "حوالي", "قرابه", "زهاء"))  # «إلى نحو 41 ألفا»
+_OTHER_EVENT = frozenset(("بعد", "عقب", "اثر", "بسبب", "نتيجه", "جراء", "قبل"))
+
+
+def _after_relative(words: list[Word], k: int) -> bool:
+    """True when the verb at ``k`` sits in a relative clause («الذين حققوا»): it describes the subject."""
+    return any(w.bare in lists.folded("generation/relative_pronouns") for w in words[max(0, k - 3):k])
 
 
 def _reached(words: list[Word], at: int) -> list[Word] | None:

@@ -421,7 +421,7 @@ def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: rand
     for i, c in enumerate(near[:1] + spaced):
         if view.scale and c >= 1000:
             continue  # «1025 مليون»: a figure past a thousand would be written with the next scale word
-        if view.unit_kept and not view.decimals and not _agrees(int(c), int(view.value), bool(view.scale)):
+        if view.unit_kept and not view.decimals and not counted_alike(int(c), int(view.value), bool(view.scale)):
             continue  # «ثلاثة أعوام» / «11 عامًا»: the noun left in the stem must still agree
         s = view.render(c)
         if s in banned or shows_in(s, stem):
@@ -467,7 +467,7 @@ def _between(view: NumberView, lo: float, hi: float) -> list[float]:
     return out
 
 
-def _agrees(a: int, b: int, scaled: bool) -> bool:
+def counted_alike(a: int, b: int, scaled: bool) -> bool:
     """True when a noun counted by ``a`` is written as one counted by ``b``. After a scale word the
     scale word agrees, and «مليون» reads the same after 120 and after 100."""
     ca, cb = _noun_class(a), _noun_class(b)

@@ -48,6 +48,18 @@ _WORDED = [
     # a transitive verb after «الذي»: what follows is what changed
     ("وأعلن البنك المركزي الذي خفض سعر الفائدة إلى 5% أنه سيواصل المراقبة.", ["5%"], "5%",
      ("خفض", "رفع", "سعر الفائدة", None, "5%", None, False)),
+    # what changed before its verb, after «أن»; «نحو» between «إلى» and the value
+    ("وأوضح أن نسبة مشاركة الشاعرات ارتفعت من 24% في الدورة السابقة إلى نحو 37% هذا العام.", ["24%", "37%"], "37%",
+     ("ارتفاع", "انخفاض", "نسبة مشاركة الشاعرات", "24%", "37%", None, False)),
+    # ... without the relative clause describing it
+    ("وأشار إلى أن نسبة المرضى الذين استعادوا استقلاليتهم ارتفعت من 38% إلى 49%.", ["38%", "49%"], "49%",
+     ("ارتفاع", "انخفاض", "نسبة المرضى", "38%", "49%", None, False)),
+    # a figure compared with is no amount of change
+    ("وأكد أن نسبة المكونات المحلية ارتفعت إلى 62%، مقارنة بنحو 30% في القمر السابق.", ["62%", "30%"], "62%",
+     ("ارتفاع", "انخفاض", "نسبة المكونات المحلية", None, "62%", None, False)),
+    # another event's values are not this change's
+    ("وأعلنت الوزارة انخفاض الوفيات بنسبة 18% بعد توسيع البرنامج إلى 42% من المستشفيات.", ["18%", "42%"], "18%",
+     ("انخفاض", "ارتفاع", "الوفيات", None, None, "18%", False)),
 ]
 
 
@@ -71,6 +83,7 @@ def test_a_change_in_counts_reads_its_values_too() -> None:
     ("ارتفعت أسعار الخبز أو الحليب بنسبة 5% خلال الشهر.", "5%"),  # a list of what changed
     ("بلغ عدد السكان 5 ملايين نسمة في العاصمة.", "5 ملايين نسمة"),  # no word of change
     ("ارتفع عدد الزوار في المعرض، وبلغت نسبة الرضا 80% بين الزوار.", "80%"),  # the change is in another clause
+    ("وارتفع هذا الموسم متوسط الحضور بنسبة 18% في كل الأدوار.", "18%"),  # «هذا الموسم» is no subject
 ])
 def test_no_change_without_a_word_of_change_and_a_noun_phrase_that_changed(text: str, asked: str) -> None:
     surface = asked.split()[0]

@@ -304,3 +304,13 @@ def test_a_bank_left_thin_by_a_which_statement_question_is_chosen_without_it() -
     bank = select([st, *restating], 8)
     assert len(bank) == 3 and "st" not in [q.key for q in bank]
     assert [q.key for q in select([st, *restating[:1]], 8)] == ["st"]  # one against one: the first stays
+
+
+def test_a_figure_ranks_above_a_name_that_weighs_the_same() -> None:
+    person = Candidate(Question(key="who", kind="mcq", fact_type="person", prompt="من افتتح المعرض؟",
+                                answer="سامر الخصاونة", choices=("سامر الخصاونة", "أ", "ب", "ج"),
+                                source=Source("افتتح سامر الخصاونة المعرض.", 6, 19)), ("person:s",), 0.6, 0.8)
+    figure = Candidate(Question(key="how", kind="mcq", fact_type="number", prompt="كم دار نشر شاركت في المعرض؟",
+                                answer="450", choices=("450", "400", "500", "350"),
+                                source=Source("شاركت 450 دار نشر في المعرض.", 6, 9)), ("number:450",), 0.6, 0.8)
+    assert [q.key for q in select([person, figure], 1)] == ["how"]

@@ -36,16 +36,17 @@ def _wrong_values(f: Fact, beyond: float | None, up: bool) -> list[str]:
     return out
 
 
-def _siblings(ch: Change, others: Sequence[Change], value: str) -> list[str]:
+def _siblings(ch: Change, others: Sequence[Change], value: str, same_way: bool = True) -> list[str]:
     """The values other changes of the article went by (``value`` = "by") or to ("after"), the same way
-    and in the same unit, those of ``ch``'s sentence first: a reader who mixed them up picks one."""
+    (or, with ``same_way`` False, the other way) and in the same unit, those of ``ch``'s sentence first:
+    a reader who mixed them up picks one."""
     mine = getattr(ch, value)
     out: list[str] = []
     near = sorted(others, key=lambda o: (getattr(o, value) is None or mine is None
                                          or getattr(o, value).sentence != mine.sentence))
     for o in near:
         f = getattr(o, value)
-        if f is None or mine is None or rising(o) != rising(ch) or f.type != mine.type \
+        if f is None or mine is None or (rising(o) == rising(ch)) != same_way or f.type != mine.type \
                 or (f.unit or None) != (mine.unit or None) or (value == "after" and o.before is not None):
             continue
         v = _value(f)
@@ -73,12 +74,18 @@ def phrases(ch: Change, others: Sequence[Change] = ()) -> tuple[str, list[str]] 
         if not how_of or fact is None:
             continue
         how = ("بنسبة" if "%" in how_of or "٪" in how_of else "بمقدار") if value == "by" else "إلى"
-        wrong = _siblings(ch, others, value) + _wrong_values(fact, None, up)
-        same = [f"{ch.noun} {how} {w}" for w in dict.fromkeys(wrong)]
-        flip = [f"{ch.opposite} {how} {how_of}"] if both_ways else []
-        if len(flip + same) < 3:
+        spaced = _wrong_values(fact, None, up)
+        same = list(dict.fromkeys(_siblings(ch, others, value) + spaced))
+        if not both_ways:
+            return (f"{ch.noun} {how} {how_of}", [f"{ch.noun} {how} {w}" for w in same[:3]]) if len(same) >= 3 else None
+        # Two options each way, every value once: an answer whose value or direction the wrong options
+        # repeat stands out where they meet.
+        other_way = [w for w in dict.fromkeys(_siblings(ch, others, value, same_way=False) + spaced)
+                     if w != same[0]] if same else []
+        if len(other_way) < 2:
             return None
-        return f"{ch.noun} {how} {how_of}", (flip + same)[:3]
+        return f"{ch.noun} {how} {how_of}", [f"{ch.noun} {how} {same[0]}",
+                                             *(f"{ch.opposite} {how} {w}" for w in other_way[:2])]
     return None
 
 

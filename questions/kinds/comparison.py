@@ -9,7 +9,7 @@ from questions.context import Context
 from questions.distractors import format_number
 from questions.kinds.base import Candidate, Kind
 from questions.model import Fact, Question
-from questions.options import NumberView, number_view, spaced_numbers
+from questions.options import NumberView, counted_alike, number_view, spaced_numbers
 from questions.stems import Stems
 
 
@@ -38,6 +38,9 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
         return None  # «70 ألفاً» against «1.2 مليون»: subtracting the figures would mislead
     view = b if b.decimals >= a.decimals else a
     unit = " نقطة مئوية" if a.percent else counted(ch.after, b)
+    if unit.strip() and not a.percent and not b.scale and not decimals and \
+            not counted_alike(int(diff), int(b.value), False):
+        return None  # «6 عداء» for «17 عداء»: the noun the article counts with would not agree
 
     def show(v: float) -> str:
         return format_number(v, decimals, view.arabic) + unit
