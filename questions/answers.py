@@ -163,8 +163,25 @@ def shows_answer(prompt: str, answer: str) -> bool:
     vals = number_values(answer)
     if vals and re.search(r"\d", fold(answer)):
         target = vals[0]
-        for m in re.finditer(r"\d+(?:[.,،٫ر]\d+)*", fold(prompt)):
+        folded = fold(prompt)
+        for m in re.finditer(r"\d+(?:[.,،٫ر]\d+)*", folded):
             got = number_values(m.group(0))
             if got and any(abs(g - target) < 1e-9 for g in got):
                 return True
+        return any(abs(v - target) < 1e-6 for v in scaled_figures(folded))
     return False
+
+
+_SCALED = re.compile(r"(\d+(?:[.,]\d+)?)\s*(الفا|الف|الاف|مليونا|مليون|ملايين|مليارا|مليار|مليارات)(?:\s*و\s*(\d+))?")
+_SCALE_OF = {"الفا": 1e3, "الف": 1e3, "الاف": 1e3, "مليونا": 1e6, "مليون": 1e6, "ملايين": 1e6,
+             "مليارا": 1e9, "مليار": 1e9, "مليارات": 1e9}
+
+
+def scaled_figures(folded: str) -> list[float]:
+    """The values of the figures a folded text writes with a scale word, whole and in two parts
+    («466 الفا و68» = 466068, «1.2 مليون» = 1200000)."""
+    out = []
+    for m in _SCALED.finditer(folded):
+        head = float(m.group(1).replace(",", "."))
+        out.append(head * _SCALE_OF[m.group(2)] + (float(m.group(3)) if m.group(3) else 0.0))
+    return out

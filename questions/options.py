@@ -10,6 +10,7 @@ writes the right one.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import random
 import re
@@ -20,7 +21,7 @@ from functools import lru_cache
 from questions import lists, pools
 from questions.context import Context, Entity
 from questions.distractors import ARABIC_INDIC as _ARABIC_INDIC
-from questions.distractors import date_candidates, decimals_of, format_number, render_date
+from questions.distractors import date_candidates, decimals_of, format_number, interval, render_date
 from questions.model import BLANK, Fact
 from questions.answers import clitic_tokens, number_values
 from questions.normalize import fold, tokens
@@ -205,15 +206,45 @@ def from_article(ctx: Context, names: Sequence[str]) -> int:
     return sum(1 for n in names if token_key(n) in known)
 
 
-def date_options(f: Fact, stem: str, rng: random.Random, n: int = 3) -> list[str]:
-    """Up to ``n`` wrong dates near ``f`` in its granularity, written like ``f``, none in the stem."""
+def _published(published: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(published) if published else None
+    except ValueError:
+        return None
+
+
+def _ahead(value: str, published: dt.date | None) -> bool:
+    """True when the date ``value`` lies wholly after the article's date ``published``."""
+    span = interval(value)
+    return span is not None and published is not None and span[0] > published
+
+
+def _candidate_ahead(c: tuple[int | None, int | None, int | None], published: dt.date) -> bool:
+    """True when a candidate (year, month, day) starts after ``published``; one without a year can't tell."""
+    y, m, d = c
+    if y is None:
+        return True
+    try:
+        return dt.date(y, m or 1, d or 1) > published
+    except ValueError:
+        return False
+
+
+def date_options(f: Fact, stem: str, rng: random.Random, n: int = 3, published: str | None = None) -> list[str]:
+    """Up to ``n`` wrong dates near ``f`` in its granularity, written like ``f``, none in the stem. A date
+    still to come when the article was published (``published``) gets dates still to come: a plan set for
+    a year already past is ruled out at a glance."""
     value = str(f.value)
     banned = {token_key(f.text)}
     out: list[str] = []
     cands = date_candidates(value)
     head, rest = cands[:4], cands[4:]
     rng.shuffle(head)
+    day = _published(published)
+    ahead = _ahead(value, day)
     for c in head + rest:
+        if ahead and day is not None and not _candidate_ahead(c, day):
+            continue
         r = render_date(f.text, value, c)
         if r is not None and not shows_in(r, stem):
             _distinct_add(out, r, banned)
@@ -411,6 +442,7 @@ def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: rand
             if o > 0 and 0.8 <= o / view.value <= 1.25 and abs(o - view.value) >= 0.05 * view.value
             and not (view.percent and o >= 100) and not view.scale]
     lo, hi = stem_bounds(ctx, f, view, stem)
+    hi = min(hi, period_cap(stem) + 1)
     spaced = spaced_numbers(view.value, decimals=view.decimals, percent=view.percent,
                             year_like=not view.thousands and not view.unit_kept and not f.unit)
     near = [o for o in near if lo < o < hi]
@@ -452,6 +484,20 @@ def stem_bounds(ctx: Context, f: Fact, view: NumberView, stem: str) -> tuple[flo
         elif v > view.value:
             hi = min(hi, v)
     return lo, hi
+
+
+_PERIODS = (
+    (re.compile(r"^\s*(?:ايام|يوما|يوم)\s+(?:في|من)\s+(?:الاسبوع|كل اسبوع)|^\s*(?:ايام|يوما|يوم)\s+اسبوعيا"), 7),
+    (re.compile(r"^\s*(?:ساعات|ساعه)\s+(?:في|من)\s+(?:اليوم|كل يوم)|^\s*(?:ساعات|ساعه)\s+يوميا"), 24),
+    (re.compile(r"^\s*(?:اشهر|شهرا|شهر)\s+(?:في|من)\s+(?:السنه|العام)"), 12),
+)
+
+
+def period_cap(stem: str) -> float:
+    """The most a blank can hold when the stem counts units of a period after it («_____ أيام في
+    الأسبوع»: at most 7); infinity otherwise."""
+    after = fold(stem.split(BLANK, 1)[1]) if BLANK in stem else ""
+    return next((float(cap) for pattern, cap in _PERIODS if pattern.search(after)), math.inf)
 
 
 def _between(view: NumberView, lo: float, hi: float) -> list[float]:

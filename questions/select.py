@@ -38,6 +38,7 @@ MAX_OF_ONE_COMPREHENSION_KIND = 2
 MAX_ALTERNATES = 4
 MIN_SALIENCE = 0.2  # facts weighing less than this are asked only when the article's others weigh alike
 FILL_FLOOR = 4  # ... or when the bank would otherwise hold fewer questions than this
+NAME_FILL = MIN_QUESTIONS  # a bank holding fewer questions than this takes name questions to fill up
 RELATIVE_FLOOR = 0.6  # ... that is, when they score at least this share of the article's best question
 EXPOSURE_COST = 0.06  # score lost per other fact whose every question shows a candidate's answer
 REVEAL_COST = 0.08  # score lost per other fact whose answer a question shows
@@ -181,6 +182,13 @@ def select(candidates: Sequence[Candidate], size: int, title: str = "") -> list[
     return bank
 
 
+def recalls_a_name(c: Candidate) -> bool:
+    """True for a question whose answer is a person's, place's or body's name to recall or pick. Blind
+    readers kept such questions about a quarter of the time (a minor actor, a guessable ministry, part of
+    a name), figures about twice as often, so a bank asks them only when it has room."""
+    return c.question.fact_type in NAME_TYPES and c.question.kind in ("mcq", "cloze", "wh")
+
+
 def _uses_up_several(c: Candidate) -> bool:
     """True for a question that stands on more than a change's two values, or shows several sentences
     (a which-statement question rules out every question that says one of its statements again)."""
@@ -194,9 +202,11 @@ def _choose(groups: list[list[Candidate]], size: int, title: str) -> list[Questi
     kinds: Counter[str] = Counter()
     used: set[str] = set()
 
-    def take(group: list[Candidate], only_comprehension: bool, per_sentence: int = 1) -> None:
+    def take(group: list[Candidate], only_comprehension: bool, per_sentence: int = 1, names: bool = False) -> None:
         for c in group:
             if only_comprehension and c.question.kind not in comprehension:
+                continue
+            if not names and recalls_a_name(c):
                 continue
             # Every fact a question stands on or shows is its own: a which-statement question's
             # swapped facts or a change's two values, asked again elsewhere, would settle one another.
@@ -216,21 +226,20 @@ def _choose(groups: list[list[Candidate]], size: int, title: str) -> list[Questi
         if sum(kinds[k] for k in comprehension) >= quota or len(chosen) >= size:
             break
         take(g, only_comprehension=True)
-    for g in groups:
-        if len(chosen) >= size:
-            break
-        if g[0].facts[0] not in used:
-            take(g, only_comprehension=False)
-    for g in groups:  # a short article: two questions on different clauses of one sentence
-        if len(chosen) >= size:
-            break
-        if g[0].facts[0] not in used:
-            take(g, only_comprehension=False, per_sentence=2)
+    # Names are recalled only to fill a bank the figures and statements leave short; a short article
+    # gets two questions on different clauses of one sentence.
+    for names, room in ((False, size), (True, min(size, NAME_FILL))):
+        for per_sentence in (1, 2):
+            for g in groups:
+                if len(chosen) >= room:
+                    break
+                if g[0].facts[0] not in used:
+                    take(g, only_comprehension=False, per_sentence=per_sentence, names=names)
     for g in lighter:  # a bank left too short by its key facts' leaks takes lighter facts before none
         if len(chosen) >= min(size, FILL_FLOOR):
             break
         if g[0].facts[0] not in used:
-            take(g, only_comprehension=False)
+            take(g, only_comprehension=False, names=True)
     out = []
     for c, group in zip(chosen, chosen_group):
         alternates = tuple(replace(a.question, salience=c.salience) for a in group

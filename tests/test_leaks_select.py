@@ -314,3 +314,25 @@ def test_a_figure_ranks_above_a_name_that_weighs_the_same() -> None:
                                 answer="450", choices=("450", "400", "500", "350"),
                                 source=Source("شاركت 450 دار نشر في المعرض.", 6, 9)), ("number:450",), 0.6, 0.8)
     assert [q.key for q in select([person, figure], 1)] == ["how"]
+
+
+@pytest.mark.parametrize(("prompt", "answer", "shown"), [
+    ("أكد الوزير أن عدد الناجحين بلغ 466 ألفا و68 ناجحا من أصل 872 ألفا.", "466068", True),  # two parts
+    ("أكد الوزير أن عدد الناجحين بلغ 466 ألفا و68 ناجحا.", "466,068", True),
+    ("استقبل المعرض 1.2 مليون زائر هذا العام.", "1200000", True),
+    ("أكد الوزير أن عدد الناجحين بلغ 466 ألفا و69 ناجحا.", "466068", False),
+])
+def test_a_figure_written_with_a_scale_word_shows_its_value(prompt: str, answer: str, shown: bool) -> None:
+    from questions.answers import shows_answer
+
+    assert shows_answer(prompt, answer) is shown
+
+
+def test_a_name_is_recalled_only_when_the_figures_leave_the_bank_short() -> None:
+    figures = [Candidate(Question(key=f"n{i}", kind="mcq", fact_type="number", prompt=f"كم مشروعا افتتح في {TOPICS[i]}؟",
+                                  answer=str(10 + i), choices=(str(10 + i), "1", "2", "3"),
+                                  source=Source(f"افتتح {10 + i} مشروعا في {TOPICS[i]}.", 6, 8)),
+                         (f"number:{i}",), 0.5, 0.8) for i in range(8)]
+    name = cand(9, salience=0.9)
+    assert "mcq-9-" not in [q.key for q in select([name, *figures], 8)]  # eight figures fill the bank
+    assert "mcq-9-" in [q.key for q in select([name, *figures[:3]], 8)]  # three leave room for it

@@ -3,6 +3,7 @@ names of the same class, never shown in the stem and never also right."""
 
 from __future__ import annotations
 
+import math
 import random
 import re
 
@@ -18,6 +19,7 @@ from questions.options import (
     name_options,
     number_options,
     number_view,
+    period_cap,
     place_kind,
     shows_in,
     spaced_numbers,
@@ -389,3 +391,25 @@ def test_options_group_digits_as_the_article_does_and_stay_below_the_next_scale_
         assert len(options) == 3 and not any("," in o for o in options)  # «11,600» beside «8600» stands out
     view = number_view(cost)
     assert view is not None and all(float(o.split()[0]) < 1000 for o in number_options(ctx, cost, view, "x", random.Random(seed)))
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_no_option_holds_more_units_than_its_period(seed: int) -> None:
+    text = "ويضمن الجدول وصول المياه إلى كل منطقة 6 أيام في الأسبوع على الأقل.\n"
+    f = fact(text, "6 أيام", "number", 6, unit="يوم")
+    view = number_view(f)
+    assert view is not None
+    options = number_options(context(text, [f]), f, view, "وصول المياه إلى كل منطقة _____ أيام في الأسبوع.",
+                             random.Random(seed))
+    assert len(options) == 3 and all(int(o) <= 7 for o in options)  # «8 أيام في الأسبوع» is no week
+    assert period_cap("_____ ساعة في اليوم") == 24 and period_cap("_____ دولار") == math.inf
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_date_still_to_come_gets_dates_still_to_come(seed: int) -> None:
+    text = "ومن المقرر أن تبدأ المصفاة التشغيل التجاري في عام 2027 بطاقة كاملة.\n"
+    f = fact(text, "عام 2027", "date", "2027")
+    options = date_options(f, "x", random.Random(seed), published="2026-06-18")
+    assert len(options) == 3 and all(int(o.split()[-1]) >= 2027 for o in options)  # not «عام 2025»
+    past = date_options(f, "x", random.Random(seed))
+    assert len(past) == 3

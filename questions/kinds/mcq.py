@@ -22,7 +22,7 @@ def wrong_options(ctx: Context, st: Stems, prompt: str, qkey: str) -> list[str]:
     if ent is not None:
         return name_options(ctx, ent, prompt, rng)
     if f.type == "date":
-        return date_options(f, prompt, rng)
+        return date_options(f, prompt, rng, published=ctx.date)
     if st.view is None:
         return []
     return number_options(ctx, f, st.view, prompt, rng)
