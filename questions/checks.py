@@ -25,8 +25,9 @@ DANGLING = "dangling_conjunction"
 REASONS: tuple[str, ...] = (ONE_ANSWER, LEAK, OPTION_IN_STEM, DUPLICATE_OPTIONS, NOT_A_QUESTION, UNBALANCED, DANGLING)
 
 _PAIRS = (("«", "»"), ("(", ")"), ("[", "]"))
-# Conjunctions that cannot open a cloze: a lone و/ف/ثم/أو, or one glued to the first word (ودرس، فقال).
-_DANGLING_WORDS = {"و", "ف", "ثم", "او", "أو", "لكن", "بل", "حيث", "كما"}
+# Conjunctions and relative pronouns that cannot open a cloze: a lone و/ف/ثم/أو, one glued to the first
+# word (ودرس، فقال), «التي بلغت ...» cut from the noun it describes.
+_DANGLING_WORDS = {"و", "ف", "ثم", "او", "أو", "لكن", "بل", "حيث", "كما", "الذي", "التي", "الذين"}
 _BLANK_RE = re.compile(r"_{3,}")
 _BRACKETS = re.compile(r"[«»()\[\]]")
 
@@ -43,7 +44,9 @@ def _norm_option(s: str) -> str:
 
 
 def balanced(s: str) -> bool:
-    """True when «», () and [] open and close in order."""
+    """True when «», () and [] open and close in order, and straight quotation marks come in pairs."""
+    if s.count('"') % 2:
+        return False
     stack: list[str] = []
     closers = {c: o for o, c in _PAIRS}
     openers = {o for o, _ in _PAIRS}

@@ -266,7 +266,16 @@ def _name_trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
         return "ministry"  # «أطلقت وزارة الصحة حملة للتلقيح»: which ministry acts on its field goes without saying
     if e.type == "organization" and _affiliation(ctx, fi):
         return "affiliation"
+    if e.type == "organization" and _issued_by(ctx.text, f.start):
+        return "source"  # «البيانات الصادرة عن المركز الوطني للإحصاء»: where the figures come from
     return None
+
+
+def _issued_by(text: str, start: int) -> bool:
+    """True when the words right before a body say it issued what the sentence reports («الصادرة عن»,
+    «الصادر عن»)."""
+    before = fold(text[max(0, start - 20):start]).split()
+    return before[-2:] in (["الصادره", "عن"], ["الصادر", "عن"])
 
 
 def _words_around(ctx: Context, f: Fact) -> tuple[list[str], list[str]]:

@@ -74,6 +74,8 @@ def test_well_formed_questions_pass_every_check(question: Question) -> None:
     (typed("cloze", f"وأعلن المجلس فوز {BLANK}.", answer="عصفورة"), DANGLING),
     (typed("cloze", f"ثم أعلن المجلس فوز {BLANK}.", answer="عصفورة"), DANGLING),
     (typed("cloze", f"وقد أعلن المجلس فوز {BLANK}.", answer="عصفورة"), DANGLING),
+    (typed("cloze", f"التي بلغت {BLANK} في دورة 2025.", answer="عصفورة"), DANGLING),  # cut from its noun
+    (typed("wh", 'من قال إن "الحملة ستبدأ في مارس؟'), UNBALANCED),  # a quotation left open
     (Question(key="k", kind="true_false", fact_type="place", prompt="هل فاز؟", answer="نعم",
               choices=(TRUE_LABEL, FALSE_LABEL)), ONE_ANSWER),
     (Question(key="k", kind="matching", fact_type="person", prompt="ما صفة كل شخص؟", answer="",

@@ -98,10 +98,23 @@ def test_an_incidental_role_is_trivia(role: str, trivia: str | None) -> None:
 
 @pytest.mark.parametrize(("text", "trivia"), [
     ("وفي الشوط الثاني لجأ الحكم خالد المري إلى تقنية الفيديو ثلاث مرات.\n", "minor_role"),
+    ("وتلا أمين سر الجلسة خالد المري قرار الإحالة على الحاضرين.\n", "minor_role"),
     ("وفي الشوط الثاني سجل المهاجم خالد المري هدف الفوز برأسية.\n", None),
 ])
 def test_a_minor_role_right_before_a_name_makes_it_trivia(text: str, trivia: str | None) -> None:
     assert _trivia(context(text, [_person(text, "خالد المري")]), "خالد المري") == trivia
+
+
+def test_the_prosecution_is_procedure_like_the_court() -> None:
+    text = "وكانت النيابة العامة قد أحالت المتهمين الخمسة إلى المحاكمة في مارس.\n"
+    ctx = context(text, [fact(text, "النيابة العامة", "organization", entity="organization:pp")])
+    assert _trivia(ctx, "النيابة العامة") == "court"
+
+
+def test_the_body_that_issued_the_figures_is_trivia() -> None:
+    text = "وأظهرت البيانات الصادرة عن المركز الوطني للإحصاء ارتفاع الناتج بنسبة 3.4%.\n"
+    ctx = context(text, [fact(text, "المركز الوطني للإحصاء", "organization", entity="organization:nsi")])
+    assert _trivia(ctx, "المركز الوطني للإحصاء") == "source"
 
 
 def test_a_speaker_seen_only_saying_something_is_trivia() -> None:
