@@ -1,6 +1,7 @@
 """Answers a student can work out instead of recalling: a percentage from the two figures a stem shows
 («ارتفع عدد الزوار من 11.2 مليون إلى 13.6 مليون، بنسبة _____»), a count from a total and its share
-(«شارك 71.6% من 351,280 ناخباً، أي _____ ناخب»), a difference from its two ends.
+(«شارك 71.6% من 351,280 ناخباً، أي _____ ناخب»), a difference from its two ends, a total from its
+two parts.
 
 ``worked_out(q, texts)`` says whether the figures of ``texts`` (a question's own stem, or what other
 questions of the same quiz show) give ``q``'s answer by one subtraction, division or percentage.
@@ -95,4 +96,6 @@ def follows(written: str, percent: bool, texts: Iterable[str]) -> bool:
             return True  # a count from a total and its share
         if pa == pb == percent and _close(abs(a - b), value, unit * _scale(written)) and value < max(a, b):
             return True  # a difference from its two ends
+        if not percent and not pa and not pb and _close(a + b, value, unit * _scale(written)) and a < b:
+            return True  # a total from its two parts («منهم 305 عارضين مباشرين و463 غير مباشر»)
     return False

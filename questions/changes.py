@@ -21,6 +21,7 @@ from questions.realize import Word, is_verb, words_of
 
 MAX_SUBJECT_WORDS = 6
 VALUE_REACH = 12  # how many words past a value its change's other values may stand
+GOAL_REACH = 4  # a word of purpose this close before the word of change makes it a target («تسعى إلى رفع»)
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,8 @@ def _worded(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:
         if subject[0].bare in lists.folded("generation/demonstratives"):
             return None  # «ارتفع هذا الموسم بنسبة 18%»: «هذا» points at what the article named before
         # «الرامية إلى رفع مساهمة ...»: a target, not a change that happened.
-        goal = any(w.bare in lists.folded("generation/goal_words") or w.bare[1:] in lists.folded("generation/goal_words") for w in words[:i])
+        goal = any(w.bare in lists.folded("generation/goal_words") or w.bare[1:] in lists.folded("generation/goal_words")
+                   for w in words[max(0, i - GOAL_REACH):i])
         before = after = by = None
         for k in range(j, min(len(words), at + VALUE_REACH)):
             b = words[k].bare

@@ -443,10 +443,21 @@ def _bracketed(sentence: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+_ADDITIVE = frozenset(("كذلك", "ايضا"))
+
+
+def additive_adverbs(sentence: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Spans of «كذلك» and «أيضًا» standing alone in [s, e) («واتفق الجانبان كذلك على ...»): "as well"
+    points at what the article said before, which a question lifted out of it does not show."""
+    return [(w.start, w.end) for w in words_of(sentence) if s <= w.start and w.end <= e and
+            fold(w.text).strip(_PUNCT).replace("ً", "") in _ADDITIVE and w.text == w.text.strip(_PUNCT)]
+
+
 def tidy(sentence: str, s: int, e: int, keep: tuple[int, int], extra: Sequence[tuple[int, int]] = ()) -> Tidied:
     """The stretch [s, e) of ``sentence`` without its asides (see ``_asides``) and the ``extra`` spans
     (optional adjuncts the caller knows of, such as another fact's date), keeping ``keep`` whole."""
     more = [(a, b) for a, b in extra if s <= a and b <= e and not (a < keep[1] and keep[0] < b)]
+    more += [(a, b) for a, b in additive_adverbs(sentence, s, e) if not (a < keep[1] and keep[0] < b)]
     cut = sorted([*_asides(sentence, s, e, keep), *more])
     pieces: list[tuple[int, int]] = []
     at = s

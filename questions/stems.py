@@ -393,9 +393,25 @@ def _for_number(ctx: Context, fi: int, f: Fact) -> Stems | None:
         wh = number_question(text, t0, t1, mentions, f.unit)
     c = _clause(ctx, fi, view.blank_start, view.blank_end)
     accepted = number_forms(view)
-    return Stems(fi, f, fact_id(f), view.answer, accepted, c.cloze, wh,
+    cloze, claim = c.cloze, c.claim
+    if cloze is not None and lost_base(cloze, sent.text):
+        cloze = None
+    if claim is not None and lost_base(claim[0], sent.text):
+        claim = None
+    return Stems(fi, f, fact_id(f), view.answer, accepted, cloze, wh,
                  Source(sent.text, view.blank_start - sent.start, view.blank_end - sent.start), c.span,
-                 view=view, claim=c.claim)
+                 view=view, claim=claim)
+
+
+_RISE_BY = re.compile(r"(?:^|\s)(?:اي\s+)?(?:بزياده|بارتفاع|بانخفاض|بتراجع|بنمو|بتقلص)\s+(?:نسبتها|نسبته|قدرها|قدره|بلغت|تبلغ)")
+_AGAINST = re.compile(r"(?:^|\s)(?:مقارنه|مقابل|قياسا)\b")
+
+
+def lost_base(stem: str, sentence: str) -> bool:
+    """True when ``stem`` keeps a rise or fall in percent («بزيادة نسبتها ...») but lost what the
+    sentence compared it with («مقارنة بنحو 800 ألف شتلة في 2024»): a rise from nothing."""
+    folded = fold(stem)
+    return bool(_RISE_BY.search(folded)) and not _AGAINST.search(folded) and bool(_AGAINST.search(fold(sentence)))
 
 
 def _inside_pairing(text: str, f: Fact) -> bool:

@@ -298,3 +298,15 @@ def test_an_opening_kama_is_also_and_lets_a_long_stem_be_cut() -> None:
 def test_a_leading_demonstrative_goes_with_its_noun() -> None:
     s = "وبهذا القرار يرتفع إجمالي التخفيضات منذ مطلع العام إلى 300 نقطة أساس."
     assert _stem(s, "300 نقطة") == s[s.index("يرتفع"):].rstrip(".")
+
+
+@pytest.mark.parametrize(("sentence", "tidied"), [
+    ("واتفق الجانبان كذلك على تشغيل رحلات جوية مباشرة في أكتوبر 2026.",
+     "واتفق الجانبان على تشغيل رحلات جوية مباشرة في أكتوبر 2026."),
+    ("وعُقدت الدورة الخامسة في العاصمة الكورية أيضًا في سبتمبر 2023.",
+     "وعُقدت الدورة الخامسة في العاصمة الكورية في سبتمبر 2023."),
+    ("وكذلك وقع الجانبان اتفاقية للتعاون في عام 2023.", "وكذلك وقع الجانبان اتفاقية للتعاون في عام 2023."),
+])
+def test_as_well_goes_from_a_stem_it_would_point_back_from(sentence: str, tidied: str) -> None:
+    at = sentence.index("20")
+    assert tidy(sentence, 0, len(sentence), (at, at + 4)).text == tidied

@@ -196,6 +196,12 @@ def test_a_comparison_asks_the_difference_the_article_never_writes(surface: str,
     assert len(set(c.question.choices)) == 4 and answer not in CHANGES
 
 
+@pytest.mark.parametrize(("v", "noun"), [(8, " نقاط مئوية"), (3, " نقاط مئوية"), (12, " نقطة مئوية"),
+                                          (0.7, " نقطة مئوية"), (2.5, " نقطة مئوية")])
+def test_percentage_points_are_counted_as_arabic_counts(v: float, noun: str) -> None:
+    assert comparison.points(v) == noun
+
+
 def test_no_difference_whose_counted_noun_would_not_agree() -> None:
     t = "وارتفع عدد العدائين المؤهلين من 11 عداء إلى 17 عداء هذا الموسم.\n"
     ctx = context(t, [fact(t, "11 عداء", "number", 11, unit="عداء"), fact(t, "17 عداء", "number", 17, unit="عداء")])

@@ -432,3 +432,17 @@ def test_a_whole_name_between_its_title_and_its_verb_is_asked() -> None:
     text = "وسجل اللاعب محمد صلاح هدف الفوز في الدقيقة 88.\n"
     ctx = context(text, [fact(text, "محمد صلاح", "person", entity="person:salah")])
     assert stems_for(ctx, 0) is not None
+
+
+def test_a_rise_in_percent_keeps_what_it_was_compared_with() -> None:
+    from questions.stems import lost_base
+
+    sentence = "وزرعت الهيئة نحو 1.2 مليون شتلة، مقارنة بنحو 800 ألف شتلة في عام 2024، بزيادة نسبتها 50%."
+    assert lost_base("زرعت الهيئة نحو 1.2 مليون شتلة بزيادة نسبتها _____.", sentence)  # a rise from nothing
+    assert not lost_base("زرعت الهيئة نحو 1.2 مليون شتلة، مقارنة بنحو 800 ألف شتلة في عام 2024، "
+                         "بزيادة نسبتها _____.", sentence)
+    assert not lost_base("زرعت الهيئة نحو _____ شتلة.", sentence)
+    text = sentence + "\n"
+    ctx = context(text, [fact(text, "50%", "percentage", 50)])
+    st = stems_for(ctx, 0)
+    assert st is None or st.cloze is None or "مقارنة" in st.cloze

@@ -16,8 +16,11 @@ from questions.stems import Stems
 
 
 def _value(f: Fact | None) -> str | None:
+    """The value as the options write it: in figures, like the wrong values beside it («5» for «خمسة»)."""
     view = number_view(f) if f is not None else None
-    return view.answer if view is not None else None
+    if view is None:
+        return None
+    return view.render(view.value) if view.spelled else view.answer
 
 
 def _wrong_values(f: Fact, beyond: float | None, up: bool) -> list[str]:

@@ -22,6 +22,11 @@ def counted(f: Fact, view: NumberView) -> str:
     return f" {words}" if words else ""
 
 
+def points(v: float) -> str:
+    """«نقطة مئوية» counted by ``v`` as Arabic counts: «8 نقاط مئوية», «12 نقطة مئوية», «0.7 نقطة مئوية»."""
+    return " نقاط مئوية" if v == int(v) and 3 <= v <= 10 else " نقطة مئوية"
+
+
 def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
     """«ما مقدار الارتفاع في معدل التضخم بحسب المقال؟» for a change given from one value to another."""
     ch = find_change(ctx, st.fi)
@@ -43,7 +48,7 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
         return None  # «6 عداء» for «17 عداء»: the noun the article counts with would not agree
 
     def show(v: float) -> str:
-        return format_number(v, decimals, view.arabic) + unit
+        return format_number(v, decimals, view.arabic) + (points(v) if a.percent else unit)
 
     right = show(diff)
     wrong: list[str] = []
