@@ -461,7 +461,7 @@ def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: rand
         banned.add(s)
         fitting.append((c, s))
         forced += i < len(near[:1])
-    return [s for _, s in fitting[:forced]] + _around(fitting[forced:], view.value, rng, n - forced)
+    return [s for _, s in fitting[:forced]] + _around(fitting[forced:], view.value, rng, n - forced, view.answer)
 
 
 def stem_bounds(ctx: Context, f: Fact, view: NumberView, stem: str) -> tuple[float, float]:
@@ -520,7 +520,7 @@ def counted_alike(a: int, b: int, scaled: bool) -> bool:
     return ca == cb or scaled and {ca, cb} == {"many", "round"}
 
 
-def _around(fitting: list[tuple[float, str]], value: float, rng: random.Random, n: int) -> list[str]:
+def _around(fitting: list[tuple[float, str]], value: float, rng: random.Random, n: int, answer: str = "") -> list[str]:
     """``n`` of the nearest fitting values (a few more than ``n`` to choose from, so the options vary
     with the seed), with values on both sides of the answer when there are: an answer that is always
     the smallest or the largest option gives itself away."""
@@ -531,5 +531,15 @@ def _around(fitting: list[tuple[float, str]], value: float, rng: random.Random, 
     rest = [x for x in head if x not in chosen]
     rng.shuffle(rest)
     out = (chosen + rest)[:n]
+    ending = _last_digit(out[0][1]) if out else ""
+    if len(out) == n > 1 and _last_digit(answer) != ending and all(_last_digit(s) == ending for _, s in out):
+        # «5,7 / 6,7 / 7,7» beside «6,2»: the one figure ending otherwise would stand out
+        other = next((x for x in fitting if x not in out and _last_digit(x[1]) != ending), None)
+        if other is not None:
+            out[-1] = other
     return [s for _, s in sorted(out, key=lambda x: fitting.index(x))]
-    return out
+
+
+def _last_digit(s: str) -> str:
+    digits = re.findall(r"[\d٠-٩]", s)
+    return digits[-1] if digits else ""

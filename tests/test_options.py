@@ -413,3 +413,14 @@ def test_a_date_still_to_come_gets_dates_still_to_come(seed: int) -> None:
     assert len(options) == 3 and all(int(o.split()[-1]) >= 2027 for o in options)  # not «عام 2025»
     past = date_options(f, "x", random.Random(seed))
     assert len(past) == 3
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_the_wrong_values_do_not_all_end_alike_where_the_answer_does_not(seed: int) -> None:
+    text = "وارتفعت النفقات المتعلقة بالسفر بنسبة 6,2% لتصل إلى 7,9 مليارات درهم.\n"
+    f = fact(text, "6,2%", "percentage", 6.2)
+    view = number_view(f)
+    assert view is not None
+    options = number_options(context(text, [f]), f, view, "ارتفعت النفقات بنسبة _____.", random.Random(seed))
+    endings = {o.rstrip("%")[-1] for o in options}
+    assert len(options) == 3 and (len(endings) > 1 or endings == {"2"})  # «5,7 / 6,7 / 7,7» beside «6,2»
