@@ -57,7 +57,22 @@ def true_statement(st: Stems) -> str | None:
     if fold(text.split()[1] if len(text.split()) > 1 else "") in lists.folded("generation/demonstratives") or \
             fold(text.split()[0]) in lists.folded("generation/demonstratives"):
         return None
+    if speaker_missing(text):
+        return None  # «أضاف: "..."»: who said it went with the sentence before
     return text
+
+
+def speaker_missing(text: str) -> bool:
+    """True when ``text`` opens on a saying verb whose speaker is not written: a colon, a quotation or
+    «إن»/«أن» right after it."""
+    words = text.split()
+    if len(words) < 2:
+        return False
+    verb = fold(words[0]).strip(":،,")
+    verb = verb[1:] if verb[:1] in "وف" and verb[1:] in lists.folded("generation/saying_verbs") else verb
+    nxt = words[1]
+    return verb in lists.folded("generation/saying_verbs") and \
+        (words[0].endswith(":") or nxt[:1] in "«\":" or fold(nxt) in ("ان", "انه", "انها"))
 
 
 def false_statement(ctx: Context, st: Stems, wrong: str) -> str | None:

@@ -15,7 +15,8 @@ from questions.kinds.base import Candidate, FactBuilder
 from questions.kinds.who_did import event_question
 from questions.model import BLANK, FALSE_LABEL, TRUE_LABEL
 from questions.normalize import tokens
-from questions.statements import MAX_STATEMENT_WORDS, false_statement, same_gender, swap_reads_well, true_statement
+from questions.statements import (MAX_STATEMENT_WORDS, false_statement, same_gender, speaker_missing, swap_reads_well,
+                                  true_statement)
 from questions.stems import Stems, stems_for
 
 
@@ -160,6 +161,17 @@ def test_a_false_statement_swaps_the_fact_as_the_article_would_write_it(
         text: str, surface: str, typ: str, value: object, kw: dict[str, Any], wrong: str, false: str) -> None:
     ctx, st = _one(text, surface, typ, value, **kw)
     assert false_statement(ctx, st, wrong) == false
+
+
+@pytest.mark.parametrize(("text", "speakerless"), [
+    ("أضاف: «نسعى إلى رفع نسبة المشاركة إلى 60%»", True),
+    ("وأضاف أن الحكومة ستبني 20 مدرسة", True),
+    ("قال إن المشاركة بلغت 40%", True),
+    ("أضاف الوزير أن الحكومة ستبني 20 مدرسة", False),
+    ("بلغت المشاركة 40% في الانتخابات", False),
+])
+def test_a_statement_needs_its_speaker(text: str, speakerless: bool) -> None:
+    assert speaker_missing(text) is speakerless
 
 
 def test_no_false_statement_changes_a_figure_inside_a_quotation() -> None:
