@@ -146,12 +146,13 @@ def _worded(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:
             b = words[k].bare
             if b in _OTHER_EVENT:
                 break  # «انخفاض الوفيات 18% بعد توسيع البرنامج إلى 42 مستشفى»: the rest is another event
-            reach = k + 2 if k + 1 < len(words) and words[k + 1].bare in _ABOUT else k + 1
+            reach = k + 2 if k + 1 < len(words) and (words[k + 1].bare in _ABOUT or words[k + 1].bare in ("ب", "بـ")) \
+                else k + 1
             value = _value_at(ctx, si, words[k].start, words[reach].end if reach < len(words) else len(sent.text))
             if value is None:
                 continue
-            if b == "من" and before is None:
-                before = value
+            if (b == "من" or b in ("مقارنه", "مقابل") and after is not None) and before is None:
+                before = value  # «إلى 138 حالة، مقارنة بـ412 حالة»: the earlier value
             elif b in ("الي", "ليصل", "لتصل", "ليبلغ", "لتبلغ") and after is None:
                 after = value
             elif b in ("بنسبه", "بنحو", "بمقدار", "بواقع", "بحوالي") and by is None and \

@@ -237,13 +237,16 @@ _DATELINE = re.compile(
     # «رام الله 23-7-2026 وفا-»: the agency glued to its dash after a date
     r"|(?<=[\d\u0660-\u0669])[ \t]+[^\s\d«(/:.،\-–—]{2,12}[-–—](?=[ \t]))")
 
-# «نواكشوط، 19/07/2026 –», «بغداد 3.5.2026 (واع) -»: the city, a date in figures, then the dash.
+# «نواكشوط، 19/07/2026 –», «بغداد 3.5.2026 (واع) -»: the city, a date in figures, then the dash; and two
+# more house styles below.
 _NUMERIC_DATELINE = re.compile(
     r"(?m)^[ \t]*[^\s\d«(/:.،,]{2,}(?:[ \t]+[^\s\d«(/:.،,]{2,}){0,2}[ \t]*[،,]?[ \t]*(?:في[ \t]+)?"
     r"[\d\u0660-\u0669]{1,2}[/.\-][\d\u0660-\u0669]{1,2}[/.\-][\d\u0660-\u0669]{2,4}"
     r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[-–—]"
     # «شفق نيوز/ أعلنت ...»: an outlet's name closed by a slash
-    r"|^[ \t]*[^\s\d«(/:.،,]{2,}(?:[ \t]+[^\s\d«(/:.،,]{2,}){0,2}/(?=[ \t])")
+    r"|^[ \t]*[^\s\d«(/:.،,]{2,}(?:[ \t]+[^\s\d«(/:.،,]{2,}){0,2}/(?=[ \t])"
+    # «سيئون (اليمن) (أ ف ب) -»: the city, its country and the agency in brackets, then the dash
+    r"|^[ \t]*[^\s\d«(/:.،,]{2,}(?:[ \t]+[^\s\d«(/:.،,]{2,}){0,2}(?:[ \t]*\([^)\n]{1,30}\)){2}[ \t]*[-–—]")
 
 # A line this short holding a date and ending on an agency's name is a dateline of its own.
 DATELINE_LINE_WORDS = 16

@@ -322,6 +322,9 @@ def number_view(f: Fact) -> NumberView | None:
             lead = [w.rstrip("ا").removeprefix("و") for w in fold(text[:digits[0].start()]).split()]
             if any(w in _SCALE_WORDS or w in _DUAL_SCALES for w in lead):
                 return None  # «مليوناً و428 ألفاً», «مليونين و100 ألف»: the number is written in two parts
+            between = fold(text[digits[0].end():digits[-1].start()]).split() if len(digits) > 1 else []
+            if any(w.rstrip("ا").removeprefix("و") in _SCALE_WORDS for w in between):
+                return None  # «27 ألفاً و500 نسخة»: the number is written in two parts
             start, end = f.start + digits[0].start(), f.start + digits[-1].end()
             rest = text[digits[-1].end():]
             after = fold(rest).split()

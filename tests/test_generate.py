@@ -293,6 +293,7 @@ def test_a_bank_is_the_same_in_every_process(tmp_path: pathlib.Path) -> None:
     "نواكشوط، 19/07/2024 –",
     "بغداد 3.5.2024 (واع) -",
     "شفق نيوز/",
+    "سيئون (اليمن) (أ ف ب) -",
 ])
 def test_no_question_asks_about_or_quotes_the_wire_dateline(dateline: str) -> None:
     text = (f"{dateline} أعلنت وزارة الطاقة اليوم الأربعاء أن الإنتاج ارتفع بنسبة 12 في المائة خلال عام 2025، "

@@ -339,3 +339,15 @@ def test_a_post_naming_its_body_is_asked_without_the_holders_nationality() -> No
 
     assert _plain("مدرب النادي الإفريقي البرتغالي") == "مدرب النادي الإفريقي"
     assert _plain("وزير الخارجية الأمريكي") == "وزير الخارجية الأمريكي"  # the adjective says whose minister
+
+
+def test_a_count_that_looks_like_a_year_gets_ends_a_reader_can_tell_apart() -> None:
+    t = "وعزا ذلك إلى زيادة عدد مراكز الاقتراع من 1587 مركزاً إلى 1742 مركزاً في كل الدوائر.\n"
+    ctx = context(t, [fact(t, "1587 مركزاً", "number", 1587, unit="مركز"),
+                      fact(t, "1742 مركزاً", "number", 1742, unit="مركز")])
+    st = stems_for(ctx, index_of(ctx, "1742 مركزاً"))
+    assert st is not None
+    c = change.build(ctx, st, 0.5)
+    assert c is not None
+    ends = [int(o.split("إلى ")[1]) for o in c.question.choices]
+    assert all(abs(e - 1742) >= 10 for e in ends if e != 1742)  # «1741 / 1743» tests a digit, not the news

@@ -424,3 +424,8 @@ def test_the_wrong_values_do_not_all_end_alike_where_the_answer_does_not(seed: i
     options = number_options(context(text, [f]), f, view, "ارتفعت النفقات بنسبة _____.", random.Random(seed))
     endings = {o.rstrip("%")[-1] for o in options}
     assert len(options) == 3 and (len(endings) > 1 or endings == {"2"})  # «5,7 / 6,7 / 7,7» beside «6,2»
+
+
+def test_a_number_written_in_two_parts_around_its_scale_word_gets_no_blank() -> None:
+    text = "وارتفعت المبيعات إلى 27 ألفاً و500 نسخة هذا العام."
+    assert number_view(fact(text, "27 ألفاً و500 نسخة", "number", 27500, unit="نسخة")) is None

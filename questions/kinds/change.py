@@ -30,7 +30,8 @@ def _wrong_values(f: Fact, beyond: float | None, up: bool) -> list[str]:
     if view is None:
         return []
     out = []
-    for v in spaced_numbers(view.value, decimals=view.decimals, percent=view.percent):
+    year_like = not view.thousands and not view.unit_kept and not f.unit  # «1742 مركزاً» is no year
+    for v in spaced_numbers(view.value, decimals=view.decimals, percent=view.percent, year_like=year_like):
         if beyond is not None and (v <= beyond if up else v >= beyond):
             continue
         text = view.render(v)
@@ -66,7 +67,9 @@ def phrases(ch: Change, others: Sequence[Change] = ()) -> tuple[str, list[str]] 
     up = rising(ch)
     both_ways = any(rising(o) != up for o in others if not o.goal)
     if before and after and ch.after is not None and ch.before is not None:
-        start = number_view(ch.before)
+        start, end = number_view(ch.before), number_view(ch.after)
+        if start is None or end is None or start.scale != end.scale:
+            return None  # «من 18 ألف إلى 27500»: two ends written two ways read as a slip
         wrong = _wrong_values(ch.after, start.value if start is not None and not start.scale else None, up)
         ends = [f"{ch.noun} من {before} إلى {w}" for w in wrong]
         flip = [f"{ch.opposite} من {after} إلى {before}"] if both_ways else []
