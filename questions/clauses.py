@@ -411,6 +411,8 @@ def _asides(sentence: str, s: int, e: int, keep: tuple[int, int]) -> list[tuple[
             prev = words[i - 1].bare if i else ""
             if prev in lists.folded("generation/dangling_prepositions"):
                 continue  # «منذ صباح الأحد»: «منذ» cannot stand alone
+            if described_day(words, i):
+                continue  # «في اليوم نفسه», «اليوم الدراسي»: a day the article names, not today
             j = i + 1
             if j < len(words) and words[j].bare in lists.folded("generation/weekdays"):
                 j += 1
@@ -424,6 +426,16 @@ def _asides(sentence: str, s: int, e: int, keep: tuple[int, int]) -> list[tuple[
                     start = words[i - 2].end - 1  # the aside's commas go too
             out.append((start, end))
     return [(a, b) for a, b in out if not (a < keep[1] and keep[0] < b)]
+
+
+def described_day(words: list[Word], i: int) -> bool:
+    """True when the time word at ``i`` is described by what follows it («اليوم نفسه», «اليوم الموالي»,
+    «اليوم الدراسي»): a noun of the sentence, not the news's own today."""
+    if i + 1 >= len(words) or words[i].text.endswith(_COMMAS):
+        return False
+    nxt = words[i + 1].bare
+    weekday = nxt in lists.folded("generation/weekdays") or nxt.removeprefix("ال") in lists.folded("generation/weekdays")
+    return not weekday and (nxt.startswith("ال") or nxt in ("نفسه", "ذاته", "التالي", "الموالي"))
 
 
 def _bracketed(sentence: str, s: int, e: int) -> list[tuple[int, int]]:
