@@ -1,7 +1,7 @@
 """Answers a student can work out instead of recalling: a percentage from the two figures a stem shows
 («ارتفع عدد الزوار من 11.2 مليون إلى 13.6 مليون، بنسبة _____»), a count from a total and its share
-(«شارك 71.6% من 351,280 ناخباً، أي _____ ناخب»), a difference from its two ends, a total from its
-two parts.
+(«شارك 71.6% من 351,280 ناخباً، أي _____ ناخب»), a count after a change in percent, a difference from
+its two ends, a total from its two parts.
 
 ``worked_out(q, texts)`` says whether the figures of ``texts`` (a question's own stem, or what other
 questions of the same quiz show) give ``q``'s answer by one subtraction, division or percentage.
@@ -94,6 +94,10 @@ def follows(written: str, percent: bool, texts: Iterable[str]) -> bool:
             return True  # a change or a share in percent, from two counts
         if not percent and pa and not pb and _close(a * b / 100, value, unit * _scale(written)):
             return True  # a count from a total and its share
+        if not percent and pa and not pb and any(_close(b * (1 + sign * a / 100), value, max(unit * _scale(written),
+                                                                                          RELATIVE_TOLERANCE * value))
+                                                 for sign in (1, -1)):
+            return True  # a count after a change in percent («6420 حالة، بتقليص نسبته 38%»)
         if pa == pb == percent and _close(abs(a - b), value, unit * _scale(written)) and value < max(a, b):
             return True  # a difference from its two ends
         if not percent and not pa and not pb and _close(a + b, value, unit * _scale(written)) and a < b:

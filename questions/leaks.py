@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from questions.answers import shows_answer
+from questions.options import token_key
 from questions.kinds import shape
 from questions.model import BLANK, Question
 
@@ -59,15 +60,33 @@ def shown(q: Question) -> tuple[str, ...]:
     return tuple(out)
 
 
+_FIGURE = re.compile(r"[\d٠-٩]+(?:[.,٫][\d٠-٩]+)?\s*[%٪]?")
+
+
 def reveals(revealer: Question, revealed: Question) -> str | None:
-    """The secret of ``revealed`` that ``revealer`` shows, or None."""
+    """The secret of ``revealed`` that ``revealer`` shows, or None. A change from one value to another
+    is shown by a page holding both values («انخفضت النسبة من 9% إلى 4%»)."""
     if revealer.key == revealed.key:
         return None
     texts = shown(revealer)
+    ends = _FIGURE.findall(revealed.answer) if revealed.kind == "change" else []
+    if len(ends) >= 2 and any(all(shows_answer(t, v.strip()) for v in ends) for t in texts):
+        return revealed.answer
     for secret in secrets(revealed):
         if any(shows_answer(t, secret) for t in texts):
             return secret
     return None
+
+
+def offers_answer_of(offering: Question, answered: Question) -> bool:
+    """True when a wrong option of ``offering`` is the answer of ``answered``, a figure or a date of the
+    same kind: a student who knows one rules that option out of the other («8.5%» right in one question,
+    wrong in the next)."""
+    if offering.key == answered.key or offering.fact_type != answered.fact_type or \
+            offering.fact_type not in ("number", "percentage", "date") or shape(offering) != "choice":
+        return False
+    target = token_key(answered.answer)
+    return any(c != offering.answer and token_key(c) == target for c in offering.choices)
 
 
 def title_reveals(title: str, q: Question) -> str | None:

@@ -476,7 +476,7 @@ def stem_bounds(ctx: Context, f: Fact, view: NumberView, stem: str) -> tuple[flo
         return lo, hi
     ratio = view.value / float(f.value)
     for g in ctx.facts:
-        if g is f or g.sentence != f.sentence or g.type != f.type or (g.unit or None) != (f.unit or None) \
+        if g is f or g.sentence != f.sentence or g.type != f.type or g.unit and f.unit and g.unit != f.unit \
                 or not isinstance(g.value, (int, float)) or isinstance(g.value, bool) or not shows_in(g.text, stem):
             continue
         v = float(g.value) * ratio

@@ -20,7 +20,7 @@ from questions.kinds.base import Candidate
 from questions import lists
 from questions.answers import clitic_tokens
 from questions.arithmetic import worked_out
-from questions.leaks import reveals, title_reveals
+from questions.leaks import offers_answer_of, reveals, title_reveals
 from questions.leaks import secrets as secrets_of
 from questions.leaks import shown as shown_texts
 from questions.model import Question
@@ -158,6 +158,8 @@ def _fits(c: Candidate, chosen: list[Candidate], kinds: Counter[str], size: int,
         return False  # two questions on one clause of a long sentence
     if any(restates(k.question, q) or restates(q, k.question) for k in chosen):
         return False
+    if any(offers_answer_of(k.question, q) or offers_answer_of(q, k.question) for k in chosen):
+        return False  # one question's answer among the other's wrong options rules it out
     if worked_out(q, [q.prompt]) or any(worked_out(q, [q.prompt, *shown_texts(k.question)]) or
                                         worked_out(k.question, [k.question.prompt, *shown_texts(q)]) for k in chosen):
         return False  # a figure a student works out from the figures on the page tests no reading

@@ -23,6 +23,8 @@ def _q(prompt: str, answer: str, fact_type: str) -> Question:
     ("بلغت نسبة المشاركة 71.6% من 351,280 ناخباً مسجلاً، أي _____ ناخباً.", "251,517", "number"),
     # a difference from its two ends
     ("سجل 400 ألف ناخب، وصوت منهم 88 ألفاً، وامتنع _____.", "312 ألف", "number"),
+    # a count after a change in percent, as the article rounds it
+    ("تقلص عدد الحالات من 6420 حالة بنسبة 38% إلى _____ حالة.", "3980", "number"),
     # a total from its two parts
     ("شارك في المعرض _____ عارضا، منهم 305 عارضين مباشرين و463 عارضا غير مباشر.", "768", "number"),
 ])

@@ -336,3 +336,28 @@ def test_a_name_is_recalled_only_when_the_figures_leave_the_bank_short() -> None
     name = cand(9, salience=0.9)
     assert "mcq-9-" not in [q.key for q in select([name, *figures], 8)]  # eight figures fill the bank
     assert "mcq-9-" in [q.key for q in select([name, *figures[:3]], 8)]  # three leave room for it
+
+
+def test_a_change_is_revealed_by_a_page_holding_both_its_values() -> None:
+    change = Question(key="ch", kind="change", fact_type="percentage",
+                      prompt="ما التغير الذي طرأ على نسبة إلغاء العمليات بحسب المقال؟", answer="انخفاض من 9% إلى 4%",
+                      choices=("انخفاض من 9% إلى 4%", "انخفاض من 9% إلى 6%", "ارتفاع من 4% إلى 9%", "انخفاض من 9% إلى 2%"))
+    both = cand(0, prompt="انخفضت نسبة إلغاء العمليات من 9% إلى 4% خلال _____.").question
+    one = cand(1, prompt="انخفضت نسبة إلغاء العمليات إلى 4% خلال _____.").question
+    assert reveals(both, change) == change.answer and reveals(one, change) is None
+
+
+def test_one_questions_answer_among_anothers_wrong_options_rules_it_out() -> None:
+    from questions.leaks import offers_answer_of
+
+    def pct(key: str, answer: str, choices: tuple[str, ...]) -> Question:
+        return Question(key=key, kind="mcq", fact_type="percentage", prompt=f"سؤال {key} _____.", answer=answer,
+                        choices=choices)
+
+    growth = pct("g", "9.2%", ("9.2%", "8.5%", "7.9%", "10.1%"))
+    share = pct("s", "8.5%", ("8.5%", "6.1%", "7.4%", "9.6%"))
+    other = pct("o", "4.4%", ("4.4%", "5.1%", "3.6%", "6.0%"))
+    assert offers_answer_of(growth, share) and not offers_answer_of(share, growth) and not offers_answer_of(other, share)
+    bank = select([Candidate(growth, ("percentage:9.2",), 0.9, 0.8), Candidate(share, ("percentage:8.5",), 0.8, 0.8),
+                   Candidate(other, ("percentage:4.4",), 0.7, 0.8)], 8)
+    assert [q.key for q in bank] == ["g", "o"]

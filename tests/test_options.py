@@ -429,3 +429,14 @@ def test_the_wrong_values_do_not_all_end_alike_where_the_answer_does_not(seed: i
 def test_a_number_written_in_two_parts_around_its_scale_word_gets_no_blank() -> None:
     text = "وارتفعت المبيعات إلى 27 ألفاً و500 نسخة هذا العام."
     assert number_view(fact(text, "27 ألفاً و500 نسخة", "number", 27500, unit="نسخة")) is None
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_bare_figure_is_bounded_by_the_counted_one_it_shares_a_noun_with(seed: int) -> None:
+    text = "إذ تراجعت الكثافة فيهما من 72 إلى 59 تلميذًا في الفصل.\n"
+    facts = [fact(text, "72", "number", 72), fact(text, "59 تلميذًا", "number", 59, unit="تلميذ")]
+    view = number_view(facts[0])
+    assert view is not None
+    options = number_options(context(text, facts), facts[0], view, "تراجعت الكثافة من _____ إلى 59 تلميذًا.",
+                             random.Random(seed))
+    assert len(options) == 3 and all(int(o) > 59 for o in options)  # «52» would not be a fall to 59
