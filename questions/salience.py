@@ -232,6 +232,12 @@ def _person_trivia(ctx: Context, f: Fact, e: Entity) -> str | None:
     return None
 
 
+def _at_a_ceremony(sentence: str) -> bool:
+    """True when the sentence tells of handing over a trophy or prizes («تسليم الكأس», «الكأس لقائد»)."""
+    folded = f" {fold(sentence)}"
+    return any(f" {p}" in folded for p in lists.folded("generation/ceremony_phrases"))
+
+
 def _called_a_minor_role(ctx: Context, f: Fact) -> bool:
     """True when the words right before the name are a minor role («الحكم», «كاتب الجلسة»), which the
     name finder may not have tied to the name."""
@@ -259,6 +265,8 @@ def _name_trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
         _body_trivia(e) if e.type == "organization" else None
     if reason is not None:
         return reason
+    if e.type == "person" and e.mentions <= 2 and _at_a_ceremony(sent.text):
+        return "ceremony"  # «وأشرف على تسليم الكأس ... عبد الحكيم مزيان»: protocol, not the news
     if _announcer(sent.text, f.start - sent.start, f.end - sent.start, body=e.type == "organization"):
         return "announcer"  # «أعلنت وكالة الفضاء أن ...»: the news is what was announced
     if e.type == "organization" and org_group(e.name) == "ministry" and \

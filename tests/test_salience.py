@@ -99,6 +99,7 @@ def test_an_incidental_role_is_trivia(role: str, trivia: str | None) -> None:
 @pytest.mark.parametrize(("text", "trivia"), [
     ("وفي الشوط الثاني لجأ الحكم خالد المري إلى تقنية الفيديو ثلاث مرات.\n", "minor_role"),
     ("وتلا أمين سر الجلسة خالد المري قرار الإحالة على الحاضرين.\n", "minor_role"),
+    ("وأشرف على تسليم الكأس للفريق الفائز رئيس الاتحاد خالد المري.\n", "ceremony"),
     ("وفي الشوط الثاني سجل المهاجم خالد المري هدف الفوز برأسية.\n", None),
 ])
 def test_a_minor_role_right_before_a_name_makes_it_trivia(text: str, trivia: str | None) -> None:
