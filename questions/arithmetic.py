@@ -18,7 +18,9 @@ from questions.answers import number_values
 from questions.model import Question
 from questions.normalize import fold
 
-_FIGURE = re.compile(r"[\d٠-٩]+(?:[.,٫][\d٠-٩]+)*(?:\s*[%٪])?(?:\s+(?:ألف|الف|آلاف|ألفا|ألفاً|مليون|ملايين|مليار|مليارات))?")
+_FIGURE = re.compile(r"[\d٠-٩]+(?:[.,٫][\d٠-٩]+)*(?:\s*[%٪]|\s+في\s+الما?ئ[ةه]|\s+بالما?ئ[ةه])?"
+                     r"(?:\s+(?:ألف|الف|آلاف|ألفا|ألفاً|مليون|ملايين|مليار|مليارات))?")
+_PERCENT_WORDS = re.compile(r"[%٪]|في\s+الما?ئ[ةه]|بالما?ئ[ةه]")
 # An answer of more words than this is a statement, not a figure.
 FIGURE_WORDS = 3
 # How close a worked-out figure must come to the answer beyond the article's rounding.
@@ -36,7 +38,7 @@ def figures(text: str) -> tuple[tuple[float, bool], ...]:
         if not values:
             continue
         v = values[0]
-        percent = "%" in written or "٪" in written
+        percent = bool(_PERCENT_WORDS.search(written))
         if not percent and v == int(v) and 1900 <= v <= 2100 and not re.search(r"[^\d٠-٩\s]", fold(written)):
             continue
         out.append((v, percent))

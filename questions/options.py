@@ -29,6 +29,8 @@ from questions.normalize import fold, tokens
 _SCALE_WORDS = {"الف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9,
                 "بليون": 1e9, "بلايين": 1e9, "تريليون": 1e12, "تريليونات": 1e12, "ترليون": 1e12, "ترليونات": 1e12,
                 "مليوني": 1e6, "ملياري": 1e9}  # «2.8 ملياري»: after a figure, the dual is the scale
+# A figure worth this many times what it writes takes its scale word from a figure after it.
+SHARED_SCALE = 1000
 # «مليونين و100 ألف»: a dual scale word opening a number written in two parts (folded, final alif dropped)
 _DUAL_SCALES = {"مليونين", "مليونان", "الفين", "الفان", "مليارين", "ملياران"}
 
@@ -331,6 +333,9 @@ def number_view(f: Fact) -> NumberView | None:
             if after and after[0].rstrip("ا") in _SCALE_WORDS:
                 return _scaled(f, digits[0], rest)
             unit_kept = bool(text[:digits[0].start()].strip() or text[digits[-1].end():].strip())
+            written = number_values(text[digits[0].start():digits[-1].end()])
+            if len(digits) == 1 and written and v >= SHARED_SCALE * max(written) and not _thousands_separator(text, v):
+                v = written[0]  # «من 77 إلى 110 ملايين طن»: the scale word after the other figure is shared
         else:
             words = text.split()
             first = fold(words[0]) if words else ""

@@ -70,8 +70,18 @@ def leans_back(prompt: str) -> bool:
     """True when a stem points back to something the article named before («في السنة ذاتها»،
     «لهذا الغرض»)."""
     words = lists.folded("generation/anaphora")
-    return any(t in words or (len(t) > 3 and t[0] in "لبوفك" and t[1:] in words) or
-               (len(t) > 4 and t[0] in "وف" and t[1] in "لبك" and t[2:] in words) for t in tokens(prompt))
+    toks = tokens(prompt)
+    for i, t in enumerate(toks):
+        if t in words or (len(t) > 3 and t[0] in "لبوفك" and t[1:] in words) or \
+                (len(t) > 4 and t[0] in "وف" and t[1] in "لبك" and t[2:] in words):
+            if i + 1 < len(toks) and toks[i + 1] in _PRESENT_TIMES:
+                continue  # «هذا العام», «هذا الشهر»: the time the news is told in, not something named before
+            return True
+    return False
+
+
+_PRESENT_TIMES = frozenset(("العام", "السنه", "الشهر", "الاسبوع", "الموسم", "اليوم", "الصيف", "الشتاء", "الربيع",
+                            "الخريف", "الربع"))
 
 
 def restates(statements: Question, other: Question) -> bool:
@@ -204,11 +214,11 @@ def _choose(groups: list[list[Candidate]], size: int, title: str) -> list[Questi
     kinds: Counter[str] = Counter()
     used: set[str] = set()
 
-    def take(group: list[Candidate], only_comprehension: bool, per_sentence: int = 1, names: bool = False) -> None:
+    def take(group: list[Candidate], only_comprehension: bool, per_sentence: int = 1, fill: bool = False) -> None:
         for c in group:
             if only_comprehension and c.question.kind not in comprehension:
                 continue
-            if not names and recalls_a_name(c):
+            if not fill and (recalls_a_name(c) or leans_back(c.question.prompt)):
                 continue
             # Every fact a question stands on or shows is its own: a which-statement question's
             # swapped facts or a change's two values, asked again elsewhere, would settle one another.
@@ -228,20 +238,20 @@ def _choose(groups: list[list[Candidate]], size: int, title: str) -> list[Questi
         if sum(kinds[k] for k in comprehension) >= quota or len(chosen) >= size:
             break
         take(g, only_comprehension=True)
-    # Names are recalled only to fill a bank the figures and statements leave short; a short article
-    # gets two questions on different clauses of one sentence.
-    for names, room in ((False, size), (True, min(size, NAME_FILL))):
+    # Names are recalled, and stems leaning on what came before them («هذه النسبة») asked, only to fill a
+    # bank the rest leaves short; a short article gets two questions on different clauses of one sentence.
+    for fill, room in ((False, size), (True, min(size, NAME_FILL))):
         for per_sentence in (1, 2):
             for g in groups:
                 if len(chosen) >= room:
                     break
                 if g[0].facts[0] not in used:
-                    take(g, only_comprehension=False, per_sentence=per_sentence, names=names)
+                    take(g, only_comprehension=False, per_sentence=per_sentence, fill=fill)
     for g in lighter:  # a bank left too short by its key facts' leaks takes lighter facts before none
         if len(chosen) >= min(size, FILL_FLOOR):
             break
         if g[0].facts[0] not in used:
-            take(g, only_comprehension=False, names=True)
+            take(g, only_comprehension=False, fill=True)
     out = []
     for c, group in zip(chosen, chosen_group):
         alternates = tuple(replace(a.question, salience=c.salience) for a in group

@@ -25,6 +25,9 @@ def _q(prompt: str, answer: str, fact_type: str) -> Question:
     ("سجل 400 ألف ناخب، وصوت منهم 88 ألفاً، وامتنع _____.", "312 ألف", "number"),
     # a count after a change in percent, as the article rounds it
     ("تقلص عدد الحالات من 6420 حالة بنسبة 38% إلى _____ حالة.", "3980", "number"),
+    # ... with the percentage written in words
+    ("ارتفع عدد الطلبة من _____ طالب إلى نحو 312 ألفاً، بزيادة تتجاوز 5 في المائة.", "297 ألف", "number"),
+    ("بلغت الصادرات _____ ريال، متراجعة من 27.1 مليار ريال، بنسبة 6.3 بالمئة.", "25.4 مليار", "number"),
     # a total from its two parts
     ("شارك في المعرض _____ عارضا، منهم 305 عارضين مباشرين و463 عارضا غير مباشر.", "768", "number"),
 ])
@@ -52,3 +55,4 @@ def test_the_figures_of_another_question_count_too() -> None:
 def test_figures_leave_years_out_and_mark_percentages() -> None:
     assert figures("ارتفعت النسبة إلى 12.6% في عام 2025 مقابل 11.8% وبلغ العدد 350") == (
         (12.6, True), (11.8, True), (350.0, False))
+    assert figures("بزيادة 5 في المائة و7 بالمئة و4 في المئة") == ((5.0, True), (7.0, True), (4.0, True))

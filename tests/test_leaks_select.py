@@ -275,6 +275,8 @@ def test_no_figure_a_student_can_work_out_from_the_page() -> None:
     ("وبهذه المناسبة كرّمت الوزارة _____ معلماً.", True),
     ("خصصت الوزارة _____ درهم لحملة التلقيح.", False),
     ("بلغ عدد الزوار _____ زائر في 2025.", False),
+    ("ارتفع عدد الزوار إلى _____ زائر هذا العام.", False),  # the time the news is told in
+    ("بلغت هذه النسبة _____ في 2025.", True),
 ])
 def test_a_stem_pointing_back_to_what_came_before_is_known(prompt: str, leans: bool) -> None:
     assert leans_back(prompt) is leans
@@ -361,3 +363,15 @@ def test_one_questions_answer_among_anothers_wrong_options_rules_it_out() -> Non
     bank = select([Candidate(growth, ("percentage:9.2",), 0.9, 0.8), Candidate(share, ("percentage:8.5",), 0.8, 0.8),
                    Candidate(other, ("percentage:4.4",), 0.7, 0.8)], 8)
     assert [q.key for q in bank] == ["g", "o"]
+
+
+def test_a_stem_leaning_on_what_came_before_only_fills_a_short_bank() -> None:
+    figures = [Candidate(Question(key=f"n{i}", kind="mcq", fact_type="number", prompt=f"كم مشروعا افتتح في {TOPICS[i]}؟",
+                                  answer=str(10 + i), choices=(str(10 + i), "1", "2", "3"),
+                                  source=Source(f"افتتح {10 + i} مشروعا في {TOPICS[i]}.", 6, 8)),
+                         (f"number:{i}",), 0.5, 0.8) for i in range(8)]
+    leaning = Candidate(Question(key="lean", kind="mcq", fact_type="percentage", prompt="بلغت هذه النسبة _____ هذا العام.",
+                                 answer="12%", choices=("12%", "10%", "14%", "16%"),
+                                 source=Source("بلغت هذه النسبة 12% هذا العام.", 16, 19)), ("percentage:12",), 0.9, 0.8)
+    assert "lean" not in [q.key for q in select([leaning, *figures], 8)]
+    assert "lean" in [q.key for q in select([leaning, *figures[:3]], 8)]

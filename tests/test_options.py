@@ -440,3 +440,9 @@ def test_a_bare_figure_is_bounded_by_the_counted_one_it_shares_a_noun_with(seed:
     options = number_options(context(text, facts), facts[0], view, "تراجعت الكثافة من _____ إلى 59 تلميذًا.",
                              random.Random(seed))
     assert len(options) == 3 and all(int(o) > 59 for o in options)  # «52» would not be a fall to 59
+
+
+def test_a_figure_sharing_the_scale_word_of_the_next_one_is_asked_as_written() -> None:
+    text = "بما يرفع الطاقة الإنتاجية من 77 إلى 110 ملايين طن سنويا."
+    view = number_view(fact(text, "77", "number", 77_000_000))
+    assert view is not None and view.answer == "77"  # «من _____ إلى 110 ملايين طن», not 77000000
