@@ -62,6 +62,15 @@ def true_statement(st: Stems) -> str | None:
     return text
 
 
+def quotes_someone(text: str) -> bool:
+    """True when ``text`` is someone's words as they said them: a saying verb, then a quotation."""
+    words = text.split()
+    verbs = lists.folded("generation/saying_verbs") | lists.folded("generation/announcing_verbs")
+    first = fold(words[0]).strip(":،,") if words else ""
+    opens_on_saying = first in verbs or (first[:1] in "وف" and first[1:] in verbs)
+    return opens_on_saying and any(mark in text for mark in ("«", '"', ":"))
+
+
 def speaker_missing(text: str) -> bool:
     """True when ``text`` opens on a saying verb whose speaker is not written: a colon, a quotation or
     «إن»/«أن» right after it."""

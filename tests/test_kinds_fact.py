@@ -15,8 +15,8 @@ from questions.kinds.base import Candidate, FactBuilder
 from questions.kinds.who_did import event_question
 from questions.model import BLANK, FALSE_LABEL, TRUE_LABEL
 from questions.normalize import tokens
-from questions.statements import (MAX_STATEMENT_WORDS, false_statement, same_gender, speaker_missing, swap_reads_well,
-                                  true_statement)
+from questions.statements import (MAX_STATEMENT_WORDS, false_statement, quotes_someone, same_gender, speaker_missing,
+                                  swap_reads_well, true_statement)
 from questions.stems import Stems, stems_for
 
 
@@ -172,6 +172,15 @@ def test_a_false_statement_swaps_the_fact_as_the_article_would_write_it(
 ])
 def test_a_statement_needs_its_speaker(text: str, speakerless: bool) -> None:
     assert speaker_missing(text) is speakerless
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    ("قال المدرب خالد يوسف: «اللاعبون قدموا مباراة كبيرة أمام 20 ألف متفرج»", True),
+    ("وأكد النائب العام أن «المتهمين سيحاكمون خلال 30 يوما»", True),
+    ("أعلنت الوزارة أن الحملة ستشمل 20 ألف طفل في 12 محافظة", False),
+])
+def test_someones_words_make_no_statement_to_judge(text: str, quoted: bool) -> None:
+    assert quotes_someone(text) is quoted
 
 
 def test_no_false_statement_changes_a_figure_inside_a_quotation() -> None:

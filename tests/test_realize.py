@@ -121,3 +121,10 @@ def test_a_question_never_ends_on_a_word_that_needs_what_follows(prompt: str, ke
     from questions.realize.words import finish
 
     assert (finish(prompt) is not None) is kept
+
+
+def test_a_qad_left_before_a_noun_goes() -> None:
+    from questions.realize.words import finish
+
+    assert finish("متى بلغ العين قد النهائي بعد فوزه على الوحدة") == "متى بلغ العين النهائي بعد فوزه على الوحدة؟"
+    assert finish("متى قد يبلغ العين النهائي") == "متى قد يبلغ العين النهائي؟"  # before a verb it stays

@@ -7,15 +7,15 @@ from questions.context import Context
 from questions.kinds.base import Candidate, Kind
 from questions.kinds.mcq import wrong_options
 from questions.model import FALSE_LABEL, TRUE_LABEL, Question
-from questions.statements import false_statement, swap_reads_well, true_statement
+from questions.statements import false_statement, quotes_someone, swap_reads_well, true_statement
 from questions.stems import Stems
 
 
 def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
     """A true/false question on the fact's clause: about half are made false (fixed by the key)."""
     true = true_statement(st)
-    if true is None:
-        return None
+    if true is None or quotes_someone(true):
+        return None  # «قال المدرب: «...»»: someone's words copied whole are no fact to judge true or false
     k = key(ctx, "true_false", st.fid, st.source.text, str(st.source.start))
     make_false = int(k, 16) % 2 == 1
     body = true

@@ -216,8 +216,14 @@ def verb_text(w: Word) -> str:
     return orig_without_conj(w)
 
 
+def _stray_qad(prompt: str) -> str:
+    """``prompt`` without a «قد» left before a noun once «كان ... قد» lost its «كان» («متى بلغ العين قد
+    النهائي» -> «متى بلغ العين النهائي»): «قد» only ever comes before a verb."""
+    return re.sub(r"(?<=\s)قد\s+(?=ال)", "", prompt)
+
+
 def finish(prompt: str) -> str | None:
-    prompt = clean(prompt)
+    prompt = _stray_qad(clean(prompt))
     if prompt.count("«") != prompt.count("»") or prompt.count("(") != prompt.count(")"):
         return None
     if prompt.count('"') % 2 or prompt.count("“") != prompt.count("”"):
