@@ -30,6 +30,7 @@ from questions.realize import is_verb, words_of
 # it, history the article recalls.
 NEWS_DAYS = 7
 BACKGROUND_DAYS = 31
+CURRENT_PERIOD_DAYS = 27  # a month, a quarter or a year holding the article's date is the one it is told in
 
 # A «quoted» stretch this short holding a year or a figure is a title (a book, a film), not a statement.
 TITLE_WORDS = 8
@@ -383,6 +384,8 @@ def _date_against_article(value: str, article_date: str) -> str | None:
         return "news_day"
     if end < published - dt.timedelta(days=BACKGROUND_DAYS):
         return "background"
+    if start <= published <= end and (end - start).days >= CURRENT_PERIOD_DAYS:
+        return "current_period"  # «توقعات النمو لعام 2026» in a story of 2026: the year every reader is in
     return None
 
 

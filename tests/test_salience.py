@@ -312,6 +312,8 @@ def test_the_year_of_a_decrees_number_is_trivia() -> None:
     ("1982", "background"),  # the year a body was founded
     ("2026-03-15", None),  # when a campaign starts: ahead of the article
     ("2027", None),
+    ("2026", "current_period"),  # the year the story is told in
+    ("2026-03", "current_period"),  # ... or its month
 ])
 def test_a_dates_weight_depends_on_where_it_falls_against_the_article(value: str, reason: str | None) -> None:
     text = "أعلنت الوزارة الخبر في هذا التاريخ.\n"
