@@ -172,9 +172,9 @@ def shows_answer(prompt: str, answer: str) -> bool:
     return False
 
 
-_SCALED = re.compile(r"(\d+(?:[.,]\d+)?)\s*(الفا|الف|الاف|مليونا|مليون|ملايين|مليارا|مليار|مليارات)(?:\s*و\s*(\d+))?")
-_SCALE_OF = {"الفا": 1e3, "الف": 1e3, "الاف": 1e3, "مليونا": 1e6, "مليون": 1e6, "ملايين": 1e6,
-             "مليارا": 1e9, "مليار": 1e9, "مليارات": 1e9}
+# A figure, its scale word (with the accusative alif: «ألفاً») and an added part: «466 الفا و68».
+_SCALE_NAMES = "|".join(sorted(_SCALES, key=len, reverse=True))
+_SCALED = re.compile(r"(\d+(?:[.,]\d+)?)\s*(" + _SCALE_NAMES + r")ا?(?:\s*و\s*(\d+)(?![\d.,])(?!\s*(?:" + _SCALE_NAMES + r")))?")
 
 
 def scaled_figures(folded: str) -> list[float]:
@@ -183,5 +183,5 @@ def scaled_figures(folded: str) -> list[float]:
     out = []
     for m in _SCALED.finditer(folded):
         head = float(m.group(1).replace(",", "."))
-        out.append(head * _SCALE_OF[m.group(2)] + (float(m.group(3)) if m.group(3) else 0.0))
+        out.append(head * _SCALES[m.group(2)] + (float(m.group(3)) if m.group(3) else 0.0))
     return out

@@ -57,15 +57,6 @@ def _unit(written: str) -> float:
     return 10.0 ** -decimals
 
 
-def _answer_value(q: Question) -> tuple[float, bool] | None:
-    if q.fact_type not in ("number", "percentage") or len(q.answer.split()) > FIGURE_WORDS:
-        return None  # a statement or «صح»: no figure to work out
-    values = number_values(q.answer)
-    if not values or values[0] <= 0:
-        return None
-    return values[0], q.fact_type == "percentage" or "%" in q.answer or "٪" in q.answer
-
-
 def _scale(written: str) -> float:
     """What the answer's scale word multiplies its last digit by («312 ألف»: a thousand)."""
     values = number_values(written)
@@ -75,8 +66,9 @@ def _scale(written: str) -> float:
 
 def worked_out(q: Question, texts: Iterable[str]) -> bool:
     """True when one step of arithmetic on two figures of ``texts`` gives ``q``'s answer."""
-    answer = _answer_value(q)
-    return answer is not None and follows(q.answer, answer[1], texts)
+    if q.fact_type not in ("number", "percentage") or len(q.answer.split()) > FIGURE_WORDS:
+        return False  # a statement or «صح»: no figure to work out
+    return follows(q.answer, q.fact_type == "percentage" or bool(_PERCENT_WORDS.search(q.answer)), texts)
 
 
 def follows(written: str, percent: bool, texts: Iterable[str]) -> bool:

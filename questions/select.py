@@ -23,8 +23,8 @@ from questions.arithmetic import worked_out
 from questions.leaks import offers_answer_of, reveals, title_reveals
 from questions.leaks import secrets as secrets_of
 from questions.leaks import shown as shown_texts
-from questions.model import Question
 from questions.context import NAME_TYPES
+from questions.model import Question
 from questions.normalize import tokens
 from questions.options import content_words
 
@@ -44,10 +44,10 @@ EXPOSURE_COST = 0.06  # score lost per other fact whose every question shows a c
 REVEAL_COST = 0.08  # score lost per other fact whose answer a question shows
 MIN_EXPOSED = 2  # a fact whose answer more of the other facts' questions show than this ...
 EXPOSED_SHARE = 0.25  # ... and than this share of them is left out
-ANAPHORA_COST = 0.15
-NAME_RECALL_COST = 0.12  # score lost by a question recalling a person's, place's or body's name  # a stem leaning on what came before it in the article reads as a fragment
-LONG_SENTENCE_WORDS = 25
-RESTATED_SHARE = 0.6  # a stem holding this share of a statement's content words says it again  # a sentence this long may carry two questions on different clauses
+ANAPHORA_COST = 0.15  # a stem leaning on what came before it in the article reads as a fragment
+NAME_RECALL_COST = 0.12  # score lost by a question recalling a person's, place's or body's name
+LONG_SENTENCE_WORDS = 25  # a sentence this long may carry two questions on different clauses
+RESTATED_SHARE = 0.6  # a stem holding this share of a statement's content words says it again
 
 
 def bank_size(words: int) -> int:
@@ -59,10 +59,9 @@ def score(c: Candidate) -> float:
     """How much a candidate is worth: what it asks about, how well it reads, and understanding over recall.
     Recalling a name ranks below recalling a figure: the names a news story turns on are in its headline
     and lead, where every reader meets them, and the rest are its minor actors."""
-    comprehension = c.question.kind in comprehension_kinds()
-    bonus = 0.1 if comprehension else 0.0
+    bonus = 0.1 if c.question.kind in comprehension_kinds() else 0.0
     leaning = ANAPHORA_COST if leans_back(c.question.prompt) else 0.0
-    name = NAME_RECALL_COST if c.question.fact_type in NAME_TYPES and not comprehension else 0.0
+    name = NAME_RECALL_COST if recalls_a_name(c) else 0.0
     return 0.55 * c.salience + 0.45 * c.quality + bonus - leaning - name
 
 
