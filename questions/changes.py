@@ -185,7 +185,7 @@ def _subject_before(words: list[Word], i: int) -> list[Word] | None:
     k = i - 1
     found: list[Word] = []
     while k >= 0 and words[k].bare not in _THAT and not words[k].text.endswith(("،", ":", ".")):
-        if is_verb(words[k]) and not _after_relative(words, k):
+        if is_verb(words[k]) and k < i - 1 and not _after_relative(words, k):
             return None
         found.insert(0, words[k])
         k -= 1
