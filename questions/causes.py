@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from questions import lists
+from questions.arabic import glued_conjunction
 from questions.clauses import split_clauses
 from questions.context import Context
 from questions.normalize import fold
@@ -21,6 +22,9 @@ MIN_EFFECT_WORDS = 3
 MAX_EFFECT_WORDS = 16
 MIN_REASON_WORDS = 2
 MAX_REASON_WORDS = 10
+SHORT_REASON_WORDS = 6  # a longer reason is cut at its first preposition, so no option stands out by length
+_LEAD_PARTICLES = frozenset(("و", "ف", "قد", "وقد", "ثم"))
+_CUT_BEFORE = frozenset(("في", "علي", "من", "الي", "عن", "مع", "خلال", "داخل", "لدي", "عبر"))
 _ENDS = ("،", ".", "؛", ":", "»", "(")
 
 
@@ -73,43 +77,115 @@ def _inside_name(ctx: Context, si: int, pos: int) -> bool:
 
 
 def find_reasons(ctx: Context) -> list[Reason]:
-    """Every cause or purpose the article states with a connective after a verb-initial clause."""
+    """Every cause or purpose the article states after a verb-initial clause, at most one a sentence: the
+    connective inside the clause («أُلغيت الرحلات بسبب سوء الأحوال الجوية») or opening the clause after it
+    («تراجعت الصادرات البترولية بنسبة 6.1%، نتيجة انخفاض أسعار النفط»)."""
     out = []
     for si, sent in enumerate(ctx.sentences):
-        words = words_of(sent.text)
-        for c in split_clauses(sent.text):
-            cw = [w for w in words if c.body <= w.start and w.start < c.end]  # the last word keeps its «.»
-            for i in range(1, len(cw)):
-                n = _connective_at(cw, i)
-                if not n:
-                    continue
-                head = cw[:i]
-                k = 0
-                while k < len(head) and head[k].bare in ("و", "ف", "قد", "وقد", "ثم"):
-                    k += 1
-                head = head[k:]
-                if not head or not _opens_with_verb(head[0]) or any(w.text.endswith(_ENDS) for w in head[:-1]):
-                    break
-                if any(w.bare in ("ان", "بان", "انه", "بانه") or "«" in w.text for w in head):
-                    break  # «قال ... إن ...»: the reason belongs to the reported clause, not to the saying
-                if not MIN_EFFECT_WORDS <= len(head) <= MAX_EFFECT_WORDS:
-                    break
-                if _inside_name(ctx, si, cw[i].start):
-                    continue  # «الجمعية اللبنانية من أجل ديمقراطية الانتخابات»: part of a name
-                reason = _phrase(cw, i + n, MAX_REASON_WORDS)
-                if reason and not _names_a_cause(reason[0]):
-                    break  # «بهدف ركلة ركنية», «إثر ركنية نفذها»: a goal or a moment of play, not a cause
-                if len(reason) < MIN_REASON_WORDS or not reason[-1].text.endswith(_ENDS) and \
-                        i + n + len(reason) < len(cw):
-                    break  # the reason runs on past what a question can quote
-                effect = _clean(" ".join(w.text for w in head))
-                first = head[0].text
-                if first[:1] in "وف" and len(first) > 3 and fold(first[1:]) != fold(first):
-                    effect = _clean(" ".join([first[1:], *(w.text for w in head[1:])])) \
-                        if is_verb(words_of(first[1:])[0]) else effect
-                out.append(Reason(si, effect, " ".join(w.text for w in cw[i:i + n]),
-                                  _clean(" ".join(w.text for w in reason))))
-                break
+        found = _reason_in(ctx, si)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _reason_in(ctx: Context, si: int) -> Reason | None:
+    sent = ctx.sentences[si]
+    words = words_of(sent.text)
+    clauses = split_clauses(sent.text)
+    for k, c in enumerate(clauses):
+        whole = [w for w in words if c.start <= w.start < c.end]  # the last word keeps its «،»
+        lead = 1 if whole and whole[0].bare == "وذلك" else 0
+        n = _connective_at(whole, lead) if whole else 0
+        if k > 0 and n and clauses[k - 1].role == "main":
+            before = clauses[k - 1]
+            head = [w for w in words if before.body <= w.start < before.end]
+            return _reason_from(ctx, si, head, whole, lead, n)
+        if c.role != "main":
+            continue  # «قبل أن تمتد النيران بفعل الرياح»: a leaning clause's event needs the clause before it
+        cw = [w for w in words if c.body <= w.start < c.end]
+        for i in range(1, len(cw)):
+            n = _connective_at(cw, i)
+            if n:
+                return _reason_from(ctx, si, cw[:i], cw, i, n)
+    return None
+
+
+def _reason_from(ctx: Context, si: int, head: list[Word], clause: list[Word], i: int, n: int) -> Reason | None:
+    """The reason stated by the connective at ``clause[i:i + n]`` for the event ``head`` tells, if both read
+    as a question and its answer."""
+    if _inside_name(ctx, si, clause[i].start):
+        return None  # «الجمعية اللبنانية من أجل ديمقراطية الانتخابات»: part of a name
+    effect = _effect(head)
+    reason = _reason(clause[i + n:])
+    if effect is None or reason is None or not MIN_EFFECT_WORDS <= len(effect) <= MAX_EFFECT_WORDS:
+        return None
+    return Reason(si, _clean(" ".join(effect)), " ".join(w.text for w in clause[i:i + n]),
+                  _clean(" ".join(w.text for w in reason)))
+
+
+def _effect(head: list[Word]) -> list[str] | None:
+    """What happened, as a «لماذا» question can ask it: the clause before the connective from its verb
+    («وكانت المساحات قد تراجعت» -> «تراجعت المساحات»), cut before its first figure («تراجعت الصادرات
+    بنسبة 6.1%» -> «تراجعت الصادرات»); None when the clause does not open on a verb or reports someone's
+    words."""
+    k = 0
+    while k < len(head) and head[k].bare in _LEAD_PARTICLES:
+        k += 1
+    whole = head[k:]
+    head = _before_figure(whole)
+    if not head or any(w.text.endswith(_ENDS) for w in head[:-1]):
+        return None
+    if any(w.bare in ("ان", "بان", "انه", "بانه", "انها", "بانها", "انهم") or "«" in w.text or '"' in w.text for w in head):
+        return None  # «قال ... إن ...»: the reason belongs to the reported clause, not to the saying
+    texts = [w.text for w in head]
+    if glued_conjunction(texts[0]):
+        texts[0] = texts[0][1:]
+    if fold(texts[0]) in ("كان", "كانت"):
+        qad = next((j for j in range(2, len(head) - 1) if head[j].bare == "قد"), None)
+        if qad is None:
+            return None
+        texts = [texts[qad + 1], *texts[1:qad], *texts[qad + 2:]]
+    first = words_of(texts[0])[0]
+    if not _opens_with_verb(first) or _is_saying(first.bare) or first.bare in lists.folded("generation/masdar_starts"):
+        return None  # «أشار إلى انقطاع التيار بسبب ...»: the cause of what was said, not of the saying
+    if len(head) < len(whole) and any(ch.isdigit() for ch in whole[len(head)].text) and not _definite_noun(head[-1]):
+        return None  # «أعلنت الوزارة تخصيص 40 مليون»: the word before the figure needs it
+    return texts
+
+
+def _is_saying(bare: str) -> bool:
+    saying = lists.folded("generation/saying_verbs") | lists.folded("generation/reporting_verbs")
+    return bare in saying or (bare[:1] in "وف" and bare[1:] in saying)
+
+
+def _before_figure(words: list[Word]) -> list[Word]:
+    """``words`` up to their first figure, without the words that lead to it («بنسبة»، «في»، «تقدر بنحو»)."""
+    cut = next((i for i, w in enumerate(words) if any(ch.isdigit() for ch in w.text)), len(words))
+    out = list(words[:cut])
+    if cut < len(words):
+        while out and out[-1].bare in lists.folded("generation/figure_leads"):
+            out.pop()
+    return out
+
+
+def _reason(words: list[Word]) -> list[Word] | None:
+    """The reason after a connective, as an option can quote it: up to the end of its clause, before a
+    relative clause or a figure, and cut at a preposition when long («انخفاض متوسط أسعار النفط في الأسواق
+    العالمية» -> «انخفاض متوسط أسعار النفط»). None when it is longer than an option can hold or does not
+    open as causes and purposes do («بهدف ركلة ركنية»: a goal, not a purpose)."""
+    out: list[Word] = []
+    for w in words:
+        if w.bare in lists.folded("generation/relative_pronouns"):
+            break
+        out.append(w)
+        if w.text.endswith(_ENDS):
+            break
+    out = _before_figure(out)
+    if len(out) > SHORT_REASON_WORDS:
+        at = next((j for j in range(MIN_REASON_WORDS, len(out)) if out[j].bare in _CUT_BEFORE), None)
+        out = out[:at] if at is not None else out
+    if not MIN_REASON_WORDS <= len(out) <= MAX_REASON_WORDS or not _names_a_cause(out[0]):
+        return None
     return out
 
 
