@@ -10,6 +10,7 @@ import re
 
 from questions.answers import number_values, shows_answer
 from questions.arabic import glued_conjunction
+from questions.completeness import opens_as_fragment
 from questions.kinds import shape
 from questions.model import BLANK, FALSE_LABEL, TRUE_LABEL, Question
 from questions.normalize import fold, tokens
@@ -21,8 +22,10 @@ DUPLICATE_OPTIONS = "options_not_distinct"
 NOT_A_QUESTION = "not_a_question_or_blank"
 UNBALANCED = "unbalanced_brackets"
 DANGLING = "dangling_conjunction"
+FRAGMENT = "opens_as_a_fragment"
 
-REASONS: tuple[str, ...] = (ONE_ANSWER, LEAK, OPTION_IN_STEM, DUPLICATE_OPTIONS, NOT_A_QUESTION, UNBALANCED, DANGLING)
+REASONS: tuple[str, ...] = (ONE_ANSWER, LEAK, OPTION_IN_STEM, DUPLICATE_OPTIONS, NOT_A_QUESTION, UNBALANCED, DANGLING,
+                             FRAGMENT)
 
 _PAIRS = (("«", "»"), ("(", ")"), ("[", "]"))
 # Conjunctions and relative pronouns that cannot open a cloze: a lone و/ف/ثم/أو, one glued to the first
@@ -114,6 +117,15 @@ def _option_in_stem(q: Question) -> bool:
     return shape(q) == "choice" and any(shows_answer(q.prompt, c) for c in q.choices if c != q.answer)
 
 
+def _statement(q: Question) -> str | None:
+    """What a stem with a blank or a true/false item states, without the question's frame."""
+    if BLANK in q.prompt:
+        return q.prompt
+    if shape(q) == "true_false" and ":" in q.prompt:
+        return q.prompt.split(":", 1)[1].strip()
+    return None
+
+
 def check(question: Question) -> list[str]:
     """Return the quality checks ``question`` fails (empty when it passes)."""
     q = question
@@ -133,4 +145,7 @@ def check(question: Question) -> list[str]:
         failed.append(UNBALANCED)
     if BLANK in q.prompt and _dangling(q.prompt):
         failed.append(DANGLING)
+    said = _statement(q)
+    if said is not None and opens_as_fragment(said):
+        failed.append(FRAGMENT)
     return failed

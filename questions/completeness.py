@@ -6,6 +6,7 @@ sentence reported, not stop at who spoke («قال البروفيسور … با
 from __future__ import annotations
 
 from questions import lists
+from questions.normalize import fold
 from questions.realize import Word, drop_conj, words_of
 
 # What follows «أن»/«إن» must be a whole clause: a subject and what is said of it.
@@ -74,3 +75,39 @@ def predicate_missing(text: str, start: int, end: int) -> bool:
     if n == 1 and first not in copulas:
         return False
     return words[n].start >= start and not text[end:].strip(" ،,.؟!")
+
+
+def speaker_missing(text: str) -> bool:
+    """True when ``text`` opens on a saying verb whose speaker is not written: a colon, a quotation or
+    «إن»/«أن» right after it."""
+    words = text.split()
+    if len(words) < 2:
+        return False
+    verb = fold(words[0]).strip(":،,")
+    verb = verb[1:] if verb[:1] in "وف" and verb[1:] in lists.folded("generation/saying_verbs") else verb
+    nxt = words[1]
+    return verb in lists.folded("generation/saying_verbs") and \
+        (words[0].endswith(":") or nxt[:1] in "«\":" or fold(nxt) in ("ان", "انه", "انها"))
+
+
+def opens_as_fragment(text: str) -> bool:
+    """True when ``text`` opens where no sentence does: on a saying verb whose speaker went with the
+    sentence before («أضاف: ...»), or on a word that leans on a clause it lost («ذلك بأغلبية 32 نائبا»,
+    «بسبب انخفاض سعر النفط إلى ...», «بعد أن استقبلت ...»)."""
+    words = text.replace("«", " ").replace("(", " ").split()
+    if not words:
+        return False
+    openers = lists.folded("generation/fragment_openers")
+    first = fold(words[0]).strip("،,:")
+    two = f"{first} {fold(words[1]).strip('،,:')}" if len(words) > 1 else ""
+    return speaker_missing(text) or first in openers or two in openers or _only_attribution(words)
+
+
+def _only_attribution(words: list[str]) -> bool:
+    """«بحسب مديرة دائرة المياه، ربى النابلسي»: who says it, and nothing said."""
+    first = fold(words[0]).strip("،,")
+    first = first[1:] if first[:1] == "و" and first[1:] in lists.folded("generation/attribution_openers") else first
+    if first not in lists.folded("generation/attribution_openers"):
+        return False
+    parts = " ".join(words).split("،")
+    return all(len(p.split()) <= 3 for p in parts[1:])

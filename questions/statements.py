@@ -14,7 +14,7 @@ from questions import lists
 from questions.answers import number_values
 from questions.arithmetic import follows
 from questions.arabic import glued_conjunction
-from questions.completeness import says_something
+from questions.completeness import says_something, speaker_missing
 from questions.context import Context
 from questions.realize import is_verb, words_of
 from questions.normalize import fold
@@ -69,19 +69,6 @@ def quotes_someone(text: str) -> bool:
     first = fold(words[0]).strip(":،,") if words else ""
     opens_on_saying = first in verbs or (first[:1] in "وف" and first[1:] in verbs)
     return opens_on_saying and any(mark in text for mark in ("«", '"', ":"))
-
-
-def speaker_missing(text: str) -> bool:
-    """True when ``text`` opens on a saying verb whose speaker is not written: a colon, a quotation or
-    «إن»/«أن» right after it."""
-    words = text.split()
-    if len(words) < 2:
-        return False
-    verb = fold(words[0]).strip(":،,")
-    verb = verb[1:] if verb[:1] in "وف" and verb[1:] in lists.folded("generation/saying_verbs") else verb
-    nxt = words[1]
-    return verb in lists.folded("generation/saying_verbs") and \
-        (words[0].endswith(":") or nxt[:1] in "«\":" or fold(nxt) in ("ان", "انه", "انها"))
 
 
 def false_statement(ctx: Context, st: Stems, wrong: str) -> str | None:

@@ -8,6 +8,7 @@ from questions.checks import (
     BLANK,
     DANGLING,
     DUPLICATE_OPTIONS,
+    FRAGMENT,
     LEAK,
     NOT_A_QUESTION,
     ONE_ANSWER,
@@ -76,6 +77,19 @@ def test_well_formed_questions_pass_every_check(question: Question) -> None:
     (typed("cloze", f"وقد أعلن المجلس فوز {BLANK}.", answer="عصفورة"), DANGLING),
     (typed("cloze", f"التي بلغت {BLANK} في دورة 2025.", answer="عصفورة"), DANGLING),  # cut from its noun
     (typed("wh", 'من قال إن "الحملة ستبدأ في مارس؟'), UNBALANCED),  # a quotation left open
+    (mcq(prompt=f"ذلك بأغلبية 32 نائباً، مقابل اعتراض {BLANK} نواب.", answer="5", choices=("5", "7", "9", "11")),
+     FRAGMENT),  # what was passed went with the clause before
+    (mcq(prompt=f"بسبب انخفاض سعر النفط إلى 68.4 دولار، مقابل {BLANK} دولار.", answer="77.9",
+         choices=("77.9", "72.5", "81.3", "85.6")), FRAGMENT),
+    (mcq(prompt=f"أضاف: «هدفنا بلوغ {BLANK} يورو».", answer="5 مليارات",
+         choices=("5 مليارات", "3 مليارات", "7 مليارات", "9 مليارات")), FRAGMENT),  # who said it?
+    (mcq(prompt=f"بعد أن استقبلت نحو 5.6 مليون زائر، مقابل {BLANK} زائر.", answer="4.8 مليون",
+         choices=("4.8 مليون", "3.9 مليون", "4.2 مليون", "5.1 مليون")), FRAGMENT),
+    (Question(key="k", kind="true_false", fact_type="number", prompt="هل العبارة الآتية صحيحة بحسب المقال: "
+              "وأضاف أن الحملة ستبدأ في مارس؟", answer=TRUE_LABEL, choices=(TRUE_LABEL, FALSE_LABEL)), FRAGMENT),
+    (Question(key="k", kind="true_false", fact_type="person", prompt="هل العبارة الآتية صحيحة بحسب المقال: "
+              "بحسب مديرة دائرة المياه في البلدية، ربى النابلسي؟", answer=TRUE_LABEL,
+              choices=(TRUE_LABEL, FALSE_LABEL)), FRAGMENT),  # who says it, and nothing said
     (Question(key="k", kind="true_false", fact_type="place", prompt="هل فاز؟", answer="نعم",
               choices=(TRUE_LABEL, FALSE_LABEL)), ONE_ANSWER),
     (Question(key="k", kind="matching", fact_type="person", prompt="ما صفة كل شخص؟", answer="",
@@ -94,6 +108,16 @@ def test_each_check_catches_its_failure(question: Question, reason: str) -> None
 ])
 def test_glued_conjunctions_are_told_from_root_letters(word: str, conj: str) -> None:
     assert glued_conjunction(word) == conj
+
+
+def test_a_stem_opening_on_its_speaker_or_on_a_whole_clause_is_no_fragment() -> None:
+    assert check(mcq(prompt=f"قال الوزير إن الحملة تستهدف {BLANK} طفل.", answer="215 ألف",
+                     choices=("215 ألف", "180 ألف", "250 ألف", "300 ألف"))) == []
+    assert check(mcq(prompt=f"بعد ثلاثة أيام من البحث، انتشلت الفرق {BLANK} جثث.", answer="سبع",
+                     choices=("سبع", "خمس", "تسع", "ثلاث"))) == []
+    assert check(Question(key="k", kind="true_false", fact_type="percentage", answer=TRUE_LABEL,
+                          prompt="هل العبارة الآتية صحيحة بحسب المقال: بحسب البلدية، انخفضت نسبة الفاقد المائي "
+                                 "إلى 24 في المائة؟", choices=(TRUE_LABEL, FALSE_LABEL))) == []
 
 
 def test_a_cloze_opening_with_a_root_waw_is_not_dangling() -> None:

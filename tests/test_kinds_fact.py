@@ -15,7 +15,8 @@ from questions.kinds.base import Candidate, FactBuilder
 from questions.kinds.who_did import event_question
 from questions.model import BLANK, FALSE_LABEL, TRUE_LABEL
 from questions.normalize import tokens
-from questions.statements import (MAX_STATEMENT_WORDS, false_statement, quotes_someone, same_gender, speaker_missing,
+from questions.completeness import speaker_missing
+from questions.statements import (MAX_STATEMENT_WORDS, false_statement, quotes_someone, same_gender,
                                   swap_reads_well, true_statement)
 from questions.stems import Stems, stems_for
 
