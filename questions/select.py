@@ -96,6 +96,14 @@ def restates(statements: Question, other: Question) -> bool:
     return False
 
 
+def restates_title(title: str, q: Question) -> bool:
+    """True for a true/false item whose statement the quiz title says again: the headline settles it."""
+    if q.kind != "true_false" or ":" not in q.prompt:
+        return False
+    words = content_words(q.prompt.split(":", 1)[1])
+    return bool(words) and len(words & content_words(title)) >= RESTATED_SHARE * len(words)
+
+
 def _keys(texts: Sequence[str]) -> list[str]:
     return [f" {' '.join(clitic_tokens(t))} " for t in texts]
 
@@ -155,7 +163,7 @@ def _fits(c: Candidate, chosen: list[Candidate], kinds: Counter[str], size: int,
         return False
     if q.kind in comprehension_kinds() and kinds[q.kind] >= MAX_OF_ONE_COMPREHENSION_KIND:
         return False  # a quarter of the bank asking «ما منصب ...» three times is one idea, not three
-    if title_reveals(title, q) is not None:
+    if title_reveals(title, q) is not None or restates_title(title, q):
         return False
     same = [k for k in chosen if q.source.text and k.question.source.text == q.source.text]
     copies = [k for k in same if k.question.kind not in comprehension_kinds()]

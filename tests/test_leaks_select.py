@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import math
 
 import pytest
@@ -9,7 +11,8 @@ import pytest
 from questions.kinds.base import Candidate
 from questions.leaks import Leak, find_leaks, leak_free, reveals, secrets, shown, title_reveals
 from questions.model import FALSE_LABEL, TRUE_LABEL, Question, Source
-from questions.select import MAX_ALTERNATES, MAX_SHARE_OF_ONE_KIND, MAX_TRUE_FALSE, bank_size, leans_back, restates, select
+from questions.select import (MAX_ALTERNATES, MAX_SHARE_OF_ONE_KIND, MAX_TRUE_FALSE, bank_size, leans_back, restates,
+                              restates_title, select)
 
 WIN = Question(key="win", kind="mcq", fact_type="person", prompt="من فاز بالانتخابات الرئاسية في هندوراس؟",
                answer="نصري عصفورة", accepted=("عصفورة",),
@@ -375,3 +378,16 @@ def test_a_stem_leaning_on_what_came_before_only_fills_a_short_bank() -> None:
                                  source=Source("بلغت هذه النسبة 12% هذا العام.", 16, 19)), ("percentage:12",), 0.9, 0.8)
     assert "lean" not in [q.key for q in select([leaning, *figures], 8)]
     assert "lean" in [q.key for q in select([leaning, *figures[:3]], 8)]
+
+
+def test_a_true_false_item_the_headline_says_again_is_not_asked() -> None:
+    title = "القادسية يحسم لقب الدوري الكويتي الممتاز قبل جولتين من النهاية"
+    again = Question(key="tf-title", kind="true_false", fact_type="organization",
+                     prompt="هل العبارة الآتية صحيحة بحسب المقال: حسم نادي القادسية لقب الدوري الكويتي الممتاز؟",
+                     answer=TRUE_LABEL, choices=(TRUE_LABEL, FALSE_LABEL))
+    other = replace(again, key="tf-other",
+                    prompt="هل العبارة الآتية صحيحة بحسب المقال: سجل المهاجم فهد العنزي 21 هدفا هذا الموسم؟")
+    assert restates_title(title, again) and not restates_title(title, other)
+    bank = select([Candidate(again, ("organization:q",), 0.9, 0.8), Candidate(other, ("number:21",), 0.5, 0.8)],
+                  8, title)
+    assert [q.key for q in bank] == ["tf-other"]
