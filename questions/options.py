@@ -22,6 +22,7 @@ from questions import lists, pools
 from questions.context import Context, Entity
 from questions.distractors import ARABIC_INDIC as _ARABIC_INDIC
 from questions.distractors import date_candidates, decimals_of, format_number, interval, render_date
+from questions.datepatterns import MONTHS
 from questions.model import BLANK, Fact
 from questions.answers import clitic_tokens, number_values
 from questions.normalize import fold, tokens
@@ -463,6 +464,8 @@ def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: rand
             continue  # «1025 مليون»: a figure past a thousand would be written with the next scale word
         if view.unit_kept and not view.decimals and not counted_alike(int(c), int(view.value), bool(view.scale)):
             continue  # «ثلاثة أعوام» / «11 عامًا»: the noun left in the stem must still agree
+        if _scale_in_accusative(view.scale) and not view.decimals and _noun_class(int(c)) != _noun_class(int(view.value)):
+            continue  # «360 ألفاً» beside «310 ألفاً»: ten takes «آلاف»
         s = view.render(c)
         if s in banned or shows_in(s, stem):
             continue
@@ -503,9 +506,26 @@ _PERIODS = (
 
 def period_cap(stem: str) -> float:
     """The most a blank can hold when the stem counts units of a period after it («_____ أيام في
-    الأسبوع»: at most 7); infinity otherwise."""
+    الأسبوع»: at most 7) or names the day of a month («حتى _____ منه»، «_____ مارس»: at most 31);
+    infinity otherwise."""
     after = fold(stem.split(BLANK, 1)[1]) if BLANK in stem else ""
+    if _day_of_month(after):
+        return 31.0
     return next((float(cap) for pattern, cap in _PERIODS if pattern.search(after)), math.inf)
+
+
+def _day_of_month(after: str) -> bool:
+    """True when what follows a blank makes it a day of the month: «منه» or a month's name."""
+    words = after.strip(" ،,.").split()
+    if not words:
+        return False
+    first = words[0].strip("،,.")
+    return first in ("منه", "من الشهر") or first in MONTHS or f"{first} {words[1] if len(words) > 1 else ''}" in MONTHS
+
+
+def _scale_in_accusative(scale: str) -> bool:
+    """«ألفاً»، «مليوناً»: a scale word counted by 11 to 99, which other counts would not take."""
+    return fold(scale) in ("الفا", "مليونا", "مليارا")
 
 
 def _between(view: NumberView, lo: float, hi: float) -> list[float]:

@@ -384,7 +384,7 @@ def _for_date(ctx: Context, fi: int, f: Fact) -> Stems | None:
 def _for_number(ctx: Context, fi: int, f: Fact) -> Stems | None:
     sent = ctx.sentence_of(fi)
     view = number_view(f)
-    if view is None or (f.type == "number" and view.value < 2) or _inside_pairing(ctx.text, f):
+    if view is None or (f.type == "number" and view.value < 2 and not view.scale) or _inside_pairing(ctx.text, f):
         return None
     text, t0, t1, mentions = _tidied_sentence(ctx, fi, f.start - sent.start, f.end - sent.start)
     if f.type == "percentage":

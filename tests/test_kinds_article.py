@@ -13,7 +13,7 @@ from questions.kinds.role import is_position
 from questions.kinds.timeline import short_event
 from questions.normalize import tokens
 from questions.options import content_words
-from questions.stems import stems_for
+from questions.stems import Stems, stems_for
 
 VISIT = ("استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة الرئيس الفرنسي إيمانويل ماكرون.\n"
          "وقال وزير الخارجية المصري سامح شكري إن الزيارة تاريخية.\n"
@@ -342,12 +342,35 @@ def test_a_post_naming_its_body_is_asked_without_the_holders_nationality() -> No
 
 
 def test_a_count_that_looks_like_a_year_gets_ends_a_reader_can_tell_apart() -> None:
-    t = "وعزا ذلك إلى زيادة عدد مراكز الاقتراع من 1587 مركزاً إلى 1742 مركزاً في كل الدوائر.\n"
-    ctx = context(t, [fact(t, "1587 مركزاً", "number", 1587, unit="مركز"),
-                      fact(t, "1742 مركزاً", "number", 1742, unit="مركز")])
-    st = stems_for(ctx, index_of(ctx, "1742 مركزاً"))
-    assert st is not None
+    ctx, st = _from_to("وعزا ذلك إلى زيادة عدد مراكز الاقتراع من 1587 مركزاً إلى 1742 مركزاً في كل الدوائر.\n",
+                       ("1587 مركزاً", 1587), ("1742 مركزاً", 1742), "مركز")
     c = change.build(ctx, st, 0.5)
     assert c is not None
     ends = [int(o.split("إلى ")[1]) for o in c.question.choices]
     assert all(abs(e - 1742) >= 10 for e in ends if e != 1742)  # «1741 / 1743» tests a digit, not the news
+
+
+def _from_to(t: str, before: tuple[str, float], after: tuple[str, float], unit: str) -> tuple[Context, Stems]:
+    """The context of sentence ``t`` changing from one number to another, and the later one's stems."""
+    ctx = context(t, [fact(t, before[0], "number", before[1], unit=unit), fact(t, after[0], "number", after[1], unit=unit)])
+    st = stems_for(ctx, index_of(ctx, after[0]))
+    assert st is not None
+    return ctx, st
+
+
+def test_wrong_ends_written_with_a_scale_word_go_the_way_the_change_goes() -> None:
+    ctx, st = _from_to("وانخفض فائض الميزان التجاري من 2.3 مليار ريال إلى 1.9 مليار ريال في الربع الأول.\n",
+                       ("2.3 مليار ريال", 2.3e9), ("1.9 مليار ريال", 1.9e9), "ريال")
+    c = change.build(ctx, st, 0.5)
+    assert c is not None
+    ends = [float(o.split("إلى ")[1].split()[0]) for o in c.question.choices if o.startswith("انخفاض من")]
+    assert len(ends) == 4 and all(e < 2.3 for e in ends)  # not «انخفاض من 2.3 مليار إلى 2.4 مليار»
+
+
+def test_a_difference_below_one_of_the_scale_is_written_in_the_next_scale_down() -> None:
+    ctx, st = _from_to("وتراجع العجز التجاري من 1.24 مليار دينار إلى 1.18 مليار دينار خلال العام.\n",
+                       ("1.24 مليار دينار", 1.24e9), ("1.18 مليار دينار", 1.18e9), "دينار")
+    c = comparison.build(ctx, st, 0.5)
+    assert c is not None and c.question.answer == "60 مليون دينار"  # not «0.06 مليار دينار»
+    assert all(o.endswith(" مليون دينار") and "." not in o for o in c.question.choices)
+    assert comparison.smaller_scale("ملايين", 5) == "آلاف" and comparison.smaller_scale("مليار", 60) == "مليون"

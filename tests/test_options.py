@@ -405,6 +405,28 @@ def test_no_option_holds_more_units_than_its_period(seed: int) -> None:
     assert period_cap("_____ ساعة في اليوم") == 24 and period_cap("_____ دولار") == math.inf
 
 
+@pytest.mark.parametrize("stem", ["وتستمر الحملة حتى _____ منه.", "وتستمر الحملة حتى _____ مارس."])
+@pytest.mark.parametrize("seed", range(4))
+def test_a_day_of_the_month_gets_days_of_a_month(stem: str, seed: int) -> None:
+    text = "تنطلق الحملة في الأول من مارس وتستمر حتى 30 منه.\n"
+    f = fact(text, "30", "number", 30)
+    view = number_view(f)
+    assert view is not None
+    options = number_options(context(text, [f]), f, view, stem, random.Random(seed))
+    assert len(options) == 3 and all(int(o) <= 31 for o in options)  # «32 مارس» is no day
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_scale_word_counted_by_eleven_to_ninety_nine_keeps_such_counts(seed: int) -> None:
+    text = "سجل المعرض 412 ألف زائر، مقابل نحو 360 ألفاً في الدورة السابقة.\n"
+    f = fact(text, "360 ألفاً", "number", 360000)
+    view = number_view(f)
+    assert view is not None and view.scale == "ألفاً"
+    options = number_options(context(text, [f]), f, view, "مقابل نحو _____ في الدورة السابقة.", random.Random(seed))
+    assert len(options) == 3
+    assert all(11 <= int(o.split()[0]) % 100 <= 99 for o in options)  # not «310 ألفاً», «400 ألفاً»
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_a_date_still_to_come_gets_dates_still_to_come(seed: int) -> None:
     text = "ومن المقرر أن تبدأ المصفاة التشغيل التجاري في عام 2027 بطاقة كاملة.\n"

@@ -446,3 +446,10 @@ def test_a_rise_in_percent_keeps_what_it_was_compared_with() -> None:
     ctx = context(text, [fact(text, "50%", "percentage", 50)])
     st = stems_for(ctx, 0)
     assert st is None or st.cloze is None or "مقارنة" in st.cloze
+
+
+def test_a_figure_below_two_before_a_scale_word_is_asked() -> None:
+    t = "وبلغت قيمة الصادرات غير النفطية 1.9 مليار ريال خلال الربع الأول من العام.\n"
+    ctx = context(t, [fact(t, "1.9 مليار ريال", "number", 1.9e9, unit="ريال")])
+    st = stems_for(ctx, 0)
+    assert st is not None and st.answer == "1.9 مليار"  # a billion and more is no «one» or «two»

@@ -70,7 +70,7 @@ def phrases(ch: Change, others: Sequence[Change] = ()) -> tuple[str, list[str]] 
         start, end = number_view(ch.before), number_view(ch.after)
         if start is None or end is None or start.scale != end.scale:
             return None  # «من 18 ألف إلى 27500»: two ends written two ways read as a slip
-        wrong = _wrong_values(ch.after, start.value if start is not None and not start.scale else None, up)
+        wrong = _wrong_values(ch.after, start.value, up)  # both ends are written in one scale
         ends = [f"{ch.noun} من {before} إلى {w}" for w in wrong]
         flip = [f"{ch.opposite} من {after} إلى {before}"] if both_ways else []
         if len(flip + ends) < 3:

@@ -9,6 +9,7 @@ from questions.context import Context
 from questions.distractors import format_number
 from questions.kinds.base import Candidate, Kind
 from questions.model import Fact, Question
+from questions.normalize import fold
 from questions.options import NumberView, counted_alike, number_view, spaced_numbers
 from questions.stems import Stems
 
@@ -27,6 +28,20 @@ def points(v: float) -> str:
     return " نقاط مئوية" if v == int(v) and 3 <= v <= 10 else " نقطة مئوية"
 
 
+# The next scale word down, singular and plural, for a difference below one of the article's scale
+# («0.06 مليار دينار» is written «60 مليون دينار»).
+_SMALLER = {"مليار": ("مليون", "ملايين"), "مليارات": ("مليون", "ملايين"), "مليون": ("ألف", "آلاف"),
+            "ملايين": ("ألف", "آلاف")}
+
+
+def smaller_scale(scale: str, v: float) -> str | None:
+    """The scale word below ``scale`` as it counts ``v`` («مليون», «ملايين» after 3 to 10), or None."""
+    found = next((pair for k, pair in _SMALLER.items() if fold(k) == fold(scale)), None)
+    if found is None:
+        return None
+    return found[1] if v == int(v) and 3 <= v <= 10 else found[0]
+
+
 def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
     """«ما مقدار الارتفاع في معدل التضخم بحسب المقال؟» for a change given from one value to another."""
     ch = find_change(ctx, st.fi)
@@ -43,6 +58,12 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
         return None  # «70 ألفاً» against «1.2 مليون»: subtracting the figures would mislead
     view = b if b.decimals >= a.decimals else a
     unit = " نقطة مئوية" if a.percent else counted(ch.after, b)
+    if b.scale and diff < 1:
+        smaller = smaller_scale(b.scale, round(diff * 1000, max(0, decimals - 3)))
+        if smaller is None:
+            return None
+        diff, decimals = round(diff * 1000, max(0, decimals - 3)), max(0, decimals - 3)
+        unit = unit.replace(b.scale, smaller, 1)
     if unit.strip() and not a.percent and not b.scale and not decimals and \
             not counted_alike(int(diff), int(b.value), False):
         return None  # «6 عداء» for «17 عداء»: the noun the article counts with would not agree
