@@ -21,7 +21,10 @@ from questions.realize import Word, is_verb, words_of
 
 MAX_SUBJECT_WORDS = 6
 VALUE_REACH = 12  # how many words past a value its change's other values may stand
+CHANGE_REACH = 18  # how many words before a value its word of change may stand
 GOAL_REACH = 4  # a word of purpose this close before the word of change makes it a target («تسعى إلى رفع»)
+GOAL_CLAUSE_REACH = 10  # ... or anywhere this close in its clause when «إلى» leads to the change
+LONG_SUBJECT_WORDS = 10  # what changed, with the complement a word of it needs («الشحنات المتجهة إلى ماليزيا»)
 
 
 @dataclass(frozen=True)
@@ -88,8 +91,9 @@ def find_change(ctx: Context, fi: int) -> Change | None:
 def leans_on_before(subject: str) -> bool:
     """True when what changed carries a pronoun for something named before («رحلاتها»، «صادراته»):
     a question on it would not say whose."""
-    return any((w.endswith("ه") and len(w) >= 4 and not w.endswith("الله")) or w.endswith(("ها", "هم", "هما"))
-               for w in strip_diacritics(subject).split())
+    return any(not w.startswith("ال") and ((w.endswith("ه") and len(w) >= 4 and not w.endswith("الله")) or
+                                           w.endswith(("ها", "هم", "هما")))
+               for w in strip_diacritics(subject).split())  # «المياه»: a definite noun carries no pronoun
 
 
 def _worded(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:
@@ -99,7 +103,7 @@ def _worded(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:
     if at < 0:
         return None
     spots: list[int] = []
-    for i in range(at - 1, max(-1, at - 14), -1):
+    for i in range(at - 1, max(-1, at - CHANGE_REACH), -1):
         if _change_word(words[i]) is not None:
             spots.append(i)
             continue
@@ -114,14 +118,8 @@ def _worded(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:
             continue
         if found[0] in lists.entries("generation/transitive_changes") and not _object_follows(words, i):
             return None  # «رفع الهلال رصيده»: the noun after a transitive verb is who did it, not what changed
-        subject: list[Word] = []
-        j = i + 1
-        while j < at and words[j].bare not in lists.folded("generation/change_stops"):
-            if any(ch.isdigit() for ch in words[j].bare) or words[j].text.endswith(("،", "(")):
-                break
-            subject.append(words[j])
-            j += 1
-        if len(subject) > MAX_SUBJECT_WORDS or any(w.bare in ("او", "و") for w in subject):
+        subject, j = _what_changed(words, i + 1, at)
+        if subject is None:
             return None  # what changed is too long or a list to name in a question
         if not subject and (is_verb(words[i]) or words[i].bare.endswith("ت")):
             # «أن عدد الحضور ارتفع من 36 ألفا إلى 41 ألفا»: what changed comes before the verb.
@@ -139,8 +137,7 @@ def _worded(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:
         if subject[0].bare in lists.folded("generation/demonstratives"):
             return None  # «ارتفع هذا الموسم بنسبة 18%»: «هذا» points at what the article named before
         # «الرامية إلى رفع مساهمة ...»: a target, not a change that happened.
-        goal = any(w.bare in lists.folded("generation/goal_words") or w.bare[1:] in lists.folded("generation/goal_words")
-                   for w in words[max(0, i - GOAL_REACH):i])
+        goal = _aimed_at(words, i)
         before = after = by = None
         for k in range(j, min(len(words), at + VALUE_REACH)):
             b = words[k].bare
@@ -163,6 +160,65 @@ def _worded(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:
         subject_text = _unquoted(" ".join(w.text for w in subject).strip("،,"))
         return Change(found[0], found[1], subject_text, before, after, by, goal)
     return None
+
+
+def _what_changed(words: list[Word], start: int, at: int) -> tuple[list[Word] | None, int]:
+    """The noun phrase after the word of change, and where it stops: before the values' own prepositions
+    («من 300 طن»، «إلى قرابة 1200»), a figure, a comma or a clause opener. A phrase that stops on a word
+    needing what follows («الشحنات المتجهة إلى ماليزيا»، «حالات الدخول إلى العناية المركزة») keeps its
+    complement, up to ``LONG_SUBJECT_WORDS`` words; None for a list or a phrase too long to ask about."""
+    stops = lists.folded("generation/change_stops")
+    short: list[Word] | None = None
+    subject: list[Word] = []
+    j = start
+    while j < at:
+        w = words[j]
+        if any(ch.isdigit() for ch in w.bare) or w.text.endswith(("،", "(")):
+            break
+        if w.bare in stops:
+            if short is None:
+                short = list(subject)
+            if w.bare not in _COMPLEMENT_PREPOSITIONS or _value_follows(words, j) or len(subject) >= LONG_SUBJECT_WORDS:
+                break
+        subject.append(w)
+        j += 1
+    if short is not None and len(subject) > len(short):
+        if len(subject) > LONG_SUBJECT_WORDS or j >= at or any(ch.isdigit() for ch in words[j].bare) and \
+                not _value_follows(words, j - 1):
+            subject, j = short, start + len(short)
+    if len(subject) > LONG_SUBJECT_WORDS or (len(subject) > MAX_SUBJECT_WORDS and short is None) or \
+            any(w.bare in ("او", "و") for w in subject):
+        return None, j
+    if subject and j < at and any(ch.isdigit() for ch in words[j].bare) and not subject[-1].bare.startswith("ال"):
+        return None, j  # «سعر العبوة سعة 16 كيلوغراما»: the figure belongs to what changed
+    if subject and subject[0].bare in lists.folded("generation/generic_heads") and \
+            (len(subject) == 1 or subject[1].bare in _COMPLEMENT_PREPOSITIONS):
+        return None, j  # «ارتفعت النسبة في العلوم»: which rate, the sentence before said
+    return subject, j
+
+
+def _value_follows(words: list[Word], j: int) -> bool:
+    """True when a figure follows the word at ``j`` within two words («من 300»، «إلى قرابة 1200»)."""
+    for w in words[j + 1:j + 3]:
+        if any(ch.isdigit() for ch in w.bare):
+            return True
+        if w.bare not in _ABOUT and w.bare not in ("ب", "بـ"):
+            return False
+    return False
+
+
+def _aimed_at(words: list[Word], i: int) -> bool:
+    """True when a word of purpose stands before the word of change at ``i`` in its clause («تهدف
+    استراتيجية الأمن المائي 2036 إلى خفض ...», «الرامية إلى رفع ...»): a target, not a change."""
+    goals = lists.folded("generation/goal_words")
+    for k in range(i - 1, max(-1, i - GOAL_CLAUSE_REACH), -1):
+        w = words[k]
+        if w.text.endswith(("،", ".", "؛")) and k < i - 1:
+            return False
+        if k >= i - GOAL_REACH or words[i - 1].bare in ("الي", "لي"):
+            if w.bare in goals or w.bare[1:] in goals:
+                return True
+    return False
 
 
 def _unquoted(text: str) -> str:
@@ -198,6 +254,7 @@ def _subject_before(words: list[Word], i: int) -> list[Word] | None:
 
 _THAT = frozenset(("ان", "بان", "وان", "لان"))
 _ABOUT = frozenset(("نحو", "حوالي", "قرابه", "زهاء"))  # «إلى نحو 41 ألفا»
+_COMPLEMENT_PREPOSITIONS = frozenset(("الي", "في", "من", "علي", "عن"))  # «المتجهة إلى ...»، «لدى الطلاب في ...»
 _OTHER_EVENT = frozenset(("بعد", "عقب", "اثر", "بسبب", "نتيجه", "جراء", "قبل"))
 
 

@@ -81,7 +81,7 @@ def test_a_change_in_counts_reads_its_values_too() -> None:
     text = "انخفض عدد الحوادث المرورية في المدينة من 1200 إلى 950 حادثا."
     facts = [fact(text, "1200", "number", 1200), fact(text, "950 حادثا", "number", 950, unit="حادث")]
     _, ch = _change(text, facts, "950 حادثا")
-    assert _described(ch) == ("انخفاض", "ارتفاع", "عدد الحوادث المرورية", "1200", "950 حادثا", None, False)
+    assert _described(ch) == ("انخفاض", "ارتفاع", "عدد الحوادث المرورية في المدينة", "1200", "950 حادثا", None, False)
 
 
 @pytest.mark.parametrize(("text", "asked"), [
@@ -242,6 +242,7 @@ def test_the_versus_docstring_example_is_a_change() -> None:
 @pytest.mark.parametrize(("subject", "leans"), [
     ("رحلاتها بين الدوحة ونيروبي", True),  # whose flights?
     ("صادراته من الغاز", True),
+    ("أسعار المياه", False),  # a definite noun ending in ه carries no pronoun
     ("حجم التبادل التجاري", False),
     ("معدل التضخم السنوي", False),
     ("حصة الأفلام السعودية", False),
@@ -250,3 +251,34 @@ def test_what_changed_must_say_whose_it_is(subject: str, leans: bool) -> None:
     from questions.changes import leans_on_before
 
     assert leans_on_before(subject) is leans
+
+
+@pytest.mark.parametrize(("text", "value", "subject"), [
+    ("وارتفعت الشحنات المتجهة إلى ماليزيا وإندونيسيا من 300 طن إلى قرابة 1200 طن.", "1200 طن",
+     "الشحنات المتجهة إلى ماليزيا وإندونيسيا"),
+    ("وتراجعت حالات الدخول إلى العناية المركزة من 940 حالة إلى 615 حالة.", "615 حالة",
+     "حالات الدخول إلى العناية المركزة"),
+    ("وانخفضت الطاقة اللازمة لإنتاج متر مكعب واحد من المياه المحلاة من 3.5 كيلوواط إلى 2.5 كيلوواط.", "2.5 كيلوواط",
+     "الطاقة اللازمة لإنتاج متر مكعب واحد من المياه المحلاة"),
+])
+def test_what_changed_keeps_the_complement_its_words_need(text: str, value: str, subject: str) -> None:
+    surfaces = [" ".join(w).rstrip(".") for w in zip(text.split(), text.split()[1:]) if w[0][0].isdigit()]
+    facts = [fact(text, s, "number", float(s.split()[0]), unit=s.split()[1]) for s in surfaces]
+    _, ch = _change(text, facts, value)
+    assert ch is not None and ch.subject == subject and ch.after is not None and ch.after.text == value
+
+
+def test_a_change_a_strategy_aims_at_further_back_in_its_clause_is_a_goal() -> None:
+    t = "فيما تهدف استراتيجية الأمن المائي لدولة الإمارات 2036 إلى خفض إجمالي الطلب على المياه بنسبة 21%."
+    ch = find_change(context(t, [_pct(t, "21%")]), 0)
+    assert ch is None or ch.goal
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("كما ارتفعت النسبة في العلوم من 44 إلى 49 وحدة هذا العام.", "49 وحدة"),  # which rate?
+    ("إذ انخفض سعر العبوة سعة 16 كيلوغراما من 95 دولارا إلى 84 دولارا.", "84 دولارا"),  # the 16 kg is its own
+])
+def test_no_change_on_what_changed_without_its_own_words(text: str, value: str) -> None:
+    surfaces = [" ".join(w).rstrip(".") for w in zip(text.split(), text.split()[1:]) if w[0][0].isdigit()]
+    facts = [fact(text, s, "number", float(s.split()[0]), unit=s.split()[1]) for s in surfaces]
+    assert _change(text, facts, value)[1] is None

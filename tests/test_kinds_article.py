@@ -114,9 +114,9 @@ def _on(build: FactBuilder, surface: str) -> Candidate | None:
 
 
 @pytest.mark.parametrize(("surface", "prompt", "answer", "opposite"), [
-    ("950 حادثا", "ما التغير الذي طرأ على عدد الحوادث المرورية بحسب المقال؟", "انخفاض من 1200 إلى 950",
+    ("950 حادثا", "ما التغير الذي طرأ على عدد الحوادث المرورية في المدينة بحسب المقال؟", "انخفاض من 1200 إلى 950",
      "ارتفاع من 950 إلى 1200"),
-    ("1200", "ما التغير الذي طرأ على عدد الحوادث المرورية بحسب المقال؟", "انخفاض من 1200 إلى 950",
+    ("1200", "ما التغير الذي طرأ على عدد الحوادث المرورية في المدينة بحسب المقال؟", "انخفاض من 1200 إلى 950",
      "ارتفاع من 950 إلى 1200"),
     ("10%", "ما الهدف الذي يذكره المقال بشأن الصادرات الزراعية؟", "زيادة بنسبة 10%", "تراجع"),
     ("3.4%", "ما التغير الذي طرأ على معدل البطالة بحسب المقال؟", "تراجع إلى 3.4%", "ارتفاع"),
@@ -187,7 +187,7 @@ def test_no_change_question_without_a_change() -> None:
 
 @pytest.mark.parametrize(("surface", "prompt", "answer"), [
     ("12.5%", "ما مقدار الارتفاع في معدل التضخم السنوي بحسب المقال؟", "0.7 نقطة مئوية"),
-    ("950 حادثا", "ما مقدار الانخفاض في عدد الحوادث المرورية بحسب المقال؟", "250 حادثا"),
+    ("950 حادثا", "ما مقدار الانخفاض في عدد الحوادث المرورية في المدينة بحسب المقال؟", "250 حادثا"),
 ])
 def test_a_comparison_asks_the_difference_the_article_never_writes(surface: str, prompt: str, answer: str) -> None:
     c = _on(comparison.build, surface)
@@ -374,3 +374,10 @@ def test_a_difference_below_one_of_the_scale_is_written_in_the_next_scale_down()
     assert c is not None and c.question.answer == "60 مليون دينار"  # not «0.06 مليار دينار»
     assert all(o.endswith(" مليون دينار") and "." not in o for o in c.question.choices)
     assert comparison.smaller_scale("ملايين", 5) == "آلاف" and comparison.smaller_scale("مليار", 60) == "مليون"
+
+
+def test_a_difference_keeps_the_second_word_of_its_unit() -> None:
+    ctx, st = _from_to("وتراجع الخزين المائي في السدود من 9.2 مليار متر مكعب إلى 4.8 مليار متر مكعب هذا العام.\n",
+                       ("9.2 مليار متر", 9.2e9), ("4.8 مليار متر", 4.8e9), "متر")
+    c = comparison.build(ctx, st, 0.5)
+    assert c is not None and c.question.answer == "4.4 مليار متر مكعب"  # not «4.4 مليار متر»

@@ -3,6 +3,7 @@ the answer is not written anywhere in the article."""
 
 from __future__ import annotations
 
+from questions import lists
 from questions.build import key, shuffled
 from questions.changes import change_facts, change_id, find_change
 from questions.context import Context
@@ -14,13 +15,17 @@ from questions.options import NumberView, counted_alike, number_view, spaced_num
 from questions.stems import Stems
 
 
-def counted(f: Fact, view: NumberView) -> str:
-    """What a figure counts, as the article writes it after the number: « مليار دينار», « متفرج»."""
-    rest = f.text[view.blank_end - f.start:].strip()
-    words = " ".join(w for w in rest.split()[:2] if not any(ch.isdigit() for ch in w))
+def counted(f: Fact, view: NumberView, text: str = "") -> str:
+    """What a figure counts, as the article ``text`` writes it after the number: « مليار دينار», « متفرج»,
+    « مليار متر مكعب» (a unit's second word after the fact kept too)."""
+    words = [w for w in f.text[view.blank_end - f.start:].split()[:2] if not any(ch.isdigit() for ch in w)]
+    following = text[f.end:].split()[:1]
+    if words and following and fold(following[0].strip("،,.؛")) in lists.folded("generation/unit_second_words"):
+        words.append(following[0].strip("،,.؛"))
+    joined = " ".join(words)
     if view.scale:
-        return f" {view.scale}" + (f" {words}" if words else "")
-    return f" {words}" if words else ""
+        return f" {view.scale}" + (f" {joined}" if joined else "")
+    return f" {joined}" if joined else ""
 
 
 def points(v: float) -> str:
@@ -57,7 +62,7 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
     if a.scale != b.scale:
         return None  # «70 ألفاً» against «1.2 مليون»: subtracting the figures would mislead
     view = b if b.decimals >= a.decimals else a
-    unit = " نقطة مئوية" if a.percent else counted(ch.after, b)
+    unit = " نقطة مئوية" if a.percent else counted(ch.after, b, ctx.text)
     if b.scale and diff < 1:
         smaller = smaller_scale(b.scale, round(diff * 1000, max(0, decimals - 3)))
         if smaller is None:
