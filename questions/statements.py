@@ -18,7 +18,7 @@ from questions.completeness import says_something, speaker_missing
 from questions.context import Context
 from questions.realize import is_verb, words_of
 from questions.normalize import fold
-from questions.options import shows_in, token_key
+from questions.options import content_words, shows_in, token_key
 from questions.stems import Stems
 
 MAX_STATEMENT_WORDS = 26
@@ -97,7 +97,7 @@ def false_statement(ctx: Context, st: Stems, wrong: str) -> str | None:
             rep = "ل" + rep[2:]  # ل + الولايات -> للولايات
         elif before.endswith("ل") and rep.startswith("ال") and not before.endswith("ال"):
             rep = rep[1:]
-    if shows_in(wrong, true):
+    if shows_in(wrong, true) or st.view is None and _named_already(wrong, true[:a] + " " + true[b:]):
         return None  # the swapped-in name is already in the statement: it would name it twice
     if st.fact.type == "organization" and not same_gender(st.answer, wrong):
         return None  # «يجري لجنة ...»: the verb agreed with the body taken out
@@ -120,6 +120,13 @@ def false_statement(ctx: Context, st: Stems, wrong: str) -> str | None:
     if fold(out) == fold(true):
         return None
     return out
+
+
+def _named_already(name: str, rest: str) -> bool:
+    """True when most of a name's words stand in the rest of the statement («بالتنسيق مع وزارة الصحة»
+    beside «وزارة الصحة الجزائرية»): swapped in, it would name one body twice."""
+    words = content_words(name)
+    return len(words) >= 2 and len(words & content_words(rest)) * 2 >= len(words)
 
 
 def _ends_cleanly(rest: str) -> bool:

@@ -381,3 +381,19 @@ def test_a_difference_keeps_the_second_word_of_its_unit() -> None:
                        ("9.2 مليار متر", 9.2e9), ("4.8 مليار متر", 4.8e9), "متر")
     c = comparison.build(ctx, st, 0.5)
     assert c is not None and c.question.answer == "4.4 مليار متر مكعب"  # not «4.4 مليار متر»
+
+
+PLACES = ("عقدت الجولة الأولى من الحوار الاستراتيجي بين البلدين في الدوحة.\n"
+          "وافتتح الوفد القطري مكتبا تجاريا جديدا في جاكرتا.\n"
+          "ونظمت غرفة التجارة منتدى للأعمال بمشاركة مئات الشركات في بالي.\n"
+          "وتعقد الجولة الثانية من المحادثات في الخريف المقبل في سنغافورة.\n")
+
+
+def test_a_false_statement_swaps_a_place_for_another_the_article_names() -> None:
+    t = PLACES
+    cities = [("الدوحة", "qa"), ("جاكرتا", "id"), ("بالي", "id"), ("سنغافورة", "sg")]
+    ctx = context(t, [fact(t, c, "place", c, entity=f"place:{c}", kind="city") for c, _ in cities])
+    made = _article_kind(statement.build, ctx)
+    assert made
+    for o in made[0].question.choices:  # no «القدس» or «تمنراست» from outside the story
+        assert sum(1 for c, _ in cities if c in o) == 1

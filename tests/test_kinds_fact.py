@@ -278,3 +278,10 @@ def test_a_name_question_whose_wrong_names_come_from_elsewhere_weighs_less() -> 
     assert name_quality(ctx, st, ["عبد الفتاح السيسي", "إيمانويل ماكرون", "أيمن الصفدي"], 0.9) == 0.9
     assert name_quality(ctx, st, ["عبد الفتاح السيسي", "أيمن الصفدي", "ناصر بوريطة"], 0.9) == \
         pytest.approx(0.9 - POOLED_NAMES_COST)
+
+
+def test_no_false_statement_names_a_body_the_statement_already_names() -> None:
+    ctx, st = _one("وتنظم الحملة بالتنسيق مع وزارة الصحة منظمة الصحة العالمية.\n", "منظمة الصحة العالمية",
+                   "organization", "منظمة الصحة العالمية", entity="organization:w")
+    assert false_statement(ctx, st, "وزارة الصحة الجزائرية") is None  # it would coordinate with itself
+    assert false_statement(ctx, st, "منظمة الأمم المتحدة للطفولة") is not None
