@@ -194,8 +194,9 @@ def drop_doubtful_names(text: str, facts: list[Fact]) -> list[Fact]:
     """Leave out names the extractor was probably wrong about, so no question stands on them.
 
     Two names of one type touching (``هندوراس نصري`` + ``عصفورة``) are one name split wrongly: the
-    part whose entity is seen less often goes. A body's name followed by an adjective of bodies was cut. A one-word person seen once, with no title, role or
-    «quotes» around it, is too often an adjective or a common noun.
+    part whose entity is seen less often goes. A body's name followed by an adjective of bodies was cut. A
+    person with no title, role or «quotes» around it, named by one word only or by a place's opening word
+    («بني»), is too often a verb, a common noun or a district.
     """
     mentions = Counter(fact_id(f) for f in facts)
     drop: set[int] = set()
@@ -216,7 +217,9 @@ def drop_doubtful_names(text: str, facts: list[Fact]) -> list[Fact]:
             continue
         words = strip_diacritics(str(f.value or f.text)).split()
         # «حازم لترحيل المهاجرين»: a word with a glued preposition inside an uncued «name» is prose.
-        if (len(words) == 1 and mentions[fact_id(f)] == 1) \
+        # A one-word name never written in full, however often seen, is too often a verb («كما صادق
+        # المجلس») or a district («السواني»); a name opening like a place's («بني مكادة») is a place.
+        if len(words) == 1 or fold(words[0]) in lists.folded("generation/place_name_openers") \
                 or any(w[:1] in "لب" and len(w) >= 5 for w in words[1:]):
             drop.add(i)
     return [f for i, f in enumerate(facts) if i not in drop]
