@@ -78,6 +78,9 @@ def _in_main_clause(sentence: str, start: int) -> bool:
     return False
 
 
+LONG_TITLE_WORDS = 12  # words of a speaker's title that may stand between «قالت» and her name
+
+
 def _only_reported_speech(ctx: Context, eid: str) -> bool:
     """True when every mention of the person is the subject of a reporting verb («وقال فلان ...»)."""
     verbs = lists.folded("generation/reporting_verbs")
@@ -86,11 +89,20 @@ def _only_reported_speech(ctx: Context, eid: str) -> bool:
         if fact_id(f) != eid:
             continue
         seen = True
-        before = fold(ctx.text[max(0, f.start - 40):f.start]).split()
-        near = [_stem_word(w.strip("«»،,")) for w in before[-4:]]
+        before = fold(ctx.text[max(0, f.start - 120):f.start].split(".")[-1]).split()
+        # «وقالت مديرة دائرة التوعية البيئية في وزارة البيئة، هدى الساعدي: «...»»: a long title may stand
+        # between the verb and a name that opens what was said.
+        reach = LONG_TITLE_WORDS if _opens_what_was_said(ctx.text[f.end:f.end + 8]) else 4
+        near = [_stem_word(w.strip("«»،,")) for w in before[-reach:]]
         if not any(w in verbs or (w.endswith("ت") and w[:-1] in verbs) for w in near):
             return False
     return seen
+
+
+def _opens_what_was_said(after: str) -> bool:
+    """True when the words after a name open what the name said: a colon, a quotation, «إن» or «أن»."""
+    after = after.lstrip()
+    return after[:1] in ":«\"" or fold(after.split()[0] if after.split() else "") in ("ان", "بان")
 
 
 def _after_a_verb(sentence: str, start: int) -> bool:

@@ -12,6 +12,7 @@ from handmade import VISIT, context, fact, index_of, stems_of, visit
 from questions.context import Context
 from questions.kinds import cloze, mcq, numeric, true_false, wh, who_did
 from questions.kinds.base import Candidate, FactBuilder
+from questions.kinds.true_false import farthest_first
 from questions.kinds.who_did import event_question
 from questions.model import BLANK, FALSE_LABEL, TRUE_LABEL
 from questions.normalize import tokens
@@ -285,3 +286,8 @@ def test_no_false_statement_names_a_body_the_statement_already_names() -> None:
                    "organization", "منظمة الصحة العالمية", entity="organization:w")
     assert false_statement(ctx, st, "وزارة الصحة الجزائرية") is None  # it would coordinate with itself
     assert false_statement(ctx, st, "منظمة الأمم المتحدة للطفولة") is not None
+
+
+def test_a_false_figure_is_the_wrong_option_farthest_from_the_fact() -> None:
+    _, st = _one("واحتضن المعرض 12 ورشة للأطفال خلال أيامه العشرة.\n", "12 ورشة", "number", 12, unit="ورشة")
+    assert farthest_first(st, ["13", "9", "16"]) == ["16", "9", "13"]  # not a trap on one digit

@@ -137,6 +137,17 @@ def test_a_post_holder_only_quoted_late_in_the_story_is_trivia() -> None:
     assert _trivia(ctx, "هدى سجاد") == "routine_speaker"
 
 
+def test_a_speaker_after_a_long_title_is_trivia_too() -> None:
+    text = ("تراجعت مساحة الأهوار إلى النصف.\nوهاجرت آلاف العائلات.\nوجفت مئات البحيرات.\n"
+            "وقالت مديرة دائرة التوعية البيئية في وزارة البيئة، هدى الساعدي: «نحن أمام أزمة وجودية».\n")
+    ctx = context(text, [_person(text, "هدى الساعدي", role="مديرة دائرة التوعية البيئية")])
+    assert _trivia(ctx, "هدى الساعدي") == "routine_speaker"
+    acting = ("تراجعت مساحة الأهوار إلى النصف.\nوهاجرت آلاف العائلات.\nوجفت مئات البحيرات.\n"
+              "وقالت الوزارة إن الخطة التي أعدتها المهندسة هدى الساعدي بدأت.\n")
+    ctx = context(acting, [_person(acting, "هدى الساعدي")])
+    assert _trivia(ctx, "هدى الساعدي") is None  # far from the verb, and what follows is no saying
+
+
 @pytest.mark.parametrize(("outlet", "mentions", "trivia"), [
     ("وكالة الأنباء القطرية", 1, "media"),  # where it was said
     ("صحيفة الأيام", 1, "media"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from questions.answers import number_values
 from questions.build import key
 from questions.context import Context
 from questions.kinds.base import Candidate, Kind
@@ -9,6 +10,20 @@ from questions.kinds.mcq import wrong_options
 from questions.model import FALSE_LABEL, TRUE_LABEL, Question
 from questions.statements import false_statement, quotes_someone, swap_reads_well, true_statement
 from questions.stems import Stems
+
+
+def farthest_first(st: Stems, wrong: list[str]) -> list[str]:
+    """Wrong figures, the farthest from the fact's first: a statement false by «13 ورشة» for «12 ورشة»
+    tests an eye for a digit, not a reading of the news."""
+    if st.view is None:
+        return wrong
+    value = st.view.value
+
+    def distance(w: str) -> float:
+        found = number_values(w)
+        return abs(found[0] - value) / max(abs(value), 1e-9) if found else 0.0
+
+    return sorted(wrong, key=distance, reverse=True)
 
 
 def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
@@ -22,7 +37,7 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
     if make_false:
         if not swap_reads_well(st):
             return None
-        wrong = wrong_options(ctx, st, true, k)
+        wrong = farthest_first(st, wrong_options(ctx, st, true, k))
         made = false_statement(ctx, st, wrong[0]) if wrong else None
         if made is None:
             return None
