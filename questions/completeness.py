@@ -27,7 +27,13 @@ def _whole_clause(words: list[Word]) -> bool:
     of which the second is no definite noun («الزيارة تاريخية», not «عجز الميزانية»)."""
     if len(words) >= MIN_WORDS_AFTER_THAT:
         return True
-    return len(words) == 2 and not words[1].bare.startswith("ال")
+    return len(words) == 2 and not words[1].bare.startswith("ال") and not _of_a_pronoun(words[1].bare)
+
+
+def _of_a_pronoun(bare: str) -> bool:
+    """«منها»، «فيهم»، «عليه»: a preposition with a pronoun, which says nothing of the subject before it."""
+    return bare.startswith(("من", "في", "عل", "ل", "ب", "عن", "ال")) and bare.endswith(("ها", "هم", "ه", "هما", "هن")) and \
+        len(bare) <= 6
 
 
 def _aside_left_open(words: list[Word]) -> bool:

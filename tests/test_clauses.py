@@ -48,6 +48,9 @@ def _stem(sentence: str, needle: str) -> str | None:
      [("adjunct", "وفي التفاصيل"), ("main", "هنأ الرئيس الفريق الفائز بالبطولة القارية")]),
     ("في عام 2025، افتتح الوزير المستشفى الجديد في المدينة.",
      [("adjunct", "في عام 2025"), ("main", "افتتح الوزير المستشفى الجديد في المدينة")]),
+    # a second «أن» of the same saying stands on its own subject
+    ("وأوضحت أن المشروع يخدم 6500 أسرة، وأن عدد أيام وصول المياه ارتفع إلى أربعة أيام.",
+     [("main", "وأوضحت أن المشروع يخدم 6500 أسرة"), ("contrast", "وأن عدد أيام وصول المياه ارتفع إلى أربعة أيام")]),
 ])
 def test_a_sentence_splits_into_clauses_with_their_roles(sentence: str, clauses: list[tuple[str, str]]) -> None:
     assert _clauses(sentence) == clauses

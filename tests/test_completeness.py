@@ -20,6 +20,8 @@ from questions.completeness import predicate_missing, says_something
     ("أعلنت الوزارة إطلاق حملة قومية للتطعيم", True),
     ("أكد الرئيس أهمية التعاون بين البلدين", True),  # «أكد» takes its object directly
     ("قال الوزير: «الحملة مستمرة»", True),
+    ("شملت التحقيقات 412 بيان استيراد، تبيّن أن _____ منها", False),  # what the 187 of them did is gone
+    ("وأوضح أن الحملة ناجحة", True),
 ])
 def test_says_something(text: str, says: bool) -> None:
     assert says_something(text) is says
