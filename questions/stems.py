@@ -335,13 +335,26 @@ def name_forms(name: str) -> tuple[str, ...]:
         out.append(f"{units[0]} {units[-1]}")
         if fold(units[1].split()[0]) in ("بن", "ابن", "بنت"):
             out.append(" ".join(units[:2]))
+    # «كريم بنعبد الله» and «كريم بن عبد الله»: the Maghreb writes the «بن» of a family name glued
+    if re.search(r"(?:^|\s)بن\s+عبد\s", f"{name} "):
+        out.append(re.sub(r"(^|\s)بن\s+عبد(?=\s)", r"\1بنعبد", name))
+    elif re.search(r"(?:^|\s)بنعبد\s", f"{name} "):
+        out.append(re.sub(r"(^|\s)بنعبد(?=\s)", r"\1بن عبد", name))
     return tuple(out)
 
 
 def body_forms(name: str) -> tuple[str, ...]:
     """A body's name without its generic head, when what is left names it on its own: «المنبر الوطني
-    الإسلامي» for «جمعية المنبر الوطني الإسلامي» (never «الصحة» for «وزارة الصحة»)."""
+    الإسلامي» for «جمعية المنبر الوطني الإسلامي», «الكويت» for «نادي الكويت» (never «الصحة» for «وزارة
+    الصحة»); or its head in construct with its field («هيئة الرقابة المالية» for «الهيئة العامة للرقابة
+    المالية»)."""
     words = name.split()
+    if len(words) >= 2 and fold(words[0]) in ("نادي", "فريق") and words[1].startswith("ال"):
+        return (" ".join(words[1:]),)  # «الكويت» for «نادي الكويت»
+    if len(words) >= 3 and words[0].startswith("ال") and fold(words[1]) in lists.folded("generation/body_adjectives") \
+            and words[2].startswith("لل"):
+        # «هيئة الرقابة المالية» for «الهيئة العامة للرقابة المالية»: the head in construct with its field
+        return (" ".join([words[0][2:], "ال" + words[2][2:], *words[3:]]),)
     if len(words) >= 3 and fold(words[0]) in {fold(h) for h in lists.entries("org_heads")} and \
             fold(words[0]) not in {fold(h) for h in lists.entries("generation/bare_heads_needed")}:
         return (" ".join(words[1:]),)
@@ -464,7 +477,7 @@ def number_forms(view: NumberView) -> tuple[str, ...]:
         return (str(full), f"{full:,}") if view.scale_factor > 1 else (digits,)
     if view.thousands and view.thousands != ",":
         return (f"{int(view.value)}", f"{int(view.value):,}")  # «367.122 مترشحا»: 367122 and 367,122
-    return ()
+    return (digits,) if view.arabic else ()  # «210» for «٢١٠»
 
 
 def stems_for(ctx: Context, fi: int) -> Stems | None:

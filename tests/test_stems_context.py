@@ -10,7 +10,7 @@ import pytest
 from handmade import context, fact, index_of, visit
 from questions.context import Context, dateline_spans, drop_doubtful_names, plausible_name, synonyms_of
 from questions.model import Fact
-from questions.stems import date_adjuncts, name_forms, not_when, stems_for, with_subject
+from questions.stems import body_forms, date_adjuncts, name_forms, not_when, stems_for, with_subject
 
 
 # --- stems_for -------------------------------------------------------------------------------------
@@ -465,3 +465,28 @@ def test_a_figure_below_two_before_a_scale_word_is_asked() -> None:
     ctx = context(t, [fact(t, "1.9 مليار ريال", "number", 1.9e9, unit="ريال")])
     st = stems_for(ctx, 0)
     assert st is not None and st.answer == "1.9 مليار"  # a billion and more is no «one» or «two»
+
+
+@pytest.mark.parametrize(("name", "form"), [
+    ("كريم بنعبد الله", "كريم بن عبد الله"),  # the Maghreb glues the «بن» of a family name
+    ("كريم بن عبد الله", "كريم بنعبد الله"),
+])
+def test_a_family_name_on_bin_is_accepted_glued_or_apart(name: str, form: str) -> None:
+    assert form in name_forms(name)
+
+
+@pytest.mark.parametrize(("name", "form"), [
+    ("نادي الكويت", "الكويت"),
+    ("الهيئة العامة للرقابة المالية", "هيئة الرقابة المالية"),
+    ("الجهاز المركزي للتعبئة العامة والإحصاء", "جهاز التعبئة العامة والإحصاء"),
+    ("جمعية المنبر الوطني الإسلامي", "المنبر الوطني الإسلامي"),
+])
+def test_a_body_is_accepted_by_its_usual_short_name(name: str, form: str) -> None:
+    assert body_forms(name) == (form,)
+
+
+def test_a_figure_in_arabic_indic_digits_is_accepted_in_western_ones() -> None:
+    t = "وانتشلت الفرق جثامين سبعة أشخاص وأجلت ٢١٠ عائلات من الأحياء المنكوبة.\n"
+    ctx = context(t, [fact(t, "٢١٠ عائلات", "number", 210, unit="عائلة")])
+    st = stems_for(ctx, 0)
+    assert st is not None and "210" in st.accepted
