@@ -414,6 +414,9 @@ def _nice(x: float) -> float:
     return min((m * k for m in (1, 2, 2.5, 5, 10)), key=lambda c: abs(c - x))
 
 
+NEAR_WHOLE_PERCENT = 90.0
+
+
 def spaced_numbers(v: float, *, decimals: int, percent: bool, year_like: bool = True) -> list[float]:
     """Values around ``v`` a reader can tell apart from it: round steps of about a tenth of ``v``, at the
     same roundness («1500» moves in hundreds, «40.27» keeps its hundredths), nearest first. A number that
@@ -421,6 +424,9 @@ def spaced_numbers(v: float, *, decimals: int, percent: bool, year_like: bool = 
     «١٬٣٢٠ هكتاراً»)."""
     whole = decimals == 0 or abs(v - round(v)) < 1e-9
     step = _nice(abs(v) * 0.12)
+    if percent and v > NEAR_WHOLE_PERCENT:
+        # «99.7% من الأملاح»: a share near the whole moves within the room left below 100, not by tens
+        step = min(step, _nice((100 - v + 2) / 2))
     if whole and not percent and year_like and 1300 <= v <= 2100:
         step = 1.0
     if whole:
@@ -431,7 +437,7 @@ def spaced_numbers(v: float, *, decimals: int, percent: bool, year_like: bool = 
     else:
         step = max(step, 10.0 ** -decimals)
     out = []
-    for k in (1, -1, 2, -2, 3, -3, 4, 5):
+    for k in (1, -1, 2, -2, 3, -3, 4, 5, -4, -5):
         c = round(v + k * step, decimals)
         if c > 0 and not (percent and c >= 100):
             out.append(c)

@@ -111,7 +111,8 @@ def test_tolerance_follows_the_written_precision_and_the_scale(view: NumberView,
 # --- spaced numbers --------------------------------------------------------------------------------
 
 def test_spaced_numbers_move_in_round_steps_of_about_a_tenth_nearest_first() -> None:
-    assert spaced_numbers(3600, decimals=0, percent=False) == [4100, 3100, 4600, 2600, 5100, 2100, 5600, 6100]
+    assert spaced_numbers(3600, decimals=0, percent=False) == [4100, 3100, 4600, 2600, 5100, 2100, 5600, 6100, 1600,
+                                                                1100]
     assert spaced_numbers(67, decimals=0, percent=False)[:4] == [77, 57, 87, 47]
 
 
@@ -128,8 +129,10 @@ def test_spaced_numbers_keep_the_roundness_and_decimals_of_the_value() -> None:
 
 
 def test_spaced_percentages_stay_below_a_hundred_and_values_stay_positive() -> None:
-    assert spaced_numbers(95, decimals=0, percent=True) == [85, 75, 65]
-    assert spaced_numbers(98.5, decimals=1, percent=True) == [88.5, 78.5, 68.5]
+    # a share near the whole moves within the room left below 100: «69.7%» beside «99.7%» is ruled out
+    assert spaced_numbers(95, decimals=0, percent=True)[:4] == [97, 93, 99, 91]
+    assert spaced_numbers(98.5, decimals=1, percent=True) == [96.5, 94.5, 92.5, 90.5, 88.5]
+    assert spaced_numbers(99.7, decimals=1, percent=True) == [98.7, 97.7, 96.7, 95.7, 94.7]
     assert spaced_numbers(3, decimals=0, percent=False) == [4, 2, 5, 1, 6, 7, 8]
     assert spaced_numbers(120, decimals=0, percent=False)[:2] == [130, 110]  # not a percentage: no ceiling
 
