@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from questions import lists
 from questions.normalize import fold
-from questions.realize import Word, drop_conj, words_of
+from questions.realize import Word, drop_conj, is_verb, words_of
+from questions.realize.words import explicit_subject
 
 # What follows «أن»/«إن» must be a whole clause: a subject and what is said of it.
 MIN_WORDS_AFTER_THAT = 3
@@ -98,15 +99,17 @@ def speaker_missing(text: str) -> bool:
 
 def opens_as_fragment(text: str) -> bool:
     """True when ``text`` opens where no sentence does: on a saying verb whose speaker went with the
-    sentence before («أضاف: ...»), or on a word that leans on a clause it lost («ذلك بأغلبية 32 نائبا»,
-    «بسبب انخفاض سعر النفط إلى ...», «بعد أن استقبلت ...»)."""
+    sentence before («أضاف: ...»), on a verb whose subject did («برّأت أربعة متهمين»), or on a word that
+    leans on a clause it lost («ذلك بأغلبية 32 نائبا», «بسبب انخفاض سعر النفط إلى ...», «بعد أن استقبلت
+    ...»)."""
     words = text.replace("«", " ").replace("(", " ").split()
     if not words:
         return False
     openers = lists.folded("generation/fragment_openers")
     first = fold(words[0]).strip("،,:")
     two = f"{first} {fold(words[1]).strip('،,:')}" if len(words) > 1 else ""
-    return speaker_missing(text) or first in openers or two in openers or _only_attribution(words)
+    return speaker_missing(text) or first in openers or two in openers or _only_attribution(words) or \
+        subject_missing(text)
 
 
 def _only_attribution(words: list[str]) -> bool:
@@ -117,3 +120,45 @@ def _only_attribution(words: list[str]) -> bool:
         return False
     parts = " ".join(words).split("،")
     return all(len(p.split()) <= 3 for p in parts[1:])
+
+
+def opens_what_was_said(after: str) -> bool:
+    """True when the words after a name open what the name said: a colon, a quotation, «إن» or «أن»."""
+    after = after.lstrip()
+    return after[:1] in ":«\"" or fold(after.split()[0] if after.split() else "") in ("ان", "بان")
+
+
+SPEAKER_REACH = 8  # words between a saying verb and its speaker's name (a title stands between)
+
+
+def speaks_here(text: str, start: int, end: int) -> bool:
+    """True when the name at [start, end) of ``text`` is who says what follows it («قال _____: «...»»,
+    «أقرّ مدرب الدحيل _____ بأن ...»): a question blanking it asks who said a quotation, not the news."""
+    if not opens_what_was_said(text[end:end + 8]):
+        return False
+    before = text[:start].split(".")[-1].split()[-SPEAKER_REACH:]
+    saying = lists.folded("generation/saying_verbs") | lists.folded("generation/reporting_verbs")
+    for w in before:
+        bare = fold(w).strip("«»،,:")
+        for b in (bare, bare[1:] if bare[:1] in "وف" else ""):
+            if b and (b in saying or b.endswith("ت") and b[:-1] in saying):
+                return True
+    return False
+
+
+def subject_missing(text: str) -> bool:
+    """True when ``text`` opens on a verb whose subject went with the clause before it: the next word is a
+    definite noun the verb does not agree with as its subject («ألزمت المتهمين بدفع ...»), a preposition,
+    or «كان قد» («كان قد خضع عام 2024 لعملية تحديث»). A count after the verb may be its passive subject
+    («أُحيل 180 ملفاً»), and a word that may open a name is given the benefit of the doubt."""
+    words = words_of(text.strip(" ،,.؟"))
+    if len(words) < 2:
+        return False
+    first, second = words[0], words[1]
+    if drop_conj(first) in ("كان", "كانت") and second.bare == "قد":
+        return True
+    if not is_verb(first):
+        return False
+    if second.bare in lists.folded("generation/realize_prepositions") or second.bare == "قد":
+        return True
+    return second.bare.startswith("ال") and not explicit_subject(words, 1, [], first)

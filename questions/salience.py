@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from questions import lists
 from questions.arabic import glued_conjunction
 from questions.clauses import split_clauses
+from questions.completeness import opens_what_was_said
 from questions.context import NAME_TYPES, Context, Entity, fact_id
 from questions.distractors import interval
 from questions.model import Fact
@@ -92,17 +93,11 @@ def _only_reported_speech(ctx: Context, eid: str) -> bool:
         before = fold(ctx.text[max(0, f.start - 120):f.start].split(".")[-1]).split()
         # «وقالت مديرة دائرة التوعية البيئية في وزارة البيئة، هدى الساعدي: «...»»: a long title may stand
         # between the verb and a name that opens what was said.
-        reach = LONG_TITLE_WORDS if _opens_what_was_said(ctx.text[f.end:f.end + 8]) else 4
+        reach = LONG_TITLE_WORDS if opens_what_was_said(ctx.text[f.end:f.end + 8]) else 4
         near = [_stem_word(w.strip("«»،,")) for w in before[-reach:]]
         if not any(w in verbs or (w.endswith("ت") and w[:-1] in verbs) for w in near):
             return False
     return seen
-
-
-def _opens_what_was_said(after: str) -> bool:
-    """True when the words after a name open what the name said: a colon, a quotation, «إن» or «أن»."""
-    after = after.lstrip()
-    return after[:1] in ":«\"" or fold(after.split()[0] if after.split() else "") in ("ان", "بان")
 
 
 def _after_a_verb(sentence: str, start: int) -> bool:

@@ -15,7 +15,7 @@ from questions.clauses import MAX_STEM_WORDS, fronted_cuts, glue_blank, stem_spa
 from questions.stemcuts import cut_after, cut_number_tail
 from questions import lists
 from questions.arabic import glued_conjunction, name_units
-from questions.completeness import predicate_missing, says_something
+from questions.completeness import predicate_missing, says_something, speaks_here
 from questions.names.lexicon import lex_label
 from questions.context import NAME_TYPES, Context, fact_id
 from questions.coordinate import coordinate_span, first_subject
@@ -322,6 +322,11 @@ def _for_name(ctx: Context, fi: int, f: Fact) -> Stems:
         answer = f.text  # the mention is not part of the name it was linked to: trust what the article wrote
     forms = name_forms(answer) if f.type == "person" else body_forms(answer) if f.type == "organization" else ()
     accepted = tuple(sorted({*forms, *(a for a in ent.aliases if set(tokens(a)) <= set(tokens(answer)))} - {answer}))
+    if f.type == "person" and speaks_here(ctx.text, f.start, f.end):
+        # «قال _____: «...»»: blanking who said a quotation asks for a name, not for the news; what the
+        # person is (a role) or did elsewhere can still be asked.
+        return Stems(fi, f, ent.id, answer, accepted, None, None,
+                     Source(sent.text, f.start - sent.start, f.end - sent.start), c.span, claim=c.claim)
     return Stems(fi, f, ent.id, answer, accepted, c.cloze, _name_wh(ctx, fi, f) if answer == ent.name else None,
                  Source(sent.text, f.start - sent.start, f.end - sent.start), c.span, claim=c.claim)
 
@@ -379,6 +384,8 @@ def _for_date(ctx: Context, fi: int, f: Fact) -> Stems | None:
     if gran == "none" or not re.search(r"\d|يات|ات ", fold(f.text)):
         return None
     s0, e0 = f.start - sent.start, f.end - sent.start
+    if fold(sent.text[:s0]).split()[-1:] in (["النصف"], ["الاسبوع"], ["الربع"], ["العشر"], ["الثلث"]):
+        return None  # «النصف الثاني من شهر أبريل»: a part of the month, not its second day
     text, t0, t1, mentions = _tidied_sentence(ctx, fi, s0, e0)
     ev = event_text(text, t0, t1, mentions)
     wh = None if not_when(sent.text, s0) else when_question(text, t0, t1, gran, mentions)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from questions.completeness import predicate_missing, says_something
+from questions.completeness import predicate_missing, says_something, speaks_here, subject_missing
 
 
 @pytest.mark.parametrize(("text", "says"), [
@@ -38,3 +38,28 @@ def test_says_something(text: str, says: bool) -> None:
 def test_a_linking_verb_with_its_subject_alone_misses_its_predicate(text: str, fact: str, missing: bool) -> None:
     start = text.index(fact)
     assert predicate_missing(text, start, start + len(fact)) is missing
+
+
+@pytest.mark.parametrize(("text", "name", "speaks"), [
+    ("قال زهير بنخلدون: «الحسابات المدارية تستبعد أي خطر».", "زهير بنخلدون", True),
+    ("أقرّ مدرب الدحيل سالم العبيدلي بأن فريقه دفع ثمن التراجع البدني.", "سالم العبيدلي", True),
+    ("وقالت مديرة دائرة التوعية في الوزارة، هدى الساعدي: «نحن أمام أزمة».", "هدى الساعدي", True),
+    ("وسجل المهاجم سالم العبيدلي هدف الفوز في الدقيقة 80.", "سالم العبيدلي", False),
+    ("قال الوزير إن سالم العبيدلي سيتولى الملف.", "سالم العبيدلي", False),  # named in what was said
+])
+def test_a_name_is_the_speaker_of_what_follows_it(text: str, name: str, speaks: bool) -> None:
+    start = text.index(name)
+    assert speaks_here(text, start, start + len(name)) is speaks
+
+
+@pytest.mark.parametrize(("text", "missing"), [
+    ("أُحيل 180 ملفاً إلى القضاء", False),  # a count after a passive verb is its subject
+    ("ألزمت المتهمين بالتضامن بدفع تعويض للخزينة", True),
+    ("كان قد خضع عام 2024 لعملية تحديث", True),
+    ("برّأت المحكمة أربعة متهمين لعدم كفاية الأدلة", False),
+    ("أعلنت الهيئة العامة للإحصاء ارتفاع التضخم", False),
+    ("استقبل عبد المجيد تبون نظيره الموريتاني", False),  # a name after the verb is its subject
+    ("وقعت الجزائر وموريتانيا 14 اتفاقية", False),
+])
+def test_a_clause_whose_subject_went_with_the_clause_before(text: str, missing: bool) -> None:
+    assert subject_missing(text) is missing

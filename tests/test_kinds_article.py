@@ -113,28 +113,23 @@ def _on(build: FactBuilder, surface: str) -> Candidate | None:
     return build(ctx, st, 0.5)
 
 
-@pytest.mark.parametrize(("surface", "prompt", "answer", "opposite"), [
-    ("950 حادثا", "ما التغير الذي طرأ على عدد الحوادث المرورية في المدينة بحسب المقال؟", "انخفاض من 1200 إلى 950",
-     "ارتفاع من 950 إلى 1200"),
-    ("1200", "ما التغير الذي طرأ على عدد الحوادث المرورية في المدينة بحسب المقال؟", "انخفاض من 1200 إلى 950",
-     "ارتفاع من 950 إلى 1200"),
-    ("10%", "ما الهدف الذي يذكره المقال بشأن الصادرات الزراعية؟", "زيادة بنسبة 10%", "تراجع"),
-    ("3.4%", "ما التغير الذي طرأ على معدل البطالة بحسب المقال؟", "تراجع إلى 3.4%", "ارتفاع"),
+@pytest.mark.parametrize(("surface", "prompt", "answer"), [
+    ("950 حادثا", "ما التغير الذي طرأ على عدد الحوادث المرورية في المدينة بحسب المقال؟", "انخفاض من 1200 إلى 950"),
+    ("1200", "ما التغير الذي طرأ على عدد الحوادث المرورية في المدينة بحسب المقال؟", "انخفاض من 1200 إلى 950"),
+    ("10%", "ما الهدف الذي يذكره المقال بشأن الصادرات الزراعية؟", "زيادة بنسبة 10%"),
+    ("3.4%", "ما التغير الذي طرأ على معدل البطالة بحسب المقال؟", "تراجع إلى 3.4%"),
 ])
-def test_a_change_question_asks_direction_and_size_with_the_opposite_among_the_options(
-        surface: str, prompt: str, answer: str, opposite: str) -> None:
+def test_a_change_question_asks_how_far_with_every_option_going_the_same_way(
+        surface: str, prompt: str, answer: str) -> None:
     c = _on(change.build, surface)
     assert c is not None
     q = c.question
     assert (q.prompt, q.answer) == (prompt, answer)
     assert len(set(q.choices)) == 4 and answer in q.choices
-    if " من " in answer:
-        assert opposite in q.choices  # the same two values, the other way
-    else:
-        # two options each way, the answer's value once: where wrong options meet is no clue
-        assert sum(o.startswith(opposite) for o in q.choices) == 2
-        value = answer.split()[-1]
-        assert sum(o.endswith(" " + value) for o in q.choices) == 1
+    # the story tells which way it went: an option going the other way is ruled out at a glance
+    assert all(o.split()[0] == answer.split()[0] for o in q.choices)
+    value = answer.split()[-1]
+    assert sum(o.endswith(" " + value) for o in q.choices) == 1
     assert c.facts[0].startswith("change:")  # every value of one change is one fact for the bank
 
 

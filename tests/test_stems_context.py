@@ -171,6 +171,7 @@ def test_a_dash_inside_a_sentence_is_no_dateline() -> None:
     ("مع", "person", False),  # too short
     ("منظمة أطباء بلا", "organization", False),  # cut short: a name never ends on a particle
     ("سلامة اللقاحات", "person", False),  # a plural of things after a first name
+    ("لكرة القدم", "person", False),  # a sport
     ("غرفة الجنايات الابتدائية المكلفة", "organization", False),  # «المكلفة» needs what it is charged with
 ])
 def test_plausible_name(text: str, typ: str, plausible: bool) -> None:
@@ -490,3 +491,9 @@ def test_a_figure_in_arabic_indic_digits_is_accepted_in_western_ones() -> None:
     ctx = context(t, [fact(t, "٢١٠ عائلات", "number", 210, unit="عائلة")])
     st = stems_for(ctx, 0)
     assert st is not None and "210" in st.accepted
+
+
+def test_a_part_of_a_month_is_no_day_to_ask() -> None:
+    t = "وأعلنت الإدارة أن الدورة المقبلة ستقام في النصف الثاني من شهر أبريل 2027.\n"
+    ctx = context(t, [fact(t, "الثاني من شهر أبريل 2027", "date", "2027-04-02")])
+    assert stems_for(ctx, 0) is None  # «النصف التاسع من شهر أبريل» would be an option

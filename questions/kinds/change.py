@@ -40,17 +40,16 @@ def _wrong_values(f: Fact, beyond: float | None, up: bool) -> list[str]:
     return out
 
 
-def _siblings(ch: Change, others: Sequence[Change], value: str, same_way: bool = True) -> list[str]:
+def _siblings(ch: Change, others: Sequence[Change], value: str) -> list[str]:
     """The values other changes of the article went by (``value`` = "by") or to ("after"), the same way
-    (or, with ``same_way`` False, the other way) and in the same unit, those of ``ch``'s sentence first:
-    a reader who mixed them up picks one."""
+    and in the same unit, those of ``ch``'s sentence first: a reader who mixed them up picks one."""
     mine = getattr(ch, value)
     out: list[str] = []
     near = sorted(others, key=lambda o: (getattr(o, value) is None or mine is None
                                          or getattr(o, value).sentence != mine.sentence))
     for o in near:
         f = getattr(o, value)
-        if f is None or mine is None or (rising(o) == rising(ch)) != same_way or f.type != mine.type \
+        if f is None or mine is None or rising(o) != rising(ch) or f.type != mine.type \
                 or (f.unit or None) != (mine.unit or None) or (value == "after" and o.before is not None):
             continue
         v = _value(f)
@@ -60,38 +59,25 @@ def _siblings(ch: Change, others: Sequence[Change], value: str, same_way: bool =
 
 
 def phrases(ch: Change, others: Sequence[Change] = ()) -> tuple[str, list[str]] | None:
-    """The right description of the change and three wrong ones, written alike. The opposite direction
-    is offered only when the article reports changes both ways: in a story of rising prices a fall is the
-    option a reader rules out first."""
+    """The right description of the change and three wrong ones, written alike and going the same way:
+    the story tells its direction (a record peak, a falling coverage), so an option going the other way
+    is the one a reader rules out first; the question asks how far."""
     before, after, by = _value(ch.before), _value(ch.after), _value(ch.by)
     up = rising(ch)
-    both_ways = any(rising(o) != up for o in others if not o.goal)
     if before and after and ch.after is not None and ch.before is not None:
         start, end = number_view(ch.before), number_view(ch.after)
         if start is None or end is None or start.scale != end.scale:
             return None  # «من 18 ألف إلى 27500»: two ends written two ways read as a slip
         wrong = _wrong_values(ch.after, start.value, up)  # both ends are written in one scale
-        ends = [f"{ch.noun} من {before} إلى {w}" for w in wrong]
-        flip = [f"{ch.opposite} من {after} إلى {before}"] if both_ways else []
-        if len(flip + ends) < 3:
+        if len(wrong) < 3:
             return None
-        return f"{ch.noun} من {before} إلى {after}", (flip + ends)[:3]
+        return f"{ch.noun} من {before} إلى {after}", [f"{ch.noun} من {before} إلى {w}" for w in wrong[:3]]
     for value, fact, how_of in (("by", ch.by, by), ("after", ch.after, after)):
         if not how_of or fact is None:
             continue
         how = ("بنسبة" if "%" in how_of or "٪" in how_of else "بمقدار") if value == "by" else "إلى"
-        spaced = _wrong_values(fact, None, up)
-        same = list(dict.fromkeys(_siblings(ch, others, value) + spaced))
-        if not both_ways:
-            return (f"{ch.noun} {how} {how_of}", [f"{ch.noun} {how} {w}" for w in same[:3]]) if len(same) >= 3 else None
-        # Two options each way, every value once: an answer whose value or direction the wrong options
-        # repeat stands out where they meet.
-        other_way = [w for w in dict.fromkeys(_siblings(ch, others, value, same_way=False) + spaced)
-                     if w != same[0]] if same else []
-        if len(other_way) < 2:
-            return None
-        return f"{ch.noun} {how} {how_of}", [f"{ch.noun} {how} {same[0]}",
-                                             *(f"{ch.opposite} {how} {w}" for w in other_way[:2])]
+        same = list(dict.fromkeys(_siblings(ch, others, value) + _wrong_values(fact, None, up)))
+        return (f"{ch.noun} {how} {how_of}", [f"{ch.noun} {how} {w}" for w in same[:3]]) if len(same) >= 3 else None
     return None
 
 
