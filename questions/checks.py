@@ -10,7 +10,7 @@ import re
 
 from questions.answers import number_values, shows_answer
 from questions.arabic import glued_conjunction
-from questions.completeness import opens_as_fragment
+from questions.completeness import ends_unfinished, opens_as_fragment
 from questions.kinds import shape
 from questions.model import BLANK, FALSE_LABEL, TRUE_LABEL, Question
 from questions.normalize import fold, tokens
@@ -22,7 +22,7 @@ DUPLICATE_OPTIONS = "options_not_distinct"
 NOT_A_QUESTION = "not_a_question_or_blank"
 UNBALANCED = "unbalanced_brackets"
 DANGLING = "dangling_conjunction"
-FRAGMENT = "opens_as_a_fragment"
+FRAGMENT = "fragment"
 
 REASONS: tuple[str, ...] = (ONE_ANSWER, LEAK, OPTION_IN_STEM, DUPLICATE_OPTIONS, NOT_A_QUESTION, UNBALANCED, DANGLING,
                              FRAGMENT)
@@ -146,6 +146,6 @@ def check(question: Question) -> list[str]:
     if BLANK in q.prompt and _dangling(q.prompt):
         failed.append(DANGLING)
     said = _statement(q)
-    if said is not None and opens_as_fragment(said):
+    if said is not None and (opens_as_fragment(said) or ends_unfinished(said)):
         failed.append(FRAGMENT)
     return failed

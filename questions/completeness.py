@@ -162,3 +162,14 @@ def subject_missing(text: str) -> bool:
     if second.bare in lists.folded("generation/realize_prepositions") or second.bare == "قد":
         return True
     return second.bare.startswith("ال") and not explicit_subject(words, 1, [], first)
+
+
+def ends_unfinished(text: str) -> bool:
+    """True when ``text`` stops on a word that needs what follows it: a preposition or a participle left
+    without its complement («... متجاوزة الرقم السابق والمسجل.»)."""
+    words = text.strip(" ،,.؟").split()
+    if not words:
+        return False
+    last = fold(words[-1]).strip("«»()،,.؟")
+    last = last[1:] if last[:1] == "و" and len(last) > 3 else last
+    return last in lists.folded("generation/needs_complement") or last in lists.folded("generation/stem_cannot_end")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from questions.completeness import predicate_missing, says_something, speaks_here, subject_missing
+from questions.completeness import ends_unfinished, predicate_missing, says_something, speaks_here, subject_missing
 
 
 @pytest.mark.parametrize(("text", "says"), [
@@ -63,3 +63,13 @@ def test_a_name_is_the_speaker_of_what_follows_it(text: str, name: str, speaks: 
 ])
 def test_a_clause_whose_subject_went_with_the_clause_before(text: str, missing: bool) -> None:
     assert subject_missing(text) is missing
+
+
+@pytest.mark.parametrize(("text", "unfinished"), [
+    ("سجلت الأحمال رقماً قياسياً بلغ _____ ميغاواط، متجاوزة الرقم السابق والمسجل.", True),
+    ("من المقرر أن يحال المشروع على مجلس المستشارين خلال الدورة التي تفتتح في", True),
+    ("تبدأ الجلسة عند الساعة السابعة مساء", False),  # a time of day ends a clause
+    ("بلغت نسبة المشاركة _____ في الانتخابات.", False),
+])
+def test_a_stem_stopping_on_a_word_that_needs_what_follows(text: str, unfinished: bool) -> None:
+    assert ends_unfinished(text) is unfinished

@@ -17,7 +17,8 @@ CHECK_MESSAGES = {
     "not_a_question_or_blank": "نص السؤال يجب أن يكون سؤالًا (ينتهي بـ ؟) أو جملة فيها فراغ واحد _____.",
     "unbalanced_brackets": "الأقواس أو علامات التنصيص غير متوازنة.",
     "dangling_conjunction": "الجملة تبدأ بحرف عطف معلق.",
-    "opens_as_a_fragment": "الجملة تبدأ بكلمة تحيل إلى ما قبلها (مثل «ذلك» أو «بسبب» أو «أضاف:» بلا قائل)، فلا تقوم وحدها.",
+    "fragment": "الجملة مبتورة: تبدأ بكلمة تحيل إلى ما قبلها (مثل «ذلك» أو «بسبب» أو «أضاف:» بلا قائل) أو تنتهي بكلمة "
+                "تحتاج ما بعدها (مثل «والمسجل»)، فلا تقوم وحدها.",
 }
 # Clearer words for the one-answer check of the kinds whose answer is a structure.
 ONE_ANSWER_BY_KIND = {
