@@ -188,15 +188,18 @@ def _affiliation(ctx: Context, fi: int) -> bool:
 
 
 def _topic_places(ctx: Context) -> set[str]:
-    """Places the whole article is about: named in the title and often, or in most sentences."""
+    """Places the whole article is about: named in the title and often, in most sentences, or the city
+    of its dateline («الجزائر – «الخبر»» and then «محكمة سيدي امحمد بالجزائر العاصمة»)."""
     out = set()
     n = max(1, len(ctx.sentences))
+    dateline = {w for a, b in ctx.datelines for w in tokens(ctx.text[a:b]) if len(w) >= 3}
     for e in ctx.entities.values():
         if e.type != "place":
             continue
         sentences = ctx.sentences_naming(e.id)
         in_title = bool(ctx.title) and any(shows_in(a, ctx.title) for a in e.aliases)
-        if (in_title and e.mentions >= 2) or (len(sentences) >= 3 and len(sentences) >= 0.3 * n):
+        at_dateline = any(tokens(a)[:1] and tokens(a)[0] in dateline for a in e.aliases)
+        if (in_title and e.mentions >= 2) or (len(sentences) >= 3 and len(sentences) >= 0.3 * n) or at_dateline:
             out.add(e.id)
     return out
 

@@ -66,6 +66,13 @@ def test_a_place_named_in_most_sentences_is_trivia() -> None:
     assert _trivia(context(text, facts[:2]), "طنجة") is None  # two sentences of four
 
 
+def test_the_city_of_the_dateline_is_trivia() -> None:
+    text = ("الجزائر – «الخبر»\nأصدر القطب الجزائي لدى محكمة سيدي امحمد بالجزائر العاصمة حكماً بالسجن.\n"
+            "وقضت المحكمة بتغريم الشركة.\n")
+    facts = [fact(text, "الجزائر العاصمة", "place", kind="city", entity="place:alg")]
+    assert _trivia(context(text, facts), "الجزائر العاصمة") == "topic_place"  # the story is told from there
+
+
 LIST = "حضر الاجتماع محمد علي وأحمد حسن وخالد سعيد.\nوأعلن الوزير خطة جديدة للنقل.\n"
 
 
