@@ -287,7 +287,16 @@ def _name_trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
         return "affiliation"
     if e.type == "organization" and _issued_by(ctx.text, f.start):
         return "source"  # «البيانات الصادرة عن المركز الوطني للإحصاء»: where the figures come from
+    if e.type in ("organization", "place") and e.mentions <= 2 and _a_venue(e.name):
+        return "venue"  # «أقيمت في مركز عُمان للمؤتمرات والمعارض»: where it was held, not what happened
     return None
+
+
+def _a_venue(name: str) -> bool:
+    """True for the name of a hall, a stadium or an exhibition centre («مركز عُمان للمؤتمرات والمعارض»)."""
+    words = tokens(name)
+    venues = lists.folded("generation/venue_words")
+    return bool(words) and (words[0] in venues or any(w in venues for w in words[1:] if w.startswith("لل")))
 
 
 def _issued_by(text: str, start: int) -> bool:
@@ -345,7 +354,21 @@ def _number_trivia(ctx: Context, fi: int) -> str | None:
     if isinstance(f.value, (int, float)) and 1300 <= float(f.value) <= 1500 and \
             "هجري" in fold(ctx.text[f.start - 20:f.start]):
         return "hijri_year"  # «منذ مطلع العام الهجري 1448»: the calendar, not the news
+    if before[-1:] == ["الساعه"] or after[:1] and after[0] in ("صباحا", "مساء", "ظهرا", "فجرا"):
+        return "clock"  # «بين الساعة 11 صباحاً و5 مساء»: the time of day
+    if _a_dimension(f, before):
+        return "dimension"  # «قطر مرآته 50 سنتيمتراً», «على ارتفاع 2750 متراً»: a specification
     return None
+
+
+def _a_dimension(f: Fact, before: list[str]) -> bool:
+    """True for a measure in metres or less of a thing's size or of where a site sits («عرض المسار
+    3.75 متر»): an equipment or site specification, not the news."""
+    unit = fold(f.unit or f.text.split()[-1])
+    if not unit.startswith(("متر", "امتار", "سنتيمتر", "ملم", "مليمتر")):
+        return False
+    return any(w.removeprefix("و") in lists.folded("generation/dimension_nouns") for w in before) or \
+        before[-2:] == ["علي", "ارتفاع"]
 
 
 def _date_trivia(ctx: Context, fi: int) -> str | None:

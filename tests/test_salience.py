@@ -73,6 +73,24 @@ def test_the_city_of_the_dateline_is_trivia() -> None:
     assert _trivia(context(text, facts), "الجزائر العاصمة") == "topic_place"  # the story is told from there
 
 
+def test_the_venue_of_an_event_is_trivia() -> None:
+    text = "اختتمت فعاليات معرض مسقط الدولي للكتاب التي أقيمت في مركز عمان للمؤتمرات والمعارض.\n"
+    ctx = context(text, [fact(text, "مركز عمان للمؤتمرات والمعارض", "organization", entity="organization:v")])
+    assert _trivia(ctx, "مركز عمان للمؤتمرات والمعارض") == "venue"
+
+
+@pytest.mark.parametrize(("text", "surface", "unit", "trivia"), [
+    ("ودعت الوزارة إلى الترشيد بين الساعة 11 صباحا والساعة الخامسة مساء.", "11", None, "clock"),
+    ("ويبلغ قطر مرآته 50 سنتيمترا ويعمل آليا.", "50 سنتيمترا", "سنتيمتر", "dimension"),
+    ("ويقع المرصد على ارتفاع 2750 مترا في جبال الأطلس.", "2750 مترا", "متر", "dimension"),
+    ("ويمتد الطريق على مسافة 840 كيلومترا بين البلدين.", "840 كيلومترا", "كيلومتر", None),  # the project's size
+])
+def test_a_time_of_day_or_a_specification_is_trivia(text: str, surface: str, unit: str | None,
+                                                    trivia: str | None) -> None:
+    ctx = context(text + "\n", [fact(text, surface, "number", float(surface.split()[0]), unit=unit)])
+    assert _trivia(ctx, surface) == trivia
+
+
 LIST = "حضر الاجتماع محمد علي وأحمد حسن وخالد سعيد.\nوأعلن الوزير خطة جديدة للنقل.\n"
 
 
