@@ -6,7 +6,7 @@ sentence reported, not stop at who spoke («قال البروفيسور … با
 from __future__ import annotations
 
 from questions import lists
-from questions.normalize import fold
+from questions.normalize import fold, strip_diacritics
 from questions.realize import Word, drop_conj, is_verb, words_of
 from questions.realize.words import explicit_subject
 
@@ -173,3 +173,30 @@ def ends_unfinished(text: str) -> bool:
     last = fold(words[-1]).strip("«»()،,.؟")
     last = last[1:] if last[:1] == "و" and len(last) > 3 else last
     return last in lists.folded("generation/needs_complement") or last in lists.folded("generation/stem_cannot_end")
+
+
+OWNER_REACH = 4  # a pronoun this early in a stem, with no noun before it, stands for something outside it
+
+
+def _owned_by_someone_before(word: str) -> bool:
+    """True for a noun carrying a possessive pronoun («لاعبوه»، «شباكه»، «زميلها»): not a definite noun,
+    not a preposition with its pronoun («منه»، «عليها»), not a word whose ه is its own («المياه»، «وجه»)."""
+    w = strip_diacritics(word).strip("«»()،,.:؟\"")
+    if w.startswith(("ال", "وال", "بال", "لل")) or len(w) < 4 or fold(w) in lists.folded("generation/own_final_ha"):
+        return False
+    stem = next((w[:-len(s)] for s in ("هما", "هم", "ها", "ه") if w.endswith(s)), None)
+    if stem is None:
+        return False
+    bare = stem[1:] if stem[:1] in "وف" and len(stem) > 3 else stem
+    return len(bare) >= 3 and fold(bare) not in lists.folded("generation/pronoun_hosts")
+
+
+def owner_missing(text: str) -> bool:
+    """True when ``text`` opens on a noun owned by someone it does not name («كم هدفاً سجل لاعبوه؟»، «لم
+    تهتز شباكه سوى 17 مرة»، «توّج زميله رودريغو»): the owner went with the sentence before."""
+    for w in text.split()[:OWNER_REACH]:
+        if _owned_by_someone_before(w):
+            return True
+        if strip_diacritics(w).startswith(("ال", "وال", "«")) or "»" in w:
+            return False  # «أعلن النادي أن مدربه ...», «كان «ترامب» أعلن دعمه»: what the pronoun may stand for
+    return False

@@ -19,6 +19,7 @@ from questions.kinds import comprehension_kinds
 from questions.kinds.base import Candidate
 from questions import lists
 from questions.answers import clitic_tokens
+from questions.completeness import owner_missing
 from questions.arithmetic import worked_out
 from questions.leaks import offers_answer_of, reveals, title_reveals
 from questions.leaks import secrets as secrets_of
@@ -67,7 +68,10 @@ def score(c: Candidate) -> float:
 
 def leans_back(prompt: str) -> bool:
     """True when a stem points back to something the article named before («في السنة ذاتها»،
-    «لهذا الغرض»)."""
+    «لهذا الغرض»), or opens on a noun owned by someone it does not name («كم هدفاً سجل لاعبوه؟»،
+    «لم تهتز شباكه سوى 17 مرة»)."""
+    if owner_missing(prompt):
+        return True
     words = lists.folded("generation/anaphora")
     toks = tokens(prompt)
     for i, t in enumerate(toks):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from questions.completeness import ends_unfinished, predicate_missing, says_something, speaks_here, subject_missing
+from questions.completeness import (ends_unfinished, owner_missing, predicate_missing, says_something, speaks_here,
+                                    subject_missing)
 
 
 @pytest.mark.parametrize(("text", "says"), [
@@ -73,3 +74,15 @@ def test_a_clause_whose_subject_went_with_the_clause_before(text: str, missing: 
 ])
 def test_a_stem_stopping_on_a_word_that_needs_what_follows(text: str, unfinished: bool) -> None:
     assert ends_unfinished(text) is unfinished
+
+
+@pytest.mark.parametrize(("text", "missing"), [
+    ("كم هدفاً سجل لاعبوه؟", True),
+    ("لم تهتز شباكه سوى 17 مرة", True),
+    ("توّج زميله رودريغو بلقب الهداف", True),
+    ("أعلن النادي أن مدربه سيغادر", False),  # the club is named before its coach
+    ("بلغت نسبة المياه المعالجة 40%", False),  # «المياه» owns its ه
+    ("قالت الوزارة إن 12 منهم تلقوا العلاج", False),  # a preposition with its pronoun
+])
+def test_a_stem_opening_on_a_noun_owned_by_someone_it_does_not_name(text: str, missing: bool) -> None:
+    assert owner_missing(text) is missing
