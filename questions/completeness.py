@@ -109,7 +109,20 @@ def opens_as_fragment(text: str) -> bool:
     first = fold(words[0]).strip("،,:")
     two = f"{first} {fold(words[1]).strip('،,:')}" if len(words) > 1 else ""
     return speaker_missing(text) or first in openers or two in openers or _only_attribution(words) or \
-        subject_missing(text)
+        subject_missing(text) or _opens_on_a_quotation(text)
+
+
+QUOTE_WORDS = 4  # a quotation this long opening a stem is someone's words whose speaker was cut away
+
+
+def _opens_on_a_quotation(text: str) -> bool:
+    """«"هذه الأرقام ستنعكس مباشرة على الصيف المقبل"، مؤكداً أن ...»: who said it went with the sentence."""
+    text = text.lstrip()
+    if text[:1] not in "«\"":
+        return False
+    close = "»" if text[0] == "«" else '"'
+    end = text.find(close, 1)
+    return len((text[1:end] if end > 0 else text[1:]).split()) >= QUOTE_WORDS
 
 
 def _only_attribution(words: list[str]) -> bool:
@@ -123,8 +136,9 @@ def _only_attribution(words: list[str]) -> bool:
 
 
 def opens_what_was_said(after: str) -> bool:
-    """True when the words after a name open what the name said: a colon, a quotation, «إن» or «أن»."""
-    after = after.lstrip()
+    """True when the words after a name open what the name said: a colon, a quotation, «إن» or «أن»
+    (after a comma closing a title: «المهندس طارق عبد الرحيم، أن ...»)."""
+    after = after.lstrip().lstrip("،,").lstrip()
     return after[:1] in ":«\"" or fold(after.split()[0] if after.split() else "") in ("ان", "بان")
 
 
@@ -133,10 +147,14 @@ SPEAKER_REACH = 8  # words between a saying verb and its speaker's name (a title
 
 def speaks_here(text: str, start: int, end: int) -> bool:
     """True when the name at [start, end) of ``text`` is who says what follows it («قال _____: «...»»,
-    «أقرّ مدرب الدحيل _____ بأن ...»): a question blanking it asks who said a quotation, not the news."""
-    if not opens_what_was_said(text[end:end + 8]):
-        return False
+    «أقرّ مدرب الدحيل _____ بأن ...») or who reacts to the news («رحب _____ بالحكم»): a question blanking
+    it asks who said something, not the news."""
     before = text[:start].split(".")[-1].split()[-SPEAKER_REACH:]
+    reacting = lists.folded("generation/reaction_verbs")
+    if any(fold(w).strip("«»،,:").removeprefix("و") in reacting for w in before[-3:]):
+        return True  # «رحب _____، رئيس فرع الجمعية، بالحكم», «أعرب الحاج _____ عن ارتياحه»: a reaction
+    if not opens_what_was_said(text[end:end + 10]):
+        return False
     saying = lists.folded("generation/saying_verbs") | lists.folded("generation/reporting_verbs")
     for w in before:
         bare = fold(w).strip("«»،,:")

@@ -470,8 +470,9 @@ def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: rand
             continue  # «1025 مليون»: a figure past a thousand would be written with the next scale word
         if view.unit_kept and not view.decimals and not counted_alike(int(c), int(view.value), bool(view.scale)):
             continue  # «ثلاثة أعوام» / «11 عامًا»: the noun left in the stem must still agree
-        if _scale_in_accusative(view.scale) and not view.decimals and _noun_class(int(c)) != _noun_class(int(view.value)):
-            continue  # «360 ألفاً» beside «310 ألفاً»: ten takes «آلاف»
+        if (_scale_in_accusative(view.scale) or _scale_in_plural(view.scale)) and not view.decimals and \
+                _noun_class(int(c)) != _noun_class(int(view.value)):
+            continue  # «360 ألفاً» beside «310 ألفاً»: ten takes «آلاف»; «3 تريليونات» beside «2 تريليونات»
         s = view.render(c)
         if s in banned or shows_in(s, stem):
             continue
@@ -527,6 +528,11 @@ def _day_of_month(after: str) -> bool:
         return False
     first = words[0].strip("،,.")
     return first in ("منه", "من الشهر") or first in MONTHS or f"{first} {words[1] if len(words) > 1 else ''}" in MONTHS
+
+
+def _scale_in_plural(scale: str) -> bool:
+    """«آلاف»، «ملايين»، «مليارات»: a scale word counted by 3 to 10, which other counts would not take."""
+    return fold(scale) in ("الاف", "ملايين", "مليارات", "تريليونات")
 
 
 def _scale_in_accusative(scale: str) -> bool:

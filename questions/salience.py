@@ -220,6 +220,8 @@ def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
             return "attribution"
     if f.type in NAME_TYPES:
         return _name_trivia(ctx, fi, topic_places)
+    if f.type in ("number", "percentage") and _after_the_leader(ctx, f):
+        return "runner_up"  # «تلاه قطاع الإقامة بنسبة 8.1%»، «تليها شعبة الرياضة بـ18.9%»: the rest of a ranking
     if f.type == "number":
         return _number_trivia(ctx, fi)
     if f.type == "date":
@@ -359,6 +361,12 @@ def _number_trivia(ctx: Context, fi: int) -> str | None:
     if _a_dimension(f, before):
         return "dimension"  # «قطر مرآته 50 سنتيمتراً», «على ارتفاع 2750 متراً»: a specification
     return None
+
+
+def _after_the_leader(ctx: Context, f: Fact) -> bool:
+    """True for a figure brought in after a ranking's leader («تلاه قطاع الإقامة بنسبة 8.1%»)."""
+    before = fold(ctx.text[max(0, f.start - 40):f.start]).replace("،", " ").split()[-4:]
+    return any(w.removeprefix("و") in lists.folded("generation/runner_up_words") for w in before)
 
 
 def _a_dimension(f: Fact, before: list[str]) -> bool:

@@ -17,12 +17,12 @@ from questions import lists
 from questions.arabic import glued_conjunction, name_units
 from questions.completeness import predicate_missing, says_something, speaks_here
 from questions.names.lexicon import lex_label
-from questions.context import NAME_TYPES, Context, fact_id
+from questions.context import NAME_TYPES, Context, Entity, fact_id
 from questions.coordinate import coordinate_span, first_subject
 from questions.distractors import date_variants, format_number, parse_iso
 from questions.model import BLANK, Fact, Source
 from questions.normalize import fold, tokens
-from questions.options import NumberView, number_view, org_group
+from questions.options import NumberView, number_view, org_group, shows_in
 from questions.tails import list_tail_cut, tail_cut
 from questions.realize import (
     drop_conj,
@@ -322,13 +322,25 @@ def _for_name(ctx: Context, fi: int, f: Fact) -> Stems:
         answer = f.text  # the mention is not part of the name it was linked to: trust what the article wrote
     forms = name_forms(answer) if f.type == "person" else body_forms(answer) if f.type == "organization" else ()
     accepted = tuple(sorted({*forms, *(a for a in ent.aliases if set(tokens(a)) <= set(tokens(answer)))} - {answer}))
-    if f.type == "person" and speaks_here(ctx.text, f.start, f.end):
-        # «قال _____: «...»»: blanking who said a quotation asks for a name, not for the news; what the
-        # person is (a role) or did elsewhere can still be asked.
+    if f.type == "person" and (speaks_here(ctx.text, f.start, f.end) or _named_in_passing(ctx, ent)):
+        # «قال _____: «...»»: blanking who said a quotation asks for a name, not for the news, and so does
+        # blanking someone the story names once away from its headline and lead (a villager, a deputy
+        # minister beside his minister); what the person is (a role) or did can still be asked.
         return Stems(fi, f, ent.id, answer, accepted, None, None,
                      Source(sent.text, f.start - sent.start, f.end - sent.start), c.span, claim=c.claim)
     return Stems(fi, f, ent.id, answer, accepted, c.cloze, _name_wh(ctx, fi, f) if answer == ent.name else None,
                  Source(sent.text, f.start - sent.start, f.end - sent.start), c.span, claim=c.claim)
+
+
+LEAD_SENTENCES = 2  # the headline's sentence and the lead: a name there is one every reader meets
+
+
+def _named_in_passing(ctx: Context, ent: Entity) -> bool:
+    """True for a person the article names once, outside its headline and lead."""
+    if ent.mentions > 1 or (ctx.title and any(shows_in(a, ctx.title) for a in ent.aliases)):
+        return False
+    first = next((ctx.sent_of[i] for i, g in enumerate(ctx.facts) if fact_id(g) == ent.id and i in ctx.sent_of), 0)
+    return first >= LEAD_SENTENCES
 
 
 def name_forms(name: str) -> tuple[str, ...]:

@@ -87,6 +87,8 @@ def test_well_formed_questions_pass_every_check(question: Question) -> None:
          choices=("4.8 مليون", "3.9 مليون", "4.2 مليون", "5.1 مليون")), FRAGMENT),
     (Question(key="k", kind="true_false", fact_type="number", prompt="هل العبارة الآتية صحيحة بحسب المقال: "
               "وأضاف أن الحملة ستبدأ في مارس؟", answer=TRUE_LABEL, choices=(TRUE_LABEL, FALSE_LABEL)), FRAGMENT),
+    (mcq(prompt=f'"هذه الأرقام ستنعكس مباشرة على الصيف المقبل"، مؤكداً أن الوزارة ستردم _____ بئرا.',
+         answer="120", choices=("120", "90", "150", "180")), FRAGMENT),  # whose words?
     (Question(key="k", kind="true_false", fact_type="person", prompt="هل العبارة الآتية صحيحة بحسب المقال: "
               "بحسب مديرة دائرة المياه في البلدية، ربى النابلسي؟", answer=TRUE_LABEL,
               choices=(TRUE_LABEL, FALSE_LABEL)), FRAGMENT),  # who says it, and nothing said
@@ -115,6 +117,8 @@ def test_a_stem_opening_on_its_speaker_or_on_a_whole_clause_is_no_fragment() -> 
                      choices=("215 ألف", "180 ألف", "250 ألف", "300 ألف"))) == []
     assert check(mcq(prompt=f"بعد ثلاثة أيام من البحث، انتشلت الفرق {BLANK} جثث.", answer="سبع",
                      choices=("سبع", "خمس", "تسع", "ثلاث"))) == []
+    assert check(mcq(prompt=f"«الصحة»: وزعت الوزارة {BLANK} جرعة من اللقاح.", answer="4.6 ملايين",
+                     choices=("4.6 ملايين", "3.9 ملايين", "5.2 ملايين", "6.1 ملايين"))) == []  # a body in quotes
     assert check(Question(key="k", kind="true_false", fact_type="percentage", answer=TRUE_LABEL,
                           prompt="هل العبارة الآتية صحيحة بحسب المقال: بحسب البلدية، انخفضت نسبة الفاقد المائي "
                                  "إلى 24 في المائة؟", choices=(TRUE_LABEL, FALSE_LABEL))) == []

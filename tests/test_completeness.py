@@ -47,6 +47,9 @@ def test_a_linking_verb_with_its_subject_alone_misses_its_predicate(text: str, f
     ("وقالت مديرة دائرة التوعية في الوزارة، هدى الساعدي: «نحن أمام أزمة».", "هدى الساعدي", True),
     ("وسجل المهاجم سالم العبيدلي هدف الفوز في الدقيقة 80.", "سالم العبيدلي", False),
     ("قال الوزير إن سالم العبيدلي سيتولى الملف.", "سالم العبيدلي", False),  # named in what was said
+    ("أوضح رئيس مجلس إدارة الشركة، المهندس طارق عبد الرحيم، أن المحطة تعمل.", "طارق عبد الرحيم", True),
+    ("رحب نور الدين الكتاني، رئيس فرع الجمعية، بالحكم.", "نور الدين الكتاني", True),  # a reaction
+    ("أعرب الحاج محمود عبد الستار عن ارتياحه لافتتاح المحطة.", "محمود عبد الستار", True),
 ])
 def test_a_name_is_the_speaker_of_what_follows_it(text: str, name: str, speaks: bool) -> None:
     start = text.index(name)

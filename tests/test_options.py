@@ -419,15 +419,22 @@ def test_a_day_of_the_month_gets_days_of_a_month(stem: str, seed: int) -> None:
     assert len(options) == 3 and all(int(o) <= 31 for o in options)  # «32 مارس» is no day
 
 
+@pytest.mark.parametrize(("text", "surface", "value", "stem", "lo", "hi"), [
+    # «ألفاً» is counted by 11 to 99: not «310 ألفاً» nor «400 ألفاً»
+    ("سجل المعرض 412 ألف زائر، مقابل نحو 360 ألفاً في الدورة السابقة.\n", "360 ألفاً", 360000,
+     "مقابل نحو _____ في الدورة السابقة.", 11, 99),
+    # «تريليونات» is counted by 3 to 10: not «2 تريليونات»
+    ("وتستهدف الخطة رفع الناتج المحلي إلى 3 تريليونات درهم بحلول 2031.\n", "3 تريليونات", 3e12,
+     "إلى _____ درهم بحلول 2031.", 3, 10),
+])
 @pytest.mark.parametrize("seed", range(4))
-def test_a_scale_word_counted_by_eleven_to_ninety_nine_keeps_such_counts(seed: int) -> None:
-    text = "سجل المعرض 412 ألف زائر، مقابل نحو 360 ألفاً في الدورة السابقة.\n"
-    f = fact(text, "360 ألفاً", "number", 360000)
+def test_a_scale_word_keeps_the_counts_it_agrees_with(text: str, surface: str, value: float, stem: str, lo: int,
+                                                      hi: int, seed: int) -> None:
+    f = fact(text, surface, "number", value)
     view = number_view(f)
-    assert view is not None and view.scale == "ألفاً"
-    options = number_options(context(text, [f]), f, view, "مقابل نحو _____ في الدورة السابقة.", random.Random(seed))
-    assert len(options) == 3
-    assert all(11 <= int(o.split()[0]) % 100 <= 99 for o in options)  # not «310 ألفاً», «400 ألفاً»
+    assert view is not None and view.scale == surface.split()[1]
+    options = number_options(context(text, [f]), f, view, stem, random.Random(seed))
+    assert len(options) == 3 and all(lo <= int(o.split()[0]) % 100 <= hi for o in options)
 
 
 @pytest.mark.parametrize("seed", range(4))

@@ -84,10 +84,12 @@ def test_the_venue_of_an_event_is_trivia() -> None:
     ("ويبلغ قطر مرآته 50 سنتيمترا ويعمل آليا.", "50 سنتيمترا", "سنتيمتر", "dimension"),
     ("ويقع المرصد على ارتفاع 2750 مترا في جبال الأطلس.", "2750 مترا", "متر", "dimension"),
     ("ويمتد الطريق على مسافة 840 كيلومترا بين البلدين.", "840 كيلومترا", "كيلومتر", None),  # the project's size
+    ("وتصدر النقل بنسبة 9.3%، تلاه قطاع الإقامة بنسبة 8.1% ثم البناء.", "8.1%", None, "runner_up"),
 ])
 def test_a_time_of_day_or_a_specification_is_trivia(text: str, surface: str, unit: str | None,
                                                     trivia: str | None) -> None:
-    ctx = context(text + "\n", [fact(text, surface, "number", float(surface.split()[0]), unit=unit)])
+    typ = "percentage" if surface.endswith("%") else "number"
+    ctx = context(text + "\n", [fact(text, surface, typ, float(surface.split()[0].rstrip("%")), unit=unit)])
     assert _trivia(ctx, surface) == trivia
 
 

@@ -497,3 +497,16 @@ def test_a_part_of_a_month_is_no_day_to_ask() -> None:
     t = "وأعلنت الإدارة أن الدورة المقبلة ستقام في النصف الثاني من شهر أبريل 2027.\n"
     ctx = context(t, [fact(t, "الثاني من شهر أبريل 2027", "date", "2027-04-02")])
     assert stems_for(ctx, 0) is None  # «النصف التاسع من شهر أبريل» would be an option
+
+
+def test_a_person_named_once_after_the_lead_is_no_name_to_recall() -> None:
+    t = ("افتتح محافظ أسيوط محطة مياه جديدة في قرية دشلوط.\nوتخدم المحطة 40 ألف نسمة.\n"
+         "وتبلغ طاقتها 20 ألف متر مكعب يوميا.\nوتسلم المواطن محمود عبد الستار أول فاتورة مياه في القرية.\n"
+         "وأكد المحافظ عمرو الشافعي أن المحطة جزء من خطة أوسع.\nوأشار الشافعي إلى أن العمل مستمر.\n")
+    ctx = context(t, [fact(t, "محمود عبد الستار", "person", entity="person:m", role="المواطن"),
+                      fact(t, "عمرو الشافعي", "person", entity="person:s", role="المحافظ"),
+                      fact(t, "الشافعي", "person", "عمرو الشافعي", nth=1, entity="person:s")])
+    once = stems_for(ctx, index_of(ctx, "محمود عبد الستار"))
+    assert once is not None and once.cloze is None and once.wh is None  # a villager named once
+    twice = stems_for(ctx, index_of(ctx, "الشافعي"))
+    assert twice is not None and twice.cloze is not None  # the governor the story follows
