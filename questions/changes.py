@@ -191,6 +191,9 @@ def _what_changed(words: list[Word], start: int, at: int) -> tuple[list[Word] | 
         return None, j
     if subject and j < at and any(ch.isdigit() for ch in words[j].bare) and not subject[-1].bare.startswith("ال"):
         return None, j  # «سعر العبوة سعة 16 كيلوغراما»: the figure belongs to what changed
+    particles = lists.folded("generation/clause_particles")
+    if subject and (subject[0].bare in particles or subject[0].bare[:1] in "فو" and subject[0].bare[1:] in particles):
+        return None, j  # «أما أسرع القطاعات نمواً فكان النقل والتخزين»: a clause, not what changed
     if subject and subject[0].bare in lists.folded("generation/generic_heads") and \
             (len(subject) == 1 or subject[1].bare in _COMPLEMENT_PREPOSITIONS):
         return None, j  # «ارتفعت النسبة في العلوم»: which rate, the sentence before said
