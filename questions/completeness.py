@@ -177,7 +177,7 @@ def subject_missing(text: str) -> bool:
         return True
     if not is_verb(first):
         return False
-    if second.bare in lists.folded("generation/realize_prepositions") or second.bare == "قد":
+    if second.bare in lists.folded("generation/realize_prepositions") or second.bare in ("قد", "ان", "انه", "انها", "بان"):
         return True
     return second.bare.startswith("ال") and not explicit_subject(words, 1, [], first)
 

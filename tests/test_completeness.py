@@ -60,6 +60,7 @@ def test_a_name_is_the_speaker_of_what_follows_it(text: str, name: str, speaks: 
     ("أُحيل 180 ملفاً إلى القضاء", False),  # a count after a passive verb is its subject
     ("ألزمت المتهمين بالتضامن بدفع تعويض للخزينة", True),
     ("كان قد خضع عام 2024 لعملية تحديث", True),
+    ("أعلنت أن حملة ثانية تستهدف الأطفال", True),  # who announced?
     ("برّأت المحكمة أربعة متهمين لعدم كفاية الأدلة", False),
     ("أعلنت الهيئة العامة للإحصاء ارتفاع التضخم", False),
     ("استقبل عبد المجيد تبون نظيره الموريتاني", False),  # a name after the verb is its subject
