@@ -468,6 +468,8 @@ def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: rand
     for i, c in enumerate(near[:1] + spaced):
         if view.scale and c >= 1000:
             continue  # «1025 مليون»: a figure past a thousand would be written with the next scale word
+        if view.scale and view.decimals and c == int(c):
+            continue  # «3.0 مليون» beside «2.5 مليون»: a whole figure is written «3 ملايين»
         if view.unit_kept and not view.decimals and not counted_alike(int(c), int(view.value), bool(view.scale)):
             continue  # «ثلاثة أعوام» / «11 عامًا»: the noun left in the stem must still agree
         if (_scale_in_accusative(view.scale) or _scale_in_plural(view.scale)) and not view.decimals and \

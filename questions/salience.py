@@ -106,10 +106,13 @@ def _after_a_verb(sentence: str, start: int) -> bool:
 
 
 def _converted(ctx: Context, fi: int) -> bool:
-    """True for an amount in brackets right after another amount: its conversion."""
+    """True for an amount in brackets right after another amount («7.3 مليار دينار (نحو 23.8 مليار
+    دولار)»): its conversion."""
     f = ctx.facts[fi]
     g = ctx.facts[fi - 1] if fi > 0 else None  # the facts are in the article's order
-    return g is not None and g.type == "number" and 0 <= f.start - g.end <= 3 and ctx.text[g.end:f.start].strip() == "("
+    between = fold(ctx.text[g.end:f.start]).strip() if g is not None else ""
+    return g is not None and g.type == "number" and 0 <= f.start - g.end <= 16 and between.startswith("(") and \
+        between[1:].strip() in ("", "نحو", "حوالي", "اي", "ما يعادل", "ما يعادل نحو", "اي نحو", "اي ما يعادل")
 
 
 def _court(name: str) -> bool:
@@ -447,12 +450,18 @@ def _range_start(text: str, end: int) -> bool:
 
 
 def _in_title(text: str, pos: int) -> bool:
-    """True inside a short «quoted» title (at most ``TITLE_WORDS`` words): a book, a film, a programme."""
-    opened = text.rfind("«", max(0, pos - 120), pos)
-    if opened < 0 or text.rfind("»", opened, pos) >= 0:
-        return False
-    closed = text.find("»", pos)
-    return closed >= 0 and len(text[opened:closed].split()) <= TITLE_WORDS
+    """True inside a short quoted title (at most ``TITLE_WORDS`` words): a book, a film, a programme, a
+    project («ممر "ساوث 2"»)."""
+    for opener, closer in (("«", "»"), ('"', '"')):
+        opened = text.rfind(opener, max(0, pos - 120), pos)
+        if opened < 0 or text.rfind(closer, opened + 1, pos) >= 0:
+            continue
+        if opener == '"' and text[:opened].count('"') % 2:
+            continue  # that mark closes a quotation, it does not open one
+        closed = text.find(closer, pos)
+        if closed >= 0 and len(text[opened:closed].split()) <= TITLE_WORDS:
+            return True
+    return False
 
 
 def well_known(role: str | None) -> bool:

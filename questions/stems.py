@@ -194,6 +194,12 @@ def with_subject(ctx: Context, fi: int, text: str, a: int, b: int) -> tuple[str,
         return text, a, b  # «أقر مدرب الأهلي ...»: a title opens the subject
     if drop_conj(words[0]) in lists.folded("generation/subject_first_verbs"):
         return text, a, b  # «ارتفع عدد السياح»: the noun after the verb is its subject
+    if a > words[2].end and words[2].bare.startswith("ال") and \
+            second.bare not in lists.folded("generation/realize_prepositions") or \
+            second.bare in lists.folded("generation/quantity_subjects"):
+        # «عقد مجلس الوزراء جلسة طارئة ... 72»، «طالب عدد من السكان»: the verb has its subject (when the
+        # blank itself follows the verb, «تولى _____ عام 1976», the noun phrase is its object)
+        return text, a, b
     subject = _subject_of_story(ctx, ctx.sent_of[fi])
     if subject is None:
         return text, a, b
@@ -418,6 +424,8 @@ def _for_number(ctx: Context, fi: int, f: Fact) -> Stems | None:
     view = number_view(f)
     if view is None or (f.type == "number" and view.value < 2 and not view.scale) or _inside_pairing(ctx.text, f):
         return None
+    if view.spelled and view.value == 2 and not view.percent:
+        return None  # «ومفقودين اثنين»: the dual before it already says two
     text, t0, t1, mentions = _tidied_sentence(ctx, fi, f.start - sent.start, f.end - sent.start)
     if f.type == "percentage":
         wh = percent_question(text, t0, t1, mentions)

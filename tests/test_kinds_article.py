@@ -392,3 +392,10 @@ def test_a_false_statement_swaps_a_place_for_another_the_article_names() -> None
     assert made
     for o in made[0].question.choices:  # no «القدس» or «تمنراست» from outside the story
         assert sum(1 for c, _ in cities if c in o) == 1
+
+
+def test_a_count_reached_with_nothing_it_rose_from_is_no_change() -> None:
+    t = "وارتفعت حصيلة الفيضانات في المحافظة إلى 4 قتلى بحسب الدفاع المدني.\n"
+    ctx = context(t, [fact(t, "4 قتلى", "number", 4, unit="قتيل")])
+    st = stems_for(ctx, 0)
+    assert st is not None and change.build(ctx, st, 0.5) is None  # «ارتفاع إلى 6» could count the missing too

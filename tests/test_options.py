@@ -408,15 +408,26 @@ def test_no_option_holds_more_units_than_its_period(seed: int) -> None:
     assert period_cap("_____ ساعة في اليوم") == 24 and period_cap("_____ دولار") == math.inf
 
 
+def _options_of(text: str, surface: str, value: float, stem: str, seed: int) -> list[str]:
+    """The wrong options for the number ``surface`` of ``text`` asked with ``stem``."""
+    f = fact(text, surface, "number", value)
+    view = number_view(f)
+    assert view is not None
+    return number_options(context(text, [f]), f, view, stem, random.Random(seed))
+
+
 @pytest.mark.parametrize("stem", ["وتستمر الحملة حتى _____ منه.", "وتستمر الحملة حتى _____ مارس."])
 @pytest.mark.parametrize("seed", range(4))
 def test_a_day_of_the_month_gets_days_of_a_month(stem: str, seed: int) -> None:
-    text = "تنطلق الحملة في الأول من مارس وتستمر حتى 30 منه.\n"
-    f = fact(text, "30", "number", 30)
-    view = number_view(f)
-    assert view is not None
-    options = number_options(context(text, [f]), f, view, stem, random.Random(seed))
+    options = _options_of("تنطلق الحملة في الأول من مارس وتستمر حتى 30 منه.\n", "30", 30, stem, seed)
     assert len(options) == 3 and all(int(o) <= 31 for o in options)  # «32 مارس» is no day
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_no_whole_figure_is_written_with_a_decimal_beside_a_scale_word(seed: int) -> None:
+    options = _options_of("وينال البطل 3 ملايين درهم، فيما ينال الوصيف 2.5 مليون درهم.\n", "2.5 مليون", 2.5e6,
+                          "ينال الوصيف _____ درهم.", seed)
+    assert len(options) == 3 and not any(o.split()[0].endswith(".0") for o in options)  # not «3.0 مليون»
 
 
 @pytest.mark.parametrize(("text", "surface", "value", "stem", "lo", "hi"), [
@@ -430,10 +441,7 @@ def test_a_day_of_the_month_gets_days_of_a_month(stem: str, seed: int) -> None:
 @pytest.mark.parametrize("seed", range(4))
 def test_a_scale_word_keeps_the_counts_it_agrees_with(text: str, surface: str, value: float, stem: str, lo: int,
                                                       hi: int, seed: int) -> None:
-    f = fact(text, surface, "number", value)
-    view = number_view(f)
-    assert view is not None and view.scale == surface.split()[1]
-    options = number_options(context(text, [f]), f, view, stem, random.Random(seed))
+    options = _options_of(text, surface, value, stem, seed)
     assert len(options) == 3 and all(lo <= int(o.split()[0]) % 100 <= hi for o in options)
 
 

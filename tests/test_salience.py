@@ -318,6 +318,7 @@ def test_fazat_next_to_a_body_counts_as_an_event_verb() -> None:
     ("توج الأهلي بالكأس في الصالة المغطاة بحضور نحو 4500 مشجع.", "4500 مشجع", "number", 4500, "attendance"),
     ("وتابع المباراة 30 ألف متفرج في المدرجات.", "30 ألف متفرج", "number", 30000, "attendance"),
     ("وتعاملت فرق الإنقاذ مع 146 بلاغا خلال 48 ساعة.", "48", "number", 48, "window"),
+    ('وتضمنت الاتفاقيات تسريع دراسات ممر "ساوث 2" لنقل الهيدروجين.', "2", "number", 2, "in_title"),
 ])
 def test_figures_that_are_part_of_something_else_are_trivia(text: str, surface: str, typ: str, value: object,
                                                             reason: str) -> None:
@@ -399,6 +400,10 @@ def test_an_amount_converted_in_brackets_is_trivia() -> None:
                          fact(text, "40 مليون دولار", "number", 40e6, unit="دولار")])
     assert _trivia(ctx, "40 مليون دولار") == "equivalent"
     assert _trivia(ctx, "150 مليون ريال") is None
+    text = "وتقدر الإيرادات بنحو 7.3 مليار دينار (نحو 23.8 مليار دولار) للسنة المالية.\n"
+    ctx = context(text, [fact(text, "7.3 مليار دينار", "number", 7.3e9, unit="دينار"),
+                         fact(text, "23.8 مليار دولار", "number", 23.8e9, unit="دولار")])
+    assert _trivia(ctx, "23.8 مليار دولار") == "equivalent"  # «نحو» inside the brackets changes nothing
 
 
 @pytest.mark.parametrize(("text", "trivia"), [

@@ -10,6 +10,7 @@ import pytest
 from handmade import context, fact, index_of, visit
 from questions.context import Context, dateline_spans, drop_doubtful_names, plausible_name, synonyms_of
 from questions.model import Fact
+from questions.realize import date_removal
 from questions.stems import body_forms, date_adjuncts, name_forms, not_when, stems_for, with_subject
 
 
@@ -94,6 +95,16 @@ def test_no_subject_is_written_where_the_clause_may_have_one(clause: str) -> Non
     ctx = _bio()
     a = clause.index("وزارة الصناعة")
     assert with_subject(ctx, index_of(ctx, "وزارة الصناعة"), clause, a, a + 13) == (clause, a, a + 13)
+
+
+@pytest.mark.parametrize(("clause", "figure"), [
+    ("عقد مجلس الوزراء جلسة طارئة أقر خلالها 72 مشروعا", "72"),  # a body in construct is the subject
+    ("طالب عدد من السكان بضم مناطقهم إلى المرحلة الثانية التي تخدم 15 ألف نسمة", "15 ألف"),
+])
+def test_no_subject_is_written_where_the_verb_has_one_before_the_blank(clause: str, figure: str) -> None:
+    ctx = _bio()
+    a = clause.index(figure)
+    assert with_subject(ctx, index_of(ctx, "وزارة الصناعة"), clause, a, a + len(figure)) == (clause, a, a + len(figure))
 
 
 def test_no_subject_is_written_when_the_sentence_before_names_two_people() -> None:
@@ -510,3 +521,16 @@ def test_a_person_named_once_after_the_lead_is_no_name_to_recall() -> None:
     assert once is not None and once.cloze is None and once.wh is None  # a villager named once
     twice = stems_for(ctx, index_of(ctx, "الشافعي"))
     assert twice is not None and twice.cloze is not None  # the governor the story follows
+
+
+def test_two_written_after_a_dual_is_not_asked() -> None:
+    t = "وارتفعت حصيلة الفيضانات في عكار إلى أربعة قتلى ومفقودين اثنين حتى مساء أمس.\n"
+    ctx = context(t, [fact(t, "اثنين", "number", 2)])
+    assert stems_for(ctx, 0) is None  # «ومفقودين _____» already says two
+
+
+def test_a_date_placed_by_jari_is_cut_with_it() -> None:
+    s = "انطلقت الحملة في 7 أيلول الجاري واستمرت أسبوعين."
+    a = s.index("7 أيلول")
+    cut = date_removal(s, a, a + len("7 أيلول"))
+    assert cut is not None and " ".join((s[:cut[0]] + s[cut[1]:]).split()) == "انطلقت الحملة واستمرت أسبوعين."

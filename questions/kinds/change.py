@@ -75,6 +75,8 @@ def phrases(ch: Change, others: Sequence[Change] = ()) -> tuple[str, list[str]] 
     for value, fact, how_of in (("by", ch.by, by), ("after", ch.after, after)):
         if not how_of or fact is None:
             continue
+        if value == "after" and fact.type != "percentage":
+            return None  # «ارتفعت الحصيلة إلى أربعة قتلى»: a count reached, with nothing it rose from, is no change to describe
         how = ("بنسبة" if "%" in how_of or "٪" in how_of else "بمقدار") if value == "by" else "إلى"
         same = list(dict.fromkeys(_siblings(ch, others, value) + _wrong_values(fact, None, up)))
         return (f"{ch.noun} {how} {how_of}", [f"{ch.noun} {how} {w}" for w in same[:3]]) if len(same) >= 3 else None

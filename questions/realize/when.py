@@ -115,8 +115,8 @@ def date_removal(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     if not marked:
         return None
     re_ = words[b].end
-    if b + 1 < len(words) and words[b + 1].bare in ("ه", "هـ", "م"):
-        re_ = words[b + 1].end
+    if b + 1 < len(words) and words[b + 1].bare in ("ه", "هـ", "م", "الجاري", "المقبل", "الماضي", "المنصرم"):
+        re_ = words[b + 1].end  # «7 أيلول الجاري»: the word placing the date goes with it
     text = sentence[rs:re_]
     trail = len(text) - len(text.rstrip("،,."))
     return rs, re_ - trail
