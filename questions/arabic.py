@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from questions import lists
-from questions.normalize import fold
+from questions.normalize import fold, strip_diacritics
 
 
 @lru_cache(maxsize=1)
@@ -21,6 +21,9 @@ def glued_conjunction(word: str) -> str:
     w = fold(word).strip("«(\"،,.»)")
     if w[:1] in ("و", "ف") and w[1:] in lists.folded("generation/short_after_conjunction"):
         return w[0]
+    raw = strip_diacritics(word).strip("«(\"،,.»)")
+    if len(raw) >= 3 and raw[0] in ("و", "ف") and raw[1] in "أإآ":
+        return raw[0]  # «وأدت»، «وإن»: a hamza never follows a root و (folded, «وادت» reads like «وادي»)
     starts, words = _root_waw_starts()
     if len(w) >= 4 and w[0] == "و" and not w.startswith(starts) and w not in words:
         return "و"
