@@ -137,7 +137,7 @@ def _worded(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:
         if subject[0].bare in lists.folded("generation/demonstratives"):
             return None  # «ارتفع هذا الموسم بنسبة 18%»: «هذا» points at what the article named before
         # «الرامية إلى رفع مساهمة ...»: a target, not a change that happened.
-        goal = _aimed_at(words, i)
+        goal = _aimed_at(words, i) or any(w.bare in _BY_A_TIME for w in words[at:at + VALUE_REACH])
         before = after = by = None
         for k in range(j, min(len(words), at + VALUE_REACH)):
             b = words[k].bare
@@ -257,6 +257,7 @@ def _subject_before(words: list[Word], i: int) -> list[Word] | None:
 
 _THAT = frozenset(("ان", "بان", "وان", "لان"))
 _ABOUT = frozenset(("نحو", "حوالي", "قرابه", "زهاء"))  # «إلى نحو 41 ألفا»
+_BY_A_TIME = frozenset(("بحلول",))  # «خفض التنويم بنسبة 25% بحلول نهاية العقد»: a target, not a change
 _COMPLEMENT_PREPOSITIONS = frozenset(("الي", "في", "من", "علي", "عن"))  # «المتجهة إلى ...»، «لدى الطلاب في ...»
 _OTHER_EVENT = frozenset(("بعد", "عقب", "اثر", "بسبب", "نتيجه", "جراء", "قبل"))
 

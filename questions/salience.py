@@ -223,6 +223,8 @@ def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
             return "attribution"
     if f.type in NAME_TYPES:
         return _name_trivia(ctx, fi, topic_places)
+    if f.type in ("number", "date") and _in_a_run_of_figures(ctx.text, f.start, f.end):
+        return "part"  # «أيام 1 و2 و3 و4 يونيو»: one of a run the others give away
     if f.type in ("number", "percentage") and _after_the_leader(ctx, f):
         return "runner_up"  # «تلاه قطاع الإقامة بنسبة 8.1%»، «تليها شعبة الرياضة بـ18.9%»: the rest of a ranking
     if f.type == "number":
@@ -292,6 +294,8 @@ def _name_trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
         return "affiliation"
     if e.type == "organization" and _issued_by(ctx.text, f.start):
         return "source"  # «البيانات الصادرة عن المركز الوطني للإحصاء»: where the figures come from
+    if e.type == "place" and tokens(e.name)[:1] in (["شارع"], ["طريق"], ["حي"]) and e.mentions <= 2:
+        return "street"  # «في مقر المصرف بشارع الحمرا»: where a press conference was held
     if e.type in ("organization", "place") and e.mentions <= 2 and _a_venue(e.name):
         return "venue"  # «أقيمت في مركز عُمان للمؤتمرات والمعارض»: where it was held, not what happened
     return None
@@ -359,11 +363,38 @@ def _number_trivia(ctx: Context, fi: int) -> str | None:
     if isinstance(f.value, (int, float)) and 1300 <= float(f.value) <= 1500 and \
             "هجري" in fold(ctx.text[f.start - 20:f.start]):
         return "hijri_year"  # «منذ مطلع العام الهجري 1448»: the calendar, not the news
-    if before[-1:] == ["الساعه"] or after[:1] and after[0] in ("صباحا", "مساء", "ظهرا", "فجرا"):
-        return "clock"  # «بين الساعة 11 صباحاً و5 مساء»: the time of day
+    if _age_of_someone_in_passing(ctx, f, before):
+        return "age"  # «المتهم الأول، ويبلغ من العمر 41 عاماً»: a detail of someone the story is not about
+    if _PARENT_OF.search(ctx.text[max(0, f.start - 14):f.start]):
+        return "family"  # «وهي أم لـ4 أطفال»: a family detail of someone quoted
+    if before[-1:] in (["الساعه"], ["مدار"]) or after[:1] and after[0] in ("صباحا", "مساء", "ظهرا", "فجرا"):
+        return "clock"  # «بين الساعة 11 صباحاً و5 مساء», «على مدار 24 ساعة»: the time of day, the whole day
     if _a_dimension(f, before):
         return "dimension"  # «قطر مرآته 50 سنتيمتراً», «على ارتفاع 2750 متراً»: a specification
     return None
+
+
+_PARENT_OF = re.compile(r"(?:أم|أب|والدة|والد)\s+لـ?\s*$")
+
+
+def _age_of_someone_in_passing(ctx: Context, f: Fact, before: list[str]) -> bool:
+    """True for the age of someone the story names in passing: «ويبلغ من العمر 41 عاماً», «فلان (41 عاماً)»
+    for a person named once or twice and not in the headline."""
+    unit = fold(f.unit or (f.text.split()[-1] if len(f.text.split()) > 1 else ""))
+    if not unit.startswith(("عام", "سن")):
+        return False
+    if before[-1:] != ["العمر"] and ctx.text[max(0, f.start - 1):f.start] != "(":
+        return False
+    people = [e for e in ctx.entities.values() if e.type == "person"]
+    near = [e for e in people if any(fact_id(g) == e.id and 0 <= f.start - g.end <= 60 for g in ctx.facts)]
+    return not any(e.mentions >= 3 or (ctx.title and any(shows_in(a, ctx.title) for a in e.aliases)) for e in near)
+
+
+def _in_a_run_of_figures(text: str, start: int, end: int) -> bool:
+    """True for a figure between two others joined by «و» («1 و2 و3 و4»)."""
+    before = re.search(r"[\d٠-٩]+\s*و\s*$", text[max(0, start - 8):start])
+    after = re.match(r"\s*و\s*[\d٠-٩]", text[end:end + 6])
+    return before is not None and after is not None
 
 
 def _after_the_leader(ctx: Context, f: Fact) -> bool:
@@ -404,6 +435,8 @@ def _date_trivia(ctx: Context, fi: int) -> str | None:
         return "in_title"  # «مشروع القانون المعدل لقانون الضمان الاجتماعي لسنة 2026»: part of the law's name
     if set(before) & lists.folded("generation/founding_words"):
         return "background"  # «التي تأسست عام 1982»: history, not the news
+    if before[-1:] == ["منذ"] or before[-2:] == ["الي", "غايه"]:
+        return "since"  # «غاب بسبب الإصابة منذ 12 ماي», «يمتد إلى غاية 10 جويلية»: how long, not when the news happened
     if f.kind == "weekday" or not re.search(r"\d", str(f.value)):
         return "weekday"
     if ctx.date:

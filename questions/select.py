@@ -11,6 +11,7 @@ words, at least ``MIN_QUESTIONS`` when the article has that many facts worth ask
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -18,7 +19,7 @@ from dataclasses import replace
 from questions.kinds import comprehension_kinds
 from questions.kinds.base import Candidate
 from questions import lists
-from questions.answers import clitic_tokens
+from questions.answers import clitic_tokens, number_values
 from questions.completeness import owner_missing
 from questions.arithmetic import worked_out
 from questions.leaks import offers_answer_of, reveals, title_reveals
@@ -49,6 +50,7 @@ ANAPHORA_COST = 0.15  # a stem leaning on what came before it in the article rea
 NAME_RECALL_COST = 0.12  # score lost by a question recalling a person's, place's or body's name
 LONG_SENTENCE_WORDS = 25  # a sentence this long may carry two questions on different clauses
 RESTATED_SHARE = 0.6  # a stem holding this share of a statement's content words says it again
+TITLE_FIGURE_SHARE = 0.25  # ... or this share, with the statement's figure, when the stem is the headline
 
 
 def bank_size(words: int) -> int:
@@ -104,8 +106,23 @@ def restates_title(title: str, q: Question) -> bool:
     """True for a true/false item whose statement the quiz title says again: the headline settles it."""
     if q.kind != "true_false" or ":" not in q.prompt:
         return False
-    words = content_words(q.prompt.split(":", 1)[1])
-    return bool(words) and len(words & content_words(title)) >= RESTATED_SHARE * len(words)
+    statement = q.prompt.split(":", 1)[1]
+    words = content_words(statement)
+    shared = len(words & content_words(title))
+    if words and shared >= RESTATED_SHARE * len(words):
+        return True
+    # «أشرف الوالي على توزيع ٣٠٥٠ وحدة سكنية ...» under «توزيع 3050 وحدة سكنية بقسنطينة»: the figure and
+    # the words around it are the headline's
+    figures = _figures_in(statement) & _figures_in(title)
+    return bool(words) and bool(figures) and shared >= TITLE_FIGURE_SHARE * len(words)
+
+
+_FIGURE = re.compile(r"[\d٠-٩]+(?:[.,٫][\d٠-٩]+)?")
+
+
+def _figures_in(text: str) -> set[float]:
+    """The values of the figures written in ``text``."""
+    return {v for m in _FIGURE.finditer(text) for v in number_values(m.group(0))[:1]}
 
 
 def _keys(texts: Sequence[str]) -> list[str]:

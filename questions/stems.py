@@ -328,6 +328,10 @@ def _for_name(ctx: Context, fi: int, f: Fact) -> Stems:
         answer = f.text  # the mention is not part of the name it was linked to: trust what the article wrote
     forms = name_forms(answer) if f.type == "person" else body_forms(answer) if f.type == "organization" else ()
     accepted = tuple(sorted({*forms, *(a for a in ent.aliases if set(tokens(a)) <= set(tokens(answer)))} - {answer}))
+    if f.type == "organization" and _short_name_follows(ctx.text, f.end):
+        # «افتتحت هيئة الأشغال العامة «أشغال»»: the short name right after the blank spells the answer
+        return Stems(fi, f, ent.id, answer, accepted, None, None,
+                     Source(sent.text, f.start - sent.start, f.end - sent.start), c.span, claim=c.claim)
     if f.type == "person" and (speaks_here(ctx.text, f.start, f.end) or _named_in_passing(ctx, ent)):
         # «قال _____: «...»»: blanking who said a quotation asks for a name, not for the news, and so does
         # blanking someone the story names once away from its headline and lead (a villager, a deputy
@@ -336,6 +340,19 @@ def _for_name(ctx: Context, fi: int, f: Fact) -> Stems:
                      Source(sent.text, f.start - sent.start, f.end - sent.start), c.span, claim=c.claim)
     return Stems(fi, f, ent.id, answer, accepted, c.cloze, _name_wh(ctx, fi, f) if answer == ent.name else None,
                  Source(sent.text, f.start - sent.start, f.end - sent.start), c.span, claim=c.claim)
+
+
+def _short_name_follows(text: str, end: int) -> bool:
+    """True when a body's name is followed by its short name in quotation marks («هيئة الأشغال العامة
+    «أشغال»»، «(أشغال)»)."""
+    m = re.match(r"\s*[«(\"]([^»)\"]{1,30})[»)\"]", text[end:end + 40])
+    return m is not None and len(m.group(1).split()) <= 2
+
+
+def _ends_on_a_verbal_noun(question: str) -> bool:
+    """True when a question stops on a verbal noun whose object it lost («... عن تضرر؟»)."""
+    words = question.rstrip(" ؟?").split()
+    return bool(words) and fold(words[-1]) in lists.folded("generation/masdar_starts")
 
 
 LEAD_SENTENCES = 2  # the headline's sentence and the lead: a name there is one every reader meets
@@ -379,9 +396,17 @@ def body_forms(name: str) -> tuple[str, ...]:
         # «هيئة الرقابة المالية» for «الهيئة العامة للرقابة المالية»: the head in construct with its field
         return (" ".join([words[0][2:], "ال" + words[2][2:], *words[3:]]),)
     if len(words) >= 3 and fold(words[0]) in {fold(h) for h in lists.entries("org_heads")} and \
-            fold(words[0]) not in {fold(h) for h in lists.entries("generation/bare_heads_needed")}:
+            fold(words[0]) not in {fold(h) for h in lists.entries("generation/bare_heads_needed")} and \
+            not _a_nisba(words[1]):
         return (" ".join(words[1:]),)
     return ()
+
+
+def _a_nisba(word: str) -> bool:
+    """«المصري»، «الوطنية»: an adjective of origin, which names nothing once its head is gone («المصري لكرة
+    القدم» is no name for «الاتحاد المصري لكرة القدم»)."""
+    w = fold(word)
+    return w.startswith("ال") and w.endswith(("ي", "يه")) and len(w) >= 5
 
 
 def not_when(sentence: str, start: int) -> bool:
@@ -431,6 +456,8 @@ def _for_number(ctx: Context, fi: int, f: Fact) -> Stems | None:
         wh = percent_question(text, t0, t1, mentions)
     else:
         wh = number_question(text, t0, t1, mentions, f.unit)
+    if wh is not None and _ends_on_a_verbal_noun(wh):
+        wh = None  # «كم منزلاً أسفرت السيول عن تضرر؟»: the counted noun was what the verbal noun governed
     c = _clause(ctx, fi, view.blank_start, view.blank_end)
     accepted = number_forms(view)
     cloze, claim = c.cloze, c.claim

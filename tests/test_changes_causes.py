@@ -283,3 +283,9 @@ def test_no_change_on_what_changed_without_its_own_words(text: str, value: str) 
     surfaces = [" ".join(w).rstrip(".") for w in zip(text.split(), text.split()[1:]) if w[0][0].isdigit()]
     facts = [fact(text, s, "number", float(s.split()[0]), unit=s.split()[1]) for s in surfaces]
     assert _change(text, facts, value)[1] is None
+
+
+def test_a_change_by_a_time_to_come_is_a_goal() -> None:
+    t = "وتسعى الوزارة، ضمن برنامج تحول القطاع الصحي، إلى خفض حالات التنويم بنسبة 25% بحلول نهاية العقد."
+    ch = find_change(context(t, [_pct(t, "25%")]), 0)
+    assert ch is not None and ch.goal  # «بحلول نهاية العقد»: nothing has fallen yet

@@ -391,3 +391,13 @@ def test_a_true_false_item_the_headline_says_again_is_not_asked() -> None:
     bank = select([Candidate(again, ("organization:q",), 0.9, 0.8), Candidate(other, ("number:21",), 0.5, 0.8)],
                   8, title)
     assert [q.key for q in bank] == ["tf-other"]
+
+
+def test_a_true_false_item_on_the_headlines_figure_and_words_is_not_asked() -> None:
+    title = "قسنطينة: توزيع 3050 وحدة سكنية بمناسبة عيد الاستقلال"
+    again = Question(key="tf-figure", kind="true_false", fact_type="number",
+                     prompt="هل العبارة الآتية صحيحة بحسب المقال: أشرف والي ولاية قسنطينة السيد عبد الحميد بوزيدي "
+                            "على توزيع ٣٠٥٠ وحدة سكنية من مختلف الصيغ على المستفيدين؟",
+                     answer=TRUE_LABEL, choices=(TRUE_LABEL, FALSE_LABEL))
+    assert restates_title(title, again)
+    assert not restates_title("الوالي يشرف على احتفالات عيد الاستقلال", again)

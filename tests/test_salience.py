@@ -73,6 +73,12 @@ def test_the_city_of_the_dateline_is_trivia() -> None:
     assert _trivia(context(text, facts), "الجزائر العاصمة") == "topic_place"  # the story is told from there
 
 
+def test_a_street_named_in_passing_is_trivia() -> None:
+    text = "وأوضح الحاكم في مؤتمر صحافي عقده في مقر المصرف بشارع الحمرا أن المصرف لن يقرض الحكومة.\n"
+    ctx = context(text, [fact(text, "شارع الحمرا", "place", entity="place:h")])
+    assert _trivia(ctx, "شارع الحمرا") == "street"
+
+
 def test_the_venue_of_an_event_is_trivia() -> None:
     text = "اختتمت فعاليات معرض مسقط الدولي للكتاب التي أقيمت في مركز عمان للمؤتمرات والمعارض.\n"
     ctx = context(text, [fact(text, "مركز عمان للمؤتمرات والمعارض", "organization", entity="organization:v")])
@@ -313,12 +319,19 @@ def test_fazat_next_to_a_body_counts_as_an_event_verb() -> None:
     ("ارتفع عدد الولايات التي تغير ولاتها إلى 14 ولاية من أصل 24 ولاية.", "24 ولاية", "number", 24, "total"),
     ("صدرت الأوامر في العدد 112 من الرائد الرسمي أمس.", "112", "number", 112, "code"),
     ("تدير الهيئة، التي تأسست عام 1982، صندوق الأجيال القادمة.", "عام 1982", "date", "1982", "background"),
+    ("وأثر غياب القائد بسبب الإصابة منذ 12 ماي على الفريق.", "12 ماي", "date", "--05-12", "since"),
+    ("ويمتد برنامج الاحتفالات إلى غاية 10 جويلية الجاري.", "10 جويلية", "date", "--07-10", "since"),
     ("فازت الباحثة عن كتابها «تاريخ الساحل المتصالح 1820-1971» بالجائزة.", "1820", "date", "1820", "in_title"),
     ("أقر المجلس مشروع القانون المعدل لقانون الضمان الاجتماعي لسنة 2026 أمس.", "2026", "date", "2026", "in_title"),
     ("توج الأهلي بالكأس في الصالة المغطاة بحضور نحو 4500 مشجع.", "4500 مشجع", "number", 4500, "attendance"),
     ("وتابع المباراة 30 ألف متفرج في المدرجات.", "30 ألف متفرج", "number", 30000, "attendance"),
     ("وتعاملت فرق الإنقاذ مع 146 بلاغا خلال 48 ساعة.", "48", "number", 48, "window"),
     ('وتضمنت الاتفاقيات تسريع دراسات ممر "ساوث 2" لنقل الهيدروجين.', "2", "number", 2, "in_title"),
+    ("وقالت السيدة فاطمة بن شيخ، وهي أم لـ4 أطفال، إنها انتظرت طويلا.", "4", "number", 4, "family"),
+    ("وجرت الاختبارات أيام 1 و2 و3 و4 يونيو في كل المراكز.", "3", "number", 3, "part"),  # the run gives it away
+    ("ويعمل المعبر على مدار 24 ساعة بداية من أبريل.", "24", "number", 24, "clock"),
+    ("وقضت المحكمة بسجن المتهم الأول، وهو مدير الشركة ويبلغ من العمر 41 عاماً، مدة 15 عاما.", "41 عاماً", "number",
+     41, "age"),
 ])
 def test_figures_that_are_part_of_something_else_are_trivia(text: str, surface: str, typ: str, value: object,
                                                             reason: str) -> None:

@@ -497,6 +497,17 @@ def test_a_body_is_accepted_by_its_usual_short_name(name: str, form: str) -> Non
     assert body_forms(name) == (form,)
 
 
+def test_an_adjective_of_origin_left_alone_is_no_name() -> None:
+    assert body_forms("الاتحاد المصري لكرة القدم") == ()  # «المصري لكرة القدم» names nothing
+
+
+def test_no_blank_right_before_the_bodys_short_name() -> None:
+    t = "وافتتحت هيئة الأشغال العامة «أشغال» مشروع تطوير طريق الوكير الجنوبي بطول 14 كيلومترا.\n"
+    ctx = context(t, [fact(t, "هيئة الأشغال العامة", "organization", entity="organization:a")])
+    st = stems_for(ctx, 0)
+    assert st is not None and st.cloze is None and st.wh is None  # «_____ «أشغال»» spells the answer
+
+
 def test_a_figure_in_arabic_indic_digits_is_accepted_in_western_ones() -> None:
     t = "وانتشلت الفرق جثامين سبعة أشخاص وأجلت ٢١٠ عائلات من الأحياء المنكوبة.\n"
     ctx = context(t, [fact(t, "٢١٠ عائلات", "number", 210, unit="عائلة")])
@@ -534,3 +545,10 @@ def test_a_date_placed_by_jari_is_cut_with_it() -> None:
     a = s.index("7 أيلول")
     cut = date_removal(s, a, a + len("7 أيلول"))
     assert cut is not None and " ".join((s[:cut[0]] + s[cut[1]:]).split()) == "انطلقت الحملة واستمرت أسبوعين."
+
+
+def test_no_how_many_question_stops_on_the_verbal_noun_that_governed_the_count() -> None:
+    t = "وأسفرت السيول عن تضرر 140 منزلاً، منها 31 منزلاً انهارت بالكامل، وجرف 36 سيارة.\n"
+    ctx = context(t, [fact(t, "140 منزلاً", "number", 140, unit="منزل")])
+    st = stems_for(ctx, 0)
+    assert st is not None and (st.wh is None or not st.wh.rstrip("؟").endswith("تضرر"))
