@@ -298,3 +298,17 @@ def test_no_false_statement_names_a_body_the_statement_already_names() -> None:
 def test_a_false_figure_is_the_wrong_option_farthest_from_the_fact() -> None:
     _, st = _one("واحتضن المعرض 12 ورشة للأطفال خلال أيامه العشرة.\n", "12 ورشة", "number", 12, unit="ورشة")
     assert farthest_first(st, ["13", "9", "16"]) == ["16", "9", "13"]  # not a trap on one digit
+
+
+def test_a_true_false_item_is_false_wherever_a_swap_reads_well() -> None:
+    # A copied sentence keyed «صح» tests little: a figure another value can replace is asked false, a
+    # person (whom no swap can replace cleanly) true.
+    figure = _question(true_false.build, "7.4 مليار يورو")
+    person = _question(true_false.build, "عبد الفتاح السيسي")
+    assert figure is not None and figure.question.answer == FALSE_LABEL
+    assert person is not None and person.question.answer == TRUE_LABEL
+
+
+def test_a_date_made_false_moves_to_the_farthest_of_its_wrong_dates() -> None:
+    _, st = _one("وأعلنت الوزارة في 14 أغسطس 2025 إطلاق الحملة الوطنية.\n", "14 أغسطس 2025", "date", "2025-08-14")
+    assert farthest_first(st, ["16 أغسطس 2025", "14 مارس 2025", "20 أغسطس 2025"])[0] == "14 مارس 2025"

@@ -2,19 +2,44 @@
 
 from __future__ import annotations
 
+import re
+
 from questions.answers import number_values
 from questions.build import key
+from questions.datepatterns import MONTHS
 from questions.context import Context
 from questions.kinds.base import Candidate, Kind
 from questions.kinds.mcq import wrong_options
 from questions.model import FALSE_LABEL, TRUE_LABEL, Question
+from questions.normalize import fold
 from questions.statements import false_statement, quotes_someone, swap_reads_well, true_statement
 from questions.stems import Stems
 
 
+_YEAR = re.compile(r"[\d٠-٩]{4}")
+_DAY = re.compile(r"(?<![\d٠-٩])[\d٠-٩]{1,2}(?![\d٠-٩])")
+
+
+def _approximate_day(text: str) -> int | None:
+    """A day count for a written date («14 أغسطس 2025», «ديسمبر 2025», «عام 2023»), to tell how far apart
+    two dates are; None without a year or a month."""
+    words = [fold(w) for w in text.split()]
+    month = next((MONTHS[w] for w in words if w in MONTHS), None)
+    years = [v for m in _YEAR.finditer(text) for v in number_values(m.group(0))[:1]]
+    days = [v for m in _DAY.finditer(text) for v in number_values(m.group(0))[:1]]
+    if month is None and not years:
+        return None
+    return int((years[0] if years else 0) * 372 + (month or 6) * 31 + (days[0] if days else 15))
+
+
 def farthest_first(st: Stems, wrong: list[str]) -> list[str]:
-    """Wrong figures, the farthest from the fact's first: a statement false by «13 ورشة» for «12 ورشة»
-    tests an eye for a digit, not a reading of the news."""
+    """Wrong figures or dates, the farthest from the fact's first: a statement false by «13 ورشة» for «12
+    ورشة» tests an eye for a digit, not a reading of the news."""
+    if st.fact.type == "date":
+        here = _approximate_day(st.fact.text)
+        if here is None:
+            return wrong
+        return sorted(wrong, key=lambda w: abs((_approximate_day(w) or here) - here), reverse=True)
     if st.view is None:
         return wrong
     value = st.view.value
@@ -27,21 +52,22 @@ def farthest_first(st: Stems, wrong: list[str]) -> list[str]:
 
 
 def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
-    """A true/false question on the fact's clause: about half are made false (fixed by the key)."""
+    """A true/false question on the fact's clause: false, with another fact of its type swapped in, where
+    the swap reads well; true as written otherwise. A statement copied and keyed «صح» tests little, and
+    banks made by the key's parity held seven true items for every false one: the facts left to a
+    true/false item are mostly those no swap can change (people, dates)."""
     true = true_statement(st)
     if true is None or quotes_someone(true):
         return None  # «قال المدرب: «...»»: someone's words copied whole are no fact to judge true or false
     k = key(ctx, "true_false", st.fid, st.source.text, str(st.source.start))
-    make_false = int(k, 16) % 2 == 1
-    body = true
-    if make_false:
-        if not swap_reads_well(st):
-            return None
+    made = None
+    if swap_reads_well(st) or st.fact.type == "date":
+        # A date moved far (the farthest of its wrong options) makes a false statement a reader of the
+        # story can tell; beside three other dates in a which-statement question it would be a detail.
         wrong = farthest_first(st, wrong_options(ctx, st, true, k))
         made = false_statement(ctx, st, wrong[0]) if wrong else None
-        if made is None:
-            return None
-        body = made
+    make_false = made is not None
+    body = made if made is not None else true
     q = Question(key=k, kind="true_false", fact_type=st.fact.type,
                  prompt=f"هل العبارة الآتية صحيحة بحسب المقال: {body}؟",
                  answer=FALSE_LABEL if make_false else TRUE_LABEL, choices=(TRUE_LABEL, FALSE_LABEL),
