@@ -6,7 +6,7 @@ sentence reported, not stop at who spoke («قال البروفيسور … با
 from __future__ import annotations
 
 from questions import lists
-from questions.normalize import fold, strip_diacritics
+from questions.normalize import fold, strip_diacritics, tokens
 from questions.realize import Word, drop_conj, is_verb, words_of
 from questions.realize.words import explicit_subject
 
@@ -218,3 +218,24 @@ def owner_missing(text: str) -> bool:
         if strip_diacritics(w).startswith(("ال", "وال", "«")) or "»" in w:
             return False  # «أعلن النادي أن مدربه ...», «كان «ترامب» أعلن دعمه»: what the pronoun may stand for
     return False
+
+
+def leans_back(prompt: str) -> bool:
+    """True when a stem points back to something the article named before («في السنة ذاتها»،
+    «لهذا الغرض»), or opens on a noun owned by someone it does not name («كم هدفاً سجل لاعبوه؟»،
+    «لم تهتز شباكه سوى 17 مرة»)."""
+    if owner_missing(prompt):
+        return True
+    words = lists.folded("generation/anaphora")
+    toks = tokens(prompt)
+    for i, t in enumerate(toks):
+        if t in words or (len(t) > 3 and t[0] in "لبوفك" and t[1:] in words) or \
+                (len(t) > 4 and t[0] in "وف" and t[1] in "لبك" and t[2:] in words):
+            if i + 1 < len(toks) and toks[i + 1] in _PRESENT_TIMES:
+                continue  # «هذا العام», «هذا الشهر»: the time the news is told in, not something named before
+            return True
+    return False
+
+
+_PRESENT_TIMES = frozenset(("العام", "السنه", "الشهر", "الاسبوع", "الموسم", "اليوم", "الصيف", "الشتاء", "الربيع",
+                            "الخريف", "الربع"))

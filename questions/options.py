@@ -457,7 +457,7 @@ def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: rand
             if o > 0 and 0.8 <= o / view.value <= 1.25 and abs(o - view.value) >= 0.05 * view.value
             and not (view.percent and o >= 100) and not view.scale]
     lo, hi = stem_bounds(ctx, f, view, stem)
-    hi = min(hi, period_cap(stem) + 1)
+    hi = min(hi, period_cap(stem) + 1, score_cap(stem, view.value))
     spaced = spaced_numbers(view.value, decimals=view.decimals, percent=view.percent,
                             year_like=not view.thousands and not view.unit_kept and not f.unit)
     near = [o for o in near if lo < o < hi]
@@ -521,6 +521,12 @@ def period_cap(stem: str) -> float:
     if _day_of_month(after):
         return 31.0
     return next((float(cap) for pattern, cap in _PERIODS if pattern.search(after)), math.inf)
+
+
+def score_cap(stem: str, value: float) -> float:
+    """Just above 100 for a school average out of 100 («بمعدل _____»: not «109.9»); infinity otherwise."""
+    before = fold(stem.split(BLANK, 1)[0]).split()[-1:] if BLANK in stem else []
+    return 100.001 if before and before[0] in ("بمعدل", "معدل") and value <= 100 else math.inf
 
 
 def _day_of_month(after: str) -> bool:

@@ -223,6 +223,10 @@ def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
             return "attribution"
     if f.type in NAME_TYPES:
         return _name_trivia(ctx, fi, topic_places)
+    if f.type == "number" and _after_a_name(ctx, fi):
+        return "in_title"  # «الورقاء 3», «دوري أبطال آسيا 2»: the number is part of the name before it
+    if f.type == "date" and _at_a_ceremony(sent.text):
+        return "ceremony"  # «مراسم تسليم الكأس ستقام في 30 أيار»: protocol, not the news
     if f.type in ("number", "date") and _in_a_run_of_figures(ctx.text, f.start, f.end):
         return "part"  # «أيام 1 و2 و3 و4 يونيو»: one of a run the others give away
     if f.type in ("number", "percentage") and _after_the_leader(ctx, f):
@@ -388,6 +392,14 @@ def _age_of_someone_in_passing(ctx: Context, f: Fact, before: list[str]) -> bool
     people = [e for e in ctx.entities.values() if e.type == "person"]
     near = [e for e in people if any(fact_id(g) == e.id and 0 <= f.start - g.end <= 60 for g in ctx.facts)]
     return not any(e.mentions >= 3 or (ctx.title and any(shows_in(a, ctx.title) for a in e.aliases)) for e in near)
+
+
+def _after_a_name(ctx: Context, fi: int) -> bool:
+    """True for a small bare number right after a place's or a body's name («منطقة الورقاء 3»)."""
+    f = ctx.facts[fi]
+    if f.unit or not isinstance(f.value, (int, float)) or float(f.value) >= 10 or len(f.text.split()) > 1:
+        return False
+    return any(g.type in ("place", "organization") and 0 <= f.start - g.end <= 1 for g in ctx.facts)
 
 
 def _in_a_run_of_figures(text: str, start: int, end: int) -> bool:

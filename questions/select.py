@@ -20,7 +20,7 @@ from questions.kinds import comprehension_kinds
 from questions.kinds.base import Candidate
 from questions import lists
 from questions.answers import clitic_tokens, number_values
-from questions.completeness import owner_missing
+from questions.completeness import leans_back
 from questions.arithmetic import worked_out
 from questions.leaks import offers_answer_of, reveals, title_reveals
 from questions.leaks import secrets as secrets_of
@@ -66,27 +66,6 @@ def score(c: Candidate) -> float:
     leaning = ANAPHORA_COST if leans_back(c.question.prompt) else 0.0
     name = NAME_RECALL_COST if recalls_a_name(c) else 0.0
     return 0.55 * c.salience + 0.45 * c.quality + bonus - leaning - name
-
-
-def leans_back(prompt: str) -> bool:
-    """True when a stem points back to something the article named before («في السنة ذاتها»،
-    «لهذا الغرض»), or opens on a noun owned by someone it does not name («كم هدفاً سجل لاعبوه؟»،
-    «لم تهتز شباكه سوى 17 مرة»)."""
-    if owner_missing(prompt):
-        return True
-    words = lists.folded("generation/anaphora")
-    toks = tokens(prompt)
-    for i, t in enumerate(toks):
-        if t in words or (len(t) > 3 and t[0] in "لبوفك" and t[1:] in words) or \
-                (len(t) > 4 and t[0] in "وف" and t[1] in "لبك" and t[2:] in words):
-            if i + 1 < len(toks) and toks[i + 1] in _PRESENT_TIMES:
-                continue  # «هذا العام», «هذا الشهر»: the time the news is told in, not something named before
-            return True
-    return False
-
-
-_PRESENT_TIMES = frozenset(("العام", "السنه", "الشهر", "الاسبوع", "الموسم", "اليوم", "الصيف", "الشتاء", "الربيع",
-                            "الخريف", "الربع"))
 
 
 def restates(statements: Question, other: Question) -> bool:

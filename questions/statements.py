@@ -14,7 +14,7 @@ from questions import lists
 from questions.answers import number_values
 from questions.arithmetic import follows
 from questions.arabic import glued_conjunction
-from questions.completeness import owner_missing, says_something, speaker_missing, subject_missing
+from questions.completeness import leans_back, says_something, speaker_missing, subject_missing
 from questions.context import Context
 from questions.realize import is_verb, words_of
 from questions.normalize import fold
@@ -57,8 +57,8 @@ def true_statement(st: Stems) -> str | None:
     if fold(text.split()[1] if len(text.split()) > 1 else "") in lists.folded("generation/demonstratives") or \
             fold(text.split()[0]) in lists.folded("generation/demonstratives"):
         return None
-    if speaker_missing(text) or subject_missing(text) or owner_missing(text):
-        return None  # «أضاف: "..."», «ألزمت المتهمين ...», «توّج زميله ...»: who went with the sentence before
+    if speaker_missing(text) or subject_missing(text) or leans_back(text):
+        return None  # «أضاف: "..."», «ألزمت المتهمين ...», «توزعت النسبة المتبقية ...»: it leans on the sentence before
     return text
 
 

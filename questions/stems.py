@@ -23,6 +23,7 @@ from questions.distractors import date_variants, format_number, parse_iso
 from questions.model import BLANK, Fact, Source
 from questions.normalize import fold, tokens
 from questions.options import NumberView, number_view, org_group, shows_in
+from questions.salience import LEAD_SENTENCES
 from questions.tails import list_tail_cut, tail_cut
 from questions.realize import (
     drop_conj,
@@ -353,9 +354,6 @@ def _ends_on_a_verbal_noun(question: str) -> bool:
     """True when a question stops on a verbal noun whose object it lost («... عن تضرر؟»)."""
     words = question.rstrip(" ؟?").split()
     return bool(words) and fold(words[-1]) in lists.folded("generation/masdar_starts")
-
-
-LEAD_SENTENCES = 2  # the headline's sentence and the lead: a name there is one every reader meets
 
 
 def _named_in_passing(ctx: Context, ent: Entity) -> bool:

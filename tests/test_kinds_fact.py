@@ -301,11 +301,14 @@ def test_a_false_figure_is_the_wrong_option_farthest_from_the_fact() -> None:
 
 
 def test_a_true_false_item_is_false_wherever_a_swap_reads_well() -> None:
-    # A copied sentence keyed «صح» tests little: a figure another value can replace is asked false, a
-    # person (whom no swap can replace cleanly) true.
+    # A copied sentence keyed «صح» tests little: a figure another value can replace is asked false; a
+    # person (whom no swap replaces cleanly) is asked true, but never from the lead every reader met.
     figure = _question(true_false.build, "7.4 مليار يورو")
-    person = _question(true_false.build, "عبد الفتاح السيسي")
     assert figure is not None and figure.question.answer == FALSE_LABEL
+    assert _question(true_false.build, "عبد الفتاح السيسي") is None  # the lead, copied and keyed «صح»
+    t = "افتتح الوزير المعرض الدولي للكتاب.\nوشارك فيه 300 ناشر.\nوتسلم الكاتب سالم الهاشمي جائزة الرواية.\n"
+    ctx = context(t, [fact(t, "سالم الهاشمي", "person", entity="person:h", role="الكاتب")])
+    person = true_false.build(ctx, _stems(ctx, "سالم الهاشمي"), 0.5)
     assert person is not None and person.question.answer == TRUE_LABEL
 
 

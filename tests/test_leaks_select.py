@@ -11,7 +11,8 @@ import pytest
 from questions.kinds.base import Candidate
 from questions.leaks import Leak, find_leaks, leak_free, reveals, secrets, shown, title_reveals
 from questions.model import FALSE_LABEL, TRUE_LABEL, Question, Source
-from questions.select import (MAX_ALTERNATES, MAX_SHARE_OF_ONE_KIND, MAX_TRUE_FALSE, bank_size, leans_back, restates,
+from questions.completeness import leans_back
+from questions.select import (MAX_ALTERNATES, MAX_SHARE_OF_ONE_KIND, MAX_TRUE_FALSE, bank_size, restates,
                               restates_title, select)
 
 WIN = Question(key="win", kind="mcq", fact_type="person", prompt="من فاز بالانتخابات الرئاسية في هندوراس؟",

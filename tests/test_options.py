@@ -424,6 +424,13 @@ def test_a_day_of_the_month_gets_days_of_a_month(stem: str, seed: int) -> None:
 
 
 @pytest.mark.parametrize("seed", range(4))
+def test_a_school_average_stays_within_a_hundred(seed: int) -> None:
+    options = _options_of("وحلت الطالبة لين العمري في المرتبة الأولى بمعدل 99.9 على مستوى المملكة.\n", "99.9", 99.9,
+                          "حلت الطالبة في المرتبة الأولى بمعدل _____ على مستوى المملكة.", seed)
+    assert len(options) == 3 and all(float(o) <= 100 for o in options)  # not «109.9»
+
+
+@pytest.mark.parametrize("seed", range(4))
 def test_no_whole_figure_is_written_with_a_decimal_beside_a_scale_word(seed: int) -> None:
     options = _options_of("وينال البطل 3 ملايين درهم، فيما ينال الوصيف 2.5 مليون درهم.\n", "2.5 مليون", 2.5e6,
                           "ينال الوصيف _____ درهم.", seed)

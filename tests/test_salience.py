@@ -311,6 +311,13 @@ def test_fazat_next_to_a_body_counts_as_an_event_verb() -> None:
     assert score("فازت") > score("تعمل")
 
 
+def test_a_small_number_right_after_a_name_is_part_of_it() -> None:
+    text = "وقال أحد قاطني منطقة الورقاء 3 إن الجسر اختصر الطريق إلى 10 دقائق.\n"
+    ctx = context(text, [fact(text, "الورقاء", "place", entity="place:w"), fact(text, "3", "number", 3),
+                         fact(text, "10 دقائق", "number", 10, unit="دقيقة")])
+    assert _trivia(ctx, "3") == "in_title"  # the neighbourhood's number, not a count
+
+
 @pytest.mark.parametrize(("text", "surface", "typ", "value", "reason"), [
     ("أعلنت الوزارة نتائج العام الدراسي 2025/2026 للمبادرة.", "2025", "date", "2025", "part"),
     ("توّج الفريق بلقب الكأس برسم الموسم الرياضي 2025-2026 أمس.", "2026", "date", "2026", "part"),
@@ -330,6 +337,8 @@ def test_fazat_next_to_a_body_counts_as_an_event_verb() -> None:
     ("وقالت السيدة فاطمة بن شيخ، وهي أم لـ4 أطفال، إنها انتظرت طويلا.", "4", "number", 4, "family"),
     ("وجرت الاختبارات أيام 1 و2 و3 و4 يونيو في كل المراكز.", "3", "number", 3, "part"),  # the run gives it away
     ("ويعمل المعبر على مدار 24 ساعة بداية من أبريل.", "24", "number", 24, "clock"),
+    ("وأعلن الاتحاد أن مراسم تسليم الكأس ستقام في 30 مايو على ملعب الزوراء.", "30 مايو", "date", "--05-30",
+     "ceremony"),
     ("وقضت المحكمة بسجن المتهم الأول، وهو مدير الشركة ويبلغ من العمر 41 عاماً، مدة 15 عاما.", "41 عاماً", "number",
      41, "age"),
 ])

@@ -12,6 +12,7 @@ from questions.kinds.base import Candidate, Kind
 from questions.kinds.mcq import wrong_options
 from questions.model import FALSE_LABEL, TRUE_LABEL, Question
 from questions.normalize import fold
+from questions.salience import LEAD_SENTENCES
 from questions.statements import false_statement, quotes_someone, swap_reads_well, true_statement
 from questions.stems import Stems
 
@@ -67,6 +68,8 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
         wrong = farthest_first(st, wrong_options(ctx, st, true, k))
         made = false_statement(ctx, st, wrong[0]) if wrong else None
     make_false = made is not None
+    if not make_false and ctx.sent_of.get(st.fi, 0) < LEAD_SENTENCES:
+        return None  # the headline or the lead copied and keyed «صح»: every reader met it, it tests nothing
     body = made if made is not None else true
     q = Question(key=k, kind="true_false", fact_type=st.fact.type,
                  prompt=f"هل العبارة الآتية صحيحة بحسب المقال: {body}؟",
