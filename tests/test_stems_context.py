@@ -183,6 +183,7 @@ def test_a_dash_inside_a_sentence_is_no_dateline() -> None:
     ("منظمة أطباء بلا", "organization", False),  # cut short: a name never ends on a particle
     ("سلامة اللقاحات", "person", False),  # a plural of things after a first name
     ("لكرة القدم", "person", False),  # a sport
+    ("الحسين إربد النهائي", "person", False),  # a club run on into the next word
     ("غرفة الجنايات الابتدائية المكلفة", "organization", False),  # «المكلفة» needs what it is charged with
 ])
 def test_plausible_name(text: str, typ: str, plausible: bool) -> None:
