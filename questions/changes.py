@@ -126,6 +126,8 @@ def _worded(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:
             subject = _subject_before(words, i) or []
         elif not subject and words[i].bare.endswith("ا"):
             # «سجّل معدل التضخم تراجعاً إلى 3.4%»: the verbal noun follows what changed.
+            if i > 0 and words[i - 1].bare in lists.folded("generation/elatives"):
+                return None  # «قائمة القطاعات الأسرع نمواً»: which grew fastest, not a change
             k = i - 1
             while k >= 0 and not is_verb(words[k]) and len(subject) < MAX_SUBJECT_WORDS:
                 subject.insert(0, words[k])

@@ -225,6 +225,8 @@ def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
         return _name_trivia(ctx, fi, topic_places)
     if f.type == "number" and _after_a_name(ctx, fi):
         return "in_title"  # «الورقاء 3», «دوري أبطال آسيا 2»: the number is part of the name before it
+    if f.type in ("number", "date") and _next_step(sent.text, f.start - sent.start):
+        return "next_step"  # «على أن يلتقي القادسية في 28 أغسطس», «اجتماعه المقبل يوم 23 يونيو»: what comes after the news
     if f.type == "date" and _at_a_ceremony(sent.text):
         return "ceremony"  # «مراسم تسليم الكأس ستقام في 30 أيار»: protocol, not the news
     if f.type in ("number", "date") and _in_a_run_of_figures(ctx.text, f.start, f.end):
@@ -392,6 +394,17 @@ def _age_of_someone_in_passing(ctx: Context, f: Fact, before: list[str]) -> bool
     people = [e for e in ctx.entities.values() if e.type == "person"]
     near = [e for e in people if any(fact_id(g) == e.id and 0 <= f.start - g.end <= 60 for g in ctx.facts)]
     return not any(e.mentions >= 3 or (ctx.title and any(shows_in(a, ctx.title) for a in e.aliases)) for e in near)
+
+
+def _next_step(sentence: str, pos: int) -> bool:
+    """True for a figure or date of what the news leads to next: in a clause opened by «على أن» («على أن
+    تصدر الوزارة لائحته خلال 90 يوماً»), or the date of a coming meeting, session or match («يعقد المجلس
+    اجتماعه المقبل يوم ...»)."""
+    opening = fold(re.split(r"[،,؛]", sentence[:pos])[-1]).split()
+    if opening[:2] == ["علي", "ان"] or opening[:3] == ["و", "علي", "ان"]:
+        return True
+    before = fold(sentence[max(0, pos - 60):pos]).split()
+    return any(f"{a} {b}" in lists.folded("generation/next_steps") for a, b in zip(before, before[1:]))
 
 
 def _after_a_name(ctx: Context, fi: int) -> bool:

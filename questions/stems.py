@@ -7,6 +7,7 @@ answer as the question shows it, its accepted variants, and where it sits in its
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from questions.completeness import predicate_missing, says_something, speaks_her
 from questions.names.lexicon import lex_label
 from questions.context import NAME_TYPES, Context, Entity, fact_id
 from questions.coordinate import coordinate_span, first_subject
-from questions.distractors import date_variants, format_number, parse_iso
+from questions.distractors import date_variants, format_number, interval, parse_iso
 from questions.model import BLANK, Fact, Source
 from questions.normalize import fold, tokens
 from questions.options import NumberView, number_view, org_group, shows_in
@@ -343,6 +344,17 @@ def _for_name(ctx: Context, fi: int, f: Fact) -> Stems:
                  Source(sent.text, f.start - sent.start, f.end - sent.start), c.span, claim=c.claim)
 
 
+def _still_to_come(ctx: Context, f: Fact) -> bool:
+    """True for a date after the article's own: «متى جرى الاتفاق ...؟» would put a past agreement on the date
+    of what it planned («منتدى أعمال في مارس 2027»); a blank keeps the sentence's own wording instead."""
+    span = interval(f.gregorian or str(f.value))
+    try:
+        published = dt.date.fromisoformat(ctx.date) if ctx.date else None
+    except ValueError:
+        return False
+    return span is not None and published is not None and span[0] > published
+
+
 def _short_name_follows(text: str, end: int) -> bool:
     """True when a body's name is followed by its short name in quotation marks («هيئة الأشغال العامة
     «أشغال»»، «(أشغال)»)."""
@@ -429,7 +441,7 @@ def _for_date(ctx: Context, fi: int, f: Fact) -> Stems | None:
         return None  # «النصف الثاني من شهر أبريل»: a part of the month, not its second day
     text, t0, t1, mentions = _tidied_sentence(ctx, fi, s0, e0)
     ev = event_text(text, t0, t1, mentions)
-    wh = None if not_when(sent.text, s0) else when_question(text, t0, t1, gran, mentions)
+    wh = None if not_when(sent.text, s0) or _still_to_come(ctx, f) else when_question(text, t0, t1, gran, mentions)
     if wh is not None and (ev is None or ev.nested or not ev.explicit):
         ev = wh[1]  # «متى رحل غازي القصيبي؟» names its event better than the clause around it
     c = _clause(ctx, fi, f.start, f.end)

@@ -399,3 +399,10 @@ def test_a_count_reached_with_nothing_it_rose_from_is_no_change() -> None:
     ctx = context(t, [fact(t, "4 قتلى", "number", 4, unit="قتيل")])
     st = stems_for(ctx, 0)
     assert st is not None and change.build(ctx, st, 0.5) is None  # «ارتفاع إلى 6» could count the missing too
+
+
+def test_no_change_question_on_what_is_awaited() -> None:
+    t = "وبلغت الاحتياطيات 402 مليار درهم، فيما يُنتظر أن يتقلص عجز الميزانية إلى 3.5% من الناتج.\n"
+    ctx = context(t, [fact(t, "3.5%", "percentage", 3.5)])
+    st = stems_for(ctx, 0)
+    assert st is not None and change.build(ctx, st, 0.5) is None  # «يُنتظر»: nothing has shrunk yet

@@ -127,4 +127,5 @@ def test_a_qad_left_before_a_noun_goes() -> None:
     from questions.realize.words import finish
 
     assert finish("متى بلغ العين قد النهائي بعد فوزه على الوحدة") == "متى بلغ العين النهائي بعد فوزه على الوحدة؟"
+    assert finish("متى وافق المجلس قد على مشروع القانون") == "متى وافق المجلس على مشروع القانون؟"
     assert finish("متى قد يبلغ العين النهائي") == "متى قد يبلغ العين النهائي؟"  # before a verb it stays

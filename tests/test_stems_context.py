@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from handmade import context, fact, index_of, visit
-from questions.context import Context, dateline_spans, drop_doubtful_names, plausible_name, synonyms_of
+from questions.context import Context, build_context, dateline_spans, drop_doubtful_names, plausible_name, synonyms_of
 from questions.model import Fact
 from questions.realize import date_removal
 from questions.stems import body_forms, date_adjuncts, name_forms, not_when, stems_for, with_subject
@@ -553,3 +553,10 @@ def test_no_how_many_question_stops_on_the_verbal_noun_that_governed_the_count()
     ctx = context(t, [fact(t, "140 منزلاً", "number", 140, unit="منزل")])
     st = stems_for(ctx, 0)
     assert st is not None and (st.wh is None or not st.wh.rstrip("؟").endswith("تضرر"))
+
+
+def test_no_when_question_on_a_date_still_to_come() -> None:
+    t = "واتفق البلدان خلال الزيارة على تنظيم منتدى أعمال مشترك في نيروبي في مارس 2027.\n"
+    ctx = build_context(t, [fact(t, "مارس 2027", "date", "2027-03")], 0, "", "2026-10-20")
+    st = stems_for(ctx, 0)
+    assert st is not None and st.wh is None  # «متى جرى الاتفاق ...؟» would date the agreement to 2027

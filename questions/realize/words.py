@@ -217,9 +217,10 @@ def verb_text(w: Word) -> str:
 
 
 def _stray_qad(prompt: str) -> str:
-    """``prompt`` without a «قد» left before a noun once «كان ... قد» lost its «كان» («متى بلغ العين قد
-    النهائي» -> «متى بلغ العين النهائي»): «قد» only ever comes before a verb."""
-    return re.sub(r"(?<=\s)قد\s+(?=ال)", "", prompt)
+    """``prompt`` without a «قد» left before a noun or a preposition once «كان ... قد» lost its «كان» («متى
+    بلغ العين قد النهائي» -> «متى بلغ العين النهائي», «متى وافق المجلس قد على ...»): «قد» only ever comes
+    before a verb."""
+    return re.sub(r"(?<=\s)قد\s+(?=ال|(?:على|علي|في|من|إلى|الى|عن|مع)\s)", "", prompt)
 
 
 def finish(prompt: str) -> str | None:
