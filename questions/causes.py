@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from questions import lists
 from questions.arabic import glued_conjunction
 from questions.clauses import split_clauses
+from questions.completeness import reports_speech
 from questions.context import Context
 from questions.normalize import fold
 from questions.realize import Word, is_verb, words_of
@@ -146,16 +147,11 @@ def _effect(head: list[Word]) -> list[str] | None:
             return None
         texts = [texts[qad + 1], *texts[1:qad], *texts[qad + 2:]]
     first = words_of(texts[0])[0]
-    if not _opens_with_verb(first) or _is_saying(first.bare) or first.bare in lists.folded("generation/masdar_starts"):
+    if not _opens_with_verb(first) or reports_speech(first.bare) or first.bare in lists.folded("generation/masdar_starts"):
         return None  # «أشار إلى انقطاع التيار بسبب ...»: the cause of what was said, not of the saying
     if len(head) < len(whole) and any(ch.isdigit() for ch in whole[len(head)].text) and not _definite_noun(head[-1]):
         return None  # «أعلنت الوزارة تخصيص 40 مليون»: the word before the figure needs it
     return texts
-
-
-def _is_saying(bare: str) -> bool:
-    saying = lists.folded("generation/saying_verbs") | lists.folded("generation/reporting_verbs")
-    return bare in saying or (bare[:1] in "وف" and bare[1:] in saying)
 
 
 def _before_figure(words: list[Word]) -> list[Word]:

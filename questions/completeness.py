@@ -153,14 +153,16 @@ def speaks_here(text: str, start: int, end: int) -> bool:
     reacting = lists.folded("generation/reaction_verbs")
     if any(fold(w).strip("«»،,:").removeprefix("و") in reacting for w in before[-3:]):
         return True  # «رحب _____، رئيس فرع الجمعية، بالحكم», «أعرب الحاج _____ عن ارتياحه»: a reaction
-    if not opens_what_was_said(text[end:end + 10]):
-        return False
+    return opens_what_was_said(text[end:end + 10]) and any(reports_speech(fold(w).strip("«»،,:")) for w in before)
+
+
+def reports_speech(bare: str) -> bool:
+    """True for a folded verb that reports speech («قال»، «وأضافت»، «أوضح»): a saying or reporting verb,
+    feminine or with a glued «و»/«ف»."""
     saying = lists.folded("generation/saying_verbs") | lists.folded("generation/reporting_verbs")
-    for w in before:
-        bare = fold(w).strip("«»،,:")
-        for b in (bare, bare[1:] if bare[:1] in "وف" else ""):
-            if b and (b in saying or b.endswith("ت") and b[:-1] in saying):
-                return True
+    for b in (bare, bare[1:] if bare[:1] in "وف" else ""):
+        if b and (b in saying or b.endswith("ت") and b[:-1] in saying):
+            return True
     return False
 
 

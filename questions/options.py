@@ -222,6 +222,11 @@ def _ahead(value: str, published: dt.date | None) -> bool:
     return span is not None and published is not None and span[0] > published
 
 
+def still_to_come(value: str, published: str | None) -> bool:
+    """True when the date ``value`` (ISO) lies wholly after the article's date ``published``."""
+    return _ahead(value, _published(published))
+
+
 def _candidate_ahead(c: tuple[int | None, int | None, int | None], published: dt.date) -> bool:
     """True when a candidate (year, month, day) starts after ``published``; one without a year can't tell."""
     y, m, d = c

@@ -7,7 +7,6 @@ answer as the question shows it, its accepted variants, and where it sits in its
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,10 +19,10 @@ from questions.completeness import predicate_missing, says_something, speaks_her
 from questions.names.lexicon import lex_label
 from questions.context import NAME_TYPES, Context, Entity, fact_id
 from questions.coordinate import coordinate_span, first_subject
-from questions.distractors import date_variants, format_number, interval, parse_iso
+from questions.distractors import date_variants, format_number, parse_iso
 from questions.model import BLANK, Fact, Source
 from questions.normalize import fold, tokens
-from questions.options import NumberView, number_view, org_group, shows_in
+from questions.options import NumberView, number_view, org_group, shows_in, still_to_come
 from questions.salience import LEAD_SENTENCES
 from questions.tails import list_tail_cut, tail_cut
 from questions.realize import (
@@ -330,29 +329,29 @@ def _for_name(ctx: Context, fi: int, f: Fact) -> Stems:
         answer = f.text  # the mention is not part of the name it was linked to: trust what the article wrote
     forms = name_forms(answer) if f.type == "person" else body_forms(answer) if f.type == "organization" else ()
     accepted = tuple(sorted({*forms, *(a for a in ent.aliases if set(tokens(a)) <= set(tokens(answer)))} - {answer}))
-    if f.type == "organization" and _short_name_follows(ctx.text, f.end):
-        # «افتتحت هيئة الأشغال العامة «أشغال»»: the short name right after the blank spells the answer
-        return Stems(fi, f, ent.id, answer, accepted, None, None,
-                     Source(sent.text, f.start - sent.start, f.end - sent.start), c.span, claim=c.claim)
-    if f.type == "person" and (speaks_here(ctx.text, f.start, f.end) or _named_in_passing(ctx, ent)):
-        # «قال _____: «...»»: blanking who said a quotation asks for a name, not for the news, and so does
-        # blanking someone the story names once away from its headline and lead (a villager, a deputy
-        # minister beside his minister); what the person is (a role) or did can still be asked.
-        return Stems(fi, f, ent.id, answer, accepted, None, None,
-                     Source(sent.text, f.start - sent.start, f.end - sent.start), c.span, claim=c.claim)
+    source = Source(sent.text, f.start - sent.start, f.end - sent.start)
+    if not _name_to_blank(ctx, f, ent):
+        return Stems(fi, f, ent.id, answer, accepted, None, None, source, c.span, claim=c.claim)
     return Stems(fi, f, ent.id, answer, accepted, c.cloze, _name_wh(ctx, fi, f) if answer == ent.name else None,
-                 Source(sent.text, f.start - sent.start, f.end - sent.start), c.span, claim=c.claim)
+                 source, c.span, claim=c.claim)
+
+
+def _name_to_blank(ctx: Context, f: Fact, ent: Entity) -> bool:
+    """False where blanking the name asks for a name, not for the news: a body whose short name follows it
+    («افتتحت هيئة الأشغال العامة «أشغال»» spells the answer), who said a quotation («قال _____: «...»»), or
+    someone the story names once away from its headline and lead (a villager, a deputy minister beside his
+    minister). What the person or body is (a role) or did can still be asked."""
+    if f.type == "organization":
+        return not _short_name_follows(ctx.text, f.end)
+    if f.type == "person":
+        return not (speaks_here(ctx.text, f.start, f.end) or _named_in_passing(ctx, ent))
+    return True
 
 
 def _still_to_come(ctx: Context, f: Fact) -> bool:
     """True for a date after the article's own: «متى جرى الاتفاق ...؟» would put a past agreement on the date
     of what it planned («منتدى أعمال في مارس 2027»); a blank keeps the sentence's own wording instead."""
-    span = interval(f.gregorian or str(f.value))
-    try:
-        published = dt.date.fromisoformat(ctx.date) if ctx.date else None
-    except ValueError:
-        return False
-    return span is not None and published is not None and span[0] > published
+    return still_to_come(f.gregorian or str(f.value), ctx.date)
 
 
 def _short_name_follows(text: str, end: int) -> bool:

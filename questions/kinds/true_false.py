@@ -2,45 +2,39 @@
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 
 from questions.answers import number_values
 from questions.build import key
-from questions.datepatterns import MONTHS
+from questions.dates import find_dates
+from questions.distractors import interval
 from questions.context import Context
 from questions.kinds.base import Candidate, Kind
 from questions.kinds.mcq import wrong_options
 from questions.model import FALSE_LABEL, TRUE_LABEL, Question
-from questions.normalize import fold
 from questions.salience import LEAD_SENTENCES
 from questions.statements import false_statement, quotes_someone, swap_reads_well, true_statement
 from questions.stems import Stems
+from questions.text import fold_with_offsets
 
 
-_YEAR = re.compile(r"[\d٠-٩]{4}")
-_DAY = re.compile(r"(?<![\d٠-٩])[\d٠-٩]{1,2}(?![\d٠-٩])")
+def _first_day(text: str, published: str | None) -> dt.date | None:
+    """The first day of the date ``text`` writes («14 مارس 2025», «ديسمبر 2025»), read as the extractor reads
+    dates; None when it writes none."""
+    found = [d for d in find_dates(fold_with_offsets(text), published) if d.value]
+    span = interval(found[0].gregorian or found[0].value or "") if found else None
+    return span[0] if span is not None else None
 
 
-def _approximate_day(text: str) -> int | None:
-    """A day count for a written date («14 أغسطس 2025», «ديسمبر 2025», «عام 2023»), to tell how far apart
-    two dates are; None without a year or a month."""
-    words = [fold(w) for w in text.split()]
-    month = next((MONTHS[w] for w in words if w in MONTHS), None)
-    years = [v for m in _YEAR.finditer(text) for v in number_values(m.group(0))[:1]]
-    days = [v for m in _DAY.finditer(text) for v in number_values(m.group(0))[:1]]
-    if month is None and not years:
-        return None
-    return int((years[0] if years else 0) * 372 + (month or 6) * 31 + (days[0] if days else 15))
-
-
-def farthest_first(st: Stems, wrong: list[str]) -> list[str]:
+def farthest_first(st: Stems, wrong: list[str], published: str | None = None) -> list[str]:
     """Wrong figures or dates, the farthest from the fact's first: a statement false by «13 ورشة» for «12
     ورشة» tests an eye for a digit, not a reading of the news."""
     if st.fact.type == "date":
-        here = _approximate_day(st.fact.text)
+        here = interval(st.fact.gregorian or str(st.fact.value))
         if here is None:
             return wrong
-        return sorted(wrong, key=lambda w: abs((_approximate_day(w) or here) - here), reverse=True)
+        start = here[0]
+        return sorted(wrong, key=lambda w: abs(((_first_day(w, published) or start) - start).days), reverse=True)
     if st.view is None:
         return wrong
     value = st.view.value
@@ -65,7 +59,7 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
     if swap_reads_well(st) or st.fact.type == "date":
         # A date moved far (the farthest of its wrong options) makes a false statement a reader of the
         # story can tell; beside three other dates in a which-statement question it would be a detail.
-        wrong = farthest_first(st, wrong_options(ctx, st, true, k))
+        wrong = farthest_first(st, wrong_options(ctx, st, true, k), ctx.date)
         made = false_statement(ctx, st, wrong[0]) if wrong else None
     make_false = made is not None
     if not make_false and ctx.sent_of.get(st.fi, 0) < LEAD_SENTENCES:
