@@ -386,6 +386,8 @@ def _asides(sentence: str, s: int, e: int, keep: tuple[int, int]) -> list[tuple[
             continue
         if inner[0].bare in lists.folded("generation/predicate_particles"):
             continue  # «، إن الفرق المشاركة في المبادرة،»: what was said opens there
+        if inner[0].bare in lists.folded("generation/subset_openers"):
+            continue  # «، بينهم 3.2 بالمئة، ... لم يكونوا على علم»: the part what follows is said of
         if _indefinite_pair(inner):
             continue  # «، تهنئة رسمية من الولايات المتحدة،»: the verb's object after an aside, not one
         if inner[0].bare in lists.folded("generation/complement_prepositions") and \

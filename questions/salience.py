@@ -231,7 +231,7 @@ def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
         return "ceremony"  # «مراسم تسليم الكأس ستقام في 30 أيار»: protocol, not the news
     if f.type in ("number", "date") and _in_a_run_of_figures(ctx.text, f.start, f.end):
         return "part"  # «أيام 1 و2 و3 و4 يونيو»: one of a run the others give away
-    if f.type in ("number", "percentage") and _after_the_leader(ctx, f):
+    if f.type in ("number", "percentage") and _after_the_leader(ctx, fi):
         return "runner_up"  # «تلاه قطاع الإقامة بنسبة 8.1%»، «تليها شعبة الرياضة بـ18.9%»: the rest of a ranking
     if f.type == "number":
         return _number_trivia(ctx, fi)
@@ -259,7 +259,12 @@ def _person_trivia(ctx: Context, f: Fact, e: Entity) -> str | None:
 def _at_a_ceremony(sentence: str) -> bool:
     """True when the sentence tells of handing over a trophy or prizes («تسليم الكأس», «الكأس لقائد»)."""
     folded = f" {fold(sentence)}"
-    return any(f" {p}" in folded for p in lists.folded("generation/ceremony_phrases"))
+    return any(f" {p}" in folded for p in lists.folded("generation/ceremony_phrases")) or \
+        bool(_RECEIVES_TROPHY.search(folded))
+
+
+# «سيتسلم السيب درع الدوري يوم ...», «يرفع الفريق الكأس»: the winner receiving the trophy (folded)
+_RECEIVES_TROPHY = re.compile(r" و?س?(?:يتسلم|تتسلم|يرفع|ترفع)(?: \S+){0,2} (?:ال)?(?:درع|كاس)")
 
 
 def _called_a_minor_role(ctx: Context, f: Fact) -> bool:
@@ -300,11 +305,20 @@ def _name_trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
         return "affiliation"
     if e.type == "organization" and _issued_by(ctx.text, f.start):
         return "source"  # «البيانات الصادرة عن المركز الوطني للإحصاء»: where the figures come from
+    if e.type == "place" and _seat_of_a_body(ctx, f):
+        return "seat"  # «الهيئة الوطنية للانتخابات في مصر»: where a body sits, part of its name
     if e.type == "place" and tokens(e.name)[:1] in (["شارع"], ["طريق"], ["حي"]) and e.mentions <= 2:
         return "street"  # «في مقر المصرف بشارع الحمرا»: where a press conference was held
     if e.type in ("organization", "place") and e.mentions <= 2 and _a_venue(e.name):
         return "venue"  # «أقيمت في مركز عُمان للمؤتمرات والمعارض»: where it was held, not what happened
     return None
+
+
+def _seat_of_a_body(ctx: Context, f: Fact) -> bool:
+    """True for a place written right after a body's name with «في» («الهيئة الوطنية للانتخابات في مصر»,
+    «جامعة بيرزيت في بيروت»): it tells which body, not where the news happened."""
+    return any(g.type == "organization" and 0 <= f.start - g.end <= 5 and
+               fold(ctx.text[g.end:f.start]).strip() in ("في", "ب") for g in ctx.facts)
 
 
 def _a_venue(name: str) -> bool:
@@ -343,6 +357,20 @@ def _attendance(f: Fact, before: list[str], after: list[str]) -> bool:
         any(w in ("بحضور", "حضور") for w in before)
 
 
+def _a_step_of_procedure(f: Fact, after: list[str]) -> bool:
+    """True for a count of hearings, meetings or witnesses («27 جلسة», «23 شاهداً»)."""
+    nouns = [fold(n) for n in (f.unit or "", f.text.split()[-1], after[0] if after else "") if n]
+    return any(n.startswith(w) for n in nouns for w in lists.folded("generation/procedure_nouns"))
+
+
+def _staffing(text: str, start: int) -> bool:
+    """True for a count of a delegation or of an event's staff («وفدين ضما 34 مسؤولاً», «بتأطير أكثر من 180
+    ألف أستاذ»)."""
+    words = fold(text[max(0, start - 30):start]).replace("،", " ").split()[-4:]
+    staffing = lists.folded("generation/staffing_words")
+    return any(w in staffing or w.removeprefix("و") in staffing for w in words)
+
+
 def _number_trivia(ctx: Context, fi: int) -> str | None:
     f = ctx.facts[fi]
     before, after = _words_around(ctx, f)
@@ -352,8 +380,8 @@ def _number_trivia(ctx: Context, fi: int) -> str | None:
         return "code"  # «الرقم الأخضر 1021»: a phone number
     if _in_title(ctx.text, f.start):
         return "in_title"  # «تاريخ الساحل المتصالح 1820-1971»: part of a book's or film's name
-    if _joined_by_slash(ctx.text, f.start, f.end) or _range_end(ctx.text, f.start):
-        return "part"  # «العام الدراسي 2025/2026», «من 5 إلى 16 نوفمبر»: half of one figure
+    if _joined_by_slash(ctx.text, f.start, f.end) or _range_end(ctx.text, f.start) or _between(ctx.text, f.start, f.end):
+        return "part"  # «العام الدراسي 2025/2026», «من 5 إلى 16 نوفمبر», «تتراوح بين 49 و52»: half of one figure
     if _converted(ctx, fi):
         return "equivalent"  # «150 مليون ريال (40 مليون دولار)»: the same amount in another currency
     if _days_of_an_occasion(ctx, fi):
@@ -364,6 +392,10 @@ def _number_trivia(ctx: Context, fi: int) -> str | None:
         return "window"  # «146 بلاغا خلال 48 ساعة»: the time the count covers, not the news
     if _attendance(f, before, after):
         return "attendance"  # «بحضور نحو 4500 مشجع»: how many watched, not what happened
+    if _runs_until(ctx.text, f.start):
+        return "period_end"  # «ويستمر حتى 26 منه»: the last day of a schedule
+    if _a_step_of_procedure(f, after) or _staffing(ctx.text, f.start):
+        return "procedure"  # «عقدت 27 جلسة», «وفدين ضما 34 مسؤولاً»: how the news came about, not the news
     if before[-1:] == ["العدد"] and after[:1] == ["من"]:
         return "code"  # «العدد 112 من الرائد الرسمي»: an issue number
     if isinstance(f.value, (int, float)) and 1300 <= float(f.value) <= 1500 and \
@@ -396,13 +428,22 @@ def _age_of_someone_in_passing(ctx: Context, f: Fact, before: list[str]) -> bool
     return not any(e.mentions >= 3 or (ctx.title and any(shows_in(a, ctx.title) for a in e.aliases)) for e in near)
 
 
+NEXT_STEP_REACH = 6  # words of asides that may stand between «على أن ...» and the figure it leads to
+
+
 def _next_step(sentence: str, pos: int) -> bool:
     """True for a figure or date of what the news leads to next: in a clause opened by «على أن» («على أن
     تصدر الوزارة لائحته خلال 90 يوماً»), or the date of a coming meeting, session or match («يعقد المجلس
     اجتماعه المقبل يوم ...»)."""
-    opening = fold(re.split(r"[،,؛]", sentence[:pos])[-1]).split()
-    if opening[:2] == ["علي", "ان"] or opening[:3] == ["و", "علي", "ان"]:
-        return True
+    pieces = re.split(r"[،,]", re.split(r"[؛]", sentence[:pos])[-1])
+    reach = 0
+    for i, piece in enumerate(reversed(pieces)):  # «على أن يلتقي القادسية، بطل الدوري، في ...»: an aside
+        opening = fold(piece).split()
+        if opening[:2] == ["علي", "ان"] or opening[:3] == ["و", "علي", "ان"]:
+            return True
+        reach += len(opening) if i else 0
+        if reach > NEXT_STEP_REACH:
+            break
     before = fold(sentence[max(0, pos - 60):pos]).split()
     return any(f"{a} {b}" in lists.folded("generation/next_steps") for a, b in zip(before, before[1:]))
 
@@ -422,10 +463,17 @@ def _in_a_run_of_figures(text: str, start: int, end: int) -> bool:
     return before is not None and after is not None
 
 
-def _after_the_leader(ctx: Context, f: Fact) -> bool:
-    """True for a figure brought in after a ranking's leader («تلاه قطاع الإقامة بنسبة 8.1%»)."""
+def _after_the_leader(ctx: Context, fi: int) -> bool:
+    """True for a figure brought in after a ranking's leader («تلاه قطاع الإقامة بنسبة 8.1%»), or further
+    down the ranking («...، ثم البناء والتشييد بنسبة 7.6%»)."""
+    f = ctx.facts[fi]
+    runner_up = lists.folded("generation/runner_up_words")
     before = fold(ctx.text[max(0, f.start - 40):f.start]).replace("،", " ").split()[-4:]
-    return any(w.removeprefix("و") in lists.folded("generation/runner_up_words") for w in before)
+    if any(w.removeprefix("و") in runner_up for w in before):
+        return True
+    sent = ctx.sentence_of(fi)
+    said = fold(sent.text[:f.start - sent.start]).replace("،", " ").split()
+    return "ثم" in before and any(w.removeprefix("و") in runner_up for w in said)
 
 
 def _a_dimension(f: Fact, before: list[str]) -> bool:
@@ -454,6 +502,8 @@ def _date_trivia(ctx: Context, fi: int) -> str | None:
         return "in_title"
     if _joined_by_slash(ctx.text, f.start, f.end) or _range_end(ctx.text, f.start) or _range_start(ctx.text, f.end):
         return "part"
+    if _end_of_a_period(ctx.text, f.start):
+        return "period_end"  # «نُفذت بين 1 فبراير و31 مارس», «وتستمر حتى 31 أغسطس»: the schedule, not the news
     if re.search(r"رقم\s*\(?[\d٠-٩]+\)?\s*ل?\S*\s*$", fold(ctx.text[max(0, f.start - 25):f.start])):
         return "code"  # «المرسوم رقم (27) لسنة 2026»: the year is part of the decree's number
     if _year_of_a_laws_name(ctx.text, f.start):
@@ -505,6 +555,32 @@ def _range_end(text: str, start: int) -> bool:
 def _range_start(text: str, end: int) -> bool:
     """True for a day that opens a range of days («من 4 إلى 15 نوفمبر»): a day without its month."""
     return bool(re.match(r"\s+(?:إلى|الى|حتى)\s+[\d٠-٩]", text[end:end + 12]))
+
+
+_DATE_RANGE_OPEN = re.compile(r"(?:\b|^)(?:من|بين)\s+[\d٠-٩]+(?:\s+[^\s\d٠-٩،,.؛]+){0,3}\s+(?:إلى|الى|حتى|و)\s*$")
+
+
+def _end_of_a_period(text: str, start: int) -> bool:
+    """True for the date a period runs to: the end of «بين 1 فبراير و31 مارس», «من 10 مايو حتى 9 يونيو»,
+    or a date after «تستمر حتى» («وتستمر حتى 31 أغسطس»). When a campaign or a phase ends is a detail of
+    its schedule, not the news."""
+    return bool(_DATE_RANGE_OPEN.search(text[max(0, start - 45):start])) or _runs_until(text, start)
+
+
+def _runs_until(text: str, start: int) -> bool:
+    """True for what follows «تستمر حتى» or «ويستمر إلى غاية» («ويستمر حتى 26 منه»)."""
+    words = fold(text[max(0, start - 40):start]).replace("،", " ").split()
+    if words[-2:] == ["الي", "غايه"]:
+        words = words[:-1]
+    return len(words) >= 2 and words[-1] in ("حتي", "الي") and \
+        words[-2].removeprefix("و") in lists.folded("generation/lasting_verbs")
+
+
+def _between(text: str, start: int, end: int) -> bool:
+    """True for either end of a span a figure moves within («تتراوح بين 49 و52 درجة»)."""
+    before = fold(text[max(0, start - 50):start])
+    return bool(re.search(r"(?:تتراوح|يتراوح|تراوحت|تراوح)\S*(?:\s+\S+)?\s+بين\s+(?:[\d٠-٩][\d٠-٩.,٫]*\s+و\s*)?$",
+                          before))
 
 
 def _in_title(text: str, pos: int) -> bool:

@@ -191,13 +191,16 @@ def select(candidates: Sequence[Candidate], size: int, title: str = "") -> list[
     # A fact the whole article keeps naming (its protagonist) cannot be asked without ruling out most
     # other questions, whose stems name it: leave it to the teacher.
     too_exposed = max(MIN_EXPOSED, EXPOSED_SHARE * len(groups))
+    every = groups
     groups = [kept for g in groups if (kept := [c for c in g if exposure[c.question.key] <= too_exposed])]
     bank = _choose(groups, size, title)
     if len(bank) < min(size, FILL_FLOOR):
-        single = [kept for g in groups if (kept := [c for c in g if not _uses_up_several(c)])]
-        fuller = _choose(single, size, title)
-        if len(fuller) > len(bank):
-            return fuller
+        # a thin bank takes, in turn, the bank without questions using up several facts, and the bank
+        # that may ask what the other questions show (a short story whose few figures share sentences)
+        for fewer in ([kept for g in groups if (kept := [c for c in g if not _uses_up_several(c)])], every):
+            fuller = _choose(fewer, size, title)
+            if len(fuller) > len(bank):
+                bank = fuller
     return bank
 
 
@@ -206,6 +209,14 @@ def recalls_a_name(c: Candidate) -> bool:
     readers kept such questions about a quarter of the time (a minor actor, a guessable ministry, part of
     a name), figures about twice as often, so a bank asks them only when it has room."""
     return c.question.fact_type in NAME_TYPES and c.question.kind in ("mcq", "cloze", "wh")
+
+
+def recalls_a_place_or_body(c: Candidate) -> bool:
+    """True for a question whose answer is a place's or a body's name to recall or pick. Blind readers kept
+    one in nine: the place or body the story is about, a venue, a speaker's employer, one city of a list. A
+    bank asks about places and bodies through statements and true/false items instead, which say what
+    they did."""
+    return recalls_a_name(c) and c.question.fact_type != "person"
 
 
 def _uses_up_several(c: Candidate) -> bool:
@@ -225,7 +236,7 @@ def _choose(groups: list[list[Candidate]], size: int, title: str) -> list[Questi
         for c in group:
             if only_comprehension and c.question.kind not in comprehension:
                 continue
-            if not fill and (recalls_a_name(c) or leans_back(c.question.prompt)):
+            if not fill and (recalls_a_name(c) or leans_back(c.question.prompt)) or recalls_a_place_or_body(c):
                 continue
             # Every fact a question stands on or shows is its own: a which-statement question's
             # swapped facts or a change's two values, asked again elsewhere, would settle one another.

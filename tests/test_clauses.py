@@ -95,6 +95,10 @@ def test_a_clause_body_starts_after_its_opener() -> None:
     # a contrast clause stands alone, without its opener
     ("ارتفع عدد السياح إلى مليون زائر، فيما تراجعت إيرادات الفنادق بنسبة 5% هذا العام.", "5%",
      "تراجعت إيرادات الفنادق بنسبة 5% هذا العام"),
+    # ... as does one opened by «إذ», which says what the clause before it announced
+    ("حقق فريق بحثي في الجامعة رقماً قياسياً عالمياً جديداً في كفاءة تحويل الطاقة الشمسية إلى كهرباء بواسطة "
+     "الخلايا الترادفية المصنوعة من البيروفسكايت والسيليكون، إذ بلغت كفاءة الخلية 35.2 بالمئة في الاختبار.", "35.2",
+     "بلغت كفاءة الخلية 35.2 بالمئة في الاختبار"),
     # a leading conjunction and «قد» are dropped
     ("وقد أعلن الاتحاد فوز الفريق بالكأس للمرة الثالثة.", "الاتحاد",
      "أعلن الاتحاد فوز الفريق بالكأس للمرة الثالثة"),
@@ -153,6 +157,7 @@ def test_tidy_leaves_out_asides(sentence: str, keep: str, tidied: str) -> None:
     ("زار الوزير جدة، وافتتح مستشفى جديدا، ثم عاد إلى الرياض.", "الرياض"),  # a clause between commas
     ("زار الوزير مدينة جدة، العاصمة الاقتصادية.", "جدة"),  # the phrase ends the sentence
     ("ذكر البيان «أن الوزير، كما قال، سيزور جدة» في الأسبوع المقبل.", "جدة"),  # commas inside quotes
+    ("وبيّنت النتائج أن 11.8 بالمئة مصابون بالسكري، بينهم 3.2 بالمئة، لم يكونوا على علم بإصابتهم.", "11.8"),
 ])
 def test_tidy_keeps_what_is_no_aside(sentence: str, keep: str) -> None:
     at = sentence.index(keep)

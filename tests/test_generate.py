@@ -21,7 +21,7 @@ from questions.kinds import comprehension_kinds, shape
 from questions.leaks import find_leaks
 from questions.model import BLANK, Bank, Fact
 from questions.normalize import tokens
-from questions.select import MIN_QUESTIONS
+from test_golden import BUILT_IN_QUESTIONS
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SEED = ROOT / "quiz" / "seed" / "asfura_honduras.txt"
@@ -232,7 +232,7 @@ def seed_bank() -> Bank:
 
 def test_the_built_in_bank_asks_its_key_facts_once_each_without_leaks(seed_bank: Bank) -> None:
     qs = seed_bank.questions
-    assert len(qs) >= MIN_QUESTIONS
+    assert len(qs) >= BUILT_IN_QUESTIONS
     assert all(check(q) == [] for q in qs)
     assert len({q.fact for q in qs}) == len(qs)
     assert find_leaks(qs, SEED_TITLE) == []

@@ -23,11 +23,15 @@ sys.path.insert(0, str(ROOT))
 
 from questions.checks import check  # noqa: E402
 from questions.generate import generate, generate_from_facts  # noqa: E402
+from questions.kinds import comprehension_kinds  # noqa: E402
 from questions.model import Fact, Question  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "golden"
 SEED = ROOT / "quiz" / "seed" / "asfura_honduras.txt"
 TITLE = "ترامب ونصري عصفورة: تحالف أمني"
+# The built-in article's facts worth asking once none gives another away: its place names (a venue, a capital
+# inside a quotation) are not recalled, and a which-statement question stands on four of its facts.
+BUILT_IN_QUESTIONS = 6
 
 
 def reviewed(q: Question) -> dict[str, Any]:
@@ -67,9 +71,10 @@ def test_the_order_options_are_shown_in_is_not_part_of_what_was_reviewed() -> No
 
 def test_the_golden_bank_passes_the_checks_with_several_kinds() -> None:
     bank = _bank_from_snapshot()
-    assert len(bank) >= 8
+    assert len(bank) >= BUILT_IN_QUESTIONS
     assert all(check(q) == [] for q in bank)
-    assert len({q.kind for q in bank}) >= 4
+    kinds = {q.kind for q in bank}
+    assert len(kinds) >= 3 and kinds & comprehension_kinds()
 
 
 def test_the_live_pipeline_still_asks_most_golden_questions() -> None:

@@ -6,14 +6,14 @@ from __future__ import annotations
 import pytest
 
 from handmade import context, fact, index_of, stems_of
-from questions.context import Context
+from questions.context import Context, build_context
 from questions.kinds import cause, change, comparison, role, roles, statement, timeline
 from questions.kinds.base import ArticleBuilder, Candidate, FactBuilder
 from questions.kinds.role import is_position
 from questions.kinds.timeline import short_event
 from questions.normalize import tokens
 from questions.options import content_words
-from questions.stems import Stems, stems_for
+from questions.stems import Stems, mentions_in, stems_for
 
 VISIT = ("استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة الرئيس الفرنسي إيمانويل ماكرون.\n"
          "وقال وزير الخارجية المصري سامح شكري إن الزيارة تاريخية.\n"
@@ -317,6 +317,39 @@ def test_events_whose_dates_overlap_have_no_order() -> None:
 ])
 def test_short_event_cuts_at_the_first_comma_or_before_a_preposition(body: str, short: str) -> None:
     assert short_event(body) == short
+
+
+@pytest.mark.parametrize(("sentence", "date", "value", "event"), [
+    ("وفي أكتوبر 2024 صدرت بطاقات إيداع بالسجن في حق أربعة من المتهمين.", "أكتوبر 2024", "2024-10",
+     "صدرت بطاقات إيداع بالسجن في حق أربعة من المتهمين"),  # a clause opening on its date
+    ("وفي عام 2019، أطلقت الوزارة برنامجا مماثلا لتأهيل الأحياء.", "عام 2019", "2019",
+     "أطلقت الوزارة برنامجا مماثلا لتأهيل الأحياء"),  # ... set off by a comma
+    ("وكانت الدورة الثانية للجنة قد انعقدت في طوكيو في نوفمبر 2023.", "نوفمبر 2023", "2023-11",
+     "انعقدت الدورة الثانية للجنة في طوكيو"),  # the pluperfect told in order
+    ("ثم خُتمت الأبحاث القضائية في يوليو 2025.", "يوليو 2025", "2025-07", "خُتمت الأبحاث القضائية"),
+    ("وعقد مجلس الوزراء، اليوم الثلاثاء 27 كانون الثاني، جلسة طارئة.", "الثلاثاء 27 كانون الثاني", "2026-01-27",
+     "عقد مجلس الوزراء جلسة طارئة"),  # a construct subject; the date's aside goes whole
+    ("وبدأ هطول الأمطار الغزيرة ليل الأحد 25 كانون الثاني 2026.", "الأحد 25 كانون الثاني 2026", "2026-01-25",
+     "بدأ هطول الأمطار الغزيرة"),
+])
+def test_the_event_of_a_date_is_its_clause_without_it(sentence: str, date: str, value: str, event: str) -> None:
+    text = sentence + "\n"
+    ctx = context(text, [fact(text, date, "date", value)])
+    st = stems_for(ctx, 0)
+    assert st is not None and timeline.event_of(st, mentions_in(ctx, ctx.sent_of[0])) == event
+
+
+def test_the_days_of_the_news_and_its_background_are_ordered_though_not_asked() -> None:
+    text = ("وانطلقت القضية في مارس 2024 إثر تقرير أعدته هيئة الرقابة.\n"
+            "وفي أكتوبر 2024 صدرت بطاقات إيداع بالسجن في حق أربعة من المتهمين.\n"
+            "وقضت المحكمة يوم 18 يونيو 2026 بسجن المدير العام السابق عشر سنوات.\n")
+    facts = [fact(text, "مارس 2024", "date", "2024-03"), fact(text, "أكتوبر 2024", "date", "2024-10"),
+             fact(text, "18 يونيو 2026", "date", "2026-06-18")]
+    ctx = build_context(text, facts, article_date="2026-06-19")
+    weights, stems = stems_of(ctx)
+    assert {weights[fi].trivia for fi in stems} == {"background", "news_day"}  # none is asked alone
+    (c,) = timeline.build(ctx, weights, {})
+    assert c.question.items[0].startswith("انطلقت القضية") and c.question.items[-1].startswith("قضت المحكمة")
 
 
 def test_a_person_named_as_subject_makes_a_timeline_event() -> None:

@@ -122,9 +122,10 @@ TOPICS = ["الزراعة", "الصناعة", "التجارة", "السياحة"
 
 
 def cand(i: int, kind: str = "mcq", fact: str = "", salience: float = 0.5, quality: float = 0.8,
-         sentence: str = "", prompt: str = "") -> Candidate:
-    """A candidate about fact ``i`` (a capital), with a prompt and a sentence of its own unless given."""
-    q = Question(key=f"{kind}-{i}-{prompt[:6]}", kind=kind, fact_type="place",
+         sentence: str = "", prompt: str = "", fact_type: str = "person") -> Candidate:
+    """A candidate about fact ``i`` (a capital's name, recalled as a person's is: a place's or a body's is never
+    recalled), with a prompt and a sentence of its own unless given."""
+    q = Question(key=f"{kind}-{i}-{prompt[:6]}", kind=kind, fact_type=fact_type,
                  prompt=prompt or f"أي عاصمة احتضنت مؤتمر {TOPICS[i]}؟", answer=CITIES[i],
                  choices=(CITIES[i], "أ", "ب", "ج") if kind != "cloze" else (),
                  source=Source(sentence or f"احتضنت {CITIES[i]} مؤتمر {TOPICS[i]}.", 0, 1))
@@ -134,6 +135,12 @@ def cand(i: int, kind: str = "mcq", fact: str = "", salience: float = 0.5, quali
 @pytest.mark.parametrize(("words", "size"), [(0, 8), (300, 8), (450, 10), (675, 15), (1350, 30), (5000, 30)])
 def test_a_bank_has_about_one_question_per_45_words_between_8_and_30(words: int, size: int) -> None:
     assert bank_size(words) == size
+
+
+def test_a_places_or_a_bodys_name_is_never_recalled_even_to_fill_a_bank() -> None:
+    bank = select([cand(0, fact_type="place"), cand(1, fact_type="organization"), cand(2),
+                   cand(3, "true_false", fact_type="organization")], 8)
+    assert sorted(q.key for q in bank) == ["mcq-2-", "true_false-3-"]
 
 
 def test_one_question_per_fact_with_its_other_realizations_as_alternates() -> None:

@@ -347,11 +347,49 @@ def test_a_small_number_right_after_a_name_is_part_of_it() -> None:
      "next_step"),
     ("وقضت المحكمة بسجن المتهم الأول، وهو مدير الشركة ويبلغ من العمر 41 عاماً، مدة 15 عاما.", "41 عاماً", "number",
      41, "age"),
+    ("وضمن الكويت مقعدا، على أن يلتقي القادسية، بطل الدوري، في كأس السوبر المقررة يوم 28 أغسطس.", "28 أغسطس",
+     "date", "--08-28", "next_step"),  # an aside between «على أن» and the date
+    ("وسيتسلم السيب درع الدوري عقب مباراته الأخيرة يوم 22 مايو.", "22 مايو", "date", "--05-22", "ceremony"),
+    ("وجرت المرحلة الأولى التي نُفذت بين 1 فبراير و31 مارس الماضيين في كل المدن.", "31 مارس", "date", "--03-31",
+     "period_end"),
+    ("وتغطي المرحلة الثانية، من ١٠ مايو حتى ٩ يونيو، محافظات الأحمدي والجهراء.", "٩ يونيو", "date", "--06-09",
+     "period_end"),
+    ("وتنطلق المرحلة الثانية في 1 يونيو وتستمر حتى 31 أغسطس مع توسيع نطاقها.", "31 أغسطس", "date", "--08-31",
+     "period_end"),
+    ("وسيفتح باب التسجيل في ١٢ يوليو ويستمر حتى ٢٦ منه.", "٢٦", "number", 26, "period_end"),
+    ("وتوقعت الأرصاد درجات حرارة تتراوح بين 49 و52 درجة مئوية.", "49", "number", 49, "part"),
+    ("وتوقعت الأرصاد درجات حرارة تتراوح بين 49 و52 درجة مئوية.", "52", "number", 52, "part"),
+    ("وعقدت هيئة الحكم 27 جلسة منذ يناير 2025.", "27", "number", 27, "procedure"),
+    ("واستمعت الدائرة إلى 23 شاهداً وإلى تقرير الخبير.", "23", "number", 23, "procedure"),
+    ("وترأس الجانب الياباني نائب الوزير، بمشاركة وفدين ضما 34 مسؤولاً وممثلاً.", "34", "number", 34, "procedure"),
+    ("وجرت الامتحانات بتأطير أكثر من 180 ألف أستاذ وموظف.", "180 ألف", "number", 180000, "procedure"),
+    ("وبلغت النسبة 4.1 بالمئة لدى من تتراوح أعمارهم بين 30 و39 عاما.", "30", "number", 30, "part"),
+    ("وتصدر النقل بنسبة 9.3%، تلاه قطاع الإقامة بنسبة 8.1%، ثم البناء والتشييد بنسبة 7.6%.", "7.6%",
+     "percentage", 7.6, "runner_up"),
 ])
 def test_figures_that_are_part_of_something_else_are_trivia(text: str, surface: str, typ: str, value: object,
                                                             reason: str) -> None:
     ctx = context(text + "\n", [fact(text, surface, typ, value)])
     assert _trivia(ctx, surface) == reason
+
+
+@pytest.mark.parametrize(("text", "surface", "typ", "value"), [
+    ("وتنطلق المرحلة الثانية من الحملة في 1 يونيو المقبل.", "1 يونيو", "date", "--06-01"),  # when it starts
+    ("وارتفع عدد الحالات من 150 إلى 300 حالة.", "150", "number", 150),  # a change, not a range
+    ("وقتل 5 عناصر من الجيش في الهجوم.", "5", "number", 5),  # the toll
+    ("وعقدت اللجنة ورشة حضرها ممثلو 40 جمعية.", "40", "number", 40),
+])
+def test_a_start_a_change_or_a_toll_is_no_schedule_detail(text: str, surface: str, typ: str, value: object) -> None:
+    ctx = context(text + "\n", [fact(text, surface, typ, value)])
+    assert _trivia(ctx, surface) is None
+
+
+def test_a_place_right_after_a_bodys_name_is_its_seat() -> None:
+    text = "أعلنت الهيئة الوطنية للانتخابات في مصر النتائج الرسمية.\nوفاز الحزب في القاهرة بأغلبية المقاعد.\n"
+    facts = [fact(text, "الهيئة الوطنية للانتخابات", "organization", entity="organization:h"),
+             _place(text, "مصر"), _place(text, "القاهرة")]
+    ctx = context(text, facts)
+    assert _trivia(ctx, "مصر") == "seat" and _trivia(ctx, "القاهرة") is None
 
 
 def test_a_year_in_the_news_and_a_count_of_players_are_no_trivia() -> None:
