@@ -72,8 +72,8 @@ def _circumstantial(w: Word) -> bool:
 def _imperfect(w: Word) -> bool:
     """«يهدف»، «ويعود»، «لتشكل»: a word in the shape of a third-person imperfect verb (or one of purpose)."""
     bare = w.bare[1:] if glued_conjunction(w.text) == "و" else w.bare
-    if bare.startswith(("لي", "لت")) and len(bare) >= 5:
-        return True  # «، لتشكل الإيرادات النفطية ...»: a clause of result, not part of the one before
+    if bare.startswith(("لي", "لت")) and len(bare) >= 4 and not bare.startswith(("ليل", "ليبي")):
+        return True  # «، لتشكل الإيرادات النفطية ...», «، ليصل العجز ...»: a clause of result
     return len(bare) >= 4 and bare[0] == "ي" and not bare.startswith(("يوم", "يون", "ينا", "يول", "يمين"))
 
 
@@ -243,10 +243,13 @@ def fronted_cuts(sentence: str, s: int, e: int) -> list[tuple[int, int]]:
     inside = [w for w in words_of(sentence) if s <= w.start and w.end <= e]
     if not inside or inside[0].bare not in ("اما", "واما"):
         return []
-    for w in inside[1:12]:
+    for i, w in enumerate(inside[1:12], 1):
         rest = w.bare[1:]
         if w.bare == "فقد" or (w.bare.startswith("ف") and is_verb(Word(w.start + 1, w.end, w.text[1:], rest))):
-            return [(inside[0].start, inside[0].end), (w.start, w.end if w.bare == "فقد" else w.start + 1)]
+            before = inside[i - 1]
+            # «أما الأسعار، فسجلت ...»: the comma before the «ف» goes with it («الأسعار سجلت ...»)
+            start = before.end - 1 if before.text.endswith(_COMMAS) else w.start
+            return [(inside[0].start, inside[0].end), (start, w.end if w.bare == "فقد" else w.start + 1)]
     return []
 
 
@@ -418,6 +421,18 @@ def _asides(sentence: str, s: int, e: int, keep: tuple[int, int]) -> list[tuple[
             j = i + 1
             if j < len(words) and words[j].bare in lists.folded("generation/weekdays"):
                 j += 1
+            if j < len(words) and re.match(r"[\d٠-٩]", words[j].text):
+                # «عقدتها مساء الثلاثاء 16 يونيو»: the date goes on, and without its day reads «عقدتها 16
+                # يونيو»; set off by commas («، اليوم الثلاثاء 14 رمضان 1447هـ ...،») the whole aside goes
+                close = next((k for k in range(j, len(words)) if words[k].text.endswith(_COMMAS)), None)
+                if i and words[i - 1].text.endswith(_COMMAS) and close is not None and \
+                        not any(depth[k] for k in range(i, close + 1)):
+                    first = words[i - 1].start + max(words[i - 1].text.rfind(c) for c in _COMMAS)
+                    out.append((first, words[close].end))
+                continue
+            if i and (is_verb(words[i - 1]) or _imperfect(words[i - 1])) and \
+                    (j >= len(words) or glued_conjunction(words[j].text) == "و"):
+                continue  # «انطلقت صباح الأربعاء وامتدت ...»: the time is all the verb has
             end = words[j - 1].end
             if sentence[end - 1:end] in "،,":
                 end -= 1

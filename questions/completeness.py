@@ -5,6 +5,8 @@ sentence reported, not stop at who spoke («قال البروفيسور … با
 
 from __future__ import annotations
 
+import re
+
 from questions import lists
 from questions.normalize import fold, strip_diacritics, tokens
 from questions.realize import Word, drop_conj, is_verb, words_of
@@ -90,10 +92,8 @@ def speaker_missing(text: str) -> bool:
     words = text.split()
     if len(words) < 2:
         return False
-    verb = fold(words[0]).strip(":،,")
-    verb = verb[1:] if verb[:1] in "وف" and verb[1:] in lists.folded("generation/saying_verbs") else verb
     nxt = words[1]
-    return verb in lists.folded("generation/saying_verbs") and \
+    return reports_speech(fold(words[0]).strip(":،,")) and \
         (words[0].endswith(":") or nxt[:1] in "«\":" or fold(nxt) in ("ان", "انه", "انها"))
 
 
@@ -101,7 +101,7 @@ def opens_as_fragment(text: str) -> bool:
     """True when ``text`` opens where no sentence does: on a saying verb whose speaker went with the
     sentence before («أضاف: ...»), on a verb whose subject did («برّأت أربعة متهمين»), or on a word that
     leans on a clause it lost («ذلك بأغلبية 32 نائبا», «بسبب انخفاض سعر النفط إلى ...», «بعد أن استقبلت
-    ...»)."""
+    ...»), or on a noun owned by someone it does not name («متطوعيه وزعوا ...»)."""
     words = text.replace("«", " ").replace("(", " ").split()
     if not words:
         return False
@@ -109,7 +109,7 @@ def opens_as_fragment(text: str) -> bool:
     first = fold(words[0]).strip("،,:")
     two = f"{first} {fold(words[1]).strip('،,:')}" if len(words) > 1 else ""
     return speaker_missing(text) or first in openers or two in openers or _only_attribution(words) or \
-        subject_missing(text) or _opens_on_a_quotation(text)
+        subject_missing(text) or _opens_on_a_quotation(text) or _owned_by_someone_before(words[0])
 
 
 QUOTE_WORDS = 4  # a quotation this long opening a stem is someone's words whose speaker was cut away
@@ -143,6 +143,7 @@ def opens_what_was_said(after: str) -> bool:
 
 
 SPEAKER_REACH = 8  # words between a saying verb and its speaker's name (a title stands between)
+SAID_REACH = 5  # words between a speaker's name and what was said (where it was said stands between)
 
 
 def speaks_here(text: str, start: int, end: int) -> bool:
@@ -153,7 +154,14 @@ def speaks_here(text: str, start: int, end: int) -> bool:
     reacting = lists.folded("generation/reaction_verbs")
     if any(fold(w).strip("«»،,:").removeprefix("و") in reacting for w in before[-3:]):
         return True  # «رحب _____، رئيس فرع الجمعية، بالحكم», «أعرب الحاج _____ عن ارتياحه»: a reaction
-    return opens_what_was_said(text[end:end + 10]) and any(reports_speech(fold(w).strip("«»،,:")) for w in before)
+    said = [i for i, w in enumerate(before) if reports_speech(fold(w).strip("«»،,:"))]
+    between = before[said[-1] + 1:] if said else []
+    quoted = " ".join(between).count("«") > " ".join(between).count("»")
+    if not said or quoted or any(fold(w).strip("«»،,:") in ("ان", "بان") for w in between):
+        return False  # no saying verb, or the name is inside what was said («قال الوزير إن _____ سيتولى»)
+    after = text[end:].split()
+    # «قال وزير الصحة _____ في مؤتمر صحفي بالقاهرة إن ...»: where he said it may stand before what he said
+    return any(opens_what_was_said(" ".join(after[k:])) for k in range(min(len(after), SAID_REACH + 1)))
 
 
 def reports_speech(bare: str) -> bool:
@@ -177,11 +185,25 @@ def subject_missing(text: str) -> bool:
     first, second = words[0], words[1]
     if drop_conj(first) in ("كان", "كانت") and second.bare == "قد":
         return True
+    if _holds_without_holder(first, second):
+        return True
     if not is_verb(first):
         return False
     if second.bare in lists.folded("generation/realize_prepositions") or second.bare in ("قد", "ان", "انه", "انها", "بان"):
         return True
     return second.bare.startswith("ال") and not explicit_subject(words, 1, [], first)
+
+
+def _holds_without_holder(first: Word, second: Word) -> bool:
+    """True for a verb of holding or amounting with what is held or amounted to right after it, and no
+    subject between: «تتضمن توفير 7200 موقف» (what includes it?), «يبلغ نحو 19.3 مليار دينار» (what
+    amounts to it?)."""
+    verb = drop_conj(first)
+    if verb in lists.folded("generation/holding_verbs"):
+        return not second.bare.startswith("ال") and not second.text.startswith("«")
+    if verb in lists.folded("generation/amounting_verbs"):
+        return second.bare in lists.folded("generation/realize_approximations") or bool(re.match(r"[\d٠-٩]", second.text))
+    return False
 
 
 def ends_unfinished(text: str) -> bool:
@@ -195,7 +217,7 @@ def ends_unfinished(text: str) -> bool:
     return last in lists.folded("generation/needs_complement") or last in lists.folded("generation/stem_cannot_end")
 
 
-OWNER_REACH = 4  # a pronoun this early in a stem, with no noun before it, stands for something outside it
+OWNER_REACH = 5  # a pronoun this early in a stem, with no noun before it, stands for something outside it
 
 
 def _owned_by_someone_before(word: str) -> bool:

@@ -422,11 +422,30 @@ def _nice(x: float) -> float:
 NEAR_WHOLE_PERCENT = 90.0
 
 
-def spaced_numbers(v: float, *, decimals: int, percent: bool, year_like: bool = True) -> list[float]:
+def period_step(unit: str | None, v: float) -> int:
+    """The step a span of time moves by when the article counts it in whole days, weeks, months or years
+    of its unit («48 ساعة» moves by 24, «90 يوماً» by 30, «6 أشهر» by 3): «38 ساعة» beside «48 ساعة» is no
+    span anyone announces. 1 when there is none."""
+    if unit is None or v != int(v):
+        return 1
+    head = fold(unit)
+    for prefix, steps in lists.pairs("generation/period_steps"):
+        if head.startswith(fold(prefix)):
+            return next((k for k in map(int, steps.split()) if int(v) % k == 0 and int(v) > k), 1)
+    return 1
+
+
+def _noun_before(text: str, start: int) -> str | None:
+    """The noun a figure counts when written before it («خلال الساعات الـ48 المقبلة» -> «ساعات»)."""
+    words = fold(text[max(0, start - 25):start]).replace("الـ", " ").split()
+    return words[-1].removeprefix("ال") if words else None
+
+
+def spaced_numbers(v: float, *, decimals: int, percent: bool, year_like: bool = True, period: int = 1) -> list[float]:
     """Values around ``v`` a reader can tell apart from it: round steps of about a tenth of ``v``, at the
     same roundness («1500» moves in hundreds, «40.27» keeps its hundredths), nearest first. A number that
     reads as a year («1448», «2024») moves by years, unless it counts something (``year_like`` False:
-    «١٬٣٢٠ هكتاراً»)."""
+    «١٬٣٢٠ هكتاراً»); a span of time moves by whole ``period`` («48 ساعة» by 24)."""
     whole = decimals == 0 or abs(v - round(v)) < 1e-9
     step = _nice(abs(v) * 0.12)
     if percent and v > NEAR_WHOLE_PERCENT:
@@ -439,6 +458,8 @@ def spaced_numbers(v: float, *, decimals: int, percent: bool, year_like: bool = 
         unit = _roundness(v)
         if unit > 1:
             step = max(float(unit), round(step / unit) * unit)
+        if period > 1:
+            step = max(float(period), round(step / period) * period)
     else:
         step = max(step, 10.0 ** -decimals)
     out = []
@@ -464,7 +485,8 @@ def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: rand
     lo, hi = stem_bounds(ctx, f, view, stem)
     hi = min(hi, period_cap(stem) + 1, score_cap(stem, view.value))
     spaced = spaced_numbers(view.value, decimals=view.decimals, percent=view.percent,
-                            year_like=not view.thousands and not view.unit_kept and not f.unit)
+                            year_like=not view.thousands and not view.unit_kept and not f.unit,
+                            period=period_step(f.unit or _noun_before(ctx.text, f.start), view.value))
     near = [o for o in near if lo < o < hi]
     spaced = [c for c in _between(view, lo, hi) + spaced if lo < c < hi]
     fitting: list[tuple[float, str]] = []
@@ -596,3 +618,16 @@ def _around(fitting: list[tuple[float, str]], value: float, rng: random.Random, 
 def _last_digit(s: str) -> str:
     digits = re.findall(r"[\d٠-٩]", s)
     return digits[-1] if digits else ""
+
+
+def counted(f: Fact, view: NumberView, text: str = "") -> str:
+    """What a figure counts, as the article ``text`` writes it after the number: « مليار دينار», « متفرج»,
+    « مليار متر مكعب» (a unit's second word after the fact kept too)."""
+    words = [w for w in f.text[view.blank_end - f.start:].split()[:2] if not any(ch.isdigit() for ch in w)]
+    following = text[f.end:].split()[:1]
+    if words and following and fold(following[0].strip("،,.؛")) in lists.folded("generation/unit_second_words"):
+        words.append(following[0].strip("،,.؛"))
+    joined = " ".join(words)
+    if view.scale:
+        return f" {view.scale}" + (f" {joined}" if joined else "")
+    return f" {joined}" if joined else ""

@@ -14,7 +14,7 @@ from questions import lists
 from questions.answers import number_values
 from questions.arithmetic import follows
 from questions.arabic import glued_conjunction
-from questions.completeness import leans_back, says_something, speaker_missing, subject_missing
+from questions.completeness import leans_back, opens_as_fragment, reports_speech, says_something
 from questions.context import Context
 from questions.realize import is_verb, words_of
 from questions.normalize import fold
@@ -57,8 +57,10 @@ def true_statement(st: Stems) -> str | None:
     if fold(text.split()[1] if len(text.split()) > 1 else "") in lists.folded("generation/demonstratives") or \
             fold(text.split()[0]) in lists.folded("generation/demonstratives"):
         return None
-    if speaker_missing(text) or subject_missing(text) or leans_back(text):
-        return None  # «أضاف: "..."», «ألزمت المتهمين ...», «توزعت النسبة المتبقية ...»: it leans on the sentence before
+    if opens_as_fragment(text) or leans_back(text):
+        # «أضاف: "..."», «ألزمت المتهمين ...», «بحسب وزارة الصحة»: it leans on the sentence before, or only
+        # says who reported it
+        return None
     return text
 
 
@@ -67,7 +69,7 @@ def quotes_someone(text: str) -> bool:
     words = text.split()
     verbs = lists.folded("generation/saying_verbs") | lists.folded("generation/announcing_verbs")
     first = fold(words[0]).strip(":،,") if words else ""
-    opens_on_saying = first in verbs or (first[:1] in "وف" and first[1:] in verbs)
+    opens_on_saying = first in verbs or (first[:1] in "وف" and first[1:] in verbs) or reports_speech(first)
     return opens_on_saying and any(mark in text for mark in ("«", '"', ":"))
 
 
@@ -140,10 +142,18 @@ def _ends_cleanly(rest: str) -> bool:
 
 def swap_reads_well(st: Stems) -> bool:
     """True when the fact can be swapped for another of its type and the false statement still tests
-    something: numbers, places and bodies can; people cannot (another person's name after «الرئيس» or
-    «المدرب» is a giveaway, and names change the verb's gender), nor dates (a day or a year moved by
-    one is a detail, not the news)."""
-    return st.fact.type not in ("person", "date")
+    something: numbers and percentages can, unless the article gives only a bound («أكثر من 15 ساعة»:
+    «أكثر من 13 ساعة» is true too). Names cannot: another person's name after «الرئيس» is a giveaway and
+    changes the verb's gender, and a place or a body swapped in reads as nonsense a student rules out at a
+    glance («دول حوض الشرق الأوسط», an airline building a dam); nor can dates (a day or a year moved by one
+    is a detail, not the news)."""
+    return st.fact.type in ("number", "percentage") and not a_bound(st.source.text, st.source.start)
+
+
+def a_bound(sentence: str, start: int) -> bool:
+    """True when the figure at ``start`` is written as a bound («أكثر من 15 ساعة», «لا يقل عن 90%»)."""
+    before = " ".join(fold(sentence[max(0, start - 25):start]).split()[-3:])
+    return any(before.endswith(b) for b in lists.folded("generation/bound_words"))
 
 
 def same_gender(a: str, b: str) -> bool:

@@ -92,6 +92,10 @@ def test_well_formed_questions_pass_every_check(question: Question) -> None:
     (Question(key="k", kind="true_false", fact_type="person", prompt="هل العبارة الآتية صحيحة بحسب المقال: "
               "بحسب مديرة دائرة المياه في البلدية، ربى النابلسي؟", answer=TRUE_LABEL,
               choices=(TRUE_LABEL, FALSE_LABEL)), FRAGMENT),  # who says it, and nothing said
+    (mcq(prompt=f"متطوعيه وزعوا خلال اليوم الأول أكثر من {BLANK} سلة غذائية.", answer="3 آلاف",
+         choices=("3 آلاف", "5 آلاف", "6 آلاف", "7 آلاف")), FRAGMENT),  # whose volunteers?
+    (mcq(prompt=f"أضافت: «صُنّع نحو 65 بالمئة من مكونات القمر محلياً، مقارنة بنحو {BLANK} في مشاريع سابقة».",
+         answer="40%", choices=("40%", "30%", "35%", "52%")), FRAGMENT),  # who added it?
     (Question(key="k", kind="true_false", fact_type="place", prompt="هل فاز؟", answer="نعم",
               choices=(TRUE_LABEL, FALSE_LABEL)), ONE_ANSWER),
     (Question(key="k", kind="matching", fact_type="person", prompt="ما صفة كل شخص؟", answer="",

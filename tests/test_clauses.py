@@ -144,6 +144,8 @@ def test_no_stem_stands_on_an_attribution_or_a_stretch_too_short_or_too_long(sen
      "الولايات المتحدة", "تلقّى «نصري عصفورة» تهنئة رسمية من «الولايات المتحدة»، في إشارة إلى تعزيز العلاقات."),
     ("استقبل صاحب السمو الشيخ محمد الوفد الزائر في أبوظبي.", "أبوظبي",
      "استقبل الشيخ محمد الوفد الزائر في أبوظبي."),
+    ("بدأت أمانة منطقة الرياض، اليوم الثلاثاء 14 رمضان 1447هـ الموافق 3 مارس 2026م، تنفيذ حزمة تضم 38 مشروعاً.",
+     "38", "بدأت أمانة منطقة الرياض تنفيذ حزمة تضم 38 مشروعاً."),  # a dated aside of today goes whole
 ])
 def test_tidy_leaves_out_asides(sentence: str, keep: str, tidied: str) -> None:
     at = sentence.index(keep)
@@ -158,6 +160,10 @@ def test_tidy_leaves_out_asides(sentence: str, keep: str, tidied: str) -> None:
     ("زار الوزير مدينة جدة، العاصمة الاقتصادية.", "جدة"),  # the phrase ends the sentence
     ("ذكر البيان «أن الوزير، كما قال، سيزور جدة» في الأسبوع المقبل.", "جدة"),  # commas inside quotes
     ("وبيّنت النتائج أن 11.8 بالمئة مصابون بالسكري، بينهم 3.2 بالمئة، لم يكونوا على علم بإصابتهم.", "11.8"),
+    ("صادقت الجمعية في جلسة علنية عقدتها مساء الثلاثاء 16 يونيو 2026 على مشروع القانون.", "مشروع"),  # a date follows
+    ("وجاء الحكم إثر جلسة ماراثونية انطلقت صباح الأربعاء وامتدت أكثر من 15 ساعة.", "15"),  # all the verb has
+    ("بلغت الإيرادات 134.2 تريليون دينار، ليصل العجز إلى 64.4 تريليون دينار، أي ما يعادل 49 مليار دولار.",
+     "134.2"),  # «، ليصل ...،» is a clause of result, not an aside
 ])
 def test_tidy_keeps_what_is_no_aside(sentence: str, keep: str) -> None:
     at = sentence.index(keep)
@@ -195,6 +201,8 @@ def test_tidied_offsets_map_back_to_the_sentence() -> None:
     ("أما الهلال فقد فاز على النصر بهدفين.", ["أما", "فقد"], "الهلال فاز على النصر بهدفين."),
     ("أما الوزير فأعلن خطة جديدة للنقل.", ["أما", "ف"], "الوزير أعلن خطة جديدة للنقل."),
     ("وأما المنتخب فقد تأهل إلى النهائي.", ["وأما", "فقد"], "المنتخب تأهل إلى النهائي."),
+    ("أما أسعار المواد غير الغذائية، فسجلت انخفاضا طفيفا.", ["أما", "، ف"],
+     "أسعار المواد غير الغذائية سجلت انخفاضا طفيفا."),  # the comma goes with the «ف»
 ])
 def test_a_fronted_topic_reads_without_its_particles(sentence: str, cut: list[str], reads: str) -> None:
     cuts = fronted_cuts(sentence, 0, len(sentence))

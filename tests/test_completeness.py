@@ -50,6 +50,10 @@ def test_a_linking_verb_with_its_subject_alone_misses_its_predicate(text: str, f
     ("أوضح رئيس مجلس إدارة الشركة، المهندس طارق عبد الرحيم، أن المحطة تعمل.", "طارق عبد الرحيم", True),
     ("رحب نور الدين الكتاني، رئيس فرع الجمعية، بالحكم.", "نور الدين الكتاني", True),  # a reaction
     ("أعرب الحاج محمود عبد الستار عن ارتياحه لافتتاح المحطة.", "محمود عبد الستار", True),
+    ("وقال وزير الصحة خالد عبد الغفار في مؤتمر صحفي بالقاهرة إن الحملة تستمر.", "خالد عبد الغفار", True),
+    ("وقال رئيس «المرصد اللبناني» كريم حداد إن الحكم خطوة نادرة.", "كريم حداد", True),  # a body's name in quotes
+    ("وقال الوزير إن الفريق بقيادة خالد عبد الغفار في ملعب القاهرة والجيزة والإسكندرية وطنطا سجل أن", "خالد عبد الغفار",
+     False),  # named inside what was said, far from any «إن» of his own
 ])
 def test_a_name_is_the_speaker_of_what_follows_it(text: str, name: str, speaks: bool) -> None:
     start = text.index(name)
@@ -65,6 +69,11 @@ def test_a_name_is_the_speaker_of_what_follows_it(text: str, name: str, speaks: 
     ("أعلنت الهيئة العامة للإحصاء ارتفاع التضخم", False),
     ("استقبل عبد المجيد تبون نظيره الموريتاني", False),  # a name after the verb is its subject
     ("وقعت الجزائر وموريتانيا 14 اتفاقية", False),
+    ("تتضمن توفير نحو 7200 موقف إضافي للسيارات", True),  # what includes it?
+    ("وتشمل تركيب 260 فتحة تصريف إضافية", True),
+    ("تشمل الخطة تركيب 260 فتحة تصريف إضافية", False),
+    ("يبلغ نحو 19.3 مليار دينار، أي 79 بالمئة من المصروفات", True),  # what amounts to it?
+    ("تبلغ قيمة الجائزة الأولى 10 ملايين أوقية", False),
 ])
 def test_a_clause_whose_subject_went_with_the_clause_before(text: str, missing: bool) -> None:
     assert subject_missing(text) is missing
@@ -87,6 +96,7 @@ def test_a_stem_stopping_on_a_word_that_needs_what_follows(text: str, unfinished
     ("أعلن النادي أن مدربه سيغادر", False),  # the club is named before its coach
     ("بلغت نسبة المياه المعالجة 40%", False),  # «المياه» owns its ه
     ("قالت الوزارة إن 12 منهم تلقوا العلاج", False),  # a preposition with its pronoun
+    ("كم بلغت نسبة استحواذ فريقه؟", True),  # whose team?
 ])
 def test_a_stem_opening_on_a_noun_owned_by_someone_it_does_not_name(text: str, missing: bool) -> None:
     assert owner_missing(text) is missing

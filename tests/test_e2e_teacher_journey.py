@@ -160,7 +160,7 @@ def test_a_first_teacher_builds_a_class_quiz_from_a_saved_page_and_reads_the_res
     # select the rest and approve them together.
     cards = page.locator("[data-card]")
     total = cards.count()
-    assert total >= 3  # a 98-word article: its key figures, a statement, a true/false item
+    assert total >= 3  # a 98-word article: its key figures
     page.evaluate("window.__sameDocument = true")
     page.keyboard.press("j")
     page.keyboard.press("a")
@@ -208,7 +208,7 @@ def test_a_first_teacher_builds_a_class_quiz_from_a_saved_page_and_reads_the_res
     code = page.inner_text("#join-code").strip()
     answers = answers_of(app, code)
     n = len(answers)
-    assert n >= 3
+    assert n >= 2  # the approved figures of a 98-word article
 
     # Two students of the class take it; a visitor without the class is turned away.
     student_takes(browser, visits, base, class_code, "ليلى", answers, right=n)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,6 +31,7 @@ from quiz.exports.common import split_blank
 from quiz.exports.gift import gift
 from quiz.exports.moodle import moodle_xml
 from quiz.exports.typed import number_answer
+from quiz.seed import BUILTIN_DATE, BUILTIN_TITLE, builtin_text
 from student_variants import Variant, number_variants, text_variants
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,8 +156,10 @@ def tally(name: str, fmt: str) -> Tally:
 
 @lru_cache(maxsize=None)
 def built_in() -> list[Bank]:
-    text = (ROOT / "quiz" / "seed" / "asfura_honduras.txt").read_text(encoding="utf-8")
-    return [generate(text, seed=0, article_date="2026-02-15", title="ترامب ونصري عصفورة")]
+    """The built-in bank with every alternate a teacher can switch to: each may be exported."""
+    bank = generate(builtin_text(), seed=0, article_date=BUILTIN_DATE, title=BUILTIN_TITLE)
+    every = tuple(dict.fromkeys(q for top in bank.questions for q in (replace(top, alternates=()), *top.alternates)))
+    return [replace(bank, questions=every)]
 
 
 @lru_cache(maxsize=None)

@@ -20,6 +20,7 @@ from questions.options import (
     number_options,
     number_view,
     period_cap,
+    period_step,
     place_kind,
     shows_in,
     spaced_numbers,
@@ -126,6 +127,18 @@ def test_spaced_numbers_keep_the_roundness_and_decimals_of_the_value() -> None:
     assert all(v % 1000 == 0 for v in spaced_numbers(45000, decimals=0, percent=False))
     assert all(round(v * 100) % 100 == 27 for v in spaced_numbers(40.27, decimals=2, percent=True))
     assert spaced_numbers(12.5, decimals=1, percent=True)[:2] == [13.5, 11.5]
+
+
+@pytest.mark.parametrize(("unit", "v", "step"), [
+    ("ساعة", 48, 24), ("ساعة", 24, 12), ("ساعات", 58, 1), ("يوما", 90, 30), ("يوم", 14, 7), ("أشهر", 6, 3),
+    ("شهرا", 5, 1), ("متفرج", 48, 1), (None, 48, 1),
+])
+def test_a_span_of_time_moves_by_whole_days_weeks_or_months(unit: str | None, v: int, step: int) -> None:
+    assert period_step(unit, v) == step
+
+
+def test_spaced_spans_of_time_are_whole_steps_of_their_period() -> None:
+    assert spaced_numbers(48, decimals=0, percent=False, year_like=False, period=24)[:3] == [72, 24, 96]
 
 
 def test_spaced_percentages_stay_below_a_hundred_and_values_stay_positive() -> None:

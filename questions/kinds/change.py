@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from questions import lists
+from questions.answers import number_values
 from questions.build import key, shuffled
 from questions.changes import Change, article_changes, change_facts, change_id, find_change, rising
 from questions.context import Context
 from questions.kinds.base import Candidate, Kind
 from questions.model import Fact, Question
 from questions.normalize import fold
-from questions.options import number_view, spaced_numbers
+from questions.options import counted, counted_alike, number_view, spaced_numbers
 from questions.stems import Stems
 
 
@@ -79,14 +80,32 @@ def phrases(ch: Change, others: Sequence[Change] = ()) -> tuple[str, list[str]] 
             return None  # «ارتفعت الحصيلة إلى أربعة قتلى»: a count reached, with nothing it rose from, is no change to describe
         how = ("بنسبة" if "%" in how_of or "٪" in how_of else "بمقدار") if value == "by" else "إلى"
         same = list(dict.fromkeys(_siblings(ch, others, value) + _wrong_values(fact, None, up)))
-        return (f"{ch.noun} {how} {how_of}", [f"{ch.noun} {how} {w}" for w in same[:3]]) if len(same) >= 3 else None
+        unit = _unit_of(fact)  # «تراجع بمقدار 35 سنتيما», not «تراجع بمقدار 35»: the option stands alone
+        if unit:
+            value_of = number_view(fact)
+            same = [w for w in same if value_of is not None and (found := number_values(w)) and
+                    found[0] == int(found[0]) and counted_alike(int(found[0]), int(value_of.value), bool(value_of.scale))]
+        return (f"{ch.noun} {how} {how_of}{unit}", [f"{ch.noun} {how} {w}{unit}" for w in same[:3]]) \
+            if len(same) >= 3 else None
     return None
+
+
+def _unit_of(f: Fact) -> str:
+    """The noun a counted figure's answer leaves out (« سنتيما» of «35 سنتيما»), with a space; "" for a
+    percentage, a figure counting nothing, or one whose answer keeps it."""
+    view = number_view(f)
+    if view is None or view.percent or view.spelled:
+        return ""
+    unit = counted(f, view)
+    return unit.removeprefix(f" {view.scale}") if view.scale else unit
 
 
 def forecast(ctx: Context, fi: int) -> bool:
     """True when the figure's sentence forecasts it («يتوقع ارتفاع الموج إلى 2.5 متر»): nothing changed yet."""
     sent = ctx.sentence_of(fi)
     before = fold(sent.text[:ctx.facts[fi].start - sent.start]).split()
+    if any(w == "قد" and n[:1] in "يت" for w, n in zip(before, before[1:])):
+        return True  # «قد يدفع البنك إلى خفض الفائدة»: what may happen
     return bool({w.removeprefix("و") for w in before} & lists.folded("generation/forecast_words"))
 
 

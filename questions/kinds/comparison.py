@@ -3,29 +3,16 @@ the answer is not written anywhere in the article."""
 
 from __future__ import annotations
 
-from questions import lists
 from questions.build import key, shuffled
 from questions.changes import change_facts, change_id, find_change
 from questions.context import Context
 from questions.distractors import format_number
 from questions.kinds.base import Candidate, Kind
-from questions.model import Fact, Question
+from questions.kinds.change import forecast
+from questions.model import Question
 from questions.normalize import fold
-from questions.options import NumberView, counted_alike, number_view, spaced_numbers
+from questions.options import counted, counted_alike, number_view, spaced_numbers
 from questions.stems import Stems
-
-
-def counted(f: Fact, view: NumberView, text: str = "") -> str:
-    """What a figure counts, as the article ``text`` writes it after the number: « مليار دينار», « متفرج»,
-    « مليار متر مكعب» (a unit's second word after the fact kept too)."""
-    words = [w for w in f.text[view.blank_end - f.start:].split()[:2] if not any(ch.isdigit() for ch in w)]
-    following = text[f.end:].split()[:1]
-    if words and following and fold(following[0].strip("،,.؛")) in lists.folded("generation/unit_second_words"):
-        words.append(following[0].strip("،,.؛"))
-    joined = " ".join(words)
-    if view.scale:
-        return f" {view.scale}" + (f" {joined}" if joined else "")
-    return f" {joined}" if joined else ""
 
 
 def points(v: float) -> str:
@@ -47,11 +34,30 @@ def smaller_scale(scale: str, v: float) -> str | None:
     return found[1] if v == int(v) and 3 <= v <= 10 else found[0]
 
 
+# Scale words, singular and as 3 to 10 count them («5 تريليونات», not «5 تريليون»).
+_PLURAL_SCALES = {"ألف": "آلاف", "مليون": "ملايين", "مليار": "مليارات", "تريليون": "تريليونات"}
+
+
+def agreeing_scale(unit: str, v: float) -> str:
+    """``unit`` (« تريليون دينار») with its scale word as ``v`` counts it: plural after 3 to 10, singular
+    otherwise."""
+    words = unit.split()
+    if not words:
+        return unit
+    head = fold(words[0])
+    for singular, plural in _PLURAL_SCALES.items():
+        if head in (fold(singular), fold(singular) + "ا", fold(plural)):
+            words[0] = plural if v == int(v) and 3 <= v <= 10 else singular
+            return " " + " ".join(words)
+    return unit
+
+
 def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
     """«ما مقدار الارتفاع في معدل التضخم بحسب المقال؟» for a change given from one value to another."""
     ch = find_change(ctx, st.fi)
-    if ch is None or ch.goal or ch.before is None or ch.after is None or st.fact is not ch.after:
-        return None
+    if ch is None or ch.goal or ch.before is None or ch.after is None or st.fact is not ch.after or \
+            forecast(ctx, st.fi):
+        return None  # «قد يدفع البنك إلى خفض سعر الفائدة من 2.25 إلى 2 في المئة»: nothing was cut yet
     a, b = number_view(ch.before), number_view(ch.after)
     if a is None or b is None or a.percent != b.percent:
         return None
@@ -74,7 +80,7 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
         return None  # «6 عداء» for «17 عداء»: the noun the article counts with would not agree
 
     def show(v: float) -> str:
-        return format_number(v, decimals, view.arabic) + (points(v) if a.percent else unit)
+        return format_number(v, decimals, view.arabic) + (points(v) if a.percent else agreeing_scale(unit, v))
 
     right = show(diff)
     wrong: list[str] = []

@@ -17,6 +17,8 @@ from questions.statements import false_statement, quotes_someone, swap_reads_wel
 from questions.stems import Stems
 from questions.text import fold_with_offsets
 
+FARTHEST_SHARE = 0.5  # a false figure moves at most this share of the true one
+
 
 def _first_day(text: str, published: str | None) -> dt.date | None:
     """The first day of the date ``text`` writes («14 مارس 2025», «ديسمبر 2025»), read as the extractor reads
@@ -43,7 +45,10 @@ def farthest_first(st: Stems, wrong: list[str], published: str | None = None) ->
         found = number_values(w)
         return abs(found[0] - value) / max(abs(value), 1e-9) if found else 0.0
 
-    return sorted(wrong, key=distance, reverse=True)
+    # ... but within half the figure again: «144 ساعة» for «48 ساعة» is no deadline anyone announces
+    near = [w for w in wrong if distance(w) <= FARTHEST_SHARE]
+    return sorted(near or wrong, key=distance, reverse=True)
+
 
 
 def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
