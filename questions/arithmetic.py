@@ -21,8 +21,11 @@ from questions.normalize import fold
 _FIGURE = re.compile(r"[\d٠-٩]+(?:[.,٫][\d٠-٩]+)*(?:\s*[%٪]|\s+في\s+الما?ئ[ةه]|\s+بالما?ئ[ةه])?"
                      r"(?:\s+(?:ألف|الف|آلاف|ألفا|ألفاً|مليون|ملايين|مليار|مليارات))?")
 _PERCENT_WORDS = re.compile(r"[%٪]|في\s+الما?ئ[ةه]|بالما?ئ[ةه]")
+_POINTS = re.compile(r"\s+(?:نقط[ةه]|نقاط)\s+(?:(أساس)|مئوي[ةه])")
 # An answer of more words than this is a statement, not a figure.
 FIGURE_WORDS = 3
+# A move of at most this many points of a percentage is a step a rate is raised or cut by.
+POINTS_STEP = 5
 # How close a worked-out figure must come to the answer beyond the article's rounding.
 RELATIVE_TOLERANCE = 0.01
 
@@ -39,6 +42,11 @@ def figures(text: str) -> tuple[tuple[float, bool], ...]:
             continue
         v = values[0]
         percent = bool(_PERCENT_WORDS.search(written))
+        points = _POINTS.match(text, m.end())
+        if points:
+            # «بواقع 200 نقطة أساس» is 2 points of a percentage, «بنحو 3 نقاط مئوية» is 3
+            out.append((v / 100 if points.group(1) else v, True))
+            continue
         if not percent and v == int(v) and 1900 <= v <= 2100 and not re.search(r"[^\d٠-٩\s]", fold(written)):
             continue
         out.append((v, percent))
@@ -96,4 +104,6 @@ def follows(written: str, percent: bool, texts: Iterable[str]) -> bool:
             return True  # a difference from its two ends
         if not percent and not pa and not pb and _close(a + b, value, unit * _scale(written)) and a < b:
             return True  # a total from its two parts («منهم 305 عارضين مباشرين و463 غير مباشر»)
+        if percent and pa and pb and a <= POINTS_STEP < b and _close(a + b, value, unit):
+            return True  # a rate before a cut of a few points («بواقع 200 نقطة أساس ... من _____ إلى 18%»)
     return False

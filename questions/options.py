@@ -493,8 +493,8 @@ def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: rand
     banned = {view.answer}
     forced = 0  # another value of the article in the same unit is always offered: it was read
     for i, c in enumerate(near[:1] + spaced):
-        if view.scale and c >= 1000:
-            continue  # «1025 مليون»: a figure past a thousand would be written with the next scale word
+        if view.scale and (c >= 1000 or c < 1):
+            continue  # «1025 مليون», «0.9 مليار»: written with the next scale word up or down
         if view.scale and view.decimals and c == int(c):
             continue  # «3.0 مليون» beside «2.5 مليون»: a whole figure is written «3 ملايين»
         if view.unit_kept and not view.decimals and not counted_alike(int(c), int(view.value), bool(view.scale)):

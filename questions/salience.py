@@ -342,6 +342,11 @@ def _words_around(ctx: Context, f: Fact) -> tuple[list[str], list[str]]:
     return before, after
 
 
+def _year_of_a_vision(text: str, start: int) -> bool:
+    """True when the year closes a national plan's name («رؤية المملكة 2030», «رؤية عُمان 2040»)."""
+    return bool(re.search(r"(?:^|\s)و?(?:ل|ب)?روي[هة](?:\s+\S+){0,2}\s*$", fold(text[max(0, start - 40):start])))
+
+
 def _year_of_a_laws_name(text: str, start: int) -> bool:
     """True when the year closes a law's or budget's name («قانون الضمان الاجتماعي لسنة 2026»)."""
     before = fold(text[max(0, start - 80):start])
@@ -401,6 +406,8 @@ def _number_trivia(ctx: Context, fi: int) -> str | None:
     if isinstance(f.value, (int, float)) and 1300 <= float(f.value) <= 1500 and \
             "هجري" in fold(ctx.text[f.start - 20:f.start]):
         return "hijri_year"  # «منذ مطلع العام الهجري 1448»: the calendar, not the news
+    if before[-1:] == ["الذكري"] or ctx.text[max(0, f.start - 12):f.start].rstrip().endswith(("الذكرى الـ", "الذكرى ال")):
+        return "anniversary"  # «بمناسبة الذكرى الـ64 لعيد الاستقلال»: which anniversary, worked out from the calendar
     if _age_of_someone_in_passing(ctx, f, before):
         return "age"  # «المتهم الأول، ويبلغ من العمر 41 عاماً»: a detail of someone the story is not about
     if _PARENT_OF.search(ctx.text[max(0, f.start - 14):f.start]):
@@ -506,8 +513,9 @@ def _date_trivia(ctx: Context, fi: int) -> str | None:
         return "period_end"  # «نُفذت بين 1 فبراير و31 مارس», «وتستمر حتى 31 أغسطس»: the schedule, not the news
     if re.search(r"رقم\s*\(?[\d٠-٩]+\)?\s*ل?\S*\s*$", fold(ctx.text[max(0, f.start - 25):f.start])):
         return "code"  # «المرسوم رقم (27) لسنة 2026»: the year is part of the decree's number
-    if _year_of_a_laws_name(ctx.text, f.start):
-        return "in_title"  # «مشروع القانون المعدل لقانون الضمان الاجتماعي لسنة 2026»: part of the law's name
+    if _year_of_a_laws_name(ctx.text, f.start) or _year_of_a_vision(ctx.text, f.start):
+        # «مشروع القانون المعدل لقانون الضمان الاجتماعي لسنة 2026», «رؤية المملكة 2030»: part of a name
+        return "in_title"
     if set(before) & lists.folded("generation/founding_words"):
         return "background"  # «التي تأسست عام 1982»: history, not the news
     if before[-1:] == ["منذ"] or before[-2:] == ["الي", "غايه"]:

@@ -106,6 +106,10 @@ def false_statement(ctx: Context, st: Stems, wrong: str) -> str | None:
     if ctx.entity_of(st.fact) is not None and not _ends_cleanly(true[b:]):
         return None  # «منظمة أطباء بلا | حدود»: the name may run on past what was found
     if st.view is not None:
+        rest = true[:a] + " " + true[b:]
+        swapped = number_values(rep)[:1]
+        if swapped and swapped[0] in {v for m3 in _NUMBER.finditer(rest) for v in number_values(m3.group(0))[:1]}:
+            return None  # «رفع النسبة من 30 إلى 30 في المائة»: the swapped-in figure is one the statement gives
         bound = re.match(r"\s*من أصل\s+([\d٠-٩]+)", true[b:])
         m2 = _NUMBER.search(rep)
         if bound and m2 and (number_values(m2.group(0)) or [0])[0] >= (number_values(bound.group(1)) or [0])[0]:

@@ -141,7 +141,7 @@ def _finish(text: str, a: int, b: int, span: tuple[int, int]) -> _Clause:
     stem = glue_blank(text, 0, len(text), a, b, BLANK)
     if not re.match(r"\s*[«\"(]?[\u0621-\u064a]", stem):
         return _Clause(None, None, None)  # a stem opening with a stray mark or a number
-    return _Clause(stem.strip() + ".", span, claim)
+    return _Clause(stem.strip().rstrip("،,؛ ") + ".", span, claim)
 
 
 def _subject_of_story(ctx: Context, si: int) -> str | None:

@@ -30,6 +30,8 @@ def _q(prompt: str, answer: str, fact_type: str) -> Question:
     ("بلغت الصادرات _____ ريال، متراجعة من 27.1 مليار ريال، بنسبة 6.3 بالمئة.", "25.4 مليار", "number"),
     # a total from its two parts
     ("شارك في المعرض _____ عارضا، منهم 305 عارضين مباشرين و463 عارضا غير مباشر.", "768", "number"),
+    # a rate before a cut in basis points
+    ("خفضت اللجنة سعر الإيداع بواقع 200 نقطة أساس، ليتراجع من _____ إلى 18 في المائة.", "20%", "percentage"),
 ])
 def test_a_figure_one_step_of_arithmetic_gives_is_worked_out(prompt: str, answer: str, fact_type: str) -> None:
     assert worked_out(_q(prompt, answer, fact_type), [prompt])
@@ -40,6 +42,7 @@ def test_a_figure_one_step_of_arithmetic_gives_is_worked_out(prompt: str, answer
     ("سجل 400 ألف ناخب، وصوت منهم 78 ألفاً، وامتنع _____.", "312 ألف", "number"),
     ("افتتحت البلدية 9 حدائق في عام 2025 بتكلفة _____ درهم.", "145 مليون", "number"),
     ("بلغ عدد الزوار _____ زائر في عام 2025 مقابل عام 2024.", "1", "number"),  # years are no figures to work on
+    ("بلغت نسبة النجاح 18% في المدن مقابل _____ في القرى التي تضم 40% من الطلبة.", "58%", "percentage"),
 ])
 def test_a_figure_no_step_of_arithmetic_gives_is_not(prompt: str, answer: str, fact_type: str) -> None:
     assert not worked_out(_q(prompt, answer, fact_type), [prompt])

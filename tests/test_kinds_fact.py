@@ -110,16 +110,31 @@ def _in_article(statement: str) -> bool:
     return " ".join(tokens(statement)) in " ".join(tokens(VISIT))
 
 
+FIGURES = "".join(f"وافتتحت البلدية في الحي رقم {i} نحو {n} مشروعا جديدا خلال العام الماضي.\n"
+                  for i, n in zip(range(1, 13), (120, 340, 56, 78, 910, 230, 64, 450, 87, 150, 620, 95)))
+
+
 def test_a_true_statement_is_in_the_article_and_a_false_one_is_not() -> None:
     ctx = visit()
     _, stems = stems_of(ctx)
     made = [c for st in stems.values() if (c := true_false.build(ctx, st, 0.5)) is not None]
-    answers = {c.question.answer for c in made}
-    assert answers == {TRUE_LABEL, FALSE_LABEL}
+    assert made
     for c in made:
         statement = c.question.prompt.split(":", 1)[1].rstrip("؟").strip()
         assert c.question.choices == (TRUE_LABEL, FALSE_LABEL)
         assert _in_article(statement) == (c.question.answer == TRUE_LABEL), statement
+
+
+def test_a_figure_item_is_false_wherever_a_swap_reads_well() -> None:
+    # A copied sentence keyed «صح» tests little: a figure another value can replace is asked false.
+    facts = [fact(FIGURES, f"{n} مشروعا", "number", n, unit="مشروع")
+             for n in (120, 340, 56, 78, 910, 230, 64, 450, 87, 150, 620, 95)]
+    ctx = context(FIGURES, facts)
+    _, stems = stems_of(ctx)
+    made = [c.question for st in stems.values() if (c := true_false.build(ctx, st, 0.5)) is not None]
+    assert len(made) >= 8 and all(q.answer == FALSE_LABEL for q in made)
+    for q in made:
+        assert q.prompt.split(":", 1)[1].rstrip("؟").strip() not in FIGURES
 
 
 def test_a_person_is_never_swapped_into_a_false_statement() -> None:
@@ -193,6 +208,14 @@ def test_a_statement_needs_its_speaker(text: str, speakerless: bool) -> None:
 ])
 def test_someones_words_make_no_statement_to_judge(text: str, quoted: bool) -> None:
     assert quotes_someone(text) is quoted
+
+
+def test_no_false_statement_swaps_in_a_figure_the_statement_gives() -> None:
+    t = "ويتضمن القانون رفع نسبة المقاعد المخصصة للنساء من 30 في المائة إلى 35 في المائة.\n"
+    ctx = context(t, [fact(t, "30 في المائة", "percentage", 30), fact(t, "35 في المائة", "percentage", 35)])
+    st = _stems(ctx, "35 في المائة")
+    assert false_statement(ctx, st, "30%") is None  # «من 30 إلى 30»
+    assert false_statement(ctx, st, "40%") == "يتضمن القانون رفع نسبة المقاعد المخصصة للنساء من 30 في المائة إلى 40 في المائة"
 
 
 def test_no_false_statement_changes_a_figure_inside_a_quotation() -> None:
@@ -318,11 +341,9 @@ def test_a_false_figure_is_the_wrong_option_farthest_from_the_fact() -> None:
     assert farthest_first(st, ["13", "30", "16"])[0] == "16"  # 30 workshops is more than half as many again
 
 
-def test_a_true_false_item_is_false_wherever_a_swap_reads_well() -> None:
-    # A copied sentence keyed «صح» tests little: a figure another value can replace is asked false; a
-    # person (whom no swap replaces cleanly) is asked true, but never from the lead every reader met.
-    figure = _question(true_false.build, "7.4 مليار يورو")
-    assert figure is not None and figure.question.answer == FALSE_LABEL
+def test_a_true_false_item_is_never_the_lead_keyed_true() -> None:
+    # A copied sentence keyed «صح» tests little: a person (whom no swap replaces cleanly) is asked true,
+    # but never from the lead every reader met.
     assert _question(true_false.build, "عبد الفتاح السيسي") is None  # the lead, copied and keyed «صح»
     t = "افتتح الوزير المعرض الدولي للكتاب.\nوشارك فيه 300 ناشر.\nوتسلم الكاتب سالم الهاشمي جائزة الرواية.\n"
     ctx = context(t, [fact(t, "سالم الهاشمي", "person", entity="person:h", role="الكاتب")])

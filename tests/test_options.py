@@ -450,6 +450,13 @@ def test_no_whole_figure_is_written_with_a_decimal_beside_a_scale_word(seed: int
     assert len(options) == 3 and not any(o.split()[0].endswith(".0") for o in options)  # not «3.0 مليون»
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_no_figure_below_one_of_its_scale_word(seed: int) -> None:
+    options = _options_of("وتراجعت حيازات الأجانب من أذون الخزانة بنحو 1.3 مليار دولار.\n", "1.3 مليار", 1.3e9,
+                          "تراجعت حيازات الأجانب من أذون الخزانة بنحو _____ دولار.", seed)
+    assert len(options) == 3 and all(float(o.split()[0]) >= 1 for o in options)  # «900 مليون», not «0.9 مليار»
+
+
 @pytest.mark.parametrize(("text", "surface", "value", "stem", "lo", "hi"), [
     # «ألفاً» is counted by 11 to 99: not «310 ألفاً» nor «400 ألفاً»
     ("سجل المعرض 412 ألف زائر، مقابل نحو 360 ألفاً في الدورة السابقة.\n", "360 ألفاً", 360000,

@@ -53,9 +53,9 @@ def farthest_first(st: Stems, wrong: list[str], published: str | None = None) ->
 
 def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
     """A true/false question on the fact's clause: false, with another fact of its type swapped in, where
-    the swap reads well; true as written otherwise. A statement copied and keyed «صح» tests little, and
-    banks made by the key's parity held seven true items for every false one: the facts left to a
-    true/false item are mostly those no swap can change (people, dates)."""
+    the swap reads well (a figure or a date); true as written otherwise (a name, whom no swap replaces
+    cleanly). A statement copied and keyed «صح» tests little, and banks made by the key's parity held
+    seven true items for every false one: the facts left to a true/false item are mostly names."""
     true = true_statement(st)
     if true is None or quotes_someone(true):
         return None  # «قال المدرب: «...»»: someone's words copied whole are no fact to judge true or false
@@ -64,8 +64,10 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
     if swap_reads_well(st) or st.fact.type == "date":
         # A date moved far (the farthest of its wrong options) makes a false statement a reader of the
         # story can tell; beside three other dates in a which-statement question it would be a detail.
-        wrong = farthest_first(st, wrong_options(ctx, st, true, k), ctx.date)
-        made = false_statement(ctx, st, wrong[0]) if wrong else None
+        for wrong in farthest_first(st, wrong_options(ctx, st, true, k), ctx.date):
+            made = false_statement(ctx, st, wrong)
+            if made is not None:
+                break
     make_false = made is not None
     if not make_false and ctx.sent_of.get(st.fi, 0) < LEAD_SENTENCES:
         return None  # the headline or the lead copied and keyed «صح»: every reader met it, it tests nothing
