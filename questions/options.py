@@ -520,10 +520,15 @@ def stem_bounds(ctx: Context, f: Fact, view: NumberView, stem: str) -> tuple[flo
         return lo, hi
     ratio = view.value / float(f.value)
     for g in ctx.facts:
-        if g is f or g.sentence != f.sentence or g.type != f.type or g.unit and f.unit and g.unit != f.unit \
-                or not isinstance(g.value, (int, float)) or isinstance(g.value, bool) or not shows_in(g.text, stem):
+        if g is f or g.sentence != f.sentence or not shows_in(g.text, stem):
             continue
-        v = float(g.value) * ratio
+        if _a_count_read_as_a_year(ctx, g, f):
+            v = float(str(g.value)) * ratio  # «من 1870 حكما ... إلى 2340 حكما»
+        elif g.type != f.type or g.unit and f.unit and g.unit != f.unit \
+                or not isinstance(g.value, (int, float)) or isinstance(g.value, bool):
+            continue
+        else:
+            v = float(g.value) * ratio
         if not 0.2 <= v / view.value <= 5:
             continue  # a figure of another size is no yardstick for this one
         if v < view.value:
@@ -531,6 +536,14 @@ def stem_bounds(ctx: Context, f: Fact, view: NumberView, stem: str) -> tuple[flo
         elif v > view.value:
             hi = min(hi, v)
     return lo, hi
+
+
+def _a_count_read_as_a_year(ctx: Context, g: Fact, f: Fact) -> bool:
+    """True for a bare four-digit «date» followed by the noun ``f`` counts («1870 حكما» beside «2340 حكما»)."""
+    if g.type != "date" or not f.unit or not str(g.value).isdigit() or g.text.strip() != str(g.value):
+        return False
+    after = fold(ctx.text[g.end:g.end + 20]).split()
+    return bool(after) and after[0].startswith(fold(f.unit)[:3])
 
 
 _PERIODS = (

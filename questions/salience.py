@@ -475,12 +475,19 @@ def _after_the_leader(ctx: Context, fi: int) -> bool:
     down the ranking («...، ثم البناء والتشييد بنسبة 7.6%»)."""
     f = ctx.facts[fi]
     runner_up = lists.folded("generation/runner_up_words")
-    before = fold(ctx.text[max(0, f.start - 40):f.start]).replace("،", " ").split()[-4:]
+    before = fold(ctx.text[max(0, f.start - 60):f.start]).replace("،", " ").split()[-RANKING_REACH:]
     if any(w.removeprefix("و") in runner_up for w in before):
-        return True
+        return True  # «تلاه عبدالله ناصر العنزي بـ1388 صوتا»: a name of three words stands between
     sent = ctx.sentence_of(fi)
+    if _LOWER_PLACE.search(fold(re.split(r"[،,؛]", sent.text[:f.start - sent.start])[-1])):
+        return True  # «حلت في المركز الخامس المرشحة دانة الفيلكاوي بـ1102 صوت»: the clause's place below the first
     said = fold(sent.text[:f.start - sent.start]).replace("،", " ").split()
     return "ثم" in before and any(w.removeprefix("و") in runner_up for w in said)
+
+
+RANKING_REACH = 6  # words between a ranking word («تلاه») and the figure it brings in
+# «في المركز الخامس», «المرتبة الثالثة»: a place below the first (folded)
+_LOWER_PLACE = re.compile(r"(?:المركز|المرتبه)\s+(?:الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الاخير)")
 
 
 def _a_dimension(f: Fact, before: list[str]) -> bool:
@@ -586,8 +593,8 @@ def _runs_until(text: str, start: int) -> bool:
 
 def _between(text: str, start: int, end: int) -> bool:
     """True for either end of a span a figure moves within («تتراوح بين 49 و52 درجة»)."""
-    before = fold(text[max(0, start - 50):start])
-    return bool(re.search(r"(?:تتراوح|يتراوح|تراوحت|تراوح)\S*(?:\s+\S+)?\s+بين\s+(?:[\d٠-٩][\d٠-٩.,٫]*\s+و\s*)?$",
+    before = fold(text[max(0, start - 70):start])
+    return bool(re.search(r"(?:تتراوح|يتراوح|تراوحت|تراوح)\S*(?:\s+\S+){0,5}\s+بين\s+(?:[\d٠-٩][\d٠-٩.,٫]*\s+و\s*)?$",
                           before))
 
 

@@ -9,7 +9,8 @@ import re
 from questions import lists
 from questions.clauses import MIN_STEM_WORDS, MIN_WORDS_AFTER_BLANK
 from questions.normalize import fold
-from questions.realize import words_of
+from questions.realize import is_verb, words_of
+from questions.tails import present_verb
 from questions.realize.words import outside_quotes_commas
 
 _PUNCT = "«»()[]،,.؛;:!؟?\"'"
@@ -48,6 +49,22 @@ def cut_number_tail(text: str, after: int, min_words: int = 6) -> str:
     return text
 
 
+def _said_after(head: str) -> bool:
+    """True when ``head`` holds a particle of what is said («أن», «إن») with no verb after it yet: what
+    was said may only come after the next comma («أن حملة التطعيم، التي …، ستستمر …»)."""
+    words = words_of(head)
+    particles = lists.folded("generation/predicate_particles") - _opening_kama(head)
+    last = max((i for i, w in enumerate(words) if w.bare in particles), default=-1)
+    if last < 0:
+        return False
+    for w in words[last + 1:]:
+        if w.bare in lists.folded("generation/relative_pronouns"):
+            return True  # «أن حملة التطعيم، التي انطلقت ...»: that verb is the relative clause's
+        if is_verb(w) or present_verb(w):
+            return False
+    return True
+
+
 def cut_after(text: str, after: int, min_words: int = MIN_STEM_WORDS + 1) -> str:
     """``text`` cut at the first comma after offset ``after`` outside quotes and numbers, when at least
     ``min_words`` words stay: what follows the fact's own phrase is the first thing a long stem can lose."""
@@ -55,7 +72,7 @@ def cut_after(text: str, after: int, min_words: int = MIN_STEM_WORDS + 1) -> str
         head = text[:i].rstrip()
         if len(text[after:i].split()) < MIN_WORDS_AFTER_BLANK:
             return text  # «صرّح مدرب الجيش الملكي، البرتغالي _____،»: cut there, nothing would be said
-        if {w.bare for w in words_of(head)} - _opening_kama(head) & lists.folded("generation/predicate_particles"):
+        if _said_after(head):
             return text  # «أن حملة التطعيم، التي …، ستستمر …»: after the comma may come what is said
         return head if len(head.split()) >= min_words else text
     return text

@@ -45,6 +45,7 @@ from questions.realize import (
 
 # A stem says this many words besides its answer, or it asks about nothing («حسب لوائح _____»).
 MIN_WORDS_AROUND = 3
+LONG_STEM_WORDS = 24  # a stem longer than this loses what follows its fact's own phrase
 
 
 @dataclass(frozen=True)
@@ -132,8 +133,10 @@ def _coordinate(ctx: Context, fi: int, s0: int, e0: int) -> _Clause:
 def _finish(text: str, a: int, b: int, span: tuple[int, int]) -> _Clause:
     """The stem and claim of a clause ``text`` whose fact sits at ``a``-``b``, once it is short and whole."""
     text = cut_number_tail(text, b)
-    if len(text.split()) > MAX_STEM_WORDS:
-        text = cut_after(text, b)  # «... يمنح _____ رخصة لزوارق الصيد، مع سقف ...»: the list after can go
+    if len(text.split()) > LONG_STEM_WORDS:
+        # «... يمنح _____ رخصة لزوارق الصيد، مع سقف ...»: what follows the fact's own phrase can go; blind
+        # readers asked to trim such copied tails
+        text = cut_after(text, b)
     if len(text.split()) > MAX_STEM_WORDS or len((text[:a] + text[b:]).split()) < MIN_WORDS_AROUND or \
             not says_something(text) or predicate_missing(text, a, b):
         return _Clause(None, None, None)  # «حسب لوائح _____»: too little left to ask about

@@ -238,6 +238,9 @@ def test_a_tail_is_kept_unless_it_restates_figures_and_enough_words_stay(text: s
 def test_cut_after_drops_what_follows_the_first_comma_after_the_fact() -> None:
     text = "افتتح الوزير _____ الجديد في المدينة، مع سقف من 40 رخصة"
     assert cut_after(text, text.index("_")) == "افتتح الوزير _____ الجديد في المدينة"
+    # what was said is whole before the comma: its verb came after «إن»
+    text = "قالت الوزارة إن الخطة تستهدف رفع الصادرات إلى _____ دينار سنويا، مع التركيز على الصناعات الغذائية"
+    assert cut_after(text, text.index("_")) == "قالت الوزارة إن الخطة تستهدف رفع الصادرات إلى _____ دينار سنويا"
 
 
 @pytest.mark.parametrize(("text", "after"), [

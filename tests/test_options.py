@@ -451,6 +451,18 @@ def test_no_whole_figure_is_written_with_a_decimal_beside_a_scale_word(seed: int
 
 
 @pytest.mark.parametrize("seed", range(4))
+def test_a_rise_offers_nothing_below_where_it_rose_from_even_read_as_a_year(seed: int) -> None:
+    text = "وارتفع عدد أحكام الإدانة من 1870 حكما عام 2024 إلى 2340 حكما عام 2025.\n"
+    ctx = context(text, [fact(text, "1870", "date", "1870"), fact(text, "2340 حكما", "number", 2340, unit="حكم")])
+    f = ctx.facts[1]
+    view = number_view(f)
+    assert view is not None
+    stem = "ارتفع عدد أحكام الإدانة من 1870 حكما عام 2024 إلى _____ حكما عام 2025."
+    options = number_options(ctx, f, view, stem, random.Random(seed))
+    assert len(options) == 3 and all(float(o) > 1870 for o in options)  # not «1840»
+
+
+@pytest.mark.parametrize("seed", range(4))
 def test_no_figure_below_one_of_its_scale_word(seed: int) -> None:
     options = _options_of("وتراجعت حيازات الأجانب من أذون الخزانة بنحو 1.3 مليار دولار.\n", "1.3 مليار", 1.3e9,
                           "تراجعت حيازات الأجانب من أذون الخزانة بنحو _____ دولار.", seed)

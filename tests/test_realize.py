@@ -80,6 +80,7 @@ def test_when_questions_need_an_explicit_subject_and_a_free_date(sentence: str, 
     ("سجّل معدل التضخم السنوي في المغرب تراجعاً إلى ٣٫٤٪ خلال شهر مارس.", "٣٫٤٪", [],
      "إلى أي نسبة تراجع معدل التضخم السنوي في المغرب خلال شهر مارس؟"),
     ("مؤكداً أن فريقه استحق اللقب بنسبة استحواذ بلغت 58% في المباراة.", "58%", [], None),
+    ("وسجلت التجارة مع تركيا أسرع وتيرة نمو بين الشركاء العشرة الكبار بعدما قفزت بنسبة 27%.", "27%", [], None),
 ])
 def test_percentage_questions_follow_known_shapes(sentence: str, pct: str, people: list[str],
                                                   expected: str | None) -> None:

@@ -560,3 +560,14 @@ def test_no_when_question_on_a_date_still_to_come() -> None:
     ctx = build_context(t, [fact(t, "مارس 2027", "date", "2027-03")], 0, "", "2026-10-20")
     st = stems_for(ctx, 0)
     assert st is not None and st.wh is None  # «متى جرى الاتفاق ...؟» would date the agreement to 2027
+
+
+def test_a_long_stem_loses_what_follows_its_facts_own_phrase() -> None:
+    t = ("وقالت الوزارة إن الخطة الجديدة تستهدف رفع قيمة الصادرات الوطنية غير النفطية إلى 11 مليار دينار سنويا "
+         "بحلول نهاية العقد الحالي في إطار برنامج التحديث الاقتصادي الشامل للمملكة، مع التركيز على قطاعات "
+         "الصناعات الغذائية والدوائية والهندسية.\n")
+    ctx = context(t, [fact(t, "11 مليار دينار", "number", 11e9, unit="دينار")])
+    st = stems_for(ctx, 0)
+    assert st is not None and st.cloze is not None
+    assert st.cloze.endswith("الاقتصادي الشامل للمملكة.") and "التركيز" not in st.cloze  # blind readers trimmed it
+

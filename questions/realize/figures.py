@@ -105,6 +105,8 @@ def percent_question(sentence: str, start: int, end: int, mentions: list[Mention
             w = words[j]
             if w.bare in masdar_verbs() or is_verb(w) or w.text.endswith("،"):
                 break
+            if drop_conj(w) in lists.folded("generation/realize_subordinators"):
+                return None  # «نمو بين الشركاء بعدما قفزت بنسبة 27%»: the figure is in a clause of its own
             np.insert(0, w)
             j -= 1
         if j < 0 or not np:
