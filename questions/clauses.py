@@ -431,8 +431,8 @@ def _asides(sentence: str, s: int, e: int, keep: tuple[int, int]) -> list[tuple[
                     out.append((first, words[close].end))
                 continue
             if i and (is_verb(words[i - 1]) or _imperfect(words[i - 1])) and \
-                    (j >= len(words) or glued_conjunction(words[j].text) == "و"):
-                continue  # «انطلقت صباح الأربعاء وامتدت ...»: the time is all the verb has
+                    (j >= len(words) or glued_conjunction(words[j].text) == "و" or words[j - 1].text.endswith(_COMMAS)):
+                continue  # «انطلقت صباح الأربعاء وامتدت ...», «التي جرت أمس السبت، عن ...»: all the verb has
             end = words[j - 1].end
             if sentence[end - 1:end] in "،,":
                 end -= 1

@@ -365,8 +365,11 @@ def _short_name_follows(text: str, end: int) -> bool:
 
 
 def _ends_on_a_verbal_noun(question: str) -> bool:
-    """True when a question stops on a verbal noun whose object it lost («... عن تضرر؟»)."""
+    """True when a question stops on a verbal noun whose object it lost («... عن تضرر؟», «كم راكباً جرى
+    إنقاذ؟»)."""
     words = question.rstrip(" ؟?").split()
+    if len(words) >= 2 and fold(words[-2]) in ("جري", "تم"):
+        return True  # «جرى إنقاذ» needs its object: «جرى إنقاذهم»
     return bool(words) and fold(words[-1]) in lists.folded("generation/masdar_starts")
 
 

@@ -553,6 +553,10 @@ def test_no_how_many_question_stops_on_the_verbal_noun_that_governed_the_count()
     ctx = context(t, [fact(t, "140 منزلاً", "number", 140, unit="منزل")])
     st = stems_for(ctx, 0)
     assert st is not None and (st.wh is None or not st.wh.rstrip("؟").endswith("تضرر"))
+    t = "وانتشلت فرق الإنقاذ 23 جثة، فيما جرى إنقاذ 42 راكبا، نقل 11 منهم إلى المستشفى.\n"
+    ctx = context(t, [fact(t, "42 راكبا", "number", 42, unit="راكب")])
+    st = stems_for(ctx, 0)
+    assert st is not None and (st.wh is None or not st.wh.rstrip("؟").endswith("إنقاذ"))  # «جرى إنقاذ؟»
 
 
 def test_no_when_question_on_a_date_still_to_come() -> None:
