@@ -245,12 +245,18 @@ def fronted_cuts(sentence: str, s: int, e: int) -> list[tuple[int, int]]:
         return []
     for i, w in enumerate(inside[1:12], 1):
         rest = w.bare[1:]
-        if w.bare == "فقد" or (w.bare.startswith("ف") and is_verb(Word(w.start + 1, w.end, w.text[1:], rest))):
+        if w.bare == "فقد" or (w.bare.startswith("ف") and (is_verb(Word(w.start + 1, w.end, w.text[1:], rest)) or
+                                                           _past_shaped(rest))):
             before = inside[i - 1]
             # «أما الأسعار، فسجلت ...»: the comma before the «ف» goes with it («الأسعار سجلت ...»)
             start = before.end - 1 if before.text.endswith(_COMMAS) else w.start
             return [(inside[0].start, inside[0].end), (start, w.end if w.bare == "فقد" else w.start + 1)]
     return []
+
+
+def _past_shaped(bare: str) -> bool:
+    """«استقرت», «سجلت»: a feminine past verb's shape (after «أما ... فـ» nothing else takes it)."""
+    return len(bare) >= 4 and bare.endswith("ت") and not bare.startswith("ال")
 
 
 def _trim(sentence: str, s: int, e: int) -> tuple[int, int]:

@@ -94,7 +94,7 @@ def speaker_missing(text: str) -> bool:
         return False
     nxt = words[1]
     return reports_speech(fold(words[0]).strip(":،,")) and \
-        (words[0].endswith(":") or nxt[:1] in "«\":" or fold(nxt) in ("ان", "انه", "انها"))
+        (words[0].endswith(":") or nxt[:1] in "«\":" or fold(nxt) in ("ان", "انه", "انها", "بان", "بانه", "بانها"))
 
 
 def opens_as_fragment(text: str) -> bool:

@@ -376,9 +376,26 @@ def _staffing(text: str, start: int) -> bool:
     return any(w in staffing or w.removeprefix("و") in staffing for w in words)
 
 
+def _in_a_witness_quote(ctx: Context, fi: int) -> bool:
+    """True for a figure inside the quoted words of an ordinary witness («قال التاجر علي كاظم: «عملت هنا 22
+    عاما»»): their own story, not the news."""
+    sent = ctx.sentence_of(fi)
+    pos = ctx.facts[fi].start - sent.start
+    if not _in_quote(sent.text, pos):
+        return False
+    opened = sent.text[:pos].rfind("«")
+    words = [w.removeprefix("و") for w in fold(sent.text[:opened]).replace("،", " ").split()]
+    return any(w in lists.folded("generation/witness_words") for w in words[-WITNESS_REACH:])
+
+
+WITNESS_REACH = 10  # words before a quotation that name who speaks
+
+
 def _number_trivia(ctx: Context, fi: int) -> str | None:
     f = ctx.facts[fi]
     before, after = _words_around(ctx, f)
+    if _in_a_witness_quote(ctx, fi):
+        return "testimony"  # «عملت هنا 22 عاما»: a witness's own story
     if (f.unit and fold(f.unit).startswith("دقيق")) or (before and before[-1] in ("الدقيقه", "دقيقه")):
         return "minute"
     if any(w.removeprefix("ب").removeprefix("و") in ("الرقم", "رقم", "الخط", "الهاتف", "هاتف") for w in before):
@@ -525,6 +542,8 @@ def _date_trivia(ctx: Context, fi: int) -> str | None:
         return "in_title"
     if set(before) & lists.folded("generation/founding_words"):
         return "background"  # «التي تأسست عام 1982»: history, not the news
+    if before[-1:] == ["الدراسي"] or before[-2:] == ["الدراسي", "الجاري"]:
+        return "current_period"  # «نتائج الاختبارات للعام الدراسي 1447هـ»: the school year the news is told in
     if before[-1:] == ["منذ"] or before[-2:] == ["الي", "غايه"]:
         return "since"  # «غاب بسبب الإصابة منذ 12 ماي», «يمتد إلى غاية 10 جويلية»: how long, not when the news happened
     if f.kind == "weekday" or not re.search(r"\d", str(f.value)):
@@ -572,7 +591,8 @@ def _range_start(text: str, end: int) -> bool:
     return bool(re.match(r"\s+(?:إلى|الى|حتى)\s+[\d٠-٩]", text[end:end + 12]))
 
 
-_DATE_RANGE_OPEN = re.compile(r"(?:\b|^)(?:من|بين)\s+[\d٠-٩]+(?:\s+[^\s\d٠-٩،,.؛]+){0,3}\s+(?:إلى|الى|حتى|و)\s*$")
+_DATE_RANGE_OPEN = re.compile(r"(?:\b|^)(?:من|بين)\s+(?:[\d٠-٩]+|[^\s\d٠-٩،,.؛]+\s+[\d٠-٩]{4})"
+                              r"(?:\s+[^\s\d٠-٩،,.؛]+){0,3}\s+(?:إلى|الى|حتى|و)\s*$")  # «بين أكتوبر 2025 و»
 
 
 def _end_of_a_period(text: str, start: int) -> bool:

@@ -204,6 +204,7 @@ def test_tidied_offsets_map_back_to_the_sentence() -> None:
     ("وأما المنتخب فقد تأهل إلى النهائي.", ["وأما", "فقد"], "المنتخب تأهل إلى النهائي."),
     ("أما أسعار المواد غير الغذائية، فسجلت انخفاضا طفيفا.", ["أما", "، ف"],
      "أسعار المواد غير الغذائية سجلت انخفاضا طفيفا."),  # the comma goes with the «ف»
+    ("أما إيرادات الغاز فاستقرت عند 492 مليون ريال.", ["أما", "ف"], "إيرادات الغاز استقرت عند 492 مليون ريال."),
 ])
 def test_a_fronted_topic_reads_without_its_particles(sentence: str, cut: list[str], reads: str) -> None:
     cuts = fronted_cuts(sentence, 0, len(sentence))

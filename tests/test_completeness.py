@@ -74,6 +74,9 @@ def test_a_name_is_the_speaker_of_what_follows_it(text: str, name: str, speaks: 
     ("تشمل الخطة تركيب 260 فتحة تصريف إضافية", False),
     ("يبلغ نحو 19.3 مليار دينار، أي 79 بالمئة من المصروفات", True),  # what amounts to it?
     ("تبلغ قيمة الجائزة الأولى 10 ملايين أوقية", False),
+    ("تعتزم طرح إصدار من الصكوك السيادية بقيمة 150 مليون ريال", True),  # who intends to?
+    ("يفرض غرامات تتراوح بين 50 ألف جنيه و700 ألف جنيه", True),
+    ("تخطط لفتح ثلاثة مستودعات لوجستية قبل نهاية السنة", True),
 ])
 def test_a_clause_whose_subject_went_with_the_clause_before(text: str, missing: bool) -> None:
     assert subject_missing(text) is missing

@@ -189,6 +189,7 @@ def test_a_false_statement_swaps_the_fact_as_the_article_would_write_it(
 
 
 @pytest.mark.parametrize(("text", "speakerless"), [
+    ("ذكّر بأن المحروقات لا تزال تمثل نحو 96 بالمئة من العائدات", True),
     ("أضاف: «نسعى إلى رفع نسبة المشاركة إلى 60%»", True),
     ("وأضاف أن الحكومة ستبني 20 مدرسة", True),
     ("قال إن المشاركة بلغت 40%", True),

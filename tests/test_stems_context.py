@@ -467,6 +467,8 @@ def test_a_rise_in_percent_keeps_what_it_was_compared_with() -> None:
     assert not lost_base("زرعت الهيئة نحو 1.2 مليون شتلة، مقارنة بنحو 800 ألف شتلة في عام 2024، "
                          "بزيادة نسبتها _____.", sentence)
     assert not lost_base("زرعت الهيئة نحو _____ شتلة.", sentence)
+    trade = "وبلغ حجم المبادلات 214 مليون دولار في 2025، مقابل 167 مليون دولار في 2023، أي بزيادة تناهز 28%."
+    assert lost_base("بلغ حجم المبادلات 214 مليون دولار في 2025 أي بزيادة تناهز _____.", trade)
     text = sentence + "\n"
     ctx = context(text, [fact(text, "50%", "percentage", 50)])
     st = stems_for(ctx, 0)

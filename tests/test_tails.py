@@ -95,6 +95,12 @@ def test_a_bare_phrase_the_tail_was_about_goes_with_it() -> None:
     assert head(s, cut) == "حقق الوداد فوزا ثمينا على ضيفه نهضة بركان بهدفين مقابل هدف واحد"
 
 
+def test_a_bare_from_phrase_the_tail_was_about_goes_with_it() -> None:
+    s = "ولا يتجاوز مخزون سد الوحدة 17 مليون متر مكعب من سعة تبلغ 110 ملايين متر مكعب."
+    cut = tail_cut(s, span(s, "17 مليون")[1], [span(s, "110 ملايين")])
+    assert head(s, cut) == "ولا يتجاوز مخزون سد الوحدة 17 مليون متر مكعب"  # not «... من سعة»
+
+
 def test_a_measure_phrase_goes_with_the_verb_giving_its_figure() -> None:
     s = "وتضم الحدائق 8600 شجرة محلية من أنواع الغاف والسدر، إلى جانب مسارات للمشي والجري بطول إجمالي يبلغ 14.5 كيلومتر."
     cut = tail_cut(s, span(s, "8600 شجرة")[1], [span(s, "14.5 كيلومتر")])
