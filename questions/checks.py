@@ -10,7 +10,7 @@ import re
 
 from questions.answers import number_values, shows_answer
 from questions.arabic import glued_conjunction
-from questions.completeness import ends_unfinished, opens_as_fragment
+from questions.completeness import ends_unfinished, opens_as_fragment, owner_missing
 from questions.kinds import shape
 from questions.model import BLANK, FALSE_LABEL, TRUE_LABEL, Question
 from questions.normalize import fold, tokens
@@ -146,6 +146,7 @@ def check(question: Question) -> list[str]:
     if BLANK in q.prompt and _dangling(q.prompt):
         failed.append(DANGLING)
     said = _statement(q)
-    if said is not None and (opens_as_fragment(said) or ends_unfinished(said)):
-        failed.append(FRAGMENT)
+    if said is not None and (opens_as_fragment(said) or ends_unfinished(said)) or \
+            said is None and shape(q) in ("choice", "text", "numeric") and owner_missing(q.prompt):
+        failed.append(FRAGMENT)  # ... or a question on a noun owned by someone it does not name («سجل لاعبوه»)
     return failed

@@ -255,8 +255,9 @@ def fronted_cuts(sentence: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _past_shaped(bare: str) -> bool:
-    """«استقرت», «سجلت»: a feminine past verb's shape (after «أما ... فـ» nothing else takes it)."""
-    return len(bare) >= 4 and bare.endswith("ت") and not bare.startswith("ال")
+    """«استقرت», «سجلت», «تتجه»: a feminine past or a present verb's shape (after «أما ... فـ» nothing else
+    takes it)."""
+    return len(bare) >= 4 and (bare.endswith("ت") or bare[0] in "يت") and not bare.startswith("ال")
 
 
 def _trim(sentence: str, s: int, e: int) -> tuple[int, int]:
@@ -424,6 +425,8 @@ def _asides(sentence: str, s: int, e: int, keep: tuple[int, int]) -> list[tuple[
                 continue  # «منذ صباح الأحد»: «منذ» cannot stand alone
             if described_day(words, i):
                 continue  # «في اليوم نفسه», «اليوم الدراسي»: a day the article names, not today
+            if prev in lists.folded("ordinals") or prev == "الساعه":
+                continue  # «حتى العاشرة مساءً»: the time of day it tells
             j = i + 1
             if j < len(words) and words[j].bare in lists.folded("generation/weekdays"):
                 j += 1

@@ -101,7 +101,7 @@ def opens_as_fragment(text: str) -> bool:
     """True when ``text`` opens where no sentence does: on a saying verb whose speaker went with the
     sentence before («أضاف: ...»), on a verb whose subject did («برّأت أربعة متهمين»), or on a word that
     leans on a clause it lost («ذلك بأغلبية 32 نائبا», «بسبب انخفاض سعر النفط إلى ...», «بعد أن استقبلت
-    ...»), or on a noun owned by someone it does not name («متطوعيه وزعوا ...»)."""
+    ...»), or on a noun owned by someone it does not name («متطوعيه وزعوا ...», «كم هدفاً سجل لاعبوه؟»)."""
     words = text.replace("«", " ").replace("(", " ").split()
     if not words:
         return False
@@ -109,7 +109,7 @@ def opens_as_fragment(text: str) -> bool:
     first = fold(words[0]).strip("،,:")
     two = f"{first} {fold(words[1]).strip('،,:')}" if len(words) > 1 else ""
     return speaker_missing(text) or first in openers or two in openers or _only_attribution(words) or \
-        subject_missing(text) or _opens_on_a_quotation(text) or _owned_by_someone_before(words[0])
+        subject_missing(text) or _opens_on_a_quotation(text) or owner_missing(text)
 
 
 QUOTE_WORDS = 4  # a quotation this long opening a stem is someone's words whose speaker was cut away
@@ -201,7 +201,8 @@ def _holds_without_holder(first: Word, second: Word) -> bool:
     verb = drop_conj(first)
     if verb in lists.folded("generation/holding_verbs"):
         return not second.bare.startswith("ال") and not second.text.startswith("«")
-    if verb in lists.folded("generation/amounting_verbs"):
+    if verb in lists.folded("generation/amounting_verbs") or (verb[:1] in "يت" and len(verb) >= 4):
+        # «يبلغ نحو ...», «تغطي نحو 60 في المئة»: a present verb straight on its figure
         return second.bare in lists.folded("generation/realize_approximations") or bool(re.match(r"[\d٠-٩]", second.text))
     return False
 

@@ -420,6 +420,19 @@ def _nice(x: float) -> float:
 
 
 NEAR_WHOLE_PERCENT = 90.0
+ONE_SIDE_STEP = 0.06  # the share of a figure its options move by when they all lie on one side of it
+
+
+def _one_side(view: NumberView, above: bool, count: int = 6) -> list[float]:
+    """Values on one side of a bound's figure, in steps of about a sixteenth of it at its roundness («أكثر من
+    80%»: 85%, 90%, 95%)."""
+    v = view.value
+    step = max(_nice(abs(v) * ONE_SIDE_STEP), 10.0 ** -view.decimals)
+    if view.decimals == 0:
+        step = max(1.0, float(round(step)))
+    sign = 1 if above else -1
+    out = [round(v + sign * k * step, view.decimals) for k in range(1, count + 1)]
+    return [c for c in out if c > 0 and not (view.percent and c >= 100)]
 
 
 def period_step(unit: str | None, v: float) -> int:
@@ -484,10 +497,17 @@ def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: rand
             and not (view.percent and o >= 100) and not view.scale]
     lo, hi = stem_bounds(ctx, f, view, stem)
     hi = min(hi, period_cap(stem) + 1, score_cap(stem, view.value))
+    bound = bound_before(stem.split(BLANK, 1)[0]) if BLANK in stem else None
+    if bound == "floor":
+        lo = max(lo, view.value)  # «أكثر من _____»: a smaller option would be true too
+    elif bound == "ceiling":
+        hi = min(hi, view.value)  # «لن تتجاوز _____»: a larger option would be true too
     spaced = spaced_numbers(view.value, decimals=view.decimals, percent=view.percent,
                             year_like=not view.thousands and not view.unit_kept and not f.unit,
                             period=period_step(f.unit or _noun_before(ctx.text, f.start), view.value))
     near = [o for o in near if lo < o < hi]
+    if bound is not None:
+        spaced += _one_side(view, bound == "floor")  # all the options on one side need finer steps
     spaced = [c for c in _between(view, lo, hi) + spaced if lo < c < hi]
     fitting: list[tuple[float, str]] = []
     banned = {view.answer}
@@ -509,6 +529,16 @@ def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: rand
         fitting.append((c, s))
         forced += i < len(near[:1])
     return [s for _, s in fitting[:forced]] + _around(fitting[forced:], view.value, rng, n - forced, view.answer)
+
+
+def bound_before(text: str) -> str | None:
+    """"floor" when ``text`` ends on words making the figure after it a floor («أكثر من»، «تجاوزت»),
+    "ceiling" when they make it a ceiling («أقل من»، «لن تتجاوز»), None otherwise."""
+    before = " ".join(w.removeprefix("و") for w in fold(text[-30:]).split()[-3:])
+    for name in ("ceiling", "floor"):
+        if any(before == b or before.endswith(" " + b) for b in lists.folded(f"generation/{name}_words")):
+            return name
+    return None
 
 
 def stem_bounds(ctx: Context, f: Fact, view: NumberView, stem: str) -> tuple[float, float]:

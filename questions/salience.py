@@ -132,9 +132,15 @@ def _on_the_bench(ctx: Context, f: Fact) -> bool:
 
 
 def _days_of_an_occasion(ctx: Context, fi: int) -> bool:
-    """True for a count of days or hours in a sentence about a visit, a festival, a conference."""
+    """True for a count of days or hours in a sentence about a visit, a festival, a conference, or for how
+    long something lasted («استمرت نحو ست ساعات», «لمدة تسع ساعات», «على مدى 46 شهراً»)."""
     f = ctx.facts[fi]
-    unit = fold(f.unit or "")
+    unit = fold(f.unit or (f.text.split()[-1] if len(f.text.split()) > 1 else ""))
+    if not unit.startswith(("يوم", "ايام", "ساع", "شهر", "اشهر", "اسبوع", "اسابيع", "دقيق", "دقائق")):
+        return False
+    before = [w.removeprefix("و") for w in fold(ctx.text[max(0, f.start - 30):f.start]).split()[-2:]]
+    if any(w in lists.folded("generation/lasting_verbs") or w in ("لمده", "مدي", "مده") for w in before):
+        return True
     if not unit.startswith(("يوم", "ايام", "ساع")):
         return False
     words = set(fold(ctx.sentence_of(fi).text).replace("،", " ").split())
@@ -249,6 +255,9 @@ def _person_trivia(ctx: Context, f: Fact, e: Entity) -> str | None:
         return "routine_speaker"  # who said it, unless a post holder the story opens on
     if _on_the_bench(ctx, f):
         return "bench"  # «برئاسة المستشار …»: the judges of a ruling, not its news
+    if fold(ctx.text[max(0, f.start - 12):f.start]).split()[-1:] and \
+            fold(ctx.text[max(0, f.start - 12):f.start]).split()[-1] in lists.folded("generation/named_after_heads"):
+        return "in_title"  # «بلقب دوري ناصر بن حمد الممتاز»: a person a competition or a place is named after
     if _called_a_minor_role(ctx, f):
         return "minor_role"  # «لجأ الحكم خالد المري ...»: the role stands right before the name
     if well_known(e.role) or well_known(e.title):
@@ -391,11 +400,23 @@ def _in_a_witness_quote(ctx: Context, fi: int) -> bool:
 WITNESS_REACH = 10  # words before a quotation that name who speaks
 
 
+def _years_since(ctx: Context, fi: int, before: list[str]) -> bool:
+    """True for a count of years or decades since a year the sentence gives («بعد ثماني سنوات من سيول
+    2018», «انطلقت عام 1975 وشكّل على مدى خمسة عقود ...»): a subtraction, not the news."""
+    f = ctx.facts[fi]
+    unit = fold(f.unit or (f.text.split()[-1] if len(f.text.split()) > 1 else ""))
+    if not unit.startswith(("سن", "عام", "اعوام", "عقد", "عقود")) or not {"بعد", "مدي", "طوال", "منذ"} & set(before):
+        return False
+    return bool(re.search(r"(?<![\d٠-٩])(?:19|20)[\d]{2}(?![\d٠-٩])", ctx.sentence_of(fi).text))
+
+
 def _number_trivia(ctx: Context, fi: int) -> str | None:
     f = ctx.facts[fi]
     before, after = _words_around(ctx, f)
     if _in_a_witness_quote(ctx, fi):
         return "testimony"  # «عملت هنا 22 عاما»: a witness's own story
+    if _years_since(ctx, fi, before):
+        return "elapsed"  # «بعد ثماني سنوات من سيول سبتمبر 2018», «على مدى خمسة عقود»: worked out from the year
     if (f.unit and fold(f.unit).startswith("دقيق")) or (before and before[-1] in ("الدقيقه", "دقيقه")):
         return "minute"
     if any(w.removeprefix("ب").removeprefix("و") in ("الرقم", "رقم", "الخط", "الهاتف", "هاتف") for w in before):

@@ -18,8 +18,9 @@ from questions.completeness import leans_back, opens_as_fragment, reports_speech
 from questions.context import Context
 from questions.realize import is_verb, words_of
 from questions.normalize import fold
-from questions.options import content_words, shows_in, token_key
+from questions.options import bound_before, content_words, shows_in, token_key
 from questions.stems import Stems
+from questions.tails import present_verb
 
 MAX_STATEMENT_WORDS = 26
 _NUMBER = re.compile(r"[\d٠-٩]+(?:[.,،٫٬ر][\d٠-٩]+)*[%٪]?")
@@ -57,6 +58,9 @@ def true_statement(st: Stems) -> str | None:
     if fold(text.split()[1] if len(text.split()) > 1 else "") in lists.folded("generation/demonstratives") or \
             fold(text.split()[0]) in lists.folded("generation/demonstratives"):
         return None
+    if not re.search(r"[\d٠-٩]", text) and \
+            not any(is_verb(w) or present_verb(w) or (w.bare[:1] in "يت" and len(w.bare) >= 4) for w in words_of(text)):
+        return None  # «الخبيرة الاقتصادية ريما عوّاد، أستاذة الاقتصاد»: a name and a title, nothing said of them
     if opens_as_fragment(text) or leans_back(text):
         # «أضاف: "..."», «ألزمت المتهمين ...», «بحسب وزارة الصحة»: it leans on the sentence before, or only
         # says who reported it
@@ -156,8 +160,7 @@ def swap_reads_well(st: Stems) -> bool:
 
 def a_bound(sentence: str, start: int) -> bool:
     """True when the figure at ``start`` is written as a bound («أكثر من 15 ساعة», «لا يقل عن 90%»)."""
-    before = " ".join(fold(sentence[max(0, start - 25):start]).split()[-3:])
-    return any(before.endswith(b) for b in lists.folded("generation/bound_words"))
+    return bound_before(sentence[:start]) is not None
 
 
 def same_gender(a: str, b: str) -> bool:

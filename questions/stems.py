@@ -218,11 +218,14 @@ def date_adjuncts(ctx: Context, fi: int) -> list[tuple[int, int]]:
     no date away."""
     si = ctx.sent_of[fi]
     sent = ctx.sentences[si]
+    f = ctx.facts[fi]
     out = []
     for j in ctx.in_sent.get(si, ()):
         g = ctx.facts[j]
         if j != fi and g.type == "date":
             cut = date_removal(sent.text, g.start - sent.start, g.end - sent.start)
+            if _qualifies(f, g):
+                continue  # «مقارنة بـ65.9 في المئة في العام الماضي»: the date says whose figure it is
             before = fold(sent.text[:cut[0]]).split()[-1:] if cut is not None else []
             if cut is not None and not (before and before[0].strip("،,") in lists.folded("generation/dangling_prepositions")):
                 out.append(cut)
@@ -238,12 +241,21 @@ def other_tail(ctx: Context, fi: int, begin: int = 0, end: int | None = None,
     f = ctx.facts[fi]
     own = fact_id(f)
     others = [(a, b) for j in ctx.in_sent.get(si, ())
-              if j != fi and fact_id(g := ctx.facts[j]) != own
+              if j != fi and fact_id(g := ctx.facts[j]) != own and not _qualifies(f, g)
               for a, b in [(g.start - sent.start, g.end - sent.start)]
               if not any(x <= a and b <= y for x, y in dropped)]
     cut = tail_cut(sent.text, f.end - sent.start, others, begin, end) or \
         list_tail_cut(sent.text, f.end - sent.start, others, begin, end)
     return [cut] if cut is not None else []
+
+
+QUALIFIER_GAP = 4  # characters between a figure and the date right after it («65.9 في المئة في العام الماضي»)
+
+
+def _qualifies(f: Fact, g: Fact) -> bool:
+    """True for a date right after the figure ``f`` («مقارنة بـ65.9 في المئة في العام الماضي»): it says
+    whose figure it is, and a stem cut before it compares with nothing."""
+    return f.type in ("number", "percentage") and g.type == "date" and 0 <= g.start - f.end <= QUALIFIER_GAP
 
 
 def _tidied_sentence(ctx: Context, fi: int, s0: int, e0: int) -> tuple[str, int, int, list[Mention]]:

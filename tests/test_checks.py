@@ -95,6 +95,7 @@ def test_well_formed_questions_pass_every_check(question: Question) -> None:
     (Question(key="k", kind="true_false", fact_type="percentage", prompt="هل العبارة الآتية صحيحة بحسب المقال: "
               "التي سجلت وحدها نحو 28 في المائة من إجمالي الإصابات؟", answer=TRUE_LABEL,
               choices=(TRUE_LABEL, FALSE_LABEL)), FRAGMENT),  # a relative clause whose noun went before
+    (mcq(prompt="كم هدفاً سجل لاعبوه؟", answer="48", choices=("48", "40", "52", "56")), FRAGMENT),  # whose?
     (mcq(prompt=f"متطوعيه وزعوا خلال اليوم الأول أكثر من {BLANK} سلة غذائية.", answer="3 آلاف",
          choices=("3 آلاف", "5 آلاف", "6 آلاف", "7 آلاف")), FRAGMENT),  # whose volunteers?
     (mcq(prompt=f"أضافت: «صُنّع نحو 65 بالمئة من مكونات القمر محلياً، مقارنة بنحو {BLANK} في مشاريع سابقة».",

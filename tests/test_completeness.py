@@ -100,6 +100,7 @@ def test_a_stem_stopping_on_a_word_that_needs_what_follows(text: str, unfinished
     ("بلغت نسبة المياه المعالجة 40%", False),  # «المياه» owns its ه
     ("قالت الوزارة إن 12 منهم تلقوا العلاج", False),  # a preposition with its pronoun
     ("كم بلغت نسبة استحواذ فريقه؟", True),  # whose team?
+    ("كم هدفاً استقبلت شباكه؟", True),
 ])
 def test_a_stem_opening_on_a_noun_owned_by_someone_it_does_not_name(text: str, missing: bool) -> None:
     assert owner_missing(text) is missing

@@ -462,6 +462,25 @@ def test_a_rise_offers_nothing_below_where_it_rose_from_even_read_as_a_year(seed
     assert len(options) == 3 and all(float(o) > 1870 for o in options)  # not «1840»
 
 
+@pytest.mark.parametrize(("text", "surface", "value", "stem", "above"), [
+    ("والهيدروكربونات تشكل أكثر من 80% من قيمة الصادرات.\n", "80%", 80.0,
+     "الهيدروكربونات تشكل أكثر من _____ من قيمة الصادرات.", True),  # «أكثر من 70%» would be true too
+    ("وتراجعت حصة الطلب الأوروبي إلى أقل من 12% من الصادرات.\n", "12%", 12.0,
+     "تراجعت حصة الطلب الأوروبي إلى أقل من _____ من الصادرات.", False),
+    ("وسيحتفظ الطلبة بتعريفة لن تتجاوز 150 درهماً للاشتراك الشهري.\n", "150 درهماً", 150.0,
+     "سيحتفظ الطلبة بتعريفة لن تتجاوز _____ درهماً للاشتراك الشهري.", False),
+])
+@pytest.mark.parametrize("seed", range(3))
+def test_a_bound_gets_wrong_options_only_on_its_false_side(text: str, surface: str, value: float, stem: str,
+                                                          above: bool, seed: int) -> None:
+    typ = "percentage" if surface.endswith("%") else "number"
+    ctx = context(text, [fact(text, surface, typ, value, unit=None if typ == "percentage" else "درهم")])
+    view = number_view(ctx.facts[0])
+    assert view is not None
+    options = [float(o.rstrip("%").split()[0]) for o in number_options(ctx, ctx.facts[0], view, stem, random.Random(seed))]
+    assert len(options) == 3 and all((o > value) if above else (o < value) for o in options)
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_no_figure_below_one_of_its_scale_word(seed: int) -> None:
     options = _options_of("وتراجعت حيازات الأجانب من أذون الخزانة بنحو 1.3 مليار دولار.\n", "1.3 مليار", 1.3e9,

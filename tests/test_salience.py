@@ -369,6 +369,10 @@ def test_a_small_number_right_after_a_name_is_part_of_it() -> None:
      "current_period"),
     ("وقال التاجر علي كاظم، الذي فقد محله: «عملت هنا 22 عاما، وخسرت كل شيء».", "22 عاما", "number", 22,
      "testimony"),
+    ("وتأتي هذه الفيضانات بعد ثماني سنوات من سيول سبتمبر 2018 التي ضربت الولاية.", "ثماني سنوات", "number", 8,
+     "elapsed"),
+    ("وضربت سيول جارفة المدينة إثر عاصفة رعدية استمرت نحو ست ساعات.", "ست ساعات", "number", 6, "duration"),
+    ("وتوصل البلدان إلى اتفاق للحصول على تمويل على مدى 46 شهراً.", "46 شهراً", "number", 46, "duration"),
     ("وتضم القاعة، التي تمتد على مساحة 650 مترا مربعا، 740 لوحا طينيا.", "650 مترا", "number", 650, "dimension"),
     ("وتوقعت الأرصاد درجات حرارة تتراوح بين 49 و52 درجة مئوية.", "52", "number", 52, "part"),
     ("وعقدت هيئة الحكم 27 جلسة منذ يناير 2025.", "27", "number", 27, "procedure"),
@@ -389,11 +393,18 @@ def test_figures_that_are_part_of_something_else_are_trivia(text: str, surface: 
     ("وتنطلق المرحلة الثانية من الحملة في 1 يونيو المقبل.", "1 يونيو", "date", "--06-01"),  # when it starts
     ("وارتفع عدد الحالات من 150 إلى 300 حالة.", "150", "number", 150),  # a change, not a range
     ("وقتل 5 عناصر من الجيش في الهجوم.", "5", "number", 5),  # the toll
+    ("وقضت المحكمة عام 2025 بسجن المتهم 10 سنوات.", "10 سنوات", "number", 10),  # a sentence, not years since
     ("وعقدت اللجنة ورشة حضرها ممثلو 40 جمعية.", "40", "number", 40),
 ])
 def test_a_start_a_change_or_a_toll_is_no_schedule_detail(text: str, surface: str, typ: str, value: object) -> None:
     ctx = context(text + "\n", [fact(text, surface, typ, value)])
     assert _trivia(ctx, surface) is None
+
+
+def test_a_person_a_competition_is_named_after_is_no_person_of_the_story() -> None:
+    text = "توّج فريق الرفاع الشرقي بلقب دوري ناصر بن حمد الممتاز لكرة القدم.\n"
+    ctx = context(text, [_person(text, "ناصر بن حمد")])
+    assert _trivia(ctx, "ناصر بن حمد") == "in_title"
 
 
 def test_a_place_right_after_a_bodys_name_is_its_seat() -> None:
