@@ -92,7 +92,7 @@ def follows(written: str, percent: bool, texts: Iterable[str]) -> bool:
     for (a, pa), (b, pb) in permutations(shown, 2):
         if a <= 0 or b <= 0:
             continue
-        if percent and not pa and not pb and (_close(100 * (b - a) / a, value, unit) or _close(100 * a / b, value, unit)):
+        if percent and not pa and not pb and (_close(abs(100 * (b - a) / a), value, unit) or _close(100 * a / b, value, unit)):
             return True  # a change or a share in percent, from two counts
         if not percent and pa and not pb and _close(a * b / 100, value, unit * _scale(written)):
             return True  # a count from a total and its share

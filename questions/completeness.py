@@ -203,7 +203,8 @@ def _holds_without_holder(first: Word, second: Word) -> bool:
         return not second.bare.startswith("ال") and not second.text.startswith("«")
     if verb in lists.folded("generation/amounting_verbs") or (verb[:1] in "يت" and len(verb) >= 4):
         # «يبلغ نحو ...», «تغطي نحو 60 في المئة»: a present verb straight on its figure
-        return second.bare in lists.folded("generation/realize_approximations") or bool(re.match(r"[\d٠-٩]", second.text))
+        return second.bare in lists.folded("generation/realize_approximations") or \
+            bool(re.match(r"[\d٠-٩]", second.text)) or second.text.startswith("_")  # «بلغت _____ ملليمتراً»
     return False
 
 

@@ -565,6 +565,9 @@ def stem_bounds(ctx: Context, f: Fact, view: NumberView, stem: str) -> tuple[flo
             lo = max(lo, v)
         elif v > view.value:
             hi = min(hi, v)
+    whole = re.search(r"من\s+أصل\s+([\d٠-٩][\d٠-٩,٬]*)", stem.split(BLANK, 1)[1]) if BLANK in stem else None
+    if whole and number_values(whole.group(1)):
+        hi = min(hi, number_values(whole.group(1))[0] * ratio + 1)  # «بأغلبية _____ صوتا من أصل 131 عضوا»: not 132
     return lo, hi
 
 

@@ -419,7 +419,8 @@ def _number_trivia(ctx: Context, fi: int) -> str | None:
         return "elapsed"  # «بعد ثماني سنوات من سيول سبتمبر 2018», «على مدى خمسة عقود»: worked out from the year
     if (f.unit and fold(f.unit).startswith("دقيق")) or (before and before[-1] in ("الدقيقه", "دقيقه")):
         return "minute"
-    if any(w.removeprefix("ب").removeprefix("و") in ("الرقم", "رقم", "الخط", "الهاتف", "هاتف") for w in before):
+    if any(w.removeprefix("ب").removeprefix("و") in ("الرقم", "رقم", "الخط", "الهاتف", "هاتف", "الاتصال", "الموحد")
+           for w in before):
         return "code"  # «الرقم الأخضر 1021»: a phone number
     if _in_title(ctx.text, f.start):
         return "in_title"  # «تاريخ الساحل المتصالح 1820-1971»: part of a book's or film's name

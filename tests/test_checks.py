@@ -115,6 +115,7 @@ def test_each_check_catches_its_failure(question: Question, reason: str) -> None
     ("وأكد", "و"), ("والولايات", "و"), ("وفي", "و"), ("وقد", "و"), ("فقد", "ف"), ("فالحكومة", "ف"),
     ("وزير", ""), ("واشنطن", ""), ("وُلد", ""), ("ولي", ""), ("وكالة", ""), ("ودّعت", ""), ("فاز", ""),
     ("فنزويلا", ""), ("والي", ""), ("وزّعت", ""), ("وزعت", ""), ("وضم", "و"), ("وأدت", "و"), ("ونص", "و"), ("وادي", ""),
+    ("وفّرت", ""), ("وفرض", "و"),
 ])
 def test_glued_conjunctions_are_told_from_root_letters(word: str, conj: str) -> None:
     assert glued_conjunction(word) == conj

@@ -77,6 +77,7 @@ def test_a_name_is_the_speaker_of_what_follows_it(text: str, name: str, speaks: 
     ("تعتزم طرح إصدار من الصكوك السيادية بقيمة 150 مليون ريال", True),  # who intends to?
     ("يفرض غرامات تتراوح بين 50 ألف جنيه و700 ألف جنيه", True),
     ("تخطط لفتح ثلاثة مستودعات لوجستية قبل نهاية السنة", True),
+    ("بلغت _____ ملليمتراً خلال نحو أربع ساعات", True),  # what reached it?
 ])
 def test_a_clause_whose_subject_went_with_the_clause_before(text: str, missing: bool) -> None:
     assert subject_missing(text) is missing

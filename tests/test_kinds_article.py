@@ -441,6 +441,14 @@ def test_a_count_reached_with_nothing_it_rose_from_is_no_change() -> None:
     assert st is not None and change.build(ctx, st, 0.5) is None  # «ارتفاع إلى 6» could count the missing too
 
 
+@pytest.mark.parametrize(("subject", "reads"), [
+    ("الإنتاج الوطني", True), ("تكلفة المشروع", True),
+    ("ويقدر الإنتاج الوطني للموسم الحالي بنحو", False),  # a clause, not what changed
+])
+def test_what_changed_reads_as_a_noun_phrase(subject: str, reads: bool) -> None:
+    assert change.a_noun_phrase(subject) is reads
+
+
 def test_a_change_by_a_counted_figure_names_what_it_counts() -> None:
     t = "وتراجع سعر لتر الغازوال في محطات الوقود بنحو 35 سنتيما ليستقر في حدود 10 دراهم.\n"
     ctx = context(t, [fact(t, "35 سنتيما", "number", 35, unit="سنتيم")])

@@ -482,6 +482,18 @@ def test_a_bound_gets_wrong_options_only_on_its_false_side(text: str, surface: s
 
 
 @pytest.mark.parametrize("seed", range(4))
+def test_a_vote_stays_within_the_members_present(seed: int) -> None:
+    text = "ووافق المجلس على المشروع بأغلبية 128 صوتا من أصل 131 عضوا حضروا الجلسة.\n"
+    ctx = context(text, [fact(text, "128 صوتا", "number", 128, unit="صوت"),
+                         fact(text, "131 عضوا", "number", 131, unit="عضو")])
+    view = number_view(ctx.facts[0])
+    assert view is not None
+    stem = "وافق المجلس على المشروع بأغلبية _____ صوتا من أصل 131 عضوا حضروا الجلسة."
+    options = number_options(ctx, ctx.facts[0], view, stem, random.Random(seed))
+    assert options and all(float(o) <= 131 for o in options)  # not «132 صوتا»
+
+
+@pytest.mark.parametrize("seed", range(4))
 def test_no_figure_below_one_of_its_scale_word(seed: int) -> None:
     options = _options_of("وتراجعت حيازات الأجانب من أذون الخزانة بنحو 1.3 مليار دولار.\n", "1.3 مليار", 1.3e9,
                           "تراجعت حيازات الأجانب من أذون الخزانة بنحو _____ دولار.", seed)

@@ -13,6 +13,7 @@ from questions.kinds.base import Candidate, Kind
 from questions.model import Fact, Question
 from questions.normalize import fold
 from questions.options import counted, counted_alike, number_view, spaced_numbers
+from questions.realize import is_verb, words_of
 from questions.stems import Stems
 
 
@@ -100,6 +101,19 @@ def _unit_of(f: Fact) -> str:
     return unit.removeprefix(f" {view.scale}") if view.scale else unit
 
 
+def a_noun_phrase(subject: str) -> bool:
+    """True when what changed reads as a noun phrase after «طرأ على»: not a clause opening on a verb («ويقدر
+    الإنتاج الوطني بنحو»), nor one ending on a word that needs what follows."""
+    words = subject.split()
+    if not words:
+        return False
+    first = fold(words[0]).strip("«»،,")
+    first = first[1:] if first[:1] == "و" and len(first) > 3 else first
+    if is_verb(words_of(first)[0]) or (first.startswith("ي") and len(first) >= 4):
+        return False  # «ويقدر الإنتاج ...»: a clause, not what changed
+    return fold(words[-1]).strip("«»،,") not in lists.folded("generation/realize_approximations")
+
+
 def forecast(ctx: Context, fi: int) -> bool:
     """True when the figure's sentence forecasts it («يتوقع ارتفاع الموج إلى 2.5 متر»): nothing changed yet."""
     sent = ctx.sentence_of(fi)
@@ -112,7 +126,7 @@ def forecast(ctx: Context, fi: int) -> bool:
 def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
     """A question on the direction and size of a change the article reports in numbers."""
     ch = find_change(ctx, st.fi)
-    if ch is None or forecast(ctx, st.fi):
+    if ch is None or forecast(ctx, st.fi) or not a_noun_phrase(ch.subject):
         return None
     made = phrases(ch, [o for o in article_changes(ctx) if change_id(o) != change_id(ch)])
     if made is None:

@@ -8,7 +8,7 @@ from questions.changes import change_facts, change_id, find_change
 from questions.context import Context
 from questions.distractors import format_number
 from questions.kinds.base import Candidate, Kind
-from questions.kinds.change import forecast
+from questions.kinds.change import a_noun_phrase, forecast
 from questions.model import Question
 from questions.normalize import fold
 from questions.options import counted, counted_alike, number_view, spaced_numbers
@@ -56,7 +56,7 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
     """«ما مقدار الارتفاع في معدل التضخم بحسب المقال؟» for a change given from one value to another."""
     ch = find_change(ctx, st.fi)
     if ch is None or ch.goal or ch.before is None or ch.after is None or st.fact is not ch.after or \
-            forecast(ctx, st.fi):
+            forecast(ctx, st.fi) or not a_noun_phrase(ch.subject):
         return None  # «قد يدفع البنك إلى خفض سعر الفائدة من 2.25 إلى 2 في المئة»: nothing was cut yet
     a, b = number_view(ch.before), number_view(ch.after)
     if a is None or b is None or a.percent != b.percent:
