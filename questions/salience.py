@@ -111,8 +111,16 @@ def _converted(ctx: Context, fi: int) -> bool:
     f = ctx.facts[fi]
     g = ctx.facts[fi - 1] if fi > 0 else None  # the facts are in the article's order
     between = fold(ctx.text[g.end:f.start]).strip() if g is not None else ""
-    return g is not None and g.type == "number" and 0 <= f.start - g.end <= 16 and between.startswith("(") and \
-        between[1:].strip() in ("", "نحو", "حوالي", "اي", "ما يعادل", "ما يعادل نحو", "اي نحو", "اي ما يعادل")
+    words = between.lstrip("(،, ").strip()
+    if g is None or g.type != "number" or not 0 <= f.start - g.end <= 20:
+        return False
+    if between.startswith("("):
+        return words in ("", "نحو", "حوالي", "اي", "ما يعادل", "ما يعادل نحو", "اي نحو", "اي ما يعادل")
+    # «بقيمة ملياري دينار جزائري، أي نحو 15 مليون دولار»: the same amount in another currency
+    head, comma, tail = between.partition("،")
+    return bool(comma) and len(head.split()) <= 1 and \
+        tail.strip() in ("اي نحو", "اي ما يعادل", "ما يعادل", "اي قرابه", "اي حوالي") and \
+        fold(f.unit or "") != fold(g.unit or "")
 
 
 def _court(name: str) -> bool:
@@ -233,7 +241,7 @@ def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
         return "in_title"  # «الورقاء 3», «دوري أبطال آسيا 2»: the number is part of the name before it
     if f.type in ("number", "date") and _next_step(sent.text, f.start - sent.start):
         return "next_step"  # «على أن يلتقي القادسية في 28 أغسطس», «اجتماعه المقبل يوم 23 يونيو»: what comes after the news
-    if f.type == "date" and _at_a_ceremony(sent.text):
+    if f.type == "date" and at_a_ceremony(sent.text):
         return "ceremony"  # «مراسم تسليم الكأس ستقام في 30 أيار»: protocol, not the news
     if f.type in ("number", "date") and _in_a_run_of_figures(ctx.text, f.start, f.end):
         return "part"  # «أيام 1 و2 و3 و4 يونيو»: one of a run the others give away
@@ -255,9 +263,9 @@ def _person_trivia(ctx: Context, f: Fact, e: Entity) -> str | None:
         return "routine_speaker"  # who said it, unless a post holder the story opens on
     if _on_the_bench(ctx, f):
         return "bench"  # «برئاسة المستشار …»: the judges of a ruling, not its news
-    if fold(ctx.text[max(0, f.start - 12):f.start]).split()[-1:] and \
-            fold(ctx.text[max(0, f.start - 12):f.start]).split()[-1] in lists.folded("generation/named_after_heads"):
-        return "in_title"  # «بلقب دوري ناصر بن حمد الممتاز»: a person a competition or a place is named after
+    if set(fold(ctx.text[max(0, f.start - 30):f.start]).split()[-NAMED_AFTER_REACH:]) & \
+            lists.folded("generation/named_after_heads"):
+        return "in_title"  # «بلقب دوري ناصر بن حمد», «المجمع الرياضي الأمير مولاي عبد الله»: what is named after them
     if _called_a_minor_role(ctx, f):
         return "minor_role"  # «لجأ الحكم خالد المري ...»: the role stands right before the name
     if well_known(e.role) or well_known(e.title):
@@ -265,7 +273,10 @@ def _person_trivia(ctx: Context, f: Fact, e: Entity) -> str | None:
     return None
 
 
-def _at_a_ceremony(sentence: str) -> bool:
+NAMED_AFTER_REACH = 3  # words between a venue or a competition and the name it bears («المجمع الرياضي الأمير»)
+
+
+def at_a_ceremony(sentence: str) -> bool:
     """True when the sentence tells of handing over a trophy or prizes («تسليم الكأس», «الكأس لقائد»)."""
     folded = f" {fold(sentence)}"
     return any(f" {p}" in folded for p in lists.folded("generation/ceremony_phrases")) or \
@@ -303,7 +314,7 @@ def _name_trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
         _body_trivia(e) if e.type == "organization" else None
     if reason is not None:
         return reason
-    if e.type == "person" and e.mentions <= 2 and _at_a_ceremony(sent.text):
+    if e.type == "person" and e.mentions <= 2 and at_a_ceremony(sent.text):
         return "ceremony"  # «وأشرف على تسليم الكأس ... عبد الحكيم مزيان»: protocol, not the news
     if _announcer(sent.text, f.start - sent.start, f.end - sent.start, body=e.type == "organization"):
         return "announcer"  # «أعلنت وكالة الفضاء أن ...»: the news is what was announced
@@ -397,7 +408,7 @@ def _in_a_witness_quote(ctx: Context, fi: int) -> bool:
     return any(w in lists.folded("generation/witness_words") for w in words[-WITNESS_REACH:])
 
 
-WITNESS_REACH = 10  # words before a quotation that name who speaks
+WITNESS_REACH = 16  # words before a quotation that name who speaks (a relative clause may describe them)
 
 
 def _years_since(ctx: Context, fi: int, before: list[str]) -> bool:

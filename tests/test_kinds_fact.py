@@ -342,6 +342,13 @@ def test_a_false_figure_is_the_wrong_option_farthest_from_the_fact() -> None:
     assert farthest_first(st, ["13", "30", "16"])[0] == "16"  # 30 workshops is more than half as many again
 
 
+def test_no_true_false_item_on_a_trophy_ceremony() -> None:
+    t = ("فاز الأهلي بلقب الدوري الليبي.\nوسجل المهاجم هدفين في المباراة الأخيرة.\n"
+         "ومن المقرر أن يقيم الاتحاد الليبي لكرة القدم حفل تسليم الدرع في طرابلس يوم 24 مايو الجاري.\n")
+    ctx = context(t, [fact(t, "الاتحاد الليبي لكرة القدم", "organization", entity="organization:l")])
+    assert true_false.build(ctx, _stems(ctx, "الاتحاد الليبي لكرة القدم"), 0.5) is None
+
+
 def test_a_true_false_item_is_never_the_lead_keyed_true() -> None:
     # A copied sentence keyed «صح» tests little: a person (whom no swap replaces cleanly) is asked true,
     # but never from the lead every reader met.

@@ -372,6 +372,8 @@ def test_a_small_number_right_after_a_name_is_part_of_it() -> None:
      "testimony"),
     ("وتأتي هذه الفيضانات بعد ثماني سنوات من سيول سبتمبر 2018 التي ضربت الولاية.", "ثماني سنوات", "number", 8,
      "elapsed"),
+    ("وقال المزارع خليفة بن سعيد المقبالي، الذي يملك مزرعة نخيل وليمون في الوادي: «ارتفعت ملوحة البئر خلال ثلاث سنوات».",
+     "ثلاث سنوات", "number", 3, "testimony"),  # a relative clause between the witness and the words
     ("وضربت سيول جارفة المدينة إثر عاصفة رعدية استمرت نحو ست ساعات.", "ست ساعات", "number", 6, "duration"),
     ("وتوصل البلدان إلى اتفاق للحصول على تمويل على مدى 46 شهراً.", "46 شهراً", "number", 46, "duration"),
     ("وتضم القاعة، التي تمتد على مساحة 650 مترا مربعا، 740 لوحا طينيا.", "650 مترا", "number", 650, "dimension"),
@@ -402,10 +404,13 @@ def test_a_start_a_change_or_a_toll_is_no_schedule_detail(text: str, surface: st
     assert _trivia(ctx, surface) is None
 
 
-def test_a_person_a_competition_is_named_after_is_no_person_of_the_story() -> None:
-    text = "توّج فريق الرفاع الشرقي بلقب دوري ناصر بن حمد الممتاز لكرة القدم.\n"
-    ctx = context(text, [_person(text, "ناصر بن حمد")])
-    assert _trivia(ctx, "ناصر بن حمد") == "in_title"
+@pytest.mark.parametrize(("text", "name"), [
+    ("توّج فريق الرفاع الشرقي بلقب دوري ناصر بن حمد الممتاز لكرة القدم.\n", "ناصر بن حمد"),
+    ("فاز الجيش الملكي في مباراة احتضنها المجمع الرياضي الأمير مولاي عبد الله بالرباط.\n", "مولاي عبد الله"),
+])
+def test_a_person_a_competition_or_a_venue_is_named_after_is_no_person_of_the_story(text: str, name: str) -> None:
+    ctx = context(text, [_person(text, name)])
+    assert _trivia(ctx, name) == "in_title"
 
 
 def test_a_place_right_after_a_bodys_name_is_its_seat() -> None:
@@ -482,6 +487,13 @@ def test_the_judges_on_the_bench_are_trivia() -> None:
                          _person(text, "شريف عبد الحليم", title="المستشار")])
     assert [_trivia(ctx, n) for n in ("حسام الدين عبد الرؤوف", "أحمد فوزي النجار", "شريف عبد الحليم")] == \
         ["bench"] * 3
+
+
+def test_an_amount_converted_after_a_comma_is_trivia() -> None:
+    text = "ورصدت الحكومة غلافا بقيمة ملياري دينار جزائري، أي نحو 15 مليون دولار، لإعادة تأهيل الطرقات.\n"
+    ctx = context(text, [fact(text, "ملياري دينار", "number", 2e9, unit="دينار"),
+                         fact(text, "15 مليون دولار", "number", 15e6, unit="دولار")])
+    assert _trivia(ctx, "15 مليون دولار") == "equivalent" and _trivia(ctx, "ملياري دينار") is None
 
 
 def test_an_amount_converted_in_brackets_is_trivia() -> None:
