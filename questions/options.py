@@ -497,6 +497,8 @@ def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: rand
             and not (view.percent and o >= 100) and not view.scale]
     lo, hi = stem_bounds(ctx, f, view, stem)
     hi = min(hi, period_cap(stem) + 1, score_cap(stem, view.value))
+    if view.percent and view.value < NEAR_WHOLE_PERCENT:
+        hi = min(hi, (view.value + 100) / 2 + 1)  # «قرابة 79%» offered beside «99%»: a share near the whole stands out
     bound = bound_before(stem.split(BLANK, 1)[0]) if BLANK in stem else None
     if bound == "floor":
         lo = max(lo, view.value)  # «أكثر من _____»: a smaller option would be true too

@@ -494,6 +494,17 @@ def test_a_vote_stays_within_the_members_present(seed: int) -> None:
 
 
 @pytest.mark.parametrize("seed", range(4))
+def test_a_shares_wrong_options_stay_short_of_the_whole(seed: int) -> None:
+    text = "ولا تزال الرواتب والدعوم تستحوذ على قرابة 79% من إجمالي المصروفات.\n"
+    f = fact(text, "79%", "percentage", 79.0)
+    view = number_view(f)
+    assert view is not None
+    stem = "لا تزال الرواتب والدعوم تستحوذ على قرابة _____ من إجمالي المصروفات."
+    options = number_options(context(text, [f]), f, view, stem, random.Random(seed))
+    assert len(options) == 3 and all(float(o.rstrip("%")) < 91 for o in options)  # not «99%»
+
+
+@pytest.mark.parametrize("seed", range(4))
 def test_no_figure_below_one_of_its_scale_word(seed: int) -> None:
     options = _options_of("وتراجعت حيازات الأجانب من أذون الخزانة بنحو 1.3 مليار دولار.\n", "1.3 مليار", 1.3e9,
                           "تراجعت حيازات الأجانب من أذون الخزانة بنحو _____ دولار.", seed)

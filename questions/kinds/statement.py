@@ -9,6 +9,7 @@ from questions.build import key, shuffled
 from questions.context import Context
 from questions.kinds.base import Candidate, Kind
 from questions.kinds.mcq import wrong_options
+from questions.kinds.true_false import farthest_first
 from questions.model import Question
 from questions.options import content_words
 from questions.salience import Weight
@@ -39,9 +40,12 @@ def _false_version(ctx: Context, st: Stems, seed: str) -> str | None:
         # ناريتا», «الموانئ الجنوبية في آسيا»): blind readers rejected such questions, and kept those whose
         # false statements moved a figure.
         return None
-    wrong = wrong_options(ctx, st, st.source.text, seed + st.fid)
-    made = false_statement(ctx, st, wrong[0]) if wrong else None
-    return made if made is not None and len(made.split()) <= MAX_WORDS else None
+    # the farthest wrong figure within half the figure again: «تقارب 13%» for «تقارب 12%» is a quibble
+    for wrong in farthest_first(st, wrong_options(ctx, st, st.source.text, seed + st.fid)):
+        made = false_statement(ctx, st, wrong)
+        if made is not None:
+            return made if len(made.split()) <= MAX_WORDS else None
+    return None
 
 
 def _one(ctx: Context, ready: list[tuple[int, Stems, str]], at: int, odd_true: bool,
