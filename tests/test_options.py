@@ -421,9 +421,9 @@ def test_no_option_holds_more_units_than_its_period(seed: int) -> None:
     assert period_cap("_____ ساعة في اليوم") == 24 and period_cap("_____ دولار") == math.inf
 
 
-def _options_of(text: str, surface: str, value: float, stem: str, seed: int) -> list[str]:
-    """The wrong options for the number ``surface`` of ``text`` asked with ``stem``."""
-    f = fact(text, surface, "number", value)
+def _options_of(text: str, surface: str, value: float, stem: str, seed: int, typ: str = "number") -> list[str]:
+    """The wrong options for the number (or percentage) ``surface`` of ``text`` asked with ``stem``."""
+    f = fact(text, surface, typ, value)
     view = number_view(f)
     assert view is not None
     return number_options(context(text, [f]), f, view, stem, random.Random(seed))
@@ -495,12 +495,8 @@ def test_a_vote_stays_within_the_members_present(seed: int) -> None:
 
 @pytest.mark.parametrize("seed", range(4))
 def test_a_shares_wrong_options_stay_short_of_the_whole(seed: int) -> None:
-    text = "ولا تزال الرواتب والدعوم تستحوذ على قرابة 79% من إجمالي المصروفات.\n"
-    f = fact(text, "79%", "percentage", 79.0)
-    view = number_view(f)
-    assert view is not None
-    stem = "لا تزال الرواتب والدعوم تستحوذ على قرابة _____ من إجمالي المصروفات."
-    options = number_options(context(text, [f]), f, view, stem, random.Random(seed))
+    options = _options_of("ولا تزال الرواتب والدعوم تستحوذ على قرابة 79% من إجمالي المصروفات.\n", "79%", 79.0,
+                          "لا تزال الرواتب والدعوم تستحوذ على قرابة _____ من إجمالي المصروفات.", seed, "percentage")
     assert len(options) == 3 and all(float(o.rstrip("%")) < 91 for o in options)  # not «99%»
 
 
@@ -538,11 +534,8 @@ def test_a_date_still_to_come_gets_dates_still_to_come(seed: int) -> None:
 
 @pytest.mark.parametrize("seed", range(8))
 def test_the_wrong_values_do_not_all_end_alike_where_the_answer_does_not(seed: int) -> None:
-    text = "وارتفعت النفقات المتعلقة بالسفر بنسبة 6,2% لتصل إلى 7,9 مليارات درهم.\n"
-    f = fact(text, "6,2%", "percentage", 6.2)
-    view = number_view(f)
-    assert view is not None
-    options = number_options(context(text, [f]), f, view, "ارتفعت النفقات بنسبة _____.", random.Random(seed))
+    options = _options_of("وارتفعت النفقات المتعلقة بالسفر بنسبة 6,2% لتصل إلى 7,9 مليارات درهم.\n", "6,2%", 6.2,
+                          "ارتفعت النفقات بنسبة _____.", seed, "percentage")
     endings = {o.rstrip("%")[-1] for o in options}
     assert len(options) == 3 and (len(endings) > 1 or endings == {"2"})  # «5,7 / 6,7 / 7,7» beside «6,2»
 
