@@ -497,8 +497,6 @@ def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: rand
             and not (view.percent and o >= 100) and not view.scale]
     lo, hi = stem_bounds(ctx, f, view, stem)
     hi = min(hi, period_cap(stem) + 1, score_cap(stem, view.value))
-    if view.percent and view.value < NEAR_WHOLE_PERCENT:
-        hi = min(hi, (view.value + 100) / 2 + 1)  # «قرابة 79%» offered beside «99%»: a share near the whole stands out
     bound = bound_before(stem.split(BLANK, 1)[0]) if BLANK in stem else None
     if bound == "floor":
         lo = max(lo, view.value)  # «أكثر من _____»: a smaller option would be true too
@@ -511,6 +509,10 @@ def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: rand
     if bound is not None:
         spaced += _one_side(view, bound == "floor")  # all the options on one side need finer steps
     spaced = [c for c in _between(view, lo, hi) + spaced if lo < c < hi]
+    if view.percent and view.value < NEAR_WHOLE_PERCENT and bound != "floor":
+        # «قرابة 79%» offered beside «99%»: a share near the whole stands out (a cap on the options, not a
+        # figure of the stem to split the difference with)
+        spaced = [c for c in spaced if c <= (view.value + 100) / 2 + 1]
     fitting: list[tuple[float, str]] = []
     banned = {view.answer}
     forced = 0  # another value of the article in the same unit is always offered: it was read

@@ -339,6 +339,19 @@ def test_the_event_of_a_date_is_its_clause_without_it(sentence: str, date: str, 
     assert st is not None and timeline.event_of(st, mentions_in(ctx, ctx.sent_of[0])) == event
 
 
+def test_one_clause_with_two_dates_is_one_event_and_no_event_keeps_a_date() -> None:
+    text = ("وارتفع حجم المبادلات التجارية بين البلدين في عام 2024.\n"
+            "واتفق الطرفان في مارس 2025 على تسليمه كاملاً قبل نهاية 2027 بدلاً من عام 2028.\n"
+            "ووقع البلدان في يناير 2026 اتفاقية جديدة للنقل البري.\n")
+    facts = [fact(text, "عام 2024", "date", "2024"), fact(text, "مارس 2025", "date", "2025-03"),
+             fact(text, "نهاية 2027", "date", "2027-12"), fact(text, "عام 2028", "date", "2028"),
+             fact(text, "يناير 2026", "date", "2026-01")]
+    for c in _article_kind(timeline.build, context(text, facts)):
+        items = c.question.items
+        assert not any(y in i for i in items for y in ("2024", "2025", "2026", "2027", "2028"))
+        assert len({" ".join(sorted(content_words(i))) for i in items}) == len(items)
+
+
 def test_the_days_of_the_news_and_its_background_are_ordered_though_not_asked() -> None:
     text = ("وانطلقت القضية في مارس 2024 إثر تقرير أعدته هيئة الرقابة.\n"
             "وفي أكتوبر 2024 صدرت بطاقات إيداع بالسجن في حق أربعة من المتهمين.\n"

@@ -498,6 +498,9 @@ def test_a_shares_wrong_options_stay_short_of_the_whole(seed: int) -> None:
     options = _options_of("ولا تزال الرواتب والدعوم تستحوذ على قرابة 79% من إجمالي المصروفات.\n", "79%", 79.0,
                           "لا تزال الرواتب والدعوم تستحوذ على قرابة _____ من إجمالي المصروفات.", seed, "percentage")
     assert len(options) == 3 and all(float(o.rstrip("%")) < 91 for o in options)  # not «99%»
+    small = _options_of("وانخفضت أسعار مجموعة الطعام 2.1% على أساس شهري.\n", "2.1%", 2.1,
+                        "انخفضت أسعار مجموعة الطعام _____ على أساس شهري.", seed, "percentage")
+    assert len(small) == 3 and all(float(o.rstrip("%")) < 5 for o in small)  # not «27.1%» half-way to the cap
 
 
 @pytest.mark.parametrize("seed", range(4))

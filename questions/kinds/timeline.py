@@ -11,7 +11,9 @@ from questions.build import key
 from questions.context import Context, fact_id
 from questions.distractors import interval
 from questions.kinds.base import Candidate, Kind
+from questions.completeness import ends_unfinished
 from questions.model import Question
+from questions.options import content_words
 from questions.normalize import fold, tokens
 from questions.clauses import split_clauses
 from questions.realize import Mention, Word, date_removal, is_verb, verbish, words_of
@@ -142,6 +144,22 @@ def _fronted_date_event(sentence: str, start: int, end: int, words: list[Word], 
     return body if len(body.split()) >= MIN_EVENT_WORDS else None
 
 
+SAME_EVENT_SHARE = 0.5  # events sharing this share of their content words are one event
+
+
+def _whole(body: str) -> bool:
+    """True for an event that reads whole and gives no date away: no year left in it, no word at its end
+    that needs what follows («اتفق الطرفان على تسليمه كاملاً قبل بدلاً»)."""
+    return not re.search(r"(?<![\d٠-٩])[\d٠-٩]{4}(?![\d٠-٩])", body) and not ends_unfinished(body) and \
+        fold(body.split()[-1]) not in lists.folded("generation/event_cut_before")
+
+
+def _same_event(a: str, b: str) -> bool:
+    wa, wb = content_words(a), content_words(b)
+    return " ".join(tokens(a)) == " ".join(tokens(b)) or \
+        bool(wa and wb) and len(wa & wb) >= SAME_EVENT_SHARE * min(len(wa), len(wb))
+
+
 def event_of(st: Stems, mentions: Sequence[Mention] = ()) -> str | None:
     """What happened on a date: its own clause with the date taken out, or None (see ``_own_clause_event``).
     ``mentions`` are the facts of its sentence: a person named after the verb is who did it."""
@@ -174,7 +192,7 @@ def build(ctx: Context, weights: dict[int, Weight], stems: dict[int, Stems]) -> 
         if body is None:
             continue
         iv = interval(st.fact.gregorian or str(st.fact.value))  # a Hijri date orders by its Gregorian day
-        if iv is not None and MIN_EVENT_WORDS <= len(body.split()) <= MAX_EVENT_WORDS:
+        if iv is not None and MIN_EVENT_WORDS <= len(body.split()) <= MAX_EVENT_WORDS and _whole(body):
             dated.append((iv, body, fi))
     dated.sort(key=lambda d: (d[0][0], d[2]))
     chosen: list[tuple[str, int]] = []
@@ -182,8 +200,8 @@ def build(ctx: Context, weights: dict[int, Weight], stems: dict[int, Stems]) -> 
     for iv, body, fi in dated:
         if last_end is not None and iv[0] <= last_end:
             continue  # overlapping spans («2025» and «ديسمبر 2025») have no clear order
-        if any(" ".join(tokens(body)) == " ".join(tokens(b)) for b, _ in chosen):
-            continue
+        if any(_same_event(body, b) for b, _ in chosen):
+            continue  # «اتفق الطرفان على تسليمه قبل نهاية 2027 بدلاً من 2028»: two dates of one event
         chosen.append((body, fi))
         last_end = iv[1]
     if len(chosen) < MIN_EVENTS:
