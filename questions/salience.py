@@ -110,12 +110,11 @@ def _converted(ctx: Context, fi: int) -> bool:
     دولار)»): its conversion."""
     f = ctx.facts[fi]
     g = ctx.facts[fi - 1] if fi > 0 else None  # the facts are in the article's order
-    between = fold(ctx.text[g.end:f.start]).strip() if g is not None else ""
-    words = between.lstrip("(،, ").strip()
     if g is None or g.type != "number" or not 0 <= f.start - g.end <= 20:
         return False
+    between = fold(ctx.text[g.end:f.start]).strip()
     if between.startswith("("):
-        return words in ("", "نحو", "حوالي", "اي", "ما يعادل", "ما يعادل نحو", "اي نحو", "اي ما يعادل")
+        return between[1:].strip() in ("", "نحو", "حوالي", "اي", "ما يعادل", "ما يعادل نحو", "اي نحو", "اي ما يعادل")
     # «بقيمة ملياري دينار جزائري، أي نحو 15 مليون دولار»: the same amount in another currency
     head, comma, tail = between.partition("،")
     return bool(comma) and len(head.split()) <= 1 and \
@@ -139,11 +138,16 @@ def _on_the_bench(ctx: Context, f: Fact) -> bool:
     return bool(set(words[-6:]) & lists.folded("generation/bench_words"))
 
 
+def _counted_noun(f: Fact) -> str:
+    """The noun a figure counts, folded: its unit, or the last word of its text («ست ساعات» -> «ساعات»)."""
+    return fold(f.unit or (f.text.split()[-1] if len(f.text.split()) > 1 else ""))
+
+
 def _days_of_an_occasion(ctx: Context, fi: int) -> bool:
     """True for a count of days or hours in a sentence about a visit, a festival, a conference, or for how
     long something lasted («استمرت نحو ست ساعات», «لمدة تسع ساعات», «على مدى 46 شهراً»)."""
     f = ctx.facts[fi]
-    unit = fold(f.unit or (f.text.split()[-1] if len(f.text.split()) > 1 else ""))
+    unit = _counted_noun(f)
     if not unit.startswith(("يوم", "ايام", "ساع", "شهر", "اشهر", "اسبوع", "اسابيع", "دقيق", "دقائق")):
         return False
     before = [w.removeprefix("و") for w in fold(ctx.text[max(0, f.start - 30):f.start]).split()[-2:]]
@@ -415,7 +419,7 @@ def _years_since(ctx: Context, fi: int, before: list[str]) -> bool:
     """True for a count of years or decades since a year the sentence gives («بعد ثماني سنوات من سيول
     2018», «انطلقت عام 1975 وشكّل على مدى خمسة عقود ...»): a subtraction, not the news."""
     f = ctx.facts[fi]
-    unit = fold(f.unit or (f.text.split()[-1] if len(f.text.split()) > 1 else ""))
+    unit = _counted_noun(f)
     if not unit.startswith(("سن", "عام", "اعوام", "عقد", "عقود")) or not {"بعد", "مدي", "طوال", "منذ"} & set(before):
         return False
     return bool(re.search(r"(?<![\d٠-٩])(?:19|20)[\d]{2}(?![\d٠-٩])", ctx.sentence_of(fi).text))
@@ -435,7 +439,7 @@ def _number_trivia(ctx: Context, fi: int) -> str | None:
         return "code"  # «الرقم الأخضر 1021»: a phone number
     if _in_title(ctx.text, f.start):
         return "in_title"  # «تاريخ الساحل المتصالح 1820-1971»: part of a book's or film's name
-    if _joined_by_slash(ctx.text, f.start, f.end) or _range_end(ctx.text, f.start) or _between(ctx.text, f.start, f.end):
+    if _joined_by_slash(ctx.text, f.start, f.end) or _range_end(ctx.text, f.start) or _between(ctx.text, f.start):
         return "part"  # «العام الدراسي 2025/2026», «من 5 إلى 16 نوفمبر», «تتراوح بين 49 و52»: half of one figure
     if _converted(ctx, fi):
         return "equivalent"  # «150 مليون ريال (40 مليون دولار)»: the same amount in another currency
@@ -644,7 +648,7 @@ def _runs_until(text: str, start: int) -> bool:
         words[-2].removeprefix("و") in lists.folded("generation/lasting_verbs")
 
 
-def _between(text: str, start: int, end: int) -> bool:
+def _between(text: str, start: int) -> bool:
     """True for either end of a span a figure moves within («تتراوح بين 49 و52 درجة»)."""
     before = fold(text[max(0, start - 70):start])
     return bool(re.search(r"(?:تتراوح|يتراوح|تراوحت|تراوح)\S*(?:\s+\S+){0,5}\s+بين\s+(?:[\d٠-٩][\d٠-٩.,٫]*\s+و\s*)?$",

@@ -222,10 +222,8 @@ def date_adjuncts(ctx: Context, fi: int) -> list[tuple[int, int]]:
     out = []
     for j in ctx.in_sent.get(si, ()):
         g = ctx.facts[j]
-        if j != fi and g.type == "date":
+        if j != fi and g.type == "date" and not _qualifies(f, g):  # «مقارنة بـ65.9% في العام الماضي»: it stays
             cut = date_removal(sent.text, g.start - sent.start, g.end - sent.start)
-            if _qualifies(f, g):
-                continue  # «مقارنة بـ65.9 في المئة في العام الماضي»: the date says whose figure it is
             before = fold(sent.text[:cut[0]]).split()[-1:] if cut is not None else []
             if cut is not None and not (before and before[0].strip("،,") in lists.folded("generation/dangling_prepositions")):
                 out.append(cut)

@@ -12,7 +12,7 @@ from questions.context import Context
 from questions.kinds.base import Candidate, Kind
 from questions.model import Fact, Question
 from questions.normalize import fold
-from questions.options import counted, counted_alike, number_view, spaced_numbers
+from questions.options import NumberView, counted, counted_alike, number_view, spaced_numbers
 from questions.realize import is_verb, words_of
 from questions.stems import Stems
 
@@ -81,20 +81,19 @@ def phrases(ch: Change, others: Sequence[Change] = ()) -> tuple[str, list[str]] 
             return None  # «ارتفعت الحصيلة إلى أربعة قتلى»: a count reached, with nothing it rose from, is no change to describe
         how = ("بنسبة" if "%" in how_of or "٪" in how_of else "بمقدار") if value == "by" else "إلى"
         same = list(dict.fromkeys(_siblings(ch, others, value) + _wrong_values(fact, None, up)))
-        unit = _unit_of(fact)  # «تراجع بمقدار 35 سنتيما», not «تراجع بمقدار 35»: the option stands alone
-        if unit:
-            value_of = number_view(fact)
-            same = [w for w in same if value_of is not None and (found := number_values(w)) and
-                    found[0] == int(found[0]) and counted_alike(int(found[0]), int(value_of.value), bool(value_of.scale))]
+        view = number_view(fact)
+        unit = _unit_of(fact, view)  # «تراجع بمقدار 35 سنتيما», not «تراجع بمقدار 35»: the option stands alone
+        if unit and view is not None:  # each wrong count agrees with that noun as the right one does
+            same = [w for w in same if (found := number_values(w)) and found[0] == int(found[0]) and
+                    counted_alike(int(found[0]), int(view.value), bool(view.scale))]
         return (f"{ch.noun} {how} {how_of}{unit}", [f"{ch.noun} {how} {w}{unit}" for w in same[:3]]) \
             if len(same) >= 3 else None
     return None
 
 
-def _unit_of(f: Fact) -> str:
+def _unit_of(f: Fact, view: NumberView | None) -> str:
     """The noun a counted figure's answer leaves out (« سنتيما» of «35 سنتيما»), with a space; "" for a
     percentage, a figure counting nothing, or one whose answer keeps it."""
-    view = number_view(f)
     if view is None or view.percent or view.spelled:
         return ""
     unit = counted(f, view)
