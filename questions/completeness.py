@@ -259,9 +259,12 @@ def leans_back(prompt: str) -> bool:
                 (len(t) > 4 and t[0] in "وف" and t[1] in "لبك" and t[2:] in words):
             if i + 1 < len(toks) and toks[i + 1] in _PRESENT_TIMES:
                 continue  # «هذا العام», «هذا الشهر»: the time the news is told in, not something named before
+            if i > 0 and toks[i - 1] in ("العام", "السنه") and any(_YEAR.fullmatch(x) for x in toks[:i - 1]):
+                continue  # «في مارس 2025 ... من العام نفسه»: the year is in the stem
             return True
     return False
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _PRESENT_TIMES = frozenset(("العام", "السنه", "الشهر", "الاسبوع", "الموسم", "اليوم", "الصيف", "الشتاء", "الربيع",
                             "الخريف", "الربع"))

@@ -392,6 +392,18 @@ def _a_step_of_procedure(f: Fact, after: list[str]) -> bool:
     return any(n.startswith(w) for n in nouns for w in lists.folded("generation/procedure_nouns"))
 
 
+def _equipment(ctx: Context, fi: int, after: list[str]) -> bool:
+    """True for a count of the equipment or logistics put to a task («14 صهريجاً», «22 سيارة إسعاف»), unless
+    the headline or the lead gives it: then it is the news («توزيع 300 حافلة جديدة»)."""
+    f = ctx.facts[fi]
+    nouns = [fold(n) for n in (f.unit or "", f.text.split()[-1], after[0] if after else "") if n]
+    if not any(n.startswith(w) for n in nouns for w in lists.folded("generation/equipment_nouns")):
+        return False
+    si = ctx.sent_of[fi]
+    in_title = bool(ctx.title) and any(d in ctx.title for d in re.findall(r"[\d٠-٩]+", f.text))
+    return not (si == 0 or ctx.sentences[si].paragraph == 0 or in_title)
+
+
 def _staffing(text: str, start: int) -> bool:
     """True for a count of a delegation or of an event's staff («وفدين ضما 34 مسؤولاً», «بتأطير أكثر من 180
     ألف أستاذ»)."""
@@ -455,6 +467,8 @@ def _number_trivia(ctx: Context, fi: int) -> str | None:
         return "period_end"  # «ويستمر حتى 26 منه»: the last day of a schedule
     if _a_step_of_procedure(f, after) or _staffing(ctx.text, f.start):
         return "procedure"  # «عقدت 27 جلسة», «وفدين ضما 34 مسؤولاً»: how the news came about, not the news
+    if _equipment(ctx, fi, after):
+        return "equipment"  # «خصصت البلدية 14 صهريجاً»: how the news was handled, not the news
     if before[-1:] == ["العدد"] and after[:1] == ["من"]:
         return "code"  # «العدد 112 من الرائد الرسمي»: an issue number
     if isinstance(f.value, (int, float)) and 1300 <= float(f.value) <= 1500 and \

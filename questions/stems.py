@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from questions.clauses import MAX_STEM_WORDS, fronted_cuts, glue_blank, stem_span, tidy
 from questions.stemcuts import cut_after, cut_number_tail
@@ -24,6 +24,7 @@ from questions.model import BLANK, Fact, Source
 from questions.normalize import fold, tokens
 from questions.options import NumberView, number_view, org_group, shows_in, still_to_come
 from questions.salience import LEAD_SENTENCES
+from questions.sametime import spell_out_times
 from questions.tails import list_tail_cut, tail_cut
 from questions.realize import (
     drop_conj,
@@ -103,7 +104,7 @@ def _clause(ctx: Context, fi: int, blank_start: int, blank_end: int) -> _Clause:
     td = tidy(sent.text, span[0], span[1], (s0, e0),
               [*fronted_cuts(sent.text, span[0], span[1]), *other_tail(ctx, fi, span[0], span[1])])
     text, a, b = with_subject(ctx, fi, td.text, td.to_tidied(s0), td.to_tidied(e0))
-    made = _finish(text, a, b, span)
+    made = _finish(*spell_out_times(ctx, fi, text, a, b), span)
     if made.cloze is None:
         return _coordinate(ctx, fi, s0, e0)
     return made
@@ -571,6 +572,8 @@ def stems_for(ctx: Context, fi: int) -> Stems | None:
         if f.type != "person" and _adjective_follows(ctx.text, f.end):
             return None  # «مركز الملك سلمان للإغاثة والأعمال | الإنسانية»: the name runs on
         return _for_name(ctx, fi, f)
-    if f.type == "date":
-        return _for_date(ctx, fi, f)
-    return _for_number(ctx, fi, f)
+    st = _for_date(ctx, fi, f) if f.type == "date" else _for_number(ctx, fi, f)
+    if st is None or st.wh is None:
+        return st
+    wh = spell_out_times(ctx, fi, st.wh, len(st.wh), len(st.wh))[0]
+    return st if wh == st.wh else replace(st, wh=wh)

@@ -514,3 +514,34 @@ def test_an_amount_converted_in_brackets_is_trivia() -> None:
 ])
 def test_a_ministry_acting_on_its_field_is_trivia(text: str, trivia: str | None) -> None:
     assert _trivia(context(text + "\n", [_org(text, "وزارة الصحة")]), "وزارة الصحة") == trivia
+
+
+# --- equipment and logistics --------------------------------------------------------------------------
+
+_LEAD = "أعلنت الشركة الوطنية للمياه قطع المياه ليلا في أربع ولايات بسبب تراجع مخزون السدود.\n\n"
+
+
+@pytest.mark.parametrize(("sentence", "surface", "unit"), [
+    ("وخصصت بلدية أريانة 14 صهريجا متنقلا لتزويد الأحياء المرتفعة.", "14", None),
+    ("وتوجهت إلى الموقع 22 سيارة إسعاف.", "22", None),
+    ("ويعتمد النظام على 1200 حساس أرضي.", "1200", None),
+    ("ويرافق المعرض برنامج يتضمن ست محاضرات.", "ست محاضرات", "محاضرة"),
+])
+def test_a_count_of_equipment_in_the_body_is_trivia(sentence: str, surface: str, unit: str | None) -> None:
+    text = _LEAD + sentence + "\n"
+    ctx = context(text, [fact(text, surface, "number", 6, unit=unit)])
+    assert _trivia(ctx, surface) == "equipment"
+
+
+def test_a_count_of_equipment_in_the_lead_or_the_headline_is_the_news() -> None:
+    lead = "وزعت الوزارة 300 حافلة مدرسية جديدة على المحافظات.\n\nوتوجهت إلى الموقع 22 سيارة إسعاف.\n"
+    ctx = context(lead, [fact(lead, "300", "number", 300), fact(lead, "22", "number", 22)],
+                  title="22 سيارة إسعاف إلى موقع الحادث")
+    assert _trivia(ctx, "300") is None
+    assert _trivia(ctx, "22") is None
+
+
+def test_a_count_of_what_is_not_equipment_stays_news() -> None:
+    text = _LEAD + "وتضررت 140 أسرة من انقطاع المياه.\n"
+    ctx = context(text, [fact(text, "140", "number", 140)])
+    assert _trivia(ctx, "140") is None
