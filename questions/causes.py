@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from questions import lists
 from questions.arabic import glued_conjunction
 from questions.clauses import split_clauses
-from questions.completeness import reports_speech
+from questions.completeness import reports_speech, subject_missing
 from questions.context import Context
 from questions.normalize import fold
 from questions.realize import Word, is_verb, words_of
@@ -24,7 +24,7 @@ MAX_EFFECT_WORDS = 16
 MIN_REASON_WORDS = 2
 MAX_REASON_WORDS = 10
 SHORT_REASON_WORDS = 6  # a longer reason is cut at its first preposition, so no option stands out by length
-_LEAD_PARTICLES = frozenset(("و", "ف", "قد", "وقد", "ثم"))
+_LEAD_PARTICLES = frozenset(("و", "ف", "قد", "وقد", "ثم", "كما"))
 _CUT_BEFORE = frozenset(("في", "علي", "من", "الي", "عن", "مع", "خلال", "داخل", "لدي", "عبر"))
 _ENDS = ("،", ".", "؛", ":", "»", "(")
 
@@ -149,6 +149,8 @@ def _effect(head: list[Word]) -> list[str] | None:
     first = words_of(texts[0])[0]
     if not _opens_with_verb(first) or reports_speech(first.bare) or first.bare in lists.folded("generation/masdar_starts"):
         return None  # «أشار إلى انقطاع التيار بسبب ...»: the cause of what was said, not of the saying
+    if subject_missing(" ".join(texts)):
+        return None  # «دعا إلى توفير مآوٍ مؤقتة»: who did, went with the sentence before
     if len(head) < len(whole) and any(ch.isdigit() for ch in whole[len(head)].text) and not _definite_noun(head[-1]):
         return None  # «أعلنت الوزارة تخصيص 40 مليون»: the word before the figure needs it
     return texts

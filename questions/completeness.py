@@ -176,21 +176,24 @@ def reports_speech(bare: str) -> bool:
 
 def subject_missing(text: str) -> bool:
     """True when ``text`` opens on a verb whose subject went with the clause before it: the next word is a
-    definite noun the verb does not agree with as its subject («ألزمت المتهمين بدفع ...»), a preposition,
-    or «كان قد» («كان قد خضع عام 2024 لعملية تحديث»). A count after the verb may be its passive subject
+    definite noun the verb does not agree with as its subject («ألزمت المتهمين بدفع ...»), a preposition
+    or a word it opens («قضت بالسجن»), «كان قد» («كان قد خضع عام 2024 لعملية تحديث») or «كانت» on an
+    elative («كانت الأدنى»). A count after the verb may be its passive subject
     («أُحيل 180 ملفاً»), and a word that may open a name is given the benefit of the doubt."""
     words = words_of(text.strip(" ،,.؟"))
     if len(words) < 2:
         return False
     first, second = words[0], words[1]
-    if drop_conj(first) in ("كان", "كانت") and second.bare == "قد":
-        return True
+    if drop_conj(first) in ("كان", "كانت") and (second.bare == "قد" or second.bare in lists.folded("generation/elatives")):
+        return True  # «كانت الأدنى في دائرة بيروت الأولى»: the lowest of what?
     if _holds_without_holder(first, second):
         return True
     if not is_verb(first):
         return False
     if second.bare in lists.folded("generation/realize_prepositions") or second.bare in ("قد", "ان", "انه", "انها", "بان"):
         return True
+    if second.bare.startswith(("بال", "لل", "كال")) and len(second.bare) > 4:
+        return True  # «قضت بالسجن المشدد ...»: the court went with the clause before
     return second.bare.startswith("ال") and not explicit_subject(words, 1, [], first)
 
 

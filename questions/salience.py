@@ -404,6 +404,15 @@ def _equipment(ctx: Context, fi: int, after: list[str]) -> bool:
     return not (si == 0 or ctx.sentences[si].paragraph == 0 or in_title)
 
 
+def _made_definite(ctx: Context, f: Fact) -> bool:
+    """True for a figure written with the article glued to it («الجولة الـ21», «المقاعد الـ16 المتبقية»,
+    «خلال الساعات الـ48 المقبلة»): an ordinal, or a count the story gave before or needs no reader to
+    recall. Blind readers rejected most such questions. The headline's figure stays."""
+    if not ctx.text[max(0, f.start - 3):f.start].endswith(("الـ", "ال")):
+        return False
+    return not (ctx.title and any(d in ctx.title for d in re.findall(r"[\d٠-٩]+", f.text)))
+
+
 def _staffing(text: str, start: int) -> bool:
     """True for a count of a delegation or of an event's staff («وفدين ضما 34 مسؤولاً», «بتأطير أكثر من 180
     ألف أستاذ»)."""
@@ -484,6 +493,8 @@ def _number_trivia(ctx: Context, fi: int) -> str | None:
         return "clock"  # «بين الساعة 11 صباحاً و5 مساء», «على مدار 24 ساعة»: the time of day, the whole day
     if _a_dimension(f, before):
         return "dimension"  # «قطر مرآته 50 سنتيمتراً», «على ارتفاع 2750 متراً»: a specification
+    if _made_definite(ctx, f):
+        return "definite"  # «الجولة الـ21», «المقاعد الـ16 المتبقية»: an ordinal, or a total named again
     return None
 
 
@@ -550,12 +561,16 @@ def _after_the_leader(ctx: Context, fi: int) -> bool:
     if _LOWER_PLACE.search(fold(re.split(r"[،,؛]", sent.text[:f.start - sent.start])[-1])):
         return True  # «حلت في المركز الخامس المرشحة دانة الفيلكاوي بـ1102 صوت»: the clause's place below the first
     said = fold(sent.text[:f.start - sent.start]).replace("،", " ").split()
-    return "ثم" in before and any(w.removeprefix("و") in runner_up for w in said)
+    # «..., تلاه ..., ثم ...», «جاء الحزب في المرتبة الثالثة بـ64 مقعداً، ثم الحركة بـ58»
+    return "ثم" in before and (any(w.removeprefix("و") in runner_up for w in said) or
+                               _LOWER_PLACE.search(" ".join(said)) is not None)
 
 
 RANKING_REACH = 6  # words between a ranking word («تلاه») and the figure it brings in
 # «في المركز الخامس», «المرتبة الثالثة»: a place below the first (folded)
-_LOWER_PLACE = re.compile(r"(?:المركز|المرتبه)\s+(?:الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الاخير)")
+# or «حلّ نهضة بركان ثالثاً»
+_LOWER_PLACE = re.compile(r"(?:المركز|المرتبه)\s+(?:الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الاخير)"
+                          r"|(?:^|\s)(?:ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)(?:\s|$)")
 
 
 def _a_dimension(f: Fact, before: list[str]) -> bool:

@@ -38,6 +38,7 @@ MAX_SHARE_OF_ONE_KIND = 0.6
 MAX_TRUE_FALSE = 2
 MAX_OF_ONE_COMPREHENSION_KIND = 2
 MAX_ALTERNATES = 4
+MAX_SEVERAL_TRIED = 4  # banks tried with one question using up several facts asked first
 MIN_SALIENCE = 0.2  # facts weighing less than this are asked only when the article's others weigh alike
 FILL_FLOOR = 4  # ... or when the bank would otherwise hold fewer questions than this
 NAME_FILL = MIN_QUESTIONS  # a bank holding fewer questions than this takes name questions to fill up
@@ -163,6 +164,8 @@ def _fits(c: Candidate, chosen: list[Candidate], kinds: Counter[str], size: int,
         return False
     if q.kind in comprehension_kinds() and kinds[q.kind] >= MAX_OF_ONE_COMPREHENSION_KIND:
         return False  # a quarter of the bank asking «ما منصب ...» three times is one idea, not three
+    if q.kind == "statement" and any(k.question.prompt == q.prompt for k in chosen):
+        return False  # «أيّ العبارات الآتية غير صحيحة» twice in one quiz reads as one question asked again
     if title_reveals(title, q) is not None or restates_title(title, q):
         return False
     same = [k for k in chosen if q.source.text and k.question.source.text == q.source.text]
@@ -194,11 +197,25 @@ def select(candidates: Sequence[Candidate], size: int, title: str = "") -> list[
     every = groups
     groups = [kept for g in groups if (kept := [c for c in g if exposure[c.question.key] <= too_exposed])]
     bank = _choose(groups, size, title)
+    # A question using up several facts (a which-statement question) may leave the bank short: the bank
+    # with just one of them, asked first, or none of them, is taken when it holds more questions, or as
+    # many with more comprehension kinds.
+    several = [c for g in groups for c in g if _uses_up_several(c)]
+    fewer = [kept for g in groups if (kept := [c for c in g if not _uses_up_several(c)])]
+    comprehension = comprehension_kinds()
+
+    def measure(b: list[Question]) -> tuple[int, int]:
+        return len(b), sum(q.kind in comprehension for q in b)
+
+    for alone in ([[c], *fewer] for c in several[:MAX_SEVERAL_TRIED]):
+        other = _choose(alone, size, title)
+        if measure(other) > measure(bank):
+            bank = other
     if len(bank) < min(size, FILL_FLOOR):
-        # a thin bank takes, in turn, the bank without questions using up several facts, and the bank
-        # that may ask what the other questions show (a short story whose few figures share sentences)
-        for fewer in ([kept for g in groups if (kept := [c for c in g if not _uses_up_several(c)])], every):
-            fuller = _choose(fewer, size, title)
+        # a thin bank takes, in turn, the bank without such questions and the bank that may ask what the
+        # other questions show (a short story whose few figures share sentences)
+        for alone in (fewer, every):
+            fuller = _choose(alone, size, title)
             if len(fuller) > len(bank):
                 bank = fuller
     return bank

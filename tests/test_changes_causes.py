@@ -195,6 +195,8 @@ def test_a_cause_or_purpose_after_a_verb_initial_clause_is_found(text: str, reas
     "أصدرت الجمعية اللبنانية من أجل ديمقراطية الانتخابات تقريرها السنوي، حسب البيان.",  # inside a name
     "وافتتح المهاجم ياسين بن عمارة التسجيل في الدقيقة 23 إثر ركنية نفذها نسيم حداد، وفق الحكم.",  # a moment of play
     "وفاز الهلال على النصر في المباراة النهائية بهدف نظيف، أمام جمهور غفير.",  # a goal, not a purpose
+    # who called for it went with the sentence before
+    "كما دعا إلى توفير مآوٍ مؤقتة للسيارات حول الفضاء البديل بسبب الاكتظاظ المروري، وفق البيان.",
 ])
 def test_no_reason_where_no_clause_states_one_a_question_can_quote(text: str) -> None:
     facts = []
@@ -290,3 +292,8 @@ def test_a_change_by_a_time_to_come_is_a_goal() -> None:
     t = "وتسعى الوزارة، ضمن برنامج تحول القطاع الصحي، إلى خفض حالات التنويم بنسبة 25% بحلول نهاية العقد."
     ch = find_change(context(t, [_pct(t, "25%")]), 0)
     assert ch is not None and ch.goal  # «بحلول نهاية العقد»: nothing has fallen yet
+
+
+def test_a_cause_after_kama_keeps_its_subject() -> None:
+    assert find_reasons(context("كما أغلقت السلطات المدارس بسبب انتشار الفيروس، حسب البيان.", [])) == [
+        Reason(0, "أغلقت السلطات المدارس", "بسبب", "انتشار الفيروس")]

@@ -457,6 +457,7 @@ def test_a_count_reached_with_nothing_it_rose_from_is_no_change() -> None:
 @pytest.mark.parametrize(("subject", "reads"), [
     ("الإنتاج الوطني", True), ("تكلفة المشروع", True),
     ("ويقدر الإنتاج الوطني للموسم الحالي بنحو", False),  # a clause, not what changed
+    ("يوم الأحد", False), ("مارس الماضي", False),  # when it changed, not what
 ])
 def test_what_changed_reads_as_a_noun_phrase(subject: str, reads: bool) -> None:
     assert change.a_noun_phrase(subject) is reads
@@ -487,3 +488,13 @@ def test_no_change_question_on_what_is_awaited() -> None:
     ctx = context(t, [fact(t, "3.5%", "percentage", 3.5)])
     st = stems_for(ctx, 0)
     assert st is not None and change.build(ctx, st, 0.5) is None  # «يُنتظر»: nothing has shrunk yet
+
+
+def test_which_statement_is_asked_once_led_by_a_key_fact_and_once_by_a_lighter_one() -> None:
+    text = FIGURES + "ويضم المستشفى 14 غرفة عمليات مجهزة بأحدث المعدات الطبية.\n"
+    ctx = _figures(text)
+    ctx = context(text, [*ctx.facts, fact(text, "14 غرفة", "number", 14, unit="غرفة")])
+    made = [c for c in _article_kind(statement.build, ctx) if c.question.prompt == statement.PROMPT]
+    assert len(made) == 2
+    assert made[0].facts[0] != made[1].facts[0]  # led by different facts
+    assert made[0].salience > made[1].salience  # the key fact's first

@@ -409,3 +409,21 @@ def test_a_true_false_item_on_the_headlines_figure_and_words_is_not_asked() -> N
                      answer=TRUE_LABEL, choices=(TRUE_LABEL, FALSE_LABEL))
     assert restates_title(title, again)
     assert not restates_title("الوالي يشرف على احتفالات عيد الاستقلال", again)
+
+
+def test_a_question_using_up_key_facts_gives_way_to_one_on_lighter_facts_when_the_bank_holds_more() -> None:
+    # Asked first, the statement on facts 0-3 leaves only facts 4 and 5 to ask; the one on the lighter facts
+    # 6-9 leaves every figure question, and the bank holds as many as it may.
+    def statement(i: int, facts: tuple[str, ...], salience: float) -> Candidate:
+        q = Question(key=f"statement-{i}", kind="statement", fact_type="place", prompt="أيّ العبارات صحيحة؟",
+                     answer=f"عبارة {TOPICS[i]}", choices=tuple(f"عبارة {TOPICS[j]}" for j in (i, 10, 11, 12)),
+                     source=Source(f"عبارة {TOPICS[i]}.", 0, 1))
+        return Candidate(q, facts, salience, 0.8)
+
+    heavy = statement(13, ("place:0", "place:1", "place:2", "place:3"), 0.9)
+    light = statement(14, ("place:6", "place:7", "place:8", "place:9"), 0.3)
+    figures = [cand(i, ("mcq", "cloze")[i % 2], salience=0.5) for i in range(6)]
+    bank = select([heavy, light, *figures], 6)
+    assert len(bank) == 6
+    assert [q.kind for q in bank].count("statement") == 1
+    assert heavy.question.key not in {q.key for q in bank}

@@ -362,6 +362,9 @@ def test_a_small_number_right_after_a_name_is_part_of_it() -> None:
     ("وأشرف الوالي بمناسبة الذكرى الـ64 لعيد الاستقلال على استلام المشروع.", "64", "number", 64, "anniversary"),
     ("وتصدر المطيري بـ1493 صوتا، تلاه عبدالله ناصر العنزي بـ1388 صوتا.", "1388", "number", 1388, "runner_up"),
     ("وحلت في المركز الخامس المرشحة دانة يوسف الفيلكاوي بـ1102 صوت.", "1102", "number", 1102, "runner_up"),
+    ("وتصدر الوداد بـ68 نقطة، فيما حلّ نهضة بركان ثالثاً بـ57 نقطة.", "57", "number", 57, "runner_up"),
+    ("وجاء التجمع الوطني في المرتبة الثالثة بـ64 مقعداً، ثم حركة مجتمع السلم بـ58 مقعداً.", "58", "number", 58,
+     "runner_up"),
     ("وتراوحت الكميات في بقية المحافظات بين 35 و80 مليمترا.", "35", "number", 35, "part"),
     ("وسجلت 41 ألف حالة بين أكتوبر 2025 وفبراير 2026 في المدن.", "فبراير 2026", "date", "2026-02", "period_end"),
     ("ويتألف مشروع القانون من 34 مادة موزعة على 7 فصول.", "34 مادة", "number", 34, "procedure"),
@@ -545,3 +548,20 @@ def test_a_count_of_what_is_not_equipment_stays_news() -> None:
     text = _LEAD + "وتضررت 140 أسرة من انقطاع المياه.\n"
     ctx = context(text, [fact(text, "140", "number", 140)])
     assert _trivia(ctx, "140") is None
+
+
+@pytest.mark.parametrize(("sentence", "surface"), [
+    ("وقال المدرب إن الفريق لم يخسر منذ الجولة الـ21 أمام الرجاء.", "21"),
+    ("وتوزعت المقاعد الـ16 المتبقية على ثمانية أحزاب صغيرة.", "16"),
+    ("وحذر المركز من أمطار غزيرة خلال الساعات الـ48 المقبلة.", "48"),
+])
+def test_a_figure_with_the_article_glued_to_it_is_trivia(sentence: str, surface: str) -> None:
+    text = _LEAD + sentence + "\n"
+    ctx = context(text, [fact(text, surface, "number", int(surface))])
+    assert _trivia(ctx, surface) == "definite"
+
+
+def test_a_figure_with_the_article_glued_to_it_in_the_headline_is_news() -> None:
+    text = _LEAD + "وانطلقت الدورة الـ49 من معرض الكتاب.\n"
+    ctx = context(text, [fact(text, "49", "number", 49)], title="انطلاق الدورة الـ49 من معرض الكتاب")
+    assert _trivia(ctx, "49") is None

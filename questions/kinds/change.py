@@ -9,6 +9,7 @@ from questions.answers import number_values
 from questions.build import key, shuffled
 from questions.changes import Change, article_changes, change_facts, change_id, find_change, rising
 from questions.context import Context
+from questions.datepatterns import MONTHS, WEEKDAYS
 from questions.kinds.base import Candidate, Kind
 from questions.model import Fact, Question
 from questions.normalize import fold
@@ -110,6 +111,8 @@ def a_noun_phrase(subject: str) -> bool:
     first = first[1:] if first[:1] == "و" and len(first) > 3 else first
     if is_verb(words_of(first)[0]) or (first.startswith("ي") and len(first) >= 4):
         return False  # «ويقدر الإنتاج ...»: a clause, not what changed
+    if first in ("يوم", "خلال", "منذ", "مطلع", "نهايه") or first in WEEKDAYS or first in MONTHS:
+        return False  # «يوم الأحد»: when it changed, not what
     return fold(words[-1]).strip("«»،,") not in lists.folded("generation/realize_approximations")
 
 

@@ -83,8 +83,9 @@ def _one(ctx: Context, ready: list[tuple[int, Stems, str]], at: int, odd_true: b
 
 
 def build(ctx: Context, weights: dict[int, Weight], stems: dict[int, Stems]) -> list[Candidate]:
-    """Up to two questions on four statements from four different sentences: which one is true (the
-    others swap a date, a number, a place or a body, see ``swap_reads_well``), and which one is not."""
+    """Up to four questions on four statements from four different sentences: which one is true (the
+    others swap a figure or a date, see ``swap_reads_well``), and which one is not, each led by a key fact
+    and by a lighter one."""
     # Statements from sentences holding few other facts first: a statement shows its whole sentence,
     # and one holding the lead's three figures would leave none of them to ask.
     ready = sorted(((fi, st, text) for fi, st in stems.items() if (text := _usable(ctx, st)) is not None),
@@ -96,18 +97,22 @@ def build(ctx: Context, weights: dict[int, Weight], stems: dict[int, Stems]) -> 
                                          weights[x[0]].score, x[0]))
     out: list[Candidate] = []
     taken: set[str] = set()
+    # Each question once on the article's key facts, and once on its lighter ones: a bank whose key facts
+    # other questions ask has room for the second beside them.
     for odd_true in (True, False):
-        for at, (fi, st, _) in enumerate(ready):
-            if st.fid in taken:
-                continue
-            made = _one(ctx, ready, at, odd_true, taken, spare)
-            if made is None:
-                continue
-            q, facts = made
-            taken.add(st.fid)
-            salience = 0.5 * weights[fi].score + 0.5 * max(weights[i].score for i in stems if stems[i].fid == st.fid)
-            out.append(Candidate(q, tuple(facts), salience, 0.8))
-            break
+        for order in (ready, spare):
+            for fi, st, _ in order:
+                if st.fid in taken:
+                    continue
+                made = _one(ctx, order, order.index((fi, st, _)), odd_true, taken, spare)
+                if made is None:
+                    continue
+                q, facts = made
+                taken.add(st.fid)
+                salience = 0.5 * weights[fi].score + \
+                    0.5 * max(weights[i].score for i in stems if stems[i].fid == st.fid)
+                out.append(Candidate(q, tuple(facts), salience, 0.8))
+                break
     return out
 
 
