@@ -77,6 +77,29 @@ def _value_at(ctx: Context, si: int, start: int, end: int) -> Fact | None:
     return None
 
 
+SERIES_GAP_WORDS = 6  # words between the last value of a change and a next one that carries the series on
+
+
+def series_goes_on(ctx: Context, ch: Change) -> bool:
+    """True when a figure of the same kind follows the change's last value, joined by «ثم» or «و»: «من 9
+    حالات في كانون الثاني إلى 27 حالة في شباط، ثم إلى 41 حالة في آذار», «10.8% في مارس، مقابل 12.3% في
+    فبراير و13.9% في يناير». «By how much» or «how» it changed then has several answers."""
+    values = [v for v in (ch.before, ch.after) if v is not None]
+    if not values:
+        return False
+    last = max(values, key=lambda v: v.end)
+    for g in sorted(ctx.facts, key=lambda g: g.start):
+        if g.start < last.end or g.type != last.type:
+            continue
+        between = ctx.text[last.end:g.start]
+        if any(mark in between for mark in ".؟!؛\n") or len(between.split()) > SERIES_GAP_WORDS:
+            return False
+        words = fold(between).replace("،", " ").split()
+        return "ثم" in words or any(w.startswith("و") and len(w) <= 2 for w in words[-1:]) or \
+            between.rstrip().endswith("و")
+    return False
+
+
 def find_change(ctx: Context, fi: int) -> Change | None:
     """The change fact ``fi`` takes part in, or None when its clause reports no change in numbers."""
     f = ctx.facts[fi]

@@ -147,6 +147,9 @@ def check(question: Question) -> list[str]:
         failed.append(DANGLING)
     said = _statement(q)
     if said is not None and (opens_as_fragment(said) or ends_unfinished(said)) or \
-            said is None and shape(q) in ("choice", "text", "numeric") and owner_missing(q.prompt):
-        failed.append(FRAGMENT)  # ... or a question on a noun owned by someone it does not name («سجل لاعبوه»)
+            said is None and shape(q) in ("choice", "text", "numeric") and owner_missing(q.prompt) or \
+            q.kind == "statement" and any(opens_as_fragment(c) or ends_unfinished(c) for c in q.choices):
+        # ... or a question on a noun owned by someone it does not name («سجل لاعبوه»), or a statement
+        # to judge that stops short («تضم المرحلة الأولى خمسة أرصفة بطول إجمالي»)
+        failed.append(FRAGMENT)
     return failed

@@ -405,6 +405,8 @@ def _asides(sentence: str, s: int, e: int, keep: tuple[int, int]) -> list[tuple[
             continue  # «، من واحدة من أسوأ الأزمات،»: what the verb needs, not an aside («، في بيان له،» is one)
         if b + 1 >= len(words) or _after_comma(words, b + 1):
             continue  # the phrase ends its clause: it is what the clause says, not an aside
+        if any(w.bare in lists.folded("generation/subset_openers") for w in words[b + 1:b + 3]):
+            continue  # «، برصيد 34 ميدالية، منها 14 ذهبية»: what follows names part of it
         if any(":" in w.text for w in inner) or glued_conjunction(words[b + 1].text) == "و":
             continue  # «، موزعين على أربع محافظات: العاصمة، والمحرق، ...»: an item of a list, not an aside
         first = words[a].start + max(words[a].text.rfind(c) for c in _COMMAS)

@@ -250,10 +250,14 @@ def date_options(f: Fact, stem: str, rng: random.Random, n: int = 3, published: 
     rng.shuffle(head)
     day = _published(published)
     ahead = _ahead(value, day)
+    lo, hi = range_ends(stem)
     for c in head + rest:
         if ahead and day is not None and not _candidate_ahead(c, day):
             continue
         r = render_date(f.text, value, c)
+        first = number_values(r.split()[0]) if r and r.split() else []
+        if first and not lo < first[0] < hi:
+            continue  # «بين _____ و21 آب»: a day after the range's end is ruled out at a glance
         if r is not None and not shows_in(r, stem):
             _distinct_add(out, r, banned)
         if len(out) >= n:
@@ -496,7 +500,8 @@ def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: rand
             if o > 0 and 0.8 <= o / view.value <= 1.25 and abs(o - view.value) >= 0.05 * view.value
             and not (view.percent and o >= 100) and not view.scale]
     lo, hi = stem_bounds(ctx, f, view, stem)
-    hi = min(hi, period_cap(stem) + 1, score_cap(stem, view.value))
+    range_lo, range_hi = range_ends(stem)
+    lo, hi = max(lo, range_lo), min(hi, range_hi, period_cap(stem) + 1, score_cap(stem, view.value))
     bound = bound_before(stem.split(BLANK, 1)[0]) if BLANK in stem else None
     if bound == "floor":
         lo = max(lo, view.value)  # «أكثر من _____»: a smaller option would be true too
@@ -573,6 +578,23 @@ def stem_bounds(ctx: Context, f: Fact, view: NumberView, stem: str) -> tuple[flo
     if whole and number_values(whole.group(1)):
         hi = min(hi, number_values(whole.group(1))[0] * ratio + 1)  # «بأغلبية _____ صوتا من أصل 131 عضوا»: not 132
     return lo, hi
+
+
+_RANGE_START = re.compile(r"^\s*و\s*([\d٠-٩]+(?:[.,٫][\d٠-٩]+)?)")
+_RANGE_END = re.compile(r"(?:^|\s)بين\s+([\d٠-٩]+(?:[.,٫][\d٠-٩]+)?)\s*و\s*$")
+
+
+def range_ends(stem: str) -> tuple[float, float]:
+    """The other end of a range the blank opens or closes: «بين _____ و21 آب» (the start is below 21), «بين
+    14 و_____» (the end is above 14); (0, infinity) otherwise."""
+    if BLANK not in stem:
+        return 0.0, math.inf
+    before, after = stem.split(BLANK, 1)
+    if re.search(r"(?:^|\s)بين\s*$", before) and (m := _RANGE_START.match(after)) and number_values(m.group(1)):
+        return 0.0, number_values(m.group(1))[0]
+    if (m := _RANGE_END.search(before)) and number_values(m.group(1)):
+        return number_values(m.group(1))[0], math.inf
+    return 0.0, math.inf
 
 
 def _a_count_read_as_a_year(ctx: Context, g: Fact, f: Fact) -> bool:

@@ -208,6 +208,20 @@ def _affiliation(ctx: Context, fi: int) -> bool:
     return "،" in between[:3] and len(between.split()) <= 6 and "،" not in between[3:]
 
 
+def _employer_of_a_speaker(ctx: Context, fi: int) -> bool:
+    """True for a body named in the post of someone who speaks right after it («قال المتحدث باسم جهاز الإسعاف
+    والطوارئ، أسامة الفيتوري، إن ...»): where the speaker works, not what the news is about."""
+    f = ctx.facts[fi]
+    if fi not in ctx.sent_of:
+        return False
+    for j in ctx.in_sent[ctx.sent_of[fi]]:
+        g = ctx.facts[j]
+        if g.type == "person" and g.start >= f.end and ctx.text[f.end:g.start].strip() in ("،", ","):
+            after = fold(ctx.text[g.end:g.end + 14]).replace("،", " ").split()
+            return bool(after) and (after[0] in ("ان", "بان", "انه", "انها") or after[0].startswith(":"))
+    return False
+
+
 def _topic_places(ctx: Context) -> set[str]:
     """Places the whole article is about: named in the title and often, in most sentences, or the city
     of its dateline («الجزائر – «الخبر»» and then «محكمة سيدي امحمد بالجزائر العاصمة»)."""
@@ -325,7 +339,7 @@ def _name_trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
     if e.type == "organization" and org_group(e.name) == "ministry" and \
             _after_a_verb(sent.text, f.start - sent.start):
         return "ministry"  # «أطلقت وزارة الصحة حملة للتلقيح»: which ministry acts on its field goes without saying
-    if e.type == "organization" and _affiliation(ctx, fi):
+    if e.type == "organization" and (_affiliation(ctx, fi) or e.mentions == 1 and _employer_of_a_speaker(ctx, fi)):
         return "affiliation"
     if e.type == "organization" and _issued_by(ctx.text, f.start):
         return "source"  # «البيانات الصادرة عن المركز الوطني للإحصاء»: where the figures come from
@@ -491,8 +505,10 @@ def _number_trivia(ctx: Context, fi: int) -> str | None:
         return "family"  # «وهي أم لـ4 أطفال»: a family detail of someone quoted
     if before[-1:] in (["الساعه"], ["مدار"]) or after[:1] and after[0] in ("صباحا", "مساء", "ظهرا", "فجرا"):
         return "clock"  # «بين الساعة 11 صباحاً و5 مساء», «على مدار 24 ساعة»: the time of day, the whole day
-    if _a_dimension(f, before):
-        return "dimension"  # «قطر مرآته 50 سنتيمتراً», «على ارتفاع 2750 متراً»: a specification
+    if _a_dimension(f, before) or _a_distance(f, before):
+        return "dimension"  # «قطر مرآته 50 سنتيمتراً», «على بعد نحو 25 كيلومتراً»: a specification
+    if _appeal_window(ctx, fi):
+        return "procedure"  # «خلال الآجال القانونية المحددة بـ10 أيام»: the law's deadline, not the news
     if _made_definite(ctx, f):
         return "definite"  # «الجولة الـ21», «المقاعد الـ16 المتبقية»: an ordinal, or a total named again
     return None
@@ -581,6 +597,23 @@ def _a_dimension(f: Fact, before: list[str]) -> bool:
         return False
     return any(w.removeprefix("و") in lists.folded("generation/dimension_nouns") for w in before) or \
         before[-2:] == ["علي", "ارتفاع"]
+
+
+def _a_distance(f: Fact, before: list[str]) -> bool:
+    """True for how far a site lies from somewhere («على بعد نحو 25 كيلومتراً شمال العاصمة»)."""
+    unit = fold(f.unit or f.text.split()[-1])
+    return unit.startswith(("كيلومتر", "كلم", "كم", "متر", "امتار", "ميل", "اميال")) and "بعد" in before
+
+
+def _appeal_window(ctx: Context, fi: int) -> bool:
+    """True for a count of days or hours in a sentence on an appeal («استئنافه خلال الآجال القانونية المحددة
+    بـ10 أيام», «مهلة 72 ساعة لتقديم الطعون»): the deadline the law sets, not the news."""
+    unit = _counted_noun(ctx.facts[fi])
+    if not unit.startswith(("يوم", "ايام", "ساع")):
+        return False
+    words = [w.removeprefix("و") for w in fold(ctx.sentence_of(fi).text).replace("،", " ").split()]
+    return any(w.removeprefix("ب").removeprefix("ل").removeprefix("ال").startswith(("استيناف", "طعن", "طعون"))
+               for w in words)
 
 
 def _date_trivia(ctx: Context, fi: int) -> str | None:

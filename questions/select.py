@@ -74,6 +74,11 @@ def restates(statements: Question, other: Question) -> bool:
     which-statement question, it tells a student that statement is true (ruling it in or out)."""
     if statements.kind != "statement":
         return False
+    if other.kind == "statement":
+        # two which-statement questions on one sentence: one shows it as written, the other changed
+        return any(len(words & content_words(theirs)) >= RESTATED_SHARE * len(words)
+                   for option in statements.choices if (words := content_words(option))
+                   for theirs in other.choices)
     stem = content_words(other.prompt)
     for option in statements.choices:
         words = content_words(option)

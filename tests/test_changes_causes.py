@@ -7,7 +7,7 @@ import pytest
 
 from handmade import context, fact
 from questions.causes import Reason, find_reasons, topic_phrases
-from questions.changes import Change, change_id, find_change, opposite_of
+from questions.changes import Change, change_id, find_change, opposite_of, series_goes_on
 from questions.context import Context
 from questions.model import Fact
 
@@ -297,3 +297,18 @@ def test_a_change_by_a_time_to_come_is_a_goal() -> None:
 def test_a_cause_after_kama_keeps_its_subject() -> None:
     assert find_reasons(context("كما أغلقت السلطات المدارس بسبب انتشار الفيروس، حسب البيان.", [])) == [
         Reason(0, "أغلقت السلطات المدارس", "بسبب", "انتشار الفيروس")]
+
+
+@pytest.mark.parametrize(("text", "surface", "goes_on"), [
+    ("ارتفع عدد الحالات من 9 حالات في يناير إلى 27 حالة في فبراير، ثم إلى 41 حالة في مارس.", "27 حالة", True),
+    ("تراجع التضخم إلى 10.8% في مارس، مقابل 12.3% في فبراير و13.9% في يناير.", "10.8%", True),
+    ("ارتفع عدد الحالات من 9 حالات في يناير إلى 27 حالة في فبراير، وفق الوزارة.", "27 حالة", False),
+])
+def test_a_change_whose_series_goes_on_has_no_single_amount(text: str, surface: str, goes_on: bool) -> None:
+    surfaces = [m for m in ("9 حالات", "27 حالة", "41 حالة", "10.8%", "12.3%", "13.9%") if m in text]
+    facts = [fact(text, m, "percentage" if "%" in m else "number", float(m.split()[0].rstrip("%")),
+                  unit=None if "%" in m else "حالة") for m in surfaces]
+    ctx = context(text, facts)
+    ch = find_change(ctx, surfaces.index(surface))
+    assert ch is not None
+    assert series_goes_on(ctx, ch) is goes_on

@@ -96,6 +96,10 @@ def test_well_formed_questions_pass_every_check(question: Question) -> None:
               "التي سجلت وحدها نحو 28 في المائة من إجمالي الإصابات؟", answer=TRUE_LABEL,
               choices=(TRUE_LABEL, FALSE_LABEL)), FRAGMENT),  # a relative clause whose noun went before
     (mcq(prompt="كم هدفاً سجل لاعبوه؟", answer="48", choices=("48", "40", "52", "56")), FRAGMENT),  # whose?
+    (Question(key="k", kind="statement", fact_type="number", prompt="أيّ العبارات الآتية صحيحة بحسب المقال؟",
+              answer="يمتد الطريق على نحو 1500 كيلومتر",
+              choices=("يمتد الطريق على نحو 1500 كيلومتر", "تضم المرحلة الأولى خمسة أرصفة بطول إجمالي",
+                       "بلغت الكلفة 3 مليارات دولار", "وصلت السفينة الأولى في مايو")), FRAGMENT),  # stops short
     (mcq(prompt=f"متطوعيه وزعوا خلال اليوم الأول أكثر من {BLANK} سلة غذائية.", answer="3 آلاف",
          choices=("3 آلاف", "5 آلاف", "6 آلاف", "7 آلاف")), FRAGMENT),  # whose volunteers?
     (mcq(prompt=f"أضافت: «صُنّع نحو 65 بالمئة من مكونات القمر محلياً، مقارنة بنحو {BLANK} في مشاريع سابقة».",

@@ -427,3 +427,21 @@ def test_a_question_using_up_key_facts_gives_way_to_one_on_lighter_facts_when_th
     assert len(bank) == 6
     assert [q.kind for q in bank].count("statement") == 1
     assert heavy.question.key not in {q.key for q in bank}
+
+
+def test_two_which_statement_questions_on_one_sentence_are_never_both_asked() -> None:
+    # One shows «يمتد الطريق على نحو 1500 كيلومتر» as written, the other changed: each settles the other.
+    def statement(key: str, prompt: str, options: tuple[str, ...], facts: tuple[str, ...]) -> Candidate:
+        q = Question(key=key, kind="statement", fact_type="number", prompt=prompt, answer=options[0], choices=options,
+                     source=Source(options[0], 0, 1))
+        return Candidate(q, facts, 0.6, 0.8)
+
+    true = statement("s1", "أيّ العبارات الآتية صحيحة بحسب المقال؟",
+                     ("يمتد الطريق على نحو 1500 كيلومتر من الفاو إلى الحدود", "بلغت الكلفة 9 مليارات دولار",
+                      "وصلت 7 سفن في مايو", "يضم الميناء 8 أرصفة"), ("number:1500", "number:3", "number:5", "number:6"))
+    false = statement("s2", "أيّ العبارات الآتية غير صحيحة بحسب المقال؟",
+                      ("تستهدف الشركة 40 رحلة أسبوعيا", "يمتد الطريق على نحو 1200 كيلومتر من الفاو إلى الحدود",
+                       "شارك 20 خبيرا في الدراسة", "بلغ عدد العمال 900 عامل"),
+                      ("number:40", "number:20", "number:900", "number:11"))
+    bank = select([true, false, *(cand(i, ("mcq", "cloze")[i % 2], salience=0.5) for i in range(6))], 8)
+    assert [q.kind for q in bank].count("statement") == 1

@@ -21,6 +21,7 @@ from questions.options import (
     number_view,
     period_cap,
     period_step,
+    range_ends,
     place_kind,
     shows_in,
     spaced_numbers,
@@ -563,3 +564,28 @@ def test_a_figure_sharing_the_scale_word_of_the_next_one_is_asked_as_written() -
     text = "بما يرفع الطاقة الإنتاجية من 77 إلى 110 ملايين طن سنويا."
     view = number_view(fact(text, "77", "number", 77_000_000))
     assert view is not None and view.answer == "77"  # «من _____ إلى 110 ملايين طن», not 77000000
+
+
+@pytest.mark.parametrize(("stem", "ends"), [
+    ("ستجري الدورة بين _____ و21 آب المقبل.", (0.0, 21.0)),  # the start of a range is below its end
+    ("تتراوح الأسعار بين 14 و_____ ديناراً.", (14.0, math.inf)),  # and its end above its start
+    ("بلغت الأسعار _____ ديناراً و21 درهماً.", (0.0, math.inf)),  # no range
+])
+def test_a_blank_opening_or_closing_a_range_has_the_other_end_as_its_bound(stem: str, ends: tuple[float, float]) -> None:
+    assert range_ends(stem) == ends
+
+
+def test_no_wrong_day_falls_outside_the_range_the_blank_opens() -> None:
+    text = "ستجري الدورة الاستثنائية بين 17 و21 آب المقبل."
+    f = fact(text, "17", "date", "--08-17")
+    for seed in range(5):
+        options = date_options(f, "ستجري الدورة الاستثنائية بين _____ و21 آب المقبل.", random.Random(seed))
+        assert options and all(int(o.split()[0]) < 21 for o in options)
+
+
+def test_no_wrong_number_falls_outside_the_range_the_blank_opens() -> None:
+    text = "تتراوح الغرامات بين 200 و500 دينار."
+    ctx = context(text, [fact(text, "200", "number", 200)])
+    options = number_options(ctx, ctx.facts[0], number_view(ctx.facts[0]), "تتراوح الغرامات بين _____ و500 دينار.",
+                             random.Random(0))
+    assert len(options) == 3 and all(0 < float(o) < 500 for o in options)

@@ -205,6 +205,18 @@ def test_the_body_a_quoted_person_works_for_is_trivia() -> None:
     assert _trivia(ctx, "شركة النيل") == "affiliation"
 
 
+def test_the_body_in_the_post_of_someone_who_speaks_next_is_trivia() -> None:
+    text = "وقال المتحدث باسم جهاز الإسعاف والطوارئ، أسامة الفيتوري، إن فرق الإنقاذ انتشلت الضحايا.\n"
+    ctx = context(text, [_org(text, "جهاز الإسعاف والطوارئ"), _person(text, "أسامة الفيتوري")])
+    assert _trivia(ctx, "جهاز الإسعاف والطوارئ") == "affiliation"
+
+
+def test_a_body_named_before_a_person_who_does_not_speak_is_no_affiliation() -> None:
+    text = "واستقبل جهاز الإسعاف والطوارئ، أسامة الفيتوري، في مقره بطرابلس.\n"
+    ctx = context(text, [_org(text, "جهاز الإسعاف والطوارئ"), _person(text, "أسامة الفيتوري")])
+    assert _trivia(ctx, "جهاز الإسعاف والطوارئ") != "affiliation"
+
+
 def test_a_body_that_acts_is_no_affiliation() -> None:
     text = "قال كريم الشافعي إن شركة النيل أعلنت أرباحا قياسية هذا العام.\n"
     ctx = context(text, [_person(text, "كريم الشافعي"), _org(text, "شركة النيل")])
@@ -379,6 +391,11 @@ def test_a_small_number_right_after_a_name_is_part_of_it() -> None:
      "ثلاث سنوات", "number", 3, "testimony"),  # a relative clause between the witness and the words
     ("وضربت سيول جارفة المدينة إثر عاصفة رعدية استمرت نحو ست ساعات.", "ست ساعات", "number", 6, "duration"),
     ("وتوصل البلدان إلى اتفاق للحصول على تمويل على مدى 46 شهراً.", "46 شهراً", "number", 46, "duration"),
+    ("واستمرت الجلسة الأخيرة أكثر من 13 ساعة.", "13 ساعة", "number", 13, "duration"),
+    ("ودشّن الوزير محطة على بعد نحو 25 كيلومتراً شمال العاصمة.", "25 كيلومتراً", "number", 25, "dimension"),
+    ("وأعلنت هيئة الدفاع عزمها استئنافه خلال الآجال القانونية المحددة بـ10 أيام.", "10 أيام", "number", 10,
+     "procedure"),
+    ("وأمام الأحزاب مهلة 72 ساعة لتقديم الطعون أمام المحكمة الدستورية.", "72 ساعة", "number", 72, "procedure"),
     ("وتضم القاعة، التي تمتد على مساحة 650 مترا مربعا، 740 لوحا طينيا.", "650 مترا", "number", 650, "dimension"),
     ("وتوقعت الأرصاد درجات حرارة تتراوح بين 49 و52 درجة مئوية.", "52", "number", 52, "part"),
     ("وعقدت هيئة الحكم 27 جلسة منذ يناير 2025.", "27", "number", 27, "procedure"),
