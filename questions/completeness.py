@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from questions import lists
+from questions.model import BLANK
 from questions.normalize import fold, strip_diacritics, tokens
 from questions.realize import Word, drop_conj, is_verb, words_of
 from questions.realize.words import explicit_subject
@@ -219,7 +220,34 @@ def ends_unfinished(text: str) -> bool:
         return False
     last = fold(words[-1]).strip("«»()،,.؟")
     last = last[1:] if last[:1] == "و" and len(last) > 3 else last
-    return last in lists.folded("generation/needs_complement") or last in lists.folded("generation/stem_cannot_end")
+    return last in lists.folded("generation/needs_complement") or last in lists.folded("generation/stem_cannot_end") \
+        or _copula_alone(text) or _stops_at_attribution(text)
+
+
+COPULA_ALONE_WORDS = 4  # «، ويعد مشروع الجزيرة»: a copula and its subject with nothing said of it
+
+
+def _copula_alone(text: str) -> bool:
+    """True when the last clause is a copula and its subject only («...، ويعد مشروع الجزيرة»)."""
+    clause = re.split(r"[،,؛]", text.strip(" .؟"))[-1].split()
+    if not clause or len(clause) > COPULA_ALONE_WORDS:
+        return False
+    first = fold(clause[0])
+    first = first[1:] if first[:1] == "و" and len(first) > 3 else first
+    return first in lists.folded("generation/copulas")
+
+
+def _stops_at_attribution(text: str) -> bool:
+    """True for a statement whose last clause only says whose figures they are, after a clause too short to
+    say anything («يسجل لبنان، وفق تقديرات الوكالة الدولية لأبحاث السرطان»): what was said was cut."""
+    if BLANK in text:
+        return False
+    pieces = [p.split() for p in re.split(r"[،,]", text.strip(" .؟")) if p.strip()]
+    if len(pieces) < 2 or len(pieces[-2]) > 3:
+        return False
+    opening = " ".join(fold(w) for w in pieces[-1][:2])
+    openers = lists.folded("generation/attribution_openers") | {"وفق", "حسب"}
+    return fold(pieces[-1][0]) in openers or opening in openers
 
 
 OWNER_REACH = 5  # a pronoun this early in a stem, with no noun before it, stands for something outside it

@@ -238,10 +238,26 @@ def _candidate_ahead(c: tuple[int | None, int | None, int | None], published: dt
         return False
 
 
+def _candidate_over(c: tuple[int | None, int | None, int | None], published: dt.date) -> bool:
+    """True when a candidate (year, month, day) has ended by ``published``; one without a year can't tell."""
+    y, m, d = c
+    if y is None:
+        return True
+    if m is None:
+        return dt.date(y, 12, 31) < published
+    if d is None:
+        return dt.date(y + (m == 12), m % 12 + 1, 1) <= published
+    try:
+        return dt.date(y, m, d) < published
+    except ValueError:
+        return False
+
+
 def date_options(f: Fact, stem: str, rng: random.Random, n: int = 3, published: str | None = None) -> list[str]:
     """Up to ``n`` wrong dates near ``f`` in its granularity, written like ``f``, none in the stem. A date
     still to come when the article was published (``published``) gets dates still to come: a plan set for
-    a year already past is ruled out at a glance."""
+    a year already past is ruled out at a glance; and a period over by then gets periods over by then (a
+    year's trade figures published in January 2026 are no 2026 or 2027 figures)."""
     value = str(f.value)
     banned = {token_key(f.text)}
     out: list[str] = []
@@ -250,9 +266,13 @@ def date_options(f: Fact, stem: str, rng: random.Random, n: int = 3, published: 
     rng.shuffle(head)
     day = _published(published)
     ahead = _ahead(value, day)
+    span = interval(value)
+    over = day is not None and span is not None and span[1] < day
     lo, hi = range_ends(stem)
     for c in head + rest:
         if ahead and day is not None and not _candidate_ahead(c, day):
+            continue
+        if over and day is not None and not _candidate_over(c, day):
             continue
         r = render_date(f.text, value, c)
         first = number_values(r.split()[0]) if r and r.split() else []

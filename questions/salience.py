@@ -332,8 +332,10 @@ def _name_trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
         _body_trivia(e) if e.type == "organization" else None
     if reason is not None:
         return reason
-    if e.type == "person" and e.mentions <= 2 and at_a_ceremony(sent.text):
-        return "ceremony"  # «وأشرف على تسليم الكأس ... عبد الحكيم مزيان»: protocol, not the news
+    if e.mentions <= 2 and at_a_ceremony(sent.text):
+        # «وأشرف على تسليم الكأس ... عبد الحكيم مزيان», «جرت مراسم الاستلام في المستودع المركزي بمنطقة
+        # الزهروني»: protocol, not the news
+        return "ceremony"
     if _announcer(sent.text, f.start - sent.start, f.end - sent.start, body=e.type == "organization"):
         return "announcer"  # «أعلنت وكالة الفضاء أن ...»: the news is what was announced
     if e.type == "organization" and org_group(e.name) == "ministry" and \

@@ -1,5 +1,6 @@
-"""Times a stem points back to, written out: «خلال العام ذاته» -> «خلال عام 2025» when the article named
-that year before, and «جرت اليوم السبت» -> «جرت السبت».
+"""Times a stem points back to, written out: «خلال العام ذاته» -> «خلال عام 2025» and «في الشهر ذاته» ->
+«في يونيو/حزيران 2026» when the article named that year or month before, and «جرت اليوم السبت» ->
+«جرت السبت».
 
 A question stands alone: «العام نفسه» or «اليوم» asks the student to remember which year the article
 named last, or when it was written. Blind readers asked for the year, and for «اليوم» to go.
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 
 from questions.context import Context
-from questions.datepatterns import WEEKDAYS
+from questions.datepatterns import MONTHS, WEEKDAYS
 from questions.normalize import fold
 
 # «العام نفسه», «السنة ذاتها», with what leads to it («من», «في», «خلال», «خريف»)
@@ -32,6 +33,41 @@ def year_named_before(ctx: Context, pos: int) -> str | None:
         if m is not None and (best is None or f.start > best[0]):
             best = (f.start, m.group(1))
     return best[1] if best else None
+
+
+_SAME_MONTH = re.compile(r"(?<!\w)الشهر\s+(?:نفسه|ذاته)(?!\w)")
+
+
+def month_named_before(ctx: Context, pos: int) -> str | None:
+    """The month the article wrote last before offset ``pos``, with its year when written («يونيو/حزيران
+    2026», «مارس»), from the month's name on; None when no date before names a month."""
+    best: tuple[int, str] | None = None
+    for f in ctx.facts:
+        if f.type != "date" or f.start >= pos:
+            continue
+        words = f.text.split()
+        at = next((i for i, w in enumerate(words) if fold(w.split("/")[0].strip("،,")) in MONTHS), None)
+        if at is not None and (best is None or f.start > best[0]):
+            best = (f.start, " ".join(words[at:]).strip("،,"))
+    return best[1] if best else None
+
+
+def name_the_same_month(ctx: Context, fi: int, text: str, a: int, b: int) -> tuple[str, int, int]:
+    """The clause with «الشهر نفسه» written as the month the article named before it, unless the clause
+    names a month before the phrase already or that month is the answer."""
+    m = _SAME_MONTH.search(text)
+    if m is None or any(fold(w.strip("،,")) in MONTHS for w in text[:m.start()].split()):
+        return text, a, b
+    sent = ctx.sentence_of(fi)
+    at = sent.text.find(m.group(0))
+    month = None
+    if at >= 0:
+        month = month_named_before(ctx, sent.start + at)
+    f = ctx.facts[fi]
+    if month is None or f.type == "date" and month.split()[0] in f.text:
+        return text, a, b
+    done = _replace(text, a, b, m.start(), m.end(), month)
+    return done if done is not None else (text, a, b)
 
 
 def _replace(text: str, a: int, b: int, start: int, end: int, new: str) -> tuple[str, int, int] | None:
@@ -76,4 +112,5 @@ def drop_today(text: str, a: int, b: int) -> tuple[str, int, int]:
 def spell_out_times(ctx: Context, fi: int, text: str, a: int, b: int) -> tuple[str, int, int]:
     """The clause with the times it points back to written out."""
     text, a, b = name_the_same_year(ctx, fi, text, a, b)
+    text, a, b = name_the_same_month(ctx, fi, text, a, b)
     return drop_today(text, a, b)

@@ -556,8 +556,9 @@ def number_forms(view: NumberView) -> tuple[str, ...]:
         # «30 ألف دينار»: the whole figure in digits, never «30» alone (thirty dinars)
         full = round(view.value * view.scale_factor)
         return (str(full), f"{full:,}") if view.scale_factor > 1 else (digits,)
-    if view.thousands and view.thousands != ",":
-        return (f"{int(view.value)}", f"{int(view.value):,}")  # «367.122 مترشحا»: 367122 and 367,122
+    if view.thousands:
+        # «367.122 مترشحا»: 367122 and 367,122; «1,400»: 1400
+        return tuple(form for form in (f"{int(view.value)}", f"{int(view.value):,}") if form != view.answer)
     return (digits,) if view.arabic else ()  # «210» for «٢١٠»
 
 

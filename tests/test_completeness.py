@@ -91,6 +91,11 @@ def test_a_clause_whose_subject_went_with_the_clause_before(text: str, missing: 
     ("من المقرر أن يحال المشروع على مجلس المستشارين خلال الدورة التي تفتتح في", True),
     ("تبدأ الجلسة عند الساعة السابعة مساء", False),  # a time of day ends a clause
     ("بلغت نسبة المشاركة _____ في الانتخابات.", False),
+    ("لا يغطي الإنتاج المحلي سوى ربع الاحتياجات، ويعد مشروع الجزيرة", True),  # a copula and its subject
+    ("ويعد مشروع الجزيرة أكبر مشروع زراعي في البلاد", False),
+    ("تضم المرحلة الأولى خمسة أرصفة للحاويات بطول إجمالي", True),  # «إجمالي» needs its figure
+    ("يسجل لبنان، وفق تقديرات الوكالة الدولية لأبحاث السرطان", True),  # what Lebanon records was cut
+    ("ارتفع التضخم إلى 5%، وفق البيانات الرسمية", False),
 ])
 def test_a_stem_stopping_on_a_word_that_needs_what_follows(text: str, unfinished: bool) -> None:
     assert ends_unfinished(text) is unfinished

@@ -408,6 +408,15 @@ def test_wrong_ends_written_with_a_scale_word_go_the_way_the_change_goes() -> No
     assert len(ends) == 4 and all(e < 2.3 for e in ends)  # not «انخفاض من 2.3 مليار إلى 2.4 مليار»
 
 
+def test_ends_with_one_scale_word_singular_and_plural_are_one_scale() -> None:
+    ctx, st = _from_to("وارتفع حجم التبادل التجاري من 2.9 مليار ريال في 2024 إلى 3.4 مليارات ريال في 2025.\n",
+                       ("2.9 مليار ريال", 2.9e9), ("3.4 مليارات ريال", 3.4e9), "ريال")
+    made = change.build(ctx, st, 0.5)
+    assert made is not None and made.question.answer == "ارتفاع من 2.9 مليار إلى 3.4 مليارات"
+    c = comparison.build(ctx, st, 0.5)
+    assert c is not None and c.question.answer == "500 مليون ريال"
+
+
 def test_a_difference_below_one_of_the_scale_is_written_in_the_next_scale_down() -> None:
     ctx, st = _from_to("وتراجع العجز التجاري من 1.24 مليار دينار إلى 1.18 مليار دينار خلال العام.\n",
                        ("1.24 مليار دينار", 1.24e9), ("1.18 مليار دينار", 1.18e9), "دينار")

@@ -589,3 +589,12 @@ def test_no_wrong_number_falls_outside_the_range_the_blank_opens() -> None:
     options = number_options(ctx, ctx.facts[0], number_view(ctx.facts[0]), "تتراوح الغرامات بين _____ و500 دينار.",
                              random.Random(0))
     assert len(options) == 3 and all(0 < float(o) < 500 for o in options)
+
+
+def test_a_year_over_when_the_article_was_published_gets_years_over_by_then() -> None:
+    text = "وبلغ حجم التبادل التجاري 210 ملايين دولار في عام 2025."
+    f = fact(text, "عام 2025", "date", "2025")
+    for seed in range(5):
+        options = date_options(f, "بلغ حجم التبادل التجاري 210 ملايين دولار في _____.", random.Random(seed),
+                               published="2026-01-20")
+        assert len(options) == 3 and all(int(o.split()[-1]) < 2026 for o in options)

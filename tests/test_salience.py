@@ -582,3 +582,9 @@ def test_a_figure_with_the_article_glued_to_it_in_the_headline_is_news() -> None
     text = _LEAD + "وانطلقت الدورة الـ49 من معرض الكتاب.\n"
     ctx = context(text, [fact(text, "49", "number", 49)], title="انطلاق الدورة الـ49 من معرض الكتاب")
     assert _trivia(ctx, "49") is None
+
+
+def test_a_place_named_only_where_goods_were_handed_over_is_trivia() -> None:
+    text = "وجرت مراسم الاستلام في المستودع المركزي للشركة بمنطقة الزهروني بحضور وزير النقل.\n"
+    ctx = context(text, [_place(text, "الزهروني")])
+    assert _trivia(ctx, "الزهروني") == "ceremony"

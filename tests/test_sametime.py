@@ -5,7 +5,8 @@ from __future__ import annotations
 from handmade import context, fact, index_of
 from questions.completeness import leans_back
 from questions.generate import generate
-from questions.sametime import drop_today, name_the_same_year, year_named_before
+from questions.sametime import (drop_today, month_named_before, name_the_same_month, name_the_same_year,
+                                year_named_before)
 
 TEXT = ("أعلنت الوزارة في مارس 2025 أن الصادرات بلغت 2000 طن خلال عام 2024.\n"
         "وارتفعت الواردات في العام نفسه بنسبة 15%.\n")
@@ -62,3 +63,29 @@ def test_a_generated_stem_names_the_year_instead_of_the_same_year() -> None:
     prompts = [q.prompt for q in bank.questions] + [a.prompt for q in bank.questions for a in q.alternates]
     assert any("في عام 2024 بنسبة" in p for p in prompts)
     assert not any("العام نفسه" in p for p in prompts)
+
+
+MONTH = ("ارتفع الناتج بنسبة 3.9% في الربع الثاني حتى يونيو/حزيران 2026.\n"
+         "واستقر معدل التضخم عند 1.9% في الشهر ذاته.\n")
+
+
+def _month_ctx():
+    return context(MONTH, [fact(MONTH, "3.9%", "percentage", 3.9), fact(MONTH, "يونيو/حزيران 2026", "date", "2026-06"),
+                           fact(MONTH, "1.9%", "percentage", 1.9)])
+
+
+def test_the_month_named_before_keeps_its_year_and_drops_its_day() -> None:
+    ctx = _month_ctx()
+    assert month_named_before(ctx, MONTH.index("الشهر ذاته")) == "يونيو/حزيران 2026"
+    text = "وصل الوفد في 15 مارس.\nوعقد اجتماعه في الشهر نفسه.\n"
+    ctx2 = context(text, [fact(text, "15 مارس", "date", "--03-15")])
+    assert month_named_before(ctx2, text.index("الشهر نفسه")) == "مارس"
+
+
+def test_the_same_month_is_written_as_the_month() -> None:
+    ctx = _month_ctx()
+    clause = "استقر معدل التضخم عند _____ في الشهر ذاته"
+    text, a, b = name_the_same_month(ctx, index_of(ctx, "1.9%"), clause, clause.index("_____"),
+                                     clause.index("_____") + 5)
+    assert text == "استقر معدل التضخم عند _____ في يونيو/حزيران 2026"
+    assert text[a:b] == "_____"

@@ -331,6 +331,16 @@ def test_a_figure_with_a_thousands_dot_is_accepted_in_every_writing() -> None:
     assert number_forms(view) == ("367122", "367,122")
 
 
+def test_a_figure_with_a_thousands_comma_is_accepted_without_it() -> None:
+    from questions.options import number_view
+    from questions.stems import number_forms
+
+    t = "ويتوقع أن يستقبل المركز نحو 3,500 مريض سنوياً."
+    view = number_view(fact(t, "3,500 مريض", "number", 3500))
+    assert view is not None and view.answer == "3,500"
+    assert number_forms(view) == ("3500",)
+
+
 def test_a_figure_with_a_scale_word_is_accepted_whole_never_as_its_bare_figure() -> None:
     from questions.options import number_view
     from questions.stems import number_forms

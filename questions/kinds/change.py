@@ -69,8 +69,8 @@ def phrases(ch: Change, others: Sequence[Change] = ()) -> tuple[str, list[str]] 
     up = rising(ch)
     if before and after and ch.after is not None and ch.before is not None:
         start, end = number_view(ch.before), number_view(ch.after)
-        if start is None or end is None or start.scale != end.scale:
-            return None  # «من 18 ألف إلى 27500»: two ends written two ways read as a slip
+        if start is None or end is None or start.scale_factor != end.scale_factor:
+            return None  # «من 18 ألف إلى 27500»: two ends written two ways read as a slip (not «مليار» and «مليارات»)
         wrong = _wrong_values(ch.after, start.value, up)  # both ends are written in one scale
         if len(wrong) < 3:
             return None

@@ -65,7 +65,7 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
     diff = round(abs(b.value - a.value), decimals)
     if diff <= 0:
         return None
-    if a.scale != b.scale:
+    if a.scale_factor != b.scale_factor:
         return None  # «70 ألفاً» against «1.2 مليون»: subtracting the figures would mislead
     view = b if b.decimals >= a.decimals else a
     unit = " نقطة مئوية" if a.percent else counted(ch.after, b, ctx.text)
