@@ -89,6 +89,8 @@ def follows(written: str, percent: bool, texts: Iterable[str]) -> bool:
     unit = _unit(written)
     shown = {f for t in texts for f in figures(t)}
     shown.discard((value, percent))
+    if percent and any(pa and 0 < a < 100 and _close(100 - a, value, unit) for a, pa in shown):
+        return True  # the rest of a whole («سيطر على الكرة بنسبة 58% مقابل _____ لمنافسه»)
     for (a, pa), (b, pb) in permutations(shown, 2):
         if a <= 0 or b <= 0:
             continue

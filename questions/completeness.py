@@ -195,6 +195,8 @@ def subject_missing(text: str) -> bool:
         return True
     if second.bare.startswith(("بال", "لل", "كال")) and len(second.bare) > 4:
         return True  # «قضت بالسجن المشدد ...»: the court went with the clause before
+    if second.bare in ("بنسبه", "بمقدار", "بنحو", "بحوالي", "بقيمه") and (is_verb(first) or first.bare.endswith("ت")):
+        return True  # «ارتفعت بنسبة _____ لتصل إلى 412 مليار درهم»: what rose?
     return second.bare.startswith("ال") and not explicit_subject(words, 1, [], first)
 
 

@@ -33,6 +33,8 @@ def _q(prompt: str, answer: str, fact_type: str) -> Question:
     # a fall in percent from its two ends
     ("تراجع التبادل التجاري من 1.6 مليار دولار في 2023 إلى نحو 1.2 مليار دولار في 2025، بانخفاض يقارب _____.", "25%",
      "percentage"),
+    # the rest of a whole
+    ("سيطر الغرافة على الكرة بنسبة 58% مقابل _____ لمنافسه.", "42%", "percentage"),
     # a rate before a cut in basis points
     ("خفضت اللجنة سعر الإيداع بواقع 200 نقطة أساس، ليتراجع من _____ إلى 18 في المائة.", "20%", "percentage"),
 ])

@@ -80,6 +80,8 @@ def test_a_name_is_the_speaker_of_what_follows_it(text: str, name: str, speaks: 
     ("بلغت _____ ملليمتراً خلال نحو أربع ساعات", True),  # what reached it?
     ("قضت بالسجن المشدد عشر سنوات لثلاثة متهمين", True),  # who sentenced them?
     ("كانت الأدنى في دائرة بيروت الأولى بـ22.8%", True),  # the lowest of what?
+    ("ارتفعت بنسبة _____ لتصل إلى 412 مليار درهم", True),  # what rose?
+    ("ارتفعت الصادرات بنسبة _____ لتصل إلى 412 مليار درهم", False),
     ("كانت نسبة المشاركة الأدنى في دائرة بيروت الأولى", False),
 ])
 def test_a_clause_whose_subject_went_with_the_clause_before(text: str, missing: bool) -> None:

@@ -102,6 +102,18 @@ def test_roles_in_construct_state_are_kept_whole(text: str, name: str, role: str
     assert people[name].role == role
 
 
+@pytest.mark.parametrize("text, name, role", [
+    ("وأوضح المتحدث الرسمي باسم الوزارة، الدكتور فهد بن ناصر العتيبي، أن التحسن جاء نتيجة إعادة التوزيع.",
+     "فهد بن ناصر العتيبي", "المتحدث الرسمي باسم الوزارة"),
+    ("وقال نائب محافظ الجيزة، المهندس أحمد سعد الدين، إن الأعمال تسير وفق الجدول.", "أحمد سعد الدين",
+     "نائب محافظ الجيزة"),
+])
+def test_a_post_before_a_comma_is_the_role_of_the_person_in_apposition(text: str, name: str, role: str) -> None:
+    people = {f.text: f for f in entities(text) if f.type == "person"}
+    assert name in people, people
+    assert people[name].role == role
+
+
 def test_a_name_joined_by_wa_to_a_person_is_a_person_without_the_wa() -> None:
     text = "واستقبل الرئيس الروسي فلاديمير بوتين وميركل في الكرملين أمس."
     people = texts(text, "person")

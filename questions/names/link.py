@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from questions.model import Fact
 from questions.names.lexicon import common, lex_label, lexicon
-from questions.names.rules.predicates import is_title, role_before, wa_unknown
+from questions.names.rules.predicates import is_roleish, is_title, role_before, wa_unknown
 from questions.names.tokens import PLACE_GAZ, Doc, Span, fold_token
 from questions.names.words import ORG_HEADS, PLACE_HEADS, REGION_HEADS, SITE_HEADS
 from questions.normalize import strip_prefix
@@ -223,6 +223,20 @@ def _role_and_title(doc: Doc, s: Span) -> tuple[str | None, str | None]:
     return role, title
 
 
+def _role_in_apposition(doc: Doc, s: Span, title: str | None) -> str | None:
+    """The post written before a comma right before the person, or before his title there («وقال المتحدث
+    الرسمي باسم الوزارة، الدكتور فهد العتيبي، إن ...»): the name stands in apposition to the post."""
+    k = s.i - 1
+    if title is not None and k >= 0 and is_title(doc, k):
+        k -= 1
+    if k < 1 or doc.words[k] not in ("،", ","):
+        return None
+    r = role_before(doc, k)
+    if r >= k or not is_roleish(doc, r) or is_title(doc, r):
+        return None
+    return surface_no_clitic(doc, r) + doc.text[doc.offs[r][1]:doc.offs[k - 1][1]]
+
+
 def to_facts(doc: Doc) -> list[Fact]:
     """The facts of the article's spans, each with its entity id, and roles, titles and kinds."""
     found = doc.live()
@@ -253,6 +267,8 @@ def to_facts(doc: Doc) -> list[Fact]:
         if canon is None:
             canon = canon_of[(key, typ)] = canonical(key, by_token[typ], typ)
         role, title = _role_and_title(doc, s) if typ == "PERS" else (None, None)
+        if typ == "PERS" and role is None:
+            role = _role_in_apposition(doc, s, title)
         kind = place_kind(doc, s, key) if typ == "LOC" else None
         facts.append(Fact(type=TYPE_NAMES[typ], text=surf, value=surface.get(canon, canon), start=a, end=b,
                           sentence=doc.sent[s.i], entity=f"{TYPE_NAMES[typ]}:{canon}", role=role, title=title,
