@@ -189,10 +189,11 @@ def subject_missing(text: str) -> bool:
         return True  # «كانت الأدنى في دائرة بيروت الأولى»: the lowest of what?
     if _holds_without_holder(first, second):
         return True
-    if not is_verb(first):
+    if not is_verb(first) and drop_conj(first) not in lists.folded("generation/copulas"):
         return False
-    if second.bare in lists.folded("generation/realize_prepositions") or second.bare in ("قد", "ان", "انه", "انها", "بان"):
-        return True
+    if second.bare in lists.folded("generation/realize_prepositions") or \
+            second.bare in ("قد", "ان", "انه", "انها", "بان", "دون"):
+        return True  # «بقيت دون توقعات الهيئة»: what stayed below them?
     if second.bare.startswith(("بال", "لل", "كال")) and len(second.bare) > 4:
         return True  # «قضت بالسجن المشدد ...»: the court went with the clause before
     if second.bare in ("بنسبه", "بمقدار", "بنحو", "بحوالي", "بقيمه") and (is_verb(first) or first.bare.endswith("ت")):
@@ -285,6 +286,9 @@ def leans_back(prompt: str) -> bool:
     «لم تهتز شباكه سوى 17 مرة»)."""
     if owner_missing(prompt):
         return True
+    last = fold(prompt.strip(" ؟?.")).split()[-1:] if prompt.strip(" ؟?.") else []
+    if prompt.rstrip().endswith(("؟", "?")) and last and last[0] in _PRONOUN_ENDINGS:
+        return True  # «كم باحثاً شارك فيه؟»: in what?
     words = lists.folded("generation/anaphora")
     toks = tokens(prompt)
     for i, t in enumerate(toks):
@@ -298,6 +302,9 @@ def leans_back(prompt: str) -> bool:
     return False
 
 
+# a preposition and its pronoun ending a question: what it stands for is outside the question
+_PRONOUN_ENDINGS = frozenset(("فيه", "فيها", "منه", "منها", "عليه", "عليها", "اليه", "اليها", "عنه", "عنها",
+                              "به", "بها", "له", "لها"))
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _PRESENT_TIMES = frozenset(("العام", "السنه", "الشهر", "الاسبوع", "الموسم", "اليوم", "الصيف", "الشتاء", "الربيع",
                             "الخريف", "الربع"))

@@ -472,6 +472,14 @@ def period_step(unit: str | None, v: float) -> int:
     return 1
 
 
+BASIS_POINTS_STEP = 25
+
+
+def in_basis_points(text: str, f: Fact) -> bool:
+    """True for a figure counting basis points («150 نقطة أساس»)."""
+    return fold(f"{f.text} {text[f.end:f.end + 12]}").split()[1:3] == ["نقطه", "اساس"]
+
+
 def _noun_before(text: str, start: int) -> str | None:
     """The noun a figure counts when written before it («خلال الساعات الـ48 المقبلة» -> «ساعات»)."""
     words = fold(text[max(0, start - 25):start]).replace("الـ", " ").split()
@@ -527,9 +535,11 @@ def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: rand
         lo = max(lo, view.value)  # «أكثر من _____»: a smaller option would be true too
     elif bound == "ceiling":
         hi = min(hi, view.value)  # «لن تتجاوز _____»: a larger option would be true too
+    period = period_step(f.unit or _noun_before(ctx.text, f.start), view.value)
+    if in_basis_points(ctx.text, f) and view.value == int(view.value) and int(view.value) % BASIS_POINTS_STEP == 0:
+        period = BASIS_POINTS_STEP  # «بمقدار 25 نقطة أساس»: central banks move in quarters of a point
     spaced = spaced_numbers(view.value, decimals=view.decimals, percent=view.percent,
-                            year_like=not view.thousands and not view.unit_kept and not f.unit,
-                            period=period_step(f.unit or _noun_before(ctx.text, f.start), view.value))
+                            year_like=not view.thousands and not view.unit_kept and not f.unit, period=period)
     near = [o for o in near if lo < o < hi]
     if bound is not None:
         spaced += _one_side(view, bound == "floor")  # all the options on one side need finer steps

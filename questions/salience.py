@@ -507,7 +507,7 @@ def _number_trivia(ctx: Context, fi: int) -> str | None:
         return "family"  # «وهي أم لـ4 أطفال»: a family detail of someone quoted
     if before[-1:] in (["الساعه"], ["مدار"]) or after[:1] and after[0] in ("صباحا", "مساء", "ظهرا", "فجرا"):
         return "clock"  # «بين الساعة 11 صباحاً و5 مساء», «على مدار 24 ساعة»: the time of day, the whole day
-    if _a_dimension(f, before) or _a_distance(f, before):
+    if _a_dimension(f, before) or _a_distance(f, before) or _an_area(f, before):
         return "dimension"  # «قطر مرآته 50 سنتيمتراً», «على بعد نحو 25 كيلومتراً»: a specification
     if _appeal_window(ctx, fi):
         return "procedure"  # «خلال الآجال القانونية المحددة بـ10 أيام»: the law's deadline, not the news
@@ -599,6 +599,14 @@ def _a_dimension(f: Fact, before: list[str]) -> bool:
         return False
     return any(w.removeprefix("و") in lists.folded("generation/dimension_nouns") for w in before) or \
         before[-2:] == ["علي", "ارتفاع"]
+
+
+def _an_area(f: Fact, before: list[str]) -> bool:
+    """True for the area a site or a stand covers («جناح بمساحة 400 متر مربع», «مشروع على مساحة 42
+    فداناً»): a specification, not the news (a burnt or flooded area is written otherwise)."""
+    unit = fold(f.unit or f.text.split()[-1])
+    return unit.startswith(("متر", "امتار", "فدان", "هكتار", "دونم", "كيلومتر")) and \
+        any(w.removeprefix("ب") in ("مساحه", "مساحتها", "مساحته") for w in before)
 
 
 def _a_distance(f: Fact, before: list[str]) -> bool:

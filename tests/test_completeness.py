@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from questions.completeness import (ends_unfinished, owner_missing, predicate_missing, says_something, speaks_here,
-                                    subject_missing)
+from questions.completeness import (ends_unfinished, leans_back, owner_missing, predicate_missing, says_something,
+                                    speaks_here, subject_missing)
 
 
 @pytest.mark.parametrize(("text", "says"), [
@@ -81,6 +81,8 @@ def test_a_name_is_the_speaker_of_what_follows_it(text: str, name: str, speaks: 
     ("قضت بالسجن المشدد عشر سنوات لثلاثة متهمين", True),  # who sentenced them?
     ("كانت الأدنى في دائرة بيروت الأولى بـ22.8%", True),  # the lowest of what?
     ("ارتفعت بنسبة _____ لتصل إلى 412 مليار درهم", True),  # what rose?
+    ("بقيت دون توقعات الهيئة التي كانت تراهن على تجاوز عتبة _____", True),  # what stayed below them?
+    ("بقيت نسبة المشاركة دون توقعات الهيئة", False),
     ("ارتفعت الصادرات بنسبة _____ لتصل إلى 412 مليار درهم", False),
     ("كانت نسبة المشاركة الأدنى في دائرة بيروت الأولى", False),
 ])
@@ -115,3 +117,11 @@ def test_a_stem_stopping_on_a_word_that_needs_what_follows(text: str, unfinished
 ])
 def test_a_stem_opening_on_a_noun_owned_by_someone_it_does_not_name(text: str, missing: bool) -> None:
     assert owner_missing(text) is missing
+
+
+@pytest.mark.parametrize(("prompt", "leans"), [
+    ("كم باحثاً شارك فيه؟", True),  # in what?
+    ("كم باحثاً شارك في المشروع؟", False),
+])
+def test_a_question_ending_on_a_pronoun_leans_back(prompt: str, leans: bool) -> None:
+    assert leans_back(prompt) is leans

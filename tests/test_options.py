@@ -598,3 +598,14 @@ def test_a_year_over_when_the_article_was_published_gets_years_over_by_then() ->
         options = date_options(f, "بلغ حجم التبادل التجاري 210 ملايين دولار في _____.", random.Random(seed),
                                published="2026-01-20")
         assert len(options) == 3 and all(int(o.split()[-1]) < 2026 for o in options)
+
+
+def test_basis_points_move_in_quarters_of_a_point() -> None:
+    text = "خفض البنك سعر الفائدة الرئيسي بمقدار 25 نقطة أساس إلى 2%."
+    ctx = context(text, [fact(text, "25 نقطة", "number", 25, unit="نقطة")])
+    f = ctx.facts[0]
+    view = number_view(f)
+    assert view is not None
+    options = number_options(ctx, f, view, "خفض البنك سعر الفائدة الرئيسي بمقدار _____ نقطة أساس إلى 2%.",
+                             random.Random(0))
+    assert len(options) == 3 and all(int(o) % 25 == 0 for o in options)  # not «21» or «23» basis points

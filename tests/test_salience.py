@@ -393,6 +393,8 @@ def test_a_small_number_right_after_a_name_is_part_of_it() -> None:
     ("وتوصل البلدان إلى اتفاق للحصول على تمويل على مدى 46 شهراً.", "46 شهراً", "number", 46, "duration"),
     ("واستمرت الجلسة الأخيرة أكثر من 13 ساعة.", "13 ساعة", "number", 13, "duration"),
     ("ودشّن الوزير محطة على بعد نحو 25 كيلومتراً شمال العاصمة.", "25 كيلومتراً", "number", 25, "dimension"),
+    ("وخصص لها جناح بمساحة 400 متر مربع.", "400 متر", "number", 400, "dimension"),
+    ("وطرحت الشركة 3500 وحدة في مشروع على مساحة 42 فداناً.", "42 فداناً", "number", 42, "dimension"),
     ("وأعلنت هيئة الدفاع عزمها استئنافه خلال الآجال القانونية المحددة بـ10 أيام.", "10 أيام", "number", 10,
      "procedure"),
     ("وأمام الأحزاب مهلة 72 ساعة لتقديم الطعون أمام المحكمة الدستورية.", "72 ساعة", "number", 72, "procedure"),
@@ -588,3 +590,9 @@ def test_a_place_named_only_where_goods_were_handed_over_is_trivia() -> None:
     text = "وجرت مراسم الاستلام في المستودع المركزي للشركة بمنطقة الزهروني بحضور وزير النقل.\n"
     ctx = context(text, [_place(text, "الزهروني")])
     assert _trivia(ctx, "الزهروني") == "ceremony"
+
+
+def test_a_person_named_only_among_those_at_an_opening_ceremony_is_trivia() -> None:
+    text = "وأقيم حفل الافتتاح بحضور رئيس بلدية صيدا المهندس رامي القطب.\n"
+    ctx = context(text, [_person(text, "رامي القطب", role="رئيس بلدية صيدا")])
+    assert _trivia(ctx, "رامي القطب") == "ceremony"

@@ -113,6 +113,8 @@ def a_noun_phrase(subject: str) -> bool:
         return False  # «ويقدر الإنتاج ...»: a clause, not what changed
     if first in ("يوم", "خلال", "منذ", "مطلع", "نهايه") or first in WEEKDAYS or first in MONTHS:
         return False  # «يوم الأحد»: when it changed, not what
+    if first in ("كان", "كانت") or "قد" in (fold(w) for w in words):
+        return False  # «وكان حجم التبادل قد»: the clause of a change told in the pluperfect
     return fold(words[-1]).strip("«»،,") not in lists.folded("generation/realize_approximations")
 
 
