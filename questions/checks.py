@@ -126,6 +126,16 @@ def _statement(q: Question) -> str | None:
     return None
 
 
+# «كم بلغت النسبة؟»: a question on a bare generic noun, of which the article gives several
+_VAGUE = re.compile(r"^\s*(?:كم|ما)\s+(?:(?:بلغت|بلغ|كانت|كان|هي|هو)\s+)?(?:النسبة|النسبه|العدد|القيمة|القيمه|المبلغ|الرقم|"
+                    r"الحصة|الحصه|المعدل)\s*[؟?]\s*$")
+
+
+def vague(prompt: str) -> bool:
+    """True for a question that names nothing but a generic noun («كم بلغت النسبة؟»)."""
+    return _VAGUE.match(prompt) is not None
+
+
 def check(question: Question) -> list[str]:
     """Return the quality checks ``question`` fails (empty when it passes)."""
     q = question
@@ -139,7 +149,7 @@ def check(question: Question) -> list[str]:
         failed.append(OPTION_IN_STEM)
     if not _options_distinct(q):
         failed.append(DUPLICATE_OPTIONS)
-    if not _form(q):
+    if not _form(q) or vague(q.prompt):
         failed.append(NOT_A_QUESTION)
     if not balanced(q.prompt) or not all(balanced(c) for c in q.choices):
         failed.append(UNBALANCED)

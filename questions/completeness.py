@@ -298,6 +298,8 @@ def leans_back(prompt: str) -> bool:
                 continue  # «هذا العام», «هذا الشهر»: the time the news is told in, not something named before
             if i > 0 and toks[i - 1] in ("العام", "السنه") and any(_YEAR.fullmatch(x) for x in toks[:i - 1]):
                 continue  # «في مارس 2025 ... من العام نفسه»: the year is in the stem
+            if toks[i + 1:i + 3] in (["من", "العام"], ["من", "عام"], ["من", "السنه"]):
+                continue  # «في الفترة نفسها من العام الماضي»: the same period a year before, said whole
             return True
     return False
 

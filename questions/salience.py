@@ -474,6 +474,8 @@ def _number_trivia(ctx: Context, fi: int) -> str | None:
     if any(w.removeprefix("ب").removeprefix("و") in ("الرقم", "رقم", "الخط", "الهاتف", "هاتف", "الاتصال", "الموحد")
            for w in before):
         return "code"  # «الرقم الأخضر 1021»: a phone number
+    if _a_circulars_number(ctx.text, f.start):
+        return "code"  # «التعميمين 158 و166»: which circular, not what it says
     if _in_title(ctx.text, f.start):
         return "in_title"  # «تاريخ الساحل المتصالح 1820-1971»: part of a book's or film's name
     if _joined_by_slash(ctx.text, f.start, f.end) or _range_end(ctx.text, f.start) or _between(ctx.text, f.start):
@@ -607,6 +609,14 @@ def _an_area(f: Fact, before: list[str]) -> bool:
     unit = fold(f.unit or f.text.split()[-1])
     return unit.startswith(("متر", "امتار", "فدان", "هكتار", "دونم", "كيلومتر")) and \
         any(w.removeprefix("ب") in ("مساحه", "مساحتها", "مساحته") for w in before)
+
+
+_CIRCULAR = re.compile(r"(?:التعميم|التعميمين|تعميم|التعاميم|تعميمي)\s+(?:رقم\s+)?(?:[\d٠-٩]+\s*و\s*)?$")
+
+
+def _a_circulars_number(text: str, start: int) -> bool:
+    """True for the number of a circular («التعميم 158», «التعميمين 158 و166»)."""
+    return _CIRCULAR.search(fold(text[max(0, start - 30):start])) is not None
 
 
 def _a_distance(f: Fact, before: list[str]) -> bool:

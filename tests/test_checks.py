@@ -61,6 +61,10 @@ def test_well_formed_questions_pass_every_check(question: Question) -> None:
     (mcq(answer="40.27%", choices=("40.27%", "٤٠٫٢٧٪", "41%", "39%")), ONE_ANSWER),  # equal by value
     (mcq(prompt="في أي بلد فاز عصفورة بالانتخابات في هندوراس؟"), LEAK),
     (mcq(prompt="فاز عصفورة بالانتخابات في «هندوراس»."), NOT_A_QUESTION),       # no ؟ and no blank
+    (Question(key="k", kind="numeric", fact_type="percentage", prompt="كم بلغت النسبة؟", answer="27.1%"),
+     NOT_A_QUESTION),  # which of the article's percentages?
+    (mcq(prompt=f"مدفوعاً بقطاع الاستخراج، مقابل {BLANK} في 2025.", answer="4.6%",
+         choices=("4.6%", "5.4%", "3.6%", "5.1%")), FRAGMENT),  # driven by it, what grew?
     (mcq(prompt=f"فاز {BLANK} بالانتخابات في {BLANK}."), NOT_A_QUESTION),        # two blanks
     (typed("cloze", "فاز عصفورة بالانتخابات؟"), NOT_A_QUESTION),                 # a cloze needs its blank
     (typed("wh", "من فاز بالانتخابات في «هندوراس؟"), UNBALANCED),

@@ -122,6 +122,8 @@ def test_a_stem_opening_on_a_noun_owned_by_someone_it_does_not_name(text: str, m
 @pytest.mark.parametrize(("prompt", "leans"), [
     ("كم باحثاً شارك فيه؟", True),  # in what?
     ("كم باحثاً شارك في المشروع؟", False),
+    ("ارتفعت الصادرات بنسبة _____ مقارنة بالفترة نفسها من العام الماضي.", False),  # said whole
+    ("ارتفعت الصادرات بنسبة _____ خلال الفترة نفسها.", True),
 ])
 def test_a_question_ending_on_a_pronoun_leans_back(prompt: str, leans: bool) -> None:
     assert leans_back(prompt) is leans
