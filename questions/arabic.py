@@ -9,11 +9,13 @@ from questions.normalize import fold, strip_diacritics
 
 
 @lru_cache(maxsize=1)
-def _root_waw_starts() -> tuple[tuple[str, ...], frozenset[str]]:
-    """Starts of words whose و is a root letter, and whole words of that kind (a line starting with =)."""
+def _root_waw_starts() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """Starts of words whose و is a root letter, whole words of that kind (a line starting with =), and
+    starts whose و is the conjunction though a root start matches them (a line starting with !)."""
     entries = lists.entries("generation/root_waw_starts")
-    return (tuple(e for e in entries if not e.startswith("=")),
-            frozenset(e[1:] for e in entries if e.startswith("=")))
+    return (tuple(e for e in entries if not e.startswith(("=", "!"))),
+            frozenset(e[1:] for e in entries if e.startswith("=")),
+            tuple(e[1:] for e in entries if e.startswith("!")))
 
 
 def glued_conjunction(word: str) -> str:
@@ -24,8 +26,8 @@ def glued_conjunction(word: str) -> str:
     raw = strip_diacritics(word).strip("«(\"،,.»)")
     if len(raw) >= 3 and raw[0] in ("و", "ف") and raw[1] in "أإآ":
         return raw[0]  # «وأدت»، «وإن»: a hamza never follows a root و (folded, «وادت» reads like «وادي»)
-    starts, words = _root_waw_starts()
-    if len(w) >= 4 and w[0] == "و" and not w.startswith(starts) and w not in words:
+    starts, words, glued = _root_waw_starts()
+    if len(w) >= 4 and w[0] == "و" and (w.startswith(glued) or not w.startswith(starts) and w not in words):
         return "و"
     if len(w) >= 4 and w[0] == "ف" and w[1:].startswith(("ال", "قد", "ان", "اذا")):
         return "ف"

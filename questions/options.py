@@ -435,7 +435,7 @@ def _roundness(v: float) -> int:
     return k
 
 
-def _nice(x: float) -> float:
+def nice_step(x: float) -> float:
     """The round step nearest to ``x``: 1, 2, 2.5 or 5 times a power of ten."""
     if x <= 0:
         return 1.0
@@ -451,7 +451,7 @@ def _one_side(view: NumberView, above: bool, count: int = 6) -> list[float]:
     """Values on one side of a bound's figure, in steps of about a sixteenth of it at its roundness («أكثر من
     80%»: 85%, 90%, 95%)."""
     v = view.value
-    step = max(_nice(abs(v) * ONE_SIDE_STEP), 10.0 ** -view.decimals)
+    step = max(nice_step(abs(v) * ONE_SIDE_STEP), 10.0 ** -view.decimals)
     if view.decimals == 0:
         step = max(1.0, float(round(step)))
     sign = 1 if above else -1
@@ -492,10 +492,10 @@ def spaced_numbers(v: float, *, decimals: int, percent: bool, year_like: bool = 
     reads as a year («1448», «2024») moves by years, unless it counts something (``year_like`` False:
     «١٬٣٢٠ هكتاراً»); a span of time moves by whole ``period`` («48 ساعة» by 24)."""
     whole = decimals == 0 or abs(v - round(v)) < 1e-9
-    step = _nice(abs(v) * 0.12)
+    step = nice_step(abs(v) * 0.12)
     if percent and v > NEAR_WHOLE_PERCENT:
         # «99.7% من الأملاح»: a share near the whole moves within the room left below 100, not by tens
-        step = min(step, _nice((100 - v + 2) / 2))
+        step = min(step, nice_step((100 - v + 2) / 2))
     if whole and not percent and year_like and 1300 <= v <= 2100:
         step = 1.0
     if whole:

@@ -1,6 +1,7 @@
-"""Where a long stem may be cut after its fact: at the first comma that opens a phrase restating or
-comparing figures (``cut_number_tail``), or at the first comma at all (``cut_after``) when the stem is
-still too long. Both keep what is said right after the blank and never cut inside «quotes»."""
+"""Where a stem may be cut after its fact: at a comma opening what names the counted items («، هي ...»,
+``cut_naming_tail``), at the first comma that opens a phrase restating or comparing figures
+(``cut_number_tail``), or at the first comma at all (``cut_after``) when the stem is still too long. All
+keep what is said right after the blank and never cut inside «quotes»."""
 
 from __future__ import annotations
 
@@ -75,4 +76,17 @@ def cut_after(text: str, after: int, min_words: int = MIN_STEM_WORDS + 1) -> str
         if _said_after(head):
             return text  # «أن حملة التطعيم، التي …، ستستمر …»: after the comma may come what is said
         return head if len(head.split()) >= min_words else text
+    return text
+
+
+_NAMING = re.compile(r"\s*[،,]\s*و?هي\s")
+
+
+def cut_naming_tail(text: str, after: int) -> str:
+    """``text`` without what names the items a figure counts, after a comma following offset ``after``
+    («على _____ مسابقات رسمية، هي مسابقة الأفلام الروائية الطويلة ...»): what a count question needs ends
+    before it, and a stem keeping it may keep only the first of the items."""
+    for i in _clause_commas(text, after - 1):
+        if _NAMING.match(text, i):
+            return text[:i].rstrip() + ("." if text.rstrip().endswith(".") else "")
     return text

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from questions.clauses import MAX_STEM_WORDS, fronted_cuts, glue_blank, stem_span, tidy
-from questions.stemcuts import cut_after, cut_number_tail
+from questions.stemcuts import cut_after, cut_naming_tail, cut_number_tail
 from questions import lists
 from questions.arabic import glued_conjunction, name_units
 from questions.completeness import predicate_missing, says_something, speaks_here
@@ -133,6 +133,7 @@ def _coordinate(ctx: Context, fi: int, s0: int, e0: int) -> _Clause:
 
 def _finish(text: str, a: int, b: int, span: tuple[int, int]) -> _Clause:
     """The stem and claim of a clause ``text`` whose fact sits at ``a``-``b``, once it is short and whole."""
+    text = cut_naming_tail(text, b)
     text = cut_number_tail(text, b)
     if len(text.split()) > LONG_STEM_WORDS:
         # «... يمنح _____ رخصة لزوارق الصيد، مع سقف ...»: what follows the fact's own phrase can go; blind
@@ -543,6 +544,9 @@ def _name_runs_on(ctx: Context, f: Fact) -> bool:
         not w.text.rstrip("،,.").endswith(("ية", "يه"))
 
 
+_SINGULAR_SCALES = {"ملايين": "مليون", "مليارات": "مليار", "الاف": "ألف", "تريليونات": "تريليون"}
+
+
 def number_forms(view: NumberView) -> tuple[str, ...]:
     """Other ways a student writes a figure, for display and exports (grading reads numbers by value
     anyway): the digits alone, «35 بالمئة» for «35%», the digits for «هدفين», the whole figure for «415 مليون»."""
@@ -553,9 +557,12 @@ def number_forms(view: NumberView) -> tuple[str, ...]:
     if view.percent:
         return (digits, f"{digits} بالمئة", f"{digits} في المئة")
     if view.scale:
-        # «30 ألف دينار»: the whole figure in digits, never «30» alone (thirty dinars)
+        # «30 ألف دينار»: the whole figure in digits, never «30» alone (thirty dinars); «210 مليون» for
+        # «210 ملايين», as most students write a scale word after any count
         full = round(view.value * view.scale_factor)
-        return (str(full), f"{full:,}") if view.scale_factor > 1 else (digits,)
+        singular = _SINGULAR_SCALES.get(fold(view.scale))
+        return (str(full), f"{full:,}", *([f"{digits} {singular}"] if singular else [])) \
+            if view.scale_factor > 1 else (digits,)
     if view.thousands:
         # «367.122 مترشحا»: 367122 and 367,122; «1,400»: 1400
         return tuple(form for form in (f"{int(view.value)}", f"{int(view.value):,}") if form != view.answer)

@@ -15,7 +15,7 @@ from questions.clauses import (
     verb_shaped,
 )
 from questions.realize import words_of
-from questions.stemcuts import cut_after, cut_number_tail
+from questions.stemcuts import cut_after, cut_naming_tail, cut_number_tail
 
 
 def _clauses(sentence: str) -> list[tuple[str, str]]:
@@ -241,6 +241,16 @@ def test_a_tail_restating_the_figures_is_cut() -> None:
 ])
 def test_a_tail_is_kept_unless_it_restates_figures_and_enough_words_stay(text: str) -> None:
     assert cut_number_tail(text, text.index("_")) == text
+
+
+@pytest.mark.parametrize(("text", "cut"), [
+    ("تتوزع الأفلام المشاركة على _____ مسابقات رسمية، هي مسابقة الأفلام الروائية الطويلة.",
+     "تتوزع الأفلام المشاركة على _____ مسابقات رسمية."),  # the first item alone of the three
+    ("بلغ التضخم _____، وهي أعلى نسبة منذ 2010.", "بلغ التضخم _____."),
+    ("بلغ التضخم _____ في مارس، بحسب الجهاز.", "بلغ التضخم _____ في مارس، بحسب الجهاز."),  # no naming
+])
+def test_what_names_the_counted_items_is_cut(text: str, cut: str) -> None:
+    assert cut_naming_tail(text, text.index("_") + 5) == cut
 
 
 def test_cut_after_drops_what_follows_the_first_comma_after_the_fact() -> None:

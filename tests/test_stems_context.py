@@ -351,6 +351,16 @@ def test_a_figure_with_a_scale_word_is_accepted_whole_never_as_its_bare_figure()
     assert number_forms(view) == ("30000", "30,000")  # «30» alone reads thirty dinars
 
 
+def test_a_plural_scale_word_is_accepted_in_the_singular_too() -> None:
+    from questions.options import number_view
+    from questions.stems import number_forms
+
+    t = "بلغت قيمة الشراكة 210 ملايين يورو."
+    view = number_view(fact(t, "210 ملايين يورو", "number", 210_000_000))
+    assert view is not None and view.answer == "210 ملايين"
+    assert number_forms(view) == ("210000000", "210,000,000", "210 مليون")
+
+
 def test_a_body_whose_name_runs_on_into_an_adjective_is_not_asked() -> None:
     text = "سيّر مركز الملك سلمان للإغاثة والأعمال الإنسانية قافلة إلى القرى المتضررة.\n"
     ctx = context(text, [fact(text, "مركز الملك سلمان للإغاثة والأعمال", "organization", entity="organization:k")])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from questions import lists
@@ -13,7 +14,7 @@ from questions.datepatterns import MONTHS, WEEKDAYS
 from questions.kinds.base import Candidate, Kind
 from questions.model import Fact, Question
 from questions.normalize import fold
-from questions.options import NumberView, counted, counted_alike, number_view, spaced_numbers
+from questions.options import NumberView, counted, counted_alike, nice_step, number_view, spaced_numbers
 from questions.realize import is_verb, words_of
 from questions.stems import Stems
 
@@ -34,12 +35,29 @@ def _wrong_values(f: Fact, beyond: float | None, up: bool) -> list[str]:
         return []
     out = []
     year_like = not view.thousands and not view.unit_kept and not f.unit  # «1742 مركزاً» is no year
-    for v in spaced_numbers(view.value, decimals=view.decimals, percent=view.percent, year_like=year_like):
+    values = spaced_numbers(view.value, decimals=view.decimals, percent=view.percent, year_like=year_like)
+    if beyond is not None:
+        values = _near_the_change(view.value, beyond, view.decimals, view.percent) + values
+    for v in values:
         if beyond is not None and (v <= beyond if up else v >= beyond):
             continue
         text = view.render(v)
         if text != view.answer and text not in out:
             out.append(text)
+    return out
+
+
+def _near_the_change(v: float, start: float, decimals: int, percent: bool) -> list[float]:
+    """Ends a reader may mix up with ``v`` for a change from ``start``: steps of about half the change, so
+    that a fall from 94% to 87% offers 90% and 84%, not 57%, and a rise from 9 to 9.8 million 10.3 million,
+    not 12.8."""
+    step = nice_step(abs(v - start) / 2)
+    step = max(step, 10.0 ** -decimals) if decimals else max(1.0, float(math.floor(step + 0.5)))
+    out = []
+    for k in (1, -1, 2, -2, 3, -3, 4):
+        c = round(v + k * step, decimals)
+        if c > 0 and not (percent and c >= 100) and c != v:
+            out.append(c)
     return out
 
 
