@@ -131,6 +131,25 @@ _VAGUE = re.compile(r"^\s*(?:كم|ما)\s+(?:(?:بلغت|بلغ|كانت|كان|
                     r"الحصة|الحصه|المعدل)\s*[؟?]\s*$")
 
 
+MAX_LISTED = 6  # a count this small may be counted off a list the stem gives
+_LISTED = re.compile(r"(?:^|\s)(?:في|هي|منها|وهي|:)\s+([^،,.:؛]+)")
+
+
+def counts_its_list(q: Question) -> bool:
+    """True for a count whose stem lists what it counts after the blank («إنشاء _____ محطات في زحلة وبر
+    الياس والمرج»): the student counts the names."""
+    if BLANK not in q.prompt:
+        return False
+    values = number_values(q.answer)
+    if not values or values[0] != int(values[0]) or not 2 <= values[0] <= MAX_LISTED:
+        return False
+    for m in _LISTED.finditer(q.prompt.split(BLANK, 1)[1]):
+        items = [x for x in re.split(r"\s+و(?=\S)", " " + m.group(1).strip()) if x.strip()]
+        if len(items) == int(values[0]):
+            return True
+    return False
+
+
 def vague(prompt: str) -> bool:
     """True for a question that names nothing but a generic noun («كم بلغت النسبة؟»)."""
     return _VAGUE.match(prompt) is not None
@@ -143,7 +162,7 @@ def check(question: Question) -> list[str]:
     if not _one_answer(q):
         failed.append(ONE_ANSWER)
     if shape(q) in ("choice", "text", "numeric") and \
-            any(shows_answer(q.prompt, a) for a in (q.answer, *q.accepted) if a):
+            (any(shows_answer(q.prompt, a) for a in (q.answer, *q.accepted) if a) or counts_its_list(q)):
         failed.append(LEAK)
     if _option_in_stem(q):
         failed.append(OPTION_IN_STEM)

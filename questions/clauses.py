@@ -425,8 +425,9 @@ def _asides(sentence: str, s: int, e: int, keep: tuple[int, int]) -> list[tuple[
             prev = words[i - 1].bare if i else ""
             if prev in lists.folded("generation/dangling_prepositions"):
                 continue  # «منذ صباح الأحد»: «منذ» cannot stand alone
-            if described_day(words, i):
-                continue  # «في اليوم نفسه», «اليوم الدراسي»: a day the article names, not today
+            if described_day(words, i) or i + 1 == len(words) and described_day(words_of(sentence[w.start:]), 0):
+                continue  # «في اليوم نفسه», «اليوم الدراسي»: a day the article names, not today (even when
+                # what describes it ends the stretch: «في اليوم الأول.»)
             if prev in lists.folded("ordinals") or prev == "الساعه":
                 continue  # «حتى العاشرة مساءً»: the time of day it tells
             j = i + 1

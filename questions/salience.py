@@ -263,6 +263,8 @@ def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
         return "ceremony"  # «مراسم تسليم الكأس ستقام في 30 أيار»: protocol, not the news
     if f.type in ("number", "date") and _in_a_run_of_figures(ctx.text, f.start, f.end):
         return "part"  # «أيام 1 و2 و3 و4 يونيو»: one of a run the others give away
+    if f.type in ("number", "percentage") and _a_match_statistic(ctx.text, f.start):
+        return "statistic"  # «بلغت نسبة استحواذ الفريق 57%»: how the match went, not its result
     if f.type in ("number", "percentage") and _after_the_leader(ctx, fi):
         return "runner_up"  # «تلاه قطاع الإقامة بنسبة 8.1%»، «تليها شعبة الرياضة بـ18.9%»: the rest of a ranking
     if f.type == "number":
@@ -529,6 +531,8 @@ def _age_of_someone_in_passing(ctx: Context, f: Fact, before: list[str]) -> bool
         return False
     if before[-1:] != ["العمر"] and ctx.text[max(0, f.start - 1):f.start] != "(":
         return False
+    if before[-2:] == ["من", "العمر"]:
+        return True  # «الهاجري، البالغ من العمر 23 عاماً، ...»: said in passing, even of the story's own athlete
     people = [e for e in ctx.entities.values() if e.type == "person"]
     near = [e for e in people if any(fact_id(g) == e.id and 0 <= f.start - g.end <= 60 for g in ctx.facts)]
     return not any(e.mentions >= 3 or (ctx.title and any(shows_in(a, ctx.title) for a in e.aliases)) for e in near)
@@ -552,6 +556,24 @@ def _next_step(sentence: str, pos: int) -> bool:
             break
     before = fold(sentence[max(0, pos - 60):pos]).split()
     return any(f"{a} {b}" in lists.folded("generation/next_steps") for a, b in zip(before, before[1:]))
+
+
+STATISTIC_REACH = 5  # words before a figure that may name the match statistic it is
+
+
+def _a_match_statistic(text: str, start: int) -> bool:
+    """True for a figure of a match's statistics («نسبة استحواذ الفريق الفائز 57%»)."""
+    before = [w.removeprefix("و").removeprefix("ب") for w in fold(text[max(0, start - 50):start]).split()]
+    near = before[-STATISTIC_REACH:]
+    stats = lists.folded("generation/match_statistics")
+    # «الاستحواذ على 40% من الشركة»: an acquisition, not the ball
+    return any(w in stats and (i + 1 >= len(near) or near[i + 1] != "علي") for i, w in enumerate(near))
+
+
+def schedules_what_comes_next(text: str) -> bool:
+    """True when ``text`` names what comes after the news («اجتماعها المقبل», «الجولة المقبلة»)."""
+    words = fold(text).split()
+    return any(f"{a} {b}" in lists.folded("generation/next_steps") for a, b in zip(words, words[1:]))
 
 
 def _after_a_name(ctx: Context, fi: int) -> bool:

@@ -61,6 +61,8 @@ def test_well_formed_questions_pass_every_check(question: Question) -> None:
     (mcq(answer="40.27%", choices=("40.27%", "٤٠٫٢٧٪", "41%", "39%")), ONE_ANSWER),  # equal by value
     (mcq(prompt="في أي بلد فاز عصفورة بالانتخابات في هندوراس؟"), LEAK),
     (mcq(prompt="فاز عصفورة بالانتخابات في «هندوراس»."), NOT_A_QUESTION),       # no ؟ and no blank
+    (typed("cloze", f"تتضمن الخطة إنشاء {BLANK} محطات جديدة في زحلة وبر الياس والمرج.", answer="ثلاث"),
+     LEAK),  # the student counts the names
     (Question(key="k", kind="numeric", fact_type="percentage", prompt="كم بلغت النسبة؟", answer="27.1%"),
      NOT_A_QUESTION),  # which of the article's percentages?
     (mcq(prompt=f"مدفوعاً بقطاع الاستخراج، مقابل {BLANK} في 2025.", answer="4.6%",
@@ -123,7 +125,7 @@ def test_each_check_catches_its_failure(question: Question, reason: str) -> None
     ("وأكد", "و"), ("والولايات", "و"), ("وفي", "و"), ("وقد", "و"), ("فقد", "ف"), ("فالحكومة", "ف"),
     ("وزير", ""), ("واشنطن", ""), ("وُلد", ""), ("ولي", ""), ("وكالة", ""), ("ودّعت", ""), ("فاز", ""),
     ("فنزويلا", ""), ("والي", ""), ("وزّعت", ""), ("وزعت", ""), ("وضم", "و"), ("وأدت", "و"), ("ونص", "و"), ("وادي", ""),
-    ("وفّرت", ""), ("وفرض", "و"), ("وحددت", "و"), ("وحدة", ""), ("وحدات", ""),
+    ("وفّرت", ""), ("وفرض", "و"), ("وحددت", "و"), ("وحدة", ""), ("وحدات", ""), ("ولوّح", "و"),
 ])
 def test_glued_conjunctions_are_told_from_root_letters(word: str, conj: str) -> None:
     assert glued_conjunction(word) == conj

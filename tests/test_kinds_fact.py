@@ -349,6 +349,13 @@ def test_no_true_false_item_on_a_trophy_ceremony() -> None:
     assert true_false.build(ctx, _stems(ctx, "الاتحاد الليبي لكرة القدم"), 0.5) is None
 
 
+def test_no_true_false_item_on_the_date_of_what_comes_next() -> None:
+    t = ("خفض البنك المركزي سعر الفائدة الرئيسي.\nوقال المحافظ إن التضخم تراجع.\n"
+         "ومن المقرر أن تعقد لجنة السياسة النقدية اجتماعها المقبل يوم 21 مايو 2026.\n")
+    ctx = context(t, [fact(t, "لجنة السياسة النقدية", "organization", entity="organization:mpc")])
+    assert true_false.build(ctx, _stems(ctx, "لجنة السياسة النقدية"), 0.5) is None
+
+
 def test_a_true_false_item_is_never_the_lead_keyed_true() -> None:
     # A copied sentence keyed «صح» tests little: a person (whom no swap replaces cleanly) is asked true,
     # but never from the lead every reader met.

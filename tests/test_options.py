@@ -609,3 +609,11 @@ def test_basis_points_move_in_quarters_of_a_point() -> None:
     options = number_options(ctx, f, view, "خفض البنك سعر الفائدة الرئيسي بمقدار _____ نقطة أساس إلى 2%.",
                              random.Random(0))
     assert len(options) == 3 and all(int(o) % 25 == 0 for o in options)  # not «21» or «23» basis points
+
+
+def test_a_target_year_gets_round_years() -> None:
+    text = "والوصول إلى الحياد الصفري الكربوني بحلول عام 2050."
+    f = fact(text, "عام 2050", "date", "2050")
+    options = date_options(f, "والوصول إلى الحياد الصفري الكربوني بحلول _____.", random.Random(0),
+                           published="2026-05-01")
+    assert len(options) == 3 and all(int(o.split()[-1]) % 5 == 0 for o in options)  # not «2049» or «2052»

@@ -394,6 +394,7 @@ def test_a_small_number_right_after_a_name_is_part_of_it() -> None:
     ("واستمرت الجلسة الأخيرة أكثر من 13 ساعة.", "13 ساعة", "number", 13, "duration"),
     ("ودشّن الوزير محطة على بعد نحو 25 كيلومتراً شمال العاصمة.", "25 كيلومتراً", "number", 25, "dimension"),
     ("وخصص لها جناح بمساحة 400 متر مربع.", "400 متر", "number", 400, "dimension"),
+    ("وبلغت نسبة استحواذ الفريق الفائز 57% مقابل 43% لمنافسه.", "57%", "percentage", 57.0, "statistic"),
     ("واستند المصرف إلى التعاميم الصادرة عن مصرف لبنان، ولا سيما التعميمين 158 و166.", "166", "number", 166, "code"),
     ("وطرحت الشركة 3500 وحدة في مشروع على مساحة 42 فداناً.", "42 فداناً", "number", 42, "dimension"),
     ("وأعلنت هيئة الدفاع عزمها استئنافه خلال الآجال القانونية المحددة بـ10 أيام.", "10 أيام", "number", 10,
@@ -597,3 +598,16 @@ def test_a_person_named_only_among_those_at_an_opening_ceremony_is_trivia() -> N
     text = "وأقيم حفل الافتتاح بحضور رئيس بلدية صيدا المهندس رامي القطب.\n"
     ctx = context(text, [_person(text, "رامي القطب", role="رئيس بلدية صيدا")])
     assert _trivia(ctx, "رامي القطب") == "ceremony"
+
+
+def test_an_age_said_in_passing_is_trivia_even_for_the_headline_s_athlete() -> None:
+    text = "وتخطى الهاجري، البالغ من العمر 23 عاماً، ارتفاع 2.30 متر من المحاولة الثانية.\n"
+    ctx = context(text, [_person(text, "الهاجري"), fact(text, "23 عاماً", "number", 23, unit="عام")],
+                  title="الهاجري ثالثاً في لقاء الدوحة")
+    assert _trivia(ctx, "23 عاماً") == "age"
+
+
+def test_an_acquisition_s_share_is_no_match_statistic() -> None:
+    text = _LEAD + "وأعلنت الشركة الاستحواذ على 40% من أسهم المصرف.\n"
+    ctx = context(text, [fact(text, "40%", "percentage", 40.0)])
+    assert _trivia(ctx, "40%") is None

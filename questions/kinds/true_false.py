@@ -12,7 +12,7 @@ from questions.context import Context
 from questions.kinds.base import Candidate, Kind
 from questions.kinds.mcq import wrong_options
 from questions.model import FALSE_LABEL, TRUE_LABEL, Question
-from questions.salience import LEAD_SENTENCES, at_a_ceremony
+from questions.salience import LEAD_SENTENCES, at_a_ceremony, schedules_what_comes_next
 from questions.statements import false_statement, quotes_someone, swap_reads_well, true_statement
 from questions.stems import Stems
 from questions.text import fold_with_offsets
@@ -61,6 +61,8 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
         return None  # «قال المدرب: «...»»: someone's words copied whole are no fact to judge true or false
     if at_a_ceremony(st.source.text):
         return None  # «يقيم الاتحاد حفل تسليم الدرع في طرابلس يوم 24 مايو»: protocol, not the news
+    if schedules_what_comes_next(true):
+        return None  # «تعقد اللجنة اجتماعها المقبل يوم 21 مايو»: the calendar, not the news
     k = key(ctx, "true_false", st.fid, st.source.text, str(st.source.start))
     made = None
     if swap_reads_well(st) or st.fact.type == "date":
