@@ -110,7 +110,25 @@ def opens_as_fragment(text: str) -> bool:
     first = fold(words[0]).strip("،,:")
     two = f"{first} {fold(words[1]).strip('،,:')}" if len(words) > 1 else ""
     return speaker_missing(text) or first in openers or two in openers or _only_attribution(words) or \
-        subject_missing(text) or _opens_on_a_quotation(text) or owner_missing(text)
+        subject_missing(text) or _opens_on_a_quotation(text) or owner_missing(text) or _nothing_said(text)
+
+
+_SAYING = frozenset(("قال", "اضاف", "صرح"))  # verbs that must go on to what was said
+
+
+def _nothing_said(text: str) -> bool:
+    """True for a clause opening on a saying verb with nothing said after it («قال محمود عبد الغفار، المحامي عن
+    _____ من المجني عليهم.»): what was said went with the cut."""
+    words = text.split()
+    first = fold(words[0]).strip("،,:") if words else ""
+    if first[:1] in "وف" and first[1:] in _SAYING:
+        first = first[1:]
+    if first.endswith("ت") and first[:-1] in _SAYING:
+        first = first[:-1]
+    if first not in _SAYING:
+        return False
+    return not any(fold(w).strip("«»،,:\"") in ("ان", "إن", "انه", "انها", "بان", "بأن") or ":" in w or "«" in w or '"' in w
+                   for w in words[1:])
 
 
 QUOTE_WORDS = 4  # a quotation this long opening a stem is someone's words whose speaker was cut away

@@ -241,9 +241,16 @@ def _candidate_ahead(c: tuple[int | None, int | None, int | None], published: dt
 _TARGET = re.compile(r"(?:بحلول|حتي|افق|قبل نهايه|مطلع)\s+(?:نهايه\s+)?(?:عام\s+)?$")
 
 
-def _aims_at_a_year(stem: str) -> bool:
-    """True when the blank is the year a target is set for («بحلول _____», «في أفق _____»)."""
-    return BLANK in stem and _TARGET.search(fold(stem.split(BLANK, 1)[0])) is not None
+def _aims_at_a_year(stem: str, written: str) -> bool:
+    """True when the blank, or the year ``written`` in a statement, is the year a target is set for («بحلول
+    _____», «في أفق 2030»)."""
+    if BLANK in stem:
+        before = stem.split(BLANK, 1)[0]
+    elif written in stem:
+        before = stem[:stem.index(written)]
+    else:
+        return False
+    return _TARGET.search(fold(before)) is not None
 
 
 def _candidate_over(c: tuple[int | None, int | None, int | None], published: dt.date) -> bool:
@@ -270,7 +277,7 @@ def date_options(f: Fact, stem: str, rng: random.Random, n: int = 3, published: 
     banned = {token_key(f.text)}
     out: list[str] = []
     cands = date_candidates(value)
-    if value.isdigit() and int(value) % 5 == 0 and _aims_at_a_year(stem):
+    if value.isdigit() and int(value) % 5 == 0 and _aims_at_a_year(stem, f.text):
         # «الحياد الكربوني بحلول _____» (2050): a target is set in round years, so «2049» gives itself away
         y = int(value)
         cands = [(y + k, None, None) for k in (5, -5, 10, -10, 15, -15)]

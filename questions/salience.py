@@ -567,7 +567,8 @@ def _a_match_statistic(text: str, start: int) -> bool:
     near = before[-STATISTIC_REACH:]
     stats = lists.folded("generation/match_statistics")
     # «الاستحواذ على 40% من الشركة»: an acquisition, not the ball
-    return any(w in stats and (i + 1 >= len(near) or near[i + 1] != "علي") for i, w in enumerate(near))
+    return any(w in stats and (i + 1 >= len(near) or near[i + 1] != "علي") for i, w in enumerate(near)) or \
+        "علي الكره" in " ".join(near)  # «استحوذ الفريق على الكرة بنسبة 54%»
 
 
 def schedules_what_comes_next(text: str) -> bool:

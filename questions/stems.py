@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from questions.clauses import MAX_STEM_WORDS, fronted_cuts, glue_blank, stem_span, tidy
 from questions.stemcuts import cut_after, cut_naming_tail, cut_number_tail
 from questions import lists
+from questions.answers import number_values
 from questions.arabic import glued_conjunction, name_units
 from questions.completeness import predicate_missing, says_something, speaks_here
 from questions.names.lexicon import lex_label
@@ -200,6 +201,10 @@ def with_subject(ctx: Context, fi: int, text: str, a: int, b: int) -> tuple[str,
         return text, a, b  # «أقر مدرب الأهلي ...»: a title opens the subject
     if drop_conj(words[0]) in lists.folded("generation/subject_first_verbs"):
         return text, a, b  # «ارتفع عدد السياح»: the noun after the verb is its subject
+    if second.bare in ("شهر", "عام", "يوم", "اسبوع", "موسم", "ربع", "نصف"):
+        return text, a, b  # «سجل شهر يناير أعلى حركة»: the time named is the subject
+    if number_values(second.text) or second.bare in ("مصدر", "مصادر", "مسؤول", "شخص", "خبير", "خبراء"):
+        return text, a, b  # «توفي ثلاثة آخرون», «قال مصدر قضائي»: a count or a person is the subject
     if a > words[2].end and words[2].bare.startswith("ال") and \
             second.bare not in lists.folded("generation/realize_prepositions") or \
             second.bare in lists.folded("generation/quantity_subjects"):

@@ -61,6 +61,8 @@ def test_well_formed_questions_pass_every_check(question: Question) -> None:
     (mcq(answer="40.27%", choices=("40.27%", "٤٠٫٢٧٪", "41%", "39%")), ONE_ANSWER),  # equal by value
     (mcq(prompt="في أي بلد فاز عصفورة بالانتخابات في هندوراس؟"), LEAK),
     (mcq(prompt="فاز عصفورة بالانتخابات في «هندوراس»."), NOT_A_QUESTION),       # no ؟ and no blank
+    (mcq(prompt=f"قال محمود عبد الغفار، المحامي عن {BLANK} من المجني عليهم.", answer="340",
+         choices=("340", "390", "440", "240")), FRAGMENT),  # said what?
     (typed("cloze", f"تتضمن الخطة إنشاء {BLANK} محطات جديدة في زحلة وبر الياس والمرج.", answer="ثلاث"),
      LEAK),  # the student counts the names
     (Question(key="k", kind="numeric", fact_type="percentage", prompt="كم بلغت النسبة؟", answer="27.1%"),

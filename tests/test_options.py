@@ -617,3 +617,10 @@ def test_a_target_year_gets_round_years() -> None:
     options = date_options(f, "والوصول إلى الحياد الصفري الكربوني بحلول _____.", random.Random(0),
                            published="2026-05-01")
     assert len(options) == 3 and all(int(o.split()[-1]) % 5 == 0 for o in options)  # not «2049» or «2052»
+
+
+def test_a_target_year_in_a_statement_moves_to_round_years() -> None:
+    text = "بما يدعم مستهدفات المملكة للوصول إلى الحياد الصفري بحلول عام 2060."
+    f = fact(text, "عام 2060", "date", "2060")
+    options = date_options(f, text, random.Random(0), published="2026-05-01")
+    assert options and all(int(o.split()[-1]) % 5 == 0 for o in options)  # not «2058»

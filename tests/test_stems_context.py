@@ -90,6 +90,9 @@ def test_a_verb_without_its_subject_gets_the_person_the_sentence_before_names() 
     "تولى الأمير وزارة الصناعة عام 1976",  # a definite word can be the subject
     "تولى وزير المالية وزارة الصناعة عام 1976",  # a title opens the subject
     "وزارة الصناعة تولت الملف عام 1976",  # no verb first
+    "تولى شهر مارس وزارة الصناعة عام 1976",  # a time named after the verb is its subject
+    "تولى ثلاثة آخرون وزارة الصناعة عام 1976",  # a count after the verb is its subject
+    "تولى مصدر حكومي وزارة الصناعة عام 1976",  # so is a person named by what he is
 ])
 def test_no_subject_is_written_where_the_clause_may_have_one(clause: str) -> None:
     ctx = _bio()

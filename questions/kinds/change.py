@@ -129,7 +129,8 @@ def a_noun_phrase(subject: str) -> bool:
     first = first[1:] if first[:1] == "و" and len(first) > 3 else first
     if is_verb(words_of(first)[0]) or (first.startswith("ي") and len(first) >= 4):
         return False  # «ويقدر الإنتاج ...»: a clause, not what changed
-    if first in ("يوم", "خلال", "منذ", "مطلع", "نهايه") or first in WEEKDAYS or first in MONTHS:
+    if first in ("يوم", "خلال", "منذ", "مطلع", "نهايه", "امس", "اليوم", "غدا", "مساء", "صباح") or first in WEEKDAYS \
+            or first in MONTHS:
         return False  # «يوم الأحد»: when it changed, not what
     if first in ("كان", "كانت") or "قد" in (fold(w) for w in words):
         return False  # «وكان حجم التبادل قد»: the clause of a change told in the pluperfect
