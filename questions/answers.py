@@ -79,6 +79,13 @@ def _decimal(int_part: str, frac: str) -> float:
 
 
 def number_values(s: str) -> list[float]:
+    """Readings of the single number written in ``s``; empty when there is none or several (see
+    ``_number_values``, which a bank asks of the same stems and options many times over)."""
+    return list(_number_values(s))
+
+
+@lru_cache(maxsize=65536)
+def _number_values(s: str) -> list[float]:
     """Readings of the single number written in ``s``; empty when there is none or several.
 
     Accepts ASCII, Arabic-Indic and Persian digits; «٫» «،» «,» «.» as decimal marks (a comma
@@ -147,6 +154,7 @@ def _strip_clitic(tok: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def clitic_tokens(s: str) -> tuple[str, ...]:
     """The folded tokens of ``s``, each without a leading proclitic (و، ب، ل، ال...)."""
     return tuple(_strip_clitic(t) for t in tokens(s))

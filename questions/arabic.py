@@ -18,6 +18,7 @@ def _root_waw_starts() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]
             tuple(e[1:] for e in entries if e.startswith("!")))
 
 
+@lru_cache(maxsize=65536)
 def glued_conjunction(word: str) -> str:
     """The conjunction (و or ف) glued to ``word``, or "" when its first letter is part of the word."""
     w = fold(word).strip("«(\"،,.»)")

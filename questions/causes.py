@@ -141,6 +141,8 @@ def _effect(head: list[Word]) -> list[str] | None:
     texts = [w.text for w in head]
     if glued_conjunction(texts[0]):
         texts[0] = texts[0][1:]
+    if fold(texts[0]) == "اما":
+        return None  # «أما الإيرادات غير النفطية فارتفعت»: the topic fronted, no clause opening on its verb
     if fold(texts[0]) in ("كان", "كانت"):
         qad = next((j for j in range(2, len(head) - 1) if head[j].bare == "قد"), None)
         if qad is None:

@@ -6,6 +6,7 @@ sentence reported, not stop at who spoke («قال البروفيسور … با
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from questions import lists
 from questions.model import BLANK
@@ -298,6 +299,7 @@ def owner_missing(text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=16384)
 def leans_back(prompt: str) -> bool:
     """True when a stem points back to something the article named before («في السنة ذاتها»،
     «لهذا الغرض»), or opens on a noun owned by someone it does not name («كم هدفاً سجل لاعبوه؟»،

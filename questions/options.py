@@ -686,6 +686,24 @@ def _day_of_month(after: str) -> bool:
     return first in ("منه", "من الشهر") or first in MONTHS or f"{first} {words[1] if len(words) > 1 else ''}" in MONTHS
 
 
+# Scale words, singular and as 3 to 10 count them («5 تريليونات», not «5 تريليون»).
+_PLURAL_SCALES = {"ألف": "آلاف", "مليون": "ملايين", "مليار": "مليارات", "تريليون": "تريليونات"}
+
+
+def agreeing_scale(unit: str, v: float) -> str:
+    """``unit`` (« تريليون دينار») with its scale word as ``v`` counts it: plural after 3 to 10, singular
+    otherwise."""
+    words = unit.split()
+    if not words:
+        return unit
+    head = fold(words[0])
+    for singular, plural in _PLURAL_SCALES.items():
+        if head in (fold(singular), fold(singular) + "ا", fold(plural)):
+            words[0] = plural if v == int(v) and 3 <= v <= 10 else singular
+            return " " + " ".join(words)
+    return unit
+
+
 def _scale_in_plural(scale: str) -> bool:
     """«آلاف»، «ملايين»، «مليارات»: a scale word counted by 3 to 10, which other counts would not take."""
     return fold(scale) in ("الاف", "ملايين", "مليارات", "تريليونات")

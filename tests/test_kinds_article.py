@@ -417,6 +417,15 @@ def test_ends_with_one_scale_word_singular_and_plural_are_one_scale() -> None:
     assert c is not None and c.question.answer == "500 مليون ريال"
 
 
+def test_wrong_ends_take_the_scale_word_their_count_takes() -> None:
+    ctx, st = _from_to("وارتفع حجم التبادل التجاري من 240 مليون دولار إلى 310 ملايين دولار في 2025.\n",
+                       ("240 مليون دولار", 240e6), ("310 ملايين دولار", 310e6), "دولار")
+    made = change.build(ctx, st, 0.5)
+    assert made is not None
+    wrong = [o for o in made.question.choices if o != made.question.answer]
+    assert wrong and all(o.endswith(" مليون") for o in wrong)  # «335 مليون», not «335 ملايين»
+
+
 def test_a_difference_below_one_of_the_scale_is_written_in_the_next_scale_down() -> None:
     ctx, st = _from_to("وتراجع العجز التجاري من 1.24 مليار دينار إلى 1.18 مليار دينار خلال العام.\n",
                        ("1.24 مليار دينار", 1.24e9), ("1.18 مليار دينار", 1.18e9), "دينار")

@@ -14,7 +14,8 @@ from questions.datepatterns import MONTHS, WEEKDAYS
 from questions.kinds.base import Candidate, Kind
 from questions.model import Fact, Question
 from questions.normalize import fold
-from questions.options import NumberView, counted, counted_alike, nice_step, number_view, spaced_numbers
+from questions.options import (NumberView, agreeing_scale, counted, counted_alike, nice_step, number_view,
+                               spaced_numbers)
 from questions.realize import is_verb, words_of
 from questions.stems import Stems
 
@@ -42,6 +43,9 @@ def _wrong_values(f: Fact, beyond: float | None, up: bool) -> list[str]:
         if beyond is not None and (v <= beyond if up else v >= beyond):
             continue
         text = view.render(v)
+        if view.scale and text.endswith(view.scale):
+            # «إلى 335 مليون» beside «إلى 310 ملايين»: each count takes its own form of the scale word
+            text = text[:-len(view.scale)].rstrip() + agreeing_scale(f" {view.scale}", v)
         if text != view.answer and text not in out:
             out.append(text)
     return out

@@ -11,7 +11,7 @@ from questions.kinds.base import Candidate, Kind
 from questions.kinds.change import a_noun_phrase, forecast
 from questions.model import Question
 from questions.normalize import fold
-from questions.options import counted, counted_alike, number_view, spaced_numbers
+from questions.options import agreeing_scale, counted, counted_alike, number_view, spaced_numbers
 from questions.stems import Stems
 
 
@@ -32,24 +32,6 @@ def smaller_scale(scale: str, v: float) -> str | None:
     if found is None:
         return None
     return found[1] if v == int(v) and 3 <= v <= 10 else found[0]
-
-
-# Scale words, singular and as 3 to 10 count them («5 تريليونات», not «5 تريليون»).
-_PLURAL_SCALES = {"ألف": "آلاف", "مليون": "ملايين", "مليار": "مليارات", "تريليون": "تريليونات"}
-
-
-def agreeing_scale(unit: str, v: float) -> str:
-    """``unit`` (« تريليون دينار») with its scale word as ``v`` counts it: plural after 3 to 10, singular
-    otherwise."""
-    words = unit.split()
-    if not words:
-        return unit
-    head = fold(words[0])
-    for singular, plural in _PLURAL_SCALES.items():
-        if head in (fold(singular), fold(singular) + "ا", fold(plural)):
-            words[0] = plural if v == int(v) and 3 <= v <= 10 else singular
-            return " " + " ".join(words)
-    return unit
 
 
 def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
