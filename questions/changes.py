@@ -363,6 +363,17 @@ def rising(ch: Change) -> bool:
     return ch.noun != ch.opposite and ch.noun in RISING
 
 
+def goes_its_way(ch: Change) -> bool:
+    """False when the change's two values go against its word («انخفاض من 5 إلى 7»: the two figures are
+    another fact's, read into the change); True otherwise, or without both values."""
+    if ch.before is None or ch.after is None or ch.noun == ch.opposite:
+        return True  # no values to weigh, or a word that goes either way
+    a, b = ch.before.value, ch.after.value
+    if not isinstance(a, (int, float)) or not isinstance(b, (int, float)) or a == b:
+        return True
+    return (float(b) > float(a)) == rising(ch)
+
+
 def article_changes(ctx: Context) -> list[Change]:
     """Every change the article reports in numbers, once each, in the article's order (read once per
     article)."""

@@ -7,7 +7,7 @@ import pytest
 
 from handmade import context, fact
 from questions.causes import Reason, find_reasons, topic_phrases
-from questions.changes import Change, change_id, find_change, opposite_of, series_goes_on
+from questions.changes import Change, change_id, find_change, goes_its_way, opposite_of, series_goes_on
 from questions.context import Context
 from questions.model import Fact
 
@@ -313,3 +313,14 @@ def test_a_change_whose_series_goes_on_has_no_single_amount(text: str, surface: 
     ch = find_change(ctx, surfaces.index(surface))
     assert ch is not None
     assert series_goes_on(ctx, ch) is goes_on
+
+
+@pytest.mark.parametrize(("before", "after", "noun", "goes"), [
+    (5.0, 3.0, "انخفاض", True), (5.0, 7.0, "انخفاض", False),  # «انخفاض من 5 إلى 7»: another fact's figures
+    (5.0, 7.0, "ارتفاع", True), (7.0, 5.0, "ارتفاع", False),
+])
+def test_a_change_s_values_go_the_way_its_word_says(before: float, after: float, noun: str, goes: bool) -> None:
+    f = Fact(type="number", text="5", value=before, start=3, end=4, sentence=0)
+    g = Fact(type="number", text="7", value=after, start=9, end=10, sentence=0)
+    opposite = "ارتفاع" if noun == "انخفاض" else "انخفاض"
+    assert goes_its_way(Change(noun, opposite, "الإنتاج", f, g, None)) is goes

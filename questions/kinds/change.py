@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from questions import lists
 from questions.answers import number_values
 from questions.build import key, shuffled
-from questions.changes import Change, article_changes, change_facts, change_id, find_change, rising, series_goes_on
+from questions.changes import (Change, article_changes, change_facts, change_id, find_change, goes_its_way, rising,
+                               series_goes_on)
 from questions.context import Context
 from questions.datepatterns import MONTHS, WEEKDAYS
 from questions.kinds.base import Candidate, Kind
@@ -153,7 +154,8 @@ def forecast(ctx: Context, fi: int) -> bool:
 def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
     """A question on the direction and size of a change the article reports in numbers."""
     ch = find_change(ctx, st.fi)
-    if ch is None or forecast(ctx, st.fi) or not a_noun_phrase(ch.subject) or series_goes_on(ctx, ch):
+    if ch is None or forecast(ctx, st.fi) or not a_noun_phrase(ch.subject) or series_goes_on(ctx, ch) or \
+            not goes_its_way(ch):
         return None
     made = phrases(ch, [o for o in article_changes(ctx) if change_id(o) != change_id(ch)])
     if made is None:

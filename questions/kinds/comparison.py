@@ -4,7 +4,7 @@ the answer is not written anywhere in the article."""
 from __future__ import annotations
 
 from questions.build import key, shuffled
-from questions.changes import change_facts, change_id, find_change, series_goes_on
+from questions.changes import change_facts, change_id, find_change, goes_its_way, series_goes_on
 from questions.context import Context
 from questions.distractors import format_number
 from questions.kinds.base import Candidate, Kind
@@ -38,7 +38,7 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
     """«ما مقدار الارتفاع في معدل التضخم بحسب المقال؟» for a change given from one value to another."""
     ch = find_change(ctx, st.fi)
     if ch is None or ch.goal or ch.before is None or ch.after is None or st.fact is not ch.after or \
-            forecast(ctx, st.fi) or not a_noun_phrase(ch.subject) or series_goes_on(ctx, ch):
+            forecast(ctx, st.fi) or not a_noun_phrase(ch.subject) or series_goes_on(ctx, ch) or not goes_its_way(ch):
         return None  # «قد يدفع البنك إلى خفض سعر الفائدة من 2.25 إلى 2 في المئة»: nothing was cut yet
     a, b = number_view(ch.before), number_view(ch.after)
     if a is None or b is None or a.percent != b.percent:
