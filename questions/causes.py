@@ -16,7 +16,7 @@ from questions.arabic import glued_conjunction
 from questions.clauses import split_clauses
 from questions.completeness import reports_speech, subject_missing
 from questions.context import Context
-from questions.normalize import fold
+from questions.normalize import fold, strip_diacritics
 from questions.realize import Word, is_verb, words_of
 
 MIN_EFFECT_WORDS = 3
@@ -220,7 +220,9 @@ def topic_phrases(ctx: Context, avoid: set[int]) -> list[str]:
                     bare = bare[len(p):]
             if bare not in starts or i + 1 >= len(words) or not _definite_noun(words[i + 1]):
                 continue
-            phrase = [bare if bare == fold(w.text.strip("«»،,")) else w.text.strip("«»،,")[-len(bare):]]
+            # the word as written («إعادة», never its folded «اعاده»), without the proclitic read off it
+            plain = strip_diacritics(w.text.strip("«»،,")).replace("ـ", "")
+            phrase = [plain[len(plain) - len(bare):]]
             for nxt in words[i + 1:i + 5]:
                 if not _definite_noun(nxt) and len(phrase) > 1:
                     break

@@ -324,3 +324,9 @@ def test_a_change_s_values_go_the_way_its_word_says(before: float, after: float,
     g = Fact(type="number", text="7", value=after, start=9, end=10, sentence=0)
     opposite = "ارتفاع" if noun == "انخفاض" else "انخفاض"
     assert goes_its_way(Change(noun, opposite, "الإنتاج", f, g, None)) is goes
+
+
+def test_topic_phrases_keep_the_article_s_spelling() -> None:
+    text = ("وتعمل الحكومة على إعادة التصدير نحو الأسواق.\n"
+            "وتسعى الوزارة إلى زيادة الإنتاج المحلي.\n")
+    assert topic_phrases(context(text, []), set()) == ["إعادة التصدير", "زيادة الإنتاج المحلي"]  # not «اعاده»

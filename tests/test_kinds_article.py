@@ -197,6 +197,15 @@ def test_percentage_points_are_counted_as_arabic_counts(v: float, noun: str) -> 
     assert comparison.points(v) == noun
 
 
+def test_a_difference_of_two_points_is_said_in_the_dual() -> None:
+    t = "وارتفعت نسبة المشاركة من 40% إلى 42% هذا العام.\n"
+    ctx = context(t, [fact(t, "40%", "percentage", 40.0), fact(t, "42%", "percentage", 42.0)])
+    st = stems_for(ctx, index_of(ctx, "42%"))
+    assert st is not None
+    c = comparison.build(ctx, st, 0.5)
+    assert c is not None and c.question.answer == "نقطتان مئويتان"  # not «2 نقطة مئوية»
+
+
 def test_no_difference_whose_counted_noun_would_not_agree() -> None:
     t = "وارتفع عدد العدائين المؤهلين من 11 عداء إلى 17 عداء هذا الموسم.\n"
     ctx = context(t, [fact(t, "11 عداء", "number", 11, unit="عداء"), fact(t, "17 عداء", "number", 17, unit="عداء")])

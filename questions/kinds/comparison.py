@@ -62,6 +62,8 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
         return None  # «6 عداء» for «17 عداء»: the noun the article counts with would not agree
 
     def show(v: float) -> str:
+        if a.percent and v == 2:
+            return "نقطتان مئويتان"  # two is said in the dual, not «2 نقطة مئوية»
         return format_number(v, decimals, view.arabic) + (points(v) if a.percent else agreeing_scale(unit, v))
 
     right = show(diff)
