@@ -121,14 +121,9 @@ def _nothing_said(text: str) -> bool:
     """True for a clause opening on a saying verb with nothing said after it («قال محمود عبد الغفار، المحامي عن
     _____ من المجني عليهم.»): what was said went with the cut."""
     words = text.split()
-    first = fold(words[0]).strip("،,:") if words else ""
-    if first[:1] in "وف" and first[1:] in _SAYING:
-        first = first[1:]
-    if first.endswith("ت") and first[:-1] in _SAYING:
-        first = first[:-1]
-    if first not in _SAYING:
+    if not words or not _a_form_of(fold(words[0]).strip("،,:"), _SAYING):
         return False
-    return not any(fold(w).strip("«»،,:\"") in ("ان", "إن", "انه", "انها", "بان", "بأن") or ":" in w or "«" in w or '"' in w
+    return not any(fold(w).strip("«»،,:\"") in ("ان", "انه", "انها", "بان") or ":" in w or "«" in w or '"' in w
                    for w in words[1:])
 
 
@@ -187,9 +182,13 @@ def speaks_here(text: str, start: int, end: int) -> bool:
 def reports_speech(bare: str) -> bool:
     """True for a folded verb that reports speech («قال»، «وأضافت»، «أوضح»): a saying or reporting verb,
     feminine or with a glued «و»/«ف»."""
-    saying = lists.folded("generation/saying_verbs") | lists.folded("generation/reporting_verbs")
+    return _a_form_of(bare, lists.folded("generation/saying_verbs") | lists.folded("generation/reporting_verbs"))
+
+
+def _a_form_of(bare: str, verbs: frozenset[str]) -> bool:
+    """True when the folded word is one of ``verbs``, feminine or with a glued «و»/«ف»."""
     for b in (bare, bare[1:] if bare[:1] in "وف" else ""):
-        if b and (b in saying or b.endswith("ت") and b[:-1] in saying):
+        if b and (b in verbs or b.endswith("ت") and b[:-1] in verbs):
             return True
     return False
 

@@ -704,6 +704,11 @@ def agreeing_scale(unit: str, v: float) -> str:
     return unit
 
 
+def singular_scale(scale: str) -> str | None:
+    """The singular of a plural scale word («ملايين» -> «مليون»), or None for any other word."""
+    return next((singular for singular, plural in _PLURAL_SCALES.items() if fold(plural) == fold(scale)), None)
+
+
 def _scale_in_plural(scale: str) -> bool:
     """«آلاف»، «ملايين»، «مليارات»: a scale word counted by 3 to 10, which other counts would not take."""
     return fold(scale) in ("الاف", "ملايين", "مليارات", "تريليونات")

@@ -396,39 +396,44 @@ def _year_of_a_laws_name(text: str, start: int) -> bool:
                           before))
 
 
+def _counts_one_of(f: Fact, after: list[str], nouns_list: str) -> bool:
+    """True when the noun the figure counts (its unit, its text's last word or the word after it) opens on
+    one of the folded nouns of ``nouns_list``."""
+    nouns = [fold(n) for n in (f.unit or "", f.text.split()[-1], after[0] if after else "") if n]
+    return any(n.startswith(w) for n in nouns for w in lists.folded(nouns_list))
+
+
+def _in_the_headline(ctx: Context, f: Fact) -> bool:
+    """True when the headline writes the figure's digits: the figure is the news."""
+    return bool(ctx.title) and any(d in ctx.title for d in re.findall(r"[\d٠-٩]+", f.text))
+
+
 def _attendance(f: Fact, before: list[str], after: list[str]) -> bool:
     """True for a count of who watched or attended: its counted noun names onlookers («4500 مشجع»), or
     it follows «بحضور»."""
-    nouns = [fold(n) for n in (f.unit or "", f.text.split()[-1], after[0] if after else "") if n]
-    return any(n.startswith(w) for n in nouns for w in lists.folded("generation/onlooker_nouns")) or \
-        any(w in ("بحضور", "حضور") for w in before)
+    return _counts_one_of(f, after, "generation/onlooker_nouns") or any(w in ("بحضور", "حضور") for w in before)
 
 
 def _a_step_of_procedure(f: Fact, after: list[str]) -> bool:
     """True for a count of hearings, meetings or witnesses («27 جلسة», «23 شاهداً»)."""
-    nouns = [fold(n) for n in (f.unit or "", f.text.split()[-1], after[0] if after else "") if n]
-    return any(n.startswith(w) for n in nouns for w in lists.folded("generation/procedure_nouns"))
+    return _counts_one_of(f, after, "generation/procedure_nouns")
 
 
 def _equipment(ctx: Context, fi: int, after: list[str]) -> bool:
     """True for a count of the equipment or logistics put to a task («14 صهريجاً», «22 سيارة إسعاف»), unless
     the headline or the lead gives it: then it is the news («توزيع 300 حافلة جديدة»)."""
     f = ctx.facts[fi]
-    nouns = [fold(n) for n in (f.unit or "", f.text.split()[-1], after[0] if after else "") if n]
-    if not any(n.startswith(w) for n in nouns for w in lists.folded("generation/equipment_nouns")):
+    if not _counts_one_of(f, after, "generation/equipment_nouns"):
         return False
     si = ctx.sent_of[fi]
-    in_title = bool(ctx.title) and any(d in ctx.title for d in re.findall(r"[\d٠-٩]+", f.text))
-    return not (si == 0 or ctx.sentences[si].paragraph == 0 or in_title)
+    return not (si == 0 or ctx.sentences[si].paragraph == 0 or _in_the_headline(ctx, f))
 
 
 def _made_definite(ctx: Context, f: Fact) -> bool:
     """True for a figure written with the article glued to it («الجولة الـ21», «المقاعد الـ16 المتبقية»,
     «خلال الساعات الـ48 المقبلة»): an ordinal, or a count the story gave before or needs no reader to
     recall. Blind readers rejected most such questions. The headline's figure stays."""
-    if not ctx.text[max(0, f.start - 3):f.start].endswith(("الـ", "ال")):
-        return False
-    return not (ctx.title and any(d in ctx.title for d in re.findall(r"[\d٠-٩]+", f.text)))
+    return ctx.text[max(0, f.start - 3):f.start].endswith(("الـ", "ال")) and not _in_the_headline(ctx, f)
 
 
 def _staffing(text: str, start: int) -> bool:
@@ -554,8 +559,7 @@ def _next_step(sentence: str, pos: int) -> bool:
         reach += len(opening) if i else 0
         if reach > NEXT_STEP_REACH:
             break
-    before = fold(sentence[max(0, pos - 60):pos]).split()
-    return any(f"{a} {b}" in lists.folded("generation/next_steps") for a, b in zip(before, before[1:]))
+    return schedules_what_comes_next(sentence[max(0, pos - 60):pos])
 
 
 STATISTIC_REACH = 5  # words before a figure that may name the match statistic it is

@@ -9,6 +9,7 @@ named last, or when it was written. Blind readers asked for the year, and for «
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from questions.context import Context
 from questions.datepatterns import MONTHS, WEEKDAYS
@@ -22,17 +23,38 @@ _YEAR = re.compile(r"(?<![\d٠-٩])((?:19|20)\d\d)(?![\d٠-٩])")
 _TODAY = re.compile(r"(?<!\w)اليوم\s+([\u0600-\u06ff]+)")
 
 
+def _last_date_before(ctx: Context, pos: int, read: Callable[[str], str | None]) -> str | None:
+    """What ``read`` finds in the last date the article wrote before offset ``pos`` that gives one."""
+    best: tuple[int, str] | None = None
+    for f in ctx.facts:
+        if f.type == "date" and f.start < pos and (found := read(f.text)) is not None and \
+                (best is None or f.start > best[0]):
+            best = (f.start, found)
+    return best[1] if best else None
+
+
+def _year_of(date: str) -> str | None:
+    m = _YEAR.search(date)
+    return m.group(1) if m else None
+
+
+def _month_of(date: str) -> str | None:
+    words = date.split()
+    at = next((i for i, w in enumerate(words) if fold(w.split("/")[0].strip("،,")) in MONTHS), None)
+    return None if at is None else " ".join(words[at:]).strip("،,")
+
+
 def year_named_before(ctx: Context, pos: int) -> str | None:
     """The year the article wrote last before offset ``pos``, as written in a date («مارس 2025», «عام
     2024»), or None."""
-    best: tuple[int, str] | None = None
-    for f in ctx.facts:
-        if f.type != "date" or f.start >= pos:
-            continue
-        m = _YEAR.search(f.text)
-        if m is not None and (best is None or f.start > best[0]):
-            best = (f.start, m.group(1))
-    return best[1] if best else None
+    return _last_date_before(ctx, pos, _year_of)
+
+
+def _in_article(ctx: Context, fi: int, phrase: str) -> int | None:
+    """Where ``phrase`` of fact ``fi``'s clause stands in the article, or None."""
+    sent = ctx.sentence_of(fi)
+    at = sent.text.find(phrase)
+    return None if at < 0 else sent.start + at
 
 
 _SAME_MONTH = re.compile(r"(?<!\w)الشهر\s+(?:نفسه|ذاته)(?!\w)")
@@ -41,15 +63,7 @@ _SAME_MONTH = re.compile(r"(?<!\w)الشهر\s+(?:نفسه|ذاته)(?!\w)")
 def month_named_before(ctx: Context, pos: int) -> str | None:
     """The month the article wrote last before offset ``pos``, with its year when written («يونيو/حزيران
     2026», «مارس»), from the month's name on; None when no date before names a month."""
-    best: tuple[int, str] | None = None
-    for f in ctx.facts:
-        if f.type != "date" or f.start >= pos:
-            continue
-        words = f.text.split()
-        at = next((i for i, w in enumerate(words) if fold(w.split("/")[0].strip("،,")) in MONTHS), None)
-        if at is not None and (best is None or f.start > best[0]):
-            best = (f.start, " ".join(words[at:]).strip("،,"))
-    return best[1] if best else None
+    return _last_date_before(ctx, pos, _month_of)
 
 
 def name_the_same_month(ctx: Context, fi: int, text: str, a: int, b: int) -> tuple[str, int, int]:
@@ -58,11 +72,8 @@ def name_the_same_month(ctx: Context, fi: int, text: str, a: int, b: int) -> tup
     m = _SAME_MONTH.search(text)
     if m is None or any(fold(w.strip("،,")) in MONTHS for w in text[:m.start()].split()):
         return text, a, b
-    sent = ctx.sentence_of(fi)
-    at = sent.text.find(m.group(0))
-    month = None
-    if at >= 0:
-        month = month_named_before(ctx, sent.start + at)
+    pos = _in_article(ctx, fi, m.group(0))
+    month = None if pos is None else month_named_before(ctx, pos)
     f = ctx.facts[fi]
     if month is None or f.type == "date" and month.split()[0] in f.text:
         return text, a, b
@@ -86,11 +97,8 @@ def name_the_same_year(ctx: Context, fi: int, text: str, a: int, b: int) -> tupl
     m = _SAME_YEAR.search(text)
     if m is None or _YEAR.search(text[:m.start()]):
         return text, a, b
-    sent = ctx.sentence_of(fi)
-    at = sent.text.find(m.group(0))
-    if at < 0:
-        return text, a, b
-    year = year_named_before(ctx, sent.start + at)
+    pos = _in_article(ctx, fi, m.group(0))
+    year = None if pos is None else year_named_before(ctx, pos)
     f = ctx.facts[fi]
     if year is None or year in f.text:
         return text, a, b

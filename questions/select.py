@@ -203,8 +203,8 @@ def select(candidates: Sequence[Candidate], size: int, title: str = "") -> list[
     groups = [kept for g in groups if (kept := [c for c in g if exposure[c.question.key] <= too_exposed])]
     bank = _choose(groups, size, title)
     # A question using up several facts (a which-statement question) may leave the bank short: the bank
-    # with just one of them, asked first, or none of them, is taken when it holds more questions, or as
-    # many with more comprehension kinds.
+    # with just one of them, asked first, is taken when it holds more questions, or as many with more
+    # comprehension kinds.
     several = [c for g in groups for c in g if _uses_up_several(c)]
     fewer = [kept for g in groups if (kept := [c for c in g if not _uses_up_several(c)])]
     comprehension = comprehension_kinds()

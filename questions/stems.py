@@ -23,7 +23,7 @@ from questions.coordinate import coordinate_span, first_subject
 from questions.distractors import date_variants, format_number, parse_iso
 from questions.model import BLANK, Fact, Source
 from questions.normalize import fold, tokens
-from questions.options import NumberView, number_view, org_group, shows_in, still_to_come
+from questions.options import NumberView, number_view, org_group, shows_in, singular_scale, still_to_come
 from questions.salience import LEAD_SENTENCES
 from questions.sametime import spell_out_times
 from questions.tails import list_tail_cut, tail_cut
@@ -549,9 +549,6 @@ def _name_runs_on(ctx: Context, f: Fact) -> bool:
         not w.text.rstrip("،,.").endswith(("ية", "يه"))
 
 
-_SINGULAR_SCALES = {"ملايين": "مليون", "مليارات": "مليار", "الاف": "ألف", "تريليونات": "تريليون"}
-
-
 def number_forms(view: NumberView) -> tuple[str, ...]:
     """Other ways a student writes a figure, for display and exports (grading reads numbers by value
     anyway): the digits alone, «35 بالمئة» for «35%», the digits for «هدفين», the whole figure for «415 مليون»."""
@@ -565,7 +562,7 @@ def number_forms(view: NumberView) -> tuple[str, ...]:
         # «30 ألف دينار»: the whole figure in digits, never «30» alone (thirty dinars); «210 مليون» for
         # «210 ملايين», as most students write a scale word after any count
         full = round(view.value * view.scale_factor)
-        singular = _SINGULAR_SCALES.get(fold(view.scale))
+        singular = singular_scale(view.scale)
         return (str(full), f"{full:,}", *([f"{digits} {singular}"] if singular else [])) \
             if view.scale_factor > 1 else (digits,)
     if view.thousands:

@@ -101,10 +101,10 @@ def build(ctx: Context, weights: dict[int, Weight], stems: dict[int, Stems]) -> 
     # other questions ask has room for the second beside them.
     for odd_true in (True, False):
         for order in (ready, spare):
-            for fi, st, _ in order:
+            for at, (fi, st, _) in enumerate(order):
                 if st.fid in taken:
                     continue
-                made = _one(ctx, order, order.index((fi, st, _)), odd_true, taken, spare)
+                made = _one(ctx, order, at, odd_true, taken, spare)
                 if made is None:
                     continue
                 q, facts = made
