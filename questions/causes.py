@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 from questions import lists
 from questions.arabic import glued_conjunction
-from questions.clauses import split_clauses
-from questions.completeness import reports_speech, subject_missing
+from questions.clauses import split_clauses, tidy
+from questions.completeness import leans_back, owner_missing, reports_speech, subject_missing
 from questions.context import Context
 from questions.normalize import fold, strip_diacritics
-from questions.realize import Word, is_verb, words_of
+from questions.numberwords import WORD_VALUES
+from questions.realize import Word, date_removal, drop_conj, is_verb, words_of
 
 MIN_EFFECT_WORDS = 3
 MAX_EFFECT_WORDS = 16
@@ -25,7 +26,9 @@ MIN_REASON_WORDS = 2
 MAX_REASON_WORDS = 10
 SHORT_REASON_WORDS = 6  # a longer reason is cut at its first preposition, so no option stands out by length
 _LEAD_PARTICLES = frozenset(("و", "ف", "قد", "وقد", "ثم", "كما"))
-_CUT_BEFORE = frozenset(("في", "علي", "من", "الي", "عن", "مع", "خلال", "داخل", "لدي", "عبر"))
+_CUT_BEFORE = frozenset(("في", "علي", "من", "الي", "عن", "مع", "خلال", "داخل", "لدي", "عبر", "منذ", "ضمن"))
+_STANDING = ("main", "contrast")  # clauses that stand alone
+_OTHERS = frozenset(("اخرون", "اخرين", "اخري", "الاخرون", "الاخرين", "الاخري"))
 _ENDS = ("،", ".", "؛", ":", "»", "(")
 
 
@@ -37,6 +40,11 @@ class Reason:
     effect: str  # «أُلغيت الرحلات»
     connective: str  # «بسبب»
     reason: str  # «سوء الأحوال الجوية»
+
+    @property
+    def purpose(self) -> bool:
+        """True for what something was done for («بهدف تعزيز التعاون»), False for what caused it."""
+        return " ".join(fold(w) for w in self.connective.split()) in lists.folded("generation/purpose_connectives")
 
 
 def _opens_with_verb(w: Word) -> bool:
@@ -51,7 +59,7 @@ def _opens_with_verb(w: Word) -> bool:
 
 def _connective_at(words: list[Word], i: int) -> int:
     """How many words the cause or purpose connective at word ``i`` takes (0 when there is none)."""
-    listed = lists.folded("generation/cause_connectives")
+    listed = lists.folded("generation/cause_connectives") | lists.folded("generation/purpose_connectives")
     for n in (4, 3, 2, 1):
         if i + n <= len(words) and " ".join(w.bare for w in words[i:i + n]) in listed:
             return n
@@ -91,23 +99,28 @@ def find_reasons(ctx: Context) -> list[Reason]:
 
 def _reason_in(ctx: Context, si: int) -> Reason | None:
     sent = ctx.sentences[si]
+    if ctx.title and fold(sent.text.strip(" .")) == fold(ctx.title.strip(" .")):
+        return None  # «سبعة قتلى جراء سيول جارفة»: a headline tells no clause a question can quote
     words = words_of(sent.text)
     clauses = split_clauses(sent.text)
     for k, c in enumerate(clauses):
         whole = [w for w in words if c.start <= w.start < c.end]  # the last word keeps its «،»
         lead = 1 if whole and whole[0].bare == "وذلك" else 0
         n = _connective_at(whole, lead) if whole else 0
-        if k > 0 and n and clauses[k - 1].role == "main":
+        found = None
+        if k > 0 and n and clauses[k - 1].role in _STANDING:
             before = clauses[k - 1]
             head = [w for w in words if before.body <= w.start < before.end]
-            return _reason_from(ctx, si, head, whole, lead, n)
-        if c.role != "main":
-            continue  # «قبل أن تمتد النيران بفعل الرياح»: a leaning clause's event needs the clause before it
-        cw = [w for w in words if c.body <= w.start < c.end]
-        for i in range(1, len(cw)):
-            n = _connective_at(cw, i)
-            if n:
-                return _reason_from(ctx, si, cw[:i], cw, i, n)
+            found = _reason_from(ctx, si, head, whole, lead, n)
+        elif c.role in _STANDING:
+            # «فيما نمت الأنشطة النفطية بنسبة 3.2% إثر ...»: a clause set against the one before stands alone
+            cw = [w for w in words if c.body <= w.start < c.end]
+            at = next((i for i in range(1, len(cw)) if _connective_at(cw, i)), None)
+            if at is not None:
+                found = _reason_from(ctx, si, cw[:at], cw, at, _connective_at(cw, at))
+        # «قبل أن تمتد النيران بفعل الرياح»: a leaning clause's event needs the clause before it
+        if found is not None:
+            return found
     return None
 
 
@@ -116,7 +129,7 @@ def _reason_from(ctx: Context, si: int, head: list[Word], clause: list[Word], i:
     as a question and its answer."""
     if _inside_name(ctx, si, clause[i].start):
         return None  # «الجمعية اللبنانية من أجل ديمقراطية الانتخابات»: part of a name
-    effect = _effect(head)
+    effect = _effect(_without_asides(ctx, si, head))
     reason = _reason(clause[i + n:])
     if effect is None or reason is None or not MIN_EFFECT_WORDS <= len(effect) <= MAX_EFFECT_WORDS:
         return None
@@ -124,20 +137,62 @@ def _reason_from(ctx: Context, si: int, head: list[Word], clause: list[Word], i:
                   _clean(" ".join(w.text for w in reason)))
 
 
+def _without_asides(ctx: Context, si: int, head: list[Word]) -> list[Word]:
+    """The words of ``head`` without the wire dateline, the dates and the asides a question does without:
+    «عمّان - أطلقت وزارة الصحة، يوم الأحد 8 مارس 2026، حملة وطنية» -> «أطلقت وزارة الصحة حملة وطنية»."""
+    if not head:
+        return head
+    sent = ctx.sentences[si]
+    start, end = max(head[0].start, ctx.after_dateline(si)), head[-1].end
+    dates = [cut for fi in ctx.in_sent.get(si, ()) if ctx.facts[fi].type == "date" and
+             (cut := date_removal(sent.text, ctx.facts[fi].start - sent.start, ctx.facts[fi].end - sent.start))]
+    return words_of(tidy(sent.text, start, end, (end, end), dates).text)
+
+
+def _describing(head: list[Word]) -> int:
+    """Where a clause describing the verb's object opens («أطلقت الوزارة حملة وطنية تستهدف ...» -> at
+    «تستهدف»), or the length of ``head`` when none does."""
+    for j in range(MIN_EFFECT_WORDS, len(head)):
+        if is_verb(head[j]) or _imperfect_of_news_verb(head[j]):
+            return j
+    return len(head)
+
+
+def _imperfect_of_news_verb(w: Word) -> bool:
+    """«تستهدف»، «يستمر»، «تنقل»: the imperfect of a news verb («استهدف»، «استمر»، «نقل»)."""
+    bare = drop_conj(w)
+    if len(bare) < 4 or bare[0] not in "يت":
+        return False
+    if bare[1:3] == "ست" and len(bare) >= 5:
+        return True  # «تستهدف»، «يستفيد»: the tenth form has no noun of this shape
+    verbs = lists.folded("generation/news_verbs")
+    return bare[1:] in verbs or "ا" + bare[1:] in verbs
+
+
 def _effect(head: list[Word]) -> list[str] | None:
     """What happened, as a «لماذا» question can ask it: the clause before the connective from its verb
     («وكانت المساحات قد تراجعت» -> «تراجعت المساحات»), cut before its first figure («تراجعت الصادرات
-    بنسبة 6.1%» -> «تراجعت الصادرات»); None when the clause does not open on a verb or reports someone's
-    words."""
+    بنسبة 6.1%» -> «تراجعت الصادرات») and before a clause describing its object; None when the clause
+    does not open on a verb, reports or announces someone's words, or holds a relative clause (the reason
+    may be the relative clause's: «أعادت السيول إلى الأذهان كارثة درنة التي وقعت إثر ...»)."""
     k = 0
     while k < len(head) and head[k].bare in _LEAD_PARTICLES:
         k += 1
     whole = head[k:]
+    if any(w.bare in lists.folded("generation/relative_pronouns") for w in whole):
+        return None
+    whole = whole[:_describing(whole)]
     head = _before_figure(whole)
+    if len(head) < len(whole) and head and (not _definite_noun(head[-1]) or _reaches(head)):
+        # «أعلنت الوزارة تخصيص 40 مليون», «بالتوقيع على 13 مذكرة», «سجلت صافي إيرادات النفط 8.1 مليار»:
+        # what the words before the figure say is the figure
+        return None
     if not head or any(w.text.endswith(_ENDS) for w in head[:-1]):
         return None
     if any(w.bare in ("ان", "بان", "انه", "بانه", "انها", "بانها", "انهم") or "«" in w.text or '"' in w.text for w in head):
         return None  # «قال ... إن ...»: the reason belongs to the reported clause, not to the saying
+    if any(w.bare in _OTHERS for w in head) or head[-1].bare in lists.folded("generation/dangling_prepositions"):
+        return None  # «توفي ثلاثة آخرون»: others than whom? «... للمرحلة الثانية قبل»: before when?
     texts = [w.text for w in head]
     if glued_conjunction(texts[0]):
         texts[0] = texts[0][1:]
@@ -151,11 +206,35 @@ def _effect(head: list[Word]) -> list[str] | None:
     first = words_of(texts[0])[0]
     if not _opens_with_verb(first) or reports_speech(first.bare) or first.bare in lists.folded("generation/masdar_starts"):
         return None  # «أشار إلى انقطاع التيار بسبب ...»: the cause of what was said, not of the saying
-    if subject_missing(" ".join(texts)):
-        return None  # «دعا إلى توفير مآوٍ مؤقتة»: who did, went with the sentence before
-    if len(head) < len(whole) and any(ch.isdigit() for ch in whole[len(head)].text) and not _definite_noun(head[-1]):
-        return None  # «أعلنت الوزارة تخصيص 40 مليون»: the word before the figure needs it
+    if _frames_another(first.bare) or first.bare in WORD_VALUES:
+        return None  # «أعلنت الوزارة ارتفاع الوفيات جراء ...», «يأتي القرار إثر ...», «سبعة قتلى جراء ...»
+    if subject_missing(" ".join(texts)) or _leans_back(texts):
+        return None  # «دعا إلى توفير مآوٍ مؤقتة», «تأخر افتتاحه»: who or what went with the sentence before
+    if fold(texts[-1]) in lists.folded("generation/masdar_starts") or \
+            fold(texts[-1]) in lists.folded("generation/needs_complement"):
+        return None  # «تعمل الوزارة على تطهير»: what is cleared went with the figure cut off
     return texts
+
+
+def _leans_back(texts: list[str]) -> bool:
+    """True when the clause points back to what the article named before: its subject owned by someone
+    it does not name («تأخر افتتاحه»), or a word such as «ذلك» or «نفسه» («لقي سبعة أشخاص مصرعهم» names
+    the owners before the owned word)."""
+    whole = " ".join(texts)
+    return len(texts) > 1 and owner_missing(texts[1]) or leans_back(whole) and not owner_missing(whole)
+
+
+def _reaches(head: list[Word]) -> bool:
+    """True when the clause's verb is one of reaching a figure («بلغت»، «سجلت»)."""
+    verb = next((w for w in head if w.bare not in _LEAD_PARTICLES), None)
+    return verb is not None and drop_conj(verb) in lists.folded("generation/reach_verbs")
+
+
+def _frames_another(bare: str) -> bool:
+    """True for a verb whose clause frames another event, which the reason is given for: an announcement
+    («أعلنت الوزارة ارتفاع الوفيات جراء تفشي الكوليرا») or a coming («يأتي القرار إثر ...»)."""
+    return bare in lists.folded("generation/framing_verbs") or \
+        (bare.endswith("ت") and bare[:-1] in lists.folded("generation/framing_verbs"))
 
 
 def _before_figure(words: list[Word]) -> list[Word]:
@@ -175,15 +254,21 @@ def _reason(words: list[Word]) -> list[Word] | None:
     open as causes and purposes do («بهدف ركلة ركنية»: a goal, not a purpose)."""
     out: list[Word] = []
     for w in words:
-        if w.bare in lists.folded("generation/relative_pronouns"):
-            break
+        if w.bare in lists.folded("generation/relative_pronouns") or w.text.startswith("«"):
+            break  # «ضمن تحالف «أوبك+»: a quotation would be cut inside
         out.append(w)
         if w.text.endswith(_ENDS):
             break
     out = _before_figure(out)
     if len(out) > SHORT_REASON_WORDS:
-        at = next((j for j in range(MIN_REASON_WORDS, len(out)) if out[j].bare in _CUT_BEFORE), None)
+        # at a preposition once the reason names what it is about («انتشار الفيروس»): «ارتفاع ملحوظ في عدد
+        # الإصابات المسجلة منذ مطلع العام» -> «ارتفاع ملحوظ في عدد الإصابات المسجلة», never «ارتفاع ملحوظ»
+        # or «الزيادة التدريجية» (a noun and its adjective)
+        at = next((j for j in range(MIN_REASON_WORDS, len(out)) if out[j].bare in _CUT_BEFORE and
+                   any(_definite_noun(w) for w in out[1:j]) and (j > 2 or not _definite_noun(out[0]))), None)
         out = out[:at] if at is not None else out
+    while out and out[-1].bare in lists.folded("generation/needs_complement"):
+        out.pop()  # «المدعوم البالغ»: «البالغ» needs the figure cut off
     if not MIN_REASON_WORDS <= len(out) <= MAX_REASON_WORDS or not _names_a_cause(out[0]):
         return None
     return out
@@ -204,10 +289,23 @@ def _definite_noun(w: Word) -> bool:
     return w.bare.startswith("ال") and w.bare not in lists.folded("generation/not_nouns") and len(w.bare) > 3
 
 
-def topic_phrases(ctx: Context, avoid: set[int]) -> list[str]:
-    """Phrases of two to five words opening on a verbal noun («تعزيز العلاقات الثنائية»), from the
-    sentences not in ``avoid``."""
-    starts = lists.folded("generation/masdar_starts")
+def opening_nouns(r: Reason) -> str:
+    """The list of verbal nouns a wrong reason for ``r`` opens on: aims for a purpose, events and states
+    for a cause («بهدف ارتفاع الأسعار» or «بسبب تعزيز التعاون» would give itself away)."""
+    return "generation/aim_nouns" if r.purpose else "generation/cause_nouns"
+
+
+def opens_on(phrase: str, nouns: str) -> bool:
+    """True when ``phrase`` opens on one of the verbal nouns of list ``nouns`` («ارتفاع الأسعار»)."""
+    first = fold(phrase.split()[0]) if phrase.split() else ""
+    listed = lists.folded(nouns)
+    return first in listed or (first[:1] in "لبو" and first[1:] in listed)
+
+
+def topic_phrases(ctx: Context, avoid: set[int], nouns: str = "generation/masdar_starts") -> list[str]:
+    """Phrases of two to five words opening on a verbal noun of list ``nouns`` («تعزيز العلاقات
+    الثنائية»), from the sentences not in ``avoid``."""
+    starts = lists.folded(nouns)
     out: list[str] = []
     for si, sent in enumerate(ctx.sentences):
         if si in avoid:

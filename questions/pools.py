@@ -1,5 +1,5 @@
 """Typed pools of wrong options, read from ``questions/data/pools/``: places by kind, country and region;
-organizations by group and region. People and posts have no pool: a public figure from outside the
+organizations by group and region; causes and aims by the field a story is in. People and posts have no pool: a public figure from outside the
 article, or another minister beside the one an article on his field quotes, is an option a reader rules
 out without reading, so wrong people and posts come from the article.
 
@@ -147,3 +147,31 @@ def organizations(group: str, regions: Iterable[str] = ()) -> tuple[str, ...]:
     """Organizations of ``group`` from ``regions`` (and those of any region), in file order."""
     want = {*regions, "any"}
     return tuple(r["name"] for r in _orgs() if r["group"] == group and (not regions or r["region"] in want))
+
+
+@lru_cache(maxsize=1)
+def _reason_cues() -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((r["domain"], frozenset(tokens(r["cues"]))) for r in _rows("reason_domains"))
+
+
+def reason_domains() -> tuple[str, ...]:
+    """Every field whose causes and aims the pools know."""
+    return tuple(domain for domain, _ in _reason_cues())
+
+
+def reason_domain(text: str) -> str | None:
+    """The field ``text`` is about (economy, health, weather...), by the cue words it holds most; None when
+    it holds none."""
+    words = tokens(text)
+    best, hits = None, 0
+    for domain, cues in _reason_cues():
+        n = sum(1 for w in words if w in cues)
+        if n > hits:
+            best, hits = domain, n
+    return best
+
+
+def reasons(domain: str, purpose: bool) -> tuple[str, ...]:
+    """Wrong reasons a story of ``domain`` may be offered: aims when ``purpose``, causes otherwise."""
+    cls = "aim" if purpose else "cause"
+    return tuple(r["phrase"] for r in _rows("reasons") if r["domain"] == domain and r["class"] == cls)

@@ -330,3 +330,64 @@ def test_topic_phrases_keep_the_article_s_spelling() -> None:
     text = ("وتعمل الحكومة على إعادة التصدير نحو الأسواق.\n"
             "وتسعى الوزارة إلى زيادة الإنتاج المحلي.\n")
     assert topic_phrases(context(text, []), set()) == ["إعادة التصدير", "زيادة الإنتاج المحلي"]  # not «اعاده»
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    # the wire dateline and a date set off by commas go; the clause describing the campaign goes
+    ("عمّان - أطلقت وزارة الصحة، يوم الأحد 8 مارس 2026، حملة وطنية للتطعيم ضد الحصبة تستهدف نحو مليون طفل، "
+     "وذلك إثر ارتفاع ملحوظ في عدد الإصابات المسجلة منذ مطلع العام.", Reason(
+        0, "أطلقت وزارة الصحة حملة وطنية للتطعيم ضد الحصبة", "إثر", "ارتفاع ملحوظ في عدد الإصابات")),
+    # a clause set against the one before stands alone
+    ("وارتفعت الأنشطة غير النفطية بنسبة 4.8%، فيما نمت الأنشطة النفطية بنسبة 3.2% إثر الزيادة التدريجية في "
+     "مستويات الإنتاج ضمن اتفاق تحالف «أوبك+».", Reason(
+        0, "نمت الأنشطة النفطية", "إثر", "الزيادة التدريجية في مستويات الإنتاج")),
+    # the owners named before the owned word
+    ("لقي سبعة أشخاص مصرعهم في القرى الجبلية جراء السيول الجارفة.", Reason(
+        0, "لقي سبعة أشخاص مصرعهم في القرى الجبلية", "جراء", "السيول الجارفة")),
+])
+def test_a_reason_s_event_is_read_without_asides_dates_and_descriptions(text: str, reason: Reason) -> None:
+    assert find_reasons(context(text, [])) == [reason]
+
+
+@pytest.mark.parametrize("text", [
+    "أعلنت وزارة الصحة ارتفاع عدد الوفيات في الولاية جراء تفشي الكوليرا.",  # the reason is the deaths', not the announcing's
+    "ويأتي قرار الحكومة بإغلاق المدارس إثر انتشار الفيروس في المدن.",  # a coming frames the decision
+    "وأعادت السيول إلى الأذهان كارثة درنة التي وقعت إثر انهيار سدين.",  # the reason is the relative clause's
+    "وتوفي ثلاثة آخرون في المدينة إثر انهيار جدار قديم.",  # others than whom?
+    "وتأخر افتتاحه نحو أربعة أشهر عن الموعد المحدد بسبب صعوبات في شحن الأجهزة.",  # whose opening?
+    "واختتم المجلس اجتماعه في مسقط بالتوقيع على 13 مذكرة تفاهم بهدف رفع حجم التبادل التجاري.",  # what was signed is the figure
+    "وسجلت صافي إيرادات النفط 8.1 مليار ريال بسبب انخفاض متوسط سعر الخام.",  # what was recorded is the figure
+])
+def test_no_reason_for_an_event_a_question_cannot_ask_about_whole(text: str) -> None:
+    assert find_reasons(context(text, [])) == []
+
+
+def test_no_reason_from_the_headline() -> None:
+    text = "سبعة قتلى جراء سيول جارفة في الجبل الأخضر\n\nوضربت السيول المدن.\n"
+    assert find_reasons(context(text, [], title="سبعة قتلى جراء سيول جارفة في الجبل الأخضر")) == []
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    # a reason names what it is about before it is cut (never «ارتفاع ملحوظ» or «الزيادة التدريجية»), and
+    # does without a word needing what was cut («المسجلة»)
+    ("أغلقت السلطات المدارس في الولاية إثر ارتفاع ملحوظ في عدد الإصابات المسجلة منذ مطلع العام الجاري.",
+     "ارتفاع ملحوظ في عدد الإصابات"),
+    ("ارتفعت الصادرات النفطية في الربع الأول بسبب الزيادة التدريجية في مستويات الإنتاج ضمن الاتفاق الجديد.",
+     "الزيادة التدريجية في مستويات الإنتاج"),
+])
+def test_a_long_reason_is_cut_once_it_names_what_it_is_about(text: str, reason: str) -> None:
+    (found,) = find_reasons(context(text, []))
+    assert found.reason == reason
+
+
+def test_a_purpose_is_told_from_a_cause_by_its_connective() -> None:
+    (purpose,) = find_reasons(context("وزار الوزير باريس بهدف تعزيز التعاون الاقتصادي، وفق البيان.", []))
+    (cause,) = find_reasons(context("أُلغيت الرحلات الجوية في المطار بسبب سوء الأحوال الجوية.", []))
+    assert purpose.purpose and not cause.purpose
+
+
+def test_topic_phrases_of_one_class_open_on_its_nouns() -> None:
+    text = ("وتعمل الحكومة على تطوير البنية التحتية في الريف.\n"
+            "ويشكو السكان من انقطاع التيار الكهربائي في الأحياء.\n")
+    assert topic_phrases(context(text, []), set(), "generation/cause_nouns") == ["انقطاع التيار الكهربائي"]
+    assert topic_phrases(context(text, []), set(), "generation/aim_nouns") == ["تطوير البنية التحتية"]

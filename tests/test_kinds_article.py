@@ -7,6 +7,7 @@ import pytest
 
 from handmade import context, fact, index_of, stems_of
 from questions.context import Context, build_context
+from questions import pools
 from questions.kinds import cause, change, comparison, role, roles, statement, timeline
 from questions.kinds.base import ArticleBuilder, Candidate, FactBuilder
 from questions.kinds.role import is_position
@@ -229,14 +230,41 @@ CAUSES = ("وزار الوزير باريس بهدف تعزيز التعاون �
 def test_a_cause_question_offers_other_reasons_after_the_same_connective() -> None:
     (c,) = _article_kind(cause.build, context(CAUSES, []))
     q = c.question
-    assert (q.prompt, q.answer) == ("لماذا زار الوزير باريس؟", "بهدف تعزيز التعاون الاقتصادي")
+    assert (q.prompt, q.answer) == ("لماذا زار الوزير باريس بحسب المقال؟", "بهدف تعزيز التعاون الاقتصادي")
     assert sorted(q.choices) == sorted(["بهدف تعزيز التعاون الاقتصادي", "بهدف تطوير البنية التحتية",
                                         "بهدف دعم المشاريع الصغيرة", "بهدف تحسين الخدمات العامة"])
     assert not any(content_words(o) & content_words("زار الوزير باريس") for o in q.choices)
 
 
 def test_no_cause_question_without_three_wrong_reasons() -> None:
-    assert _article_kind(cause.build, context("\n".join(CAUSES.split("\n")[:3]) + "\n", [])) == []
+    # two wrong aims in the article, and no field whose pool of aims would fill in
+    text = ("وزار الوزير باريس بهدف تعزيز العلاقات الثنائية، وفق البيان.\n"
+            "وتعمل الحكومة على تطوير البنية التحتية في الريف.\n"
+            "وتسعى الوزارة إلى دعم المشاريع الصغيرة في المحافظات.\n")
+    assert _article_kind(cause.build, context(text, [])) == []
+
+
+def test_a_cause_s_wrong_reasons_are_causes_of_its_field_the_article_does_not_tell() -> None:
+    text = ("أطلقت وزارة الصحة حملة وطنية للتطعيم ضد الحصبة في المدارس إثر ارتفاع عدد الإصابات المؤكدة بالمرض.\n"
+            "وتعمل الوزارة على تحسين جودة الخدمات الصحية في المستشفيات.\n"
+            "وأكد الوزير أن مصادر المياه في القرى ملوثة منذ سنوات.\n")
+    (c,) = _article_kind(cause.build, context(text, []))
+    q = c.question
+    assert q.answer == "إثر ارتفاع عدد الإصابات المؤكدة بالمرض"
+    wrong = [o.removeprefix("إثر ") for o in q.choices if o != q.answer]
+    # the opposite, then causes stories on health give: never an aim («تحسين ...») after «إثر», and never
+    # one the article tells («تلوث مصادر المياه»: it may be the cause of something else)
+    assert "انخفاض عدد الإصابات المؤكدة بالمرض" in wrong
+    assert all(o in pools.reasons("health", purpose=False) for o in wrong if not o.startswith("انخفاض"))
+    assert "تلوث مصادر المياه" not in wrong
+    assert len(set(q.choices)) == 4
+
+
+def test_a_purpose_s_wrong_reasons_are_aims() -> None:
+    text = "وحددت الحكومة سعر شراء الطن الواحد من القمح بهدف تشجيع الفلاحين على تسليم إنتاجهم للمراكز الحكومية.\n"
+    (c,) = _article_kind(cause.build, context(text, []))
+    wrong = [o.removeprefix("بهدف ") for o in c.question.choices if o != c.question.answer]
+    assert all(o in pools.reasons("agriculture", purpose=True) for o in wrong)
 
 
 # --- which statement is true -----------------------------------------------------------------------

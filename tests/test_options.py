@@ -10,6 +10,7 @@ import re
 import pytest
 
 from handmade import context, fact, visit
+from questions import pools
 from questions.context import Context, Entity
 from questions.model import Fact
 from questions.options import (
@@ -624,3 +625,18 @@ def test_a_target_year_in_a_statement_moves_to_round_years() -> None:
     f = fact(text, "عام 2060", "date", "2060")
     options = date_options(f, text, random.Random(0), published="2026-05-01")
     assert options and all(int(o.split()[-1]) % 5 == 0 for o in options)  # not «2058»
+
+
+@pytest.mark.parametrize(("text", "domain"), [
+    ("أطلقت وزارة الصحة حملة للتطعيم بعد ارتفاع الإصابات في المستشفيات", "health"),
+    ("ضربت السيول والأمطار الغزيرة الأودية وأجلى الدفاع المدني النازحين", "weather"),
+    ("تراجع الناتج وارتفع التضخم واتسع عجز الموازنة", "economy"),
+    ("زار الوزير باريس", None),
+])
+def test_a_story_s_field_is_told_by_its_cue_words(text: str, domain: str | None) -> None:
+    assert pools.reason_domain(text) == domain
+
+
+def test_every_field_has_causes_and_aims_to_offer() -> None:
+    domains = pools.reason_domains()
+    assert domains and all(len(pools.reasons(d, purpose=p)) >= 3 for d in domains for p in (False, True))

@@ -1,15 +1,17 @@
 """Why something happened, or what it was for: «لماذا فرضت لجنة الانضباط غرامة على شباب قسنطينة؟».
 
 The right option is the reason the article gives after its connective (بسبب، نتيجة، بهدف، من أجل...);
-the wrong ones are other reasons the article gives for other things, the opposite of the right one
-(«ارتفاع» for «انخفاض»), and phrases the article builds elsewhere on verbal nouns, all after the same
-connective so that no option stands out by its wording.
+the wrong ones are the opposite of the right one («ارتفاع» for «انخفاض»), other reasons the article
+gives for other things and phrases it builds elsewhere on verbal nouns, of the right one's class (events
+and states for a cause, aims for a purpose) and about something else, all after the same connective so
+that no option stands out by its wording.
 """
 
 from __future__ import annotations
 
+from questions import pools
 from questions.build import key, shuffled
-from questions.causes import Reason, find_reasons, topic_phrases
+from questions.causes import Reason, find_reasons, opening_nouns, opens_on, topic_phrases
 from questions.changes import opposite_of
 from questions.context import Context
 from questions.kinds.base import Candidate, Kind
@@ -26,22 +28,37 @@ CAUSE_QUALITY = 0.55
 
 def _wrong(ctx: Context, r: Reason, others: list[Reason]) -> list[str]:
     seen = {" ".join(tokens(r.reason))}
+    nouns = opening_nouns(r)
+    # what the right reason is about, past its opening noun: «ارتفاع الإصابات» beside «ارتفاع ملحوظ في
+    # عدد الإصابات» would be right too
+    about = content_words(" ".join(r.reason.split()[1:]))
     out: list[str] = []
 
-    def add(text: str) -> None:
+    def add(text: str, flipped: bool = False, pooled: bool = False) -> None:
         k = " ".join(tokens(text))
-        if k and k not in seen and not content_words(text) & content_words(r.effect):
-            seen.add(k)
-            out.append(text)
+        if not k or k in seen or content_words(text) & content_words(r.effect):
+            return
+        if not flipped and (not (pooled or opens_on(text, nouns)) or content_words(text) & about):
+            return
+        seen.add(k)
+        out.append(text)
 
     flipped = opposite_of(r.reason)
     if flipped:
-        add(flipped)
+        add(flipped, flipped=True)
     for o in others:
         if o.sentence != r.sentence:
             add(o.reason)
-    for p in topic_phrases(ctx, {r.sentence}):
+    for p in topic_phrases(ctx, {r.sentence}, nouns):
         add(p)
+    # then the causes or aims stories of its field give, none the article tells (it may tell them of
+    # something else: «نقص الوقود» offered for a blackout the article puts down to it would be right)
+    domain = pools.reason_domain(ctx.text) or pools.reason_domain(f"{r.effect} {r.reason}")
+    told = content_words(ctx.text)
+    for p in pools.reasons(domain, r.purpose) if domain else ():
+        words = content_words(p)
+        if len(words & told) * 2 < len(words):
+            add(p, pooled=True)
     return out[:3]
 
 
@@ -58,7 +75,7 @@ def build(ctx: Context, weights: dict[int, Weight], stems: dict[int, Stems]) -> 
         k = key(ctx, "cause", r.effect, r.reason)
         in_sentence = [fi for fi in ctx.in_sent.get(r.sentence, ()) if fi in weights]
         salience = max((weights[fi].score for fi in in_sentence), default=0.3)
-        q = Question(key=k, kind="cause", fact_type="", prompt=f"لماذا {r.effect}؟", answer=right,
+        q = Question(key=k, kind="cause", fact_type="", prompt=f"لماذا {r.effect} بحسب المقال؟", answer=right,
                      choices=shuffled(ctx, k, right, options), difficulty=3, fact=f"cause:{k}")
         out.append(Candidate(q, (f"cause:{k}",), salience, CAUSE_QUALITY))
     return out
