@@ -18,7 +18,7 @@ from questions.completeness import leans_back, owner_missing, reports_speech, su
 from questions.context import Context
 from questions.normalize import fold, strip_diacritics
 from questions.numberwords import WORD_VALUES
-from questions.realize import Word, date_removal, drop_conj, is_verb, words_of
+from questions.realize import Word, date_removal, drop_conj, is_verb, verbish, words_of
 
 MIN_EFFECT_WORDS = 3
 MAX_EFFECT_WORDS = 16
@@ -28,6 +28,7 @@ SHORT_REASON_WORDS = 6  # a longer reason is cut at its first preposition, so no
 _LEAD_PARTICLES = frozenset(("و", "ف", "قد", "وقد", "ثم", "كما"))
 _CUT_BEFORE = frozenset(("في", "علي", "من", "الي", "عن", "مع", "خلال", "داخل", "لدي", "عبر", "منذ", "ضمن"))
 _STANDING = ("main", "contrast")  # clauses that stand alone
+_SCHEDULED = frozenset(("المقرر", "المقرره", "المزمع", "المزمعه", "المنتظر", "المنتظره"))
 _OTHERS = frozenset(("اخرون", "اخرين", "اخري", "الاخرون", "الاخرين", "الاخري"))
 _ENDS = ("،", ".", "؛", ":", "»", "(")
 
@@ -179,8 +180,8 @@ def _effect(head: list[Word]) -> list[str] | None:
     while k < len(head) and head[k].bare in _LEAD_PARTICLES:
         k += 1
     whole = head[k:]
-    if any(w.bare in lists.folded("generation/relative_pronouns") for w in whole):
-        return None
+    if any(w.bare in lists.folded("generation/relative_pronouns") or w.bare in _SCHEDULED for w in whole):
+        return None  # «كأس السوبر المقرر إقامتها ...»: the reason may be the describing clause's
     whole = whole[:_describing(whole)]
     head = _before_figure(whole)
     if len(head) < len(whole) and head and (not _definite_noun(head[-1]) or _reaches(head)):
@@ -208,6 +209,10 @@ def _effect(head: list[Word]) -> list[str] | None:
         return None  # «أشار إلى انقطاع التيار بسبب ...»: the cause of what was said, not of the saying
     if _frames_another(first.bare) or first.bare in WORD_VALUES:
         return None  # «أعلنت الوزارة ارتفاع الوفيات جراء ...», «يأتي القرار إثر ...», «سبعة قتلى جراء ...»
+    if first.bare.endswith(("ه", "ات")) or verbish(first) and not is_verb(first):
+        # «قيمة بعض الفواتير تضاعفت»: a noun, not a verb, opens it; «اتفقا على ...»: a dual or plural verb
+        # opening a clause has its subject before it
+        return None
     if subject_missing(" ".join(texts)) or _leans_back(texts):
         return None  # «دعا إلى توفير مآوٍ مؤقتة», «تأخر افتتاحه»: who or what went with the sentence before
     if fold(texts[-1]) in lists.folded("generation/masdar_starts") or \
@@ -225,9 +230,15 @@ def _leans_back(texts: list[str]) -> bool:
 
 
 def _reaches(head: list[Word]) -> bool:
-    """True when the clause's verb is one of reaching a figure («بلغت»، «سجلت»)."""
+    """True when the clause's verb is one of reaching or keeping to a figure («بلغت»، «سجلت»، «اقتصر»)."""
     verb = next((w for w in head if w.bare not in _LEAD_PARTICLES), None)
-    return verb is not None and drop_conj(verb) in lists.folded("generation/reach_verbs")
+    return verb is not None and (drop_conj(verb) in lists.folded("generation/reach_verbs") or
+                                 _a_form_of(drop_conj(verb), "generation/bounding_verbs"))
+
+
+def _a_form_of(bare: str, name: str) -> bool:
+    verbs = lists.folded(name)
+    return bare in verbs or bare.endswith("ت") and bare[:-1] in verbs
 
 
 def _frames_another(bare: str) -> bool:

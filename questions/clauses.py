@@ -260,6 +260,13 @@ def _past_shaped(bare: str) -> bool:
     return len(bare) >= 4 and (bare.endswith("ت") or bare[0] in "يت") and not bare.startswith("ال")
 
 
+def _lost(after: str) -> bool:
+    """True when «فقد» before ``after`` is the verb «فَقَد» (lost): what follows is no verb for «قد» to lead
+    («فقد المشروع ...»), where the particles lead a verb («فقد أعلنت ...»)."""
+    w = words_of(after)[0] if words_of(after) else None
+    return w is not None and not (is_verb(w) or verb_shaped(w) and not w.bare.startswith("ال") or _imperfect(w))
+
+
 def _trim(sentence: str, s: int, e: int) -> tuple[int, int]:
     """Drop a leading conjunction (و، ف، ثم، قد، لقد) or connective phrase («غير أن») and trailing
     punctuation from [s, e)."""
@@ -277,6 +284,8 @@ def _trim(sentence: str, s: int, e: int) -> tuple[int, int]:
             break
         bare = fold(first[0]).strip(_PUNCT)
         if bare in ("و", "ف", "ثم", "قد", "لقد", "وقد", "فقد", "ولقد") and len(first) > 1:
+            if bare == "فقد" and _lost(first[1]):
+                break  # «فيما فقد المشروع أكثر من 30 من عناصره»: the verb «فقد», not «فـ» and «قد»
             s += len(first[0])
             continue
         if glued_conjunction(first[0]) and not first[0].startswith("«"):

@@ -103,7 +103,8 @@ def opens_as_fragment(text: str) -> bool:
     """True when ``text`` opens where no sentence does: on a saying verb whose speaker went with the
     sentence before («أضاف: ...»), on a verb whose subject did («برّأت أربعة متهمين»), or on a word that
     leans on a clause it lost («ذلك بأغلبية 32 نائبا», «بسبب انخفاض سعر النفط إلى ...», «بعد أن استقبلت
-    ...»), or on a noun owned by someone it does not name («متطوعيه وزعوا ...», «كم هدفاً سجل لاعبوه؟»)."""
+    ...»), on a noun owned by someone it does not name («متطوعيه وزعوا ...», «كم هدفاً سجل لاعبوه؟»), or on
+    a noun in the accusative («تقريراً أممياً صدر ...»)."""
     words = text.replace("«", " ").replace("(", " ").split()
     if not words:
         return False
@@ -111,7 +112,17 @@ def opens_as_fragment(text: str) -> bool:
     first = fold(words[0]).strip("،,:")
     two = f"{first} {fold(words[1]).strip('،,:')}" if len(words) > 1 else ""
     return speaker_missing(text) or first in openers or two in openers or _only_attribution(words) or \
-        subject_missing(text) or _opens_on_a_quotation(text) or owner_missing(text) or _nothing_said(text)
+        subject_missing(text) or _opens_on_a_quotation(text) or owner_missing(text) or _nothing_said(text) or \
+        opens_in_the_accusative(text)
+
+
+def opens_in_the_accusative(text: str) -> bool:
+    """True when ``text`` opens on a noun in the accusative, which no sentence does: one with «ً» («تقريراً
+    أممياً صدر ...», «سكاناً في حي الربوة اشتكوا ...», left of «غير أن»), or a participle in «ين» («موزعين
+    على ...»)."""
+    first = text.split()[0] if text.split() else ""
+    bare = fold(first).strip("«»،,")
+    return "ً" in first or (bare.startswith("م") and bare.endswith("ين") and len(bare) >= 5)
 
 
 _SAYING = frozenset(("قال", "اضاف", "صرح"))  # verbs that must go on to what was said
@@ -298,12 +309,35 @@ def owner_missing(text: str) -> bool:
     return False
 
 
+def _verbal_noun_of_what_went_before(text: str) -> bool:
+    """True when a verbal noun carries «ـه» with no masculine noun before it in ``text`` for the pronoun to
+    stand for («تسعى الحكومة إلى رفعه إلى _____ طن»: raise what?); «فقد المشروع منذ انطلاقه» names it."""
+    words = [strip_diacritics(w).strip("«»()،,.:؟\"") for w in text.split()]
+    nouns = lists.folded("generation/masdar_starts")
+    for i, w in enumerate(words):
+        f = fold(w)
+        stem = f[:-1] if f.endswith("ه") and not f.endswith(("ته", "اه")) else ""
+        stem = stem[1:] if stem[:1] in "لب" and stem[1:] in nouns else stem
+        # the verb's subject («تأخر افتتاحه») or what a preposition leads to («إلى رفعه»); after a name
+        # («أعلن «ترامب» دعمه») the pronoun has its owner
+        placed = i == 1 or i > 0 and fold(words[i - 1]) in ("الي", "علي", "في", "من", "عن")
+        if stem in nouns and placed and not any(_masculine_definite(x) for x in words[:i]):
+            return True
+    return False
+
+
+def _masculine_definite(word: str) -> bool:
+    f = fold(word)
+    f = f[1:] if f[:1] in "وفبل" and f[1:3] == "ال" else f
+    return f.startswith("ال") and len(f) > 3 and not f.endswith(("ه", "ات"))
+
+
 @lru_cache(maxsize=16384)
 def leans_back(prompt: str) -> bool:
     """True when a stem points back to something the article named before («في السنة ذاتها»،
     «لهذا الغرض»), or opens on a noun owned by someone it does not name («كم هدفاً سجل لاعبوه؟»،
     «لم تهتز شباكه سوى 17 مرة»)."""
-    if owner_missing(prompt):
+    if owner_missing(prompt) or _verbal_noun_of_what_went_before(prompt):
         return True
     last = fold(prompt.strip(" ؟?.")).split()[-1:] if prompt.strip(" ؟?.") else []
     if prompt.rstrip().endswith(("؟", "?")) and last and last[0] in _PRONOUN_ENDINGS:
@@ -313,8 +347,8 @@ def leans_back(prompt: str) -> bool:
     for i, t in enumerate(toks):
         if t in words or (len(t) > 3 and t[0] in "لبوفك" and t[1:] in words) or \
                 (len(t) > 4 and t[0] in "وف" and t[1] in "لبك" and t[2:] in words):
-            if i + 1 < len(toks) and toks[i + 1] in _PRESENT_TIMES:
-                continue  # «هذا العام», «هذا الشهر»: the time the news is told in, not something named before
+            if i + 1 < len(toks) and toks[i + 1] in _PRESENT_TIMES and t[-3:] in ("هذا", "هذه"):
+                continue  # «هذا العام», «هذا الشهر»: the time the news is told in (never «ذلك الموسم»)
             if i > 0 and toks[i - 1] in ("العام", "السنه") and any(_YEAR.fullmatch(x) for x in toks[:i - 1]):
                 continue  # «في مارس 2025 ... من العام نفسه»: the year is in the stem
             if toks[i + 1:i + 3] in (["من", "العام"], ["من", "عام"], ["من", "السنه"]):

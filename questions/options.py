@@ -671,10 +671,16 @@ def period_cap(stem: str) -> float:
     return next((float(cap) for pattern, cap in _PERIODS if pattern.search(after)), math.inf)
 
 
+AVERAGE_REACH = 5  # words before a blank that may stand between «معدل» and it («أعلى معدل على المستوى الوطني بـ»)
+
+
 def score_cap(stem: str, value: float) -> float:
-    """Just above 100 for a school average out of 100 («بمعدل _____»: not «109.9»); infinity otherwise."""
-    before = fold(stem.split(BLANK, 1)[0]).split()[-1:] if BLANK in stem else []
-    return 100.001 if before and before[0] in ("بمعدل", "معدل") and value <= 100 else math.inf
+    """Just above the top mark for a school average: 20 for one out of 20 («أعلى معدل ... بـ_____» = 19.52:
+    not «24.52»), 100 for one out of 100 («بمعدل _____»: not «109.9»); infinity otherwise."""
+    before = fold(stem.split(BLANK, 1)[0]).split()[-AVERAGE_REACH:] if BLANK in stem else []
+    if not any(w in ("بمعدل", "معدل", "المعدل") for w in before):
+        return math.inf
+    return 20.001 if value <= 20 else 100.001 if value <= 100 else math.inf
 
 
 def _day_of_month(after: str) -> bool:
@@ -691,15 +697,15 @@ _PLURAL_SCALES = {"ألف": "آلاف", "مليون": "ملايين", "مليا�
 
 
 def agreeing_scale(unit: str, v: float) -> str:
-    """``unit`` (« تريليون دينار») with its scale word as ``v`` counts it: plural after 3 to 10, singular
-    otherwise."""
+    """``unit`` (« تريليون دينار») with its scale word as ``v`` counts it: plural when the count ends in 3 to
+    10 («310 ملايين»، «مئة وثلاثة ملايين»), singular otherwise («360 مليون»)."""
     words = unit.split()
     if not words:
         return unit
     head = fold(words[0])
     for singular, plural in _PLURAL_SCALES.items():
         if head in (fold(singular), fold(singular) + "ا", fold(plural)):
-            words[0] = plural if v == int(v) and 3 <= v <= 10 else singular
+            words[0] = plural if v == int(v) and 3 <= int(v) % 100 <= 10 else singular
             return " " + " ".join(words)
     return unit
 

@@ -485,8 +485,9 @@ def _number_trivia(ctx: Context, fi: int) -> str | None:
         return "code"  # «التعميمين 158 و166»: which circular, not what it says
     if _in_title(ctx.text, f.start):
         return "in_title"  # «تاريخ الساحل المتصالح 1820-1971»: part of a book's or film's name
-    if _joined_by_slash(ctx.text, f.start, f.end) or _range_end(ctx.text, f.start) or _between(ctx.text, f.start):
-        return "part"  # «العام الدراسي 2025/2026», «من 5 إلى 16 نوفمبر», «تتراوح بين 49 و52»: half of one figure
+    if _joined_by_slash(ctx.text, f.start, f.end) or _range_end(ctx.text, f.start) or _between(ctx.text, f.start) or \
+            _part_of_a_time(ctx.text, f.start):
+        return "part"  # «العام الدراسي 2025/2026», «من 5 إلى 16 نوفمبر», «بين 49 و52», «و7 دقائق و48 ثانية»
     if _converted(ctx, fi):
         return "equivalent"  # «150 مليون ريال (40 مليون دولار)»: the same amount in another currency
     if _days_of_an_occasion(ctx, fi):
@@ -526,6 +527,13 @@ def _number_trivia(ctx: Context, fi: int) -> str | None:
 
 
 _PARENT_OF = re.compile(r"(?:أم|أب|والدة|والد)\s+لـ?\s*$")
+_AFTER_A_TIME_UNIT = re.compile(r"(?:ساع|دقيق|دقائق|ثوان)\S*\s+و\s*$")
+
+
+def _part_of_a_time(text: str, start: int) -> bool:
+    """True for the minutes or seconds of a time written in units («بزمن ساعتان و7 دقائق و48 ثانية»): part
+    of one figure, asked whole or not at all."""
+    return bool(_AFTER_A_TIME_UNIT.search(text[max(0, start - 20):start]))
 
 
 def _age_of_someone_in_passing(ctx: Context, f: Fact, before: list[str]) -> bool:

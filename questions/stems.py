@@ -229,7 +229,7 @@ def date_adjuncts(ctx: Context, fi: int) -> list[tuple[int, int]]:
     out = []
     for j in ctx.in_sent.get(si, ()):
         g = ctx.facts[j]
-        if j != fi and g.type == "date" and not _qualifies(f, g):  # «مقارنة بـ65.9% في العام الماضي»: it stays
+        if j != fi and g.type == "date" and not _qualifies(ctx.text, f, g):  # «مقارنة بـ65.9% في العام الماضي»: it stays
             cut = date_removal(sent.text, g.start - sent.start, g.end - sent.start)
             before = fold(sent.text[:cut[0]]).split()[-1:] if cut is not None else []
             if cut is not None and not (before and before[0].strip("،,") in lists.folded("generation/dangling_prepositions")):
@@ -246,7 +246,7 @@ def other_tail(ctx: Context, fi: int, begin: int = 0, end: int | None = None,
     f = ctx.facts[fi]
     own = fact_id(f)
     others = [(a, b) for j in ctx.in_sent.get(si, ())
-              if j != fi and fact_id(g := ctx.facts[j]) != own and not _qualifies(f, g)
+              if j != fi and fact_id(g := ctx.facts[j]) != own and not _qualifies(ctx.text, f, g)
               for a, b in [(g.start - sent.start, g.end - sent.start)]
               if not any(x <= a and b <= y for x, y in dropped)]
     cut = tail_cut(sent.text, f.end - sent.start, others, begin, end) or \
@@ -255,12 +255,21 @@ def other_tail(ctx: Context, fi: int, begin: int = 0, end: int | None = None,
 
 
 QUALIFIER_GAP = 4  # characters between a figure and the date right after it («65.9 في المئة في العام الماضي»)
+QUALIFIER_WORDS = 2  # ... or words, opening on «في» or «خلال» («في دورة عام 2022», «خلال عام 2025»)
 
 
-def _qualifies(f: Fact, g: Fact) -> bool:
-    """True for a date right after the figure ``f`` («مقارنة بـ65.9 في المئة في العام الماضي»): it says
-    whose figure it is, and a stem cut before it compares with nothing."""
-    return f.type in ("number", "percentage") and g.type == "date" and 0 <= g.start - f.end <= QUALIFIER_GAP
+def _qualifies(text: str, f: Fact, g: Fact) -> bool:
+    """True for a date right after the figure ``f`` («مقارنة بـ65.9 في المئة في العام الماضي», «نحو 19
+    مليون سائح خلال عام 2025», «250 ألف زائر في دورة عام 2022»): it says whose figure it is, and a stem cut
+    before it compares with nothing or counts over no time."""
+    if f.type not in ("number", "percentage") or g.type != "date" or g.start < f.end:
+        return False
+    gap = text[f.end:g.start]
+    if len(gap) <= QUALIFIER_GAP:
+        return True
+    words = gap.split()
+    return len(words) <= QUALIFIER_WORDS and fold(words[0]) in ("في", "خلال") and \
+        not any(ch in gap for ch in "،,.؛")
 
 
 def _tidied_sentence(ctx: Context, fi: int, s0: int, e0: int) -> tuple[str, int, int, list[Mention]]:

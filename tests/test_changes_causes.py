@@ -357,6 +357,12 @@ def test_a_reason_s_event_is_read_without_asides_dates_and_descriptions(text: st
     "وتأخر افتتاحه نحو أربعة أشهر عن الموعد المحدد بسبب صعوبات في شحن الأجهزة.",  # whose opening?
     "واختتم المجلس اجتماعه في مسقط بالتوقيع على 13 مذكرة تفاهم بهدف رفع حجم التبادل التجاري.",  # what was signed is the figure
     "وسجلت صافي إيرادات النفط 8.1 مليار ريال بسبب انخفاض متوسط سعر الخام.",  # what was recorded is the figure
+    "واقتصر نمو القطاع النفطي على 1.2% بسبب التزام الدولة بحصص الإنتاج.",  # kept to what?
+    "وقيمة بعض الفواتير تضاعفت أكثر من عشر مرات نتيجة التلاعب في سعر الصرف.",  # a noun opens it
+    "واتفقا على إحداث لجنة تنسيق ثنائية بهدف تنسيق التعاون الأمني.",  # who agreed?
+    "وتهدف الاستراتيجية الوطنية للمياه بهدف ضمان استدامة الوصول إلى المياه.",  # an aim's aim
+    "وأدت الأمطار الغزيرة إلى انقطاع التيار الكهربائي بسبب الانهيارات الصخرية.",  # a cause's cause
+    "ويضمن التتويج المشاركة في كأس السوبر المقرر إقامتها بهدف افتتاح الموسم الجديد.",  # the cup's purpose
 ])
 def test_no_reason_for_an_event_a_question_cannot_ask_about_whole(text: str) -> None:
     assert find_reasons(context(text, [])) == []

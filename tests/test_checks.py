@@ -93,6 +93,11 @@ def test_well_formed_questions_pass_every_check(question: Question) -> None:
          choices=("5 مليارات", "3 مليارات", "7 مليارات", "9 مليارات")), FRAGMENT),  # who said it?
     (mcq(prompt=f"بعد أن استقبلت نحو 5.6 مليون زائر، مقابل {BLANK} زائر.", answer="4.8 مليون",
          choices=("4.8 مليون", "3.9 مليون", "4.2 مليون", "5.1 مليون")), FRAGMENT),
+    (typed("cloze", f"سكاناً في حي الربوة اشتكوا من التحويلات المرورية التي تجاوزت {BLANK} أشهر.", answer="أربعة"),
+     FRAGMENT),  # the accusative of «إن سكاناً ...»: what opened it went before
+    (Question(key="k", kind="true_false", fact_type="number", prompt="هل العبارة الآتية صحيحة بحسب المقال: "
+              "تقريراً أممياً صدر عام 2020 أشار إلى أن المشروع لم يحقق سوى 4% من أهدافه؟", answer=TRUE_LABEL,
+              choices=(TRUE_LABEL, FALSE_LABEL)), FRAGMENT),
     (Question(key="k", kind="true_false", fact_type="number", prompt="هل العبارة الآتية صحيحة بحسب المقال: "
               "وأضاف أن الحملة ستبدأ في مارس؟", answer=TRUE_LABEL, choices=(TRUE_LABEL, FALSE_LABEL)), FRAGMENT),
     (mcq(prompt=f'"هذه الأرقام ستنعكس مباشرة على الصيف المقبل"، مؤكداً أن الوزارة ستردم _____ بئرا.',
@@ -127,7 +132,7 @@ def test_each_check_catches_its_failure(question: Question, reason: str) -> None
     ("وأكد", "و"), ("والولايات", "و"), ("وفي", "و"), ("وقد", "و"), ("فقد", "ف"), ("فالحكومة", "ف"),
     ("وزير", ""), ("واشنطن", ""), ("وُلد", ""), ("ولي", ""), ("وكالة", ""), ("ودّعت", ""), ("فاز", ""),
     ("فنزويلا", ""), ("والي", ""), ("وزّعت", ""), ("وزعت", ""), ("وضم", "و"), ("وأدت", "و"), ("ونص", "و"), ("وادي", ""),
-    ("وفّرت", ""), ("وفرض", "و"), ("وحددت", "و"), ("وحدة", ""), ("وحدات", ""), ("ولوّح", "و"),
+    ("وفّرت", ""), ("وفرض", "و"), ("وحددت", "و"), ("وحدة", ""), ("وحدات", ""), ("ولوّح", "و"), ("وثقت", ""), ("وثّق", ""),
 ])
 def test_glued_conjunctions_are_told_from_root_letters(word: str, conj: str) -> None:
     assert glued_conjunction(word) == conj

@@ -306,6 +306,13 @@ def test_a_leading_conjunction_is_dropped_before_zaar_and_faaz() -> None:
     assert _stem("وفاز الهلال على النصر في ملعب الملك فهد.", "النصر") == "فاز الهلال على النصر في ملعب الملك فهد"
 
 
+def test_faqad_is_the_verb_lost_before_a_noun_and_particles_before_a_verb() -> None:
+    assert _stem("فقد المشروع منذ انطلاقه أكثر من 30 من عناصره.", "30") == \
+        "فقد المشروع منذ انطلاقه أكثر من 30 من عناصره"
+    assert _stem("فقد أعلنت الوزارة تخصيص 40 مليون دينار للمشروع.", "40") == \
+        "أعلنت الوزارة تخصيص 40 مليون دينار للمشروع"
+
+
 def test_a_root_waw_is_kept() -> None:
     assert _stem("وظفت الشركة ألفي عامل في المصنع الجديد.", "المصنع") == "وظفت الشركة ألفي عامل في المصنع الجديد"
 

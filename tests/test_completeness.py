@@ -127,3 +127,21 @@ def test_a_stem_opening_on_a_noun_owned_by_someone_it_does_not_name(text: str, m
 ])
 def test_a_question_ending_on_a_pronoun_leans_back(prompt: str, leans: bool) -> None:
     assert leans_back(prompt) is leans
+
+
+@pytest.mark.parametrize(("prompt", "leans"), [
+    ("تسعى الحكومة إلى رفعه إلى _____ طن بحلول عام 2027.", True),  # raise what?
+    ("تأخر افتتاحه نحو _____ أشهر عن الموعد المحدد.", True),  # whose opening?
+    ("فقد المشروع منذ انطلاقه أكثر من _____ من عناصره.", False),  # the project's launch
+    ("أعلنت الوزارة تطوير الملعب وتوسيعه ليتسع _____ متفرج.", False),  # the stadium's
+])
+def test_a_verbal_noun_s_pronoun_needs_a_noun_before_it(prompt: str, leans: bool) -> None:
+    assert leans_back(prompt) is leans
+
+
+@pytest.mark.parametrize(("prompt", "leans"), [
+    ("ما التغير الذي طرأ على إنتاج القمح في ذلك الموسم بحسب المقال؟", True),  # which season?
+    ("ما التغير الذي طرأ على إنتاج القمح هذا الموسم بحسب المقال؟", False),  # the season the news is told in
+])
+def test_that_season_points_back_and_this_season_does_not(prompt: str, leans: bool) -> None:
+    assert leans_back(prompt) is leans

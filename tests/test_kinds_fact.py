@@ -168,6 +168,8 @@ def test_a_true_statement_drops_an_opening_linking_word() -> None:
     "هذا الاتفاق وقعه البلدان في القاهرة بقيمة 7.4 مليار يورو.\n",  # leans on what came before
     "وقع البلدان في القاهرة " + "اتفاقا جديدا " * MAX_STATEMENT_WORDS + "بقيمة 7.4 مليار يورو.\n",  # too long
     "وتتضمن توفير مواقف للسيارات بقيمة 7.4 مليار يورو.\n",  # what includes it?
+    "تقريراً أممياً صدر العام الماضي قدر الخسائر بنحو 7.4 مليار يورو.\n",  # the head of «إن تقريراً» went before
+    "موزعين على ثلاث مدن كبرى بقيمة إجمالية تبلغ 7.4 مليار يورو.\n",  # who were distributed?
 ])
 def test_no_true_statement_from_a_clause_that_cannot_stand_alone(text: str) -> None:
     _, st = _one(text, "7.4 مليار يورو", "number", 7.4e9)

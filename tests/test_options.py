@@ -446,6 +446,14 @@ def test_a_school_average_stays_within_a_hundred(seed: int) -> None:
 
 
 @pytest.mark.parametrize("seed", range(4))
+def test_an_average_out_of_twenty_stays_within_twenty(seed: int) -> None:
+    text = "وحصلت التلميذة آية بوزيدي على أعلى معدل على المستوى الوطني بـ19.52 في شعبة العلوم التجريبية.\n"
+    options = _options_of(text, "19.52", 19.52,
+                          "حصلت التلميذة آية بوزيدي على أعلى معدل على المستوى الوطني بـ_____ في شعبة العلوم.", seed)
+    assert len(options) == 3 and all(float(o) <= 20 for o in options)  # not «24.52»
+
+
+@pytest.mark.parametrize("seed", range(4))
 def test_no_whole_figure_is_written_with_a_decimal_beside_a_scale_word(seed: int) -> None:
     options = _options_of("وينال البطل 3 ملايين درهم، فيما ينال الوصيف 2.5 مليون درهم.\n", "2.5 مليون", 2.5e6,
                           "ينال الوصيف _____ درهم.", seed)

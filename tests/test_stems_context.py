@@ -600,3 +600,16 @@ def test_a_long_stem_loses_what_follows_its_facts_own_phrase() -> None:
     assert st is not None and st.cloze is not None
     assert st.cloze.endswith("الاقتصادي الشامل للمملكة.") and "التركيز" not in st.cloze  # blind readers trimmed it
 
+
+
+@pytest.mark.parametrize(("text", "figure", "date", "cloze"), [
+    ("وكانت مصر قد استقبلت نحو 19 مليون سائح خلال عام 2025.\n", "19 مليون سائح", "عام 2025",
+     "كانت مصر قد استقبلت نحو _____ سائح خلال عام 2025."),
+    ("واستقطب المعرض أكثر من 403 آلاف زائر مقارنة بنحو 250 ألف زائر في دورة عام 2022.\n", "250 ألف زائر",
+     "عام 2022", "استقطب المعرض أكثر من 403 آلاف زائر مقارنة بنحو _____ زائر في دورة عام 2022."),
+])
+def test_a_figure_keeps_the_date_a_word_or_two_after_it(text: str, figure: str, date: str, cloze: str) -> None:
+    value = float(figure.split()[0]) * (1e6 if "مليون" in figure else 1e3)
+    ctx = context(text, [fact(text, figure, "number", value), fact(text, date, "date", date.split()[-1])])
+    st = stems_for(ctx, 0)
+    assert st is not None and st.cloze == cloze
