@@ -749,11 +749,16 @@ _DATE_RANGE_OPEN = re.compile(r"(?:\b|^)(?:من|بين)\s+(?:[\d٠-٩]+|[^\s\d٠
                               r"(?:\s+[^\s\d٠-٩،,.؛]+){0,3}\s+(?:إلى|الى|حتى|و)\s*$")  # «بين أكتوبر 2025 و»
 
 
+_SINCE_UNTIL = re.compile(r"منذ[^.،؛]{0,60}\s(?:و)?حتى(?:\s+نهاية|\s+مطلع)?\s*$")  # «منذ ... وحتى نهاية»
+
+
 def _end_of_a_period(text: str, start: int) -> bool:
     """True for the date a period runs to: the end of «بين 1 فبراير و31 مارس», «من 10 مايو حتى 9 يونيو»,
-    or a date after «تستمر حتى» («وتستمر حتى 31 أغسطس»). When a campaign or a phase ends is a detail of
+    «منذ بدء التشغيل في ديسمبر 2024 وحتى نهاية ديسمبر 2025», or a date after «تستمر حتى» («وتستمر حتى 31
+    أغسطس»). When a campaign or a phase ends is a detail of
     its schedule, not the news."""
-    return bool(_DATE_RANGE_OPEN.search(text[max(0, start - 45):start])) or _runs_until(text, start)
+    return bool(_DATE_RANGE_OPEN.search(text[max(0, start - 45):start])) or _runs_until(text, start) or \
+        bool(_SINCE_UNTIL.search(text[max(0, start - 80):start]))
 
 
 def _runs_until(text: str, start: int) -> bool:
