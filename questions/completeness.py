@@ -120,9 +120,13 @@ def opens_in_the_accusative(text: str) -> bool:
     """True when ``text`` opens on a noun in the accusative, which no sentence does: one with «ً» («تقريراً
     أممياً صدر ...», «سكاناً في حي الربوة اشتكوا ...», left of «غير أن»), or a participle in «ين» («موزعين
     على ...»)."""
-    first = text.split()[0] if text.split() else ""
+    words = text.split()
+    first = words[0] if words else ""
     bare = fold(first).strip("«»،,")
-    return "ً" in first or (bare.startswith("م") and bare.endswith("ين") and len(bare) >= 5)
+    second = fold(words[1]).strip("«»،,") if len(words) > 1 else ""
+    # «زورقين تابعين ...»: a dual or plural in «ين» with its adjective agreeing, left of «أن»
+    agreeing = bare.endswith("ين") and second.endswith("ين") and len(second) >= 5 and not second.startswith("ال")
+    return "ً" in first or (bare.startswith("م") and bare.endswith("ين") and len(bare) >= 5) or agreeing
 
 
 _SAYING = frozenset(("قال", "اضاف", "صرح"))  # verbs that must go on to what was said

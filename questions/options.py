@@ -612,7 +612,7 @@ def stem_bounds(ctx: Context, f: Fact, view: NumberView, stem: str) -> tuple[flo
             continue
         if _a_count_read_as_a_year(ctx, g, f):
             v = float(str(g.value)) * ratio  # «من 1870 حكما ... إلى 2340 حكما»
-        elif g.type != f.type or g.unit and f.unit and g.unit != f.unit \
+        elif (g.type != f.type and not _from_to(ctx.text, f, g)) or g.unit and f.unit and g.unit != f.unit \
                 or not isinstance(g.value, (int, float)) or isinstance(g.value, bool):
             continue
         else:
@@ -627,6 +627,15 @@ def stem_bounds(ctx: Context, f: Fact, view: NumberView, stem: str) -> tuple[flo
     if whole and number_values(whole.group(1)):
         hi = min(hi, number_values(whole.group(1))[0] * ratio + 1)  # «بأغلبية _____ صوتا من أصل 131 عضوا»: not 132
     return lo, hi
+
+
+def _from_to(text: str, f: Fact, g: Fact) -> bool:
+    """True when ``f`` and ``g`` are the two ends of one change («من 3.5 إلى 3.9 في المئة»): the first end
+    written without its «في المئة» is a number read in the second's terms."""
+    first, second = (f, g) if f.end <= g.start else (g, f)
+    return {f.type, g.type} == {"number", "percentage"} and \
+        re.fullmatch(r"\s*(?:إلى|الى)\s*", text[first.end:second.start]) is not None and \
+        re.search(r"من\s*$", text[max(0, first.start - 6):first.start]) is not None
 
 
 _RANGE_START = re.compile(r"^\s*و\s*([\d٠-٩]+(?:[.,٫][\d٠-٩]+)?)")

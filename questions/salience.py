@@ -486,7 +486,7 @@ def _number_trivia(ctx: Context, fi: int) -> str | None:
     if _in_title(ctx.text, f.start):
         return "in_title"  # «تاريخ الساحل المتصالح 1820-1971»: part of a book's or film's name
     if _joined_by_slash(ctx.text, f.start, f.end) or _range_end(ctx.text, f.start) or _between(ctx.text, f.start) or \
-            _part_of_a_time(ctx.text, f.start):
+            _part_of_a_time(ctx.text, f.start) or _second_of_two_years(ctx.text, f):
         return "part"  # «العام الدراسي 2025/2026», «من 5 إلى 16 نوفمبر», «بين 49 و52», «و7 دقائق و48 ثانية»
     if _converted(ctx, fi):
         return "equivalent"  # «150 مليون ريال (40 مليون دولار)»: the same amount in another currency
@@ -517,7 +517,7 @@ def _number_trivia(ctx: Context, fi: int) -> str | None:
         return "family"  # «وهي أم لـ4 أطفال»: a family detail of someone quoted
     if before[-1:] in (["الساعه"], ["مدار"]) or after[:1] and after[0] in ("صباحا", "مساء", "ظهرا", "فجرا"):
         return "clock"  # «بين الساعة 11 صباحاً و5 مساء», «على مدار 24 ساعة»: the time of day, the whole day
-    if _a_dimension(f, before) or _a_distance(f, before) or _an_area(f, before):
+    if _a_dimension(f, before) or _a_distance(f, before) or _an_area(f, before) or _a_weight(ctx, f):
         return "dimension"  # «قطر مرآته 50 سنتيمتراً», «على بعد نحو 25 كيلومتراً»: a specification
     if _appeal_window(ctx, fi):
         return "procedure"  # «خلال الآجال القانونية المحددة بـ10 أيام»: the law's deadline, not the news
@@ -528,6 +528,13 @@ def _number_trivia(ctx: Context, fi: int) -> str | None:
 
 _PARENT_OF = re.compile(r"(?:أم|أب|والدة|والد)\s+لـ?\s*$")
 _AFTER_A_TIME_UNIT = re.compile(r"(?:ساع|دقيق|دقائق|ثوان)\S*\s+و\s*$")
+
+
+def _second_of_two_years(text: str, f: Fact) -> bool:
+    """True for a year read as a number after another year («خلال صيفي 2023 و2024»): one of a pair of
+    years, whose options would be numbers, not years."""
+    return isinstance(f.value, (int, float)) and 1900 <= float(f.value) <= 2100 and float(f.value) == int(f.value) and \
+        bool(re.search(r"(?:19|20)\d\d\s*و\s*$", text[max(0, f.start - 12):f.start]))
 
 
 def _part_of_a_time(text: str, start: int) -> bool:
@@ -636,6 +643,14 @@ def _a_dimension(f: Fact, before: list[str]) -> bool:
         return False
     return any(w.removeprefix("و") in lists.folded("generation/dimension_nouns") for w in before) or \
         before[-2:] == ["علي", "ارتفاع"]
+
+
+def _a_weight(ctx: Context, f: Fact) -> bool:
+    """True for what a thing weighs («يزن القمر نحو 210 كيلوغرامات», «بوزن 3 أطنان»): a specification."""
+    unit = fold(f.unit or f.text.split()[-1])
+    before = fold(ctx.text[max(0, f.start - 40):f.start]).split()[-4:]
+    weighs = any(w.removeprefix("و") in ("يزن", "تزن", "بوزن", "وزنه", "وزنها") for w in before)
+    return weighs and unit.startswith(("كيلوغرام", "كغ", "كلغ", "غرام", "طن", "اطنان"))
 
 
 def _an_area(f: Fact, before: list[str]) -> bool:
@@ -762,10 +777,10 @@ def _end_of_a_period(text: str, start: int) -> bool:
 
 
 def _runs_until(text: str, start: int) -> bool:
-    """True for what follows «تستمر حتى» or «ويستمر إلى غاية» («ويستمر حتى 26 منه»)."""
+    """True for what follows «تستمر حتى», «ويستمر إلى غاية» or «يمتد حتى نهاية» («ويستمر حتى 26 منه»)."""
     words = fold(text[max(0, start - 40):start]).replace("،", " ").split()
-    if words[-2:] == ["الي", "غايه"]:
-        words = words[:-1]
+    if words[-2:] == ["الي", "غايه"] or words[-2:] == ["حتي", "نهايه"]:
+        words = words[:-1]  # «ويستمر إلى غاية ...», «يمتد حتى نهاية عام 2028»
     return len(words) >= 2 and words[-1] in ("حتي", "الي") and \
         words[-2].removeprefix("و") in lists.folded("generation/lasting_verbs")
 

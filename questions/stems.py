@@ -205,6 +205,10 @@ def with_subject(ctx: Context, fi: int, text: str, a: int, b: int) -> tuple[str,
         return text, a, b  # «سجل شهر يناير أعلى حركة»: the time named is the subject
     if number_values(second.text) or second.bare in ("مصدر", "مصادر", "مسؤول", "شخص", "خبير", "خبراء"):
         return text, a, b  # «توفي ثلاثة آخرون», «قال مصدر قضائي»: a count or a person is the subject
+    if drop_conj(second) in lists.folded("org_heads") | lists.folded("site_heads") and not second.bare.endswith("ه"):
+        # «أعلن مطار صلالة إلغاء سبع رحلات»: a body or a site named is the subject, unless it is feminine
+        # after a masculine verb («تولى وزارة الصناعة»: its object)
+        return text, a, b
     if a > words[2].end and words[2].bare.startswith("ال") and \
             second.bare not in lists.folded("generation/realize_prepositions") or \
             second.bare in lists.folded("generation/quantity_subjects"):

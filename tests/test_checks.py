@@ -95,6 +95,8 @@ def test_well_formed_questions_pass_every_check(question: Question) -> None:
          choices=("4.8 مليون", "3.9 مليون", "4.2 مليون", "5.1 مليون")), FRAGMENT),
     (typed("cloze", f"سكاناً في حي الربوة اشتكوا من التحويلات المرورية التي تجاوزت {BLANK} أشهر.", answer="أربعة"),
      FRAGMENT),  # the accusative of «إن سكاناً ...»: what opened it went before
+    (typed("cloze", f"زورقين تابعين لقطاع خليج عدن تعقبا القارب لنحو {BLANK} ساعات قبل اعتراضه.", answer="خمس"),
+     FRAGMENT),  # «أن زورقين تابعين ...»
     (Question(key="k", kind="true_false", fact_type="number", prompt="هل العبارة الآتية صحيحة بحسب المقال: "
               "تقريراً أممياً صدر عام 2020 أشار إلى أن المشروع لم يحقق سوى 4% من أهدافه؟", answer=TRUE_LABEL,
               choices=(TRUE_LABEL, FALSE_LABEL)), FRAGMENT),

@@ -449,7 +449,9 @@ def test_ends_with_one_scale_word_singular_and_plural_are_one_scale() -> None:
     ctx, st = _from_to("وارتفع حجم التبادل التجاري من 2.9 مليار ريال في 2024 إلى 3.4 مليارات ريال في 2025.\n",
                        ("2.9 مليار ريال", 2.9e9), ("3.4 مليارات ريال", 3.4e9), "ريال")
     made = change.build(ctx, st, 0.5)
-    assert made is not None and made.question.answer == "ارتفاع من 2.9 مليار إلى 3.4 مليارات"
+    assert made is not None and made.question.answer == "ارتفاع من 2.9 مليار إلى 3.4 مليارات ريال"
+    # the currency once, on every option: no option stands out without it
+    assert all(o.endswith(" ريال") for o in made.question.choices)
     c = comparison.build(ctx, st, 0.5)
     assert c is not None and c.question.answer == "500 مليون ريال"
 
@@ -460,7 +462,7 @@ def test_wrong_ends_take_the_scale_word_their_count_takes() -> None:
     made = change.build(ctx, st, 0.5)
     assert made is not None
     wrong = [o for o in made.question.choices if o != made.question.answer]
-    assert wrong and all(o.endswith(" مليون") for o in wrong)  # «335 مليون», not «335 ملايين»
+    assert wrong and all(o.endswith(" مليون دولار") for o in wrong)  # «335 مليون», not «335 ملايين»
 
 
 def test_a_difference_below_one_of_the_scale_is_written_in_the_next_scale_down() -> None:
@@ -557,3 +559,10 @@ def test_which_statement_is_asked_once_led_by_a_key_fact_and_once_by_a_lighter_o
     assert len(made) == 2
     assert made[0].facts[0] != made[1].facts[0]  # led by different facts
     assert made[0].salience > made[1].salience  # the key fact's first
+
+
+def test_a_change_between_two_amounts_of_what_is_no_currency_leaves_its_noun_out() -> None:
+    text = "وارتفع الخزين المائي من 10.4 مليارات متر مكعب إلى 16.8 مليار متر مكعب هذا العام.\n"
+    ctx, st = _from_to(text, ("10.4 مليارات متر مكعب", 10.4e9), ("16.8 مليار متر مكعب", 16.8e9), "متر مكعب")
+    made = change.build(ctx, st, 0.5)
+    assert made is not None and made.question.answer == "ارتفاع من 10.4 مليارات إلى 16.8 مليار"  # never «مليار متر»

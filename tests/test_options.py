@@ -648,3 +648,15 @@ def test_a_story_s_field_is_told_by_its_cue_words(text: str, domain: str | None)
 def test_every_field_has_causes_and_aims_to_offer() -> None:
     domains = pools.reason_domains()
     assert domains and all(len(pools.reasons(d, purpose=p)) >= 3 for d in domains for p in (False, True))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_change_s_end_written_as_a_percentage_bounds_the_other_end(seed: int) -> None:
+    text = "وأوضحت الوزارة أن نسبة النجاح في المدارس الرسمية ارتفعت من 76 إلى 81 في المئة هذا العام.\n"
+    ctx = context(text, [fact(text, "76", "number", 76), fact(text, "81 في المئة", "percentage", 81)])
+    stem = "أوضحت الوزارة أن نسبة النجاح في المدارس الرسمية ارتفعت من _____ إلى 81 في المئة هذا العام."
+    f = ctx.facts[0]
+    view = number_view(f)
+    assert view is not None
+    options = number_options(ctx, f, view, stem, random.Random(seed))
+    assert len(options) == 3 and all(float(o) < 81 for o in options)  # never «86» or «106» for a rise to 81

@@ -93,6 +93,7 @@ def test_a_verb_without_its_subject_gets_the_person_the_sentence_before_names() 
     "تولى شهر مارس وزارة الصناعة عام 1976",  # a time named after the verb is its subject
     "تولى ثلاثة آخرون وزارة الصناعة عام 1976",  # a count after the verb is its subject
     "تولى مصدر حكومي وزارة الصناعة عام 1976",  # so is a person named by what he is
+    "تولى مطار صلالة وزارة الصناعة عام 1976",  # and a site or a body by its name
 ])
 def test_no_subject_is_written_where_the_clause_may_have_one(clause: str) -> None:
     ctx = _bio()

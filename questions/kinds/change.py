@@ -97,7 +97,12 @@ def phrases(ch: Change, others: Sequence[Change] = ()) -> tuple[str, list[str]] 
         wrong = _wrong_values(ch.after, start.value, up)  # both ends are written in one scale
         if len(wrong) < 3:
             return None
-        return f"{ch.noun} من {before} إلى {after}", [f"{ch.noun} من {before} إلى {w}" for w in wrong[:3]]
+        # «ارتفاع من 180 مليون إلى 310 ملايين دولار»: an amount's currency once, after the second end (a
+        # count's noun would have to agree with each wrong end)
+        unit = _unit_of(ch.after, end) if end.scale else ""
+        if unit and fold(unit.split()[0]) not in lists.folded("generation/currencies"):
+            unit = ""  # «مليار متر» for «مليار متر مكعب», «مليون مشاهد»: only a currency reads whole
+        return f"{ch.noun} من {before} إلى {after}{unit}", [f"{ch.noun} من {before} إلى {w}{unit}" for w in wrong[:3]]
     for value, fact, how_of in (("by", ch.by, by), ("after", ch.after, after)):
         if not how_of or fact is None:
             continue
