@@ -29,6 +29,7 @@ _LEAD_PARTICLES = frozenset(("و", "ف", "قد", "وقد", "ثم", "كما"))
 _CUT_BEFORE = frozenset(("في", "علي", "من", "الي", "عن", "مع", "خلال", "داخل", "لدي", "عبر", "منذ", "ضمن"))
 _STANDING = ("main", "contrast")  # clauses that stand alone
 _SCHEDULED = frozenset(("المقرر", "المقرره", "المزمع", "المزمعه", "المنتظر", "المنتظره"))
+_VERB_PARTICLES = frozenset(("لم", "لن", "لا", "قد", "ما", "ان", "سوف", "لما"))
 _OTHERS = frozenset(("اخرون", "اخرين", "اخري", "الاخرون", "الاخرين", "الاخري"))
 _ENDS = ("،", ".", "؛", ":", "»", "(")
 
@@ -155,7 +156,8 @@ def _describing(head: list[Word]) -> int:
     «تستهدف»), or the length of ``head`` when none does."""
     for j in range(MIN_EFFECT_WORDS, len(head)):
         if is_verb(head[j]) or _imperfect_of_news_verb(head[j]):
-            return j
+            # «حملة مماثلة لم تسجل سوى ...»: a particle leading the verb leaves nothing whole before it
+            return 0 if head[j - 1].bare in _VERB_PARTICLES else j
     return len(head)
 
 
@@ -265,8 +267,8 @@ def _reason(words: list[Word]) -> list[Word] | None:
     open as causes and purposes do («بهدف ركلة ركنية»: a goal, not a purpose)."""
     out: list[Word] = []
     for w in words:
-        if w.bare in lists.folded("generation/relative_pronouns") or w.text.startswith("«"):
-            break  # «ضمن تحالف «أوبك+»: a quotation would be cut inside
+        if w.bare in lists.folded("generation/relative_pronouns") or w.text.startswith("«") or out and is_verb(w):
+            break  # «ضمن تحالف «أوبك+»: a quotation would be cut inside; «زلزال بلغت شدته»: a clause
         out.append(w)
         if w.text.endswith(_ENDS):
             break
@@ -286,13 +288,25 @@ def _reason(words: list[Word]) -> list[Word] | None:
 
 
 def _names_a_cause(w: Word) -> bool:
-    """True when a reason opens as causes and purposes do: on a verbal noun («تعزيز»، «ارتفاع») or a
-    definite noun («الأمطار»)."""
+    """True when a reason opens as causes and purposes do: on a verbal noun («تعزيز»، «ارتفاع»، «انحباس»)
+    or a definite noun («الأمطار»)."""
     bare = w.bare
     for p in ("ل", "ب", "و"):
         if bare.startswith(p) and bare[len(p):] in lists.folded("generation/masdar_starts"):
             return True
-    return bare in lists.folded("generation/masdar_starts") or _definite_noun(w)
+    return bare in lists.folded("generation/masdar_starts") or _definite_noun(w) or _masdar_shaped(w)
+
+
+def _masdar_shaped(w: Word) -> bool:
+    """A verbal noun by its shape, as causes open: «انحباس», «احتواء», «استمرار» (a derived form), «تقادم»,
+    «تزامن» (a form of mutual action) or «دخول», «هطول»; never a word with a pronoun («فوزه») or a
+    figure."""
+    bare = w.bare
+    if any(ch.isdigit() for ch in bare) or w.text.endswith(("ه", "ها", "هم")) and len(bare) > 5:
+        return False
+    derived = len(bare) >= 5 and (bare.startswith(("ان", "است")) or bare[0] == "ا" and bare[2] == "ت")
+    mutual = len(bare) == 5 and bare[0] == "ت" and bare[2] == "ا"
+    return derived or mutual or len(bare) == 4 and bare[2] == "و"
 
 
 def _definite_noun(w: Word) -> bool:

@@ -330,6 +330,13 @@ def _verbal_noun_of_what_went_before(text: str) -> bool:
     return False
 
 
+def _ranked_subject(text: str) -> bool:
+    """True when the clause's subject is a place in a ranking with nothing it ranks («حقق الأول أرباحا»،
+    «سجل الثاني _____»): the first or the second of what went before."""
+    words = [fold(w).strip("«»،,") for w in text.split()[:2]]
+    return len(words) == 2 and words[1] in ("الاول", "الثاني", "الثالث", "الاخير", "الاولي", "الثانيه")
+
+
 def _masculine_definite(word: str) -> bool:
     f = fold(word)
     f = f[1:] if f[:1] in "وفبل" and f[1:3] == "ال" else f
@@ -341,7 +348,7 @@ def leans_back(prompt: str) -> bool:
     """True when a stem points back to something the article named before («في السنة ذاتها»،
     «لهذا الغرض»), or opens on a noun owned by someone it does not name («كم هدفاً سجل لاعبوه؟»،
     «لم تهتز شباكه سوى 17 مرة»)."""
-    if owner_missing(prompt) or _verbal_noun_of_what_went_before(prompt):
+    if owner_missing(prompt) or _verbal_noun_of_what_went_before(prompt) or _ranked_subject(prompt):
         return True
     last = fold(prompt.strip(" ؟?.")).split()[-1:] if prompt.strip(" ؟?.") else []
     if prompt.rstrip().endswith(("؟", "?")) and last and last[0] in _PRONOUN_ENDINGS:

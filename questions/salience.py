@@ -481,6 +481,8 @@ def _number_trivia(ctx: Context, fi: int) -> str | None:
     if any(w.removeprefix("ب").removeprefix("و") in ("الرقم", "رقم", "الخط", "الهاتف", "هاتف", "الاتصال", "الموحد")
            for w in before):
         return "code"  # «الرقم الأخضر 1021»: a phone number
+    if before[-1:] and before[-1].removeprefix("و").removeprefix("ب").removeprefix("ل") in ("الماده", "ماده", "لماده", "الفصل", "البند"):
+        return "code"  # «بالمخالفة للمادة 206 من قانون البنك المركزي»: which article of a law, not what it says
     if _a_circulars_number(ctx.text, f.start):
         return "code"  # «التعميمين 158 و166»: which circular, not what it says
     if _in_title(ctx.text, f.start):
@@ -494,8 +496,11 @@ def _number_trivia(ctx: Context, fi: int) -> str | None:
         return "duration"  # «زيارة تستغرق يومين»: how long a visit or a festival lasts
     if before[-2:] == ["من", "اصل"]:
         return "total"  # «14 ولاية من أصل 24»: the whole the news is counted against
-    if before[-1:] in (["خلال"], ["غضون"]) and after[:1] and after[0].startswith("ساع"):
+    if before[-1:] in (["خلال"], ["غضون"]) and (after[:1] and after[0].startswith("ساع") or
+                                                 _counted_noun(f).startswith("ساع")):
         return "window"  # «146 بلاغا خلال 48 ساعة»: the time the count covers, not the news
+    if before[-1:] == ["كل"]:
+        return "frequency"  # «لجنة تجتمع كل ثلاثة أشهر»: how often, a detail of the arrangement
     if _attendance(f, before, after):
         return "attendance"  # «بحضور نحو 4500 مشجع»: how many watched, not what happened
     if _runs_until(ctx.text, f.start):
@@ -682,7 +687,15 @@ def _appeal_window(ctx: Context, fi: int) -> bool:
     if not unit.startswith(("يوم", "ايام", "ساع")):
         return False
     words = [w.removeprefix("و") for w in fold(ctx.sentence_of(fi).text).replace("،", " ").split()]
-    return any(w.removeprefix("ب").removeprefix("ل").removeprefix("ال").startswith(("استيناف", "طعن", "طعون"))
+    return any(w.removeprefix("ب").removeprefix("ل").removeprefix("ال").startswith(("استيناف", "طعن", "طعون")) or
+               "طعن" in w and w.startswith(("سيطعن", "ستطعن", "يطعن", "تطعن"))  # «ستطعن على الحكم خلال المدة البالغة 60 يوما»
+               for w in words)
+
+
+def _a_procedure_opens(sentence: str) -> bool:
+    """True for a sentence on when applications or registration open («يستقبل المصرف الطلبات ...»)."""
+    words = fold(sentence).split()
+    return any(w.removeprefix("و").removeprefix("ب").removeprefix("ال") in ("تسجيل", "طلبات", "تقديم", "ترشيحات")
                for w in words)
 
 
@@ -713,6 +726,10 @@ def _date_trivia(ctx: Context, fi: int) -> str | None:
         return "background"  # «التي تأسست عام 1982»: history, not the news
     if before[-1:] == ["الدراسي"] or before[-2:] == ["الدراسي", "الجاري"]:
         return "current_period"  # «نتائج الاختبارات للعام الدراسي 1447هـ»: the school year the news is told in
+    if f.kind == "hijri" and before[-1:] and before[-1].removeprefix("ل") in ("موسم", "الموسم"):
+        return "current_period"  # «تفويج الحجاج لموسم 1447 هجرية»: the season the news is told in
+    if after[:1] == ["الجاري"] and _a_procedure_opens(ctx.sentence_of(fi).text):
+        return "schedule"  # «تنطلق عمليات التسجيل ... في 26 يوليو الجاري»: when a procedure opens, not the news
     if before[-1:] == ["منذ"] or before[-2:] == ["الي", "غايه"]:
         return "since"  # «غاب بسبب الإصابة منذ 12 ماي», «يمتد إلى غاية 10 جويلية»: how long, not when the news happened
     if f.kind == "weekday" or not re.search(r"\d", str(f.value)):

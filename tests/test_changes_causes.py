@@ -363,6 +363,7 @@ def test_a_reason_s_event_is_read_without_asides_dates_and_descriptions(text: st
     "وتهدف الاستراتيجية الوطنية للمياه بهدف ضمان استدامة الوصول إلى المياه.",  # an aim's aim
     "وأدت الأمطار الغزيرة إلى انقطاع التيار الكهربائي بسبب الانهيارات الصخرية.",  # a cause's cause
     "ويضمن التتويج المشاركة في كأس السوبر المقرر إقامتها بهدف افتتاح الموسم الجديد.",  # the cup's purpose
+    "ونظمت الوزارة حملة مماثلة لم تسجل سوى 120 ألف عامل بسبب ضعف الإقبال.",  # the reason is the shortfall's
 ])
 def test_no_reason_for_an_event_a_question_cannot_ask_about_whole(text: str) -> None:
     assert find_reasons(context(text, [])) == []
@@ -397,3 +398,20 @@ def test_topic_phrases_of_one_class_open_on_its_nouns() -> None:
             "ويشكو السكان من انقطاع التيار الكهربائي في الأحياء.\n")
     assert topic_phrases(context(text, []), set(), "generation/cause_nouns") == ["انقطاع التيار الكهربائي"]
     assert topic_phrases(context(text, []), set(), "generation/aim_nouns") == ["تطوير البنية التحتية"]
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    # a verbal noun known by its shape opens a reason
+    ("تقلصت زراعة القمح في الولاية بسبب انحباس الأمطار، وفق الوزارة.", "انحباس الأمطار"),
+    ("انخفض عدد الحافلات العاملة في المدينة بسبب تقادم الأسطول وصعوبات التمويل، وفق الشركة.",
+     "تقادم الأسطول وصعوبات التمويل"),
+    # a reason stops before a clause of its own
+    ("لقي ستة أشخاص حتفهم في الإقليم إثر زلزال عنيف بلغت شدته 5.2 درجات.", "زلزال عنيف"),
+])
+def test_a_reason_opens_on_a_verbal_noun_and_stops_before_a_clause(text: str, reason: str) -> None:
+    (found,) = find_reasons(context(text, []))
+    assert found.reason == reason
+
+
+def test_a_goal_or_a_win_is_no_verbal_noun_of_cause() -> None:
+    assert find_reasons(context("وتوج الفريق باللقب في العاصمة إثر فوزه على منافسه بهدفين.", [])) == []

@@ -145,3 +145,13 @@ def test_a_verbal_noun_s_pronoun_needs_a_noun_before_it(prompt: str, leans: bool
 ])
 def test_that_season_points_back_and_this_season_does_not(prompt: str, leans: bool) -> None:
     assert leans_back(prompt) is leans
+
+
+@pytest.mark.parametrize(("prompt", "leans"), [
+    ("حقق الأول أرباحا بلغت _____ دينار.", True),  # the first of what?
+    ("سجل الثاني _____ دينار، وحل بنك بوبيان ثالثا.", True),
+    ("يجري استيراد الباقي بكلفة تتجاوز _____ دولار سنويا.", True),  # the rest of what?
+    ("حقق البنك الأول في الكويت أرباحا بلغت _____ دينار.", False),
+])
+def test_a_ranked_place_or_the_rest_alone_leans_back(prompt: str, leans: bool) -> None:
+    assert leans_back(prompt) is leans

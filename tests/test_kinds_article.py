@@ -231,9 +231,20 @@ def test_a_cause_question_offers_other_reasons_after_the_same_connective() -> No
     (c,) = _article_kind(cause.build, context(CAUSES, []))
     q = c.question
     assert (q.prompt, q.answer) == ("لماذا زار الوزير باريس بحسب المقال؟", "بهدف تعزيز التعاون الاقتصادي")
-    assert sorted(q.choices) == sorted(["بهدف تعزيز التعاون الاقتصادي", "بهدف تطوير البنية التحتية",
-                                        "بهدف دعم المشاريع الصغيرة", "بهدف تحسين الخدمات العامة"])
+    # aims stories on the economy give, before phrases the article builds elsewhere
+    assert sorted(q.choices) == sorted(["بهدف تعزيز التعاون الاقتصادي",
+                                        *(f"بهدف {a}" for a in pools.reasons("economy", purpose=True)[:3])])
     assert not any(content_words(o) & content_words("زار الوزير باريس") for o in q.choices)
+
+
+def test_without_a_field_a_cause_question_offers_the_article_s_own_phrases() -> None:
+    text = ("وزار الوزير باريس بهدف تعزيز العلاقات الثنائية، وفق البيان.\n"
+            "وتعمل الحكومة على تطوير البنية التحتية في الريف.\n"
+            "وتسعى الوزارة إلى دعم المشاريع الصغيرة في المحافظات.\n"
+            "وتهدف الخطة إلى تحسين الخدمات العامة في المدن.\n")
+    (c,) = _article_kind(cause.build, context(text, []))
+    assert sorted(c.question.choices) == sorted(["بهدف تعزيز العلاقات الثنائية", "بهدف تطوير البنية التحتية",
+                                                 "بهدف دعم المشاريع الصغيرة", "بهدف تحسين الخدمات العامة"])
 
 
 def test_no_cause_question_without_three_wrong_reasons() -> None:

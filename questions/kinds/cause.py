@@ -2,9 +2,10 @@
 
 The right option is the reason the article gives after its connective (بسبب، نتيجة، بهدف، من أجل...);
 the wrong ones are the opposite of the right one («ارتفاع» for «انخفاض»), other reasons the article
-gives for other things and phrases it builds elsewhere on verbal nouns, of the right one's class (events
-and states for a cause, aims for a purpose) and about something else, all after the same connective so
-that no option stands out by its wording.
+gives for other things, causes or aims stories of its field give (``questions.pools``) and, last, phrases
+it builds elsewhere on verbal nouns, of the right one's class (events and states for a cause, aims for a
+purpose) and about something else, all after the same connective so that no option stands out by its
+wording.
 """
 
 from __future__ import annotations
@@ -49,8 +50,6 @@ def _wrong(ctx: Context, r: Reason, others: list[Reason]) -> list[str]:
     for o in others:
         if o.sentence != r.sentence:
             add(o.reason)
-    for p in topic_phrases(ctx, {r.sentence}, nouns):
-        add(p)
     # then the causes or aims stories of its field give, none the article tells (it may tell them of
     # something else: «نقص الوقود» offered for a blackout the article puts down to it would be right)
     domain = pools.reason_domain(ctx.text) or pools.reason_domain(f"{r.effect} {r.reason}")
@@ -59,6 +58,10 @@ def _wrong(ctx: Context, r: Reason, others: list[Reason]) -> list[str]:
         words = content_words(p)
         if len(words & told) * 2 < len(words):
             add(p, pooled=True)
+    # last, phrases the article builds elsewhere: readers found them lifted out of place («ضعف المعدل
+    # السنوي» offered for a blocked drain)
+    for p in topic_phrases(ctx, {r.sentence}, nouns):
+        add(p)
     return out[:3]
 
 
