@@ -177,7 +177,7 @@ def check(question: Question) -> list[str]:
     said = _statement(q)
     if said is not None and (opens_as_fragment(said) or ends_unfinished(said)) or \
             said is None and shape(q) in ("choice", "text", "numeric") and \
-            (owner_missing(q.prompt) or opens_in_the_accusative(q.prompt)) or \
+            (owner_missing(q.prompt) or opens_in_the_accusative(q.prompt) or BLANK in q.prompt and ends_unfinished(q.prompt)) or \
             q.kind == "statement" and any(opens_as_fragment(c) or ends_unfinished(c) for c in q.choices):
         # ... or a question on a noun owned by someone it does not name («سجل لاعبوه»), or a statement
         # to judge that stops short («تضم المرحلة الأولى خمسة أرصفة بطول إجمالي»)

@@ -126,7 +126,9 @@ def opens_in_the_accusative(text: str) -> bool:
     second = fold(words[1]).strip("«»،,") if len(words) > 1 else ""
     # «زورقين تابعين ...»: a dual or plural in «ين» with its adjective agreeing, left of «أن»
     agreeing = bare.endswith("ين") and second.endswith("ين") and len(second) >= 5 and not second.startswith("ال")
-    return "ً" in first or (bare.startswith("م") and bare.endswith("ين") and len(bare) >= 5) or agreeing
+    # «المهنيين يحذرون ...»: a plural of «ـي» in «يين» (no place's name ends so)
+    return "ً" in first or (bare.startswith("م") and bare.endswith("ين") and len(bare) >= 5) or agreeing or \
+        bare.endswith("يين") and len(bare) >= 6
 
 
 _SAYING = frozenset(("قال", "اضاف", "صرح"))  # verbs that must go on to what was said
@@ -353,6 +355,8 @@ def leans_back(prompt: str) -> bool:
     last = fold(prompt.strip(" ؟?.")).split()[-1:] if prompt.strip(" ؟?.") else []
     if prompt.rstrip().endswith(("؟", "?")) and last and last[0] in _PRONOUN_ENDINGS:
         return True  # «كم باحثاً شارك فيه؟»: in what?
+    if any(t in ("خلاله", "خلالها") for t in tokens(prompt)):
+        return True  # «تجاوز عدد المسافرين خلاله _____»: during what?
     words = lists.folded("generation/anaphora")
     toks = tokens(prompt)
     for i, t in enumerate(toks):

@@ -706,17 +706,29 @@ _PLURAL_SCALES = {"ألف": "آلاف", "مليون": "ملايين", "مليا�
 
 
 def agreeing_scale(unit: str, v: float) -> str:
-    """``unit`` (« تريليون دينار») with its scale word as ``v`` counts it: plural when the count ends in 3 to
-    10 («310 ملايين»، «مئة وثلاثة ملايين»), singular otherwise («360 مليون»)."""
+    """``unit`` (« تريليون دينار») with its scale word as ``v`` counts it: plural after 3 to 10, singular
+    otherwise; a count past a hundred ending in 3 to 10 keeps the form it is given, as writers use both
+    («310 ملايين»، «410 ألف»)."""
     words = unit.split()
     if not words:
         return unit
     head = fold(words[0])
     for singular, plural in _PLURAL_SCALES.items():
         if head in (fold(singular), fold(singular) + "ا", fold(plural)):
-            words[0] = plural if v == int(v) and 3 <= int(v) % 100 <= 10 else singular
+            if v == int(v) and v >= 100 and 3 <= int(v) % 100 <= 10 and head in (fold(singular), fold(plural)):
+                return unit  # «310 ملايين» or «310 مليون»: as the article writes its own figure
+            words[0] = plural if v == int(v) and 3 <= v <= 10 else singular
             return " " + " ".join(words)
     return unit
+
+
+def singular_unit(unit: str) -> str:
+    """``unit`` (« دنانير») with its first word in the singular a fraction counts («1.1 دينار»)."""
+    words = unit.split()
+    if words:
+        plural = {fold(p): s for p, s in lists.pairs("generation/plural_nouns")}
+        words[0] = plural.get(fold(words[0]), words[0])
+    return (" " + " ".join(words)) if words else unit
 
 
 def singular_scale(scale: str) -> str | None:

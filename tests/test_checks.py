@@ -97,6 +97,10 @@ def test_well_formed_questions_pass_every_check(question: Question) -> None:
      FRAGMENT),  # the accusative of «إن سكاناً ...»: what opened it went before
     (typed("cloze", f"زورقين تابعين لقطاع خليج عدن تعقبا القارب لنحو {BLANK} ساعات قبل اعتراضه.", answer="خمس"),
      FRAGMENT),  # «أن زورقين تابعين ...»
+    (mcq(prompt=f"المهنيين يحذرون من ضعف معدل إنفاق السائح الذي لا يتجاوز {BLANK} ديناراً.", answer="740",
+         choices=("740", "640", "540", "340")), FRAGMENT),  # «أن المهنيين ...»
+    (mcq(prompt=f"يشغّل الصيد التقليدي وحده قرابة {BLANK} شخص، معظمهم.", answer="60 ألف",
+         choices=("60 ألف", "70 ألف", "50 ألف", "80 ألف")), FRAGMENT),  # most of them what?
     (Question(key="k", kind="true_false", fact_type="number", prompt="هل العبارة الآتية صحيحة بحسب المقال: "
               "تقريراً أممياً صدر عام 2020 أشار إلى أن المشروع لم يحقق سوى 4% من أهدافه؟", answer=TRUE_LABEL,
               choices=(TRUE_LABEL, FALSE_LABEL)), FRAGMENT),
@@ -134,7 +138,7 @@ def test_each_check_catches_its_failure(question: Question, reason: str) -> None
     ("وأكد", "و"), ("والولايات", "و"), ("وفي", "و"), ("وقد", "و"), ("فقد", "ف"), ("فالحكومة", "ف"),
     ("وزير", ""), ("واشنطن", ""), ("وُلد", ""), ("ولي", ""), ("وكالة", ""), ("ودّعت", ""), ("فاز", ""),
     ("فنزويلا", ""), ("والي", ""), ("وزّعت", ""), ("وزعت", ""), ("وضم", "و"), ("وأدت", "و"), ("ونص", "و"), ("وادي", ""),
-    ("وفّرت", ""), ("وفرض", "و"), ("وحددت", "و"), ("وحدة", ""), ("وحدات", ""), ("ولوّح", "و"), ("وثقت", ""), ("وثّق", ""),
+    ("وفّرت", ""), ("وفرض", "و"), ("وحددت", "و"), ("وحدة", ""), ("وحدات", ""), ("ولوّح", "و"), ("وثقت", ""), ("وثّق", ""), ("وظل", "و"),
 ])
 def test_glued_conjunctions_are_told_from_root_letters(word: str, conj: str) -> None:
     assert glued_conjunction(word) == conj

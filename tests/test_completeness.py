@@ -155,3 +155,8 @@ def test_that_season_points_back_and_this_season_does_not(prompt: str, leans: bo
 ])
 def test_a_ranked_place_or_the_rest_alone_leans_back(prompt: str, leans: bool) -> None:
     assert leans_back(prompt) is leans
+
+
+def test_during_it_leans_back() -> None:
+    assert leans_back("تجاوز عدد المسافرين خلاله _____ مسافر.")
+    assert not leans_back("تجاوز عدد المسافرين خلال شهر أغسطس _____ مسافر.")

@@ -489,7 +489,8 @@ def test_a_difference_below_one_of_the_scale_is_written_in_the_next_scale_down()
     (" تريليون دينار", 5, " تريليونات دينار"),  # three to ten count a plural
     (" تريليون دينار", 5.5, " تريليون دينار"),
     (" مليارات دولار", 12, " مليار دولار"),
-    (" مليون دولار", 310, " ملايين دولار"),  # a count ending in three to ten too
+    (" ملايين دولار", 310, " ملايين دولار"),  # past a hundred, a count ending in 3 to 10 keeps its given form
+    (" ألف متر", 410, " ألف متر"),
     (" ملايين دولار", 360, " مليون دولار"),
     (" متفرج", 5, " متفرج"),  # no scale word
 ])

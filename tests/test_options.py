@@ -660,3 +660,11 @@ def test_a_change_s_end_written_as_a_percentage_bounds_the_other_end(seed: int) 
     assert view is not None
     options = number_options(ctx, f, view, stem, random.Random(seed))
     assert len(options) == 3 and all(float(o) < 81 for o in options)  # never «86» or «106» for a rise to 81
+
+
+@pytest.mark.parametrize(("unit", "shown"), [(" دنانير", " دينار"), (" ملايين دولار", " مليون دولار"),
+                                             (" دينار", " دينار"), (" متر مكعب", " متر مكعب")])
+def test_a_fraction_counts_its_noun_in_the_singular(unit: str, shown: str) -> None:
+    from questions.options import singular_unit
+
+    assert singular_unit(unit) == shown

@@ -81,6 +81,9 @@ def test_when_questions_need_an_explicit_subject_and_a_free_date(sentence: str, 
      "إلى أي نسبة تراجع معدل التضخم السنوي في المغرب خلال شهر مارس؟"),
     ("مؤكداً أن فريقه استحق اللقب بنسبة استحواذ بلغت 58% في المباراة.", "58%", [], None),
     ("وسجلت التجارة مع تركيا أسرع وتيرة نمو بين الشركاء العشرة الكبار بعدما قفزت بنسبة 27%.", "27%", [], None),
+    # the basis is written before the figure: «ما نسبة نمو الاقتصاد؟» would ask for another figure
+    ("وعلى أساس فصلي، وبعد التعديل الموسمي، نما الاقتصاد بنسبة 1.3% مقارنة بالربع الرابع.", "1.3%", [], None),
+    ("وبنيت الموازنة على فرضية تحقيق نمو اقتصادي بنسبة 2.7% خلال العام المقبل.", "2.7%", [], None),  # of what?
 ])
 def test_percentage_questions_follow_known_shapes(sentence: str, pct: str, people: list[str],
                                                   expected: str | None) -> None:

@@ -189,6 +189,8 @@ def test_a_dash_inside_a_sentence_is_no_dateline() -> None:
     ("لكرة القدم", "person", False),  # a sport
     ("الحسين إربد النهائي", "person", False),  # a club run on into the next word
     ("غرفة الجنايات الابتدائية المكلفة", "organization", False),  # «المكلفة» needs what it is charged with
+    ("الورم الحليمي البشري", "person", False),  # a disease
+    ("فيروس الورم الحليمي", "person", False),
 ])
 def test_plausible_name(text: str, typ: str, plausible: bool) -> None:
     assert plausible_name(Fact(typ, text, text, 0, len(text), 0)) is plausible

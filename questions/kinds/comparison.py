@@ -11,7 +11,7 @@ from questions.kinds.base import Candidate, Kind
 from questions.kinds.change import a_noun_phrase, forecast
 from questions.model import Question
 from questions.normalize import fold
-from questions.options import agreeing_scale, counted, counted_alike, number_view, spaced_numbers
+from questions.options import agreeing_scale, counted, counted_alike, number_view, singular_unit, spaced_numbers
 from questions.stems import Stems
 
 
@@ -64,6 +64,8 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
     def show(v: float) -> str:
         if a.percent and v == 2:
             return "نقطتان مئويتان"  # two is said in the dual, not «2 نقطة مئوية»
+        if not a.percent and v != int(v):
+            return format_number(v, decimals, view.arabic) + singular_unit(agreeing_scale(unit, v))  # «1.1 دينار»
         return format_number(v, decimals, view.arabic) + (points(v) if a.percent else agreeing_scale(unit, v))
 
     right = show(diff)

@@ -99,6 +99,8 @@ def percent_question(sentence: str, start: int, end: int, mentions: list[Mention
         return finish(f"كم {prev.text} {np_text} {rest}")
     # «انخفاض أسعار المواد الغذائية بنسبة 5ر2%» / «ارتفعت أسعار المحروقات بنحو 1ر7%»
     if prev.bare in ("بنسبه", "بنحو", "بمعدل"):
+        if any(w.bare == "اساس" for w in words[:a]):
+            return None  # «وعلى أساس فصلي، نما الاقتصاد بنسبة 1.3%»: «ما نسبة نمو الاقتصاد؟» would lose the basis
         j = a - 2
         np: list[Word] = []
         while j >= 0 and len(np) < 6:
@@ -109,8 +111,8 @@ def percent_question(sentence: str, start: int, end: int, mentions: list[Mention
                 return None  # «نمو بين الشركاء بعدما قفزت بنسبة 27%»: the figure is in a clause of its own
             np.insert(0, w)
             j -= 1
-        if j < 0 or not np:
-            return None
+        if j < 0 or not np or not any(w.bare.startswith("ال") for w in np):
+            return None  # «ما نسبة نمو اقتصادي؟»: the growth of what?
         head_w = words[j]
         hb = drop_conj(head_w)
         if hb in masdar_verbs():
