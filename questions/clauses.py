@@ -397,8 +397,15 @@ def _asides(sentence: str, s: int, e: int, keep: tuple[int, int]) -> list[tuple[
             continue
         out.append((a, b))
     commas = [i for i, w in enumerate(words) if not after[i] and w.text.rstrip("»)").endswith(_COMMAS)]
+    dropped_up_to = -1
     for a, b in zip(commas, commas[1:]):
         inner = words[a + 1:b + 1]
+        if a == dropped_up_to and inner and not inner[0].text.startswith("«") and \
+                inner[0].bare not in lists.folded("generation/complement_prepositions") | \
+                lists.folded("generation/relative_times") | lists.folded("generation/weekdays"):
+            # «أعلنت الوزارة، الاثنين 20 أبريل، نتائج الامتحانات، بنسبة ...»: what follows an aside is the
+            # verb's object, not a second aside
+            continue
         if not inner or len(inner) > 8 or glued_conjunction(inner[0].text) == "و":
             continue
         if any(is_verb(w) or _imperfect(w) or _circumstantial(w) for w in inner):
@@ -420,6 +427,7 @@ def _asides(sentence: str, s: int, e: int, keep: tuple[int, int]) -> list[tuple[
             continue  # «، موزعين على أربع محافظات: العاصمة، والمحرق، ...»: an item of a list, not an aside
         first = words[a].start + max(words[a].text.rfind(c) for c in _COMMAS)
         out.append((first, words[b].end))
+        dropped_up_to = b
     honorifics = lists.folded("generation/honorifics")
     for i, w in enumerate(words):
         for n in (3, 2, 1):

@@ -357,6 +357,8 @@ def leans_back(prompt: str) -> bool:
         return True  # «كم باحثاً شارك فيه؟»: in what?
     if any(t in ("خلاله", "خلالها") for t in tokens(prompt)):
         return True  # «تجاوز عدد المسافرين خلاله _____»: during what?
+    if _SHARE_OF_THEM.search(fold(prompt)):
+        return True  # «لم يتسلم سوى نحو 60 بالمئة منهم مستحقاتهم»: of whom?
     words = lists.folded("generation/anaphora")
     toks = tokens(prompt)
     for i, t in enumerate(toks):
@@ -376,5 +378,6 @@ def leans_back(prompt: str) -> bool:
 _PRONOUN_ENDINGS = frozenset(("فيه", "فيها", "منه", "منها", "عليه", "عليها", "اليه", "اليها", "عنه", "عنها",
                               "به", "بها", "له", "لها"))
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_SHARE_OF_THEM = re.compile(r"(?:%|٪|بالميه|بالمئه|المئه|المائه|_____)\s+(?:منهم|منها|منهن)(?:\s|$|[،,.؟])")
 _PRESENT_TIMES = frozenset(("العام", "السنه", "الشهر", "الاسبوع", "الموسم", "اليوم", "الصيف", "الشتاء", "الربيع",
                             "الخريف", "الربع"))

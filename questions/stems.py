@@ -127,6 +127,8 @@ def _coordinate(ctx: Context, fi: int, s0: int, e0: int) -> _Clause:
     text, a, b = td.text, td.to_tidied(s0), td.to_tidied(e0)
     if glued_conjunction(text.split()[0]) == "و":
         text, a, b = text[1:], a - 1, b - 1
+    if "\u064f" in text.split()[0][:3]:
+        return _Clause(None, None, None)  # «وأُنجزت عمليات تفريغها»: a passive verb takes no subject written in
     cut = len(text.split()[0])
     shift = len(subject) + 1
     return _finish(text[:cut] + " " + subject + text[cut:], a + shift, b + shift, span)
@@ -140,6 +142,7 @@ def _finish(text: str, a: int, b: int, span: tuple[int, int]) -> _Clause:
         # «... يمنح _____ رخصة لزوارق الصيد، مع سقف ...»: what follows the fact's own phrase can go; blind
         # readers asked to trim such copied tails
         text = cut_after(text, b)
+    text = without_orphaned_tail(text, b)
     if len(text.split()) > MAX_STEM_WORDS or len((text[:a] + text[b:]).split()) < MIN_WORDS_AROUND or \
             not says_something(text) or predicate_missing(text, a, b):
         return _Clause(None, None, None)  # «حسب لوائح _____»: too little left to ask about
@@ -148,6 +151,27 @@ def _finish(text: str, a: int, b: int, span: tuple[int, int]) -> _Clause:
     if not re.match(r"\s*[«\"(]?[\u0621-\u064a]", stem):
         return _Clause(None, None, None)  # a stem opening with a stray mark or a number
     return _Clause(stem.strip().rstrip("،,؛ ") + ".", span, claim)
+
+
+_ORPHAN_WORDS = 3  # words a tail may keep once the figure it led to was cut
+
+
+def without_orphaned_tail(text: str, b: int) -> str:
+    """``text`` without a tail after the fact (ending at ``b``) that lost the figure it led to: «620 حاصدة
+    مقابل حاجة فعلية» (of «... تقدر بنحو ألف حاصدة»), «12 مليون سائح وعائدات» (of «... في حدود 9 مليارات»)."""
+    rest = text[b:].rstrip(" .،,")
+    words = rest.split()
+    if not words or any(ch.isdigit() for ch in rest):
+        return text
+    for i, w in enumerate(words):
+        bare = fold(w).strip("،,")
+        tail = words[i:]
+        if bare == "مقابل" and len(tail) <= _ORPHAN_WORDS or \
+                i == len(words) - 1 and bare[:1] == "و" and len(bare) > 3 and not bare[1:].startswith("ال") and \
+                not (i and words[i - 1].endswith(("،", ","))):
+            cut = b + rest.index(w, len(" ".join(words[:i])))
+            return text[:cut].rstrip(" ،,")
+    return text
 
 
 def _subject_of_story(ctx: Context, si: int) -> str | None:

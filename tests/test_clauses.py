@@ -364,3 +364,10 @@ def test_a_leading_demonstrative_goes_with_its_noun() -> None:
 def test_words_pointing_away_from_the_stem_go(sentence: str, tidied: str) -> None:
     at = sentence.index("20")
     assert tidy(sentence, 0, len(sentence), (at, at + 4)).text == tidied
+
+
+def test_what_follows_an_aside_is_the_verb_s_object_not_a_second_aside() -> None:
+    sentence = "أعلنت الوزارة، الاثنين 20 أبريل، نتائج امتحانات الشهادة الثانوية، بنسبة نجاح بلغت 71.3 بالمئة."
+    at = sentence.index("71.3")
+    assert tidy(sentence, 0, len(sentence), (at, at + 4)).text == \
+        "أعلنت الوزارة نتائج امتحانات الشهادة الثانوية، بنسبة نجاح بلغت 71.3 بالمئة."

@@ -160,3 +160,12 @@ def test_a_ranked_place_or_the_rest_alone_leans_back(prompt: str, leans: bool) -
 def test_during_it_leans_back() -> None:
     assert leans_back("تجاوز عدد المسافرين خلاله _____ مسافر.")
     assert not leans_back("تجاوز عدد المسافرين خلال شهر أغسطس _____ مسافر.")
+
+
+@pytest.mark.parametrize(("prompt", "leans"), [
+    ("لم يتسلم سوى نحو 60 بالمئة منهم مستحقاتهم حتى الآن", True),  # of whom?
+    ("بقي آلاف آخرون في عداد المفقودين، ونزح أكثر من _____.", True),  # others than whom?
+    ("تلقى 600 شخص العلاج، 60 بالمئة من الأطفال، في المستشفيات.", False),
+])
+def test_a_share_of_them_or_others_lean_back(prompt: str, leans: bool) -> None:
+    assert leans_back(prompt) is leans

@@ -616,3 +616,26 @@ def test_a_figure_keeps_the_date_a_word_or_two_after_it(text: str, figure: str, 
     ctx = context(text, [fact(text, figure, "number", value), fact(text, date, "date", date.split()[-1])])
     st = stems_for(ctx, 0)
     assert st is not None and st.cloze == cloze
+
+
+@pytest.mark.parametrize(("text", "cloze"), [
+    ("ولا يتجاوز عدد الآليات العاملة 620 حاصدة مقابل حاجة فعلية تقدر بنحو ألف حاصدة.",
+     "لا يتجاوز عدد الآليات العاملة _____ حاصدة."),
+    ("ويراهن الديوان على تنويع المنتوج بهدف بلوغ 12 مليون سائح وعائدات في حدود 9 مليارات دينار.",
+     "يراهن الديوان على تنويع المنتوج بهدف بلوغ _____ سائح."),
+])
+def test_a_tail_that_lost_its_figure_goes(text: str, cloze: str) -> None:
+    ctx = context(text + "\n", None)
+    fi = next(i for i, f in enumerate(ctx.facts) if f.text.startswith(("620", "12")))
+    st = stems_for(ctx, fi)
+    assert st is not None and st.cloze == cloze
+
+
+def test_a_passive_verb_joined_by_wa_gets_no_subject_written_in() -> None:
+    text = ("وأفادت الشركة العامة لموانئ العراق بأن السفينة، التي ترفع علم ليبيريا ويبلغ طولها 294 مترا، رست على "
+            "الرصيف رقم 3 محمّلة بنحو 2,350 حاوية قادمة من ميناء جبل علي، وأُنجزت عمليات تفريغها خلال 31 ساعة "
+            "باستخدام ست رافعات جسرية.\n")
+    ctx = context(text, None)
+    fi = next(i for i, f in enumerate(ctx.facts) if f.text.startswith("31"))
+    st = stems_for(ctx, fi)
+    assert st is None or st.cloze is None or "الشركة العامة عمليات" not in st.cloze
