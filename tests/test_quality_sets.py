@@ -1,4 +1,4 @@
-"""The rated article sets (tests/quality/setA-E, setH-Z, setAA-AZ, setBA-BZ, setCA-CL): what the suite can check
+"""The rated article sets (tests/quality/setA-E, setH-Z, setAA-AZ, setBA-BZ, setCA-CN): what the suite can check
 on every bank without a reader.
 
 The measure of a question is a blind reader's rating (tests/quality/RUBRIC.md, figures.py); these are
@@ -38,7 +38,7 @@ def bank_of(path: Path) -> Bank:
     return generate(path.read_text(encoding="utf-8"), title=meta.get("title", ""), article_date=meta.get("date"))
 
 
-def test_there_are_eighty_eight_rated_sets_of_ten_or_twelve_articles() -> None:
+def test_there_are_ninety_rated_sets_of_ten_or_twelve_articles() -> None:
     assert [s.name for s in SETS] == ["setA", "setB", "setC", "setD", "setE", "setH", "setI", "setJ", "setK", "setL",
                                       "setM", "setN", "setO", "setP", "setQ", "setR", "setS", "setT", "setU", "setV",
                                       "setW", "setX", "setY", "setZ", "setAA", "setAB", "setAC", "setAD", "setAE",
@@ -49,7 +49,7 @@ def test_there_are_eighty_eight_rated_sets_of_ten_or_twelve_articles() -> None:
                                       "setBG", "setBH", "setBI", "setBJ", "setBK", "setBL",
                                       "setBM", "setBN", "setBO", "setBP", "setBQ", "setBR",
                                       "setBS", "setBT", "setBU", "setBV",
-                                      "setBW", "setBX", "setBY", "setBZ", "setCA", "setCB", "setCC", "setCD", "setCE", "setCF", "setCG", "setCH", "setCI", "setCJ", "setCK", "setCL"]
+                                      "setBW", "setBX", "setBY", "setBZ", "setCA", "setCB", "setCC", "setCD", "setCE", "setCF", "setCG", "setCH", "setCI", "setCJ", "setCK", "setCL", "setCM", "setCN"]
     assert all(len(list(s.glob("*.txt"))) == (12 if s.name in TWELVE_ARTICLE_SETS else 10) for s in SETS)
 
 
