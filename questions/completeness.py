@@ -113,7 +113,18 @@ def opens_as_fragment(text: str) -> bool:
     two = f"{first} {fold(words[1]).strip('،,:')}" if len(words) > 1 else ""
     return speaker_missing(text) or first in openers or two in openers or _only_attribution(words) or \
         subject_missing(text) or _opens_on_a_quotation(text) or owner_missing(text) or _nothing_said(text) or \
-        opens_in_the_accusative(text)
+        opens_in_the_accusative(text) or _opens_on_a_result(words)
+
+
+def _opens_on_a_result(words: list[str]) -> bool:
+    """True for a clause of result or consequence cut from its cause: «لتبلغ 28.7 مليار ريال ...»، «ما رفع
+    نسبة البحرينيين ...» (what rose went with the clause before)."""
+    first = fold(words[0]).strip("،,:") if words else ""
+    if first[:2] in ("لت", "لي") and len(first) >= 4 and not first.startswith(("ليل", "ليبي", "ليون")):
+        return True
+    second = fold(words[1]).strip("،,:") if len(words) > 1 else ""
+    return first == "ما" and bool(second) and second not in ("زال", "زالت", "يزال", "تزال", "برح") and \
+        (second.endswith("ت") or len(second) in (3, 4)) and not second.startswith("ال")
 
 
 def opens_in_the_accusative(text: str) -> bool:
@@ -126,18 +137,27 @@ def opens_in_the_accusative(text: str) -> bool:
     second = fold(words[1]).strip("«»،,") if len(words) > 1 else ""
     # «زورقين تابعين ...»: a dual or plural in «ين» with its adjective agreeing, left of «أن»
     agreeing = bare.endswith("ين") and second.endswith("ين") and len(second) >= 5 and not second.startswith("ال")
-    # «المهنيين يحذرون ...»: a plural of «ـي» in «يين» (no place's name ends so)
+    # «المهنيين يحذرون ...»: a plural of «ـي» in «يين» (no place's name ends so); «الجانبين يتطلعان ...»: a
+    # definite dual before its verb
+    dual = bare.startswith("ال") and bare.endswith("ين") and second[:1] in ("ي", "ت") and \
+        second.endswith(("ان", "ون")) and bare in lists.folded("generation/dual_parties")
     return "ً" in first or (bare.startswith("م") and bare.endswith("ين") and len(bare) >= 5) or agreeing or \
-        bare.endswith("يين") and len(bare) >= 6
+        bare.endswith("يين") and len(bare) >= 6 or dual
 
 
 _SAYING = frozenset(("قال", "اضاف", "صرح"))  # verbs that must go on to what was said
+_STATING = frozenset(("اكد", "اوضح", "اعتبر", "شدد", "اشار"))  # ... or state it, as a clause or an object
 
 
 def _nothing_said(text: str) -> bool:
     """True for a clause opening on a saying verb with nothing said after it («قال محمود عبد الغفار، المحامي عن
     _____ من المجني عليهم.»): what was said went with the cut."""
     words = text.split()
+    if words and _a_form_of(fold(words[0]).strip("،,:"), _STATING):
+        # «أكد الحارثي، في كلمته خلال الجلسة الختامية»: only who stated it and where
+        last = re.split(r"[،,]", text.strip(" .؟"))[-1].split()
+        return "،" in text and bool(last) and fold(last[0]) in ("في", "خلال", "عبر", "امام") and \
+            not any(fold(w).strip("«»،,:\"") in ("ان", "انه", "انها", "بان") for w in words)
     if not words or not _a_form_of(fold(words[0]).strip("،,:"), _SAYING):
         return False
     return not any(fold(w).strip("«»،,:\"") in ("ان", "انه", "انها", "بان") or ":" in w or "«" in w or '"' in w

@@ -717,6 +717,8 @@ def agreeing_scale(unit: str, v: float) -> str:
         if head in (fold(singular), fold(singular) + "ا", fold(plural)):
             if v == int(v) and v >= 100 and 3 <= int(v) % 100 <= 10 and head in (fold(singular), fold(plural)):
                 return unit  # «310 ملايين» or «310 مليون»: as the article writes its own figure
+            if head == fold(singular) + "ا" and v == int(v) and 11 <= int(v) % 100 <= 99:
+                return unit  # «24 مليوناً» beside «19 مليوناً»: the accusative the article writes after 11 to 99
             words[0] = plural if v == int(v) and 3 <= v <= 10 else singular
             return " " + " ".join(words)
     return unit

@@ -410,8 +410,9 @@ def _in_the_headline(ctx: Context, f: Fact) -> bool:
 
 def _attendance(f: Fact, before: list[str], after: list[str]) -> bool:
     """True for a count of who watched or attended: its counted noun names onlookers («4500 مشجع»), or
-    it follows «بحضور»."""
-    return _counts_one_of(f, after, "generation/onlooker_nouns") or any(w in ("بحضور", "حضور") for w in before)
+    it follows «بحضور» or «ممثلين عن» («بمشاركة ممثلين عن 14 جهة»)."""
+    return _counts_one_of(f, after, "generation/onlooker_nouns") or any(w in ("بحضور", "حضور") for w in before) or \
+        before[-2:] == ["ممثلين", "عن"]
 
 
 def _a_step_of_procedure(f: Fact, after: list[str]) -> bool:
@@ -488,7 +489,7 @@ def _number_trivia(ctx: Context, fi: int) -> str | None:
     if _in_title(ctx.text, f.start):
         return "in_title"  # «تاريخ الساحل المتصالح 1820-1971»: part of a book's or film's name
     if _joined_by_slash(ctx.text, f.start, f.end) or _range_end(ctx.text, f.start) or _between(ctx.text, f.start) or \
-            _part_of_a_time(ctx.text, f.start) or _second_of_two_years(ctx.text, f):
+            _part_of_a_time(ctx.text, f) or _second_of_two_years(ctx.text, f):
         return "part"  # «العام الدراسي 2025/2026», «من 5 إلى 16 نوفمبر», «بين 49 و52», «و7 دقائق و48 ثانية»
     if _converted(ctx, fi):
         return "equivalent"  # «150 مليون ريال (40 مليون دولار)»: the same amount in another currency
@@ -532,6 +533,7 @@ def _number_trivia(ctx: Context, fi: int) -> str | None:
 
 
 _PARENT_OF = re.compile(r"(?:أم|أب|والدة|والد)\s+لـ?\s*$")
+_BEFORE_A_TIME_UNIT = re.compile(r"[\d٠-٩]+\s*(?:ساع|دقيق|دقائق)\S*\s+و\s*[\d٠-٩]")
 _AFTER_A_TIME_UNIT = re.compile(r"(?:ساع|دقيق|دقائق|ثوان)\S*\s+و\s*$")
 
 
@@ -542,10 +544,11 @@ def _second_of_two_years(text: str, f: Fact) -> bool:
         bool(re.search(r"(?:19|20)\d\d\s*و\s*$", text[max(0, f.start - 12):f.start]))
 
 
-def _part_of_a_time(text: str, start: int) -> bool:
-    """True for the minutes or seconds of a time written in units («بزمن ساعتان و7 دقائق و48 ثانية»): part
-    of one figure, asked whole or not at all."""
-    return bool(_AFTER_A_TIME_UNIT.search(text[max(0, start - 20):start]))
+def _part_of_a_time(text: str, f: Fact) -> bool:
+    """True for the hours, minutes or seconds of a time written in units («بزمن ساعتان و7 دقائق و48 ثانية»،
+    «بعد نحو 3 ساعات و40 دقيقة»): part of one figure, asked whole or not at all."""
+    return bool(_AFTER_A_TIME_UNIT.search(text[max(0, f.start - 20):f.start])) or \
+        bool(_BEFORE_A_TIME_UNIT.match(text[f.start:f.end + 30]))
 
 
 def _age_of_someone_in_passing(ctx: Context, f: Fact, before: list[str]) -> bool:

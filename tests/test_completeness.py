@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from questions.completeness import (ends_unfinished, leans_back, owner_missing, predicate_missing, says_something,
+from questions.completeness import (ends_unfinished, leans_back, opens_as_fragment, owner_missing, predicate_missing, says_something,
                                     speaks_here, subject_missing)
 
 
@@ -169,3 +169,23 @@ def test_during_it_leans_back() -> None:
 ])
 def test_a_share_of_them_or_others_lean_back(prompt: str, leans: bool) -> None:
     assert leans_back(prompt) is leans
+
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("أكد الحارثي، في كلمته خلال الجلسة الختامية", True),  # stated what?
+    ("أكد الوزير التزام الحكومة بخفض العجز إلى 3% خلال العام المقبل", False),  # what he stated is the object
+    ("أكد الحارثي، في كلمته، أن العلاقات تشهد نقلة نوعية", False),
+])
+def test_a_stating_verb_needs_what_was_stated(text: str, fragment: bool) -> None:
+    assert opens_as_fragment(text) is fragment
+
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("لتبلغ 28.7 مليار ريال، مقابل نحو 25.5 مليار ريال قبل عام", True),  # what reached it?
+    ("ما رفع نسبة البحرينيين من إجمالي العاملين في القطاع إلى 18.5%", True),  # what raised it?
+    ("الجانبين يتطلعان إلى تجاوز 300 مليون دولار بحلول عام 2028", True),  # «وأن الجانبين»
+    ("ما زالت الحكومة تدرس رفع الأسعار بنسبة 5%", False),
+    ("ليبيا تستأنف تصدير النفط من ميناء السدرة", False),
+])
+def test_a_clause_of_result_or_a_dual_left_of_anna_is_a_fragment(text: str, fragment: bool) -> None:
+    assert opens_as_fragment(text) is fragment

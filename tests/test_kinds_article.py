@@ -492,6 +492,8 @@ def test_a_difference_below_one_of_the_scale_is_written_in_the_next_scale_down()
     (" ملايين دولار", 310, " ملايين دولار"),  # past a hundred, a count ending in 3 to 10 keeps its given form
     (" ألف متر", 410, " ألف متر"),
     (" ملايين دولار", 360, " مليون دولار"),
+    (" مليوناً", 19, " مليوناً"),  # the accusative after 11 to 99, as the article writes it
+    (" مليوناً", 5, " ملايين"),
     (" متفرج", 5, " متفرج"),  # no scale word
 ])
 def test_a_differences_scale_word_agrees_with_it(unit: str, v: float, shown: str) -> None:
