@@ -264,7 +264,7 @@ def _lost(after: str) -> bool:
     """True when «فقد» before ``after`` is the verb «فَقَد» (lost): what follows is no verb for «قد» to lead
     («فقد المشروع ...»), where the particles lead a verb («فقد أعلنت ...»)."""
     w = words_of(after)[0] if words_of(after) else None
-    return w is not None and not (is_verb(w) or verb_shaped(w) and not w.bare.startswith("ال") or _imperfect(w))
+    return w is not None and not (is_verb(w) or _imperfect(w))
 
 
 def _trim(sentence: str, s: int, e: int) -> tuple[int, int]:

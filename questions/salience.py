@@ -21,6 +21,7 @@ from questions.completeness import opens_what_was_said
 from questions.context import NAME_TYPES, Context, Entity, fact_id
 from questions.distractors import interval
 from questions.model import Fact
+from questions.numberwords import WORD_VALUES
 from questions.normalize import fold, tokens
 from questions.options import content_words, org_group, shows_in
 from questions.realize import is_verb, words_of
@@ -385,8 +386,11 @@ def _words_around(ctx: Context, f: Fact) -> tuple[list[str], list[str]]:
 
 
 def _year_of_a_vision(text: str, start: int) -> bool:
-    """True when the year closes a national plan's name («رؤية المملكة 2030», «رؤية عُمان 2040»)."""
-    return bool(re.search(r"(?:^|\s)و?(?:ل|ب)?روي[هة](?:\s+\S+){0,2}\s*$", fold(text[max(0, start - 40):start])))
+    """True when the year closes a national plan's or a world event's name («رؤية المملكة 2030», «رؤية عُمان
+    2040», «كأس العالم 2030», «إكسبو 2030»)."""
+    before = fold(text[max(0, start - 40):start])
+    return bool(re.search(r"(?:^|\s)و?(?:ل|ب)?روي[هة](?:\s+\S+){0,2}\s*$", before)) or \
+        bool(re.search(r"(?:كاس العالم|مونديال|اكسبو|الالعاب الاولمبيه|اولمبياد)\s*[«\"]?\s*$", before))
 
 
 def _year_of_a_laws_name(text: str, start: int) -> bool:
@@ -770,9 +774,14 @@ def _joined_by_slash(text: str, start: int, end: int) -> bool:
                 re.search(r"[\d٠-٩]\s?/\s?$|[\d٠-٩]{4}[-–]$", text[max(0, start - 5):start]))
 
 
+_NUMBER_WORDS = "(?:" + "|".join(sorted(WORD_VALUES, key=len, reverse=True)) + ")"
+
+
 def _range_end(text: str, start: int) -> bool:
-    """True for the end of a range whose start shows right before it («من 5 إلى 16 نوفمبر»)."""
-    return bool(re.search(r"من\s+[\d٠-٩]+\s+(?:إلى|الى|حتى)\s*$", text[max(0, start - 20):start]))
+    """True for the end of a range whose start shows right before it («من 5 إلى 16 نوفمبر», «من فئة ثلاث
+    إلى خمس نجوم»)."""
+    return bool(re.search(r"من\s+(?:فيه\s+)?(?:[\d٠-٩]+|" + _NUMBER_WORDS + r")\s+(?:الي|حتي)\s*$",
+                          fold(text[max(0, start - 25):start])))
 
 
 def _range_start(text: str, end: int) -> bool:

@@ -87,6 +87,14 @@ def restates(statements: Question, other: Question) -> bool:
     return False
 
 
+def complements(a: Question, b: Question) -> bool:
+    """True for two percentage questions on one sentence whose answers make up the whole (58% and 42%)."""
+    if a.fact_type != "percentage" or b.fact_type != "percentage" or a.source.text != b.source.text:
+        return False
+    va, vb = number_values(a.answer)[:1], number_values(b.answer)[:1]
+    return bool(va and vb) and abs(va[0] + vb[0] - 100) < 0.5
+
+
 def restates_title(title: str, q: Question) -> bool:
     """True for a true/false item whose statement the quiz title says again: the headline settles it."""
     if q.kind != "true_false" or ":" not in q.prompt:
@@ -185,6 +193,8 @@ def _fits(c: Candidate, chosen: list[Candidate], kinds: Counter[str], size: int,
         return False
     if any(offers_answer_of(k.question, q) or offers_answer_of(q, k.question) for k in chosen):
         return False  # one question's answer among the other's wrong options rules it out
+    if any(complements(q, k.question) for k in chosen):
+        return False  # «الأجانب 58%» beside «المصريون 42%»: each is the whole less the other
     if worked_out(q, [q.prompt]) or any(worked_out(q, [q.prompt, *shown_texts(k.question)]) or
                                         worked_out(k.question, [k.question.prompt, *shown_texts(q)]) for k in chosen):
         return False  # a figure a student works out from the figures on the page tests no reading

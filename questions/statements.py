@@ -158,9 +158,19 @@ def swap_reads_well(st: Stems) -> bool:
     return st.fact.type in ("number", "percentage") and not a_bound(st.source.text, st.source.start)
 
 
+BOUND_VERB_REACH = 8  # words of a subject that may stand between a bounding verb and its figure
+
+
 def a_bound(sentence: str, start: int) -> bool:
-    """True when the figure at ``start`` is written as a bound («أكثر من 15 ساعة», «لا يقل عن 90%»)."""
-    return bound_before(sentence[:start]) is not None
+    """True when the figure at ``start`` is written as a bound («أكثر من 15 ساعة», «لا يقل عن 90%»), also
+    past the subject of a bounding verb («لا تتجاوز نسبة اشتراكات الإنترنت الثابت 6 في المئة»)."""
+    if bound_before(sentence[:start]) is not None:
+        return True
+    clause = re.split(r"[،,؛]", sentence[:start])[-1].split()[-BOUND_VERB_REACH - 2:]
+    bounds = lists.folded("generation/ceiling_words") | lists.folded("generation/floor_words")
+    verbs = {b for b in bounds if any(v in b for v in ("تجاوز", "يقل", "تقل", "يزيد", "تزيد", "يتخطي", "تتخطي"))}
+    folded = [fold(w).removeprefix("و") for w in clause]
+    return any(" ".join(folded[i:i + n]) in verbs for n in (1, 2) for i in range(len(folded) - n + 1))
 
 
 def same_gender(a: str, b: str) -> bool:

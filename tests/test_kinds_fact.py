@@ -264,6 +264,8 @@ def test_only_figures_are_swapped() -> None:
     ("وامتدت الجلسة أكثر من 15 ساعة استمعت خلالها الهيئة إلى المرافعات.", "15 ساعة", False),
     ("وتلتزم الشركة بنسبة التزام بالمواعيد لا تقل عن 90% في كل الرحلات.", "90%", False),
     ("وامتدت الجلسة نحو 15 ساعة استمعت خلالها الهيئة إلى المرافعات.", "15 ساعة", True),
+    # the bounding verb stands before the subject: «لا تتجاوز 8%» would be true of 6% too
+    ("فيما لا تتجاوز نسبة اشتراكات الإنترنت الثابت عالي السرعة 6% من الأسر.", "6%", False),
 ])
 def test_a_figure_given_as_a_bound_is_not_swapped(sentence: str, surface: str, swapped: bool) -> None:
     text = sentence + "\n"

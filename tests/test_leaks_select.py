@@ -12,7 +12,7 @@ from questions.kinds.base import Candidate
 from questions.leaks import Leak, find_leaks, leak_free, reveals, secrets, shown, title_reveals
 from questions.model import FALSE_LABEL, TRUE_LABEL, Question, Source
 from questions.completeness import leans_back
-from questions.select import (MAX_ALTERNATES, MAX_SHARE_OF_ONE_KIND, MAX_TRUE_FALSE, bank_size, restates,
+from questions.select import (MAX_ALTERNATES, MAX_SHARE_OF_ONE_KIND, MAX_TRUE_FALSE, bank_size, complements, restates,
                               restates_title, select)
 
 WIN = Question(key="win", kind="mcq", fact_type="person", prompt="من فاز بالانتخابات الرئاسية في هندوراس؟",
@@ -445,3 +445,17 @@ def test_two_which_statement_questions_on_one_sentence_are_never_both_asked() ->
                       ("number:40", "number:20", "number:900", "number:11"))
     bank = select([true, false, *(cand(i, ("mcq", "cloze")[i % 2], salience=0.5) for i in range(6))], 8)
     assert [q.kind for q in bank].count("statement") == 1
+
+
+def test_two_shares_of_one_sentence_making_up_the_whole_are_never_asked_together() -> None:
+    sentence = "وشكل الزوار الأجانب 58 في المئة من الإجمالي، فيما بلغت نسبة الزوار المصريين 42 في المئة."
+
+    def share(key: str, answer: str) -> Question:
+        return Question(key=key, kind="mcq", fact_type="percentage", prompt="ما النسبة _____؟", answer=answer,
+                        choices=(answer, "30%", "50%", "70%"), source=Source(sentence, 0, 1))
+
+    assert complements(share("a", "58%"), share("b", "42%"))
+    assert not complements(share("a", "58%"), share("b", "40%"))
+    other = Question(key="c", kind="mcq", fact_type="percentage", prompt="ما النسبة _____؟", answer="42%",
+                     choices=("42%", "30%", "50%", "70%"), source=Source("جملة أخرى.", 0, 1))
+    assert not complements(share("a", "58%"), other)  # two sentences: two facts
