@@ -146,6 +146,8 @@ def plausible_name(f: Fact) -> bool:
             return False  # «عمر ناهز»: a verb is not part of a name
         if glued_conjunction(words[0]):
             return False  # «ونائبه»: a conjunction glued to a word, not a name
+        if len(words) == 1 and words[0].endswith("وا") and len(words[0]) >= 4:
+            return False  # «حضروا»: a verb of the plural, not a name
         if any(len(w) >= 4 and w.endswith("ه") and not w.endswith("الله") for w in words):
             return False  # «وحظوظه»، «مغادرته»: a pronoun suffix, not a name
         if any(w.startswith("ال") and w.endswith("ات") and len(w) >= 6 for w in words[1:]):

@@ -548,7 +548,8 @@ def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: rand
             and not (view.percent and o >= 100) and not view.scale]
     lo, hi = stem_bounds(ctx, f, view, stem)
     range_lo, range_hi = range_ends(stem)
-    lo, hi = max(lo, range_lo), min(hi, range_hi, period_cap(stem) + 1, score_cap(stem, view.value))
+    lo, hi = max(lo, range_lo), min(hi, range_hi, period_cap(stem) + 1, score_cap(stem, view.value),
+                                    share_cap(stem, view.value))
     bound = bound_before(stem.split(BLANK, 1)[0]) if BLANK in stem else None
     if bound == "floor":
         lo = max(lo, view.value)  # «أكثر من _____»: a smaller option would be true too
@@ -678,6 +679,16 @@ def period_cap(stem: str) -> float:
     if _day_of_month(after):
         return 31.0
     return next((float(cap) for pattern, cap in _PERIODS if pattern.search(after)), math.inf)
+
+
+_A_SHARE_FOLLOWS = re.compile(r"^\s*و\s*[\d٠-٩][\d٠-٩.,٫]*\s*(?:%|٪|في المئة|في المائة|بالمئة|بالمائة)")
+
+
+def share_cap(stem: str, value: float) -> float:
+    """Just above 100 for a figure the next one's «في المئة» makes a share too («مقارنة بـ_____ و82.1 في
+    المئة على التوالي»: not «103.8»); infinity otherwise."""
+    after = stem.split(BLANK, 1)[1] if BLANK in stem else ""
+    return 100.001 if value <= 100 and _A_SHARE_FOLLOWS.match(after) else math.inf
 
 
 AVERAGE_REACH = 5  # words before a blank that may stand between «معدل» and it («أعلى معدل على المستوى الوطني بـ»)

@@ -504,6 +504,10 @@ def _number_trivia(ctx: Context, fi: int) -> str | None:
     if before[-1:] in (["خلال"], ["غضون"]) and (after[:1] and after[0].startswith("ساع") or
                                                  _counted_noun(f).startswith("ساع")):
         return "window"  # «146 بلاغا خلال 48 ساعة»: the time the count covers, not the news
+    following = [w.strip(".،,") for w in after[:2]]
+    if following in (["عاما", "فاكثر"], ["عاما", "فما"], ["سنه", "فاكثر"], ["سنه", "فما"]) or \
+            following[:1] in (["فاكثر"], ["فما"]) and _counted_noun(f).startswith(("عام", "سن")):
+        return "threshold"  # «في الفئة العمرية من 16 عاماً فأكثر»: how the figure was counted, not the news
     if before[-1:] == ["كل"]:
         return "frequency"  # «لجنة تجتمع كل ثلاثة أشهر»: how often, a detail of the arrangement
     if _attendance(f, before, after):
@@ -527,7 +531,8 @@ def _number_trivia(ctx: Context, fi: int) -> str | None:
         return "family"  # «وهي أم لـ4 أطفال»: a family detail of someone quoted
     if before[-1:] in (["الساعه"], ["مدار"]) or after[:1] and after[0] in ("صباحا", "مساء", "ظهرا", "فجرا"):
         return "clock"  # «بين الساعة 11 صباحاً و5 مساء», «على مدار 24 ساعة»: the time of day, the whole day
-    if _a_dimension(f, before) or _a_distance(f, before) or _an_area(f, before) or _a_weight(ctx, f):
+    if _a_dimension(f, before) or _a_distance(f, before) or _an_area(f, before) or _a_weight(ctx, f) or \
+            _a_frequency(f, after):
         return "dimension"  # «قطر مرآته 50 سنتيمتراً», «على بعد نحو 25 كيلومتراً»: a specification
     if _appeal_window(ctx, fi):
         return "procedure"  # «خلال الآجال القانونية المحددة بـ10 أيام»: the law's deadline, not the news
@@ -655,6 +660,12 @@ def _a_dimension(f: Fact, before: list[str]) -> bool:
         return False
     return any(w.removeprefix("و") in lists.folded("generation/dimension_nouns") for w in before) or \
         before[-2:] == ["علي", "ارتفاع"]
+
+
+def _a_frequency(f: Fact, after: list[str]) -> bool:
+    """True for a radio frequency («في نطاق 3.5 غيغاهرتز»): a specification."""
+    unit = fold(f.unit or (after[0] if after else ""))
+    return unit.startswith(("غيغاهرتز", "جيجاهرتز", "ميغاهرتز", "ميجاهرتز"))
 
 
 def _a_weight(ctx: Context, f: Fact) -> bool:

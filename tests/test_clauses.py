@@ -373,3 +373,8 @@ def test_what_follows_an_aside_is_the_verb_s_object_not_a_second_aside() -> None
     at = sentence.index("71.3")
     assert tidy(sentence, 0, len(sentence), (at, at + 4)).text == \
         "أعلنت الوزارة نتائج امتحانات الشهادة الثانوية، بنسبة نجاح بلغت 71.3 بالمئة."
+
+
+def test_a_plural_participle_after_a_comma_opens_a_clause_of_manner() -> None:
+    sentence = "ولا يتجاوز عدد الأسرّة في المؤسسات المصنفة نحو 300 ألف سرير، داعين إلى تسريع إنجاز المشاريع الفندقية."
+    assert _stem(sentence, "300") == "لا يتجاوز عدد الأسرّة في المؤسسات المصنفة نحو 300 ألف سرير"

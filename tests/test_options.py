@@ -640,6 +640,7 @@ def test_a_target_year_in_a_statement_moves_to_round_years() -> None:
     ("ضربت السيول والأمطار الغزيرة الأودية وأجلى الدفاع المدني النازحين", "weather"),
     ("تراجع الناتج وارتفع التضخم واتسع عجز الموازنة", "economy"),
     ("زار الوزير باريس", None),
+    ("تفاقمت الضغوط على الموارد المائية وتراجع مخزون السدود والآبار الجوفية", "water"),
 ])
 def test_a_story_s_field_is_told_by_its_cue_words(text: str, domain: str | None) -> None:
     assert pools.reason_domain(text) == domain
@@ -668,3 +669,11 @@ def test_a_fraction_counts_its_noun_in_the_singular(unit: str, shown: str) -> No
     from questions.options import singular_unit
 
     assert singular_unit(unit) == shown
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_figure_the_next_share_makes_a_share_stays_within_a_hundred(seed: int) -> None:
+    text = "وبلغت نسبة النجاح في القسم العلمي 91.3 في المئة، مقارنة بـ93.8 و82.1 في المئة على التوالي في العام الماضي.\n"
+    options = _options_of(text, "93.8", 93.8, "بلغت نسبة النجاح في القسم العلمي 91.3 في المئة، مقارنة بـ_____ و82.1 في "
+                          "المئة على التوالي في العام الماضي.", seed)
+    assert len(options) == 3 and all(float(o) <= 100 for o in options)  # not «103.8»

@@ -190,6 +190,7 @@ def test_a_dash_inside_a_sentence_is_no_dateline() -> None:
     ("الحسين إربد النهائي", "person", False),  # a club run on into the next word
     ("غرفة الجنايات الابتدائية المكلفة", "organization", False),  # «المكلفة» needs what it is charged with
     ("الورم الحليمي البشري", "person", False),  # a disease
+    ("حضروا", "person", False),  # a verb of the plural
     ("فيروس الورم الحليمي", "person", False),
 ])
 def test_plausible_name(text: str, typ: str, plausible: bool) -> None:
