@@ -7,12 +7,13 @@ import datetime as dt
 from questions.answers import number_values
 from questions.build import key
 from questions.dates import find_dates
-from questions.distractors import interval
 from questions.context import Context
+from questions.distractors import interval
+from questions.figure_trivia import schedules_what_comes_next
 from questions.kinds.base import Candidate, Kind
 from questions.kinds.mcq import wrong_options
 from questions.model import FALSE_LABEL, TRUE_LABEL, Question
-from questions.salience import LEAD_SENTENCES, at_a_ceremony, schedules_what_comes_next
+from questions.salience import LEAD_SENTENCES, at_a_ceremony
 from questions.statements import false_statement, quotes_someone, swap_reads_well, true_statement
 from questions.stems import Stems
 from questions.text import fold_with_offsets
