@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from questions import lists
 from questions.arabic import glued_conjunction
 from questions.clauses import split_clauses, tidy
-from questions.completeness import leans_back, owner_missing, reports_speech, subject_missing
+from questions.completeness import a_form_of, leans_back, owner_missing, reports_speech, subject_missing
 from questions.context import Context
 from questions.normalize import fold, strip_diacritics
 from questions.numberwords import WORD_VALUES
@@ -235,19 +235,13 @@ def _reaches(head: list[Word]) -> bool:
     """True when the clause's verb is one of reaching or keeping to a figure («بلغت»، «سجلت»، «اقتصر»)."""
     verb = next((w for w in head if w.bare not in _LEAD_PARTICLES), None)
     return verb is not None and (drop_conj(verb) in lists.folded("generation/reach_verbs") or
-                                 _a_form_of(drop_conj(verb), "generation/bounding_verbs"))
-
-
-def _a_form_of(bare: str, name: str) -> bool:
-    verbs = lists.folded(name)
-    return bare in verbs or bare.endswith("ت") and bare[:-1] in verbs
+                                 a_form_of(drop_conj(verb), lists.folded("generation/bounding_verbs")))
 
 
 def _frames_another(bare: str) -> bool:
     """True for a verb whose clause frames another event, which the reason is given for: an announcement
     («أعلنت الوزارة ارتفاع الوفيات جراء تفشي الكوليرا») or a coming («يأتي القرار إثر ...»)."""
-    return bare in lists.folded("generation/framing_verbs") or \
-        (bare.endswith("ت") and bare[:-1] in lists.folded("generation/framing_verbs"))
+    return a_form_of(bare, lists.folded("generation/framing_verbs"))
 
 
 def _before_figure(words: list[Word]) -> list[Word]:

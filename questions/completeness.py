@@ -153,12 +153,12 @@ def _nothing_said(text: str) -> bool:
     """True for a clause opening on a saying verb with nothing said after it («قال محمود عبد الغفار، المحامي عن
     _____ من المجني عليهم.»): what was said went with the cut."""
     words = text.split()
-    if words and _a_form_of(fold(words[0]).strip("،,:"), _STATING):
+    if words and a_form_of(fold(words[0]).strip("،,:"), _STATING):
         # «أكد الحارثي، في كلمته خلال الجلسة الختامية»: only who stated it and where
         last = re.split(r"[،,]", text.strip(" .؟"))[-1].split()
         return "،" in text and bool(last) and fold(last[0]) in ("في", "خلال", "عبر", "امام") and \
             not any(fold(w).strip("«»،,:\"") in ("ان", "انه", "انها", "بان") for w in words)
-    if not words or not _a_form_of(fold(words[0]).strip("،,:"), _SAYING):
+    if not words or not a_form_of(fold(words[0]).strip("،,:"), _SAYING):
         return False
     return not any(fold(w).strip("«»،,:\"") in ("ان", "انه", "انها", "بان") or ":" in w or "«" in w or '"' in w
                    for w in words[1:])
@@ -219,10 +219,10 @@ def speaks_here(text: str, start: int, end: int) -> bool:
 def reports_speech(bare: str) -> bool:
     """True for a folded verb that reports speech («قال»، «وأضافت»، «أوضح»): a saying or reporting verb,
     feminine or with a glued «و»/«ف»."""
-    return _a_form_of(bare, lists.folded("generation/saying_verbs") | lists.folded("generation/reporting_verbs"))
+    return a_form_of(bare, lists.folded("generation/saying_verbs") | lists.folded("generation/reporting_verbs"))
 
 
-def _a_form_of(bare: str, verbs: frozenset[str]) -> bool:
+def a_form_of(bare: str, verbs: frozenset[str]) -> bool:
     """True when the folded word is one of ``verbs``, feminine or with a glued «و»/«ف»."""
     for b in (bare, bare[1:] if bare[:1] in "وف" else ""):
         if b and (b in verbs or b.endswith("ت") and b[:-1] in verbs):

@@ -736,12 +736,17 @@ def agreeing_scale(unit: str, v: float) -> str:
 
 
 def singular_unit(unit: str) -> str:
-    """``unit`` (« دنانير») with its first word in the singular a fraction counts («1.1 دينار»)."""
+    """``unit`` (« دنانير», « ملايين دولار») with its first word in the singular a fraction counts («1.1
+    دينار»): a scale word's singular from the scale words options know, a noun's from ``plural_nouns``."""
     words = unit.split()
     if words:
-        plural = {fold(p): s for p, s in lists.pairs("generation/plural_nouns")}
-        words[0] = plural.get(fold(words[0]), words[0])
+        words[0] = singular_scale(words[0]) or _singular_nouns().get(fold(words[0]), words[0])
     return (" " + " ".join(words)) if words else unit
+
+
+@lru_cache(maxsize=1)
+def _singular_nouns() -> dict[str, str]:
+    return {fold(plural): singular for plural, singular in lists.pairs("generation/plural_nouns")}
 
 
 def singular_scale(scale: str) -> str | None:

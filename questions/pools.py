@@ -1,7 +1,7 @@
 """Typed pools of wrong options, read from ``questions/data/pools/``: places by kind, country and region;
-organizations by group and region; causes and aims by the field a story is in. People and posts have no pool: a public figure from outside the
-article, or another minister beside the one an article on his field quotes, is an option a reader rules
-out without reading, so wrong people and posts come from the article.
+organizations by group and region; causes and aims by the field a story is in. People and posts have no
+pool: a public figure from outside the article, or another minister beside the one an article on his field
+quotes, is an option a reader rules out without reading, so wrong people and posts come from the article.
 
 Wrong options come from the article first (``questions.options``); these pools fill in when the
 article has too few of the same kind. Every pool is typed so that an option is plausible: a Gulf city
@@ -171,6 +171,7 @@ def reason_domain(text: str) -> str | None:
     return best
 
 
+@lru_cache(maxsize=None)
 def reasons(domain: str, purpose: bool) -> tuple[str, ...]:
     """Wrong reasons a story of ``domain`` may be offered: aims when ``purpose``, causes otherwise."""
     cls = "aim" if purpose else "cause"

@@ -27,7 +27,7 @@ from questions.stems import Stems
 CAUSE_QUALITY = 0.55
 
 
-def _wrong(ctx: Context, r: Reason, others: list[Reason]) -> list[str]:
+def _wrong(ctx: Context, r: Reason, others: list[Reason], domain: str | None, told: set[str]) -> list[str]:
     seen = {" ".join(tokens(r.reason))}
     nouns = opening_nouns(r)
     # what the right reason is about, past its opening noun: «ارتفاع الإصابات» beside «ارتفاع ملحوظ في
@@ -52,8 +52,7 @@ def _wrong(ctx: Context, r: Reason, others: list[Reason]) -> list[str]:
             add(o.reason)
     # then the causes or aims stories of its field give, none the article tells (it may tell them of
     # something else: «نقص الوقود» offered for a blackout the article puts down to it would be right)
-    domain = pools.reason_domain(ctx.text) or pools.reason_domain(f"{r.effect} {r.reason}")
-    told = content_words(ctx.text)
+    domain = domain or pools.reason_domain(f"{r.effect} {r.reason}")
     for p in pools.reasons(domain, r.purpose) if domain else ():
         words = content_words(p)
         if len(words & told) * 2 < len(words):
@@ -68,9 +67,12 @@ def _wrong(ctx: Context, r: Reason, others: list[Reason]) -> list[str]:
 def build(ctx: Context, weights: dict[int, Weight], stems: dict[int, Stems]) -> list[Candidate]:
     """A «لماذا» question for each cause or purpose the article states, when three wrong reasons exist."""
     reasons = find_reasons(ctx)
+    if not reasons:
+        return []
+    domain, told = pools.reason_domain(ctx.text), content_words(ctx.text)  # the story's field, what it tells
     out: list[Candidate] = []
     for r in reasons:
-        wrong = _wrong(ctx, r, reasons)
+        wrong = _wrong(ctx, r, reasons, domain, told)
         if len(wrong) < 3:
             continue
         right = f"{r.connective} {r.reason}"
