@@ -16,10 +16,11 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from questions.kinds import comprehension_kinds
+from questions.kinds import comprehension_kinds, shape
 from questions.kinds.base import Candidate
+from questions.kinds.statement import PROMPT as WHICH_IS_TRUE
 from questions import lists
-from questions.answers import clitic_tokens, number_values
+from questions.answers import clitic_tokens, number_values, shows_answer
 from questions.completeness import leans_back
 from questions.arithmetic import worked_out
 from questions.leaks import offers_answer_of, reveals, title_reveals
@@ -28,7 +29,7 @@ from questions.leaks import shown as shown_texts
 from questions.context import NAME_TYPES
 from questions.model import Question
 from questions.normalize import tokens
-from questions.options import content_words
+from questions.options import content_words, token_key
 
 WORDS_PER_QUESTION = 45
 MIN_QUESTIONS = 8
@@ -70,8 +71,9 @@ def score(c: Candidate) -> float:
 
 
 def restates(statements: Question, other: Question) -> bool:
-    """True when ``other``'s stem says again what one of ``statements``' statements says: beside a
-    which-statement question, it tells a student that statement is true (ruling it in or out)."""
+    """True when ``other``'s stem says again what one of ``statements``' statements as the article writes
+    them says (``as_written``): beside a which-statement question, it tells a student that statement is
+    true (ruling it in or out)."""
     if statements.kind != "statement":
         return False
     if other.kind == "statement":
@@ -80,11 +82,37 @@ def restates(statements: Question, other: Question) -> bool:
                    for option in statements.choices if (words := content_words(option))
                    for theirs in other.choices)
     stem = content_words(other.prompt)
-    for option in statements.choices:
+    for option in as_written(statements):
         words = content_words(option)
         if words and len(words & stem) >= RESTATED_SHARE * len(words):
             return True
     return False
+
+
+def as_written(statements: Question) -> tuple[str, ...]:
+    """The statements of a which-statement question that say what the article says: its answer when it
+    asks which one is true, the others when it asks which one is not."""
+    if statements.prompt == WHICH_IS_TRUE:
+        return (statements.answer,)
+    return tuple(c for c in statements.choices if c != statements.answer)
+
+
+def settles(other: Question, statements: Candidate) -> bool:
+    """True when ``other`` tells a student that a false statement of ``statements`` (a which-is-true
+    question) is false: it shows the figure that statement changed as the article writes it, or it asks
+    that fact with options leaving out the figure the statement gives instead."""
+    for fact, true, wrong in statements.swapped:
+        if any(shows_answer(t, true) for t in shown_texts(other)):
+            return True
+        if other.fact == fact and other.choices and shape(other) == "choice" and \
+                not any(_same_figure(c, wrong) for c in other.choices):
+            return True
+    return False
+
+
+def _same_figure(a: str, b: str) -> bool:
+    va, vb = number_values(a)[:1], number_values(b)[:1]
+    return token_key(a) == token_key(b) or bool(va and vb) and abs(va[0] - vb[0]) < 1e-9
 
 
 def complements(a: Question, b: Question) -> bool:
@@ -191,6 +219,8 @@ def _fits(c: Candidate, chosen: list[Candidate], kinds: Counter[str], size: int,
         return False  # two questions on one clause of a long sentence
     if any(restates(k.question, q) or restates(q, k.question) for k in chosen):
         return False
+    if any(settles(k.question, c) or settles(q, k) for k in chosen):
+        return False  # a question on a fact a false statement changed, whose page shows which is false
     if any(offers_answer_of(k.question, q) or offers_answer_of(q, k.question) for k in chosen):
         return False  # one question's answer among the other's wrong options rules it out
     if any(complements(q, k.question) for k in chosen):

@@ -12,7 +12,7 @@ from questions.kinds.base import Candidate
 from questions.leaks import Leak, find_leaks, leak_free, reveals, secrets, shown, title_reveals
 from questions.model import FALSE_LABEL, TRUE_LABEL, Question, Source
 from questions.completeness import leans_back
-from questions.select import (MAX_ALTERNATES, MAX_SHARE_OF_ONE_KIND, MAX_TRUE_FALSE, bank_size, complements, restates,
+from questions.select import (MAX_ALTERNATES, as_written, settles, MAX_SHARE_OF_ONE_KIND, MAX_TRUE_FALSE, bank_size, complements, restates,
                               restates_title, select)
 
 WIN = Question(key="win", kind="mcq", fact_type="person", prompt="من فاز بالانتخابات الرئاسية في هندوراس؟",
@@ -252,11 +252,55 @@ def test_a_cloze_stem_shows_which_statement_is_true() -> None:
 
 
 def test_a_question_showing_other_facts_uses_them_up() -> None:
-    # A which-statement question swapping facts 1 and 2 settles any question on them asked beside it.
+    # A question standing on facts 0 to 2 (a which-not-true question showing them) leaves them unasked.
     statement = cand(0, "statement", salience=0.9)
     statement = Candidate(statement.question, ("place:0", "place:1", "place:2"), 0.9, 0.8)
     bank = select([statement, *(cand(i, salience=0.5) for i in range(1, 5))], 3)
     assert [q.key for q in bank] == ["statement-0-", "mcq-3-", "mcq-4-"]
+
+
+def _which_is_true() -> Candidate:
+    """A which-is-true question on «320 سريراً» whose false statements change two other facts' figures."""
+    true = "افتتحت الحكومة مستشفى يضم 320 سريراً"
+    falses = ("بلغت تكلفة المشروع 60 مليون ريال", "يعمل في المستشفى 1100 موظف", "استقبلت الطوارئ 900 مريض")
+    q = Question(key="which", kind="statement", fact_type="number", prompt="أيّ العبارات الآتية صحيحة بحسب المقال؟",
+                 answer=true, choices=(true, *falses), source=Source(true + ".", 19, 28), fact="number:320")
+    return Candidate(q, ("number:320",), 0.9, 0.8,
+                     swapped=(("number:45", "45 مليون ريال", "60 مليون ريال"), ("number:850", "850 موظفاً", "1100 موظف"),
+                              ("number:1200", "1200 مريض", "900 مريض")))
+
+
+def _cost(kind: str, choices: tuple[str, ...], prompt: str = "بلغت تكلفة المشروع _____ .") -> Candidate:
+    q = Question(key=f"cost-{kind}", kind=kind, fact_type="number", prompt=prompt, answer="45 مليون ريال",
+                 choices=choices, source=Source("وبلغت تكلفة المشروع 45 مليون ريال.", 20, 33), fact="number:45")
+    return Candidate(q, ("number:45",), 0.5, 0.8)
+
+
+def test_a_fact_a_false_statement_changed_is_asked_beside_it_only_when_nothing_shows_which_is_false() -> None:
+    which = _which_is_true()
+    offering = _cost("mcq", ("45 مليون ريال", "60 مليون ريال", "30 مليون ريال", "75 مليون ريال"))
+    assert not settles(offering.question, which)
+    assert [q.key for q in select([which, offering], 8)] == ["which", "cost-mcq"]
+    # options leaving out «60 مليون ريال» tell a student that statement is false
+    leaving_out = _cost("mcq", ("45 مليون ريال", "50 مليون ريال", "30 مليون ريال", "75 مليون ريال"))
+    assert settles(leaving_out.question, which)
+    assert [q.key for q in select([which, leaving_out], 8)] == ["which"]
+    typed = _cost("cloze", ())  # typed: no options to rule anything out
+    assert [q.key for q in select([which, typed], 8)] == ["which", "cost-cloze"]
+    shown_true = _cost("true_false", (TRUE_LABEL, FALSE_LABEL),
+                       prompt="هل العبارة الآتية صحيحة بحسب المقال: بلغت تكلفة المشروع 45 مليون ريال؟")
+    assert settles(shown_true.question, which)
+    assert [q.key for q in select([which, shown_true], 8)] == ["which"]
+
+
+def test_only_the_statements_as_the_article_writes_them_are_restated_by_other_stems() -> None:
+    which = _which_is_true().question
+    assert as_written(which) == (which.answer,)
+    not_true = replace(which, prompt="أيّ العبارات الآتية غير صحيحة بحسب المقال؟")
+    assert set(as_written(not_true)) == set(which.choices) - {which.answer}
+    stem = _cost("cloze", (), prompt="بلغت تكلفة المشروع _____ .").question
+    assert not restates(which, stem)  # it says again a statement the question itself calls false
+    assert restates(not_true, stem)
 
 
 def test_no_figure_a_student_can_work_out_from_the_page() -> None:

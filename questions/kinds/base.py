@@ -29,6 +29,9 @@ class Candidate:
     facts: tuple[str, ...]  # the facts it asks about or shows; the first is the one it stands for
     salience: float  # how much what it asks weighs in the story (0 to 1)
     quality: float  # how sure its kind is that it reads well and has one right answer (0 to 1)
+    # the facts a which-statement question prints changed: each fact's id, its figure as the article
+    # writes it and the figure the false statement gives instead
+    swapped: tuple[tuple[str, str, str], ...] = ()
 
 
 FactBuilder = Callable[["Context", "Stems", float], "Candidate | None"]

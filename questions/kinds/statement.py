@@ -1,5 +1,13 @@
 """Which statement is true: four short statements from different parts of the article, one as written,
-three with one fact swapped for another of the same type («أيّ العبارات الآتية صحيحة بحسب المقال؟»)."""
+three with one figure changed («أيّ العبارات الآتية صحيحة بحسب المقال؟»); or which one is not, three as
+written and one changed.
+
+A which-is-true question stands on its true statement's fact alone. The facts its false statements change
+may still be asked beside it, since none of them is shown as the article writes it: each false statement
+gives a figure the fact's own multiple-choice question offers, and the bank's choice (``questions.select``)
+keeps out any question that would show a changed fact's true figure or leave the changed one out of its
+options.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +16,7 @@ from dataclasses import replace
 from questions.build import key, shuffled
 from questions.context import Context
 from questions.kinds.base import Candidate, Kind
-from questions.kinds.mcq import wrong_options
+from questions.kinds.mcq import offered, wrong_options
 from questions.kinds.true_false import farthest_first
 from questions.model import Question
 from questions.options import content_words
@@ -17,6 +25,7 @@ from questions.statements import false_statement, swap_reads_well, true_statemen
 from questions.stems import Stems
 
 MAX_WORDS = 24
+WHICH_IS_TRUE_TRIES = 3  # which-is-true questions offered on the key facts, and again on the lighter ones
 CROWDED = 2  # a sentence with more facts than this is a statement's last choice
 HEADLINE_NEW_WORDS = 2  # a statement adding no more content words than this to the headline repeats it
 PROMPT = "أيّ العبارات الآتية صحيحة بحسب المقال؟"
@@ -32,7 +41,17 @@ def _usable(ctx: Context, st: Stems) -> str | None:
     return text
 
 
-def _false_version(ctx: Context, st: Stems, seed: str) -> str | None:
+def wrong_figures(ctx: Context, st: Stems, seed: str) -> list[str]:
+    """Wrong figures for a false statement on the fact of ``st``, the farthest within half the figure again
+    first (see ``farthest_first``), and among those the ones its own multiple-choice question offers first:
+    asked beside the statement, that question then lists the changed figure among its options."""
+    own = offered(ctx, st)
+    others = [w for w in wrong_options(ctx, st, st.source.text, seed + st.fid) if w not in own]
+    return sorted(farthest_first(st, own + others), key=lambda w: w not in own)
+
+
+def _false_version(ctx: Context, st: Stems, seed: str) -> tuple[str, str] | None:
+    """The fact's statement made false, and the figure it gives instead of the article's."""
     if not swap_reads_well(st):
         return None
     if ctx.entity_of(st.fact) is not None:
@@ -41,15 +60,15 @@ def _false_version(ctx: Context, st: Stems, seed: str) -> str | None:
         # false statements moved a figure.
         return None
     # the farthest wrong figure within half the figure again: «تقارب 13%» for «تقارب 12%» is a quibble
-    for wrong in farthest_first(st, wrong_options(ctx, st, st.source.text, seed + st.fid)):
+    for wrong in wrong_figures(ctx, st, seed):
         made = false_statement(ctx, st, wrong)
         if made is not None:
-            return made if len(made.split()) <= MAX_WORDS else None
+            return (made, wrong) if len(made.split()) <= MAX_WORDS else None
     return None
 
 
 def _one(ctx: Context, ready: list[tuple[int, Stems, str]], at: int, odd_true: bool,
-         taken: set[str], spare: list[tuple[int, Stems, str]]) -> tuple[Question, list[str]] | None:
+         taken: set[str], spare: list[tuple[int, Stems, str]]) -> Candidate | None:
     """The question whose odd one out is ``ready[at]``: the one true statement among three false ones
     (``odd_true``), or the one false statement among three true ones, the others taken from ``spare``
     in its order."""
@@ -59,27 +78,31 @@ def _one(ctx: Context, ready: list[tuple[int, Stems, str]], at: int, odd_true: b
     odd = true if odd_true else _false_version(replace(ctx, seed=0), st, k)
     if odd is None:
         return None
+    answer = odd if isinstance(odd, str) else odd[0]
     rest: list[str] = []
     facts = [st.fid]
+    swapped: list[tuple[str, str, str]] = []
     sentences = {st.source.text}
     for _, other, text in spare:
         if len(rest) == 3:
             break
         if other.source.text in sentences or other.fid in facts or other.fid in taken:
             continue
-        made = _false_version(ctx, other, k) if odd_true else text
+        made = _false_version(ctx, other, k) if odd_true else (text, "")
         if made is None:
             continue
-        rest.append(made)
+        rest.append(made[0])
         facts.append(other.fid)
+        if odd_true:
+            swapped.append((other.fid, other.source.text[other.source.start:other.source.end], made[1]))
         sentences.add(other.source.text)
     if len(rest) < 3:
         return None
     q = Question(key=k, kind="statement", fact_type=st.fact.type, prompt=PROMPT if odd_true else PROMPT_FALSE,
-                 answer=odd, choices=shuffled(ctx, k, odd, rest), source=st.source, difficulty=3, fact=st.fid)
-    # Each false statement swaps a fact: a question on that fact beside this one would refute it. The true
-    # ones show theirs, and a question whose answer they show is kept out as any other leak is.
-    return q, facts if odd_true else [st.fid]
+                 answer=answer, choices=shuffled(ctx, k, answer, rest), source=st.source, difficulty=3, fact=st.fid)
+    # The true statements show their facts, and a question whose answer they show is kept out as any other
+    # leak is; the changed facts may be asked beside it (see the module's note).
+    return Candidate(q, (st.fid,), 0.0, 0.8, swapped=tuple(swapped))
 
 
 def build(ctx: Context, weights: dict[int, Weight], stems: dict[int, Stems]) -> list[Candidate]:
@@ -97,22 +120,25 @@ def build(ctx: Context, weights: dict[int, Weight], stems: dict[int, Stems]) -> 
                                          weights[x[0]].score, x[0]))
     out: list[Candidate] = []
     taken: set[str] = set()
-    # Each question once on the article's key facts, and once on its lighter ones: a bank whose key facts
-    # other questions ask has room for the second beside them.
-    for odd_true in (True, False):
+    # Each question on the article's key facts, and on its lighter ones: a bank whose key facts other
+    # questions ask has room for one beside them. A which-is-true question is offered on several facts,
+    # since each shows different sentences and one of them may fit beside the bank's other questions.
+    for odd_true, tries in ((True, WHICH_IS_TRUE_TRIES), (False, 1)):
         for order in (ready, spare):
+            made_here = 0
             for at, (fi, st, _) in enumerate(order):
+                if made_here == tries:
+                    break
                 if st.fid in taken:
                     continue
                 made = _one(ctx, order, at, odd_true, taken, spare)
                 if made is None:
                     continue
-                q, facts = made
                 taken.add(st.fid)
+                made_here += 1
                 salience = 0.5 * weights[fi].score + \
                     0.5 * max(weights[i].score for i in stems if stems[i].fid == st.fid)
-                out.append(Candidate(q, tuple(facts), salience, 0.8))
-                break
+                out.append(replace(made, salience=salience))
     return out
 
 
