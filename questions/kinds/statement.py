@@ -68,7 +68,8 @@ def _false_version(ctx: Context, st: Stems, seed: str) -> tuple[str, str] | None
 
 
 def _one(ctx: Context, ready: list[tuple[int, Stems, str]], at: int, odd_true: bool,
-         taken: set[str], spare: list[tuple[int, Stems, str]]) -> Candidate | None:
+         taken: set[str], spare: list[tuple[int, Stems, str]],
+         falses: dict[str, tuple[str, str] | None]) -> Candidate | None:
     """The question whose odd one out is ``ready[at]``: the one true statement among three false ones
     (``odd_true``), or the one false statement among three true ones, the others taken from ``spare``
     in its order."""
@@ -88,7 +89,9 @@ def _one(ctx: Context, ready: list[tuple[int, Stems, str]], at: int, odd_true: b
             break
         if other.source.text in sentences or other.fid in facts or other.fid in taken:
             continue
-        made = _false_version(ctx, other, k) if odd_true else (text, "")
+        if odd_true and other.fid not in falses:
+            falses[other.fid] = _false_version(ctx, other, "")  # the same whichever question prints it
+        made = falses[other.fid] if odd_true else (text, "")
         if made is None:
             continue
         rest.append(made[0])
@@ -120,6 +123,7 @@ def build(ctx: Context, weights: dict[int, Weight], stems: dict[int, Stems]) -> 
                                          weights[x[0]].score, x[0]))
     out: list[Candidate] = []
     taken: set[str] = set()
+    falses: dict[str, tuple[str, str] | None] = {}
     # Each question on the article's key facts, and on its lighter ones: a bank whose key facts other
     # questions ask has room for one beside them. A which-is-true question is offered on several facts,
     # since each shows different sentences and one of them may fit beside the bank's other questions.
@@ -131,7 +135,7 @@ def build(ctx: Context, weights: dict[int, Weight], stems: dict[int, Stems]) -> 
                     break
                 if st.fid in taken:
                     continue
-                made = _one(ctx, order, at, odd_true, taken, spare)
+                made = _one(ctx, order, at, odd_true, taken, spare, falses)
                 if made is None:
                     continue
                 taken.add(st.fid)
