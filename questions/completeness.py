@@ -295,6 +295,69 @@ def _copula_alone(text: str) -> bool:
     return first in lists.folded("generation/copulas")
 
 
+SUBJECT_ALONE_WORDS = 4  # a verb's subject written in this many words or fewer, with nothing said of it
+_DESCRIBING_OPENERS = ("وهو", "وهي", "وهم", "وهما")
+
+
+def stops_before_its_predicate(text: str, name: str = "") -> bool:
+    """True when ``text``, past the asides describing its subject at its end (a clause opened by «الذي»
+    or «وهو», «البالغ من العمر ...», the subject's own name set off by commas, ``name``), is a linking,
+    saying or reacting verb and its subject alone: «كان أبو عمر الجندلي، البالغ من العمر 58 عاماً»,
+    «يعد تلسكوب القطامية، الذي يبلغ قطر مرآته 1.88 متر», «في قضاء القرنة، قال حسين جبار», «انتقد
+    الأمين العام المساعد للاتحاد، سامي العياري»: what they were said to be, said or criticised was cut."""
+    segments = [seg.split() for seg in re.split(r"[،,]", text.strip(" .؟")) if seg.split()]
+    named = False
+    while len(segments) > 1:
+        first = fold(segments[-1][0]).strip("«»()")
+        if name and fold(" ".join(segments[-1])) == fold(name):
+            named = True  # «...، سامي العياري»: the title before the name is the subject
+        elif not (first in lists.folded("generation/relative_pronouns") or first in _DESCRIBING_OPENERS or
+                  first in lists.folded("generation/needs_complement")):
+            break
+        segments.pop()
+    clause = [fold(w).strip("«»()") for w in segments[-1]]
+    verb = clause[0][1:] if clause[0][:1] == "و" and len(clause[0]) > 3 else clause[0]
+    linking = verb in lists.folded("generation/copulas")
+    # «بين» explains, or stands between: «...، بين ناشرين مباشرين وغير مباشرين»
+    saying = _saying(verb) and verb not in lists.folded("generation/realize_prepositions")
+    if named:
+        return linking or saying or verb in lists.folded("generation/reaction_verbs")
+    said = any(w in lists.folded("generation/predicate_particles") for w in clause) or \
+        any(c in segments[-1][-1] for c in "«:\"")
+    described = len(segments) < len(re.split(r"[،,]", text.strip(" .؟")))
+    figure = any(re.search(r"[\d٠-٩]", w) for w in clause)
+    return (linking and described and not figure or saying) and not said and len(clause) - 1 <= SUBJECT_ALONE_WORDS
+
+
+_PAIRED = re.compile(r"(?<!\S)(\S{3,}ي)\s+([^\s،,.؛:]+)\s+و\S")  # «شهري يوليو وأغسطس», no comma between
+DUAL_FEMININE_LETTERS = 5  # «ولايتي», «مديريتي»: a feminine noun's dual before what it owns, at least this long
+
+
+def _dual_construct(word: str) -> bool:
+    """True for a noun in the dual before what it owns: «ولايتي», «بمنطقتي», «شهري», «لشهري»."""
+    bare = fold(word)
+    for w in (bare, bare[1:] if bare[:1] in "وفبل" else bare):
+        if w.startswith("ال"):
+            return False  # «التي», «الدولي»: a relative or an adjective
+        if w.endswith("تي") and len(w) >= DUAL_FEMININE_LETTERS or w in lists.folded("generation/dual_constructs"):
+            return True
+    return False
+
+
+def half_a_pair(text: str, sentence: str) -> bool:
+    """True when ``text`` names one of two items its sentence gives after a dual («خلال شهري يوليو» for
+    «خلال شهري يوليو وأغسطس», «عبر معبري أرقين» for «عبر معبري أرقين وأشكيت»): the dual counts two and
+    the text names one."""
+    for m in _PAIRED.finditer(sentence):
+        if not _dual_construct(m.group(1)):
+            continue
+        piece = re.escape(f"{m.group(1)} {m.group(2).rstrip('،,.')}")
+        for found in re.finditer(rf"(?<!\S){piece}(?![^\s،,.؟])", text):
+            if not text[found.end():].lstrip().startswith("و"):
+                return True
+    return False
+
+
 def _stops_at_attribution(text: str) -> bool:
     """True for a statement whose last clause only says whose figures they are, after a clause too short to
     say anything («يسجل لبنان، وفق تقديرات الوكالة الدولية لأبحاث السرطان»): what was said was cut."""
@@ -396,7 +459,8 @@ def leans_back(prompt: str) -> bool:
 
 # a preposition and its pronoun ending a question: what it stands for is outside the question
 _PRONOUN_ENDINGS = frozenset(("فيه", "فيها", "منه", "منها", "عليه", "عليها", "اليه", "اليها", "عنه", "عنها",
-                              "به", "بها", "له", "لها"))
+                              "به", "بها", "له", "لها", "فيهم", "منهم", "منهن", "منهما", "عليهم", "اليهم", "عنهم",
+                              "بهم", "لهم"))
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SHARE_OF_THEM = re.compile(r"(?:%|٪|بالميه|بالمئه|المئه|المائه|_____)\s+(?:منهم|منها|منهن)(?:\s|$|[،,.؟])")
 _PRESENT_TIMES = frozenset(("العام", "السنه", "الشهر", "الاسبوع", "الموسم", "اليوم", "الصيف", "الشتاء", "الربيع",

@@ -14,7 +14,8 @@ from questions import lists
 from questions.answers import number_values
 from questions.arithmetic import follows
 from questions.arabic import glued_conjunction
-from questions.completeness import leans_back, opens_as_fragment, reports_speech, says_something
+from questions.completeness import (half_a_pair, leans_back, opens_as_fragment, reports_speech, says_something,
+                                    stops_before_its_predicate)
 from questions.context import Context
 from questions.realize import is_verb, words_of
 from questions.normalize import fold
@@ -61,6 +62,10 @@ def true_statement(st: Stems) -> str | None:
     if not re.search(r"[\d٠-٩]", text) and \
             not any(is_verb(w) or present_verb(w) or (w.bare[:1] in "يت" and len(w.bare) >= 4) for w in words_of(text)):
         return None  # «الخبيرة الاقتصادية ريما عوّاد، أستاذة الاقتصاد»: a name and a title, nothing said of them
+    if half_a_pair(text, st.source.text):
+        return None  # «عبر معبري أرقين»: the dual names two crossings, the statement one
+    if stops_before_its_predicate(text, st.answer if st.fact.type in ("person", "place", "organization") else ""):
+        return None  # «كان أبو عمر الجندلي، البالغ من العمر 58 عاماً»: what he was doing went with the cut
     if opens_as_fragment(text) or leans_back(text):
         # «أضاف: "..."», «ألزمت المتهمين ...», «بحسب وزارة الصحة»: it leans on the sentence before, or only
         # says who reported it

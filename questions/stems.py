@@ -513,6 +513,51 @@ def _for_date(ctx: Context, fi: int, f: Fact) -> Stems | None:
                  Source(sent.text, s0, e0), c.span, event=ev, claim=c.claim)
 
 
+ELATIVE_REACH = 8  # words before a figure an elative may stand in and still describe it
+
+
+def _drops_its_elative(before: str, question: str) -> bool:
+    """True when the figure is the highest or the largest of something («سجلت الصناعات الهندسية أعلى معدل
+    نمو بين القطاعات الرئيسية بنسبة 31%») and ``question`` leaves the elative out: what holds the record
+    went with it («ما نسبة نمو بين القطاعات الرئيسية؟»)."""
+    elatives = lists.folded("generation/elatives")
+    near = [t.removeprefix("و") for t in tokens(before)[-ELATIVE_REACH:]]
+    asked = set(tokens(question))
+    return any(t in elatives and t not in asked for t in near)
+
+
+_PERCENT_WORDS = frozenset(("بالمائه", "بالمئه", "المائه", "المئه", "في", "%", "٪"))
+_SET_AGAINST = re.compile(r"(?:^|[\s،,])(?:مقابل|بالمقارنة مع|مقارنة ب|مقارنة مع)")
+
+
+def _set_against_another(ctx: Context, fi: int, question: str) -> bool:
+    """True when the figure is set against another of its type in its sentence («بلغت نسبة التضخم 5.2
+    بالمائة خلال شهر مارس الماضي، مقابل 6.8 بالمائة في الشهر نفسه من العام الماضي») and ``question``
+    keeps none of the words that tell the two apart («خلال شهر مارس الماضي»): it asks for either."""
+    f = ctx.facts[fi]
+    sent = ctx.sentence_of(fi)
+    others = [g for j in ctx.in_sent.get(ctx.sent_of[fi], ()) if j != fi and
+              (g := ctx.facts[j]).type == f.type and g.value != f.value]
+    asked = set(tokens(question))
+    text, at = sent.text, sent.start
+    for g in others:
+        if g.start >= f.end:  # «5.2 بالمائة خلال شهر مارس، مقابل 6.8»: what tells it sits before «مقابل»
+            between = text[f.end - at:g.start - at]
+            found = _SET_AGAINST.search(between)
+            told = between[:found.start()] if found else ""
+        else:  # «6.8 بالمائة قبل عام، مقابل 5.2 بالمائة في مارس»: what tells it follows it
+            found = _SET_AGAINST.search(text[g.end - at:f.start - at])
+            told = re.split(r"[،,.؛]", text[f.end - at:])[0]
+        if found is None:
+            continue
+        # what is left once the figure's own words go («بالمائة», «عاملاً») tells the two apart
+        words = set(tokens(told)) - lists.folded("generation/realize_prepositions") - \
+            lists.folded("generation/realize_temporal") - set(tokens(f.text)) - _PERCENT_WORDS
+        if words and not words & asked:
+            return True
+    return False
+
+
 def _for_number(ctx: Context, fi: int, f: Fact) -> Stems | None:
     sent = ctx.sentence_of(fi)
     view = number_view(f)
@@ -527,6 +572,10 @@ def _for_number(ctx: Context, fi: int, f: Fact) -> Stems | None:
         wh = number_question(text, t0, t1, mentions, f.unit)
     if wh is not None and _ends_on_a_verbal_noun(wh):
         wh = None  # «كم منزلاً أسفرت السيول عن تضرر؟»: the counted noun was what the verbal noun governed
+    if wh is not None and _drops_its_elative(sent.text[:f.start - sent.start], wh):
+        wh = None  # «ما نسبة نمو بين القطاعات الرئيسية؟» for «سجلت الصناعات الهندسية أعلى معدل نمو ...»
+    if wh is not None and _set_against_another(ctx, fi, wh):
+        wh = None  # «كم بلغت نسبة التضخم؟» beside «5.2% في مارس، مقابل 6.8% قبل عام»: which of the two?
     c = _clause(ctx, fi, view.blank_start, view.blank_end)
     accepted = number_forms(view)
     cloze, claim = c.cloze, c.claim

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from questions.checks import (
@@ -16,7 +18,7 @@ from questions.checks import (
     check,
     glued_conjunction,
 )
-from questions.model import FALSE_LABEL, TRUE_LABEL, Question
+from questions.model import FALSE_LABEL, TRUE_LABEL, Question, Source
 
 CHOICES = ("هندوراس", "فنزويلا", "بليز", "كوبا")
 
@@ -87,6 +89,10 @@ def test_well_formed_questions_pass_every_check(question: Question) -> None:
     (typed("wh", 'من قال إن "الحملة ستبدأ في مارس؟'), UNBALANCED),  # a quotation left open
     (mcq(prompt=f"ذلك بأغلبية 32 نائباً، مقابل اعتراض {BLANK} نواب.", answer="5", choices=("5", "7", "9", "11")),
      FRAGMENT),  # what was passed went with the clause before
+    (replace(mcq(prompt=f"تجاوزت نسبة الإشغال {BLANK} خلال شهري يوليو.", answer="91%",
+                 choices=("91%", "81%", "86%", "96%")),
+             source=Source("تجاوزت نسبة الإشغال 91% خلال شهري يوليو وأغسطس.", 20, 23)),
+     FRAGMENT),  # two months, one named
     (mcq(prompt=f"بسبب انخفاض سعر النفط إلى 68.4 دولار، مقابل {BLANK} دولار.", answer="77.9",
          choices=("77.9", "72.5", "81.3", "85.6")), FRAGMENT),
     (mcq(prompt=f"أضاف: «هدفنا بلوغ {BLANK} يورو».", answer="5 مليارات",

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from questions.completeness import (ends_unfinished, leans_back, opens_as_fragment, owner_missing, predicate_missing, says_something,
-                                    speaks_here, subject_missing)
+from questions.completeness import (ends_unfinished, half_a_pair, leans_back, opens_as_fragment, owner_missing,
+                                    predicate_missing, says_something, speaks_here, stops_before_its_predicate,
+                                    subject_missing)
 
 
 @pytest.mark.parametrize(("text", "says"), [
@@ -121,6 +122,8 @@ def test_a_stem_opening_on_a_noun_owned_by_someone_it_does_not_name(text: str, m
 
 @pytest.mark.parametrize(("prompt", "leans"), [
     ("كم باحثاً شارك فيه؟", True),  # in what?
+    ("كم مترشحاً نجح منهم؟", True),  # of whom?
+    ("كم مترشحاً نجح في امتحان البكالوريا؟", False),
     ("كم باحثاً شارك في المشروع؟", False),
     ("ارتفعت الصادرات بنسبة _____ مقارنة بالفترة نفسها من العام الماضي.", False),  # said whole
     ("ارتفعت الصادرات بنسبة _____ خلال الفترة نفسها.", True),
@@ -189,3 +192,34 @@ def test_a_stating_verb_needs_what_was_stated(text: str, fragment: bool) -> None
 ])
 def test_a_clause_of_result_or_a_dual_left_of_anna_is_a_fragment(text: str, fragment: bool) -> None:
     assert opens_as_fragment(text) is fragment
+
+
+@pytest.mark.parametrize(("text", "name", "cut"), [
+    ("كان أبو عمر الجندلي، البالغ من العمر 58 عاماً", "", True),  # what he was doing went
+    ("يعد تلسكوب القطامية، الذي يبلغ قطر مرآته 1.88 متر", "", True),  # what the telescope is went
+    ("في قضاء القرنة، قال حسين جبار", "حسين جبار", True),  # what he said went
+    ("في قضاء القرنة، قال حسين جبار", "", True),
+    ("انتقد الأمين العام المساعد للاتحاد العام التونسي للشغل، سامي العياري", "سامي العياري", True),
+    ("انتقد الأمين العام المساعد للاتحاد قرار الحكومة", "", False),
+    ("قال الوزير إن الحكومة ستدعم المزارعين", "", False),
+    ("يعد المشروع، الذي بدأ عام 2020، أكبر مشروع في المنطقة", "", False),
+    ("رحب الأمين العام بالقرار، الذي اتخذه المجلس", "", False),  # it says what he welcomed
+    ("كانت نسبة النجاح 85%", "", False),
+    ("ظلت الأسعار مرتفعة", "", False),
+    ("انطلق المعرض بمشاركة 760 عارضاً، بين ناشرين مباشرين وغير مباشرين", "", False),  # «بين» stands between
+])
+def test_a_statement_stopping_before_its_predicate(text: str, name: str, cut: bool) -> None:
+    assert stops_before_its_predicate(text, name) is cut
+
+
+@pytest.mark.parametrize(("text", "sentence", "half"), [
+    ("تجاوزت نسبة الإشغال _____ خلال شهري يوليو.", "تجاوزت نسبة الإشغال 91% خلال شهري يوليو وأغسطس.", True),
+    ("معظمهم من مصر عبر معبري أرقين", "قدموا من خارج البلاد، معظمهم من مصر عبر معبري أرقين وأشكيت.", True),
+    ("تركزت الإصابات في محليتي كوستي", "تركزت الإصابات في محليتي كوستي وربك.", True),
+    ("جرت الجلسة يومي 11", "جرت الجلسة يومي 11 و12 جويلية.", True),
+    ("جرت الجلسة يومي 11 و12 جويلية", "جرت الجلسة يومي 11 و12 جويلية.", False),
+    ("يمتد السور حتى جيبوتي شرقاً", "يمتد السور حتى جيبوتي شرقاً، ويمر في موريتانيا.", False),  # a comma, not a pair
+    ("لم تتجاوز حصتها 11% من إجمالي الصادرات", "لم تتجاوز حصتها 11% من إجمالي الصادرات والواردات.", False),
+])
+def test_a_text_naming_one_of_the_two_a_dual_counts(text: str, sentence: str, half: bool) -> None:
+    assert half_a_pair(text, sentence) is half

@@ -11,6 +11,7 @@ from handmade import context, fact, index_of, visit
 from questions.context import Context, build_context, dateline_spans, drop_doubtful_names, plausible_name, synonyms_of
 from questions.model import Fact
 from questions.realize import date_removal
+from questions.normalize import tokens
 from questions.stems import body_forms, date_adjuncts, name_forms, not_when, stems_for, with_subject
 
 
@@ -640,3 +641,25 @@ def test_a_passive_verb_joined_by_wa_gets_no_subject_written_in() -> None:
     fi = next(i for i, f in enumerate(ctx.facts) if f.text.startswith("31"))
     st = stems_for(ctx, fi)
     assert st is None or st.cloze is None or "الشركة العامة عمليات" not in st.cloze
+
+
+def test_a_figure_set_against_another_is_asked_with_what_tells_the_two_apart() -> None:
+    t = ("وقال الوزير إن نسبة التضخم بلغت 5.2 بالمائة خلال شهر مارس الماضي، مقابل 6.8 بالمائة في الشهر نفسه من "
+         "العام الماضي.\n")
+    ctx = context(t, [fact(t, "5.2 بالمائة", "percentage", 5.2), fact(t, "6.8 بالمائة", "percentage", 6.8)])
+    st = stems_for(ctx, 0)
+    assert st is not None and st.wh is None  # «كم بلغت نسبة التضخم؟» would ask for either rate
+    assert st.cloze is not None and "مارس" in st.cloze
+    # nothing but the figure's own words between it and «مقابل»: the first is the rate now, asked plainly
+    t2 = "بلغ عدد العمال الأجانب 483 ألف عامل، مقابل 470 ألف عامل في العام السابق.\n"
+    ctx2 = context(t2, [fact(t2, "483 ألف عامل", "number", 483000, unit="عامل"),
+                        fact(t2, "470 ألف عامل", "number", 470000, unit="عامل")])
+    st2 = stems_for(ctx2, 0)
+    assert st2 is not None and st2.wh is not None
+
+
+def test_a_record_figure_is_never_asked_without_what_holds_the_record() -> None:
+    t = "وسجلت الصناعات الهندسية والإلكترونية أعلى معدل نمو بين القطاعات الرئيسية بنسبة 31%.\n"
+    ctx = context(t, [fact(t, "31%", "percentage", 31)])
+    st = stems_for(ctx, 0)
+    assert st is not None and (st.wh is None or "اعلي" in " ".join(tokens(st.wh)))

@@ -142,6 +142,8 @@ def a_noun_phrase(subject: str) -> bool:
     if first in ("يوم", "خلال", "منذ", "مطلع", "نهايه", "امس", "اليوم", "غدا", "مساء", "صباح") or first in WEEKDAYS \
             or first in MONTHS:
         return False  # «يوم الأحد»: when it changed, not what
+    if first in lists.folded("generation/realize_prepositions"):
+        return False  # «بين القطاعات الرئيسية»: where it changed, with what changed left out
     if first in ("كان", "كانت") or "قد" in (fold(w) for w in words):
         return False  # «وكان حجم التبادل قد»: the clause of a change told in the pluperfect
     return fold(words[-1]).strip("«»،,") not in lists.folded("generation/realize_approximations")
