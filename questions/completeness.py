@@ -230,6 +230,14 @@ def a_form_of(bare: str, verbs: frozenset[str]) -> bool:
     return False
 
 
+_BY_HOW_MUCH = frozenset(("بنسبه", "بمقدار", "بنحو", "بحوالي", "بقيمه"))
+
+
+def _masdar_shaped(bare: str) -> bool:
+    """A verbal noun of the shape تفعيل: «توزيع», «تنفيذ», «تعميق»."""
+    return len(bare) == 5 and bare[0] == "ت" and bare[3] == "ي"
+
+
 def subject_missing(text: str) -> bool:
     """True when ``text`` opens on a verb whose subject went with the clause before it: the next word is a
     definite noun the verb does not agree with as its subject («ألزمت المتهمين بدفع ...»), a preposition
@@ -244,14 +252,22 @@ def subject_missing(text: str) -> bool:
         return True  # «كانت الأدنى في دائرة بيروت الأولى»: the lowest of what?
     if _holds_without_holder(first, second):
         return True
+    if drop_conj(first) in ("لا", "ما") and second.bare in ("يزال", "تزال", "زال", "زالت") and len(words) > 2 and \
+            words[2].bare[:1] in "يت" and len(words[2].bare) >= 4:
+        return True  # «لا يزال يحرق نحو 17 مليار متر مكعب»: who still burns it? («لا يزال العراق يحرق»)
+    if second.bare in _BY_HOW_MUCH and drop_conj(first)[:1] in "يت" and len(drop_conj(first)) >= 4:
+        return True  # «يسهم بنحو _____ عائدات الصادرات»: what contributes?
     if not is_verb(first) and drop_conj(first) not in lists.folded("generation/copulas"):
         return False
+    if second.bare[:1] == "ب" and len(second.bare) >= 4 and is_verb(first) and \
+            (_masdar_shaped(second.bare[1:]) or second.bare[1:] in lists.folded("generation/masdar_starts")):
+        return True  # «قضت بوضع متهم ثانٍ بالأشغال المؤقتة»: the court went with the clause before
     if second.bare in lists.folded("generation/realize_prepositions") or \
             second.bare in ("قد", "ان", "انه", "انها", "بان", "دون"):
         return True  # «بقيت دون توقعات الهيئة»: what stayed below them?
     if second.bare.startswith(("بال", "لل", "كال")) and len(second.bare) > 4:
         return True  # «قضت بالسجن المشدد ...»: the court went with the clause before
-    if second.bare in ("بنسبه", "بمقدار", "بنحو", "بحوالي", "بقيمه") and (is_verb(first) or first.bare.endswith("ت")):
+    if second.bare in _BY_HOW_MUCH and (is_verb(first) or first.bare.endswith("ت")):
         return True  # «ارتفعت بنسبة _____ لتصل إلى 412 مليار درهم»: what rose?
     return second.bare.startswith("ال") and not explicit_subject(words, 1, [], first)
 
@@ -329,13 +345,16 @@ def stops_before_its_predicate(text: str, name: str = "") -> bool:
     return (linking and described and not figure or saying) and not said and len(clause) - 1 <= SUBJECT_ALONE_WORDS
 
 
-_PAIRED = re.compile(r"(?<!\S)(\S{3,}ي)\s+([^\s،,.؛:]+)\s+و\S")  # «شهري يوليو وأغسطس», no comma between
+# «شهري يوليو وأغسطس», «بين سيئون وتريم», no comma between
+_PAIRED = re.compile(r"(?<!\S)(\S{3,}ي|بين)\s+([^\s،,.؛:]+)\s+و\S")
 DUAL_FEMININE_LETTERS = 5  # «ولايتي», «مديريتي»: a feminine noun's dual before what it owns, at least this long
 
 
 def _dual_construct(word: str) -> bool:
     """True for a noun in the dual before what it owns: «ولايتي», «بمنطقتي», «شهري», «لشهري»."""
     bare = fold(word)
+    if bare == "بين":
+        return True  # «الطريق الرابط بين سيئون»: between what and what?
     for w in (bare, bare[1:] if bare[:1] in "وفبل" else bare):
         if w.startswith("ال"):
             return False  # «التي», «الدولي»: a relative or an adjective
@@ -345,9 +364,9 @@ def _dual_construct(word: str) -> bool:
 
 
 def half_a_pair(text: str, sentence: str) -> bool:
-    """True when ``text`` names one of two items its sentence gives after a dual («خلال شهري يوليو» for
-    «خلال شهري يوليو وأغسطس», «عبر معبري أرقين» for «عبر معبري أرقين وأشكيت»): the dual counts two and
-    the text names one."""
+    """True when ``text`` names one of two items its sentence gives after a dual or «بين» («خلال شهري
+    يوليو» for «خلال شهري يوليو وأغسطس», «عبر معبري أرقين» for «عبر معبري أرقين وأشكيت», «الطريق الرابط
+    بين سيئون» for «بين سيئون وتريم»): the dual counts two and the text names one."""
     for m in _PAIRED.finditer(sentence):
         if not _dual_construct(m.group(1)):
             continue
@@ -356,6 +375,34 @@ def half_a_pair(text: str, sentence: str) -> bool:
             if not text[found.end():].lstrip().startswith("و"):
                 return True
     return False
+
+
+_WHOLE = re.compile(r"(?:[%٪]|(?:بال|في ال)(?:مائه|مئه))\s+من\s+(\S+)")
+SELF_TOLD_REACH = 6  # words before a share in which «نسبة» makes it a rate of its own
+_CONTRAST = re.compile(r"(?:^|[\s،,])(?:فيما|في حين|بينما)\s")
+_RATE_WORDS = frozenset(("بنسبه", "نسبته", "نسبتها", "بنحو", "الي", "من", "بمعدل", "قدرها", "قدره", "بلغت", "بلغ",
+                         "زياده", "بزياده", "بارتفاع", "بانخفاض", "بتراجع", "بنمو", "كانت", "كان", "بين"))
+
+
+def lost_whole(stem: str, sentence: str, start: int, end: int) -> bool:
+    """True when ``sentence`` gives its shares of a whole once («استحوذت الدول العربية على 36% من إجمالي
+    الصادرات، ... فيما لم تتجاوز حصة الدول الأفريقية غير العربية 7%», «أن 68% من العائدين جاؤوا من
+    ولايات أخرى، فيما عاد 32% من خارج البلاد») and ``stem``, cut from the clause set against it, asks the
+    share at ``start``-``end`` naming no whole: a share of what? A rate of change («بنسبة 5%», «إلى 8%») is no
+    share."""
+    before = fold(sentence[:start])
+    contrast = list(_CONTRAST.finditer(before))
+    if not contrast or not any(m.start() < contrast[-1].start() for m in _WHOLE.finditer(before)):
+        return False
+    led = before.split()[-1:]
+    if led and led[0].removeprefix("و") in _RATE_WORDS:
+        return False
+    if fold(sentence[end:]).split()[:1] == ["من"]:
+        return False  # «62% من المصابين»: the share names its own whole
+    if {"نسبه", "النسبه", "معدل", "بالنسبه"} & {w.removeprefix("و") for w in before.split()[-SELF_TOLD_REACH:]}:
+        return False  # «لم تتجاوز نسبة تنفيذ الإنفاق الرأسمالي 62%»: a rate that says what it measures
+    asked = set(tokens(stem))
+    return not any(set(tokens(m.group(1))) & asked for m in _WHOLE.finditer(before))
 
 
 def _stops_at_attribution(text: str) -> bool:

@@ -48,6 +48,15 @@ def _converted(ctx: Context, fi: int) -> bool:
         fold(f.unit or "") != fold(g.unit or "")
 
 
+YEARS = (1900, 2100)  # a bare figure in this span counting nothing is a year
+
+
+def a_year(f: Fact) -> bool:
+    """True for a bare figure that counts nothing and reads as a year («تشريعيات 2021»)."""
+    return isinstance(f.value, (int, float)) and f.value == int(f.value) and YEARS[0] <= f.value <= YEARS[1] and \
+        not _counted_noun(f) and f.text.strip().isdigit()
+
+
 def _counted_noun(f: Fact) -> str:
     """The noun a figure counts, folded: its unit, or the last word of its text («ست ساعات» -> «ساعات»)."""
     return fold(f.unit or (f.text.split()[-1] if len(f.text.split()) > 1 else ""))
@@ -186,6 +195,8 @@ def number_trivia(ctx: Context, fi: int) -> str | None:
     if _joined_by_slash(ctx.text, f.start, f.end) or _range_end(ctx.text, f.start) or _between(ctx.text, f.start) or \
             _part_of_a_time(ctx.text, f) or _second_of_two_years(ctx.text, f):
         return "part"  # «العام الدراسي 2025/2026», «من 5 إلى 16 نوفمبر», «بين 49 و52», «و7 دقائق و48 ثانية»
+    if a_year(f):
+        return "year"  # «تشريعيات 2021»: a year read as a count, with options no year could have
     if _converted(ctx, fi):
         return "equivalent"  # «150 مليون ريال (40 مليون دولار)»: the same amount in another currency
     if _days_of_an_occasion(ctx, fi):

@@ -202,6 +202,8 @@ def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
     sent = ctx.sentence_of(fi)
     if _byline(sent.text):
         return "byline"
+    if sets_a_scene(sent.text):
+        return "scene"  # «يقف عبد الرحمن سيف ... حاملاً أربعة جالونات»: a passer-by's moment, not the news
     for c in split_clauses(sent.text):
         if c.start <= f.start - sent.start < max(c.end, c.start + 1) and c.role == "attribution":
             return "attribution"
@@ -246,6 +248,26 @@ def _person_trivia(ctx: Context, f: Fact, e: Entity) -> str | None:
 
 
 NAMED_AFTER_REACH = 3  # words between a venue or a competition and the name it bears («المجمع الرياضي الأمير»)
+
+
+_DATELINE = re.compile(r"^\s*(?:\S+\s+){0,3}?\S+\s+[-–—]\s+")
+ADJUNCT_WORDS = 10  # words a fronted place or time may take before the scene's verb («في ساحة الاستقبال ...، جلست»)
+
+
+def sets_a_scene(sentence: str) -> bool:
+    """True for a sentence opening on a verb of posture, or on one right after a fronted place or time: a
+    feature's scene («يقف عبد الرحمن سيف منذ ساعات الفجر ...», «في ساحة الاستقبال المؤقتة، جلست آمنة
+    إبراهيم ...»), not «وقف إطلاق النار»."""
+    sentence = _DATELINE.sub("", sentence, count=1)  # «تعز - يقف ...»
+    pieces = [p.split() for p in re.split(r"[،,]", sentence) if p.split()]
+    openings = pieces[:1] + (pieces[1:2] if pieces and len(pieces[0]) <= ADJUNCT_WORDS else [])
+    verbs = lists.folded("generation/scene_verbs")
+    for words in openings:
+        first = fold(words[0])
+        nxt = fold(words[1]) if len(words) > 1 else ""
+        if (first in verbs or first[:1] in "وف" and first[1:] in verbs) and nxt != "اطلاق":
+            return True
+    return False
 
 
 def at_a_ceremony(sentence: str) -> bool:

@@ -33,12 +33,32 @@ def _lead(claim: str) -> int:
     («وأدت الأمطار» -> «أدت الأمطار»), and a linking «كما», «ثم» or «حيث» («حيث بلغت نسبة النجاح ...»
     -> «بلغت نسبة النجاح ...»)."""
     at = len(claim) - len(claim.lstrip(" ،,."))
+    at += attribution_lead(claim[at:])
     words = claim[at:].split(maxsplit=1)
-    if len(words) == 2 and fold(words[0]) in ("كما", "ثم", "وكما", "حيث", "وحيث"):
+    if len(words) == 2 and fold(words[0]) in ("كما", "ثم", "وكما", "حيث", "وحيث", "فإن", "فان"):
         at = claim.index(words[1], at)
     elif words and glued_conjunction(words[0]):
         at += 1
     return at
+
+
+ATTRIBUTION_LEAD_WORDS = 8  # words of a leading «بحسب ...» before the comma that ends it
+
+
+def attribution_lead(claim: str) -> int:
+    """How many characters of ``claim`` say whose figures they are before saying anything: «بحسب
+    البيانات، تصدرت مواد البناء ...», «بحسب تقرير صادر عن دائرة المدفوعات في البنك، فإن عدد ...», or
+    «بحسب البيانات تلاهم ...» with the verb right after; a statement «بحسب المقال» needs none of it."""
+    words = claim.split()
+    openers = lists.folded("generation/attribution_openers")
+    if not words or fold(words[0]) not in openers and fold(words[0]).removeprefix("و") not in openers:
+        return 0
+    comma = re.search(r"[،,]", claim)
+    if comma is not None and len(claim[:comma.start()].split()) <= ATTRIBUTION_LEAD_WORDS:
+        return comma.end() + len(claim[comma.end():]) - len(claim[comma.end():].lstrip())
+    if len(words) > 2 and (is_verb(words_of(words[2])[0]) or present_verb(words_of(words[2])[0])):
+        return claim.index(words[2], len(words[0]) + len(words[1]))
+    return 0
 
 
 def true_statement(st: Stems) -> str | None:

@@ -16,7 +16,7 @@ from questions.stemcuts import cut_after, cut_naming_tail, cut_number_tail
 from questions import lists
 from questions.answers import number_values
 from questions.arabic import glued_conjunction, name_units
-from questions.completeness import predicate_missing, says_something, speaks_here
+from questions.completeness import lost_whole, predicate_missing, says_something, speaks_here
 from questions.names.lexicon import lex_label
 from questions.context import NAME_TYPES, Context, Entity, fact_id
 from questions.coordinate import coordinate_span, first_subject
@@ -583,6 +583,12 @@ def _for_number(ctx: Context, fi: int, f: Fact) -> Stems | None:
         cloze = None
     if claim is not None and lost_base(claim[0], sent.text):
         claim = None
+    if f.type == "percentage":
+        # «فيما لم تتجاوز حصة الدول الأفريقية 7%» after «36% من إجمالي الصادرات»: a share of what?
+        at, to = f.start - sent.start, f.end - sent.start
+        cloze = None if cloze is not None and lost_whole(cloze, sent.text, at, to) else cloze
+        claim = None if claim is not None and lost_whole(claim[0], sent.text, at, to) else claim
+        wh = None if wh is not None and lost_whole(wh, sent.text, at, to) else wh
     return Stems(fi, f, fact_id(f), view.answer, accepted, cloze, wh,
                  Source(sent.text, view.blank_start - sent.start, view.blank_end - sent.start), c.span,
                  view=view, claim=claim)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from questions.completeness import (ends_unfinished, half_a_pair, leans_back, opens_as_fragment, owner_missing,
-                                    predicate_missing, says_something, speaks_here, stops_before_its_predicate,
+from questions.completeness import (ends_unfinished, half_a_pair, leans_back, lost_whole, opens_as_fragment,
+                                    owner_missing, predicate_missing, says_something, speaks_here, stops_before_its_predicate,
                                     subject_missing)
 
 
@@ -218,8 +218,44 @@ def test_a_statement_stopping_before_its_predicate(text: str, name: str, cut: bo
     ("تركزت الإصابات في محليتي كوستي", "تركزت الإصابات في محليتي كوستي وربك.", True),
     ("جرت الجلسة يومي 11", "جرت الجلسة يومي 11 و12 جويلية.", True),
     ("جرت الجلسة يومي 11 و12 جويلية", "جرت الجلسة يومي 11 و12 جويلية.", False),
+    ("انقطع الطريق الرابط بين سيئون", "انقطع الطريق الرابط بين سيئون وتريم في ثلاثة مواقع.", True),
+    ("انقطع الطريق الرابط بين سيئون وتريم", "انقطع الطريق الرابط بين سيئون وتريم في ثلاثة مواقع.", False),
     ("يمتد السور حتى جيبوتي شرقاً", "يمتد السور حتى جيبوتي شرقاً، ويمر في موريتانيا.", False),  # a comma, not a pair
     ("لم تتجاوز حصتها 11% من إجمالي الصادرات", "لم تتجاوز حصتها 11% من إجمالي الصادرات والواردات.", False),
 ])
 def test_a_text_naming_one_of_the_two_a_dual_counts(text: str, sentence: str, half: bool) -> None:
     assert half_a_pair(text, sentence) is half
+
+
+SHARES = "استحوذت الدول العربية على 36% من إجمالي الصادرات، والاتحاد الأوروبي على 29%، فيما لم تتجاوز حصة الدول الأفريقية 7%."
+
+
+@pytest.mark.parametrize(("stem", "figure", "lost"), [
+    ("لم تتجاوز حصة الدول الأفريقية _____.", "7%", True),  # a share of what?
+    ("لم تتجاوز حصة الدول الأفريقية من إجمالي الصادرات _____.", "7%", False),
+    ("استحوذت الدول العربية على _____ من إجمالي الصادرات.", "36%", False),  # the first names its whole
+])
+def test_a_share_cut_from_the_clause_set_against_the_one_naming_its_whole(stem: str, figure: str, lost: bool) -> None:
+    at = SHARES.index(figure)
+    assert lost_whole(stem, SHARES, at, at + len(figure)) is lost
+
+
+@pytest.mark.parametrize("sentence", [
+    "ارتفعت الصادرات 36% من الإجمالي، فيما تراجعت الواردات بنسبة 7%.",  # a rate of change, no share
+    "بلغت حصة الصادرات 36% من الإجمالي، فيما لم تتجاوز نسبة التنفيذ 7%.",  # a rate that says what it measures
+    "بلغت حصة الصادرات 36% من الإجمالي، فيما تبين أن 7% من المصابين لم يتلقوا الجرعة.",  # its own whole
+])
+def test_a_rate_or_a_share_naming_its_whole_is_no_lost_share(sentence: str) -> None:
+    at = sentence.index("7%")
+    assert not lost_whole("ما النسبة؟", sentence, at, at + 2)
+
+
+def test_a_verb_straight_on_what_it_did_or_by_how_much_has_lost_its_subject() -> None:
+    assert subject_missing("يسهم بنحو _____ عائدات الصادرات.")
+    assert subject_missing("قضت بتخطئة كل واحد منهم بـ50 ألف دينار.")
+    assert not subject_missing("أوضح بيان اللجنة أن معدل التضخم انخفض.")  # «بيان» is who said it
+
+
+def test_still_doing_with_nobody_doing_it_has_lost_its_subject() -> None:
+    assert subject_missing("لا يزال يحرق نحو _____ متر مكعب سنوياً من الغاز المصاحب.")
+    assert not subject_missing("لا يزال العراق يحرق نحو _____ متر مكعب سنوياً من الغاز المصاحب.")

@@ -550,6 +550,7 @@ def test_a_count_reached_with_nothing_it_rose_from_is_no_change() -> None:
     ("وكان حجم التبادل قد", False),  # a pluperfect clause, not what changed
     ("أمس السبت", False),  # when it changed, not what
     ("بين القطاعات الرئيسية", False),  # where it changed, not what
+    ("وقدّر المركز إجمالي إنفاق الزوار بنحو", False),  # a clause cut before its figure
 ])
 def test_what_changed_reads_as_a_noun_phrase(subject: str, reads: bool) -> None:
     assert change.a_noun_phrase(subject) is reads

@@ -17,7 +17,7 @@ from questions.kinds.who_did import event_question
 from questions.model import BLANK, FALSE_LABEL, TRUE_LABEL
 from questions.normalize import tokens
 from questions.completeness import speaker_missing
-from questions.statements import (MAX_STATEMENT_WORDS, false_statement, quotes_someone, same_gender,
+from questions.statements import (MAX_STATEMENT_WORDS, attribution_lead, false_statement, quotes_someone, same_gender,
                                   swap_reads_well, true_statement)
 from questions.stems import Stems, stems_for
 
@@ -373,3 +373,14 @@ def test_a_true_false_item_is_never_the_lead_keyed_true() -> None:
 def test_a_date_made_false_moves_to_the_farthest_of_its_wrong_dates() -> None:
     _, st = _one("وأعلنت الوزارة في 14 أغسطس 2025 إطلاق الحملة الوطنية.\n", "14 أغسطس 2025", "date", "2025-08-14")
     assert farthest_first(st, ["16 أغسطس 2025", "14 مارس 2025", "20 أغسطس 2025"])[0] == "14 مارس 2025"
+
+
+@pytest.mark.parametrize(("claim", "statement"), [
+    ("بحسب البيانات، تصدرت مواد البناء قائمة القطاعات المصدّرة", "تصدرت مواد البناء قائمة القطاعات المصدّرة"),
+    ("بحسب تقرير صادر عن دائرة المدفوعات في البنك، فإن عدد الأجهزة بلغ 68 ألفاً",
+     "فإن عدد الأجهزة بلغ 68 ألفاً"),  # «فإن» goes with the statement's lead
+    ("وفقاً للوزارة ارتفعت الصادرات 5%", "ارتفعت الصادرات 5%"),
+    ("بلغت الصادرات 5 مليارات", "بلغت الصادرات 5 مليارات"),
+])
+def test_a_statement_says_its_news_without_whose_figures_they_are(claim: str, statement: str) -> None:
+    assert claim[attribution_lead(claim):] == statement

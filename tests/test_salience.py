@@ -7,7 +7,8 @@ import pytest
 from handmade import context, fact, index_of
 from questions.context import Context, fact_id
 from questions.model import Fact
-from questions.salience import fact_weight, weigh
+from questions.figure_trivia import a_year
+from questions.salience import fact_weight, sets_a_scene, weigh
 
 
 def _trivia(ctx: Context, surface: str, nth: int = 0) -> str | None:
@@ -634,3 +635,20 @@ def test_an_acquisition_s_share_is_no_match_statistic() -> None:
     text = _LEAD + "وأعلنت الشركة الاستحواذ على 40% من أسهم المصرف.\n"
     ctx = context(text, [fact(text, "40%", "percentage", 40.0)])
     assert _trivia(ctx, "40%") is None
+
+
+@pytest.mark.parametrize(("sentence", "scene"), [
+    ("تعز - يقف عبد الرحمن سيف منذ ساعات الفجر الأولى في طابور طويل، حاملاً أربعة جالونات فارغة.", True),
+    ("وادي حلفا - في ساحة الاستقبال المؤقتة قرب معبر أشكيت، جلست آمنة إبراهيم بين حقائبها.", True),
+    ("على الشاطئ، وقف الصياد خليفة الزروق إلى جانب قاربه الصغير.", True),
+    ("وقف إطلاق النار دخل حيز التنفيذ فجر الأحد.", False),
+    ("أعلنت الوزارة توزيع 3050 وحدة سكنية على المستفيدين.", False),
+])
+def test_a_features_scene_is_told_by_a_verb_of_posture(sentence: str, scene: bool) -> None:
+    assert sets_a_scene(sentence) is scene
+
+
+def test_a_bare_figure_reading_as_a_year_is_no_count() -> None:
+    assert a_year(Fact("number", "2021", 2021, 0, 4, 0))
+    assert not a_year(Fact("number", "2021 عاملاً", 2021, 0, 11, 0, unit="عامل"))
+    assert not a_year(Fact("number", "2500", 2500, 0, 4, 0))
