@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from questions import lists
+from questions.arabic import glued_conjunction
 from questions.model import BLANK
 from questions.normalize import fold, strip_diacritics, tokens
 from questions.realize import Word, drop_conj, is_verb, words_of
@@ -262,6 +263,8 @@ def subject_missing(text: str) -> bool:
     if second.bare[:1] == "ب" and len(second.bare) >= 4 and is_verb(first) and \
             (_masdar_shaped(second.bare[1:]) or second.bare[1:] in lists.folded("generation/masdar_starts")):
         return True  # «قضت بوضع متهم ثانٍ بالأشغال المؤقتة»: the court went with the clause before
+    if second.bare in lists.folded("generation/realize_prepositions") and _figure_as_subject(words[2:]):
+        return False  # «شارك في الأعمال نحو _____ حرفياً»: the count after the verb's complement is who took part
     if second.bare in lists.folded("generation/realize_prepositions") or \
             second.bare in ("قد", "ان", "انه", "انها", "بان", "دون"):
         return True  # «بقيت دون توقعات الهيئة»: what stayed below them?
@@ -270,6 +273,16 @@ def subject_missing(text: str) -> bool:
     if second.bare in _BY_HOW_MUCH and (is_verb(first) or first.bare.endswith("ت")):
         return True  # «ارتفعت بنسبة _____ لتصل إلى 412 مليار درهم»: what rose?
     return second.bare.startswith("ال") and not explicit_subject(words, 1, [], first)
+
+
+def _figure_as_subject(words: list[Word]) -> bool:
+    """True when a definite noun (what a preposition after the verb leads to) is followed by a figure, a blank
+    or a word of approximation: «في الأعمال نحو 60 حرفياً» (the figure is the verb's subject), unlike «مع
+    نحو 9.6 مليون مسافر» (the figure is what the preposition leads to)."""
+    if len(words) < 2 or not words[0].bare.startswith("ال"):
+        return False
+    nxt = words[1]
+    return nxt.bare in lists.folded("generation/realize_approximations") or bool(re.match(r"[\d٠-٩_]", nxt.text))
 
 
 def _holds_without_holder(first: Word, second: Word) -> bool:
@@ -403,6 +416,48 @@ def lost_whole(stem: str, sentence: str, start: int, end: int) -> bool:
         return False  # «لم تتجاوز نسبة تنفيذ الإنفاق الرأسمالي 62%»: a rate that says what it measures
     asked = set(tokens(stem))
     return not any(set(tokens(m.group(1))) & asked for m in _WHOLE.finditer(before))
+
+
+def only_reacts(text: str) -> bool:
+    """True when ``text``, past a fronted place or time, opens on a verb of reacting to the news («في
+    نواذيبو، رحب رئيس فرع الاتحادية الوطنية للصيد التقليدي بالقرار»): a routine reaction, not the news."""
+    pieces = [p.split() for p in re.split(r"[،,]", text) if p.split()]
+    verbs = lists.folded("generation/reaction_verbs")
+    for words in pieces[:3]:
+        first = fold(words[0])
+        if first in verbs or first[:1] in "وف" and first[1:] in verbs:
+            return True
+        if is_verb(words_of(words[0])[0]) or first[:1] in "يت" and len(first) >= 4:
+            return False  # another verb tells the news first
+    return False
+
+
+CONJUNCT_TAIL_WORDS = 4  # the words that find where a text stops in its sentence
+_CONJUNCT_SKIP = frozenset(("وسط", "وفق", "وذلك", "وهو", "وهي", "وهم", "وفي", "وقد", "ولا", "وما", "وان", "واذ", "واحد",
+                            "واحده", "وحده", "وحدها", "وحدهم"))
+
+
+def drops_a_conjunct(text: str, sentence: str) -> bool:
+    """True when ``text`` stops where its sentence goes on with «و» and a word joined to the last one
+    («من خمسة انتصارات» for «من خمسة انتصارات وتعادلين», «مبنى سكنياً» for «مبنى سكنياً وحكومياً»,
+    «بين أجور متخلدة» for «بين أجور متخلدة ومنح»): what it says is half of what the article says. A
+    new clause («وتراجعت الواردات»), a definite noun of one («والواردات 3%») or a figure is no conjunct."""
+    body = text.rstrip(" .؟?!،,")
+    if BLANK in body:
+        body = body.split(BLANK)[-1]
+    tail = body.split()[-CONJUNCT_TAIL_WORDS:]
+    if len(tail) < 2:
+        return False
+    found = list(re.finditer(re.escape(" ".join(tail)) + r"(\s+(\S+))?", sentence))
+    if not found or found[-1].group(2) is None:
+        return False
+    after = found[-1].group(2).strip("،,.؛:»«()\"")
+    nxt = fold(after[1:])
+    noun = nxt.endswith(("ين", "ان", "ات", "ه", "ا"))  # «وتعادلين», «وحكومياً», «ومنازله»
+    if glued_conjunction(after) != "و" or fold(after) in _CONJUNCT_SKIP or nxt.startswith("ال") or \
+            re.match(r"[\d٠-٩]", nxt) or is_verb(words_of(after)[0]) or nxt[:1] in "يت" and len(nxt) >= 4 and not noun:
+        return False
+    return True
 
 
 def _stops_at_attribution(text: str) -> bool:

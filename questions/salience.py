@@ -270,6 +270,16 @@ def sets_a_scene(sentence: str) -> bool:
     return False
 
 
+ATTENDANCE_REACH = 8  # words between «بحضور» and a name it lists
+
+
+def attending(sentence: str, start: int) -> bool:
+    """True for a name listed after «بحضور» («جرى الافتتاح بحضور وكيل الوزارة لشؤون الثقافة عماد جاسم
+    الخفاجي»، «جلسة عمل بحضور ممثلين عن تفقدية الشغل»): one who attended."""
+    words = [w.removeprefix("و") for w in fold(sentence[:start]).split()][-ATTENDANCE_REACH:]
+    return "بحضور" in words or "حضور" in words
+
+
 def at_a_ceremony(sentence: str) -> bool:
     """True when the sentence tells of handing over a trophy or prizes («تسليم الكأس», «الكأس لقائد»)."""
     folded = f" {fold(sentence)}"
@@ -312,6 +322,8 @@ def _name_trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
         # «وأشرف على تسليم الكأس ... عبد الحكيم مزيان», «جرت مراسم الاستلام في المستودع المركزي بمنطقة
         # الزهروني»: protocol, not the news
         return "ceremony"
+    if e.mentions <= 2 and attending(sent.text, f.start - sent.start):
+        return "attendee"  # «جرى الافتتاح بحضور وكيل الوزارة ...»: who came, not what happened
     if _announcer(sent.text, f.start - sent.start, f.end - sent.start, body=e.type == "organization"):
         return "announcer"  # «أعلنت وكالة الفضاء أن ...»: the news is what was announced
     if e.type == "organization" and org_group(e.name) == "ministry" and \

@@ -98,21 +98,16 @@ def as_written(statements: Question) -> tuple[str, ...]:
 
 
 def settles(other: Question, statements: Candidate) -> bool:
-    """True when ``other`` tells a student that a false statement of ``statements`` (a which-is-true
-    question) is false: it shows the figure that statement changed as the article writes it, or it asks
-    that fact with options leaving out the figure the statement gives instead."""
-    for fact, true, wrong in statements.swapped:
+    """True when ``other`` and the false statements of ``statements`` (a which-is-true question) tell on
+    each other: ``other`` shows a figure a statement changed as the article writes it, or offers options on
+    that fact (options leaving out the changed figure show that statement false, and options listing it lose
+    that option to a student who has found the true statement)."""
+    for fact, true, _ in statements.swapped:
         if any(shows_answer(t, true) for t in shown_texts(other)):
             return True
-        if other.fact == fact and other.choices and shape(other) == "choice" and \
-                not any(_same_figure(c, wrong) for c in other.choices):
+        if other.fact == fact and shape(other) == "choice":
             return True
     return False
-
-
-def _same_figure(a: str, b: str) -> bool:
-    va, vb = number_values(a)[:1], number_values(b)[:1]
-    return token_key(a) == token_key(b) or bool(va and vb) and abs(va[0] - vb[0]) < 1e-9
 
 
 def complements(a: Question, b: Question) -> bool:

@@ -14,8 +14,8 @@ from questions import lists
 from questions.answers import number_values
 from questions.arithmetic import follows
 from questions.arabic import glued_conjunction
-from questions.completeness import (half_a_pair, leans_back, opens_as_fragment, reports_speech, says_something,
-                                    stops_before_its_predicate)
+from questions.completeness import (drops_a_conjunct, half_a_pair, leans_back, only_reacts, opens_as_fragment, reports_speech,
+                                    says_something, stops_before_its_predicate)
 from questions.context import Context
 from questions.realize import is_verb, words_of
 from questions.normalize import fold
@@ -35,7 +35,11 @@ def _lead(claim: str) -> int:
     at = len(claim) - len(claim.lstrip(" ،,."))
     at += attribution_lead(claim[at:])
     words = claim[at:].split(maxsplit=1)
-    if len(words) == 2 and fold(words[0]) in ("كما", "ثم", "وكما", "حيث", "وحيث", "فإن", "فان"):
+    linking = ("كما", "ثم", "وكما", "حيث", "وحيث", "فإن", "فان")
+    if len(words) == 2 and fold(words[0]) in linking and \
+            not (fold(words[0]) in ("فان",) and fold(words[1].split()[0]).endswith("ين")):
+        # «فإن عدد الأجهزة بلغ ...» -> «عدد الأجهزة بلغ ...», but «فإن المتهمين ...» keeps the «إن» its
+        # accusative needs
         at = claim.index(words[1], at)
     elif words and glued_conjunction(words[0]):
         at += 1
@@ -82,8 +86,10 @@ def true_statement(st: Stems) -> str | None:
     if not re.search(r"[\d٠-٩]", text) and \
             not any(is_verb(w) or present_verb(w) or (w.bare[:1] in "يت" and len(w.bare) >= 4) for w in words_of(text)):
         return None  # «الخبيرة الاقتصادية ريما عوّاد، أستاذة الاقتصاد»: a name and a title, nothing said of them
-    if half_a_pair(text, st.source.text):
+    if half_a_pair(text, st.source.text) or drops_a_conjunct(text, st.source.text):
         return None  # «عبر معبري أرقين»: the dual names two crossings, the statement one
+    if only_reacts(text):
+        return None  # «رحب رئيس فرع الاتحادية ... بالقرار»: a routine reaction, not the news
     if stops_before_its_predicate(text, st.answer if st.fact.type in ("person", "place", "organization") else ""):
         return None  # «كان أبو عمر الجندلي، البالغ من العمر 58 عاماً»: what he was doing went with the cut
     if opens_as_fragment(text) or leans_back(text):

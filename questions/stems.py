@@ -136,6 +136,7 @@ def _coordinate(ctx: Context, fi: int, s0: int, e0: int) -> _Clause:
 
 def _finish(text: str, a: int, b: int, span: tuple[int, int]) -> _Clause:
     """The stem and claim of a clause ``text`` whose fact sits at ``a``-``b``, once it is short and whole."""
+    text = without_open_quotation(text, b)
     text = cut_naming_tail(text, b)
     text = cut_number_tail(text, b)
     if len(text.split()) > LONG_STEM_WORDS:
@@ -151,6 +152,17 @@ def _finish(text: str, a: int, b: int, span: tuple[int, int]) -> _Clause:
     if not re.match(r"\s*[«\"(]?[\u0621-\u064a]", stem):
         return _Clause(None, None, None)  # a stem opening with a stray mark or a number
     return _Clause(stem.strip().rstrip("،,؛ ") + ".", span, claim)
+
+
+def without_open_quotation(text: str, after: int) -> str:
+    """``text`` without a quotation it opens after offset ``after`` and never closes («... أكثر من 90 شهادة،
+    "بعضها لأشخاص رحلوا»): the clause ends where the quoted words begin."""
+    for mark, close in (('"', '"'), ("«", "»")):
+        at = text.rfind(mark)
+        opened = text.count(mark) % 2 == 1 if mark == close else text.count(mark) > text.count(close)
+        if opened and at > after:
+            return text[:at].rstrip(" ،,:") + ("." if text.rstrip().endswith(".") else "")
+    return text
 
 
 _ORPHAN_WORDS = 3  # words a tail may keep once the figure it led to was cut

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from questions.completeness import (ends_unfinished, half_a_pair, leans_back, lost_whole, opens_as_fragment,
-                                    owner_missing, predicate_missing, says_something, speaks_here, stops_before_its_predicate,
+from questions.completeness import (drops_a_conjunct, ends_unfinished, half_a_pair, leans_back, lost_whole, opens_as_fragment,
+                                    only_reacts, owner_missing, predicate_missing, says_something, speaks_here, stops_before_its_predicate,
                                     subject_missing)
 
 
@@ -259,3 +259,29 @@ def test_a_verb_straight_on_what_it_did_or_by_how_much_has_lost_its_subject() ->
 def test_still_doing_with_nobody_doing_it_has_lost_its_subject() -> None:
     assert subject_missing("لا يزال يحرق نحو _____ متر مكعب سنوياً من الغاز المصاحب.")
     assert not subject_missing("لا يزال العراق يحرق نحو _____ متر مكعب سنوياً من الغاز المصاحب.")
+
+
+@pytest.mark.parametrize(("text", "sentence", "dropped"), [
+    ("رفع الفريق رصيده إلى _____ نقطة من خمسة انتصارات.", "رفع الفريق رصيده إلى 17 نقطة من خمسة انتصارات وتعادلين.", True),
+    ("جرى اختباره فوق أسطح _____ مبنى سكنياً.", "جرى اختباره فوق أسطح 12 مبنى سكنياً وحكومياً.", True),
+    ("ارتفعت الصادرات بنسبة _____ خلال العام.", "ارتفعت الصادرات بنسبة 5% خلال العام وتراجعت الواردات.", False),  # a clause
+    ("ارتفعت الصادرات _____ خلال العام.", "ارتفعت الصادرات 5% خلال العام والواردات 3%.", False),  # a clause of its own
+    ("تلقت الإدارة أكثر من _____ بلاغ خلال أسبوع.", "تلقت الإدارة أكثر من 900 بلاغ خلال أسبوع واحد.", False),  # no «و»
+    ("أكدت الوزارة أن الحملة ناجحة.", "أكدت الوزارة أن الحملة ناجحة.", False),
+])
+def test_a_text_stopping_before_the_second_of_two_joined_words(text: str, sentence: str, dropped: bool) -> None:
+    assert drops_a_conjunct(text, sentence) is dropped
+
+
+@pytest.mark.parametrize(("text", "reacts"), [
+    ("في نواذيبو، العاصمة الاقتصادية للبلاد، رحب رئيس فرع الاتحادية الوطنية للصيد التقليدي بالقرار", True),
+    ("رحبت المنظمة بالاتفاق", True),
+    ("أعلنت الوزارة توزيع 500 سلة غذائية، ورحب السكان بالخطوة", False),  # the news comes first
+])
+def test_a_statement_that_only_reacts_to_the_news(text: str, reacts: bool) -> None:
+    assert only_reacts(text) is reacts
+
+
+def test_a_figure_after_the_verbs_complement_is_its_subject() -> None:
+    assert not subject_missing("شارك في الأعمال نحو _____ حرفياً من أبناء المدينة.")
+    assert subject_missing("بقيت دون توقعات الهيئة لهذا العام")  # what stayed below them went

@@ -10,7 +10,6 @@ from questions.context import Context, build_context
 from questions import pools
 from questions.kinds import cause, change, comparison, role, roles, statement, timeline
 from questions.kinds.base import ArticleBuilder, Candidate, FactBuilder
-from questions.kinds.mcq import offered
 from questions.kinds.role import is_position
 from questions.kinds.timeline import short_event
 from questions.normalize import tokens
@@ -321,17 +320,6 @@ def test_one_statement_is_true_and_three_are_swapped_from_other_sentences() -> N
     assert len(made[0].swapped) == 3 and q.fact not in {f for f, _, _ in made[0].swapped}
     for _, true, wrong in made[0].swapped:
         assert true in FIGURES and true != wrong and any(wrong.split()[0] in o for o in falses)
-
-
-def test_a_false_statement_gives_a_figure_the_facts_own_multiple_choice_question_offers() -> None:
-    ctx = _figures()
-    weights, stems = stems_of(ctx)
-    asked = {st.fid: set(offered(ctx, st)) for st in stems.values()}
-    made = [c for c in statement.build(ctx, weights, stems) if c.question.prompt == statement.PROMPT]
-    assert made
-    for c in made:
-        for fid, _, wrong in c.swapped:
-            assert wrong in asked[fid]
 
 
 def test_no_statement_question_without_three_false_ones() -> None:

@@ -384,3 +384,11 @@ def test_a_date_made_false_moves_to_the_farthest_of_its_wrong_dates() -> None:
 ])
 def test_a_statement_says_its_news_without_whose_figures_they_are(claim: str, statement: str) -> None:
     assert claim[attribution_lead(claim):] == statement
+
+
+def test_a_statement_keeps_the_inna_its_accusative_subject_needs() -> None:
+    from questions.statements import _lead
+    kept = "فإن المتهمين دأبوا على تحصيل الرسوم"
+    assert kept[_lead(kept):] == "إن المتهمين دأبوا على تحصيل الرسوم"  # «المتهمين دأبوا» would be a broken nominative
+    dropped = "فإن عدد الأجهزة بلغ 68 ألفاً"
+    assert dropped[_lead(dropped):] == "عدد الأجهزة بلغ 68 ألفاً"

@@ -276,17 +276,21 @@ def _cost(kind: str, choices: tuple[str, ...], prompt: str = "بلغت تكلف�
     return Candidate(q, ("number:45",), 0.5, 0.8)
 
 
-def test_a_fact_a_false_statement_changed_is_asked_beside_it_only_when_nothing_shows_which_is_false() -> None:
+def test_a_fact_a_false_statement_changed_is_asked_beside_it_only_when_neither_tells_on_the_other() -> None:
     which = _which_is_true()
-    offering = _cost("mcq", ("45 مليون ريال", "60 مليون ريال", "30 مليون ريال", "75 مليون ريال"))
-    assert not settles(offering.question, which)
-    assert [q.key for q in select([which, offering], 8)] == ["which", "cost-mcq"]
-    # options leaving out «60 مليون ريال» tell a student that statement is false
-    leaving_out = _cost("mcq", ("45 مليون ريال", "50 مليون ريال", "30 مليون ريال", "75 مليون ريال"))
-    assert settles(leaving_out.question, which)
-    assert [q.key for q in select([which, leaving_out], 8)] == ["which"]
     typed = _cost("cloze", ())  # typed: no options to rule anything out
+    assert not settles(typed.question, which)
     assert [q.key for q in select([which, typed], 8)] == ["which", "cost-cloze"]
+    other_figure = _cost("true_false", (TRUE_LABEL, FALSE_LABEL),
+                         prompt="هل العبارة الآتية صحيحة بحسب المقال: بلغت تكلفة المشروع 30 مليون ريال؟")
+    assert not settles(other_figure.question, which)
+    # options leaving out «60 مليون ريال» show that statement false; options listing it lose it to a student
+    # who found the true statement
+    for choices in (("45 مليون ريال", "50 مليون ريال", "30 مليون ريال", "75 مليون ريال"),
+                    ("45 مليون ريال", "60 مليون ريال", "30 مليون ريال", "75 مليون ريال")):
+        offering = _cost("mcq", choices)
+        assert settles(offering.question, which)
+        assert [q.key for q in select([which, offering], 8)] == ["which"]
     shown_true = _cost("true_false", (TRUE_LABEL, FALSE_LABEL),
                        prompt="هل العبارة الآتية صحيحة بحسب المقال: بلغت تكلفة المشروع 45 مليون ريال؟")
     assert settles(shown_true.question, which)

@@ -8,7 +8,7 @@ from handmade import context, fact, index_of
 from questions.context import Context, fact_id
 from questions.model import Fact
 from questions.figure_trivia import a_year
-from questions.salience import fact_weight, sets_a_scene, weigh
+from questions.salience import attending, fact_weight, sets_a_scene, weigh
 
 
 def _trivia(ctx: Context, surface: str, nth: int = 0) -> str | None:
@@ -652,3 +652,22 @@ def test_a_bare_figure_reading_as_a_year_is_no_count() -> None:
     assert a_year(Fact("number", "2021", 2021, 0, 4, 0))
     assert not a_year(Fact("number", "2021 عاملاً", 2021, 0, 11, 0, unit="عامل"))
     assert not a_year(Fact("number", "2500", 2500, 0, 4, 0))
+
+
+def test_an_ordinary_citizen_in_the_story_is_a_minor_role() -> None:
+    t = ("أطلقت الوزارة حملة للتطعيم ضد الحمى في ولاية الخرطوم.\n"
+         "وأصيب ثلاثة من أفراد أسرة المواطن عثمان محمد الحسن بالحمى خلال أسبوع.\n"
+         "وزار عثمان محمد الحسن المركز الصحي.\n")
+    name = "عثمان محمد الحسن"
+    ctx = context(t, [fact(t, name, "person", name, entity="p1", title="المواطن"),
+                      fact(t, name, "person", name, nth=1, entity="p1")])
+    assert weigh(ctx)[0].trivia == "minor_role"
+
+
+@pytest.mark.parametrize(("sentence", "name", "attends"), [
+    ("وجرى الافتتاح بحضور وكيل الوزارة لشؤون الثقافة عماد جاسم الخفاجي، ومحافظ نينوى.", "عماد جاسم الخفاجي", True),
+    ("عقد والي المنستير جلسة عمل بحضور ممثلين عن تفقدية الشغل.", "تفقدية الشغل", True),
+    ("افتتح وزير الثقافة عماد جاسم الخفاجي البيت بعد ترميمه.", "عماد جاسم الخفاجي", False),
+])
+def test_a_name_listed_after_bihudur_is_one_who_attended(sentence: str, name: str, attends: bool) -> None:
+    assert attending(sentence, sentence.index(name)) is attends

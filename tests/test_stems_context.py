@@ -12,7 +12,7 @@ from questions.context import Context, build_context, dateline_spans, drop_doubt
 from questions.model import Fact
 from questions.realize import date_removal
 from questions.normalize import tokens
-from questions.stems import body_forms, date_adjuncts, name_forms, not_when, stems_for, with_subject
+from questions.stems import without_open_quotation, body_forms, date_adjuncts, name_forms, not_when, stems_for, with_subject
 
 
 # --- stems_for -------------------------------------------------------------------------------------
@@ -663,3 +663,10 @@ def test_a_record_figure_is_never_asked_without_what_holds_the_record() -> None:
     ctx = context(t, [fact(t, "31%", "percentage", 31)])
     st = stems_for(ctx, 0)
     assert st is not None and (st.wh is None or "اعلي" in " ".join(tokens(st.wh)))
+
+
+def test_a_clause_ends_where_a_quotation_it_never_closes_begins() -> None:
+    text = 'قالت رند العبيدي إن الفريق سجل حتى الآن أكثر من 90 شهادة، "بعضها لأشخاص رحلوا.'
+    assert without_open_quotation(text, text.index("90")) == "قالت رند العبيدي إن الفريق سجل حتى الآن أكثر من 90 شهادة."
+    whole = 'قال الوزير إن المشروع "ليس مجرد ترميم" وإن كلفته بلغت 1.4 مليار دينار.'
+    assert without_open_quotation(whole, whole.index("1.4")) == whole

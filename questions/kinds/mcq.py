@@ -28,13 +28,6 @@ def wrong_options(ctx: Context, st: Stems, prompt: str, qkey: str) -> list[str]:
     return number_options(ctx, f, st.view, prompt, rng)
 
 
-def offered(ctx: Context, st: Stems) -> list[str]:
-    """The wrong options the fact's multiple-choice question offers (none when it has no stem)."""
-    if st.prompt is None:
-        return []
-    return wrong_options(ctx, st, st.prompt, _key(ctx, st, "mcq"))[:3]
-
-
 def _key(ctx: Context, st: Stems, kind: str) -> str:
     return key(ctx, kind, st.fid, st.source.text, str(st.source.start))
 

@@ -3,10 +3,9 @@ three with one figure changed («أيّ العبارات الآتية صحيحة
 written and one changed.
 
 A which-is-true question stands on its true statement's fact alone. The facts its false statements change
-may still be asked beside it, since none of them is shown as the article writes it: each false statement
-gives a figure the fact's own multiple-choice question offers, and the bank's choice (``questions.select``)
-keeps out any question that would show a changed fact's true figure or leave the changed one out of its
-options.
+may still be asked beside it as a typed answer or a true/false item, since none of them is shown as the
+article writes it; the bank's choice (``questions.select``) keeps out a question that shows a changed fact's
+true figure, and one offering options on it, which would tell on the false statement or be told on by it.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from dataclasses import replace
 from questions.build import key, shuffled
 from questions.context import Context
 from questions.kinds.base import Candidate, Kind
-from questions.kinds.mcq import offered, wrong_options
+from questions.kinds.mcq import wrong_options
 from questions.kinds.true_false import farthest_first
 from questions.model import Question
 from questions.options import content_words
@@ -43,11 +42,8 @@ def _usable(ctx: Context, st: Stems) -> str | None:
 
 def wrong_figures(ctx: Context, st: Stems, seed: str) -> list[str]:
     """Wrong figures for a false statement on the fact of ``st``, the farthest within half the figure again
-    first (see ``farthest_first``), and among those the ones its own multiple-choice question offers first:
-    asked beside the statement, that question then lists the changed figure among its options."""
-    own = offered(ctx, st)
-    others = [w for w in wrong_options(ctx, st, st.source.text, seed + st.fid) if w not in own]
-    return sorted(farthest_first(st, own + others), key=lambda w: w not in own)
+    first (see ``farthest_first``)."""
+    return farthest_first(st, wrong_options(ctx, st, st.source.text, seed + st.fid))
 
 
 def _false_version(ctx: Context, st: Stems, seed: str) -> tuple[str, str] | None:
