@@ -249,6 +249,12 @@ def subject_missing(text: str) -> bool:
     if len(words) < 2:
         return False
     first, second = words[0], words[1]
+    if second.bare in ("اليوم", "امس") and len(words) > 2 and is_verb(first):
+        # «انطلق اليوم العام الدراسي ...»: the day the news is told stands between the verb and its subject
+        words = [first, *words[2:]]
+        second = words[1]
+        if second.bare.startswith("ال"):
+            return False  # a definite noun after the day is who or what did it («العام الدراسي»)
     if drop_conj(first) in ("كان", "كانت") and (second.bare == "قد" or second.bare in lists.folded("generation/elatives")):
         return True  # «كانت الأدنى في دائرة بيروت الأولى»: the lowest of what?
     if _holds_without_holder(first, second):
@@ -359,7 +365,7 @@ def stops_before_its_predicate(text: str, name: str = "") -> bool:
 
 
 # «شهري يوليو وأغسطس», «بين سيئون وتريم», no comma between
-_PAIRED = re.compile(r"(?<!\S)(\S{3,}ي|بين)\s+([^\s،,.؛:]+)\s+و\S")
+_PAIRED = re.compile(r"(?<!\S)(\S{3,}(?:ي|تا)|بين)\s+([^\s،,.؛:]+)\s+و\S")
 DUAL_FEMININE_LETTERS = 5  # «ولايتي», «مديريتي»: a feminine noun's dual before what it owns, at least this long
 
 
@@ -371,8 +377,8 @@ def _dual_construct(word: str) -> bool:
     for w in (bare, bare[1:] if bare[:1] in "وفبل" else bare):
         if w.startswith("ال"):
             return False  # «التي», «الدولي»: a relative or an adjective
-        if w.endswith("تي") and len(w) >= DUAL_FEMININE_LETTERS or w in lists.folded("generation/dual_constructs"):
-            return True
+        if w.endswith(("تي", "تا")) and len(w) >= DUAL_FEMININE_LETTERS or w in lists.folded("generation/dual_constructs"):
+            return True  # «ولايتي تندوف», «تلتها ولايتا تندوف»
     return False
 
 

@@ -199,6 +199,7 @@ def test_a_clause_of_result_or_a_dual_left_of_anna_is_a_fragment(text: str, frag
     ("يعد تلسكوب القطامية، الذي يبلغ قطر مرآته 1.88 متر", "", True),  # what the telescope is went
     ("في قضاء القرنة، قال حسين جبار", "حسين جبار", True),  # what he said went
     ("في قضاء القرنة، قال حسين جبار", "", True),
+    ("في حي عصيفرة، تروي فاطمة محمد", "فاطمة محمد", True),  # what she recounts went
     ("انتقد الأمين العام المساعد للاتحاد العام التونسي للشغل، سامي العياري", "سامي العياري", True),
     ("انتقد الأمين العام المساعد للاتحاد قرار الحكومة", "", False),
     ("قال الوزير إن الحكومة ستدعم المزارعين", "", False),
@@ -219,6 +220,7 @@ def test_a_statement_stopping_before_its_predicate(text: str, name: str, cut: bo
     ("جرت الجلسة يومي 11", "جرت الجلسة يومي 11 و12 جويلية.", True),
     ("جرت الجلسة يومي 11 و12 جويلية", "جرت الجلسة يومي 11 و12 جويلية.", False),
     ("انقطع الطريق الرابط بين سيئون", "انقطع الطريق الرابط بين سيئون وتريم في ثلاثة مواقع.", True),
+    ("تلتها ولايتا تندوف", "سجلت إليزي أعلى نسبة، تلتها ولايتا تندوف وتيسمسيلت.", True),  # the nominative dual
     ("انقطع الطريق الرابط بين سيئون وتريم", "انقطع الطريق الرابط بين سيئون وتريم في ثلاثة مواقع.", False),
     ("يمتد السور حتى جيبوتي شرقاً", "يمتد السور حتى جيبوتي شرقاً، ويمر في موريتانيا.", False),  # a comma, not a pair
     ("لم تتجاوز حصتها 11% من إجمالي الصادرات", "لم تتجاوز حصتها 11% من إجمالي الصادرات والواردات.", False),
@@ -280,6 +282,11 @@ def test_a_text_stopping_before_the_second_of_two_joined_words(text: str, senten
 ])
 def test_a_statement_that_only_reacts_to_the_news(text: str, reacts: bool) -> None:
     assert only_reacts(text) is reacts
+
+
+def test_the_day_between_a_verb_and_its_subject_leaves_the_subject_there() -> None:
+    assert not subject_missing("انطلق اليوم العام الدراسي في المدارس الرسمية.")
+    assert subject_missing("قضت اليوم بالسجن المشدد عشر سنوات.")
 
 
 def test_a_figure_after_the_verbs_complement_is_its_subject() -> None:
