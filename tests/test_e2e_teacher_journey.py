@@ -190,12 +190,13 @@ def test_a_first_teacher_builds_a_class_quiz_from_a_saved_page_and_reads_the_res
     assert page.evaluate("window.__sameDocument") is True  # no page load happened while reviewing
     visits.check(page)
 
-    # A quiz of multiple-choice and true/false questions, for the class, published.
+    # A quiz of the questions answered by picking (multiple choice, which statement, true/false), for the
+    # class, published.
     page.get_by_role("link", name="كوّن اختبارًا").click()
     visits.check(page)
     page.fill("#title", "اختبار الحملة")
     page.select_option("#layout", "all_on_one")
-    for kind, n in (("اختيار من متعدد", 4), ("صح أو خطأ", 2)):
+    for kind, n in (("اختيار من متعدد", 4), ("صحة العبارات", 1), ("صح أو خطأ", 2)):
         boxes = page.locator(".pick-list li", has_text=kind).locator("input[type=checkbox]")
         for i in range(min(n, boxes.count())):
             boxes.nth(i).check()
