@@ -57,6 +57,15 @@ def a_year(f: Fact) -> bool:
         not _counted_noun(f) and f.text.strip().isdigit()
 
 
+SCALES = (10, 20, 100)  # what marks are given out of
+
+
+def out_of(f: Fact, before: list[str]) -> bool:
+    """True for the scale of a mark («بمعدل 19,8 من 20»): a round figure right after «من» and another figure."""
+    return f.value in SCALES and before[-1:] == ["من"] and len(before) > 1 and \
+        bool(re.fullmatch(r"[\d٠-٩]+(?:[.,٫][\d٠-٩]+)?", before[-2]))
+
+
 def _counted_noun(f: Fact) -> str:
     """The noun a figure counts, folded: its unit, or the last word of its text («ست ساعات» -> «ساعات»)."""
     return fold(f.unit or (f.text.split()[-1] if len(f.text.split()) > 1 else ""))
@@ -196,7 +205,9 @@ def number_trivia(ctx: Context, fi: int) -> str | None:
             _part_of_a_time(ctx.text, f) or _second_of_two_years(ctx.text, f):
         return "part"  # «العام الدراسي 2025/2026», «من 5 إلى 16 نوفمبر», «بين 49 و52», «و7 دقائق و48 ثانية»
     if a_year(f):
-        return "year"  # «تشريعيات 2021»: a year read as a count, with options no year could have
+        return "year"
+    if out_of(f, before):
+        return "scale"  # «بمعدل 19,8 من 20»: the scale a mark is given on, not the news  # «تشريعيات 2021»: a year read as a count, with options no year could have
     if _converted(ctx, fi):
         return "equivalent"  # «150 مليون ريال (40 مليون دولار)»: the same amount in another currency
     if _days_of_an_occasion(ctx, fi):

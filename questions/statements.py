@@ -26,6 +26,7 @@ from questions.tails import present_verb
 MAX_STATEMENT_WORDS = 26
 _NUMBER = re.compile(r"[\d٠-٩]+(?:[.,،٫٬ر][\d٠-٩]+)*[%٪]?")
 MIN_STATEMENT_WORDS = 5
+_DECIMAL_COMMA = re.compile(r"[\d٠-٩],[\d٠-٩]{1,2}(?![\d٠-٩])")  # «135,6», never «1,400»
 
 
 def _lead(claim: str) -> int:
@@ -127,7 +128,10 @@ def false_statement(ctx: Context, st: Stems, wrong: str) -> str | None:
         if m is None or figure is None:
             return None
         sign = m.group(0)[-1] if m.group(0)[-1] in "%٪" else ""
-        rep = surface[:m.start()] + re.sub(r"[%٪]", "", figure.group(0)) + sign + surface[m.end():]
+        written = re.sub(r"[%٪]", "", figure.group(0))
+        if _DECIMAL_COMMA.search(m.group(0)):
+            written = written.replace(".", ",")  # «135,6»: the changed figure written as the article writes it
+        rep = surface[:m.start()] + written + sign + surface[m.end():]
     before = true[:a]
     if ctx.entity_of(st.fact) is not None:
         if re.search(r"(?:^|\s)ل$", before) and rep.startswith("ال"):

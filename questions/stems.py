@@ -655,10 +655,26 @@ def _name_runs_on(ctx: Context, f: Fact) -> bool:
 
 def number_forms(view: NumberView) -> tuple[str, ...]:
     """Other ways a student writes a figure, for display and exports (grading reads numbers by value
-    anyway): the digits alone, «35 بالمئة» for «35%», the digits for «هدفين», the whole figure for «415 مليون»."""
+    anyway): the digits alone, «35 بالمئة» for «35%», the digits for «هدفين», the whole figure for «415 مليون»,
+    a decimal point or comma («78.1», «78,1»)."""
     if view.spelled:
         digits = format_number(view.value, 0)
         return (digits, f"{digits}%", f"{digits} بالمئة") if view.percent else (digits,)
+    forms = _digit_forms(view)
+    digits = format_number(view.value, view.decimals)
+    if view.decimals and "." in digits:
+        # «78,1», «31,4 مليون», «12,5»: the decimal comma many articles and students write
+        comma = digits.replace(".", ",")
+        forms += tuple(f.replace(digits, comma) for f in forms if digits in f)
+        if view.scale:
+            forms += (f"{comma} {view.scale}",)
+        elif not view.percent:
+            forms += (digits, comma)
+    return tuple(dict.fromkeys(f for f in forms if f != view.answer))
+
+
+def _digit_forms(view: NumberView) -> tuple[str, ...]:
+    """The forms of a figure in digits (see ``number_forms``)."""
     digits = format_number(view.value, view.decimals)
     if view.percent:
         return (digits, f"{digits} بالمئة", f"{digits} في المئة")

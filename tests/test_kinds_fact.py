@@ -393,3 +393,12 @@ def test_a_statement_keeps_the_inna_its_accusative_subject_needs() -> None:
     dropped = "فإن عدد الأجهزة بلغ 68 ألفاً"
     assert dropped[_lead(dropped):] == "عدد الأجهزة بلغ 68 ألفاً"
 
+
+
+def test_a_changed_figure_keeps_the_articles_decimal_comma() -> None:
+    t = "ارتفع إجمالي الأصول إلى 135,6 مليار دينار في نهاية العام.\n"
+    ctx = context(t, [fact(t, "135,6 مليار دينار", "number", 135.6e9, unit="دينار")])
+    st = stems_for(ctx, 0)
+    assert st is not None
+    made = false_statement(ctx, st, "98.7 مليار")
+    assert made is not None and "98,7" in made and "98.7" not in made

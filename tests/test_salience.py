@@ -671,3 +671,10 @@ def test_an_ordinary_citizen_in_the_story_is_a_minor_role() -> None:
 ])
 def test_a_name_listed_after_bihudur_is_one_who_attended(sentence: str, name: str, attends: bool) -> None:
     assert attending(sentence, sentence.index(name)) is attends
+
+
+def test_the_scale_a_mark_is_given_on_is_trivia() -> None:
+    t = "عاد أعلى معدل وطني، وقدره 19,78 من 20، إلى تلميذة بمدينة مراكش.\n"
+    ctx = context(t, [fact(t, "19,78", "number", 19.78), fact(t, "20", "number", 20)])
+    weights = weigh(ctx)
+    assert weights[1].trivia == "scale" and weights[0].trivia is None

@@ -670,3 +670,12 @@ def test_a_clause_ends_where_a_quotation_it_never_closes_begins() -> None:
     assert without_open_quotation(text, text.index("90")) == "قالت رند العبيدي إن الفريق سجل حتى الآن أكثر من 90 شهادة."
     whole = 'قال الوزير إن المشروع "ليس مجرد ترميم" وإن كلفته بلغت 1.4 مليار دينار.'
     assert without_open_quotation(whole, whole.index("1.4")) == whole
+
+
+def test_a_decimal_figure_is_accepted_with_a_point_or_a_comma() -> None:
+    t = "بلغت نسبة النجاح 78,1 في المائة هذا العام.\n"
+    st = stems_for(context(t, [fact(t, "78,1 في المائة", "percentage", 78.1)]), 0)
+    assert st is not None and {"78.1", "78,1"} <= set(st.accepted)
+    t2 = "بلغ عدد الركاب 31,4 مليون راكب.\n"
+    st2 = stems_for(context(t2, [fact(t2, "31,4 مليون راكب", "number", 31.4e6, unit="راكب")]), 0)
+    assert st2 is not None and "31,4 مليون" in st2.accepted
