@@ -234,7 +234,7 @@ def a_form_of(bare: str, verbs: frozenset[str]) -> bool:
 _BY_HOW_MUCH = frozenset(("بنسبه", "بمقدار", "بنحو", "بحوالي", "بقيمه"))
 
 
-def _masdar_shaped(bare: str) -> bool:
+def _tafil_shaped(bare: str) -> bool:
     """A verbal noun of the shape تفعيل: «توزيع», «تنفيذ», «تعميق»."""
     return len(bare) == 5 and bare[0] == "ت" and bare[3] == "ي"
 
@@ -267,7 +267,7 @@ def subject_missing(text: str) -> bool:
     if not is_verb(first) and drop_conj(first) not in lists.folded("generation/copulas"):
         return False
     if second.bare[:1] == "ب" and len(second.bare) >= 4 and is_verb(first) and \
-            (_masdar_shaped(second.bare[1:]) or second.bare[1:] in lists.folded("generation/masdar_starts")):
+            (_tafil_shaped(second.bare[1:]) or second.bare[1:] in lists.folded("generation/masdar_starts")):
         return True  # «قضت بوضع متهم ثانٍ بالأشغال المؤقتة»: the court went with the clause before
     if second.bare in lists.folded("generation/realize_prepositions") and _figure_as_subject(words[2:]):
         return False  # «شارك في الأعمال نحو _____ حرفياً»: the count after the verb's complement is who took part
@@ -340,7 +340,8 @@ def stops_before_its_predicate(text: str, name: str = "") -> bool:
     saying or reacting verb and its subject alone: «كان أبو عمر الجندلي، البالغ من العمر 58 عاماً»,
     «يعد تلسكوب القطامية، الذي يبلغ قطر مرآته 1.88 متر», «في قضاء القرنة، قال حسين جبار», «انتقد
     الأمين العام المساعد للاتحاد، سامي العياري»: what they were said to be, said or criticised was cut."""
-    segments = [seg.split() for seg in re.split(r"[،,]", text.strip(" .؟")) if seg.split()]
+    pieces = re.split(r"[،,]", text.strip(" .؟"))
+    segments = [seg.split() for seg in pieces if seg.split()]
     named = False
     while len(segments) > 1:
         first = fold(segments[-1][0]).strip("«»()")
@@ -359,7 +360,7 @@ def stops_before_its_predicate(text: str, name: str = "") -> bool:
         return linking or saying or verb in lists.folded("generation/reaction_verbs")
     said = any(w in lists.folded("generation/predicate_particles") for w in clause) or \
         any(c in segments[-1][-1] for c in "«:\"")
-    described = len(segments) < len(re.split(r"[،,]", text.strip(" .؟")))
+    described = len(segments) < len(pieces)
     figure = any(re.search(r"[\d٠-٩]", w) for w in clause)
     return (linking and described and not figure or saying) and not said and len(clause) - 1 <= SUBJECT_ALONE_WORDS
 

@@ -205,9 +205,9 @@ def number_trivia(ctx: Context, fi: int) -> str | None:
             _part_of_a_time(ctx.text, f) or _second_of_two_years(ctx.text, f):
         return "part"  # «العام الدراسي 2025/2026», «من 5 إلى 16 نوفمبر», «بين 49 و52», «و7 دقائق و48 ثانية»
     if a_year(f):
-        return "year"
+        return "year"  # «تشريعيات 2021»: a year read as a count, with options no year could have
     if out_of(f, before):
-        return "scale"  # «بمعدل 19,8 من 20»: the scale a mark is given on, not the news  # «تشريعيات 2021»: a year read as a count, with options no year could have
+        return "scale"  # «بمعدل 19,8 من 20»: the scale a mark is given on, not the news
     if _converted(ctx, fi):
         return "equivalent"  # «150 مليون ريال (40 مليون دولار)»: the same amount in another currency
     if _days_of_an_occasion(ctx, fi):

@@ -17,7 +17,7 @@ from questions import lists
 from questions.arabic import glued_conjunction
 from questions.clauses import split_clauses
 from questions.completeness import opens_what_was_said
-from questions.context import NAME_TYPES, Context, Entity, fact_id
+from questions.context import NAME_TYPES, Context, Entity, dateline_spans, fact_id
 from questions.figure_trivia import (a_match_statistic, after_a_name, after_the_leader, date_trivia,
                                      in_a_run_of_figures, in_quote, next_step, number_trivia)
 from questions.model import Fact
@@ -250,7 +250,6 @@ def _person_trivia(ctx: Context, f: Fact, e: Entity) -> str | None:
 NAMED_AFTER_REACH = 3  # words between a venue or a competition and the name it bears («المجمع الرياضي الأمير»)
 
 
-_DATELINE = re.compile(r"^\s*(?:\S+\s+){0,3}?\S+\s+[-–—]\s+")
 ADJUNCT_WORDS = 10  # words a fronted place or time may take before the scene's verb («في ساحة الاستقبال ...، جلست»)
 
 
@@ -258,7 +257,8 @@ def sets_a_scene(sentence: str) -> bool:
     """True for a sentence opening on a verb of posture, or on one right after a fronted place or time: a
     feature's scene («يقف عبد الرحمن سيف منذ ساعات الفجر ...», «في ساحة الاستقبال المؤقتة، جلست آمنة
     إبراهيم ...»), not «وقف إطلاق النار»."""
-    sentence = _DATELINE.sub("", sentence, count=1)  # «تعز - يقف ...»
+    opening = [b for a, b in dateline_spans(sentence) if a == 0]
+    sentence = sentence[opening[0]:] if opening else sentence  # «تعز - يقف ...»
     pieces = [p.split() for p in re.split(r"[،,]", sentence) if p.split()]
     openings = pieces[:1] + (pieces[1:2] if pieces and len(pieces[0]) <= ADJUNCT_WORDS else [])
     verbs = lists.folded("generation/scene_verbs")

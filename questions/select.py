@@ -29,7 +29,7 @@ from questions.leaks import shown as shown_texts
 from questions.context import NAME_TYPES
 from questions.model import Question
 from questions.normalize import tokens
-from questions.options import content_words, token_key
+from questions.options import content_words
 
 WORDS_PER_QUESTION = 45
 MIN_QUESTIONS = 8

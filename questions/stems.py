@@ -539,7 +539,6 @@ def _drops_its_elative(before: str, question: str) -> bool:
 
 
 _PERCENT_WORDS = frozenset(("بالمائه", "بالمئه", "المائه", "المئه", "في", "%", "٪"))
-_SET_AGAINST = re.compile(r"(?:^|[\s،,])(?:مقابل|بالمقارنة مع|مقارنة ب|مقارنة مع)")
 
 
 def _set_against_another(ctx: Context, fi: int, question: str) -> bool:
@@ -554,11 +553,11 @@ def _set_against_another(ctx: Context, fi: int, question: str) -> bool:
     text, at = sent.text, sent.start
     for g in others:
         if g.start >= f.end:  # «5.2 بالمائة خلال شهر مارس، مقابل 6.8»: what tells it sits before «مقابل»
-            between = text[f.end - at:g.start - at]
-            found = _SET_AGAINST.search(between)
+            between = fold(text[f.end - at:g.start - at])
+            found = _AGAINST.search(between)
             told = between[:found.start()] if found else ""
         else:  # «6.8 بالمائة قبل عام، مقابل 5.2 بالمائة في مارس»: what tells it follows it
-            found = _SET_AGAINST.search(text[g.end - at:f.start - at])
+            found = _AGAINST.search(fold(text[g.end - at:f.start - at]))
             told = re.split(r"[،,.؛]", text[f.end - at:])[0]
         if found is None:
             continue

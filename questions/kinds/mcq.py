@@ -28,10 +28,6 @@ def wrong_options(ctx: Context, st: Stems, prompt: str, qkey: str) -> list[str]:
     return number_options(ctx, f, st.view, prompt, rng)
 
 
-def _key(ctx: Context, st: Stems, kind: str) -> str:
-    return key(ctx, kind, st.fid, st.source.text, str(st.source.start))
-
-
 def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
     """A multiple-choice question about the fact of ``st``, or None without three good wrong options."""
     prompt = st.prompt
@@ -44,7 +40,7 @@ def choice_question(ctx: Context, st: Stems, kind: str, prompt: str, salience: f
                     quality: float) -> Candidate | None:
     """A question of ``kind`` asking ``prompt`` with the fact's answer among three wrong options, or None
     without three good ones."""
-    k = _key(ctx, st, kind)
+    k = key(ctx, kind, st.fid, st.source.text, str(st.source.start))
     wrong = wrong_options(ctx, st, prompt, k)
     if len(wrong) < 3:
         return None

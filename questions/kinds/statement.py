@@ -40,12 +40,6 @@ def _usable(ctx: Context, st: Stems) -> str | None:
     return text
 
 
-def wrong_figures(ctx: Context, st: Stems, seed: str) -> list[str]:
-    """Wrong figures for a false statement on the fact of ``st``, the farthest within half the figure again
-    first (see ``farthest_first``)."""
-    return farthest_first(st, wrong_options(ctx, st, st.source.text, seed + st.fid))
-
-
 def _false_version(ctx: Context, st: Stems, seed: str) -> tuple[str, str] | None:
     """The fact's statement made false, and the figure it gives instead of the article's."""
     if not swap_reads_well(st):
@@ -56,7 +50,7 @@ def _false_version(ctx: Context, st: Stems, seed: str) -> tuple[str, str] | None
         # false statements moved a figure.
         return None
     # the farthest wrong figure within half the figure again: «تقارب 13%» for «تقارب 12%» is a quibble
-    for wrong in wrong_figures(ctx, st, seed):
+    for wrong in farthest_first(st, wrong_options(ctx, st, st.source.text, seed + st.fid)):
         made = false_statement(ctx, st, wrong)
         if made is not None:
             return (made, wrong) if len(made.split()) <= MAX_WORDS else None
