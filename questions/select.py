@@ -99,14 +99,17 @@ def as_written(statements: Question) -> tuple[str, ...]:
 
 def settles(other: Question, statements: Candidate) -> bool:
     """True when ``other`` and the false statements of ``statements`` (a which-is-true question) tell on
-    each other: ``other`` shows a figure a statement changed as the article writes it, or offers options on
+    each other: ``other`` shows a figure a statement changed as the article writes it, offers options on
     that fact (options leaving out the changed figure show that statement false, and options listing it lose
-    that option to a student who has found the true statement)."""
-    for fact, true, _ in statements.swapped:
+    that option to a student who has found the true statement), or is a true/false item making the same
+    false statement."""
+    for fact, true, wrong in statements.swapped:
         if any(shows_answer(t, true) for t in shown_texts(other)):
             return True
         if other.fact == fact and shape(other) == "choice":
             return True
+        if other.fact == fact and other.kind == "true_false" and shows_answer(other.prompt, wrong):
+            return True  # the same false statement twice on a page: the second rules itself out
     return False
 
 
@@ -276,6 +279,13 @@ def recalls_a_place_or_body(c: Candidate) -> bool:
     return recalls_a_name(c) and c.question.fact_type != "person"
 
 
+def types_a_persons_name(c: Candidate) -> bool:
+    """True for a question whose answer is a person's name to write from memory (a gap or a wh-question).
+    Blind readers kept one in three: a routine speaker, an interviewee of a feature, part of a name
+    («سيد» of «سيد علي زروقي»). A person's part in the news is asked with options or as a statement."""
+    return c.question.fact_type == "person" and c.question.kind in ("cloze", "wh")
+
+
 def _uses_up_several(c: Candidate) -> bool:
     """True for a question that stands on more than a change's two values, or shows several sentences
     (a which-statement question rules out every question that says one of its statements again)."""
@@ -289,11 +299,13 @@ def _choose(groups: list[list[Candidate]], size: int, title: str) -> list[Questi
     kinds: Counter[str] = Counter()
     used: set[str] = set()
 
-    def take(group: list[Candidate], only_comprehension: bool, per_sentence: int = 1, fill: bool = False) -> None:
+    def take(group: list[Candidate], only_comprehension: bool, per_sentence: int = 1, fill: bool = False,
+             typed_names: bool = False) -> None:
         for c in group:
             if only_comprehension and c.question.kind not in comprehension:
                 continue
-            if not fill and (recalls_a_name(c) or leans_back(c.question.prompt)) or recalls_a_place_or_body(c):
+            if not fill and (recalls_a_name(c) or leans_back(c.question.prompt)) or recalls_a_place_or_body(c) \
+                    or types_a_persons_name(c) and not typed_names:
                 continue
             # Every fact a question stands on or shows is its own: a which-statement question's
             # swapped facts or a change's two values, asked again elsewhere, would settle one another.
@@ -327,6 +339,11 @@ def _choose(groups: list[list[Candidate]], size: int, title: str) -> list[Questi
             break
         if g[0].facts[0] not in used:
             take(g, only_comprehension=False, fill=True)
+    for g in groups:  # ... and a person's name to write before holding fewer than that
+        if len(chosen) >= min(size, FILL_FLOOR):
+            break
+        if g[0].facts[0] not in used:
+            take(g, only_comprehension=False, fill=True, typed_names=True)
     out = []
     for c, group in zip(chosen, chosen_group):
         alternates = tuple(replace(a.question, salience=c.salience) for a in group

@@ -12,7 +12,7 @@ from questions.kinds.base import Candidate
 from questions.leaks import Leak, find_leaks, leak_free, reveals, secrets, shown, title_reveals
 from questions.model import FALSE_LABEL, TRUE_LABEL, Question, Source
 from questions.completeness import leans_back
-from questions.select import (MAX_ALTERNATES, as_written, settles, MAX_SHARE_OF_ONE_KIND, MAX_TRUE_FALSE, bank_size, complements, restates,
+from questions.select import (FILL_FLOOR, MAX_ALTERNATES, as_written, settles, MAX_SHARE_OF_ONE_KIND, MAX_TRUE_FALSE, bank_size, complements, restates,
                               restates_title, select)
 
 WIN = Question(key="win", kind="mcq", fact_type="person", prompt="من فاز بالانتخابات الرئاسية في هندوراس؟",
@@ -122,9 +122,11 @@ TOPICS = ["الزراعة", "الصناعة", "التجارة", "السياحة"
 
 
 def cand(i: int, kind: str = "mcq", fact: str = "", salience: float = 0.5, quality: float = 0.8,
-         sentence: str = "", prompt: str = "", fact_type: str = "person") -> Candidate:
+         sentence: str = "", prompt: str = "", fact_type: str = "") -> Candidate:
     """A candidate about fact ``i`` (a capital's name, recalled as a person's is: a place's or a body's is never
-    recalled), with a prompt and a sentence of its own unless given."""
+    recalled, and a person's never typed, so a typed one stands for a date), with a prompt and a sentence of
+    its own unless given."""
+    fact_type = fact_type or ("date" if kind in ("cloze", "wh") else "person")
     q = Question(key=f"{kind}-{i}-{prompt[:6]}", kind=kind, fact_type=fact_type,
                  prompt=prompt or f"أي عاصمة احتضنت مؤتمر {TOPICS[i]}؟", answer=CITIES[i],
                  choices=(CITIES[i], "أ", "ب", "ج") if kind != "cloze" else (),
@@ -143,10 +145,17 @@ def test_a_places_or_a_bodys_name_is_never_recalled_even_to_fill_a_bank() -> Non
     assert sorted(q.key for q in bank) == ["mcq-2-", "true_false-3-"]
 
 
+def test_a_persons_name_is_typed_from_memory_only_in_a_thin_bank() -> None:
+    typed = [cand(0, "cloze", fact_type="person"), cand(1, "wh", fact_type="person")]
+    picked = [cand(i, fact_type="person") for i in range(2, 2 + FILL_FLOOR)]
+    assert sorted(q.key for q in select([*typed, *picked], 8)) == sorted(c.question.key for c in picked)
+    assert sorted(q.key for q in select([*typed, picked[0]], 8)) == ["cloze-0-", "mcq-2-", "wh-1-"]
+
+
 def test_one_question_per_fact_with_its_other_realizations_as_alternates() -> None:
-    group = [cand(0, "mcq", quality=0.9, salience=0.6), cand(0, "cloze", quality=0.6, salience=0.4),
+    group = [cand(0, "mcq", quality=0.9, salience=0.6, fact_type="date"), cand(0, "cloze", quality=0.6, salience=0.4),
              cand(0, "wh", quality=0.6, salience=0.5)]
-    bank = select([*group, cand(1)], 8)
+    bank = select([*group, cand(1, fact_type="date")], 8)
     assert [q.key for q in bank] == ["mcq-0-", "mcq-1-"]
     first = bank[0]
     assert [a.kind for a in first.alternates] == ["wh", "cloze"]  # best first
@@ -216,7 +225,7 @@ def test_the_bank_is_sorted_by_salience() -> None:
 
 def test_a_fact_whose_answer_other_questions_show_ranks_lower() -> None:
     shows_cairo = [cand(i, "wh", prompt=f"ماذا احتضنت القاهرة في مؤتمر {TOPICS[i]}؟") for i in (1, 2)]
-    groups = [cand(0, salience=0.5), cand(3, salience=0.5), *shows_cairo]
+    groups = [cand(0, salience=0.5, fact_type="date"), cand(3, salience=0.5, fact_type="date"), *shows_cairo]
     # Cairo and Rabat weigh alike, but two other prompts name Cairo: asking about Cairo would rule both out
     assert [q.answer for q in select(groups, 8)] == ["الرباط", "دمشق", "بغداد"]
 
@@ -225,7 +234,7 @@ def test_one_sentence_carries_one_copied_stem_until_the_bank_runs_short() -> Non
     sentence = "احتضنت القاهرة مؤتمر الزراعة الأسبوع الماضي، فيما تستقبل الرباط معرض السياحة الشهر المقبل."
     first = cand(0, "cloze", sentence=sentence, prompt="احتضنت _____ مؤتمر الزراعة الأسبوع الماضي.", salience=0.9)
     second = cand(3, "cloze", sentence=sentence, prompt="تستقبل _____ معرض السياحة الشهر المقبل.", salience=0.8)
-    others = [cand(i, salience=0.7) for i in (1, 2)]
+    others = [cand(i, salience=0.7, fact_type="date") for i in (1, 2)]
     # Room for all: the second clause of the sentence gets its question too, after the other sentences.
     assert [q.answer for q in select([first, second, *others], 8)] == ["القاهرة", "الرباط", "دمشق", "بغداد"]
     # A full bank keeps one copied stem per sentence.
@@ -295,6 +304,9 @@ def test_a_fact_a_false_statement_changed_is_asked_beside_it_only_when_neither_t
                        prompt="هل العبارة الآتية صحيحة بحسب المقال: بلغت تكلفة المشروع 45 مليون ريال؟")
     assert settles(shown_true.question, which)
     assert [q.key for q in select([which, shown_true], 8)] == ["which"]
+    same_false = _cost("true_false", (TRUE_LABEL, FALSE_LABEL),
+                       prompt="هل العبارة الآتية صحيحة بحسب المقال: بلغت تكلفة المشروع 60 مليون ريال؟")
+    assert settles(same_false.question, which)  # one false statement twice: the second rules itself out
 
 
 def test_only_the_statements_as_the_article_writes_them_are_restated_by_other_stems() -> None:
