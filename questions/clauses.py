@@ -165,7 +165,14 @@ def _adjunct_inside(sentence: str, words: list[Word], cut: tuple[int, str, int],
 def _leading_adjunct(words: list[Word], first_cut: int) -> bool:
     """True when the words before the first cut are a phrase without a verb that opens the sentence."""
     return first_cut > 0 and not any(is_verb(w) for w in words[:first_cut]) and \
-        words[0].bare in lists.folded("generation/lead_prepositions") and first_cut <= 8
+        (words[0].bare in lists.folded("generation/lead_prepositions") or _points_back(words[0])) and first_cut <= 8
+
+
+def _points_back(w: Word) -> bool:
+    """True for a preposition glued to a demonstrative («وبهذه التعيينات،», «وبذلك،», «ولهذا،»): a leading
+    phrase tying the sentence to the one before, which a question can do without."""
+    bare = w.bare.removeprefix("و")
+    return bare[:1] in ("ب", "ل") and bare[1:] in lists.folded("generation/demonstratives")
 
 
 def verb_shaped(w: Word) -> bool:
@@ -210,17 +217,40 @@ def _lead_connective(sentence: str, s: int, e: int) -> int:
     return 0
 
 
+def _says_on_its_own(sentence: str, clause: Clause) -> bool:
+    """True for a clause of manner that frames what was said with its own subject («، مشيرا إلى أن احتياطيات
+    الحقل تقدر بنحو 15 تريليون قدم مكعب»): once the frame goes, it needs nothing of the clauses before it."""
+    words = sentence[clause.start:clause.end].lstrip(" ،,").split()
+    if not words or fold(words[0]).strip(_PUNCT) not in lists.folded("generation/manner_participles"):
+        return False
+    start = clause.start + len(sentence[clause.start:clause.end]) - len(sentence[clause.start:clause.end].lstrip(" ،,"))
+    frame = _reporting_frame(sentence, start, clause.end)
+    return frame > 0 and not any(_carries_a_pronoun(w) for w in sentence[start + frame:clause.end].split())
+
+
+def _carries_a_pronoun(word: str) -> bool:
+    """True for a word ending on a third person's pronoun («معه»، «لتطويرها»، «أبناءهم»), which stands for
+    someone of the clause before; not «المياه» or «وجه», whose «ه» is their own."""
+    w = strip_diacritics(word).strip(_PUNCT)
+    return w.endswith(("ه", "ها", "هم", "هما")) and not w.startswith(("ال", "وال", "بال", "لل")) and \
+        fold(w) not in lists.folded("generation/own_final_ha")
+
+
 def _reporting_frame(sentence: str, s: int, e: int) -> int:
-    """How many characters a subjectless «أضافت أن» / «وبيّن أن» / «ولفت إلى أن» takes at the start of [s, e): what was said
-    stands on its own («الوزارة تعمل على ...»), the unnamed speaker does not."""
+    """How many characters a subjectless «أضافت أن» / «وبيّن أن» / «ولفت إلى أن» / «موضحا أنه جرى» takes at the
+    start of [s, e): what was said stands on its own («الوزارة تعمل على ...»), the unnamed speaker does not."""
     words = sentence[s:e].split()
     if len(words) < 4:
         return 0
     verb = fold(words[0]).strip(_PUNCT).removeprefix("و")
     that = 2 if fold(words[1]) == "الي" else 1  # «أشار إلى أن», «لفت إلى أن»
-    if verb not in lists.folded("generation/announcing_verbs") or len(words) < that + 3 or \
-            fold(words[that]) != "ان":
-        return 0  # not a frame, or «أنه»، «أنها»: a pronoun subject the rest leans on
+    frames = lists.folded("generation/announcing_verbs") | lists.folded("generation/manner_participles")
+    if verb not in frames or len(words) < that + 3:
+        return 0  # not a frame
+    if fold(words[that]) == "انه" and fold(words[that + 1]) in lists.folded("generation/impersonal_verbs"):
+        pass  # «موضحا أنه جرى الاتفاق ...»: «أنه» stands for no one, «جرى الاتفاق» says it all
+    elif fold(words[that]) != "ان":
+        return 0  # «أنه»، «أنها» before anything else: a pronoun subject the rest leans on
     piece = sentence[s:e]
     at = 0
     for w in words[:that + 1]:
@@ -332,7 +362,7 @@ def stem_span(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     if c.role == "attribution":
         return None
     head = k
-    while head > 0 and clauses[head].role in ("dependent", "attribution"):
+    while head > 0 and clauses[head].role in ("dependent", "attribution") and not _says_on_its_own(sentence, clauses[head]):
         head -= 1
     if clauses[head].role == "adjunct" and head == k and k + 1 < len(clauses):
         last = k + 1  # the fact sits in the leading phrase: keep the clause it frames
@@ -422,7 +452,10 @@ def _asides(sentence: str, s: int, e: int, keep: tuple[int, int]) -> list[tuple[
         if b + 1 >= len(words) or _after_comma(words, b + 1):
             continue  # the phrase ends its clause: it is what the clause says, not an aside
         if any(w.bare in lists.folded("generation/subset_openers") for w in words[b + 1:b + 3]):
-            continue  # «، برصيد 34 ميدالية، منها 14 ذهبية»: what follows names part of it
+            # «، برصيد 34 ميدالية، منها 14 ذهبية»: what follows names part of it, so the aside goes only with
+            # it («درست 68 تعديلا، قبلت منها 23 تعديلا، أبرزها ...» ends at «تعديلا»), never alone
+            out.append((words[a].start + max(words[a].text.rfind(c) for c in _COMMAS), e))
+            continue
         if any(":" in w.text for w in inner) or glued_conjunction(words[b + 1].text) == "و":
             continue  # «، موزعين على أربع محافظات: العاصمة، والمحرق، ...»: an item of a list, not an aside
         first = words[a].start + max(words[a].text.rfind(c) for c in _COMMAS)
@@ -466,6 +499,9 @@ def _asides(sentence: str, s: int, e: int, keep: tuple[int, int]) -> list[tuple[
             if sentence[end - 1:end] in "،,":
                 end -= 1
             start = w.start
+            if i and words[i - 1].text.endswith(_COMMAS) and sentence[end:end + 1] in "،,":
+                # «أطلقت الهيئة، اليوم الثلاثاء، مساعدا»: set off by commas, the day goes with both
+                start, end = words[i - 1].end - 1, end + 1
             if prev == "اول" and w.bare == "امس" or prev in lists.folded("generation/time_participles"):
                 start = words[i - 1].start  # «أول أمس», «في جلسته المنعقدة اليوم»: the word before leans on it
                 if words[i - 2].text.endswith(("،", ",")) and sentence[end:end + 1] in "،,":

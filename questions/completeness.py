@@ -14,6 +14,7 @@ from questions.model import BLANK
 from questions.normalize import fold, strip_diacritics, tokens
 from questions.realize import Word, drop_conj, is_verb, words_of
 from questions.realize.words import explicit_subject
+from questions.tails import present_verb
 
 # What follows «أن»/«إن» must be a whole clause: a subject and what is said of it.
 MIN_WORDS_AFTER_THAT = 3
@@ -363,6 +364,23 @@ def stops_before_its_predicate(text: str, name: str = "") -> bool:
     described = len(segments) < len(pieces)
     figure = any(re.search(r"[\d٠-٩]", w) for w in clause)
     return (linking and described and not figure or saying) and not said and len(clause) - 1 <= SUBJECT_ALONE_WORDS
+
+
+def says_nothing_after_that(text: str) -> bool:
+    """True when what follows the last «أن» / «إن» of ``text`` is a subject and what describes it, set off
+    by a comma, with no verb and no figure: «أعلن الوزير أن مشروع "السلحفاة الكبرى" للغاز المسال، المشترك
+    مع السنغال» stops before what the project did."""
+    words = words_of(text)
+    particles = lists.folded("generation/predicate_particles") - {"كما"}
+    last = max((i for i, w in enumerate(words) if w.bare in particles), default=-1)
+    if last < 0:
+        return False
+    rest = words[last + 1:]
+    if not rest:
+        return True
+    if any(is_verb(w) or present_verb(w) or re.search(r"[\d٠-٩]", w.text) for w in rest):
+        return False
+    return any(w.text.endswith(("،", ",")) for w in rest[:-1])
 
 
 # «شهري يوليو وأغسطس», «بين سيئون وتريم», no comma between

@@ -277,13 +277,16 @@ def _part_of_a_time(text: str, f: Fact) -> bool:
         bool(_BEFORE_A_TIME_UNIT.match(text[f.start:f.end + 30]))
 
 
+_AGE_WORDS = {"العمر", "تبلغ", "يبلغ", "البالغ", "البالغه", "عمره", "عمرها"}  # folded: «وهي طالبة تبلغ 21 عاما»
+
+
 def _age_of_someone_in_passing(ctx: Context, f: Fact, before: list[str]) -> bool:
-    """True for the age of someone the story names in passing: «ويبلغ من العمر 41 عاماً», «فلان (41 عاماً)»
-    for a person named once or twice and not in the headline."""
+    """True for the age of someone the story names in passing: «ويبلغ من العمر 41 عاماً», «فلان (41 عاماً)»,
+    «وهي طالبة تبلغ 21 عاما» for a person named once or twice and not in the headline."""
     unit = fold(f.unit or (f.text.split()[-1] if len(f.text.split()) > 1 else ""))
     if not unit.startswith(("عام", "سن")):
         return False
-    if before[-1:] != ["العمر"] and ctx.text[max(0, f.start - 1):f.start] != "(":
+    if not set(before[-1:]) & _AGE_WORDS and ctx.text[max(0, f.start - 1):f.start] != "(":
         return False
     if before[-2:] == ["من", "العمر"]:
         return True  # «الهاجري، البالغ من العمر 23 عاماً، ...»: said in passing, even of the story's own athlete

@@ -15,7 +15,7 @@ from questions.answers import number_values
 from questions.arithmetic import follows
 from questions.arabic import glued_conjunction
 from questions.completeness import (drops_a_conjunct, half_a_pair, leans_back, only_reacts, opens_as_fragment, reports_speech,
-                                    says_something, stops_before_its_predicate)
+                                    says_nothing_after_that, says_something, stops_before_its_predicate)
 from questions.context import Context
 from questions.realize import is_verb, words_of
 from questions.normalize import fold
@@ -91,13 +91,26 @@ def true_statement(st: Stems) -> str | None:
         return None  # «عبر معبري أرقين»: the dual names two crossings, the statement one
     if only_reacts(text):
         return None  # «رحب رئيس فرع الاتحادية ... بالقرار»: a routine reaction, not the news
-    if stops_before_its_predicate(text, st.answer if st.fact.type in ("person", "place", "organization") else ""):
+    if inside_a_quotation(st.source.text, text):
+        return None  # «معتبرة أن موكلها "طبّق الإجراءات، وأن لجان الفرز هي التي تتحمل المسؤولية"»: a claim
+    if stops_before_its_predicate(text, st.answer if st.fact.type in ("person", "place", "organization") else "") or \
+            says_nothing_after_that(text):
         return None  # «كان أبو عمر الجندلي، البالغ من العمر 58 عاماً»: what he was doing went with the cut
     if opens_as_fragment(text) or leans_back(text):
         # «أضاف: "..."», «ألزمت المتهمين ...», «بحسب وزارة الصحة»: it leans on the sentence before, or only
         # says who reported it
         return None
     return text
+
+
+def inside_a_quotation(sentence: str, text: str) -> bool:
+    """True when ``text`` is read from inside a quotation of ``sentence``: someone's words, which a statement
+    without their speaker would give as the article's own."""
+    at = sentence.find(" ".join(text.split()[:3]))
+    if at < 0:
+        return False
+    before = sentence[:at]
+    return before.count("«") > before.count("»") or before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def quotes_someone(text: str) -> bool:

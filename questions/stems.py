@@ -272,9 +272,23 @@ def date_adjuncts(ctx: Context, fi: int) -> list[tuple[int, int]]:
         if j != fi and g.type == "date" and not _qualifies(ctx.text, f, g):  # «مقارنة بـ65.9% في العام الماضي»: it stays
             cut = date_removal(sent.text, g.start - sent.start, g.end - sent.start)
             before = fold(sent.text[:cut[0]]).split()[-1:] if cut is not None else []
-            if cut is not None and not (before and before[0].strip("،,") in lists.folded("generation/dangling_prepositions")):
+            if cut is not None and not (before and before[0].strip("،,") in lists.folded("generation/dangling_prepositions")) \
+                    and not completes_a_construct(sent.text, cut[0]):
                 out.append(cut)
     return out
+
+
+def completes_a_construct(sentence: str, start: int) -> bool:
+    """True when the date at ``start`` opens on a definite noun right after a bare one, whose genitive it
+    is («عدد حجاج موسم | العام الماضي», «مقارنة بموسم | العام الماضي»): cut out, it leaves «حجاج موسم»."""
+    before = sentence[:start].split()[-1:]
+    date = fold(sentence[start:]).split()[:1]
+    if not before or not date or not date[0].startswith("ال") or before[0].endswith(("،", ",", "ا", "ً")):
+        return False
+    word = words_of(before[0])[0]
+    bare = word.bare.removeprefix("و")
+    return not bare.startswith(("ال", "بال", "لل")) and not is_verb(word) and bare.isalpha() and \
+        bare not in lists.folded("generation/realize_prepositions")
 
 
 def other_tail(ctx: Context, fi: int, begin: int = 0, end: int | None = None,

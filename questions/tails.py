@@ -89,8 +89,9 @@ def _without_bare_phrase(sentence: str, after: int, cut: int) -> int:
     جمعت بينهما …»): left alone, «في المباراة» says nothing."""
     comma = max(sentence.rfind("،", after, cut), sentence.rfind(",", after, cut))
     rest = sentence[comma + 1:cut].split() if comma >= 0 else []
-    if rest and len(rest) <= BARE_PHRASE_WORDS and fold(rest[0]) in lists.folded("generation/realize_prepositions"):
-        return comma
+    if rest and len(rest) <= BARE_PHRASE_WORDS and (fold(rest[0]) in lists.folded("generation/realize_prepositions")
+                                                    or glued_conjunction(rest[0]) == "و"):
+        return comma  # «…، في المباراة | التي …», «…، ومعدل تضخم | في حدود 3.8 بالمائة»
     last = sentence[after:cut].split()[-2:]
     if len(last) == 2 and fold(last[0]) == "من" and not fold(last[1]).startswith("ال"):
         # «17 مليون متر مكعب من سعة | تبلغ 110 ملايين»: «من سعة» left alone says nothing

@@ -292,3 +292,17 @@ def test_the_day_between_a_verb_and_its_subject_leaves_the_subject_there() -> No
 def test_a_figure_after_the_verbs_complement_is_its_subject() -> None:
     assert not subject_missing("شارك في الأعمال نحو _____ حرفياً من أبناء المدينة.")
     assert subject_missing("بقيت دون توقعات الهيئة لهذا العام")  # what stayed below them went
+
+
+@pytest.mark.parametrize(("text", "cut"), [
+    ('أعلن وزير الطاقة، محمد ولد أحمدو، أن مشروع "السلحفاة الكبرى آحميم" للغاز الطبيعي المسال، المشترك مع السنغال', True),
+    ("قال الوزير إن المدرسة الجديدة، الأولى من نوعها في الولاية", True),
+    ("أعلن الوزير أن المشروع جاهز", False),  # a predicate without a verb, and no comma to cut at
+    ("أكد الوزير أن الاحتياطيات، التي اكتشفت عام 2018، تقدر بنحو 15 تريليون قدم مكعب", False),
+    ("قال إن الحكومة، كما وعدت، ستبني المدارس", False),
+    ("أوضح أن نسبة النجاح، وهي الأعلى، بلغت 85%", False),
+])
+def test_a_statement_stopping_after_the_subject_of_what_was_said_says_nothing(text: str, cut: bool) -> None:
+    from questions.completeness import says_nothing_after_that
+
+    assert says_nothing_after_that(text) is cut

@@ -402,3 +402,15 @@ def test_a_changed_figure_keeps_the_articles_decimal_comma() -> None:
     assert st is not None
     made = false_statement(ctx, st, "98.7 مليار")
     assert made is not None and "98,7" in made and "98.7" not in made
+
+
+@pytest.mark.parametrize(("text", "inside"), [
+    ("لجان الفرز والاستلام هي التي تتحمل مسؤولية المطابقة الفنية", True),
+    ("أكدت محامية المدير أن هيئة الدفاع ستطعن في الحكم بالاستئناف", False),
+])
+def test_a_statement_read_from_inside_someone_s_quotation_is_their_claim(text: str, inside: bool) -> None:
+    from questions.statements import inside_a_quotation
+
+    sentence = ("من جهتها، أكدت محامية المدير أن هيئة الدفاع ستطعن في الحكم بالاستئناف، معتبرة أن موكلها "
+                '"طبّق الإجراءات المعمول بها، وأن لجان الفرز والاستلام هي التي تتحمل مسؤولية المطابقة الفنية".')
+    assert inside_a_quotation(sentence, text) is inside

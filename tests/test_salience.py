@@ -631,6 +631,12 @@ def test_an_age_said_in_passing_is_trivia_even_for_the_headline_s_athlete() -> N
     assert _trivia(ctx, "23 عاماً") == "age"
 
 
+def test_the_age_of_someone_described_in_passing_is_trivia() -> None:
+    text = _LEAD + "وعلى مقربة منه، تقلّب رنا، وهي طالبة في الجامعة تبلغ 21 عاما، رواية مترجمة.\n"
+    ctx = context(text, [_person(text, "رنا"), fact(text, "21 عاما", "number", 21, unit="عام")])
+    assert _trivia(ctx, "21 عاما") == "age"
+
+
 def test_an_acquisition_s_share_is_no_match_statistic() -> None:
     text = _LEAD + "وأعلنت الشركة الاستحواذ على 40% من أسهم المصرف.\n"
     ctx = context(text, [fact(text, "40%", "percentage", 40.0)])

@@ -679,3 +679,17 @@ def test_a_decimal_figure_is_accepted_with_a_point_or_a_comma() -> None:
     t2 = "بلغ عدد الركاب 31,4 مليون راكب.\n"
     st2 = stems_for(context(t2, [fact(t2, "31,4 مليون راكب", "number", 31.4e6, unit="راكب")]), 0)
     assert st2 is not None and "31,4 مليون" in st2.accepted
+
+
+@pytest.mark.parametrize(("sentence", "date", "construct"), [
+    ("وبلغ إجمالي عدد حجاج موسم العام الماضي 1,673,230 حاجا", "العام", True),
+    ("مقارنة بموسم العام الماضي", "العام", True),
+    ("أعلن الوزير العام الماضي خطة جديدة", "العام", False),  # an adjunct of the verb's clause
+    ("ارتفع العام الماضي بنسبة 5%", "العام", False),
+    ("سجلت الشركة أرباحا العام الماضي", "العام", False),  # «أرباحًا» takes no genitive
+    ("نمو الاقتصاد في العام الماضي", "في", False),
+])
+def test_a_date_completing_a_bare_noun_is_no_adjunct_to_drop(sentence: str, date: str, construct: bool) -> None:
+    from questions.stems import completes_a_construct
+
+    assert completes_a_construct(sentence, sentence.index(date)) is construct

@@ -95,6 +95,13 @@ def test_a_bare_phrase_the_tail_was_about_goes_with_it() -> None:
     assert head(s, cut) == "حقق الوداد فوزا ثمينا على ضيفه نهضة بركان بهدفين مقابل هدف واحد"
 
 
+def test_a_bare_conjunct_the_tail_gave_a_figure_goes_with_it() -> None:
+    s = ("بُني القانون على سعر مرجعي لبرميل النفط قدره 60 دولارا، ونسبة نمو اقتصادي متوقعة بـ4.1 بالمائة، "
+         "ومعدل تضخم في حدود 3.8 بالمائة.")
+    cut = tail_cut(s, span(s, "4.1 بالمائة")[1], [span(s, "3.8 بالمائة")])
+    assert head(s, cut) == "بُني القانون على سعر مرجعي لبرميل النفط قدره 60 دولارا، ونسبة نمو اقتصادي متوقعة بـ4.1 بالمائة"
+
+
 def test_a_bare_from_phrase_the_tail_was_about_goes_with_it() -> None:
     s = "ولا يتجاوز مخزون سد الوحدة 17 مليون متر مكعب من سعة تبلغ 110 ملايين متر مكعب."
     cut = tail_cut(s, span(s, "17 مليون")[1], [span(s, "110 ملايين")])
