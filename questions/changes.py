@@ -125,6 +125,9 @@ def _worded(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:
     at = next((i for i, w in enumerate(words) if w.end > f.start - sent.start), -1)
     if at < 0:
         return None
+    trailing = _trailing_change(ctx, si, words, at, f)
+    if trailing is not None:
+        return trailing
     spots: list[int] = []
     for i in range(at - 1, max(-1, at - CHANGE_REACH), -1):
         if _change_word(words[i]) is not None:
@@ -185,6 +188,42 @@ def _worded(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:
         subject_text = _unquoted(" ".join(w.text for w in subject).strip("،,"))
         return Change(found[0], found[1], subject_text, before, after, by, goal)
     return None
+
+
+_SHARE_OF_IT = frozenset(("نسبتها", "نسبته", "قدرها", "قدره"))  # «بزيادة نسبتها 14.6 في المئة»
+
+
+def _trailing_change(ctx: Context, si: int, words: list[Word], at: int, f: Fact) -> Change | None:
+    """The change a figure's share ``f`` (at word ``at``) gives right after another figure, by a verbal noun
+    glued to «ب»: «بلغت ودائع القطاع الخاص 17,3 مليار دينار بارتفاع 4,8%», «بلغ 9.4 ملايين دينار بزيادة
+    نسبتها 14.6 في المئة». What reached that figure is what changed, by ``f``."""
+    if f.type != "percentage":
+        return None
+    i = at - 1
+    if i > 0 and words[i].bare in _SHARE_OF_IT:
+        i -= 1
+    bare = words[i].bare if i > 0 else ""
+    found = _changes().get(bare[1:]) if bare.startswith("ب") and not bare.startswith("بال") else None
+    if found is None or words[i - 1].text.endswith(("،", ",")):
+        return None
+    sent = ctx.sentences[si]
+    last = words[i - 1]
+    value = next((g for g in (ctx.facts[k] for k in ctx.in_sent.get(si, ())) if g.type == "number" and
+                  last.start <= g.end - sent.start <= last.end), None)
+    if value is None:
+        return None
+    start = next((k for k, w in enumerate(words) if w.end > value.start - sent.start), None)
+    subject = _reached(words, start) if start is not None else None
+    if subject is not None:
+        # «، ثم الصناعات الغذائية التي سجلت ...»: the noun phrase alone, without the list's «ثم» or its relative
+        while subject and subject[0].bare in ("ثم", "و"):
+            subject = subject[1:]
+        subject = subject[:next((n for n, w in enumerate(subject)
+                                 if w.bare in lists.folded("generation/relative_pronouns")), len(subject))]
+    if not subject or subject[0].bare in lists.folded("generation/demonstratives") or \
+            not any(w.bare.startswith("ال") for w in subject):
+        return None
+    return Change(found[0], found[1], _unquoted(" ".join(w.text for w in subject).strip("،,")), None, None, f)
 
 
 def _what_changed(words: list[Word], start: int, at: int) -> tuple[list[Word] | None, int]:
@@ -297,7 +336,9 @@ def _reached(words: list[Word], at: int) -> list[Word] | None:
     before it («نسبة البطالة بلغت 12%»)."""
     k = at - 1
     subject: list[Word] = []
-    while k >= 0 and words[k].bare not in lists.folded("generation/reach_verbs") and len(subject) <= MAX_SUBJECT_WORDS:
+    reach = lists.folded("generation/reach_verbs")
+    while k >= 0 and words[k].bare not in reach and not (glued_conjunction(words[k].text) and words[k].bare[1:] in reach) \
+            and len(subject) <= MAX_SUBJECT_WORDS:
         if words[k].text.endswith(("،", ".")) or is_verb(words[k]):
             return None
         subject.insert(0, words[k])

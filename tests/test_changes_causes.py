@@ -415,3 +415,19 @@ def test_a_reason_opens_on_a_verbal_noun_and_stops_before_a_clause(text: str, re
 
 def test_a_goal_or_a_win_is_no_verbal_noun_of_cause() -> None:
     assert find_reasons(context("وتوج الفريق باللقب في العاصمة إثر فوزه على منافسه بهدفين.", [])) == []
+
+
+@pytest.mark.parametrize(("text", "figure", "share", "described"), [
+    ("كما بلغت ودائع القطاع الخاص لدى مصارف التجزئة 17,3 مليار دينار بارتفاع 4,8% على أساس سنوي.", "17,3 مليار دينار",
+     "4,8%", ("ارتفاع", "انخفاض", "ودائع القطاع الخاص لدى مصارف التجزئة", None, None, "4,8%", False)),
+    ("وبلغت الإيرادات النفطية 3.2 مليار دولار بتراجع 8% عن الشهر السابق.", "3.2 مليار دولار", "8%",
+     ("تراجع", "ارتفاع", "الإيرادات النفطية", None, None, "8%", False)),
+    ("تصدرت مواد البناء القائمة، ثم الصناعات الغذائية التي سجلت 5.3 مليار دولار بزيادة 14%.", "5.3 مليار دولار", "14%",
+     ("زيادة", "تراجع", "الصناعات الغذائية", None, None, "14%", False)),
+    ("واستقبل المطار نحو 9,8 مليون مسافر بنمو 7,7% عن العام الماضي.", "9,8 مليون مسافر", "7,7%", None),  # who received
+])
+def test_a_share_of_change_right_after_a_figure_changes_what_reached_it(text: str, figure: str, share: str,
+                                                                       described: tuple[object, ...] | None) -> None:
+    facts = [fact(text, figure, "number", 1.0), fact(text, share, "percentage", 1.0)]
+    _, ch = _change(text, facts, share)
+    assert _described(ch) == described
