@@ -29,11 +29,18 @@ def _reporting(verb: str) -> bool:
     return bare in verbs or (bare.endswith("ت") and bare[:-1] in verbs)
 
 
+def _scores(rest: str) -> bool:
+    """True when what follows the name is a goal («أضاف سالم القماطي الهدف الثاني»): «أضاف» scored, not said."""
+    first = fold(rest.split()[0]).strip("«»،,") if rest.split() else ""
+    return first.startswith(("الهدف", "هدف"))
+
+
 def _title(words: list[str]) -> bool:
-    """True for words that can stand before a name as its title: a post («مدرب الأهلي») or nationality
-    adjectives («الصربي», «البرازيلي»)."""
+    """True for words that can stand before a name as its title: a post («مدرب الأهلي»), a player's place
+    («البديل», «لاعب الوسط») or nationality adjectives («الصربي», «البرازيلي»)."""
     bare = [fold(w).strip("«»،,") for w in words]
-    posts = lists.folded("generation/positions") | lists.folded("generation/role_titles")
+    posts = lists.folded("generation/positions") | lists.folded("generation/role_titles") | \
+        lists.folded("generation/player_roles")
     if bare[0] in posts or bare[0].removeprefix("ال") in posts:
         return True
     return all(w.startswith("ال") and w.endswith("ي") and len(w) >= 5 for w in bare)
@@ -48,7 +55,7 @@ def event_question(claim: tuple[str, int, int]) -> str | None:
     if not before or len(rest.split()) < MIN_REST_WORDS or text[b:b + 1] not in (" ", "»", "،"):
         return None
     verb, title = before[0], before[1:]
-    if not _verb(verb) or _reporting(verb) or len(title) > MAX_TITLE_WORDS or \
+    if not _verb(verb) or _reporting(verb) and not _scores(rest) or len(title) > MAX_TITLE_WORDS or \
             fold(verb).strip("«»،,") in lists.folded("generation/positions"):
         return None
     if any(is_verb(words_of(w)[0]) or w.endswith(("،", ",")) for w in title):
