@@ -152,6 +152,8 @@ def plausible_name(f: Fact) -> bool:
             return False  # «وحظوظه»، «مغادرته»: a pronoun suffix, not a name
         if any(w.startswith("ال") and w.endswith("ات") and len(w) >= 6 for w in words[1:]):
             return False  # «سلامة اللقاحات»: a plural of things, not a family name
+        if len(words) > 1 and fold(words[-1]).endswith(("يتان", "يتين")):
+            return False  # «رميتان جزائيتان»: a noun and its adjective in the dual, not a name
         if any(fold(w) in lists.folded("generation/not_in_person_names") or
                fold(w)[1:] in lists.folded("generation/not_in_person_names") for w in words):
             return False  # «لكرة القدم»: a sport, not a name

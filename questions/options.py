@@ -26,6 +26,7 @@ from questions.datepatterns import MONTHS
 from questions.model import BLANK, Fact
 from questions.answers import clitic_tokens, number_values
 from questions.normalize import fold, tokens
+from questions.realize import is_verb, words_of
 
 _SCALE_WORDS = {"الف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9,
                 "بليون": 1e9, "بلايين": 1e9, "تريليون": 1e12, "تريليونات": 1e12, "ترليون": 1e12, "ترليونات": 1e12,
@@ -105,6 +106,48 @@ def feminine(e: Entity) -> bool:
     return fold(first) in lists.folded("generation/female_first_names")
 
 
+BEFORE_A_NAME = 40  # characters before a person's mention that may hold the title the article gives them
+
+
+def said_before(ctx: Context, e: Entity) -> list[str]:
+    """What the article writes right before each mention of the person ``e``, back to the fact before it
+    or the sentence's start: «أقر مدرب العربي، التونسي » before «منير بن رمضان»."""
+    out = []
+    for f in ctx.facts:
+        if ctx.entity_of(f) is not e:
+            continue
+        start = max(0, f.start - BEFORE_A_NAME)
+        start = max([start, *(g.end for g in ctx.facts if start <= g.end <= f.start and g is not f)])
+        window = ctx.text[start:f.start]
+        out.append(re.split(r"[.؟!\n]", window)[-1])
+    return out
+
+
+def person_class(ctx: Context, e: Entity) -> str | None:
+    """The class of people ``e`` belongs to: by their role or title, else by a role the article writes
+    before their name («مدرب العربي، التونسي منير بن رمضان» is a coach)."""
+    return _person_class(e) or next((c for w in said_before(ctx, e) if (c := pools.role_class(w))), None)
+
+
+def a_woman(ctx: Context, e: Entity) -> bool:
+    """Whether ``e`` is a woman: as ``feminine`` tells, or by a feminine verb or nisba right before their
+    name («فازت اللبنانية ريتا خوري»)."""
+    if feminine(e):
+        return True
+    for window in said_before(ctx, e):
+        last = fold(window).split()[-1:] if window.strip() else []
+        if last and (last[0].startswith("ال") and last[0].endswith("يه") or
+                     last[0].endswith("ت") and is_verb(words_of(last[0])[0])):
+            return True
+    return False
+
+
+def _classes_agree(mine: str | None, theirs: str | None) -> bool:
+    """True when a person of class ``theirs`` may stand beside one of class ``mine`` as a wrong option: the
+    same class, or no class beside a player's, an athlete's or an artist's (often written without one)."""
+    return mine == theirs or theirs is None and mine in _UNROLED_OK or mine is None and theirs in _UNROLED_OK
+
+
 def _same_class(ent: Entity, e: Entity) -> bool:
     if e.id == ent.id or e.type != ent.type:
         return False
@@ -122,8 +165,7 @@ def _same_class(ent: Entity, e: Entity) -> bool:
         if group is None and tokens(e.name)[:1] != tokens(ent.name)[:1]:
             return False  # a body of unknown kind stands beside bodies named alike: a centre by a centre
     if ent.type == "person":
-        mine, theirs = _person_class(ent), _person_class(e)
-        if mine != theirs and not (theirs is None and mine in _UNROLED_OK):
+        if not _classes_agree(_person_class(ent), _person_class(e)):
             return False
         if feminine(ent) != feminine(e):
             return False
@@ -187,7 +229,9 @@ def name_options(ctx: Context, ent: Entity, stem: str, rng: random.Random, n: in
     banned = {token_key(a) for a in ent.aliases}
     out: list[str] = []
     same = [e for e in ctx.by_first if _same_class(ent, e) and not any(shows_in(a, stem) for a in e.aliases)
-            and not _also_right(ctx, e, stem, ent)]
+            and not _also_right(ctx, e, stem, ent) and
+            (ent.type != "person" or _classes_agree(person_class(ctx, ent), person_class(ctx, e)) and
+             a_woman(ctx, e) == a_woman(ctx, ent))]
     rng.shuffle(same)  # which of the article's names stand beside the answer depends on the seed
     for e in same:
         if len(out) >= n:

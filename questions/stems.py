@@ -672,7 +672,11 @@ def number_forms(view: NumberView) -> tuple[str, ...]:
     a decimal point or comma («78.1», «78,1»)."""
     if view.spelled:
         digits = format_number(view.value, 0)
-        return (digits, f"{digits}%", f"{digits} بالمئة") if view.percent else (digits,)
+        if not view.percent:
+            return (digits,)
+        # «ثمانية» for «ثمانية في المائة»: the spelled count without its «per cent»
+        words = re.split(r"\s+(?:في\s+الما?ئة|في\s+المئة|بالما?ئة|بالمئة)\s*$", view.answer)[0]
+        return tuple(dict.fromkeys(f for f in (digits, f"{digits}%", f"{digits} بالمئة", words) if f != view.answer))
     forms = _digit_forms(view)
     digits = format_number(view.value, view.decimals)
     if view.decimals and "." in digits:
@@ -696,7 +700,9 @@ def _digit_forms(view: NumberView) -> tuple[str, ...]:
         # «210 ملايين», as most students write a scale word after any count
         full = round(view.value * view.scale_factor)
         singular = singular_scale(view.scale)
-        return (str(full), f"{full:,}", *([f"{digits} {singular}"] if singular else [])) \
+        # «52 ألف» for «52 ألفا»: the scale word without its accusative ending
+        bare = [f"{digits} {view.scale[:-1]}"] if view.scale.endswith("ا") and not singular else []
+        return (str(full), f"{full:,}", *([f"{digits} {singular}"] if singular else []), *bare) \
             if view.scale_factor > 1 else (digits,)
     if view.thousands:
         # «367.122 مترشحا»: 367122 and 367,122; «1,400»: 1400

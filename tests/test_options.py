@@ -677,3 +677,20 @@ def test_a_figure_the_next_share_makes_a_share_stays_within_a_hundred(seed: int)
     options = _options_of(text, "93.8", 93.8, "بلغت نسبة النجاح في القسم العلمي 91.3 في المئة، مقارنة بـ_____ و82.1 في "
                           "المئة على التوالي في العام الماضي.", seed)
     assert len(options) == 3 and all(float(o) <= 100 for o in options)  # not «103.8»
+
+
+def test_a_persons_class_and_sex_are_read_from_what_the_article_writes_before_the_name() -> None:
+    from questions.options import a_woman, name_options, person_class
+
+    text = ("وسجل الإسباني ألبرتو مارتينيث سبعة أهداف.\n"
+            "وأضاف القطري عبدالرحمن الكواري خمسة أهداف.\n"
+            "وفازت اللبنانية ريتا خوري بلقب السيدات.\n"
+            "في المقابل، أقر مدرب العربي، التونسي منير بن رمضان، بأن الإرهاق أثر على اللاعبين.\n")
+    names = ("ألبرتو مارتينيث", "عبدالرحمن الكواري", "ريتا خوري", "منير بن رمضان")
+    ctx = context(text, [fact(text, n, "person", entity=f"person:{i}") for i, n in enumerate(names)])
+    people = {e.name: e for e in ctx.by_first}
+    assert person_class(ctx, people["منير بن رمضان"]) == "coach"
+    assert person_class(ctx, people["ألبرتو مارتينيث"]) is None
+    assert a_woman(ctx, people["ريتا خوري"]) and not a_woman(ctx, people["ألبرتو مارتينيث"])
+    # a scorer's wrong options are neither the coach nor the woman
+    assert name_options(ctx, people["ألبرتو مارتينيث"], "من سجل سبعة أهداف؟", random.Random(0)) == ["عبدالرحمن الكواري"]

@@ -192,6 +192,8 @@ def test_a_dash_inside_a_sentence_is_no_dateline() -> None:
     ("غرفة الجنايات الابتدائية المكلفة", "organization", False),  # «المكلفة» needs what it is charged with
     ("الورم الحليمي البشري", "person", False),  # a disease
     ("حضروا", "person", False),  # a verb of the plural
+    ("رميتان جزائيتان", "person", False),  # a noun and its adjective in the dual
+    ("أوامر", "person", False),  # orders, not a name
     ("فيروس الورم الحليمي", "person", False),
 ])
 def test_plausible_name(text: str, typ: str, plausible: bool) -> None:
@@ -367,6 +369,19 @@ def test_a_plural_scale_word_is_accepted_in_the_singular_too() -> None:
     view = number_view(fact(t, "210 ملايين يورو", "number", 210_000_000))
     assert view is not None and view.answer == "210 ملايين"
     assert number_forms(view) == ("210000000", "210,000,000", "210 مليون")
+
+
+def test_a_scale_word_s_accusative_ending_and_a_spelled_share_s_per_cent_may_be_left_off() -> None:
+    from questions.options import number_view
+    from questions.stems import number_forms
+
+    t = "بلغ عدد الحضور نحو 65 ألف متفرج، مقابل قرابة 52 ألفا في الطبعة السابقة."
+    view = number_view(fact(t, "52 ألفا", "number", 52000))
+    assert view is not None and "52 ألف" in number_forms(view)
+    t = "وقال إن هامش الفائدة يتجاوز ثمانية في المائة."
+    view = number_view(fact(t, "ثمانية في المائة", "percentage", 8.0))
+    assert view is not None and view.answer == "ثمانية في المائة"
+    assert number_forms(view) == ("8", "8%", "8 بالمئة", "ثمانية")
 
 
 def test_a_body_whose_name_runs_on_into_an_adjective_is_not_asked() -> None:

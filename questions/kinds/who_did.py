@@ -10,6 +10,7 @@ from questions.kinds.base import Candidate, Kind
 from questions.kinds.mcq import choice_question
 from questions.normalize import fold
 from questions.realize import is_verb, words_of
+from questions.realize.words import outside_quotes_commas
 from questions.stems import Stems
 
 MIN_REST_WORDS = 3
@@ -27,6 +28,12 @@ def _reporting(verb: str) -> bool:
     bare = bare[1:] if bare[:1] in "وف" and len(bare) > 3 else bare
     verbs = lists.folded("generation/reporting_verbs")
     return bare in verbs or (bare.endswith("ت") and bare[:-1] in verbs)
+
+
+def _first_clause(rest: str) -> str:
+    """``rest`` up to its first comma outside quotes (the comma right after the name excepted)."""
+    commas = [c for c in outside_quotes_commas(rest) if rest[:c].strip(" ،,»")]
+    return rest[:commas[0]] if commas else rest
 
 
 def _scores(rest: str) -> bool:
@@ -51,6 +58,8 @@ def event_question(claim: tuple[str, int, int]) -> str | None:
     asking who: «من مدرب الأهلي الألماني الذي أقر بأن ...؟», or «من أعلن ...؟» without a title."""
     text, a, b = claim
     before = text[:a].split()
+    # «سجل ألبرتو مارتينيث 7 أهداف، والتونسي وائل الجلاصي 6 أهداف»: what the name did ends at the comma
+    text = text[:b] + _first_clause(text[b:])
     rest = text[b:].strip(" ،,.»«").strip()
     if not before or len(rest.split()) < MIN_REST_WORDS or text[b:b + 1] not in (" ", "»", "،"):
         return None
