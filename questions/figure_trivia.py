@@ -163,9 +163,9 @@ def _in_a_witness_quote(ctx: Context, fi: int) -> bool:
     عاما»»): their own story, not the news."""
     sent = ctx.sentence_of(fi)
     pos = ctx.facts[fi].start - sent.start
-    if not in_quote(sent.text, pos):
+    if not in_quote(sent.text, pos) and sent.text[:pos].count('"') % 2 == 0:
         return False
-    opened = sent.text[:pos].rfind("«")
+    opened = max(sent.text[:pos].rfind("«"), sent.text[:pos].rfind('"'))
     words = [w.removeprefix("و") for w in fold(sent.text[:opened]).replace("،", " ").split()]
     return any(w in lists.folded("generation/witness_words") for w in words[-WITNESS_REACH:])
 
@@ -245,7 +245,7 @@ def number_trivia(ctx: Context, fi: int) -> str | None:
     if before[-1:] in (["الساعه"], ["مدار"]) or after[:1] and after[0] in ("صباحا", "مساء", "ظهرا", "فجرا"):
         return "clock"  # «بين الساعة 11 صباحاً و5 مساء», «على مدار 24 ساعة»: the time of day, the whole day
     if _a_dimension(f, before) or _a_distance(f, before) or _an_area(f, before) or _a_weight(ctx, f) or \
-            _a_frequency(f, after):
+            _a_frequency(f, after) or _a_containers_size(f, before):
         return "dimension"  # «قطر مرآته 50 سنتيمتراً», «على بعد نحو 25 كيلومتراً»: a specification
     if _appeal_window(ctx, fi):
         return "procedure"  # «خلال الآجال القانونية المحددة بـ10 أيام»: the law's deadline, not the news
@@ -382,6 +382,14 @@ def _a_dimension(f: Fact, before: list[str]) -> bool:
         return False
     return any(w.removeprefix("و") in lists.folded("generation/dimension_nouns") for w in before) or \
         before[-2:] == ["علي", "ارتفاع"]
+
+
+def _a_containers_size(f: Fact, before: list[str]) -> bool:
+    """True for the size of a container in kilograms or litres («التنكة، سعة 16 كيلوغراما»): what the thing
+    holds, a specification, not the news (a dam's or a plant's capacity is written in other units)."""
+    unit = fold(f.unit or f.text.split()[-1])
+    return unit.startswith(("كيلوغرام", "كيلوجرام", "كغ", "لتر", "ليتر", "غرام")) and \
+        before[-1:] in (["سعه"], ["بسعه"], ["سعتها"], ["سعته"])
 
 
 def _a_frequency(f: Fact, after: list[str]) -> bool:

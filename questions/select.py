@@ -27,7 +27,7 @@ from questions.leaks import offers_answer_of, reveals, title_reveals
 from questions.leaks import secrets as secrets_of
 from questions.leaks import shown as shown_texts
 from questions.context import NAME_TYPES
-from questions.model import Question
+from questions.model import FALSE_LABEL, Question
 from questions.normalize import tokens
 from questions.options import content_words
 
@@ -39,6 +39,10 @@ MAX_SHARE_OF_ONE_KIND = 0.6
 MAX_TRUE_FALSE = 2
 MAX_OF_ONE_COMPREHENSION_KIND = 2
 MAX_ALTERNATES = 4
+# Kinds a bank offers only as another form of a chosen question, for the teacher to switch to: blind readers
+# kept 4 of 21 cause questions as they were (BA to DH), the options of a «لماذا» question being reasons the
+# article gives no weight to, or its stem a clause cut before its object.
+ALTERNATE_ONLY = ("cause",)
 MAX_SEVERAL_TRIED = 4  # banks tried with one question using up several facts asked first
 MIN_SALIENCE = 0.2  # facts weighing less than this are asked only when the article's others weigh alike
 FILL_FLOOR = 4  # ... or when the bank would otherwise hold fewer questions than this
@@ -106,11 +110,21 @@ def settles(other: Question, statements: Candidate) -> bool:
     for fact, true, wrong in statements.swapped:
         if any(shows_answer(t, true) for t in shown_texts(other)):
             return True
-        if other.fact == fact and shape(other) == "choice":
-            return True
+        if shape(other) == "choice" and (other.fact == fact or shows_answer(other.answer, true)):
+            return True  # «ارتفاع بنسبة 6.1%» among options asks the changed figure too
         if other.fact == fact and other.kind == "true_false" and shows_answer(other.prompt, wrong):
             return True  # the same false statement twice on a page: the second rules itself out
     return False
+
+
+def tells_an_option_false(statement: Question, other: Question) -> bool:
+    """True when ``statement`` is a true/false item made false by a figure that ``other``, a question with
+    options on the same fact, offers as a wrong option: a student who judged the statement has ruled it out."""
+    if statement.kind != "true_false" or statement.answer != FALSE_LABEL or shape(other) != "choice" or \
+            not other.fact or other.fact != statement.fact:
+        return False
+    shown = _figures_in(statement.prompt)
+    return any(number_values(c)[:1] and number_values(c)[0] in shown for c in other.choices if c != other.answer)
 
 
 def complements(a: Question, b: Question) -> bool:
@@ -221,6 +235,8 @@ def _fits(c: Candidate, chosen: list[Candidate], kinds: Counter[str], size: int,
         return False  # a question on a fact a false statement changed, whose page shows which is false
     if any(offers_answer_of(k.question, q) or offers_answer_of(q, k.question) for k in chosen):
         return False  # one question's answer among the other's wrong options rules it out
+    if any(tells_an_option_false(q, k.question) or tells_an_option_false(k.question, q) for k in chosen):
+        return False  # «هل ... 7.1%؟ خطأ» beside options on the same figure listing 7.1%
     if any(complements(q, k.question) for k in chosen):
         return False  # «الأجانب 58%» beside «المصريون 42%»: each is the whole less the other
     if worked_out(q, [q.prompt]) or any(worked_out(q, [q.prompt, *shown_texts(k.question)]) or
@@ -302,6 +318,8 @@ def _choose(groups: list[list[Candidate]], size: int, title: str) -> list[Questi
     def take(group: list[Candidate], only_comprehension: bool, per_sentence: int = 1, fill: bool = False,
              typed_names: bool = False) -> None:
         for c in group:
+            if c.question.kind in ALTERNATE_ONLY:
+                continue
             if only_comprehension and c.question.kind not in comprehension:
                 continue
             if not fill and (recalls_a_name(c) or leans_back(c.question.prompt)) or recalls_a_place_or_body(c) \

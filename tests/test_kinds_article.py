@@ -586,3 +586,15 @@ def test_a_change_between_two_amounts_of_what_is_no_currency_leaves_its_noun_out
     ctx, st = _from_to(text, ("10.4 مليارات متر مكعب", 10.4e9), ("16.8 مليار متر مكعب", 16.8e9), "متر مكعب")
     made = change.build(ctx, st, 0.5)
     assert made is not None and made.question.answer == "ارتفاع من 10.4 مليارات إلى 16.8 مليار"  # never «مليار متر»
+
+
+@pytest.mark.parametrize(("event", "nothing"), [
+    ("أعلنت السلطات المحلية", True),  # what they announced was cut away
+    ("وكشف الوزير", True),
+    ("أعلنت السلطات المحلية تعليق الدراسة", False),
+    ("بدأت الأمطار بالهطول", False),
+])
+def test_an_event_that_only_says_who_announced_is_no_event(event: str, nothing: bool) -> None:
+    from questions.kinds.timeline import _announces_nothing
+
+    assert _announces_nothing(event) is nothing

@@ -171,9 +171,15 @@ def test_alternates_are_capped() -> None:
 
 def test_comprehension_kinds_get_their_quota_before_recall() -> None:
     recall = [cand(i, salience=0.9) for i in range(10)]
-    comprehension = [cand(10, "who_did", salience=0.3), cand(11, "cause", salience=0.3)]
+    comprehension = [cand(10, "who_did", salience=0.3), cand(11, "change", salience=0.3)]
     kinds = [q.kind for q in select([*recall, *comprehension], 8)]
-    assert kinds.count("who_did") == kinds.count("cause") == 1  # ceil(8 × 0.25) = 2
+    assert kinds.count("who_did") == kinds.count("change") == 1  # ceil(8 × 0.25) = 2
+
+
+def test_a_cause_question_is_only_ever_another_form_of_a_chosen_one() -> None:
+    cause, figure = cand(0, "cause", salience=0.9), cand(0, "mcq", salience=0.3)
+    bank = select([cause, cand(1, "cause", salience=0.9), figure], 8)
+    assert [q.key for q in bank] == ["mcq-0-"] and [a.kind for a in bank[0].alternates] == ["cause"]
 
 
 def test_no_kind_takes_more_than_its_share_and_true_false_at_most_two() -> None:
@@ -304,6 +310,10 @@ def test_a_fact_a_false_statement_changed_is_asked_beside_it_only_when_neither_t
                        prompt="هل العبارة الآتية صحيحة بحسب المقال: بلغت تكلفة المشروع 45 مليون ريال؟")
     assert settles(shown_true.question, which)
     assert [q.key for q in select([which, shown_true], 8)] == ["which"]
+    by_its_change = replace(_cost("change", ("ارتفاع إلى 45 مليون ريال", "ارتفاع إلى 60 مليون ريال",
+                                             "ارتفاع إلى 30 مليون ريال", "ارتفاع إلى 75 مليون ريال")).question,
+                            answer="ارتفاع إلى 45 مليون ريال", fact="change:cost")
+    assert settles(by_its_change, which)  # a change question on the changed figure asks it with options too
     same_false = _cost("true_false", (TRUE_LABEL, FALSE_LABEL),
                        prompt="هل العبارة الآتية صحيحة بحسب المقال: بلغت تكلفة المشروع 60 مليون ريال؟")
     assert settles(same_false.question, which)  # one false statement twice: the second rules itself out
@@ -519,3 +529,21 @@ def test_two_shares_of_one_sentence_making_up_the_whole_are_never_asked_together
     other = Question(key="c", kind="mcq", fact_type="percentage", prompt="ما النسبة _____؟", answer="42%",
                      choices=("42%", "30%", "50%", "70%"), source=Source("جملة أخرى.", 0, 1))
     assert not complements(share("a", "58%"), other)  # two sentences: two facts
+
+
+def test_a_false_statement_never_stands_beside_options_offering_its_figure() -> None:
+    from questions.select import tells_an_option_false
+
+    source = Source("وارتفعت القروض بنسبة 6.1% خلال العام.", 21, 25)
+    statement = Question(key="tf", kind="true_false", fact_type="percentage", fact="percentage:6.1", source=source,
+                         prompt="هل العبارة الآتية صحيحة بحسب المقال: ارتفعت القروض بنسبة 7.1% خلال العام؟",
+                         answer=FALSE_LABEL, choices=(TRUE_LABEL, FALSE_LABEL))
+    change = Question(key="ch", kind="change", fact_type="percentage", fact="percentage:6.1", source=source,
+                      prompt="ما التغير الذي طرأ على القروض بحسب المقال؟", answer="ارتفاع بنسبة 6.1%",
+                      choices=("ارتفاع بنسبة 7.1%", "ارتفاع بنسبة 6.6%", "ارتفاع بنسبة 6.1%", "ارتفاع بنسبة 5.6%"))
+    assert tells_an_option_false(statement, change)
+    other = replace(change, choices=("ارتفاع بنسبة 8.1%", "ارتفاع بنسبة 6.6%", "ارتفاع بنسبة 6.1%", "ارتفاع بنسبة 5.6%"))
+    assert not tells_an_option_false(statement, other)
+    assert not tells_an_option_false(replace(statement, answer=TRUE_LABEL), change)
+    assert [q.key for q in select([Candidate(change, ("percentage:6.1",), 0.9, 0.9),
+                                   Candidate(statement, ("percentage:6.1b",), 0.5, 0.6)], 8)] == ["ch"]

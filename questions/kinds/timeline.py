@@ -151,7 +151,19 @@ def _whole(body: str) -> bool:
     """True for an event that reads whole and gives no date away: no year left in it, no word at its end
     that needs what follows («اتفق الطرفان على تسليمه كاملاً قبل بدلاً»)."""
     return not re.search(r"(?<![\d٠-٩])[\d٠-٩]{4}(?![\d٠-٩])", body) and not ends_unfinished(body) and \
-        fold(body.split()[-1]) not in lists.folded("generation/event_cut_before")
+        fold(body.split()[-1]) not in lists.folded("generation/event_cut_before") and \
+        not _announces_nothing(body)
+
+
+ANNOUNCER_WORDS = 3  # an announcing verb and its subject alone: «أعلنت السلطات المحلية»
+
+
+def _announces_nothing(body: str) -> bool:
+    """True for an event that is an announcing verb and who announced, what they announced cut away."""
+    words = [fold(w).strip("«»،,") for w in body.split()]
+    verb = words[0].removeprefix("و") if words else ""
+    verbs = lists.folded("generation/announcing_verbs")
+    return len(words) <= ANNOUNCER_WORDS and (verb in verbs or verb.endswith("ت") and verb[:-1] in verbs)
 
 
 def _same_event(a: str, b: str) -> bool:
