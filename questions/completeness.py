@@ -412,7 +412,17 @@ def half_a_pair(text: str, sentence: str) -> bool:
         for found in re.finditer(rf"(?<!\S){piece}(?![^\s،,.؟])", text):
             if not text[found.end():].lstrip().startswith("و"):
                 return True
-    return False
+    return _one_of_all(text)
+
+
+_EACH_OF = re.compile(r"(?:^|\s)(?:كل|كلا|كلاً|كلًا)\s+من\s")
+
+
+def _one_of_all(text: str) -> bool:
+    """True when «كلّ من» («both/each of») opens a list ``text`` keeps one item of: «تضمنت تعيين كل من الدكتور
+    خالد محمد الصالح وكيلا مساعدا» names the first of several appointments."""
+    m = _EACH_OF.search(text)
+    return m is not None and not any(glued_conjunction(w) == "و" for w in text[m.end():].split()[1:])
 
 
 _WHOLE = re.compile(r"(?:[%٪]|(?:بال|في ال)(?:مائه|مئه))\s+من\s+(\S+)")
@@ -569,6 +579,8 @@ def leans_back(prompt: str) -> bool:
         return True  # «تجاوز عدد المسافرين خلاله _____»: during what?
     if _SHARE_OF_THEM.search(fold(prompt)):
         return True  # «لم يتسلم سوى نحو 60 بالمئة منهم مستحقاتهم»: of whom?
+    if _MEASURE_OF_NOTHING.search(fold(prompt)):
+        return True  # «سجلت محافظة عجلون أدنى نسبة عند _____»: a share of what?
     words = lists.folded("generation/anaphora")
     toks = tokens(prompt)
     for i, t in enumerate(toks):
@@ -582,6 +594,11 @@ def leans_back(prompt: str) -> bool:
                 continue  # «في الفترة نفسها من العام الماضي»: the same period a year before, said whole
             return True
     return False
+
+
+# a record share, rate or level named without what it measures: the measure was in the sentence before
+_MEASURE_OF_NOTHING = re.compile(r"(?:^|\s)(?:اعلي|ادني|اكبر|اقل|اعلى|ادنى)\s+(?:نسبه|معدل|مستوي|مستوى)"
+                                 r"(?=\s+(?:عند|بلغت|بلغ|في)\b|\s+ب(?:_|\s|[\d٠-٩])|\s*[،,.؟]|\s+_)")
 
 
 # a preposition and its pronoun ending a question: what it stands for is outside the question

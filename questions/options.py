@@ -631,7 +631,14 @@ def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: rand
         banned.add(s)
         fitting.append((c, s))
         forced += i < len(near[:1])
-    return [s for _, s in fitting[:forced]] + _around(fitting[forced:], view.value, rng, n - forced, view.answer)
+    rest = fitting[forced:]
+    close = [x for x in rest if abs(x[0] - view.value) <= FARTHEST_OPTION_SHARE * view.value]
+    if len(close) >= n - forced:
+        rest = close  # «٣٨٫٣٪» beside a pass rate of «٧٨٫٣٪» compared with «٨١٫٦٪»: ruled out at a glance
+    return [s for _, s in fitting[:forced]] + _around(rest, view.value, rng, n - forced, view.answer)
+
+
+FARTHEST_OPTION_SHARE = 0.35  # a wrong figure stays this close to the answer (a share of it) when enough do
 
 
 def bound_before(text: str) -> str | None:

@@ -143,6 +143,16 @@ def test_a_verbal_noun_s_pronoun_needs_a_noun_before_it(prompt: str, leans: bool
 
 
 @pytest.mark.parametrize(("prompt", "leans"), [
+    ("سجلت محافظة عجلون أدنى نسبة عند _____.", True),  # a share of what?
+    ("سجلت الولاية أعلى معدل بـ_____ ملم.", True),
+    ("سجلت محافظة عجلون أدنى نسبة إصابة بالمرض عند _____.", False),
+    ("بلغت أعلى نسبة نجاح _____.", False),
+])
+def test_a_record_share_needs_what_it_measures(prompt: str, leans: bool) -> None:
+    assert leans_back(prompt) is leans
+
+
+@pytest.mark.parametrize(("prompt", "leans"), [
     ("ما التغير الذي طرأ على إنتاج القمح في ذلك الموسم بحسب المقال؟", True),  # which season?
     ("ما التغير الذي طرأ على إنتاج القمح هذا الموسم بحسب المقال؟", False),  # the season the news is told in
 ])
@@ -224,6 +234,10 @@ def test_a_statement_stopping_before_its_predicate(text: str, name: str, cut: bo
     ("انقطع الطريق الرابط بين سيئون وتريم", "انقطع الطريق الرابط بين سيئون وتريم في ثلاثة مواقع.", False),
     ("يمتد السور حتى جيبوتي شرقاً", "يمتد السور حتى جيبوتي شرقاً، ويمر في موريتانيا.", False),  # a comma, not a pair
     ("لم تتجاوز حصتها 11% من إجمالي الصادرات", "لم تتجاوز حصتها 11% من إجمالي الصادرات والواردات.", False),
+    # «كل من» counts several: a text keeping one of them is half the list
+    ("تضمنت تعيين كل من الدكتور خالد الصالح وكيلا مساعدا", "تضمنت تعيين كل من الدكتور خالد الصالح وكيلا مساعدا، "
+     "والمهندسة دلال الرشيدي مديرة.", True),
+    ("يتولى تشغيل المشروع كل من شركة بي بي وكوسموس", "يتولى تشغيل المشروع كل من شركة بي بي وكوسموس.", False),
 ])
 def test_a_text_naming_one_of_the_two_a_dual_counts(text: str, sentence: str, half: bool) -> None:
     assert half_a_pair(text, sentence) is half

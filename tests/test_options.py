@@ -183,6 +183,18 @@ def test_number_options_leave_out_values_the_stem_shows() -> None:
     assert options and not {"45", "50", "30", "60"} & set(options)
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_options_held_to_one_side_of_a_figure_stay_close_to_the_answer(seed: int) -> None:
+    text = "بلغت نسبة النجاح 81.6% مقارنة بـ78.3% في العام الماضي."
+    f = fact(text, "78.3%", "percentage", 78.3)
+    view = number_view(f)
+    assert view is not None
+    stem = "بلغت نسبة النجاح 81.6% مقارنة بـ_____ في العام الماضي."
+    options = number_options(context(text, [f]), f, view, stem, random.Random(seed))
+    assert len(options) == 3
+    assert all(abs(float(o.rstrip("%")) - 78.3) < 30 for o in options)  # never «38.3%» or «48.3%»
+
+
 def test_options_keep_the_counted_noun_agreeing() -> None:
     text = "استمر المعسكر 7 أيام في المدينة."
     f = fact(text, "7 أيام", "number", 7, unit="يوم")
