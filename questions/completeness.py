@@ -362,6 +362,9 @@ def stops_before_its_predicate(text: str, name: str = "") -> bool:
     said = any(w in lists.folded("generation/predicate_particles") for w in clause) or \
         any(c in segments[-1][-1] for c in "«:\"")
     described = len(segments) < len(pieces)
+    if described and len(segments) == 1 and len(clause) <= SUBJECT_ALONE_WORDS and \
+            not any(is_verb(w) or w.bare[:1] in "يت" and len(w.bare) >= 4 for w in words_of(" ".join(segments[0]))):
+        return True  # «فمعتز عثمان، وهو مهندس شاب عمل سائق توصيل»: a name and what describes it, nothing said
     figure = any(re.search(r"[\d٠-٩]", w) for w in clause)
     return (linking and described and not figure or saying) and not said and len(clause) - 1 <= SUBJECT_ALONE_WORDS
 

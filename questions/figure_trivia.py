@@ -171,6 +171,26 @@ def _in_a_witness_quote(ctx: Context, fi: int) -> bool:
 
 
 WITNESS_REACH = 16  # words before a quotation that name who speaks (a relative clause may describe them)
+WITNESS_OPENING = 4  # words opening a sentence in which its speaker, an ordinary witness, is named
+
+
+def _in_a_witness_s_account(ctx: Context, fi: int) -> bool:
+    """True for a figure in a sentence told by an ordinary witness it opens on, quoted or not: «يقول الحاج عمر
+    الفقي، وهو فلاح في الستين من عمره يملك 400 شجرة زيتون», «تقول حليمة إسحاق، وهي أم لخمسة أطفال نزحت
+    قبل أربعة أشهر», «صاحب المعصرة يشير إلى أن طاقة معصرته 40 طناً»: their own story, not the news."""
+    sent = ctx.sentence_of(fi)
+    words = [w.removeprefix("و") for w in fold(sent.text[:ctx.facts[fi].start - sent.start]).replace("،", " ").split()]
+    opening = words[:WITNESS_OPENING]
+    saying = {"يقول", "تقول", "قال", "قالت", "يشير", "تشير", "تروي", "روت", "يروي", "روي", "يضيف", "تضيف"}
+    described = bool(_DESCRIBED_AS_ONE_OF_US.search(sent.text[:ctx.facts[fi].start - sent.start]))
+    witness = any(w in lists.folded("generation/witness_words") for w in opening)
+    said = any(w in saying or w[:1] == "ف" and w[1:] in saying for w in words)  # «أما صاحب المعصرة ... فيشير»
+    return said and (witness or described)
+
+
+# «، وهو فلاح في الستين», «، وهي أم لخمسة أطفال»: a speaker described as an ordinary person
+_DESCRIBED_AS_ONE_OF_US = re.compile(r"،\s*و(?:هو|هي)\s+(?:أم|أب|ربة|رب|فلاح|فلاحة|مزارع|مزارعة|صياد|تاجر|تاجرة|"
+                                     r"عامل|عاملة|طالب|طالبة|موظف|موظفة|سائق|نازح|نازحة|لاجئ|لاجئة|أرملة)\b")
 
 
 def _years_since(ctx: Context, fi: int, before: list[str]) -> bool:
@@ -242,6 +262,8 @@ def number_trivia(ctx: Context, fi: int) -> str | None:
         return "age"  # «المتهم الأول، ويبلغ من العمر 41 عاماً»: a detail of someone the story is not about
     if _PARENT_OF.search(ctx.text[max(0, f.start - 14):f.start]):
         return "family"  # «وهي أم لـ4 أطفال»: a family detail of someone quoted
+    if _in_a_witness_s_account(ctx, fi):
+        return "testimony"  # «يقول الحاج عمر، وهو فلاح يملك 400 شجرة»: a witness's own story, not quoted
     if before[-1:] in (["الساعه"], ["مدار"]) or after[:1] and after[0] in ("صباحا", "مساء", "ظهرا", "فجرا"):
         return "clock"  # «بين الساعة 11 صباحاً و5 مساء», «على مدار 24 ساعة»: the time of day, the whole day
     if _a_dimension(f, before) or _a_distance(f, before) or _an_area(f, before) or _a_weight(ctx, f) or \
@@ -385,11 +407,12 @@ def _a_dimension(f: Fact, before: list[str]) -> bool:
 
 
 def _a_containers_size(f: Fact, before: list[str]) -> bool:
-    """True for the size of a container in kilograms or litres («التنكة، سعة 16 كيلوغراما»): what the thing
+    """True for the size of a container in kilograms or litres («التنكة، سعة 16 كيلوغراما», «كيس الدقيق زنة 50
+    كيلوغراماً»): what the thing
     holds, a specification, not the news (a dam's or a plant's capacity is written in other units)."""
     unit = fold(f.unit or f.text.split()[-1])
     return unit.startswith(("كيلوغرام", "كيلوجرام", "كغ", "لتر", "ليتر", "غرام")) and \
-        before[-1:] in (["سعه"], ["بسعه"], ["سعتها"], ["سعته"])
+        before[-1:] in (["سعه"], ["بسعه"], ["سعتها"], ["سعته"], ["زنه"], ["بزنه"])
 
 
 def _a_frequency(f: Fact, after: list[str]) -> bool:

@@ -117,7 +117,8 @@ def said_before(ctx: Context, e: Entity) -> list[str]:
         if ctx.entity_of(f) is not e:
             continue
         start = max(0, f.start - BEFORE_A_NAME)
-        start = max([start, *(g.end for g in ctx.facts if start <= g.end <= f.start and g is not f)])
+        # back to the person before (a club or a ministry is part of the title: «مدرب المولودية، التونسي »)
+        start = max([start, *(g.end for g in ctx.facts if start <= g.end <= f.start and g is not f and g.type == "person")])
         window = ctx.text[start:f.start]
         out.append(re.split(r"[.؟!\n]", window)[-1])
     return out

@@ -27,7 +27,7 @@ from questions.leaks import offers_answer_of, reveals, title_reveals
 from questions.leaks import secrets as secrets_of
 from questions.leaks import shown as shown_texts
 from questions.context import NAME_TYPES
-from questions.model import FALSE_LABEL, Question
+from questions.model import FALSE_LABEL, TRUE_LABEL, Question
 from questions.normalize import tokens
 from questions.options import content_words
 
@@ -46,6 +46,7 @@ ALTERNATE_ONLY = ("cause",)
 MAX_SEVERAL_TRIED = 4  # banks tried with one question using up several facts asked first
 MIN_SALIENCE = 0.2  # facts weighing less than this are asked only when the article's others weigh alike
 FILL_FLOOR = 4  # ... or when the bank would otherwise hold fewer questions than this
+LIGHT_COPIES_FLOOR = 2  # a lighter fact's sentence copied as true fills only a bank holding fewer than this
 NAME_FILL = MIN_QUESTIONS  # a bank holding fewer questions than this takes name questions to fill up
 RELATIVE_FLOOR = 0.6  # ... that is, when they score at least this share of the article's best question
 EXPOSURE_COST = 0.06  # score lost per other fact whose every question shows a candidate's answer
@@ -295,6 +296,13 @@ def recalls_a_place_or_body(c: Candidate) -> bool:
     return recalls_a_name(c) and c.question.fact_type != "person"
 
 
+def copies_a_true_sentence(c: Candidate) -> bool:
+    """True for a true/false item keyed «صح»: a sentence of the article copied. On a fact the story gives
+    little weight (background, a scene, another match of the round) blind readers rejected one in three, as
+    something a student knows to be true without reading, so a bank does not fill up with them."""
+    return c.question.kind == "true_false" and c.question.answer == TRUE_LABEL
+
+
 def types_a_persons_name(c: Candidate) -> bool:
     """True for a question whose answer is a person's name to write from memory (a gap or a wh-question).
     Blind readers kept one in three: a routine speaker, an interviewee of a feature, part of a name
@@ -316,9 +324,9 @@ def _choose(groups: list[list[Candidate]], size: int, title: str) -> list[Questi
     used: set[str] = set()
 
     def take(group: list[Candidate], only_comprehension: bool, per_sentence: int = 1, fill: bool = False,
-             typed_names: bool = False) -> None:
+             typed_names: bool = False, light: bool = False) -> None:
         for c in group:
-            if c.question.kind in ALTERNATE_ONLY:
+            if c.question.kind in ALTERNATE_ONLY or light and copies_a_true_sentence(c):
                 continue
             if only_comprehension and c.question.kind not in comprehension:
                 continue
@@ -356,7 +364,7 @@ def _choose(groups: list[list[Candidate]], size: int, title: str) -> list[Questi
         if len(chosen) >= min(size, FILL_FLOOR):
             break
         if g[0].facts[0] not in used:
-            take(g, only_comprehension=False, fill=True)
+            take(g, only_comprehension=False, fill=True, light=len(chosen) >= LIGHT_COPIES_FLOOR)
     for g in groups:  # ... and a person's name to write before holding fewer than that
         if len(chosen) >= min(size, FILL_FLOOR):
             break

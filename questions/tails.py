@@ -93,6 +93,9 @@ def _without_bare_phrase(sentence: str, after: int, cut: int) -> int:
                                                     or glued_conjunction(rest[0]) == "و"):
         return comma  # «…، في المباراة | التي …», «…، ومعدل تضخم | في حدود 3.8 بالمائة»
     last = sentence[after:cut].split()[-2:]
+    if last and fold(last[-1]).strip("،,") in ("بما", "مما", "عما", "لما"):
+        # «في خفض رحلات السيارات الخاصة بما | يقدر بـ 12%»: «بما» left alone says nothing
+        return sentence.rindex(last[-1], after, cut)
     if len(last) == 2 and fold(last[0]) == "من" and not fold(last[1]).startswith("ال"):
         # «17 مليون متر مكعب من سعة | تبلغ 110 ملايين»: «من سعة» left alone says nothing
         return sentence.rindex(last[0], after, cut)

@@ -218,6 +218,7 @@ def test_a_clause_of_result_or_a_dual_left_of_anna_is_a_fragment(text: str, frag
     ("كانت نسبة النجاح 85%", "", False),
     ("ظلت الأسعار مرتفعة", "", False),
     ("انطلق المعرض بمشاركة 760 عارضاً، بين ناشرين مباشرين وغير مباشرين", "", False),  # «بين» stands between
+    ("فمعتز عثمان، وهو مهندس شاب عمل خلال فترة لجوئه سائق توصيل في الجيزة", "", True),  # a name described
 ])
 def test_a_statement_stopping_before_its_predicate(text: str, name: str, cut: bool) -> None:
     assert stops_before_its_predicate(text, name) is cut

@@ -104,6 +104,9 @@ def student_takes(browser, visits: Visits, base: str, class_code: str, name: str
     for i, fieldset in enumerate(page.locator("fieldset.question").all()):
         qq_id = int(fieldset.get_attribute("data-qid"))
         radios = fieldset.locator("input[type=radio]").all()
+        if not radios:  # a gap to fill: the answer, or a figure that is not it
+            fieldset.locator("input[type=text]").fill(answers[qq_id] if i < right else "0")
+            continue
         values = [r.get_attribute("value") for r in radios]
         wanted = answers[qq_id] if i < right else next(v for v in values if v != answers[qq_id])
         radios[values.index(wanted)].check()
@@ -190,13 +193,13 @@ def test_a_first_teacher_builds_a_class_quiz_from_a_saved_page_and_reads_the_res
     assert page.evaluate("window.__sameDocument") is True  # no page load happened while reviewing
     visits.check(page)
 
-    # A quiz of the questions answered by picking (multiple choice, which statement, true/false), for the
-    # class, published.
+    # A quiz of the questions answered by picking (multiple choice, which statement, true/false) and of gaps
+    # to fill, for the class, published.
     page.get_by_role("link", name="كوّن اختبارًا").click()
     visits.check(page)
     page.fill("#title", "اختبار الحملة")
     page.select_option("#layout", "all_on_one")
-    for kind, n in (("اختيار من متعدد", 4), ("صحة العبارات", 1), ("صح أو خطأ", 2)):
+    for kind, n in (("اختيار من متعدد", 4), ("صحة العبارات", 1), ("صح أو خطأ", 2), ("أكمل الفراغ", 2)):
         boxes = page.locator(".pick-list li", has_text=kind).locator("input[type=checkbox]")
         for i in range(min(n, boxes.count())):
             boxes.nth(i).check()
@@ -258,10 +261,14 @@ def test_a_first_teacher_builds_a_class_quiz_from_a_saved_page_and_reads_the_res
     assert page.locator(".answers-table tr.is-wrong").count() == n - n // 2
     expect(page.locator(".attempt-facts").first).to_contain_text("الوقت المستغرق")
 
-    # One question's response distribution, from the item analysis: both students chose an option.
-    page.goto(quiz_url + "/results")
-    page.locator("#item-table tbody tr").first.get_by_role("link").click()
-    page.wait_for_selector(".options-table")
+    # One question's response distribution, from the item analysis: both students chose an option (a question
+    # answered by picking; a gap to fill lists what was typed).
+    for row in range(n):
+        page.goto(quiz_url + "/results")
+        page.locator("#item-table tbody tr").nth(row).get_by_role("link").click()
+        page.wait_for_load_state()
+        if page.locator(".options-table").count():
+            break
     visits.check(page)
     counts = [int(c) for c in page.locator('.options-table [data-cell="count"]').all_inner_texts()]
     assert sum(counts) == 2

@@ -547,3 +547,15 @@ def test_a_false_statement_never_stands_beside_options_offering_its_figure() -> 
     assert not tells_an_option_false(replace(statement, answer=TRUE_LABEL), change)
     assert [q.key for q in select([Candidate(change, ("percentage:6.1",), 0.9, 0.9),
                                    Candidate(statement, ("percentage:6.1b",), 0.5, 0.6)], 8)] == ["ch"]
+
+
+def test_a_thin_bank_fills_up_with_lighter_facts_but_not_with_their_sentences_copied_as_true() -> None:
+    key = cand(0, salience=0.9)
+    lighter_figure = cand(1, salience=0.05)
+    copied = replace(cand(2, "true_false", salience=0.05).question, answer=TRUE_LABEL, choices=(TRUE_LABEL, FALSE_LABEL),
+                     prompt="هل العبارة الآتية صحيحة بحسب المقال: يشهد السودان حربا منذ أبريل 2023؟")
+    bank = select([key, cand(3, salience=0.9), lighter_figure, Candidate(copied, ("place:2",), 0.05, 0.6)], 8)
+    assert sorted(q.key for q in bank) == ["mcq-0-", "mcq-1-", "mcq-3-"]
+    # ... unless the bank would otherwise hold a single question
+    bank = select([key, Candidate(copied, ("place:2",), 0.05, 0.6)], 8)
+    assert sorted(q.key for q in bank) == ["mcq-0-", copied.key]

@@ -102,6 +102,12 @@ def test_a_bare_conjunct_the_tail_gave_a_figure_goes_with_it() -> None:
     assert head(s, cut) == "بُني القانون على سعر مرجعي لبرميل النفط قدره 60 دولارا، ونسبة نمو اقتصادي متوقعة بـ4.1 بالمائة"
 
 
+def test_a_bare_relative_ma_the_tail_was_about_goes_with_it() -> None:
+    s = "وأسهم القطار، الذي يضم 85 محطة، في خفض رحلات السيارات الخاصة بما يقدر بـ12% خلال العام."
+    cut = tail_cut(s, span(s, "85 محطة")[1], [span(s, "12%")])
+    assert cut is not None and not head(s, cut).rstrip().endswith("بما")
+
+
 def test_a_bare_from_phrase_the_tail_was_about_goes_with_it() -> None:
     s = "ولا يتجاوز مخزون سد الوحدة 17 مليون متر مكعب من سعة تبلغ 110 ملايين متر مكعب."
     cut = tail_cut(s, span(s, "17 مليون")[1], [span(s, "110 ملايين")])
