@@ -224,6 +224,8 @@ def number_trivia(ctx: Context, fi: int) -> str | None:
     if _joined_by_slash(ctx.text, f.start, f.end) or _range_end(ctx.text, f.start) or _between(ctx.text, f.start) or \
             _part_of_a_time(ctx.text, f) or _second_of_two_years(ctx.text, f):
         return "part"  # «العام الدراسي 2025/2026», «من 5 إلى 16 نوفمبر», «بين 49 و52», «و7 دقائق و48 ثانية»
+    if _times_another(ctx.text, f):
+        return "part"  # «التتابع 4×100 متر حرة»: part of a race's name, not a count
     if a_year(f):
         return "year"  # «تشريعيات 2021»: a year read as a count, with options no year could have
     if out_of(f, before):
@@ -413,6 +415,12 @@ def _a_containers_size(f: Fact, before: list[str]) -> bool:
     unit = fold(f.unit or f.text.split()[-1])
     return unit.startswith(("كيلوغرام", "كيلوجرام", "كغ", "لتر", "ليتر", "غرام")) and \
         before[-1:] in (["سعه"], ["بسعه"], ["سعتها"], ["سعته"], ["زنه"], ["بزنه"])
+
+
+def _times_another(text: str, f: Fact) -> bool:
+    """True for a figure multiplied by another in a name («التتابع 4×100 متر», «لوح 2x3»)."""
+    return bool(re.match(r"\s*[×xX*]\s*[\d٠-٩]", text[f.end:f.end + 4]) or
+                re.search(r"[\d٠-٩]\s*[×xX*]\s*$", text[max(0, f.start - 4):f.start]))
 
 
 def _a_frequency(f: Fact, after: list[str]) -> bool:
