@@ -85,6 +85,8 @@ class Context:
     date: str | None = None  # the article's publication date (ISO), when known
     _naming: dict[str, set[int]] = field(default_factory=dict, repr=False)
     changes: list[Any] | None = field(default=None, repr=False)  # the article's changes, once read (changes.py)
+    # what the article writes before each person's mentions, by entity id, once read (options.py)
+    before_people: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def rng(self, key: str) -> random.Random:
         """A generator seeded from the seed and a question's key, so one question's options never depend

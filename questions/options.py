@@ -112,7 +112,9 @@ BEFORE_A_NAME = 40  # characters before a person's mention that may hold the tit
 def said_before(ctx: Context, e: Entity) -> list[str]:
     """What the article writes right before each mention of the person ``e``, back to the fact before it
     or the sentence's start: «أقر مدرب العربي، التونسي » before «منير بن رمضان»."""
-    out = []
+    if e.id in ctx.before_people:
+        return ctx.before_people[e.id]
+    out: list[str] = []
     for f in ctx.facts:
         if ctx.entity_of(f) is not e:
             continue
@@ -121,6 +123,7 @@ def said_before(ctx: Context, e: Entity) -> list[str]:
         start = max([start, *(g.end for g in ctx.facts if start <= g.end <= f.start and g is not f and g.type == "person")])
         window = ctx.text[start:f.start]
         out.append(re.split(r"[.؟!\n]", window)[-1])
+    ctx.before_people[e.id] = out
     return out
 
 
