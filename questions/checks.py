@@ -10,7 +10,7 @@ import re
 
 from questions.answers import number_values, shows_answer
 from questions.arabic import glued_conjunction
-from questions.completeness import (drops_a_conjunct, ends_unfinished, half_a_pair, opens_as_fragment,
+from questions.completeness import (asks_inside_a_frame, drops_a_conjunct, ends_unfinished, half_a_pair, opens_as_fragment,
                                     opens_in_the_accusative, owner_missing)
 from questions.kinds import shape
 from questions.model import BLANK, FALSE_LABEL, TRUE_LABEL, Question
@@ -180,7 +180,8 @@ def check(question: Question) -> list[str]:
             said is None and shape(q) in ("choice", "text", "numeric") and \
             (owner_missing(q.prompt) or opens_in_the_accusative(q.prompt) or BLANK in q.prompt and ends_unfinished(q.prompt)) or \
             q.kind == "statement" and any(opens_as_fragment(c) or ends_unfinished(c) for c in q.choices) or \
-            half_a_pair(q.prompt, q.source.text) or drops_a_conjunct(q.prompt, q.source.text):
+            half_a_pair(q.prompt, q.source.text) or drops_a_conjunct(q.prompt, q.source.text) or \
+            asks_inside_a_frame(q.prompt):
         # ... or a question on a noun owned by someone it does not name («سجل لاعبوه»), a statement to
         # judge that stops short («تضم المرحلة الأولى خمسة أرصفة بطول إجمالي»), or one naming one month
         # of «شهري يوليو وأغسطس»

@@ -315,7 +315,28 @@ def ends_unfinished(text: str) -> bool:
     last = fold(words[-1]).strip("«»()،,.؟")
     last = last[1:] if last[:1] == "و" and len(last) > 3 else last
     return last in lists.folded("generation/needs_complement") or last in lists.folded("generation/stem_cannot_end") \
-        or _copula_alone(text) or _stops_at_attribution(text)
+        or _copula_alone(text) or _stops_at_attribution(text) or _rate_without_figure(text)
+
+
+def asks_inside_a_frame(prompt: str) -> bool:
+    """True for a wh-question that kept a subjectless reporting frame inside it: «كم موظفاً أضافت أن عدد
+    العاملين يبلغ؟» asks what the speaker added, not the figure."""
+    words = [fold(w).removeprefix("و") for w in prompt.split()]
+    verbs = lists.folded("generation/announcing_verbs") | lists.folded("generation/reporting_verbs")
+    return bool(words) and words[0] in ("كم", "ما", "متي", "متى") and any(
+        (w in verbs or w.endswith("ت") and w[:-1] in verbs) and nxt in ("ان", "بان", "الي")
+        for w, nxt in zip(words[1:], words[2:]))
+
+
+RATE_CLAUSE_WORDS = 5  # «، بنسبة تعمين», «، مع توقع نسبة نمو اقتصادي»: a rate named at the end, its figure cut
+
+
+def _rate_without_figure(text: str) -> bool:
+    """True when the last clause names a rate with no figure and no blank: its figure went with a cut."""
+    clause = re.split(r"[،,؛]", text.strip(" .؟"))[-1]
+    words = [fold(w).removeprefix("و") for w in clause.split()]
+    return 0 < len(words) <= RATE_CLAUSE_WORDS and any(w in ("نسبه", "بنسبه", "معدل", "بمعدل") for w in words) and \
+        not re.search(r"[\d٠-٩]", clause) and BLANK not in clause
 
 
 COPULA_ALONE_WORDS = 4  # «، ويعد مشروع الجزيرة»: a copula and its subject with nothing said of it

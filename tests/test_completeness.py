@@ -321,3 +321,24 @@ def test_a_statement_stopping_after_the_subject_of_what_was_said_says_nothing(te
     from questions.completeness import says_nothing_after_that
 
     assert says_nothing_after_that(text) is cut
+
+
+@pytest.mark.parametrize(("prompt", "framed"), [
+    ("كم موظفاً أضافت أن عدد العاملين يبلغ؟", True),  # what she added, not the figure
+    ("كم موظفاً يعمل في المستشفى؟", False),
+    ("كم ولاية أعلنت الوزارة أنها ستشملها الحملة؟", False),  # the ministry said it
+])
+def test_a_wh_question_keeping_a_subjectless_reporting_frame_is_a_fragment(prompt: str, framed: bool) -> None:
+    from questions.completeness import asks_inside_a_frame
+
+    assert asks_inside_a_frame(prompt) is framed
+
+
+@pytest.mark.parametrize(("text", "unfinished"), [
+    ("عدد العاملين يبلغ ١١٢٠ موظفًا، بنسبة تعمين", True),  # the rate's figure went with a cut
+    ("بُني المشروع على سعر قدره 60 دولاراً، وسعر صرف في حدود _____ ديناراً، مع توقع نسبة نمو اقتصادي.", True),
+    ("ارتفعت الصادرات بنسبة _____.", False),
+    ("ارتفعت الصادرات، بنسبة 5%", False),
+])
+def test_a_text_ending_on_a_rate_without_its_figure_is_unfinished(text: str, unfinished: bool) -> None:
+    assert ends_unfinished(text) is unfinished
