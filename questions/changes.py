@@ -18,6 +18,7 @@ from questions.context import Context, fact_id
 from questions.model import Fact
 from questions.normalize import fold, strip_diacritics, tokens
 from questions.realize import Word, is_verb, words_of
+from questions.realize.words import drop_conj
 
 MAX_SUBJECT_WORDS = 6
 VALUE_REACH = 12  # how many words past a value its change's other values may stand
@@ -337,8 +338,7 @@ def _reached(words: list[Word], at: int) -> list[Word] | None:
     k = at - 1
     subject: list[Word] = []
     reach = lists.folded("generation/reach_verbs")
-    while k >= 0 and words[k].bare not in reach and not (glued_conjunction(words[k].text) and words[k].bare[1:] in reach) \
-            and len(subject) <= MAX_SUBJECT_WORDS:
+    while k >= 0 and drop_conj(words[k]) not in reach and len(subject) <= MAX_SUBJECT_WORDS:
         if words[k].text.endswith(("،", ".")) or is_verb(words[k]):
             return None
         subject.insert(0, words[k])

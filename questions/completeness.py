@@ -321,11 +321,10 @@ def ends_unfinished(text: str) -> bool:
 def asks_inside_a_frame(prompt: str) -> bool:
     """True for a wh-question that kept a subjectless reporting frame inside it: «كم موظفاً أضافت أن عدد
     العاملين يبلغ؟» asks what the speaker added, not the figure."""
-    words = [fold(w).removeprefix("و") for w in prompt.split()]
+    words = [fold(w) for w in prompt.split()]
     verbs = lists.folded("generation/announcing_verbs") | lists.folded("generation/reporting_verbs")
-    return bool(words) and words[0] in ("كم", "ما", "متي", "متى") and any(
-        (w in verbs or w.endswith("ت") and w[:-1] in verbs) and nxt in ("ان", "بان", "الي")
-        for w, nxt in zip(words[1:], words[2:]))
+    return bool(words) and words[0] in ("كم", "ما", "متي") and any(
+        a_form_of(w, verbs) and nxt in ("ان", "بان", "الي") for w, nxt in zip(words[1:], words[2:]))
 
 
 RATE_CLAUSE_WORDS = 5  # «، بنسبة تعمين», «، مع توقع نسبة نمو اقتصادي»: a rate named at the end, its figure cut

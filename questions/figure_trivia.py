@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from questions import lists
+from questions.completeness import reports_speech
 from questions.context import Context, fact_id
 from questions.distractors import interval
 from questions.model import Fact
@@ -180,17 +181,16 @@ def _in_a_witness_s_account(ctx: Context, fi: int) -> bool:
     قبل أربعة أشهر», «صاحب المعصرة يشير إلى أن طاقة معصرته 40 طناً»: their own story, not the news."""
     sent = ctx.sentence_of(fi)
     words = [w.removeprefix("و") for w in fold(sent.text[:ctx.facts[fi].start - sent.start]).replace("،", " ").split()]
-    opening = words[:WITNESS_OPENING]
-    saying = {"يقول", "تقول", "قال", "قالت", "يشير", "تشير", "تروي", "روت", "يروي", "روي", "يضيف", "تضيف"}
-    described = bool(_DESCRIBED_AS_ONE_OF_US.search(sent.text[:ctx.facts[fi].start - sent.start]))
-    witness = any(w in lists.folded("generation/witness_words") for w in opening)
-    said = any(w in saying or w[:1] == "ف" and w[1:] in saying for w in words)  # «أما صاحب المعصرة ... فيشير»
-    return said and (witness or described)
+    witness = any(w in lists.folded("generation/witness_words") for w in words[:WITNESS_OPENING])
+    said = any(reports_speech(w) for w in words)  # «أما صاحب المعصرة ... فيشير»
+    return said and (witness or _described_as_one_of_us(words))
 
 
-# «، وهو فلاح في الستين», «، وهي أم لخمسة أطفال»: a speaker described as an ordinary person
-_DESCRIBED_AS_ONE_OF_US = re.compile(r"،\s*و(?:هو|هي)\s+(?:أم|أب|ربة|رب|فلاح|فلاحة|مزارع|مزارعة|صياد|تاجر|تاجرة|"
-                                     r"عامل|عاملة|طالب|طالبة|موظف|موظفة|سائق|نازح|نازحة|لاجئ|لاجئة|أرملة)\b")
+def _described_as_one_of_us(words: list[str]) -> bool:
+    """True when the words hold «وهو» or «وهي» before an ordinary person's noun («، وهو فلاح في الستين»،
+    «، وهي أم لخمسة أطفال»)."""
+    people = lists.folded("generation/ordinary_people")
+    return any(w in ("هو", "هي") and nxt in people for w, nxt in zip(words, words[1:]))
 
 
 def _years_since(ctx: Context, fi: int, before: list[str]) -> bool:

@@ -11,7 +11,7 @@ from questions.build import key
 from questions.context import Context, fact_id
 from questions.distractors import interval
 from questions.kinds.base import Candidate, Kind
-from questions.completeness import ends_unfinished
+from questions.completeness import a_form_of, ends_unfinished
 from questions.model import Question
 from questions.options import content_words
 from questions.normalize import fold, tokens
@@ -161,9 +161,7 @@ ANNOUNCER_WORDS = 3  # an announcing verb and its subject alone: «أعلنت ا
 def _announces_nothing(body: str) -> bool:
     """True for an event that is an announcing verb and who announced, what they announced cut away."""
     words = [fold(w).strip("«»،,") for w in body.split()]
-    verb = words[0].removeprefix("و") if words else ""
-    verbs = lists.folded("generation/announcing_verbs")
-    return len(words) <= ANNOUNCER_WORDS and (verb in verbs or verb.endswith("ت") and verb[:-1] in verbs)
+    return 0 < len(words) <= ANNOUNCER_WORDS and a_form_of(words[0], lists.folded("generation/announcing_verbs"))
 
 
 def _same_event(a: str, b: str) -> bool:
