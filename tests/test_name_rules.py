@@ -168,6 +168,9 @@ PIPELINE_CASES: dict[tuple[ModuleType, str, str], list[tuple[str, str, str]]] = 
     (passes, "ARTICLE_PASSES", "people"): [("وقالت منسقتها كارمن رويث إن الأرقام مقلقة.", "person", "كارمن رويث")],
     (passes, "ARTICLE_PASSES", "hyphenated"): [("ورأست الوفد وزيرة الخارجية ماري-كلير مونغا أمس.", "person",
                                                 "ماري-كلير مونغا")],
+    (passes, "ARTICLE_PASSES", "written_ali"): [
+        ("واعتبر علي حسن المرزوق أن الحكم منصف.", "person", "علي حسن المرزوق"),
+        ("وقال نائب الوزير عمر علي جيدي إن العملية نجحت.", "person", "عمر علي جيدي")],
     (passes, "ARTICLE_PASSES", "clean"): [("وقالت وادي الرمال إن النتائج أولية.", "place", "وادي الرمال")],
     (passes, "ARTICLE_PASSES", "acronyms"): [("ورحبت حركة مجتمع السلم (حمس) بالتعديل.", "organization",
                                               "حركة مجتمع السلم")],
@@ -236,3 +239,19 @@ def test_every_pipeline_rule_has_an_example(module: ModuleType, table: str) -> N
     rules: tuple[Callable[..., Any], ...] = getattr(module, table)
     names = {getattr(getattr(r, "func", r), "__name__") for r in rules}
     assert names == {k[2] for k in PIPELINE_CASES if k[0] is module and k[1] == table}
+
+
+def test_a_dotted_ali_is_the_preposition_where_the_article_writes_it_so() -> None:
+    text = "وحصل علي الرغم من ذلك على دعم. واعتبر علي حسن المرزوق أن الحكم منصف."
+    assert _holds(text, "person", "-علي حسن المرزوق")
+
+
+def test_the_preposition_ila_is_no_governor_before_a_word() -> None:
+    assert _holds("استندت المحكمة إلى القانون وإلى كشوفات نظام حماية الأجور.", "person", "-كشوفات")
+    assert _holds("وقال والي ولاية الخرطوم أحمد عثمان إن المياه عادت.", "person", "أحمد عثمان")
+
+
+def test_a_word_glued_to_li_after_a_body_goes_on_the_body_not_a_name() -> None:
+    text = "واعتبر سعيد الناصر، الأمين المساعد في الاتحاد العام لنقابات عمال البحرين، أن الحكم منصف."
+    assert _holds(text, "person", "-لنقابات")
+    assert _holds(text, "person", "سعيد الناصر")

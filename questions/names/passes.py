@@ -15,7 +15,7 @@ from questions.names.link import to_facts
 from questions.names.rules.bodies import acronyms, clubs, companies, org_heads
 from questions.names.rules.clean import clean
 from questions.names.rules.datelines import datelines
-from questions.names.rules.people import CORPUS_PEOPLE_RULES, hyphenated, people
+from questions.names.rules.people import CORPUS_PEOPLE_RULES, hyphenated, people, written_ali
 from questions.names.rules.places import countries, named_after, regions, settlements, sites
 from questions.names.rules.propagate import propagate
 from questions.names.rules.quotes import quotes
@@ -42,6 +42,7 @@ ARTICLE_PASSES: tuple[Pass, ...] = (
     people,  # names after roles, nationalities and reporting verbs, in lists, and name pairs
     hyphenated,  # «ماري-كلير مونغا»
     clean,  # the spans the rules added, trimmed
+    written_ali,  # «علي حسن المرزوق», a dotted «علي» before a name
     acronyms,  # «(واس)»
     propagate,  # every other mention of a name found once
 )

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from questions.names.lexicon import lex_label
 from questions.names.rules.predicates import PRONOUN_ENDINGS, country_nisba, name_end, role_before
 from questions.names.tokens import Doc, could_start_name, split_word
-from questions.names.words import NOT_SAID_BY, PERSON_CUES, REPORT_VERBS, never_opens_a_name
+from questions.names.words import NOT_SAID_BY, PERSON_CUES, REPORT_VERBS, STOP, never_opens_a_name
 from questions.normalize import strip_diacritics
 
 PeopleRule = Callable[[Doc, int], bool]
@@ -52,10 +52,18 @@ def after_role(doc: Doc, p: int) -> bool:
     k = _cue_before(doc, p)
     if k is None or not (role_before(doc, p) < p or doc.stems[k] in PERSON_CUES):
         return False
-    if never_opens_a_name(doc.words[p], doc.stems[p]):
+    if never_opens_a_name(doc.words[p], doc.stems[p]) or goes_on_a_body(doc, p):
         return False  # «القاضي بحبس المتهم»: the ruling, not a judge's name
     doc.add(p, name_end(doc, p), "PERS")
     return True
+
+
+def goes_on_a_body(doc: Doc, p: int) -> bool:
+    """«الأمين المساعد في الاتحاد العام لنقابات عمال البحرين»: a word glued to ل right after a body's name
+    says what the body is for; it opens no one's name."""
+    before = doc.span_at(p - 1)
+    return doc.words[p].startswith("ل") and before is not None and before.typ == "ORG" and before.j == p \
+        and "PERS" not in doc.gaz(p)
 
 
 def _no_pronoun(doc: Doc, p: int) -> bool:
@@ -117,6 +125,25 @@ def people(doc: Doc, rules: tuple[PeopleRule, ...] | None = None) -> None:
                     break  # the other rules need a word that may open a name
             if rule(doc, p):
                 break
+
+
+def _dotted_ali(doc: Doc, i: int) -> bool:
+    return strip_diacritics(doc.toks[i]) == "علي"
+
+
+def written_ali(doc: Doc) -> None:
+    """«اعتبر علي حسن المرزوق»: a dotted «علي» right before a person's name is the name's first word
+    (folded, it is the preposition «على»), unless the article writes the preposition so («علي الرغم»)."""
+    if any(_dotted_ali(doc, i) and (doc.definite[i + 1] or doc.words[i + 1] in STOP or doc.punct(i + 1))
+           for i in range(doc.n - 1)):
+        return
+    for sp in doc.live():
+        i = sp.i
+        if sp.typ == "PERS" and i > 0 and doc.span_at(i - 1) is None and doc.same_sentence(i - 1, i) \
+                and _dotted_ali(doc, i - 1):
+            first = doc.span_at(i - 2) if i > 1 and doc.same_sentence(i - 2, i) else None
+            start = first.i if first is not None and first.typ == "PERS" else i - 1  # «عمر علي جيدي»
+            doc.add(start, sp.j, "PERS", force=True, kind=sp.kind)
 
 
 def hyphenated(doc: Doc) -> None:

@@ -33,8 +33,14 @@ def is_title(doc: Doc, i: int) -> bool:
 def is_roleish(doc: Doc, i: int) -> bool:
     """Whether token i is a title, a role, the second word of a role (ولي العهد) or a role with a pronoun."""
     s = doc.stems[i]
-    return s in ROLE_HEADS or s in TITLES or doc.words[i] in ROLE_HEADS or (
-        s in ROLE_TAILS and i > 0 and doc.stems[i - 1] in ROLE_HEADS) or role_with_pronoun(s)
+    return (s in ROLE_HEADS or s in TITLES or doc.words[i] in ROLE_HEADS or (
+        s in ROLE_TAILS and i > 0 and doc.stems[i - 1] in ROLE_HEADS) or role_with_pronoun(s)) \
+        and not writes_ila(doc.toks[i])
+
+
+def writes_ila(token: str) -> bool:
+    """«وإلى كشوفات»: the preposition إلى, which folds to the governor's title «والي» once و is glued."""
+    return strip_diacritics(token).lstrip("وف") in ("إلى", "الى")
 
 
 @lru_cache(maxsize=50_000)
