@@ -255,3 +255,18 @@ def test_a_word_glued_to_li_after_a_body_goes_on_the_body_not_a_name() -> None:
     text = "واعتبر سعيد الناصر، الأمين المساعد في الاتحاد العام لنقابات عمال البحرين، أن الحكم منصف."
     assert _holds(text, "person", "-لنقابات")
     assert _holds(text, "person", "سعيد الناصر")
+
+
+def test_a_body_closed_by_its_country_may_be_followed_by_a_name_glued_to_li() -> None:
+    assert _holds("في المقابل، اعترف مدرب الاتحاد الفرنسي لوران غارنييه بأن فريقه أخطأ.", "person", "لوران غارنييه")
+
+
+def test_no_construct_goes_on_from_a_definite_role_so_the_word_after_is_no_name() -> None:
+    text = "واستعاد الفريق التقدم من ركلة جزاء نفذها المدافع تركي الشهري بنجاح، إثر عرقلة."
+    assert _holds(text, "person", "-بنجاح")
+
+
+def test_a_word_after_tabaa_is_no_speaker() -> None:
+    text = "وقلص الضيوف الفارق عبر المهاجم المغربي يوسف بنعيسى، الذي تابع كرة مرتدة من الحارس."
+    assert _holds(text, "person", "-كرة")
+    assert _holds(text, "person", "يوسف بنعيسى")

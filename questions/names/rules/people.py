@@ -60,10 +60,11 @@ def after_role(doc: Doc, p: int) -> bool:
 
 def goes_on_a_body(doc: Doc, p: int) -> bool:
     """«الأمين المساعد في الاتحاد العام لنقابات عمال البحرين»: a word glued to ل right after a body's name
-    says what the body is for; it opens no one's name."""
+    says what the body is for; it opens no one's name. A body closed by its country («مدرب الاتحاد
+    الفرنسي لوران غارنييه») or a listed first name may be followed by a name."""
     before = doc.span_at(p - 1)
     return doc.words[p].startswith("ل") and before is not None and before.typ == "ORG" and before.j == p \
-        and "PERS" not in doc.gaz(p)
+        and "PERS" not in doc.gaz(p) and not country_nisba(doc.stems[p - 1])
 
 
 def _no_pronoun(doc: Doc, p: int) -> bool:

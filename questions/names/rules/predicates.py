@@ -124,6 +124,8 @@ def _role_chain_goes_on(doc: Doc, k: int, i: int) -> bool:
         return w in ROLE_PREPS and nxt_sp is not None and nxt_sp.i == k + 1 and nxt_sp.typ in ("ORG", "LOC")
     if doc.definite[k] or sp is not None or w in _YEAR_WORDS:
         return True
+    if k > 0 and doc.definite[k - 1] and not doc.pre[k] and doc.span_at(k - 1) is None:
+        return False  # «المدافع تركي الشهري»: no construct goes on from a definite word; a name starts
     # An indefinite noun in construct with the next word: رئيس إقليم كردستان, وزير خارجية فرنسا.
     nxt = k + 1
     return not (nxt >= i or doc.is_common(k) and not (doc.definite[nxt] or doc.span_at(nxt) is not None)
