@@ -217,6 +217,18 @@ def _lead_connective(sentence: str, s: int, e: int) -> int:
     return 0
 
 
+def _without_a_subject(sentence: str, clause: Clause) -> bool:
+    """True for a contrast clause whose verb has no subject of its own: a preposition, a figure or the rest
+    of what the clause before names right after it («في حين سيمتد إلى 786 ثانوية»، «فيما ذهبت 35 في المئة
+    إلى قطاع ...»، «فيما خُصص الباقي لميزانية التجهيز»). Alone, it does not say what it is about."""
+    words = [fold(w).strip(_PUNCT) for w in sentence[clause.body:clause.end].split()[:2]]
+    if len(words) < 2 or not words[1]:
+        return False
+    prepositions = lists.folded("generation/realize_prepositions")
+    return words[0] not in prepositions and (
+        words[1] in prepositions or words[1][0].isdigit() or words[1] in lists.folded("generation/anaphora"))
+
+
 def _says_on_its_own(sentence: str, clause: Clause) -> bool:
     """True for a clause of manner that frames what was said with its own subject («، مشيرا إلى أن احتياطيات
     الحقل تقدر بنحو 15 تريليون قدم مكعب»): once the frame goes, it needs nothing of the clauses before it."""
@@ -225,7 +237,10 @@ def _says_on_its_own(sentence: str, clause: Clause) -> bool:
         return False
     start = clause.start + len(sentence[clause.start:clause.end]) - len(sentence[clause.start:clause.end].lstrip(" ،,"))
     frame = _reporting_frame(sentence, start, clause.end)
-    return frame > 0 and not any(_carries_a_pronoun(w) for w in sentence[start + frame:clause.end].split())
+    said = sentence[start + frame:clause.end]
+    # «مضيفاً أن الهدف "تغطية 80 في المئة ..."»: words quoted from the speaker need the speaker named
+    return frame > 0 and not any(_carries_a_pronoun(w) for w in said.split()) \
+        and not any(mark in said for mark in ('"', "«", "“"))
 
 
 def _carries_a_pronoun(word: str) -> bool:
@@ -370,7 +385,8 @@ def stem_span(sentence: str, start: int, end: int) -> tuple[int, int] | None:
         last = k
     if clauses[head].role == "adjunct" and head < k:
         head += 1
-    if clauses[head].role == "contrast" and head > 0 and _against(sentence[clauses[head].start:clauses[head].body]):
+    if clauses[head].role == "contrast" and head > 0 and (
+            _against(sentence[clauses[head].start:clauses[head].body]) or _without_a_subject(sentence, clauses[head])):
         head -= 1  # «…، مقابل معدّل وطني يناهز 94 بالمائة»: set against the clause before, not one of its own
     s = clauses[head].body if clauses[head].role == "contrast" else clauses[head].start
     e = max(clauses[last].end, end)

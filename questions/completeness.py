@@ -621,7 +621,7 @@ def leans_back(prompt: str) -> bool:
 
 # a record share, rate or level named without what it measures: the measure was in the sentence before
 _MEASURE_OF_NOTHING = re.compile(r"(?:^|\s)(?:اعلي|ادني|اكبر|اقل|اعلى|ادنى)\s+(?:نسبه|معدل|مستوي|مستوى)"
-                                 r"(?=\s+(?:عند|بلغت|بلغ|في)\b|\s+ب(?:_|\s|[\d٠-٩])|\s*[،,.؟]|\s+_)")
+                                 r"(?=\s+(?:عند|بلغت|بلغ|في|بنحو|بحوالي|بواقع|قدرها|قدره)\b|\s+ب(?:_|\s|[\d٠-٩])|\s*[،,.؟]|\s+_)")
 
 
 # a preposition and its pronoun ending a question: what it stands for is outside the question

@@ -610,7 +610,7 @@ def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: rand
                             year_like=not view.thousands and not view.unit_kept and not f.unit, period=period)
     near = [o for o in near if lo < o < hi]
     if bound is not None:
-        spaced += _one_side(view, bound == "floor")  # all the options on one side need finer steps
+        spaced = _one_side(view, bound == "floor")  # all the options on one side need finer steps
     spaced = [c for c in _between(view, lo, hi) + spaced if lo < c < hi]
     if view.percent and view.value < NEAR_WHOLE_PERCENT and bound != "floor":
         # «قرابة 79%» offered beside «99%»: a share near the whole stands out (a cap on the options, not a
@@ -846,6 +846,11 @@ def _around(fitting: list[tuple[float, str]], value: float, rng: random.Random, 
     head = fitting[:n + 2]
     below = [x for x in head if x[0] < value]
     above = [x for x in head if x[0] > value]
+    if not below or not above:
+        # all on one side («أكثر من _____»): the nearest, evenly spaced, so no gap sets the answer apart
+        # («380 ألف» beside «430 / 455 / 480 ألف»)
+        nearest = sorted(fitting, key=lambda x: abs(x[0] - value))[:n]
+        return [s for _, s in sorted(nearest, key=lambda x: fitting.index(x))]
     chosen = [rng.choice(side[:2]) for side in (below, above) if side]
     rest = [x for x in head if x not in chosen]
     rng.shuffle(rest)

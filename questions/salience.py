@@ -18,8 +18,8 @@ from questions.arabic import glued_conjunction
 from questions.clauses import split_clauses
 from questions.completeness import opens_what_was_said
 from questions.context import NAME_TYPES, Context, Entity, dateline_spans, fact_id
-from questions.figure_trivia import (a_match_statistic, after_a_name, after_the_leader, date_trivia,
-                                     in_a_run_of_figures, in_quote, next_step, number_trivia)
+from questions.figure_trivia import (a_match_statistic, after_a_name, after_the_leader, continues_a_quotation,
+                                     date_trivia, in_a_run_of_figures, in_quote, next_step, number_trivia)
 from questions.model import Fact
 from questions.normalize import fold, tokens
 from questions.options import content_words, org_group, shows_in
@@ -204,6 +204,8 @@ def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
         return "byline"
     if sets_a_scene(sent.text):
         return "scene"  # «يقف عبد الرحمن سيف ... حاملاً أربعة جالونات»: a passer-by's moment, not the news
+    if continues_a_quotation(sent.text, f.start - sent.start):
+        return "quotation"  # the end of someone's words, whose speaker another sentence names
     for c in split_clauses(sent.text):
         if c.start <= f.start - sent.start < max(c.end, c.start + 1) and c.role == "attribution":
             return "attribution"

@@ -145,6 +145,8 @@ def test_a_verbal_noun_s_pronoun_needs_a_noun_before_it(prompt: str, leans: bool
 @pytest.mark.parametrize(("prompt", "leans"), [
     ("سجلت محافظة عجلون أدنى نسبة عند _____.", True),  # a share of what?
     ("سجلت الولاية أعلى معدل بـ_____ ملم.", True),
+    ("سجلت محافظة العاصمة أدنى نسبة بنحو _____.", True),
+    ("سجلت محافظة العاصمة أدنى نسبة مشاركة بنحو _____.", False),
     ("سجلت محافظة عجلون أدنى نسبة إصابة بالمرض عند _____.", False),
     ("بلغت أعلى نسبة نجاح _____.", False),
 ])

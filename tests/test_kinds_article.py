@@ -598,3 +598,9 @@ def test_an_event_that_only_says_who_announced_is_no_event(event: str, nothing: 
     from questions.kinds.timeline import _announces_nothing
 
     assert _announces_nothing(event) is nothing
+
+
+def test_a_statement_shows_a_figure_in_digits_or_in_words() -> None:
+    assert statement.shows_a_figure("بلغت نسبة التغطية 96% من الأطفال")
+    assert statement.shows_a_figure("قال الوزير إن الحملة تستمر أربعة أيام")
+    assert not statement.shows_a_figure("أعلنت اللجنة العليا النتائج الرسمية للجولة الأولى")

@@ -706,3 +706,15 @@ def test_a_persons_class_and_sex_are_read_from_what_the_article_writes_before_th
     assert a_woman(ctx, people["ريتا خوري"]) and not a_woman(ctx, people["ألبرتو مارتينيث"])
     # a scorer's wrong options are neither the coach nor the woman
     assert name_options(ctx, people["ألبرتو مارتينيث"], "من سجل سبعة أهداف؟", random.Random(0)) == ["عبدالرحمن الكواري"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_options_on_one_side_of_a_bound_are_the_nearest_evenly_spaced(seed: int) -> None:
+    text = "وتقدر جهات رقابية أن القطاع استنزف منذ عام 2003 ما يزيد على 80 مليار دولار.\n"
+    ctx = context(text, [fact(text, "80 مليار دولار", "number", 80e9, unit="دولار")])
+    view = number_view(ctx.facts[0])
+    assert view is not None
+    stem = "تقدر جهات رقابية أن القطاع استنزف منذ عام 2003 ما يزيد على _____ دولار."
+    values = sorted(float(o.split()[0]) for o in number_options(ctx, ctx.facts[0], view, stem, random.Random(seed)))
+    steps = {round(b - a, 6) for a, b in zip([80.0, *values], values)}
+    assert len(values) == 3 and len(steps) == 1  # «85 / 90 / 95», never «90 / 95 / 100» beside 80

@@ -20,6 +20,8 @@ import pytest
 from questions.checks import check
 from questions.generate import generate
 from questions.kinds import comprehension_kinds
+from questions.kinds.statement import PROMPT as WHICH_IS_TRUE
+from questions.kinds.statement import shows_a_figure
 from questions.leaks import find_leaks
 from questions.model import Bank
 
@@ -56,6 +58,11 @@ def test_each_bank_asks_each_fact_once_leak_free_and_checked(path: Path) -> None
     assert len({q.fact for q in questions}) == len(questions)  # no fact asked twice by default
     assert find_leaks(questions, json.loads((path.parent / "meta.json").read_text())[path.name]["title"]) == []
     assert [(q.prompt, check(q)) for q in questions if check(q)] == []  # no option in its stem, no dangling
+
+
+def test_no_which_is_true_question_s_true_statement_stands_out_without_a_figure() -> None:
+    which_is_true = [q for a in ARTICLES for q in bank_of(a).questions if q.prompt == WHICH_IS_TRUE]
+    assert which_is_true and all(shows_a_figure(q.answer) for q in which_is_true)
 
 
 def test_hardly_any_bank_holds_a_single_question() -> None:

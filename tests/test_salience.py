@@ -695,3 +695,21 @@ def test_the_scale_a_mark_is_given_on_is_trivia() -> None:
     ctx = context(t, [fact(t, "19,78", "number", 19.78), fact(t, "20", "number", 20)])
     weights = weigh(ctx)
     assert weights[1].trivia == "scale" and weights[0].trivia is None
+
+
+def test_the_age_of_the_story_s_own_researcher_is_trivia_but_not_a_headline_name_s() -> None:
+    text = (_LEAD + "وتقود الباحثة ريم السليطي (39 عاماً) فريقاً من 14 باحثاً. وقالت ريم السليطي إن النموذج جاهز. "
+            "وأضافت السليطي أن العمل استمر ثلاث سنوات.\n")
+    people = [_person(text, "ريم السليطي"), _person(text, "ريم السليطي", 1), _person(text, "السليطي", 2)]
+    ctx = context(text, [*people, fact(text, "39 عاماً", "number", 39, unit="عام")])
+    assert _trivia(ctx, "39 عاماً") == "age"
+    ctx = context(text, [*people, fact(text, "39 عاماً", "number", 39, unit="عام")],
+                  title="ريم السليطي تطلق نموذجاً للهجات")
+    assert _trivia(ctx, "39 عاماً") is None
+
+
+def test_a_figure_closing_a_quotation_another_sentence_opened_is_not_asked() -> None:
+    text = (_LEAD + 'وتقول سعاد الخطيب: "الماء يأتي ساعتين بعد منتصف الليل. '
+            'وعندما لا يكفي نشتري خمسة براميل بنحو 75 ألف ليرة، وهذا مبلغ كبير".\n')
+    ctx = context(text, [fact(text, "75 ألف", "number", 75000)])
+    assert _trivia(ctx, "75 ألف") == "quotation"

@@ -18,6 +18,8 @@ from questions.kinds.base import Candidate, Kind
 from questions.kinds.mcq import wrong_options
 from questions.kinds.true_false import farthest_first
 from questions.model import Question
+from questions.normalize import tokens
+from questions.numberwords import SCALES, WORD_VALUES
 from questions.options import content_words
 from questions.salience import Weight
 from questions.statements import false_statement, swap_reads_well, true_statement
@@ -57,6 +59,13 @@ def _false_version(ctx: Context, st: Stems, seed: str) -> tuple[str, str] | None
     return None
 
 
+def shows_a_figure(text: str) -> bool:
+    """True when ``text`` writes a figure, in digits or words («تستمر أربعة أيام»). Blind readers kept a
+    which-is-true question whose true statement had none, beside three with a figure changed, about half
+    the time (56% against 67%, with three times the rejects): it is told apart without reading."""
+    return any(ch.isdigit() for ch in text) or any(t in WORD_VALUES or t in SCALES for t in tokens(text))
+
+
 def _one(ctx: Context, ready: list[tuple[int, Stems, str]], at: int, odd_true: bool,
          taken: set[str], spare: list[tuple[int, Stems, str]],
          falses: dict[str, tuple[str, str] | None]) -> Candidate | None:
@@ -64,6 +73,8 @@ def _one(ctx: Context, ready: list[tuple[int, Stems, str]], at: int, odd_true: b
     (``odd_true``), or the one false statement among three true ones, the others taken from ``spare``
     in its order."""
     _, st, true = ready[at]
+    if odd_true and not shows_a_figure(true):
+        return None  # the false statements each change a figure: the one without any would give itself away
     k = key(ctx, "statement", st.fid, true, "true" if odd_true else "false")
     # The one false statement is the answer: it stays the same whatever the seed (only options move).
     odd = true if odd_true else _false_version(replace(ctx, seed=0), st, k)
