@@ -25,6 +25,7 @@ VALUE_REACH = 12  # how many words past a value its change's other values may st
 CHANGE_REACH = 18  # how many words before a value its word of change may stand
 GOAL_REACH = 4  # a word of purpose this close before the word of change makes it a target («تسعى إلى رفع»)
 GOAL_CLAUSE_REACH = 10  # ... or anywhere this close in its clause when «إلى» leads to the change
+EARLIER_REACH = 8  # words after a figure compared with that may say it is the earlier one («في الربع الأول من عام 2025»)
 LONG_SUBJECT_WORDS = 10  # what changed, with the complement a word of it needs («الشحنات المتجهة إلى ماليزيا»)
 
 
@@ -266,7 +267,11 @@ def _what_changed(words: list[Word], start: int, at: int) -> tuple[list[Word] | 
 
 
 def _value_follows(words: list[Word], j: int) -> bool:
-    """True when a figure follows the word at ``j`` within two words («من 300»، «إلى قرابة 1200»)."""
+    """True when a figure follows the word at ``j`` within two words («من 300»، «إلى قرابة 1200»), or past
+    «ما يصل إلى» («إلى ما يصل إلى 10%»)."""
+    ahead = [w.bare for w in words[j + 1:j + 4]]
+    if ahead == ["ما", "يصل", "الي"]:
+        return _value_follows(words, j + 3)
     for w in words[j + 1:j + 3]:
         if any(ch.isdigit() for ch in w.bare):
             return True
@@ -339,8 +344,8 @@ def _reached(words: list[Word], at: int) -> list[Word] | None:
     subject: list[Word] = []
     reach = lists.folded("generation/reach_verbs")
     while k >= 0 and drop_conj(words[k]) not in reach and len(subject) <= MAX_SUBJECT_WORDS:
-        if words[k].text.endswith(("،", ".")) or is_verb(words[k]):
-            return None
+        if words[k].text.endswith(("،", ".")) or is_verb(words[k]) or words[k].bare in ("الي", "كما"):
+            return None  # «كما تحسن هامش الربح إلى»: no noun phrase reaches a figure through «إلى»
         subject.insert(0, words[k])
         k -= 1
     if k >= 0 and not subject:
@@ -365,12 +370,12 @@ def _versus(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:
     values = [(i, _value_at(ctx, si, w.start, w.end)) for i, w in enumerate(words)]
     found = [(i, v) for i, v in values if v is not None and v.type == f.type]
     for (ia, a), (ib, b) in zip(found, found[1:]):
-        if f not in (a, b) or ib - ia > 6:
+        if f not in (a, b) or ib - ia > VALUE_REACH:
             continue
         between = [w.bare for w in words[ia + 1:ib + 1]]
         if not any(w in lists.folded("generation/against_words") or w.removeprefix("ب") in lists.folded("generation/against_words") for w in between):
             continue
-        after_b = [w.bare for w in words[ib + 1:ib + 6]]
+        after_b = [w.bare for w in words[ib + 1:ib + EARLIER_REACH + 1]]
         if not any(w in lists.folded("generation/earlier_words") or re.fullmatch(r"(?:عام)?\d{4}", w) for w in after_b):
             continue  # «58% بين الرجال مقابل 15% بين النساء»: two groups, not before and after
         subject = _reached(words, ia)

@@ -50,6 +50,8 @@ def _opener(words: list[Word], i: int) -> tuple[str, int]:
     """The opener category at word ``i`` and how many words it takes ("" and 0 when none)."""
     w1 = words[i].bare
     w2 = f"{w1} {words[i + 1].bare}" if i + 1 < len(words) else ""
+    if w2 in lists.folded("generation/regarding_phrases"):
+        return "", 0  # «فيما يخص طلبة غزة، قال ...»: what the sentence is about, not a contrast
     for phrase, n in ((w2, 2), (w1, 1)):
         if not phrase:
             continue
@@ -203,6 +205,8 @@ def _lead_connective(sentence: str, s: int, e: int) -> int:
     space after it; 0 when there is none."""
     words = sentence[s:e].split()
     listed = lists.folded("generation/lead_connectives")
+    if " ".join(fold(w).strip(_PUNCT) for w in words[:2]) in lists.folded("generation/regarding_phrases"):
+        return 0  # «فيما يخص طلبة غزة، قال ...»: «يخص» alone would read as the verb
     for n in (4, 3, 2, 1):
         phrase = " ".join(fold(w).strip(_PUNCT) for w in words[:n])
         if len(words) > n and (phrase in listed or phrase[:1] in "وف" and phrase[1:] in listed):

@@ -73,7 +73,18 @@ def says_something(text: str) -> bool:
     relatives = lists.folded("generation/relative_pronouns")
     if len(words) >= 2 and words[-2].bare in relatives or words[-1].bare in relatives:
         return False
-    return True
+    return not only_an_adjunct(words)
+
+
+ADJUNCT_WORDS = 10  # a stretch this short opening on a preposition, with no verb, is a leading phrase alone
+
+
+def only_an_adjunct(words: list[Word]) -> bool:
+    """True for a short stretch opening on a preposition with no verb in it: «بعد أكثر من خمس سنوات من
+    العتمة» is what framed the sentence's news, cut from the news itself."""
+    return len(words) <= ADJUNCT_WORDS and drop_conj(words[0]) in lists.folded("generation/lead_prepositions") \
+        and not any(is_verb(w) or present_verb(w) or w.bare in lists.folded("generation/predicate_particles")
+                    for w in words)
 
 
 def predicate_missing(text: str, start: int, end: int) -> bool:

@@ -511,14 +511,19 @@ def nice_step(x: float) -> float:
 
 
 NEAR_WHOLE_PERCENT = 90.0
-ONE_SIDE_STEP = 0.06  # the share of a figure its options move by when they all lie on one side of it
+ONE_SIDE_STEP = 0.06  # the share of a figure its options move by when they all lie on one side of it ...
+ONE_SIDE_MAX_STEP = 0.25  # ... raised to the figure's roundness, up to this share of it
 
 
 def _one_side(view: NumberView, above: bool, count: int = 6) -> list[float]:
-    """Values on one side of a bound's figure, in steps of about a sixteenth of it at its roundness («أكثر من
-    80%»: 85%, 90%, 95%)."""
+    """Values on one side of a bound's figure, in round steps of at least its own roundness and at most a
+    quarter of it («أكثر من 50»: 60, 70, 80, not 52, 54, 56, which the article does not rule out; «أكثر من
+    80%»: 90%, 100% ...; «أكثر من 600 نقطة أساس»: 700, 800, 900)."""
     v = view.value
     step = max(nice_step(abs(v) * ONE_SIDE_STEP), 10.0 ** -view.decimals)
+    step = min(max(step, float(_roundness(v))), max(step, nice_step(abs(v) * ONE_SIDE_MAX_STEP)))
+    if view.percent and above:
+        step = min(step, max(10.0 ** -view.decimals, nice_step((100 - v) / 4)))  # «أكثر من 80%»: 85%, 90%, 95%
     if view.decimals == 0:
         step = max(1.0, float(round(step)))
     sign = 1 if above else -1
@@ -646,13 +651,28 @@ FARTHEST_OPTION_SHARE = 0.35  # a wrong figure stays this close to the answer (a
 
 
 def bound_before(text: str) -> str | None:
-    """"floor" when ``text`` ends on words making the figure after it a floor («أكثر من»، «تجاوزت»),
-    "ceiling" when they make it a ceiling («أقل من»، «لن تتجاوز»), None otherwise."""
-    before = " ".join(w.removeprefix("و") for w in fold(text[-30:]).split()[-3:])
+    """"floor" when ``text`` ends on words making the figure after it a floor («أكثر من»، «بأكثر من»،
+    «تتجاوز حالياً»), or its clause opens on such a verb («يتجاوز عدد الاشتراكات في موريتانيا»); "ceiling"
+    when they make it a ceiling («أقل من»، «لن تتجاوز»); None otherwise."""
+    words = [w.removeprefix("و") for w in fold(text[-60:]).split()]
+    while words and words[-1].strip("،,") in lists.folded("generation/bound_adverbs"):
+        words.pop()  # «تتجاوز حالياً _____»
+    if words:
+        words[-3:] = [w.removeprefix("ب") if w.removeprefix("ب") in ("اكثر", "اقل") else w for w in words[-3:]]
+    before = " ".join(words[-3:])
+    clause = re.split(r"[،,:؛]|\b(?:ان|بان|انه)\b", " ".join(words))[-1].split()
     for name in ("ceiling", "floor"):
-        if any(before == b or before.endswith(" " + b) for b in lists.folded(f"generation/{name}_words")):
+        bounds = lists.folded(f"generation/{name}_words")
+        if any(before == b or before.endswith(" " + b) for b in bounds):
             return name
+        if len(clause) <= CLAUSE_OPENING_BOUND and any(
+                " ".join(clause[:len(b.split())]) == b and re.search("تجاوز|فوق", b.split()[-1])
+                for b in bounds):
+            return name  # «يتجاوز عدد اشتراكات الهاتف المحمول في موريتانيا _____»
     return None
+
+
+CLAUSE_OPENING_BOUND = 8  # words a verb of bound opening the clause may stand before the figure
 
 
 def stem_bounds(ctx: Context, f: Fact, view: NumberView, stem: str) -> tuple[float, float]:

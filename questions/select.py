@@ -107,14 +107,16 @@ def settles(other: Question, statements: Candidate) -> bool:
     each other: ``other`` shows a figure a statement changed as the article writes it, offers options on
     that fact (options leaving out the changed figure show that statement false, and options listing it lose
     that option to a student who has found the true statement), or is a true/false item making the same
-    false statement."""
-    for fact, true, wrong in statements.swapped:
+    false statement or another about the same fact."""
+    for fact, true, _ in statements.swapped:
         if any(shows_answer(t, true) for t in shown_texts(other)):
             return True
         if shape(other) == "choice" and (other.fact == fact or shows_answer(other.answer, true)):
             return True  # «ارتفاع بنسبة 6.1%» among options asks the changed figure too
-        if other.fact == fact and other.kind == "true_false" and shows_answer(other.prompt, wrong):
-            return True  # the same false statement twice on a page: the second rules itself out
+        if other.fact == fact and other.kind == "true_false":
+            # the same false statement twice on a page rules itself out; another false figure of the fact
+            # brackets the true one with it («20 ألف» and «40 ألف» about «30 ألف»)
+            return True
     return False
 
 

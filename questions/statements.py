@@ -31,16 +31,16 @@ _DECIMAL_COMMA = re.compile(r"[\d٠-٩],[\d٠-٩]{1,2}(?![\d٠-٩])")  # «135,6
 
 def _lead(claim: str) -> int:
     """How many characters open ``claim`` without belonging in a statement: punctuation, a glued و or ف
-    («وأدت الأمطار» -> «أدت الأمطار»), and a linking «كما», «ثم» or «حيث» («حيث بلغت نسبة النجاح ...»
+    («وأدت الأمطار» -> «أدت الأمطار»), and a linking «كما», «ثم», «لكن» or «حيث» («حيث بلغت نسبة النجاح ...»
     -> «بلغت نسبة النجاح ...»)."""
     at = len(claim) - len(claim.lstrip(" ،,."))
     at += attribution_lead(claim[at:])
     words = claim[at:].split(maxsplit=1)
-    linking = ("كما", "ثم", "وكما", "حيث", "وحيث", "فإن", "فان")
+    linking = ("كما", "ثم", "وكما", "حيث", "وحيث", "فإن", "فان", "لكن", "ولكن")
     if len(words) == 2 and fold(words[0]) in linking and \
-            not (fold(words[0]) in ("فان",) and fold(words[1].split()[0]).endswith("ين")):
+            not (fold(words[0]) in ("فان", "لكن", "ولكن") and fold(words[1].split()[0]).endswith("ين")):
         # «فإن عدد الأجهزة بلغ ...» -> «عدد الأجهزة بلغ ...», but «فإن المتهمين ...» keeps the «إن» its
-        # accusative needs
+        # accusative needs (and «لكن ناشرين اشتكوا» its «لكن»)
         at = claim.index(words[1], at)
     elif words and glued_conjunction(words[0]):
         at += 1

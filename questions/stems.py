@@ -179,7 +179,7 @@ def without_orphaned_tail(text: str, b: int) -> str:
         bare = fold(w).strip("،,")
         tail = words[i:]
         if bare == "مقابل" and len(tail) <= _ORPHAN_WORDS or \
-                i == len(words) - 1 and bare[:1] == "و" and len(bare) > 3 and not bare[1:].startswith("ال") and \
+                i == len(words) - 1 and glued_conjunction(w) == "و" and len(bare) > 3 and not bare[1:].startswith("ال") and \
                 not (i and words[i - 1].endswith(("،", ","))):
             cut = b + rest.index(w, len(" ".join(words[:i])))
             return text[:cut].rstrip(" ،,")

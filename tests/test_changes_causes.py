@@ -431,3 +431,15 @@ def test_a_share_of_change_right_after_a_figure_changes_what_reached_it(text: st
     facts = [fact(text, figure, "number", 1.0), fact(text, share, "percentage", 1.0)]
     _, ch = _change(text, facts, share)
     assert _described(ch) == described
+
+
+def test_a_change_up_to_a_figure_stops_what_changed_before_ma_yasil() -> None:
+    text = "وارتفعت الرسوم السنوية إلى ما يصل إلى 10% من قيمة الأرض."
+    _, ch = _change(text, [_pct(text, "10%")], "10%")
+    assert ch is not None and ch.subject == "الرسوم السنوية"
+
+
+def test_an_improvement_set_against_the_year_before_is_a_change_of_its_own_subject() -> None:
+    text = "وارتفعت الإيرادات إلى 22 مليار ريال. كما تحسن هامش الربح الإجمالي إلى 31.6% مقابل 30.9% في 2024."
+    _, ch = _change(text, [_pct(text, "31.6%"), _pct(text, "30.9%")], "31.6%")
+    assert ch is not None and ch.subject == "هامش الربح الإجمالي" and ch.noun == "تحسن"

@@ -24,6 +24,8 @@ from questions.completeness import (drops_a_conjunct, ends_unfinished, half_a_pa
     ("قال الوزير: «الحملة مستمرة»", True),
     ("شملت التحقيقات 412 بيان استيراد، تبيّن أن _____ منها", False),  # what the 187 of them did is gone
     ("وأوضح أن الحملة ناجحة", True),
+    ("بعد أكثر من _____ سنوات من العتمة", False),  # the phrase that framed the news, without the news
+    ("بعد أكثر من _____ سنوات من العتمة تستعد البلدية لإنارة الشوارع", True),
 ])
 def test_says_something(text: str, says: bool) -> None:
     assert says_something(text) is says

@@ -399,6 +399,10 @@ def test_a_statement_keeps_the_inna_its_accusative_subject_needs() -> None:
     assert kept[_lead(kept):] == "إن المتهمين دأبوا على تحصيل الرسوم"  # «المتهمين دأبوا» would be a broken nominative
     dropped = "فإن عدد الأجهزة بلغ 68 ألفاً"
     assert dropped[_lead(dropped):] == "عدد الأجهزة بلغ 68 ألفاً"
+    but = "لكن الناشرين اشتكوا من ارتفاع تكاليف الشحن"
+    assert but[_lead(but):] == but  # «الناشرين اشتكوا» would be a broken nominative too
+    but = "لكن الحكومة رفعت الأسعار 5%"
+    assert but[_lead(but):] == "الحكومة رفعت الأسعار 5%"
 
 
 

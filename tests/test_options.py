@@ -15,6 +15,7 @@ from questions.context import Context, Entity
 from questions.model import Fact
 from questions.options import (
     NumberView,
+    bound_before,
     date_options,
     feminine,
     name_options,
@@ -708,13 +709,30 @@ def test_a_persons_class_and_sex_are_read_from_what_the_article_writes_before_th
     assert name_options(ctx, people["ألبرتو مارتينيث"], "من سجل سبعة أهداف؟", random.Random(0)) == ["عبدالرحمن الكواري"]
 
 
-@pytest.mark.parametrize("seed", range(4))
-def test_options_on_one_side_of_a_bound_are_the_nearest_evenly_spaced(seed: int) -> None:
-    text = "وتقدر جهات رقابية أن القطاع استنزف منذ عام 2003 ما يزيد على 80 مليار دولار.\n"
-    ctx = context(text, [fact(text, "80 مليار دولار", "number", 80e9, unit="دولار")])
+@pytest.mark.parametrize(("text", "surface", "value", "stem", "wanted"), [
+    ("وتقول المنظمة إن أكثر من 50 من موظفيها ما زالوا محتجزين.\n", "50", 50.0,
+     "تقول المنظمة إن أكثر من _____ من موظفيها ما زالوا محتجزين.", [60.0, 70.0, 80.0]),  # not 52, 54, 56
+    ("وكان البنك قد خفض أسعار الفائدة بأكثر من 600 نقطة أساس.\n", "600", 600.0,
+     "كان البنك قد خفض أسعار الفائدة بأكثر من _____ نقطة أساس.", [700.0, 800.0, 900.0]),  # never 400 below
+])
+@pytest.mark.parametrize("seed", range(3))
+def test_options_on_one_side_of_a_bound_step_evenly_at_the_answer_s_roundness(text: str, surface: str, value: float,
+                                                                            stem: str, wanted: list[float],
+                                                                            seed: int) -> None:
+    ctx = context(text, [fact(text, surface, "number", value)])
     view = number_view(ctx.facts[0])
     assert view is not None
-    stem = "تقدر جهات رقابية أن القطاع استنزف منذ عام 2003 ما يزيد على _____ دولار."
-    values = sorted(float(o.split()[0]) for o in number_options(ctx, ctx.facts[0], view, stem, random.Random(seed)))
-    steps = {round(b - a, 6) for a, b in zip([80.0, *values], values)}
-    assert len(values) == 3 and len(steps) == 1  # «85 / 90 / 95», never «90 / 95 / 100» beside 80
+    options = number_options(ctx, ctx.facts[0], view, stem, random.Random(seed))
+    assert sorted(float(o) for o in options) == wanted
+
+
+@pytest.mark.parametrize(("before", "bound"), [
+    ("كان البنك المركزي قد خفض أسعار الفائدة بأكثر من ", "floor"),
+    ("حصة الغاز في توليد الكهرباء، التي تتجاوز حالياً ", "floor"),
+    ("يتجاوز عدد اشتراكات الهاتف المحمول في موريتانيا ", "floor"),  # the verb opens the clause
+    ("لم يتجاوز عدد الزوار ", "ceiling"),
+    ("ارتفع عدد السياح إلى ", None),
+])
+def test_a_bound_is_read_through_a_glued_preposition_an_adverb_or_the_clause_s_subject(before: str,
+                                                                                       bound: str | None) -> None:
+    assert bound_before(before) == bound
