@@ -50,9 +50,10 @@ def _opener(words: list[Word], i: int) -> tuple[str, int]:
     """The opener category at word ``i`` and how many words it takes ("" and 0 when none)."""
     w1 = words[i].bare
     w2 = f"{w1} {words[i + 1].bare}" if i + 1 < len(words) else ""
+    w3 = f"{w2} {words[i + 2].bare}" if i + 2 < len(words) else ""
     if w2 in lists.folded("generation/regarding_phrases"):
         return "", 0  # «فيما يخص طلبة غزة، قال ...»: what the sentence is about, not a contrast
-    for phrase, n in ((w2, 2), (w1, 1)):
+    for phrase, n in ((w3, 3), (w2, 2), (w1, 1)):
         if not phrase:
             continue
         for category in ("attribution", "contrast", "dependent"):

@@ -269,7 +269,7 @@ def subject_missing(text: str) -> bool:
             return False  # a definite noun after the day is who or what did it («العام الدراسي»)
     if drop_conj(first) in ("كان", "كانت") and (second.bare == "قد" or second.bare in lists.folded("generation/elatives")):
         return True  # «كانت الأدنى في دائرة بيروت الأولى»: the lowest of what?
-    if _holds_without_holder(first, second):
+    if _holds_without_holder(first, second, words[2] if len(words) > 2 else None):
         return True
     if drop_conj(first) in ("لا", "ما") and second.bare in ("يزال", "تزال", "زال", "زالت") and len(words) > 2 and \
             words[2].bare[:1] in "يت" and len(words[2].bare) >= 4:
@@ -303,13 +303,16 @@ def _figure_as_subject(words: list[Word]) -> bool:
     return nxt.bare in lists.folded("generation/realize_approximations") or bool(re.match(r"[\d٠-٩_]", nxt.text))
 
 
-def _holds_without_holder(first: Word, second: Word) -> bool:
+def _holds_without_holder(first: Word, second: Word, third: Word | None = None) -> bool:
     """True for a verb of holding or amounting with what is held or amounted to right after it, and no
     subject between: «تتضمن توفير 7200 موقف» (what includes it?), «يبلغ نحو 19.3 مليار دينار» (what
-    amounts to it?)."""
+    amounts to it?). A noun made definite by the one after it is the holder: «يتضمن برنامج الدورة الحالية
+    أربع أمسيات»."""
     verb = drop_conj(first)
     if verb in lists.folded("generation/holding_verbs"):
-        return not second.bare.startswith("ال") and not second.text.startswith("«")
+        construct = third is not None and third.bare.startswith("ال") and \
+            not _tafil_shaped(second.bare) and second.bare not in lists.folded("generation/masdar_starts")
+        return not second.bare.startswith("ال") and not second.text.startswith("«") and not construct
     if verb in lists.folded("generation/amounting_verbs") or (verb[:1] in "يت" and len(verb) >= 4):
         # «يبلغ نحو ...», «تغطي نحو 60 في المئة»: a present verb straight on its figure
         return second.bare in lists.folded("generation/realize_approximations") or \
@@ -366,6 +369,12 @@ SUBJECT_ALONE_WORDS = 4  # a verb's subject written in this many words or fewer,
 _DESCRIBING_OPENERS = ("وهو", "وهي", "وهم", "وهما")
 
 
+def _describing_participle(word: str) -> bool:
+    """«المدرجة» in «تعد قلعة بعلبك، المدرجة على قائمة التراث ...»: a definite participle opening an aside
+    that describes the subject before it."""
+    return word.startswith("الم") and len(word) >= 6
+
+
 def stops_before_its_predicate(text: str, name: str = "") -> bool:
     """True when ``text``, past the asides describing its subject at its end (a clause opened by «الذي»
     or «وهو», «البالغ من العمر ...», the subject's own name set off by commas, ``name``), is a linking,
@@ -380,11 +389,11 @@ def stops_before_its_predicate(text: str, name: str = "") -> bool:
         if name and fold(" ".join(segments[-1])) == fold(name):
             named = True  # «...، سامي العياري»: the title before the name is the subject
         elif not (first in lists.folded("generation/relative_pronouns") or first in _DESCRIBING_OPENERS or
-                  first in lists.folded("generation/needs_complement")):
+                  first in lists.folded("generation/needs_complement") or _describing_participle(first)):
             break
         segments.pop()
     clause = [fold(w).strip("«»()") for w in segments[-1]]
-    verb = clause[0][1:] if clause[0][:1] == "و" and len(clause[0]) > 3 else clause[0]
+    verb = clause[0][1:] if clause[0][:1] in "وف" and len(clause[0]) > 3 else clause[0]
     linking = verb in lists.folded("generation/copulas")
     # «بين» explains, or stands between: «...، بين ناشرين مباشرين وغير مباشرين»
     saying = _saying(verb) and verb not in lists.folded("generation/realize_prepositions")
@@ -564,9 +573,14 @@ def owner_missing(text: str) -> bool:
     for w in text.split()[:OWNER_REACH]:
         if _owned_by_someone_before(w):
             return True
-        if strip_diacritics(w).startswith(("ال", "وال", "«")) or "»" in w:
-            return False  # «أعلن النادي أن مدربه ...», «كان «ترامب» أعلن دعمه»: what the pronoun may stand for
+        if strip_diacritics(w).startswith(("ال", "وال", "«")) or "»" in w or _a_listed_place(w):
+            return False  # «أعلن النادي أن مدربه ...», «كان «ترامب» أعلن دعمه», «رفعت قطر توقعاتها»: its owner
     return False
+
+
+def _a_listed_place(word: str) -> bool:
+    w = fold(word).strip("«»()،,.:؟\"")
+    return w in lists.folded("countries") or w in lists.folded("cities")
 
 
 def _verbal_noun_of_what_went_before(text: str) -> bool:

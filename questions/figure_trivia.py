@@ -311,8 +311,9 @@ def _age_of_someone_in_passing(ctx: Context, f: Fact, before: list[str]) -> bool
     unit = fold(f.unit or (f.text.split()[-1] if len(f.text.split()) > 1 else ""))
     if not unit.startswith(("عام", "سن")):
         return False
-    if not set(before[-1:]) & _AGE_WORDS and ctx.text[max(0, f.start - 1):f.start] != "(":
-        return False
+    set_off = ctx.text[max(0, f.start - 2):f.start] in ("، ", ", ") and ctx.text[f.end:f.end + 1] in ("،", ",")
+    if not set(before[-1:]) & _AGE_WORDS and ctx.text[max(0, f.start - 1):f.start] != "(" and not set_off:
+        return False  # «تستيقظ أم سامر، 47 عاماً، على صوت المضخة»: an age set off by commas is said in passing too
     if before[-2:] == ["من", "العمر"]:
         return True  # «الهاجري، البالغ من العمر 23 عاماً، ...»: said in passing, even of the story's own athlete
     people = [e for e in ctx.entities.values() if e.type == "person"]

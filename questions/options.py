@@ -464,11 +464,14 @@ def _scaled(f: Fact, digits: re.Match[str], rest: str) -> NumberView | None:
     word = rest.split()[0]
     written = digits.group(0)
     # The agencies' decimal mark («2ر1 مليار», 1.2) reads as answers are read, the fraction first.
-    figure = number_values(written)[0] if "ر" in written else float(fold(written).replace("٫", ".").replace(",", "."))
+    # «1,380 مليار دينار»: a comma before three digits groups thousands, as number_values reads it
+    grouped = re.fullmatch(r"\d{1,3}(?:,\d{3})+", fold(written)) is not None
+    figure = number_values(written)[0] if "ر" in written or grouped else \
+        float(fold(written).replace("٫", ".").replace(",", "."))
     if figure <= 0:
         return None
     end = f.start + digits.end() + rest.index(word) + len(word)
-    decimals = decimals_of(figure, digits.group(0))
+    decimals = 0 if grouped else decimals_of(figure, digits.group(0))
     view = NumberView(f.start + digits.start(), end, "", figure, decimals, False,
                       bool(re.search("[٠-٩]", f.text)), bool(rest[rest.index(word) + len(word):].strip()),
                       scale=word.strip("،,."))
@@ -502,6 +505,14 @@ def _roundness(v: float) -> int:
     return k
 
 
+def _round_divisor(v: float) -> int:
+    """The largest round step (1, 2 or 5 times a power of ten) ``v`` is a multiple of (35 -> 5, 80 -> 20)."""
+    if v != int(v) or v <= 0:
+        return 1
+    steps: list[int] = [m * 10 ** k for k in range(10) for m in (1, 2, 5)]
+    return max(c for c in steps if c <= v and int(v) % c == 0)
+
+
 def nice_step(x: float) -> float:
     """The round step nearest to ``x``: 1, 2, 2.5 or 5 times a power of ten."""
     if x <= 0:
@@ -521,7 +532,7 @@ def _one_side(view: NumberView, above: bool, count: int = 6) -> list[float]:
     80%»: 90%, 100% ...; «أكثر من 600 نقطة أساس»: 700, 800, 900)."""
     v = view.value
     step = max(nice_step(abs(v) * ONE_SIDE_STEP), 10.0 ** -view.decimals)
-    step = min(max(step, float(_roundness(v))), max(step, nice_step(abs(v) * ONE_SIDE_MAX_STEP)))
+    step = min(max(step, float(_round_divisor(v))), max(step, nice_step(abs(v) * ONE_SIDE_MAX_STEP)))
     if view.percent and above:
         step = min(step, max(10.0 ** -view.decimals, nice_step((100 - v) / 4)))  # «أكثر من 80%»: 85%, 90%, 95%
     if view.decimals == 0:
@@ -625,7 +636,7 @@ def number_options(ctx: Context, f: Fact, view: NumberView, stem: str, rng: rand
     banned = {view.answer}
     forced = 0  # another value of the article in the same unit is always offered: it was read
     for i, c in enumerate(near[:1] + spaced):
-        if view.scale and (c >= 1000 or c < 1):
+        if view.scale and (c >= 1000 > view.value or c < 1):
             continue  # «1025 مليون», «0.9 مليار»: written with the next scale word up or down
         if view.scale and view.decimals and c == int(c):
             continue  # «3.0 مليون» beside «2.5 مليون»: a whole figure is written «3 ملايين»

@@ -41,8 +41,10 @@ MAX_OF_ONE_COMPREHENSION_KIND = 2
 MAX_ALTERNATES = 4
 # Kinds a bank offers only as another form of a chosen question, for the teacher to switch to: blind readers
 # kept 4 of 21 cause questions as they were (BA to DH), the options of a «لماذا» question being reasons the
-# article gives no weight to, or its stem a clause cut before its object.
-ALTERNATE_ONLY = ("cause",)
+# article gives no weight to, or its stem a clause cut before its object; and 3 of 29 who-did questions (A to
+# DR), whose options were a coach among scorers, a word that is no one's name, or another nationality than
+# the stem's («من الكيني الذي ...؟»).
+ALTERNATE_ONLY = ("cause", "who_did")
 MAX_SEVERAL_TRIED = 4  # banks tried with one question using up several facts asked first
 MIN_SALIENCE = 0.2  # facts weighing less than this are asked only when the article's others weigh alike
 FILL_FLOOR = 4  # ... or when the bank would otherwise hold fewer questions than this
@@ -307,8 +309,9 @@ def copies_a_true_sentence(c: Candidate) -> bool:
 
 def types_a_persons_name(c: Candidate) -> bool:
     """True for a question whose answer is a person's name to write from memory (a gap or a wh-question).
-    Blind readers kept one in three: a routine speaker, an interviewee of a feature, part of a name
-    («سيد» of «سيد علي زروقي»). A person's part in the news is asked with options or as a statement."""
+    Blind readers kept one in three, even in a bank holding few questions: a routine speaker, an
+    interviewee of a feature, part of a name («سيد» of «سيد علي زروقي»), a minister named at a ceremony.
+    A person's part in the news is asked with options or as a statement; the gap stays as an alternate."""
     return c.question.fact_type == "person" and c.question.kind in ("cloze", "wh")
 
 
@@ -326,14 +329,14 @@ def _choose(groups: list[list[Candidate]], size: int, title: str) -> list[Questi
     used: set[str] = set()
 
     def take(group: list[Candidate], only_comprehension: bool, per_sentence: int = 1, fill: bool = False,
-             typed_names: bool = False, light: bool = False) -> None:
+             light: bool = False) -> None:
         for c in group:
             if c.question.kind in ALTERNATE_ONLY or light and copies_a_true_sentence(c):
                 continue
             if only_comprehension and c.question.kind not in comprehension:
                 continue
             if not fill and (recalls_a_name(c) or leans_back(c.question.prompt)) or recalls_a_place_or_body(c) \
-                    or types_a_persons_name(c) and not typed_names:
+                    or types_a_persons_name(c):
                 continue
             # Every fact a question stands on or shows is its own: a which-statement question's
             # swapped facts or a change's two values, asked again elsewhere, would settle one another.
@@ -367,11 +370,6 @@ def _choose(groups: list[list[Candidate]], size: int, title: str) -> list[Questi
             break
         if g[0].facts[0] not in used:
             take(g, only_comprehension=False, fill=True, light=len(chosen) >= LIGHT_COPIES_FLOOR)
-    for g in groups:  # ... and a person's name to write before holding fewer than that
-        if len(chosen) >= min(size, FILL_FLOOR):
-            break
-        if g[0].facts[0] not in used:
-            take(g, only_comprehension=False, fill=True, typed_names=True)
     out = []
     for c, group in zip(chosen, chosen_group):
         alternates = tuple(replace(a.question, salience=c.salience) for a in group

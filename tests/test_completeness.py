@@ -346,3 +346,27 @@ def test_a_wh_question_keeping_a_subjectless_reporting_frame_is_a_fragment(promp
 ])
 def test_a_text_ending_on_a_rate_without_its_figure_is_unfinished(text: str, unfinished: bool) -> None:
     assert ends_unfinished(text) is unfinished
+
+
+@pytest.mark.parametrize(("text", "stops"), [
+    ("تعد قلعة بعلبك، المدرجة على قائمة التراث العالمي لمنظمة اليونسكو منذ عام 1984", True),
+    ("تعد قلعة بعلبك، المدرجة على قائمة التراث العالمي منذ عام 1984، من أبرز المواقع الأثرية", False),
+    ("وسُئل الوزير عن المخاوف التي يبديها بعض الأهالي من الأعراض الجانبية، فأجاب", True),
+    ("وسُئل الوزير عن المخاوف، فأجاب بأن اللقاح آمن", False),
+])
+def test_a_statement_cut_after_a_describing_participle_or_fa_ajaba_stops_before_its_predicate(text: str,
+                                                                                           stops: bool) -> None:
+    assert stops_before_its_predicate(text) is stops
+
+
+@pytest.mark.parametrize(("text", "missing"), [
+    ("يتضمن برنامج الدورة الحالية أربع أمسيات تمتد حتى منتصف أغسطس.", False),  # «برنامج الدورة» holds them
+    ("تتضمن توفير 7200 موقف للسيارات.", True),  # what includes it?
+])
+def test_a_noun_made_definite_by_the_next_is_the_holder_of_what_follows(text: str, missing: bool) -> None:
+    assert subject_missing(text) is missing
+
+
+def test_a_listed_place_before_a_pronoun_is_its_owner() -> None:
+    assert not owner_missing("رفعت قطر توقعاتها لصادرات الغاز المسال بنسبة 12.5%.")
+    assert owner_missing("رفعت توقعاتها لصادرات الغاز المسال بنسبة 12.5%.")

@@ -736,3 +736,22 @@ def test_options_on_one_side_of_a_bound_step_evenly_at_the_answer_s_roundness(te
 def test_a_bound_is_read_through_a_glued_preposition_an_adverb_or_the_clause_s_subject(before: str,
                                                                                        bound: str | None) -> None:
     assert bound_before(before) == bound
+
+
+def test_a_scale_figure_with_a_thousands_comma_keeps_its_size() -> None:
+    text = "وبلغت الإيرادات الجمركية نحو 1,380 مليار دينار خلال السنة المنصرمة.\n"
+    ctx = context(text, [fact(text, "1,380 مليار دينار", "number", 1380e9, unit="دينار")])
+    view = number_view(ctx.facts[0])
+    assert view is not None and view.answer == "1380 مليار"  # not «1.380 مليار», a thousand times less
+    options = number_options(ctx, ctx.facts[0], view, "بلغت الإيرادات الجمركية نحو _____ دينار.", random.Random(0))
+    assert len(options) == 3 and all(float(o.split()[0]) > 100 for o in options)
+
+
+def test_a_ceiling_s_options_step_at_the_figure_s_round_divisor() -> None:
+    text = "ولم تتجاوز الهطولات في حوض بردى 35% من المعدل السنوي.\n"
+    ctx = context(text, [fact(text, "35%", "percentage", 35.0)])
+    view = number_view(ctx.facts[0])
+    assert view is not None
+    stem = "لم تتجاوز الهطولات في حوض بردى _____ من المعدل السنوي."
+    options = number_options(ctx, ctx.facts[0], view, stem, random.Random(0))
+    assert sorted(float(o.rstrip("%")) for o in options) == [20.0, 25.0, 30.0]  # not 29, 31, 33

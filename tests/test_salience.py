@@ -713,3 +713,9 @@ def test_a_figure_closing_a_quotation_another_sentence_opened_is_not_asked() -> 
             'وعندما لا يكفي نشتري خمسة براميل بنحو 75 ألف ليرة، وهذا مبلغ كبير".\n')
     ctx = context(text, [fact(text, "75 ألف", "number", 75000)])
     assert _trivia(ctx, "75 ألف") == "quotation"
+
+
+def test_an_age_set_off_by_commas_after_a_name_is_said_in_passing() -> None:
+    text = _LEAD + "عند الخامسة فجراً، تستيقظ أم سامر، 47 عاماً، على صوت المضخة الصغيرة في الحي.\n"
+    ctx = context(text, [fact(text, "47 عاماً", "number", 47, unit="عام")])
+    assert _trivia(ctx, "47 عاماً") == "age"
