@@ -47,10 +47,17 @@ def _aside_left_open(words: list[Word]) -> bool:
     """True when what follows «أن» is a subject and an aside about it that runs to the end («أن
     الجلسة، التي عُقدت برئاسة …»): what was said of the subject came after the aside."""
     relatives = lists.folded("generation/relative_pronouns")
-    for k in range(1, min(len(words), SUBJECT_WORDS + 1)):
+    prepositions = lists.folded("generation/realize_prepositions")
+    for k in range(1, min(len(words), ASIDE_SUBJECT_WORDS + 1)):
+        w = words[k - 1].bare
+        if not (w.startswith(("ال", "بال", "لل", "وال")) or w in prepositions):
+            return False  # «أن الوزارة وزعت المساعدات على الأسر، التي ...»: not a noun phrase alone
         if words[k].bare in relatives and words[k - 1].text.endswith("،"):
             return not any(w.text.endswith("،") for w in words[k:])
     return False
+
+
+ASIDE_SUBJECT_WORDS = 5  # «أن المخزون الحالي في البحيرة، التي تبلغ سعتها ...»: a subject this long before its aside
 
 
 def says_something(text: str) -> bool:
@@ -126,7 +133,16 @@ def opens_as_fragment(text: str) -> bool:
     two = f"{first} {fold(words[1]).strip('،,:')}" if len(words) > 1 else ""
     return speaker_missing(text) or first in openers or two in openers or _only_attribution(words) or \
         subject_missing(text) or _opens_on_a_quotation(text) or owner_missing(text) or _nothing_said(text) or \
-        opens_in_the_accusative(text) or _opens_on_a_result(words)
+        opens_in_the_accusative(text) or _opens_on_a_result(words) or _speaks_as_we(words)
+
+
+def _speaks_as_we(words: list[str]) -> bool:
+    """True for words opening on a denied first-person verb («لم نحصل حتى الآن إلا على ...»، «لن نعلن موعد
+    ...»): someone's quoted words, whose speaker went with what came before."""
+    if len(words) < 2 or fold(words[0]).removeprefix("و") not in ("لم", "لن"):
+        return False  # «لا» and «ما» come before nouns too («ما نسبة ...؟»)
+    verb = fold(words[1]).strip("،,:")
+    return verb.startswith("ن") and len(verb) >= 4
 
 
 def _opens_on_a_result(words: list[str]) -> bool:

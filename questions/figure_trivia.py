@@ -301,7 +301,7 @@ def _part_of_a_time(text: str, f: Fact) -> bool:
         bool(_BEFORE_A_TIME_UNIT.match(text[f.start:f.end + 30]))
 
 
-_AGE_WORDS = {"العمر", "تبلغ", "يبلغ", "البالغ", "البالغه", "عمره", "عمرها"}  # folded: «وهي طالبة تبلغ 21 عاما»
+_AGE_WORDS = {"العمر", "تبلغ", "يبلغ", "يبلغان", "تبلغان", "البالغ", "البالغه", "عمره", "عمرها"}  # folded: «وهي طالبة تبلغ 21 عاما»
 
 
 def _age_of_someone_in_passing(ctx: Context, f: Fact, before: list[str]) -> bool:
@@ -483,6 +483,8 @@ def _a_procedure_opens(sentence: str) -> bool:
 def date_trivia(ctx: Context, fi: int) -> str | None:
     f = ctx.facts[fi]
     before, after = _words_around(ctx, f)
+    if before[-1:] and before[-1].removeprefix("و").removeprefix("ب") in lists.folded("generation/named_after_heads"):
+        return "in_title"  # «على ملعب 5 جويلية الأولمبي»: a venue named after the day, not when the news happened
     agreeing = ("الموافق", "الموافقه")
     if any(w in agreeing for w in before) or any(w in agreeing for w in after[:3]):
         # «27 شوال 1447هـ، الموافق 15 أبريل 2026»: one date in two calendars is asked once, by its

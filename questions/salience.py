@@ -206,6 +206,8 @@ def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
         return "scene"  # «يقف عبد الرحمن سيف ... حاملاً أربعة جالونات»: a passer-by's moment, not the news
     if continues_a_quotation(sent.text, f.start - sent.start):
         return "quotation"  # the end of someone's words, whose speaker another sentence names
+    if f.type == "percentage" and f.value == 100:
+        return "whole"  # «جاهزية كل عنصر بنسبة مئة في المئة»: a way of saying «fully», guessed without reading
     for c in split_clauses(sent.text):
         if c.start <= f.start - sent.start < max(c.end, c.start + 1) and c.role == "attribution":
             return "attribution"

@@ -24,6 +24,8 @@ from questions.completeness import (drops_a_conjunct, ends_unfinished, half_a_pa
     ("قال الوزير: «الحملة مستمرة»", True),
     ("شملت التحقيقات 412 بيان استيراد، تبيّن أن _____ منها", False),  # what the 187 of them did is gone
     ("وأوضح أن الحملة ناجحة", True),
+    ("أوضحت المصلحة أن المخزون الحالي في البحيرة، التي تبلغ سعتها 220 مليون متر مكعب", False),  # and the stock?
+    ("أوضحت المصلحة أن الوزارة وزعت المساعدات على الأسر، التي تضررت من السيول", True),
     ("بعد أكثر من _____ سنوات من العتمة", False),  # the phrase that framed the news, without the news
     ("بعد أكثر من _____ سنوات من العتمة تستعد البلدية لإنارة الشوارع", True),
 ])
@@ -370,3 +372,12 @@ def test_a_noun_made_definite_by_the_next_is_the_holder_of_what_follows(text: st
 def test_a_listed_place_before_a_pronoun_is_its_owner() -> None:
     assert not owner_missing("رفعت قطر توقعاتها لصادرات الغاز المسال بنسبة 12.5%.")
     assert owner_missing("رفعت توقعاتها لصادرات الغاز المسال بنسبة 12.5%.")
+
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("لم نحصل حتى الآن سوى على نحو 20% من المبالغ المطلوبة.", True),  # whose words?
+    ("لن نعلن موعد التشغيل التجاري قبل نهاية العام.", True),
+    ("لم تحصل المنظمة حتى الآن سوى على نحو 20% من المبالغ المطلوبة.", False),
+])
+def test_a_denied_first_person_verb_opens_someone_s_quoted_words(text: str, fragment: bool) -> None:
+    assert opens_as_fragment(text) is fragment

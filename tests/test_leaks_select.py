@@ -12,7 +12,7 @@ from questions.kinds.base import Candidate
 from questions.leaks import Leak, find_leaks, leak_free, reveals, secrets, shown, title_reveals
 from questions.model import FALSE_LABEL, TRUE_LABEL, Question, Source
 from questions.completeness import leans_back
-from questions.select import (FILL_FLOOR, MAX_ALTERNATES, as_written, settles, MAX_SHARE_OF_ONE_KIND, MAX_TRUE_FALSE, bank_size, complements, restates,
+from questions.select import (FILL_FLOOR, says_true_without_a_figure, MAX_ALTERNATES, as_written, settles, MAX_SHARE_OF_ONE_KIND, MAX_TRUE_FALSE, bank_size, complements, restates,
                               restates_title, select)
 
 WIN = Question(key="win", kind="mcq", fact_type="person", prompt="من فاز بالانتخابات الرئاسية في هندوراس؟",
@@ -145,11 +145,12 @@ def test_a_places_or_a_bodys_name_is_never_recalled_even_to_fill_a_bank() -> Non
     assert sorted(q.key for q in bank) == ["mcq-2-", "true_false-3-"]
 
 
-def test_a_persons_name_is_never_typed_from_memory_even_in_a_thin_bank() -> None:
+def test_a_persons_name_is_typed_from_memory_only_by_a_bank_holding_nothing_else() -> None:
     typed = [cand(0, "cloze", fact_type="person"), cand(1, "wh", fact_type="person")]
     picked = [cand(i, fact_type="person") for i in range(2, 2 + FILL_FLOOR)]
     assert sorted(q.key for q in select([*typed, *picked], 8)) == sorted(c.question.key for c in picked)
     assert [q.key for q in select([*typed, picked[0]], 8)] == ["mcq-2-"]
+    assert len(select(typed, 8)) == 1  # an empty bank would give the teacher nothing to start from
     # the gap stays as another form of a person's question with options
     bank = select([cand(0, "cloze", fact_type="person"), cand(0, fact_type="person")], 8)
     assert [q.key for q in bank] == ["mcq-0-"] and [a.kind for a in bank[0].alternates] == ["cloze"]
@@ -563,3 +564,20 @@ def test_a_thin_bank_fills_up_with_lighter_facts_but_not_with_their_sentences_co
     # ... unless the bank would otherwise hold a single question
     bank = select([key, Candidate(copied, ("place:2",), 0.05, 0.6)], 8)
     assert sorted(q.key for q in bank) == ["mcq-0-", copied.key]
+
+
+def test_a_true_statement_without_a_figure_only_fills_a_bank_holding_fewer_than_two() -> None:
+    def plain(i: int, figure: str = "") -> Candidate:
+        c = cand(i, "true_false", fact_type="organization")
+        q = replace(c.question, prompt=f"هل العبارة الآتية صحيحة بحسب المقال: أجرى الفريق تغييرين {figure}{i}؟",
+                    answer=TRUE_LABEL)
+        return replace(c, question=q)
+    bare = replace(plain(0).question, prompt="هل العبارة الآتية صحيحة بحسب المقال: روى الشاهد كيف دخلت المياه بيته؟")
+    assert says_true_without_a_figure(replace(plain(0), question=bare))
+    assert not says_true_without_a_figure(plain(1, "في 12 دقيقة "))
+    # ... nor one about what the headline is about
+    assert not says_true_without_a_figure(replace(plain(0), question=bare), title="الشاهد يروي ليلة السيول")
+    figures = [cand(i, salience=0.9, fact_type="number") for i in range(2, 4)]
+    lone = replace(plain(0), question=bare)
+    assert [q.key for q in select([lone], 8)] == [lone.question.key]  # a bank of nothing else takes it
+    assert lone.question.key not in [q.key for q in select([lone, *figures], 8)]

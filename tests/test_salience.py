@@ -719,3 +719,17 @@ def test_an_age_set_off_by_commas_after_a_name_is_said_in_passing() -> None:
     text = _LEAD + "عند الخامسة فجراً، تستيقظ أم سامر، 47 عاماً، على صوت المضخة الصغيرة في الحي.\n"
     ctx = context(text, [fact(text, "47 عاماً", "number", 47, unit="عام")])
     assert _trivia(ctx, "47 عاماً") == "age"
+
+
+@pytest.mark.parametrize(("sentence", "surface", "typ", "value", "reason"), [
+    ("فاز الفريق أمس السبت على ملعب 5 جويلية الأولمبي بالعاصمة.", "5 جويلية", "date", "--07-05", "in_title"),
+    ("وقال المدير: سنعلن الموعد بعد التأكد من جاهزية المنظومة بنسبة 100%.", "100%", "percentage", 100.0, "whole"),
+    ("وانتشلت فرق الإنقاذ جثتي شقيقين يبلغان 7 و10 أعوام.", "7", "number", 7, "age"),
+    ("ووزع الهلال الأحمر أكثر من 900 بطانية على الأسر المتضررة في المدينة.", "900", "number", 900, "equipment"),
+])
+def test_a_venue_s_day_a_whole_share_a_child_s_age_and_blankets_are_not_asked(sentence: str, surface: str, typ: str,
+                                                                            value: object, reason: str) -> None:
+    text = _LEAD + "وفي التفاصيل، قال المسؤول إن العمل مستمر.\n\n" + sentence + "\n"
+    unit = "عام" if reason == "age" else None
+    ctx = context(text, [fact(text, surface, typ, value, unit=unit)])
+    assert _trivia(ctx, surface) == reason
