@@ -7,6 +7,9 @@ from functools import lru_cache
 from questions import lists
 from questions.normalize import fold, strip_diacritics
 
+# Marks that open a quotation in Arabic news copy: straight, guillemet and curly.
+QUOTATION_MARKS = ('"', "«", "“")
+
 
 @lru_cache(maxsize=1)
 def _root_waw_starts() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from questions import lists
-from questions.arabic import glued_conjunction
+from questions.arabic import QUOTATION_MARKS, glued_conjunction
 from questions.normalize import fold, strip_diacritics
 from questions.realize import Word, is_verb, words_of
 
@@ -245,7 +245,7 @@ def _says_on_its_own(sentence: str, clause: Clause) -> bool:
     said = sentence[start + frame:clause.end]
     # «مضيفاً أن الهدف "تغطية 80 في المئة ..."»: words quoted from the speaker need the speaker named
     return frame > 0 and not any(_carries_a_pronoun(w) for w in said.split()) \
-        and not any(mark in said for mark in ('"', "«", "“"))
+        and not any(mark in said for mark in QUOTATION_MARKS)
 
 
 def _carries_a_pronoun(word: str) -> bool:

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from questions import lists
+from questions.arabic import QUOTATION_MARKS
 from questions.completeness import reports_speech
 from questions.context import Context, fact_id
 from questions.distractors import interval
@@ -314,6 +315,8 @@ def _age_of_someone_in_passing(ctx: Context, f: Fact, before: list[str]) -> bool
     set_off = ctx.text[max(0, f.start - 2):f.start] in ("، ", ", ") and ctx.text[f.end:f.end + 1] in ("،", ",")
     if not set(before[-1:]) & _AGE_WORDS and ctx.text[max(0, f.start - 1):f.start] != "(" and not set_off:
         return False  # «تستيقظ أم سامر، 47 عاماً، على صوت المضخة»: an age set off by commas is said in passing too
+    if before[-2:] in (["من", "عمره"], ["من", "عمرها"]):
+        return False  # «مواطن في السابعة والخمسين من عمره عشر سنوات»: the age came before; this is his sentence
     if before[-2:] == ["من", "العمر"]:
         return True  # «الهاجري، البالغ من العمر 23 عاماً، ...»: said in passing, even of the story's own athlete
     people = [e for e in ctx.entities.values() if e.type == "person"]
@@ -620,6 +623,6 @@ def continues_a_quotation(sentence: str, pos: int) -> bool:
     """True for words at ``pos`` that close a quotation an earlier sentence opened («وعندما لا يكفي نشتري
     خمسة براميل بنحو 75 ألف ليرة، وهذا مبلغ كبير"»): who said them is named there, not in a question."""
     before, after = sentence[:pos], sentence[pos:]
-    if any(mark in before for mark in ('"', "«", "“")):
+    if any(mark in before for mark in QUOTATION_MARKS):
         return False
     return after.count("»") > after.count("«") or after.count("”") > after.count("“") or after.count('"') % 2 == 1

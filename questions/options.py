@@ -529,7 +529,8 @@ ONE_SIDE_MAX_STEP = 0.25  # ... raised to the figure's roundness, up to this sha
 def _one_side(view: NumberView, above: bool, count: int = 6) -> list[float]:
     """Values on one side of a bound's figure, in round steps of at least its own roundness and at most a
     quarter of it («أكثر من 50»: 60, 70, 80, not 52, 54, 56, which the article does not rule out; «أكثر من
-    80%»: 90%, 100% ...; «أكثر من 600 نقطة أساس»: 700, 800, 900)."""
+    600 نقطة أساس»: 700, 800, 900); a share above it steps within the room left below 100 («أكثر من 80%»:
+    85%, 90%, 95%)."""
     v = view.value
     step = max(nice_step(abs(v) * ONE_SIDE_STEP), 10.0 ** -view.decimals)
     step = min(max(step, float(_round_divisor(v))), max(step, nice_step(abs(v) * ONE_SIDE_MAX_STEP)))

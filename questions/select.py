@@ -297,7 +297,7 @@ def recalls_a_place_or_body(c: Candidate) -> bool:
     """True for a question whose answer is a place's or a body's name to recall or pick. Blind readers kept
     one in nine: the place or body the story is about, a venue, a speaker's employer, one city of a list. A
     bank asks about places and bodies through statements and true/false items instead, which say what
-    they did."""
+    they did, and recalls one only when it would otherwise hold no question."""
     return recalls_a_name(c) and c.question.fact_type != "person"
 
 
@@ -324,7 +324,7 @@ def types_a_persons_name(c: Candidate) -> bool:
     Blind readers kept one in three, even in a bank holding few questions: a routine speaker, an
     interviewee of a feature, part of a name («سيد» of «سيد علي زروقي»), a minister named at a ceremony.
     A person's part in the news is asked with options or as a statement; the gap stays as an alternate,
-    and is asked only by a bank that would otherwise hold no question."""
+    and is asked, like a place's or a body's name, only by a bank that would otherwise hold no question."""
     return c.question.fact_type == "person" and c.question.kind in ("cloze", "wh")
 
 
@@ -342,15 +342,15 @@ def _choose(groups: list[list[Candidate]], size: int, title: str) -> list[Questi
     used: set[str] = set()
 
     def take(group: list[Candidate], only_comprehension: bool, per_sentence: int = 1, fill: bool = False,
-             light: bool = False, typed_name: bool = False) -> None:
+             light: bool = False, last_resort: bool = False) -> None:
         for c in group:
             if c.question.kind in ALTERNATE_ONLY or light and copies_a_true_sentence(c) or \
                     says_true_without_a_figure(c, title) and len(chosen) >= LIGHT_COPIES_FLOOR:
                 continue
             if only_comprehension and c.question.kind not in comprehension:
                 continue
-            if not fill and (recalls_a_name(c) or leans_back(c.question.prompt)) or recalls_a_place_or_body(c) \
-                    or types_a_persons_name(c) and not typed_name:
+            if not fill and (recalls_a_name(c) or leans_back(c.question.prompt)) or \
+                    (recalls_a_place_or_body(c) or types_a_persons_name(c)) and not last_resort:
                 continue
             # Every fact a question stands on or shows is its own: a which-statement question's
             # swapped facts or a change's two values, asked again elsewhere, would settle one another.
@@ -384,10 +384,10 @@ def _choose(groups: list[list[Candidate]], size: int, title: str) -> list[Questi
             break
         if g[0].facts[0] not in used:
             take(g, only_comprehension=False, fill=True, light=len(chosen) >= LIGHT_COPIES_FLOOR)
-    for g in groups:  # ... and a person's name to write before holding no question at all
+    for g in groups:  # ... and, before holding no question at all, a name to write or pick
         if chosen:
             break
-        take(g, only_comprehension=False, fill=True, typed_name=True)
+        take(g, only_comprehension=False, fill=True, last_resort=True)
     out = []
     for c, group in zip(chosen, chosen_group):
         alternates = tuple(replace(a.question, salience=c.salience) for a in group

@@ -139,10 +139,11 @@ def test_a_bank_has_about_one_question_per_45_words_between_8_and_30(words: int,
     assert bank_size(words) == size
 
 
-def test_a_places_or_a_bodys_name_is_never_recalled_even_to_fill_a_bank() -> None:
+def test_a_places_or_a_bodys_name_is_recalled_only_by_a_bank_holding_nothing_else() -> None:
     bank = select([cand(0, fact_type="place"), cand(1, fact_type="organization"), cand(2),
                    cand(3, "true_false", fact_type="organization")], 8)
     assert sorted(q.key for q in bank) == ["mcq-2-", "true_false-3-"]
+    assert len(select([cand(0, fact_type="place"), cand(1, fact_type="organization")], 8)) == 1
 
 
 def test_a_persons_name_is_typed_from_memory_only_by_a_bank_holding_nothing_else() -> None:

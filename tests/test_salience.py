@@ -733,3 +733,9 @@ def test_a_venue_s_day_a_whole_share_a_child_s_age_and_blankets_are_not_asked(se
     unit = "عام" if reason == "age" else None
     ctx = context(text, [fact(text, surface, typ, value, unit=unit)])
     assert _trivia(ctx, surface) == reason
+
+
+def test_a_sentence_after_the_age_written_in_words_is_no_age() -> None:
+    text = (_LEAD + "وقضت المحكمة بحبس مواطن في السابعة والخمسين من عمره عشر سنوات مع الشغل والنفاذ.\n")
+    ctx = context(text, [fact(text, "عشر سنوات", "number", 10, unit="سنة")])
+    assert _trivia(ctx, "عشر سنوات") is None
