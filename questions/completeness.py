@@ -170,8 +170,11 @@ def opens_in_the_accusative(text: str) -> bool:
     # definite dual before its verb
     dual = bare.startswith("ال") and bare.endswith("ين") and second[:1] in ("ي", "ت") and \
         second.endswith(("ان", "ون")) and bare in lists.folded("generation/dual_parties")
+    # «فاعلين في القطاع يحذرون ...»: a plural in «ين» whose verb follows in «ون», left of «غير أن»
+    before_its_verb = bare.endswith("ين") and len(bare) >= 5 and not bare.startswith("ال") and any(
+        fold(w).startswith(("ي", "ت")) and fold(w).strip("،,").endswith("ون") for w in words[1:5])
     return "ً" in first or (bare.startswith("م") and bare.endswith("ين") and len(bare) >= 5) or agreeing or \
-        bare.endswith("يين") and len(bare) >= 6 or dual
+        bare.endswith("يين") and len(bare) >= 6 or dual or before_its_verb
 
 
 _SAYING = frozenset(("قال", "اضاف", "صرح"))  # verbs that must go on to what was said
@@ -547,7 +550,9 @@ def drops_a_conjunct(text: str, sentence: str) -> bool:
         return False
     after = found[-1].group(2).strip("،,.؛:»«()\"")
     nxt = fold(after[1:])
-    noun = nxt.endswith(("ين", "ان", "ات", "ه", "ا"))  # «وتعادلين», «وحكومياً», «ومنازله»
+    # «وتعادلين», «وحكومياً», «ومنازله»; and any next item of a list the text already joins with «و»
+    # («في دوعن وشبام» for «في دوعن وشبام وتريم»)
+    noun = nxt.endswith(("ين", "ان", "ات", "ه", "ا")) or glued_conjunction(tail[-1]) == "و"
     if glued_conjunction(after) != "و" or fold(after) in _CONJUNCT_SKIP or nxt.startswith("ال") or \
             re.match(r"[\d٠-٩]", nxt) or is_verb(words_of(after)[0]) or nxt[:1] in "يت" and len(nxt) >= 4 and not noun:
         return False

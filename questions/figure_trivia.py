@@ -20,6 +20,8 @@ from questions.model import Fact
 from questions.numberwords import WORD_VALUES
 from questions.normalize import fold
 from questions.options import shows_in
+from questions.realize import words_of
+from questions.tails import present_verb
 
 
 # A date this many days before the article or less is the news's own day; more than BACKGROUND_DAYS before
@@ -54,9 +56,14 @@ YEARS = (1900, 2100)  # a bare figure in this span counting nothing is a year
 
 
 def a_year(f: Fact) -> bool:
-    """True for a bare figure that counts nothing and reads as a year («تشريعيات 2021»)."""
-    return isinstance(f.value, (int, float)) and f.value == int(f.value) and YEARS[0] <= f.value <= YEARS[1] and \
-        not _counted_noun(f) and f.text.strip().isdigit()
+    """True for a bare figure that counts nothing and reads as a year («تشريعيات 2021»), or one read with
+    the verb after it as its counted noun («الأجندة الرقمية 2030 تستهدف ...»)."""
+    if not (isinstance(f.value, (int, float)) and f.value == int(f.value) and YEARS[0] <= f.value <= YEARS[1]):
+        return False
+    if f.text.strip().isdigit() and not _counted_noun(f):
+        return True
+    words = words_of(f.unit or "")
+    return len(words) == 1 and present_verb(words[0])
 
 
 SCALES = (10, 20, 100)  # what marks are given out of

@@ -297,7 +297,7 @@ def recalls_a_place_or_body(c: Candidate) -> bool:
     """True for a question whose answer is a place's or a body's name to recall or pick. Blind readers kept
     one in nine: the place or body the story is about, a venue, a speaker's employer, one city of a list. A
     bank asks about places and bodies through statements and true/false items instead, which say what
-    they did, and recalls one only when it would otherwise hold no question."""
+    they did, and recalls one only when it would otherwise hold fewer than two questions."""
     return recalls_a_name(c) and c.question.fact_type != "person"
 
 
@@ -324,7 +324,8 @@ def types_a_persons_name(c: Candidate) -> bool:
     Blind readers kept one in three, even in a bank holding few questions: a routine speaker, an
     interviewee of a feature, part of a name («سيد» of «سيد علي زروقي»), a minister named at a ceremony.
     A person's part in the news is asked with options or as a statement; the gap stays as an alternate,
-    and is asked, like a place's or a body's name, only by a bank that would otherwise hold no question."""
+    and is asked, like a place's or a body's name, only by a bank that would otherwise hold fewer than two
+    questions."""
     return c.question.fact_type == "person" and c.question.kind in ("cloze", "wh")
 
 
@@ -384,10 +385,11 @@ def _choose(groups: list[list[Candidate]], size: int, title: str) -> list[Questi
             break
         if g[0].facts[0] not in used:
             take(g, only_comprehension=False, fill=True, light=len(chosen) >= LIGHT_COPIES_FLOOR)
-    for g in groups:  # ... and, before holding no question at all, a name to write or pick
-        if chosen:
+    for g in groups:  # ... and, before holding fewer than two questions, a name to write or pick
+        if len(chosen) >= min(size, LIGHT_COPIES_FLOOR):
             break
-        take(g, only_comprehension=False, fill=True, last_resort=True)
+        if g[0].facts[0] not in used:
+            take(g, only_comprehension=False, fill=True, last_resort=True)
     out = []
     for c, group in zip(chosen, chosen_group):
         alternates = tuple(replace(a.question, salience=c.salience) for a in group

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from questions.completeness import (drops_a_conjunct, ends_unfinished, half_a_pair, leans_back, lost_whole, opens_as_fragment,
+from questions.completeness import (drops_a_conjunct, opens_in_the_accusative, ends_unfinished, half_a_pair, leans_back, lost_whole, opens_as_fragment,
                                     only_reacts, owner_missing, predicate_missing, says_something, speaks_here, stops_before_its_predicate,
                                     subject_missing)
 
@@ -381,3 +381,13 @@ def test_a_listed_place_before_a_pronoun_is_its_owner() -> None:
 ])
 def test_a_denied_first_person_verb_opens_someone_s_quoted_words(text: str, fragment: bool) -> None:
     assert opens_as_fragment(text) is fragment
+
+
+def test_a_stem_stopping_before_a_list_s_next_item_drops_a_conjunct() -> None:
+    sentence = "وقال المدير إن الفرق أنقذت 63 شخصاً حاصرتهم المياه في دوعن وشبام وتريم، مضيفاً أن المعدات قليلة."
+    assert drops_a_conjunct("قال المدير إن الفرق أنقذت _____ شخصاً حاصرتهم المياه في دوعن وشبام.", sentence)
+
+
+def test_a_plural_in_ina_before_its_verb_opens_in_the_accusative() -> None:
+    assert opens_in_the_accusative("فاعلين في القطاع يحذرون من ضغط متزايد على الطاقة الإيوائية.")
+    assert not opens_in_the_accusative("تضم المدينة 20 فندقا مصنفا.")

@@ -668,6 +668,7 @@ def test_a_features_scene_is_told_by_a_verb_of_posture(sentence: str, scene: boo
 def test_a_bare_figure_reading_as_a_year_is_no_count() -> None:
     assert a_year(Fact("number", "2021", 2021, 0, 4, 0))
     assert not a_year(Fact("number", "2021 عاملاً", 2021, 0, 11, 0, unit="عامل"))
+    assert a_year(Fact("number", "2030 تستهدف", 2030, 0, 11, 0, unit="تستهدف"))  # «الأجندة الرقمية 2030 تستهدف»
     assert not a_year(Fact("number", "2500", 2500, 0, 4, 0))
 
 
