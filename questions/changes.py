@@ -178,6 +178,8 @@ def _worded(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:
             value = _value_at(ctx, si, words[k].start, words[reach].end if reach < len(words) else len(sent.text))
             if value is None:
                 continue
+            if b == "من" and k > 0 and _compares(words[k - 1]):
+                continue  # «إلى 33.5 درجة لأكثر من ثلاثة أسابيع»: a bound, not the value it changed from
             if (b == "من" or b in ("مقارنه", "مقابل") and after is not None) and before is None:
                 before = value  # «إلى 138 حالة، مقارنة بـ412 حالة»: the earlier value
             elif b in ("الي", "ليصل", "لتصل", "ليبلغ", "لتبلغ") and after is None:
@@ -190,6 +192,12 @@ def _worded(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:
         subject_text = _unquoted(" ".join(w.text for w in subject).strip("،,"))
         return Change(found[0], found[1], subject_text, before, after, by, goal)
     return None
+
+
+def _compares(w: Word) -> bool:
+    """True for an elative that «من» completes («أكثر من»، «لأقل من»), glued preposition or not."""
+    elatives = lists.folded("generation/elatives")
+    return w.bare in elatives or w.bare[:1] in ("ل", "ب") and w.bare[1:] in elatives
 
 
 _SHARE_OF_IT = frozenset(("نسبتها", "نسبته", "قدرها", "قدره"))  # «بزيادة نسبتها 14.6 في المئة»

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from questions import lists
 from questions.arabic import glued_conjunction
 from questions.clauses import split_clauses
-from questions.realize import is_verb, words_of
+from questions.realize import Word, is_verb, words_of
 
 # The subject of the first clause stands this close after its verb («أسدلت محكمة التمييز»).
 SUBJECT_REACH = 1
@@ -27,7 +28,16 @@ def coordinate_span(sentence: str, start: int) -> tuple[int, int] | None:
     if not words or glued_conjunction(words[0].text) != "و" or not is_verb(words[0]) or \
             words[0].bare[1:2] in ("ي", "ت", "ن"):
         return None  # «، ويعود ذلك …», «، وتستمر …»: a present verb speaks of something else
+    if _has_its_own_subject(words[0]):
+        return None  # «، وبلغت سرعته القصوى …»: the noun after «بلغ» is its own subject
     return clauses[k].start, clauses[k].end
+
+
+def _has_its_own_subject(verb: Word) -> bool:
+    """True for a verb that takes no object (``subject_first_verbs``), so the noun after it is its subject."""
+    bare = verb.bare.removeprefix("و")
+    return bare in lists.folded("generation/subject_first_verbs") or \
+        bare.endswith("ت") and bare[:-1] in lists.folded("generation/subject_first_verbs")
 
 
 def first_subject(sentence: str, names: Sequence[tuple[int, int]]) -> str | None:

@@ -279,6 +279,8 @@ def number_trivia(ctx: Context, fi: int) -> str | None:
     if _a_dimension(f, before) or _a_distance(f, before) or _an_area(f, before) or _a_weight(ctx, f) or \
             _a_frequency(f, after) or _a_containers_size(f, before):
         return "dimension"  # «قطر مرآته 50 سنتيمتراً», «على بعد نحو 25 كيلومتراً»: a specification
+    if _heat_in_passing(ctx, fi, after):
+        return "weather"  # «هرباً من حر قارب 40 درجة مئوية» on a beach's pollution: scene-setting
     if _appeal_window(ctx, fi):
         return "procedure"  # «خلال الآجال القانونية المحددة بـ10 أيام»: the law's deadline, not the news
     if _made_definite(ctx, f):
@@ -312,12 +314,18 @@ def _part_of_a_time(text: str, f: Fact) -> bool:
 _AGE_WORDS = {"العمر", "تبلغ", "يبلغ", "يبلغان", "تبلغان", "البالغ", "البالغه", "عمره", "عمرها"}  # folded: «وهي طالبة تبلغ 21 عاما»
 
 
+_SHARED_UNIT = re.compile(r"\s*و\s*[\d٠-٩]+\s+(\S+)")
+
+
 def _age_of_someone_in_passing(ctx: Context, f: Fact, before: list[str]) -> bool:
     """True for the age of someone the headline does not name: «ويبلغ من العمر 41 عاماً», «فلان (41 عاماً)»,
     «وهي طالبة تبلغ 21 عاما». Blind readers rejected 7 of 9 such questions, the story's own athlete or
     researcher too: a personal detail, not the news. The age of a president-elect the headline names is."""
     unit = fold(f.unit or (f.text.split()[-1] if len(f.text.split()) > 1 else ""))
-    if not unit.startswith(("عام", "سن")):
+    shared = _SHARED_UNIT.match(ctx.text, f.end)
+    if not unit and shared:
+        unit = fold(shared.group(1))  # «شقيقين يبلغان 7 و10 أعوام»: the second age names the unit of both
+    if not unit.startswith(("عام", "اعوام", "سن")):
         return False
     set_off = ctx.text[max(0, f.start - 2):f.start] in ("، ", ", ") and ctx.text[f.end:f.end + 1] in ("،", ",")
     if not set(before[-1:]) & _AGE_WORDS and ctx.text[max(0, f.start - 1):f.start] != "(" and not set_off:
@@ -469,6 +477,28 @@ def _a_distance(f: Fact, before: list[str]) -> bool:
     """True for how far a site lies from somewhere («على بعد نحو 25 كيلومتراً شمال العاصمة»)."""
     unit = fold(f.unit or f.text.split()[-1])
     return unit.startswith(("كيلومتر", "كلم", "كم", "متر", "امتار", "ميل", "اميال")) and "بعد" in before
+
+
+HEAT_MENTIONS = 3  # times an article speaks of heat («حرارة»، «مئوية»، «الحر») for heat to be one of its topics
+_HEAT = re.compile(r"حرار|مئوي|(?<!\w)(?:[وب]?ال|[وب])?حر(?!\w)")
+
+
+def _heat_in_passing(ctx: Context, fi: int, after: list[str]) -> bool:
+    """True for a temperature in a story that is not about heat: its headline names no heat, cold or weather
+    (``heat_words``) and the article speaks of heat fewer than three times («درجات الحرارة إلى ما فوق 37 درجة
+    مئوية» in a story of uncollected rubbish). Blind readers rejected such figures as scene-setting."""
+    f = ctx.facts[fi]
+    unit = fold(f.unit or "")
+    rest = after if unit else after[1:]  # «40 درجة» holds its unit; «40» leaves it to the next word
+    if not (unit or fold(" ".join(after[:1]))).startswith("درج"):
+        return False
+    degrees = rest[:1] and rest[0].startswith(fold("مئوي")) or "حرار" in fold(ctx.sentence_of(fi).text)
+    if not degrees:
+        return False
+    heat = lists.folded("generation/heat_words")
+    if any(w.strip("«»\"'،,.:") in heat for w in fold(ctx.title).split()):
+        return False
+    return len(_HEAT.findall(fold(ctx.text))) < HEAT_MENTIONS
 
 
 def _appeal_window(ctx: Context, fi: int) -> bool:

@@ -156,6 +156,8 @@ def _word_tok(ft: str, h: Hit) -> tuple[_Tok | None, int]:
     if bare in SCALES:
         sc = SCALES[bare]
         return _Tok(h.start, end, float(sc.size * sc.times), "scale", sc, text=word), end
+    if bare in ("ميه", "مايه") and ft[h.pos:h.start] == "ك":
+        return None, end  # كمية "a quantity", not ك + مئة
     if bare in HUNDREDS:
         return _Tok(h.start, end, float(HUNDREDS[bare]), "hund", text=word), end
     if bare == "ست" and ft[h.pos:h.start] == "ل":

@@ -443,3 +443,9 @@ def test_an_improvement_set_against_the_year_before_is_a_change_of_its_own_subje
     text = "وارتفعت الإيرادات إلى 22 مليار ريال. كما تحسن هامش الربح الإجمالي إلى 31.6% مقابل 30.9% في 2024."
     _, ch = _change(text, [_pct(text, "31.6%"), _pct(text, "30.9%")], "31.6%")
     assert ch is not None and ch.subject == "هامش الربح الإجمالي" and ch.noun == "تحسن"
+
+
+def test_a_bound_after_the_new_value_is_not_the_value_it_changed_from() -> None:
+    text = "وارتفعت حرارة المياه السطحية إلى 33.5 درجة مئوية لأكثر من ثلاثة أسابيع متتالية."
+    ctx, ch = _change(text, [fact(text, "33.5", "number", 33.5), fact(text, "ثلاثة", "number", 3)], "33.5")
+    assert ch is not None and ch.before is None and ch.after is not None and ch.after.text == "33.5"

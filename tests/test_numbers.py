@@ -108,6 +108,7 @@ def test_separate_numbers_stay_separate(sentence: str, values: list[float]) -> N
     "شارك آلاف المتظاهرين في المسيرة.",
     "أعلنت السلطات تسجيل إصابات جديدة بفيروس كوفيد-19 في العاصمة.",
     "قال إنه لست متأكدا من النتائج.",  # لست "I am not", not ست "six"
+    "قال إن كمية المخلفات المتراكمة كبيرة.",  # كمية "a quantity", not ك + مئة
     "أعلن المجلس يوم 24 ديسمبر 2025 النتائج.",  # day and year belong to the date
     "فاز المرشح بنسبة 40.27% من الأصوات.",  # the number belongs to the percentage
     "يعد واحدا من أبرز الكتاب العرب.",

@@ -115,6 +115,25 @@ def test_a_time_of_day_or_a_specification_is_trivia(text: str, surface: str, uni
     assert _trivia(ctx, surface) == trivia
 
 
+HOT_BEACH = "وأغلقت البلدية 14 شاطئاً بسبب التلوث.\nوتوافدت الأسر هرباً من حر قارب 40 درجة مئوية.\n"
+
+
+@pytest.mark.parametrize(("title", "trivia"), [
+    ("14 شاطئاً في طرابلس غير صالحة للسباحة", "weather"),  # scene-setting in a pollution story
+    ("موجة حر تضرب الساحل الليبي", None),  # the heat is the news
+])
+def test_a_temperature_is_trivia_unless_heat_is_a_topic(title: str, trivia: str | None) -> None:
+    ctx = context(HOT_BEACH, [fact(HOT_BEACH, "40 درجة", "number", 40.0, unit="درجة")], title=title)
+    assert _trivia(ctx, "40 درجة") == trivia
+
+
+def test_a_temperature_is_asked_where_the_article_speaks_of_heat_throughout() -> None:
+    text = ("ارتفعت درجات الحرارة في المدينة.\nوسجلت المحطة حرارة بلغت 46 درجة مئوية.\n"
+            "وحذرت الوزارة من ضربات الحر.\n")
+    ctx = context(text, [fact(text, "46 درجة", "number", 46.0, unit="درجة")], title="الكهرباء تسجل رقماً قياسياً")
+    assert _trivia(ctx, "46 درجة") is None
+
+
 LIST = "حضر الاجتماع محمد علي وأحمد حسن وخالد سعيد.\nوأعلن الوزير خطة جديدة للنقل.\n"
 
 
@@ -731,8 +750,7 @@ def test_an_age_set_off_by_commas_after_a_name_is_said_in_passing() -> None:
 def test_a_venue_s_day_a_whole_share_a_child_s_age_and_blankets_are_not_asked(sentence: str, surface: str, typ: str,
                                                                             value: object, reason: str) -> None:
     text = _LEAD + "وفي التفاصيل، قال المسؤول إن العمل مستمر.\n\n" + sentence + "\n"
-    unit = "عام" if reason == "age" else None
-    ctx = context(text, [fact(text, surface, typ, value, unit=unit)])
+    ctx = context(text, [fact(text, surface, typ, value)])  # «7» of «7 و10 أعوام» has no unit of its own
     assert _trivia(ctx, surface) == reason
 
 
