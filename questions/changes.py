@@ -371,6 +371,14 @@ def _reached(words: list[Word], at: int) -> list[Word] | None:
     return subject
 
 
+def _recorded_by(words: list[Word], subject: list[Word], value: Fact) -> bool:
+    """True when ``subject`` is who recorded a count, not what changed: «سجلت المديرية العامة ... 47 حالة»
+    (a count with its own noun after «سجل»), where «سجلت نسبة النمو 3%» names what reached the figure."""
+    at = words.index(subject[0]) - 1
+    counted = value.type == "number" and (bool(value.unit) or len(value.text.split()) > 1)
+    return at >= 0 and drop_conj(words[at]) in ("سجل", "سجلت") and counted
+
+
 def _versus(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:
     """«بلغت نسبة انتشار ارتفاع ضغط الدم 33.2% مقارنة بـ30.8% في المسح السابق»: a figure set against its
     earlier value is a change too, up or down as the two values say."""
@@ -387,7 +395,7 @@ def _versus(ctx: Context, si: int, words: list[Word], f: Fact) -> Change | None:
         if not any(w in lists.folded("generation/earlier_words") or re.fullmatch(r"(?:عام)?\d{4}", w) for w in after_b):
             continue  # «58% بين الرجال مقابل 15% بين النساء»: two groups, not before and after
         subject = _reached(words, ia)
-        if subject is None:
+        if subject is None or _recorded_by(words, subject, a):
             return None
         va, vb = float(a.value or 0), float(b.value or 0)
         if va == vb:

@@ -225,13 +225,17 @@ def _lead_connective(sentence: str, s: int, e: int) -> int:
 def _without_a_subject(sentence: str, clause: Clause) -> bool:
     """True for a contrast clause whose verb has no subject of its own: a preposition, a figure or the rest
     of what the clause before names right after it («في حين سيمتد إلى 786 ثانوية»، «فيما ذهبت 35 في المئة
-    إلى قطاع ...»، «فيما خُصص الباقي لميزانية التجهيز»). Alone, it does not say what it is about."""
+    إلى قطاع ...»، «فيما خُصص الباقي لميزانية التجهيز»، «في حين استقر تقريباً عند 6.4%»). Alone, it does not
+    say what it is about."""
     words = [fold(w).strip(_PUNCT) for w in sentence[clause.body:clause.end].split()[:2]]
     if len(words) < 2 or not words[1]:
         return False
     prepositions = lists.folded("generation/realize_prepositions")
+    second = sentence[clause.body:clause.end].split()[1].strip(_PUNCT)
+    accusative = second.endswith(("اً", "ًا"))  # «في حين استقر تقريباً في الوسط القروي»: an adverb, no subject
     return words[0] not in prepositions and (
-        words[1] in prepositions or words[1][0].isdigit() or words[1] in lists.folded("generation/anaphora"))
+        words[1] in prepositions or words[1][0].isdigit() or words[1] in lists.folded("generation/anaphora") or
+        accusative)
 
 
 def _says_on_its_own(sentence: str, clause: Clause) -> bool:
@@ -310,7 +314,7 @@ def _past_shaped(bare: str) -> bool:
     return len(bare) >= 4 and (bare.endswith("ت") or bare[0] in "يت") and not bare.startswith("ال")
 
 
-def _lost(after: str) -> bool:
+def lost(after: str) -> bool:
     """True when «فقد» before ``after`` is the verb «فَقَد» (lost): what follows is no verb for «قد» to lead
     («فقد المشروع ...»), where the particles lead a verb («فقد أعلنت ...»)."""
     w = words_of(after)[0] if words_of(after) else None
@@ -334,7 +338,7 @@ def _trim(sentence: str, s: int, e: int) -> tuple[int, int]:
             break
         bare = fold(first[0]).strip(_PUNCT)
         if bare in ("و", "ف", "ثم", "قد", "لقد", "وقد", "فقد", "ولقد") and len(first) > 1:
-            if bare == "فقد" and _lost(first[1]):
+            if bare == "فقد" and lost(first[1]):
                 break  # «فيما فقد المشروع أكثر من 30 من عناصره»: the verb «فقد», not «فـ» and «قد»
             s += len(first[0])
             continue

@@ -11,6 +11,7 @@ from functools import lru_cache
 from questions import lists
 from questions.arabic import glued_conjunction
 from questions.model import BLANK
+from questions.numberwords import SCALES
 from questions.normalize import fold, strip_diacritics, tokens
 from questions.realize import Word, drop_conj, is_verb, words_of
 from questions.realize.words import explicit_subject
@@ -32,9 +33,25 @@ def _saying(bare: str) -> bool:
 def _whole_clause(words: list[Word]) -> bool:
     """True when the words after «أن» hold a subject and what is said of it: three words or more, or two
     of which the second is no definite noun («الزيارة تاريخية», not «عجز الميزانية»)."""
+    if _only_a_count(words):
+        return False  # «بأن نحو _____ أسرة»: how many families, and nothing said of them
     if len(words) >= MIN_WORDS_AFTER_THAT:
         return True
     return len(words) == 2 and not words[1].bare.startswith("ال") and not _of_a_pronoun(words[1].bare)
+
+
+_ABOUT_WORDS = frozenset(("نحو", "قرابه", "حوالي", "زهاء", "اكثر", "اقل", "من", "ما", "يقارب", "يزيد", "على", "عن"))
+
+
+def _only_a_count(words: list[Word]) -> bool:
+    """True for a figure (or the blank) with at most its counted noun, led only by words of about («نحو»,
+    «أكثر من»), a scale word between: a quantity with no verb or predicate after it."""
+    rest = list(words)
+    while rest and rest[0].bare in _ABOUT_WORDS:
+        rest = rest[1:]
+    if not rest or not (BLANK in rest[0].text or any(ch.isdigit() for ch in rest[0].text)):
+        return False
+    return len(rest) <= 2 or len(rest) == 3 and rest[1].bare in SCALES
 
 
 def _of_a_pronoun(bare: str) -> bool:
@@ -648,8 +665,8 @@ def leans_back(prompt: str) -> bool:
         return True  # «تجاوز عدد المسافرين خلاله _____»: during what?
     if _SHARE_OF_THEM.search(fold(prompt)):
         return True  # «لم يتسلم سوى نحو 60 بالمئة منهم مستحقاتهم»: of whom?
-    if _MEASURE_OF_NOTHING.search(fold(prompt)):
-        return True  # «سجلت محافظة عجلون أدنى نسبة عند _____»: a share of what?
+    if _MEASURE_OF_NOTHING.search(fold(prompt)) or _SHARE_LAST.search(fold(prompt)):
+        return True  # «سجلت محافظة عجلون أدنى نسبة عند _____», «سجل الفرع الأدبي نسبة _____»: a share of what?
     words = lists.folded("generation/anaphora")
     toks = tokens(prompt)
     for i, t in enumerate(toks):
@@ -669,6 +686,9 @@ def leans_back(prompt: str) -> bool:
 _MEASURE_OF_NOTHING = re.compile(r"(?:^|\s)(?:اعلي|ادني|اكبر|اقل|اعلى|ادنى)\s+(?:نسبه|معدل|مستوي|مستوى)"
                                  r"(?=\s+(?:عند|بلغت|بلغ|في|بنحو|بحوالي|بواقع|قدرها|قدره)\b|\s+ب(?:_|\s|[\d٠-٩])|\s*[،,.؟]|\s+_)")
 
+
+# «نسبة» and then only its figure (or the blank) to the end: «سجل الفرع الأدبي نسبة 62.9 في المئة»
+_SHARE_LAST = re.compile(r"(?:^|\s)نسبه\s+(?:_+|[\d٠-٩][\d٠-٩.,٫]*\s*(?:%|٪|في الميه|في المايه|بالميه)?)\s*[.؟،,]?\s*$")
 
 # a preposition and its pronoun ending a question: what it stands for is outside the question
 _PRONOUN_ENDINGS = frozenset(("فيه", "فيها", "منه", "منها", "عليه", "عليها", "اليه", "اليها", "عنه", "عنها",

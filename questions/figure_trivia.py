@@ -218,7 +218,8 @@ def number_trivia(ctx: Context, fi: int) -> str | None:
         return "testimony"  # «عملت هنا 22 عاما»: a witness's own story
     if _years_since(ctx, fi, before):
         return "elapsed"  # «بعد ثماني سنوات من سيول سبتمبر 2018», «على مدى خمسة عقود»: worked out from the year
-    if (f.unit and fold(f.unit).startswith("دقيق")) or (before and before[-1] in ("الدقيقه", "دقيقه")):
+    if (f.unit and fold(f.unit).startswith("دقيق")) or (before and before[-1] in ("الدقيقه", "دقيقه", "الدقيقتين", "دقيقتي")) or \
+            _SECOND_MINUTE.search(ctx.text[max(0, f.start - 24):f.start]):
         return "minute"
     if any(w.removeprefix("ب").removeprefix("و") in ("الرقم", "رقم", "الخط", "الهاتف", "هاتف", "الاتصال", "الموحد")
            for w in before):
@@ -288,6 +289,7 @@ def number_trivia(ctx: Context, fi: int) -> str | None:
     return None
 
 
+_SECOND_MINUTE = re.compile(r"الدقيقتين\s+[\d٠-٩]+\s+و\s*$")  # «في الدقيقتين 52 و67»: the second goal's minute
 _PARENT_OF = re.compile(r"(?:أم|أب|والدة|والد)\s+لـ?\s*$")
 
 

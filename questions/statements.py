@@ -13,6 +13,7 @@ import re
 from questions import lists
 from questions.answers import number_values
 from questions.arithmetic import follows
+from questions.clauses import lost
 from questions.arabic import glued_conjunction
 from questions.completeness import (drops_a_conjunct, half_a_pair, leans_back, only_reacts, opens_as_fragment, reports_speech,
                                     says_nothing_after_that, says_something, stops_before_its_predicate)
@@ -42,8 +43,8 @@ def _lead(claim: str) -> int:
         # «فإن عدد الأجهزة بلغ ...» -> «عدد الأجهزة بلغ ...», but «فإن المتهمين ...» keeps the «إن» its
         # accusative needs (and «لكن ناشرين اشتكوا» its «لكن»)
         at = claim.index(words[1], at)
-    elif words and glued_conjunction(words[0]):
-        at += 1
+    elif words and glued_conjunction(words[0]) and not (fold(words[0]) == "فقد" and len(words) == 2 and lost(words[1])):
+        at += 1  # but «فقد قطاع الفلاحة 52 ألف منصب» is the verb «فقد» (lost), not «فـ» and «قد»
     return at
 
 

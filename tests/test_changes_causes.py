@@ -135,6 +135,14 @@ def test_two_groups_or_equal_values_are_no_change(text: str, values: list[str]) 
     assert all(find_change(ctx, i) is None for i in range(len(ctx.facts)))
 
 
+def test_who_recorded_a_count_is_not_what_changed() -> None:
+    text = "وسجلت المديرية العامة للأمراض المعدية 47 حالة منذ بداية العام، مقارنة بـ12 حالة خلال الفترة نفسها من عام 2025."
+    facts = [fact(text, "47 حالة", "number", 47, unit="حالة"), fact(text, "12 حالة", "number", 12, unit="حالة")]
+    assert _change(text, facts, "47 حالة")[1] is None  # not «الارتفاع في المديرية العامة للأمراض المعدية»
+    text = "وسجلت نسبة النمو 3% مقارنة بـ2% في العام الماضي."
+    assert _change(text, [_pct(text, "3%"), _pct(text, "2%")], "3%")[1] is not None
+
+
 # --- opposite and id -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("phrase", "opposite"), [

@@ -22,6 +22,11 @@ from questions.completeness import (drops_a_conjunct, opens_in_the_accusative, e
     ("أعلنت الوزارة إطلاق حملة قومية للتطعيم", True),
     ("أكد الرئيس أهمية التعاون بين البلدين", True),  # «أكد» takes its object directly
     ("قال الوزير: «الحملة مستمرة»", True),
+    ("اعتبر نائب رئيس جمعية الصناعيين في اتصال معنا", False),  # what he held is gone
+    ("أفادت المنظمة الدولية للهجرة في تقرير أولي بأن نحو _____ أسرة", False),  # and the families?
+    ("أفادت المنظمة بأن نحو _____ أسرة تضررت", True),
+    ("اعتبر نائب رئيس الجمعية أن الزيادة ستضر المؤسسات", True),
+    ("ذكرت الوزارة في بيانها", False),
     ("شملت التحقيقات 412 بيان استيراد، تبيّن أن _____ منها", False),  # what the 187 of them did is gone
     ("وأوضح أن الحملة ناجحة", True),
     ("أوضحت المصلحة أن المخزون الحالي في البحيرة، التي تبلغ سعتها 220 مليون متر مكعب", False),  # and the stock?
@@ -141,6 +146,11 @@ def test_a_question_ending_on_a_pronoun_leans_back(prompt: str, leans: bool) -> 
     ("تأخر افتتاحه نحو _____ أشهر عن الموعد المحدد.", True),  # whose opening?
     ("فقد المشروع منذ انطلاقه أكثر من _____ من عناصره.", False),  # the project's launch
     ("أعلنت الوزارة تطوير الملعب وتوسيعه ليتسع _____ متفرج.", False),  # the stadium's
+    ("سجل الفرع الأدبي نسبة _____.", True),  # a share of what?
+    ("سجل الفرع الأدبي نسبة نجاح _____.", False),
+    ("هل العبارة الآتية صحيحة بحسب المقال: سجل الفرع الأدبي نسبة ٧٢٫٩ في المئة؟", True),
+    ("حصل 14 طالباً على معدل _____.", False),  # a student's average, said whole
+    ("حصل المرشح على نسبة _____ من الأصوات.", False),
 ])
 def test_a_verbal_noun_s_pronoun_needs_a_noun_before_it(prompt: str, leans: bool) -> None:
     assert leans_back(prompt) is leans

@@ -604,3 +604,13 @@ def test_a_statement_shows_a_figure_in_digits_or_in_words() -> None:
     assert statement.shows_a_figure("بلغت نسبة التغطية 96% من الأطفال")
     assert statement.shows_a_figure("قال الوزير إن الحملة تستمر أربعة أيام")
     assert not statement.shows_a_figure("أعلنت اللجنة العليا النتائج الرسمية للجولة الأولى")
+
+
+def test_a_whole_difference_of_shares_with_decimals_is_asked_in_whole_points() -> None:
+    t = "وتراجع المعدل السنوي للتضخم العام في المدن من 14.9% إلى 13.9% الشهر الماضي.\n"
+    ctx = context(t, [fact(t, "14.9%", "percentage", 14.9), fact(t, "13.9%", "percentage", 13.9)])
+    st = stems_for(ctx, index_of(ctx, "13.9%"))
+    assert st is not None
+    c = comparison.build(ctx, st, 0.5)
+    assert c is not None and c.question.answer == "نقطة مئوية واحدة"  # not «1.0 نقطة مئوية»
+    assert not any(".0 " in o for o in c.question.choices)

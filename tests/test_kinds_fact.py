@@ -158,6 +158,12 @@ def test_a_true_statement_is_the_facts_clause() -> None:
     assert true_statement(st) == "وقع البلدان تسع اتفاقيات بقيمة 7.4 مليار يورو"
 
 
+def test_a_true_statement_keeps_the_verb_faqada_whole() -> None:
+    _, st = _one("وفر قطاع الخدمات 98 ألف منصب، بينما فقد قطاع الفلاحة 52 ألف منصب بسبب الجفاف.\n",
+                 "52 ألف منصب", "number", 52000)
+    assert true_statement(st) == "فقد قطاع الفلاحة 52 ألف منصب بسبب الجفاف"  # the verb «فقد» (lost) keeps its ف
+
+
 def test_a_true_statement_drops_an_opening_linking_word() -> None:
     _, st = _one("حيث بلغت نسبة النجاح على المستوى الوطني 15.27% هذا العام.\n",
                  "15.27%", "percentage", 15.27)

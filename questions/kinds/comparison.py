@@ -61,8 +61,14 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
             not counted_alike(int(diff), int(b.value), False):
         return None  # «6 عداء» for «17 عداء»: the noun the article counts with would not agree
 
+    spaced = spaced_numbers(diff, decimals=decimals, percent=False)
+    if decimals and all(v == int(v) for v in (diff, *[c for c in spaced if c not in (diff, a.value, b.value)][:3])):
+        decimals = 0  # «1.0 نقطة مئوية» beside «3.0 نقاط مئوية» from «14.9%» and «13.9%»: whole points
+
     def show(v: float) -> str:
-        if a.percent and v == 2:
+        if a.percent and v == 1 and not decimals:
+            return "نقطة مئوية واحدة"  # one is said after its noun, not «1 نقطة مئوية»
+        if a.percent and v == 2 and not decimals:
             return "نقطتان مئويتان"  # two is said in the dual, not «2 نقطة مئوية»
         if not a.percent and v != int(v):
             return format_number(v, decimals, view.arabic) + singular_unit(agreeing_scale(unit, v))  # «1.1 دينار»
@@ -70,7 +76,7 @@ def build(ctx: Context, st: Stems, salience: float) -> Candidate | None:
 
     right = show(diff)
     wrong: list[str] = []
-    for c in spaced_numbers(diff, decimals=decimals, percent=False):
+    for c in spaced:
         s = show(c)
         if s != right and s not in wrong and s != show(b.value) and s != show(a.value):
             wrong.append(s)
