@@ -198,13 +198,18 @@ def test_percentage_points_are_counted_as_arabic_counts(v: float, noun: str) -> 
     assert comparison.points(v) == noun
 
 
-def test_a_difference_of_two_points_is_said_in_the_dual() -> None:
-    t = "وارتفعت نسبة المشاركة من 40% إلى 42% هذا العام.\n"
-    ctx = context(t, [fact(t, "40%", "percentage", 40.0), fact(t, "42%", "percentage", 42.0)])
-    st = stems_for(ctx, index_of(ctx, "42%"))
+@pytest.mark.parametrize(("t", "before", "after", "answer"), [
+    ("وارتفعت نسبة المشاركة من 40% إلى 42% هذا العام.\n", "40%", "42%", "نقطتان مئويتان"),  # not «2 نقطة مئوية»
+    ("وتراجع معدل التضخم في المدن من 14.9% إلى 13.9% الشهر الماضي.\n", "14.9%", "13.9%",
+     "نقطة مئوية واحدة"),  # whole points from decimals: not «1.0 نقطة مئوية»
+])
+def test_a_difference_of_one_or_two_points_is_said_in_words(t: str, before: str, after: str, answer: str) -> None:
+    ctx = context(t, [fact(t, v, "percentage", float(v.rstrip("%"))) for v in (before, after)])
+    st = stems_for(ctx, index_of(ctx, after))
     assert st is not None
     c = comparison.build(ctx, st, 0.5)
-    assert c is not None and c.question.answer == "نقطتان مئويتان"  # not «2 نقطة مئوية»
+    assert c is not None and c.question.answer == answer
+    assert not any(".0 " in o for o in c.question.choices)
 
 
 def test_no_difference_whose_counted_noun_would_not_agree() -> None:
@@ -604,13 +609,3 @@ def test_a_statement_shows_a_figure_in_digits_or_in_words() -> None:
     assert statement.shows_a_figure("بلغت نسبة التغطية 96% من الأطفال")
     assert statement.shows_a_figure("قال الوزير إن الحملة تستمر أربعة أيام")
     assert not statement.shows_a_figure("أعلنت اللجنة العليا النتائج الرسمية للجولة الأولى")
-
-
-def test_a_whole_difference_of_shares_with_decimals_is_asked_in_whole_points() -> None:
-    t = "وتراجع المعدل السنوي للتضخم العام في المدن من 14.9% إلى 13.9% الشهر الماضي.\n"
-    ctx = context(t, [fact(t, "14.9%", "percentage", 14.9), fact(t, "13.9%", "percentage", 13.9)])
-    st = stems_for(ctx, index_of(ctx, "13.9%"))
-    assert st is not None
-    c = comparison.build(ctx, st, 0.5)
-    assert c is not None and c.question.answer == "نقطة مئوية واحدة"  # not «1.0 نقطة مئوية»
-    assert not any(".0 " in o for o in c.question.choices)
