@@ -452,14 +452,16 @@ def _asides(sentence: str, s: int, e: int, keep: tuple[int, int]) -> list[tuple[
             continue
         out.append((a, b))
     commas = [i for i, w in enumerate(words) if not after[i] and w.text.rstrip("»)").endswith(_COMMAS)]
-    dropped_up_to = -1
+    dropped_up_to = adjunct_up_to = -1
     for a, b in zip(commas, commas[1:]):
         inner = words[a + 1:b + 1]
-        if a == dropped_up_to and inner and not inner[0].text.startswith("«") and \
+        if inner and inner[0].bare in lists.folded("generation/lead_prepositions"):
+            adjunct_up_to = b  # «، في جلسة تشريعية عقدها الثلاثاء،»: dropped or kept, an adjunct
+        if a in (dropped_up_to, adjunct_up_to) and inner and not inner[0].text.startswith("«") and \
                 inner[0].bare not in lists.folded("generation/complement_prepositions") | \
                 lists.folded("generation/relative_times") | lists.folded("generation/weekdays"):
-            # «أعلنت الوزارة، الاثنين 20 أبريل، نتائج الامتحانات، بنسبة ...»: what follows an aside is the
-            # verb's object, not a second aside
+            # «أعلنت الوزارة، الاثنين 20 أبريل، نتائج الامتحانات، بنسبة ...», «أقر المجلس، في جلسة عقدها
+            # الثلاثاء، مشروع القانون، ...»: what follows an aside or an adjunct is the verb's object
             continue
         if not inner or len(inner) > 8 or glued_conjunction(inner[0].text) == "و":
             continue

@@ -413,6 +413,10 @@ def test_what_follows_an_aside_is_the_verb_s_object_not_a_second_aside() -> None
     at = sentence.index("71.3")
     assert tidy(sentence, 0, len(sentence), (at, at + 4)).text == \
         "أعلنت الوزارة نتائج امتحانات الشهادة الثانوية، بنسبة نجاح بلغت 71.3 بالمئة."
+    # ... and so is what follows an adjunct opening on a preposition, kept for the verb in it
+    sentence = "أقر المجلس، في جلسة عقدها الثلاثاء، مشروع القانون المعدل لقانون السير، بموافقة 78 نائباً."
+    at = sentence.index("78")
+    assert "مشروع القانون المعدل لقانون السير" in tidy(sentence, 0, len(sentence), (at, at + 2)).text
 
 
 def test_a_plural_participle_after_a_comma_opens_a_clause_of_manner() -> None:
