@@ -20,7 +20,7 @@ from functools import lru_cache
 from questions import lists
 from questions.arabic import QUOTATION_MARKS, glued_conjunction
 from questions.normalize import fold, strip_diacritics
-from questions.realize import Word, is_verb, words_of
+from questions.realize import Word, is_verb, present_verb, words_of
 
 MIN_STEM_WORDS = 5
 MAX_STEM_WORDS = 36  # once its asides are left out (``tidy``)
@@ -465,8 +465,8 @@ def _asides(sentence: str, s: int, e: int, keep: tuple[int, int]) -> list[tuple[
             continue
         if not inner or len(inner) > 8 or glued_conjunction(inner[0].text) == "و":
             continue
-        if any(is_verb(w) or _imperfect(w) or _circumstantial(w) for w in inner):
-            continue
+        if any(is_verb(w) or _imperfect(w) or _circumstantial(w) for w in inner) or present_verb(inner[0]):
+            continue  # «، تشارك في الحملة 3200 مؤسسة،»: a clause, not an aside
         if inner[0].bare in lists.folded("generation/predicate_particles"):
             continue  # «، إن الفرق المشاركة في المبادرة،»: what was said opens there
         if inner[0].bare in lists.folded("generation/subset_openers"):

@@ -15,7 +15,7 @@ from questions.numberwords import SCALES
 from questions.normalize import fold, strip_diacritics, tokens
 from questions.realize import Word, drop_conj, is_verb, words_of
 from questions.realize.words import explicit_subject
-from questions.tails import present_verb
+from questions.realize.words import present_verb
 
 # What follows «أن»/«إن» must be a whole clause: a subject and what is said of it.
 MIN_WORDS_AFTER_THAT = 3
@@ -287,6 +287,12 @@ def _tafil_shaped(bare: str) -> bool:
     return len(bare) == 5 and bare[0] == "ت" and bare[3] == "ي"
 
 
+def _dual_verb(w: Word) -> bool:
+    """True for a past verb of two («شددا»، «اتفقا»، «أكدا»): a verb and the dual's «ا»."""
+    bare = drop_conj(w)
+    return len(bare) >= 4 and bare.endswith("ا") and is_verb(words_of(bare[:-1])[0])
+
+
 def subject_missing(text: str) -> bool:
     """True when ``text`` opens on a verb whose subject went with the clause before it: the next word is a
     definite noun the verb does not agree with as its subject («ألزمت المتهمين بدفع ...»), a preposition
@@ -312,6 +318,9 @@ def subject_missing(text: str) -> bool:
         return True  # «لا يزال يحرق نحو 17 مليار متر مكعب»: who still burns it? («لا يزال العراق يحرق»)
     if second.bare in _BY_HOW_MUCH and drop_conj(first)[:1] in "يت" and len(drop_conj(first)) >= 4:
         return True  # «يسهم بنحو _____ عائدات الصادرات»: what contributes?
+    if _dual_verb(first) and (second.bare in lists.folded("generation/realize_prepositions") or
+                              second.bare in ("ان", "بان")):
+        return True  # «شددا على أهمية حرية الملاحة»: who are the two?
     if not is_verb(first) and drop_conj(first) not in lists.folded("generation/copulas"):
         return False
     if second.bare[:1] == "ب" and len(second.bare) >= 4 and is_verb(first) and \

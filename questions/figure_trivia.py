@@ -21,7 +21,7 @@ from questions.numberwords import WORD_VALUES
 from questions.normalize import fold
 from questions.options import shows_in
 from questions.realize import words_of
-from questions.tails import present_verb
+from questions.realize.words import present_verb
 
 
 # A date this many days before the article or less is the news's own day; more than BACKGROUND_DAYS before

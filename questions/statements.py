@@ -22,7 +22,7 @@ from questions.realize import is_verb, words_of
 from questions.normalize import fold
 from questions.options import bound_before, content_words, shows_in, token_key
 from questions.stems import Stems
-from questions.tails import present_verb
+from questions.realize.words import present_verb
 
 MAX_STATEMENT_WORDS = 26
 _NUMBER = re.compile(r"[\d٠-٩]+(?:[.,،٫٬ر][\d٠-٩]+)*[%٪]?")

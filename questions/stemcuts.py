@@ -11,7 +11,7 @@ from questions import lists
 from questions.clauses import MIN_STEM_WORDS, MIN_WORDS_AFTER_BLANK
 from questions.normalize import fold
 from questions.realize import is_verb, words_of
-from questions.tails import present_verb
+from questions.realize.words import present_verb
 from questions.realize.words import outside_quotes_commas
 
 _PUNCT = "«»()[]،,.؛;:!؟?\"'"

@@ -19,7 +19,7 @@ from questions import lists
 from questions.arabic import glued_conjunction
 from questions.normalize import fold
 from questions.clauses import MIN_STEM_WORDS
-from questions.realize import Word, words_of
+from questions.realize import Word, present_verb, words_of
 
 # A phrase of this many words after a comma, opening on a preposition, says nothing once its tail goes.
 BARE_PHRASE_WORDS = 2
@@ -32,15 +32,6 @@ MIN_SAID_AFTER = 2
 PREPOSITION_REACH = 2
 # ... and ends the sentence within this many words: a longer tail may hold the verb's object.
 PREPOSITION_TAIL_WORDS = 4
-
-
-def present_verb(w: Word) -> bool:
-    """True for a present-tense verb that describes what came before it («تستهدف», «يبلغ», «تضم»), or
-    the present of a known news verb."""
-    verbs = lists.folded("generation/news_verbs")
-    b = w.bare
-    return b in lists.folded("generation/describing_verbs") or \
-        (len(b) >= 3 and b[0] in "يت" and (b[1:] in verbs or "ا" + b[1:] in verbs))
 
 
 def _opens_tail(words: Sequence[Word], i: int, other_starts: Sequence[int]) -> bool:

@@ -419,6 +419,13 @@ def test_what_follows_an_aside_is_the_verb_s_object_not_a_second_aside() -> None
     assert "مشروع القانون المعدل لقانون السير" in tidy(sentence, 0, len(sentence), (at, at + 2)).text
 
 
+
+def test_a_phrase_set_off_by_commas_opening_on_a_present_verb_is_a_clause_not_an_aside() -> None:
+    sentence = "وحسب معطيات الوزارة، تشارك في الحملة 3200 مؤسسة صحية، إلى جانب 78 وحدة طبية متنقلة ستجوب القرى."
+    at = sentence.index("78")
+    assert "تشارك في الحملة 3200 مؤسسة صحية" in tidy(sentence, 0, len(sentence), (at, at + 2)).text
+
+
 def test_a_plural_participle_after_a_comma_opens_a_clause_of_manner() -> None:
     sentence = "ولا يتجاوز عدد الأسرّة في المؤسسات المصنفة نحو 300 ألف سرير، داعين إلى تسريع إنجاز المشاريع الفندقية."
     assert _stem(sentence, "300") == "لا يتجاوز عدد الأسرّة في المؤسسات المصنفة نحو 300 ألف سرير"

@@ -95,6 +95,10 @@ def test_a_name_is_the_speaker_of_what_follows_it(text: str, name: str, speaks: 
     ("بقيت نسبة المشاركة دون توقعات الهيئة", False),
     ("ارتفعت الصادرات بنسبة _____ لتصل إلى 412 مليار درهم", False),
     ("كانت نسبة المشاركة الأدنى في دائرة بيروت الأولى", False),
+    ("شددا على أهمية حرية الملاحة في مضيق هرمز", True),  # who are the two?
+    ("أكدا أن التعاون بين البلدين يشمل الطاقة", True),
+    ("اتفق الجانبان على عقد الدورة المقبلة في هانوي", False),
+    ("دعا الوزير إلى التهدئة", False),
 ])
 def test_a_clause_whose_subject_went_with_the_clause_before(text: str, missing: bool) -> None:
     assert subject_missing(text) is missing

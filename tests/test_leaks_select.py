@@ -13,7 +13,7 @@ from questions.leaks import Leak, find_leaks, leak_free, reveals, secrets, shown
 from questions.model import FALSE_LABEL, TRUE_LABEL, Question, Source
 from questions.completeness import leans_back
 from questions.select import (FILL_FLOOR, says_true_without_a_figure, MAX_ALTERNATES, as_written, settles, MAX_SHARE_OF_ONE_KIND, MAX_TRUE_FALSE, bank_size, complements, restates,
-                              restates_title, select)
+                              recalls_a_day, restates_title, select)
 
 WIN = Question(key="win", kind="mcq", fact_type="person", prompt="من فاز بالانتخابات الرئاسية في هندوراس؟",
                answer="نصري عصفورة", accepted=("عصفورة",),
@@ -155,6 +155,19 @@ def test_a_persons_name_is_typed_from_memory_only_by_a_bank_holding_fewer_than_t
     # the gap stays as another form of a person's question with options
     bank = select([cand(0, "cloze", fact_type="person"), cand(0, fact_type="person")], 8)
     assert [q.key for q in bank] == ["mcq-0-"] and [a.kind for a in bank[0].alternates] == ["cloze"]
+
+
+def test_a_day_of_the_month_is_recalled_only_by_a_bank_holding_fewer_than_four_questions() -> None:
+    def on(i: int, fact: str) -> Candidate:
+        c = cand(i, fact_type="date")
+        return replace(c, question=replace(c.question, fact=fact))
+    days = [on(0, "date:2026-05-30"), on(1, "date:--07-14")]
+    years = [on(2, "date:2025"), on(3, "date:2026-05"), on(4, "date:2024"), on(5, "date:2023")]  # asked
+    assert sorted(q.key for q in select([*days, *years], 8)) == ["mcq-2-", "mcq-3-", "mcq-4-", "mcq-5-"]
+    assert FILL_FLOOR == 4 and len(select([*days, *years[:2]], 8)) == 4  # a short bank fills up with them
+    assert recalls_a_day(days[0]) and not recalls_a_day(years[0])
+    false_day = replace(days[0], question=replace(days[0].question, kind="true_false"))
+    assert recalls_a_day(false_day)  # «خسر المباراة الأولى يوم 1 مايو» is as trivial
 
 
 def test_one_question_per_fact_with_its_other_realizations_as_alternates() -> None:

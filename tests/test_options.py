@@ -732,6 +732,8 @@ def test_options_on_one_side_of_a_bound_step_evenly_at_the_answer_s_roundness(te
     ("يتجاوز عدد اشتراكات الهاتف المحمول في موريتانيا ", "floor"),  # the verb opens the clause
     ("لم يتجاوز عدد الزوار ", "ceiling"),
     ("ارتفع عدد السياح إلى ", None),
+    ("من المتوقع أن تبقى درجات الحرارة العظمى فوق ", "floor"),  # «فوق 30» would be true of «فوق 50» too
+    ("ارتفاع درجات الحرارة إلى ما فوق ", "floor"),
 ])
 def test_a_bound_is_read_through_a_glued_preposition_an_adverb_or_the_clause_s_subject(before: str,
                                                                                        bound: str | None) -> None:

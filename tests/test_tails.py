@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from questions.arabic import name_units
 from questions.realize import words_of
-from questions.tails import list_tail_cut, present_verb, tail_cut
+from questions.realize.words import present_verb
+from questions.tails import list_tail_cut, tail_cut
 
 LEAD = ("أعلنت وزارة الصحة المصرية يوم الاثنين 2 مارس 2026 إطلاق حملة قومية للتطعيم ضد شلل الأطفال "
         "تستهدف 14 مليون طفل في 27 محافظة.")

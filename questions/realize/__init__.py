@@ -12,8 +12,8 @@ from __future__ import annotations
 from questions.realize.figures import number_question, percent_question
 from questions.realize.when import Adjunct, adjunct_clause, date_removal, event_text, when_question
 from questions.realize.who import subject_question, where_question
-from questions.realize.words import Mention, Word, drop_conj, is_verb, looks_like_verb, verbish, words_of
+from questions.realize.words import Mention, Word, drop_conj, is_verb, looks_like_verb, present_verb, verbish, words_of
 
 __all__ = ["Adjunct", "Mention", "Word", "adjunct_clause", "date_removal", "drop_conj", "event_text", "is_verb",
-           "looks_like_verb", "number_question", "percent_question", "subject_question", "verbish",
+           "looks_like_verb", "number_question", "percent_question", "present_verb", "subject_question", "verbish",
            "when_question", "where_question", "words_of"]

@@ -65,6 +65,15 @@ def orig_without_conj(w: Word) -> str:
     return t
 
 
+def present_verb(w: Word) -> bool:
+    """True for a present-tense verb that describes what came before it («تستهدف», «يبلغ», «تضم»), or
+    the present of a known news verb."""
+    verbs = lists.folded("generation/news_verbs")
+    b = w.bare
+    return b in lists.folded("generation/describing_verbs") or \
+        (len(b) >= 3 and b[0] in "يت" and (b[1:] in verbs or "ا" + b[1:] in verbs))
+
+
 def is_verb(w: Word) -> bool:
     """True when ``w`` is a past-tense news verb (masculine or feminine, conjunction allowed)."""
     for b in {w.bare, drop_conj(w)}:
