@@ -13,7 +13,7 @@ from questions.arabic import glued_conjunction
 from questions.model import BLANK
 from questions.numberwords import SCALES
 from questions.normalize import fold, strip_diacritics, tokens
-from questions.realize import Word, drop_conj, is_verb, words_of
+from questions.realize import Word, drop_conj, is_verb, looks_like_verb, words_of
 from questions.realize.words import explicit_subject
 from questions.realize.words import present_verb
 
@@ -97,7 +97,29 @@ def says_something(text: str) -> bool:
     relatives = lists.folded("generation/relative_pronouns")
     if len(words) >= 2 and words[-2].bare in relatives or words[-1].bare in relatives:
         return False
+    if _only_its_relative_clause(words):
+        return False
     return not only_an_adjunct(words)
+
+
+RELATIVE_HEAD_WORDS = 4  # words of the noun phrase before a relative clause standing as a whole stem
+
+
+def _only_its_relative_clause(words: list[Word]) -> bool:
+    """True for a noun phrase followed only by its relative clause set off by a comma, with no verb of its
+    own: «لجان التحكيم، التي ضمت _____ محكماً من 19 جنسية» lost what the juries did."""
+    relatives = lists.folded("generation/relative_pronouns")
+    at = next((i for i, w in enumerate(words) if i and w.bare in relatives and words[i - 1].text.endswith("،")), -1)
+    if at < 0:
+        return False
+    head = words[:at]
+    if len(head) > RELATIVE_HEAD_WORDS or drop_conj(head[0])[:1] in ("ي", "ت") or looks_like_verb(head[0].text) or \
+            drop_conj(head[0]) in lists.folded("generation/lead_prepositions") or \
+            any(is_verb(w) or present_verb(w) or w.bare in lists.folded("generation/predicate_particles") for w in head):
+        return False  # «في الجلسة، التي ...» frames a clause; «أقر المجلس، الذي ...» has its verb
+    if any(drop_conj(w)[:1] in ("ي", "ت") and len(drop_conj(w)) >= 4 or is_verb(w) for w in words[at + 2:]):
+        return False  # «التضخم الأساسي، الذي يستثني ... يُتوقع أن يبلغ»: a second verb says it
+    return not any(w.text.endswith("،") for w in words[at:-1])  # a comma closing the clause: what follows may say it
 
 
 ADJUNCT_WORDS = 10  # a stretch this short opening on a preposition, with no verb, is a leading phrase alone

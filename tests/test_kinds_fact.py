@@ -164,6 +164,14 @@ def test_a_true_statement_keeps_the_verb_faqada_whole() -> None:
     assert true_statement(st) == "فقد قطاع الفلاحة 52 ألف منصب بسبب الجفاف"  # the verb «فقد» (lost) keeps its ف
 
 
+def test_a_true_statement_does_not_end_on_the_preposition_a_cut_quotation_left() -> None:
+    text = ("وقالت الشريكة، نورة الشهري، إن قرار الاستثمار البالغ 120 مليون دولار جاء بسبب \"الكفاءة العالية "
+            "للشركة، إذ انخفضت تكلفة الشحنة بنسبة 27% خلال عامين\".\n")
+    _, st = _one(text, "120 مليون دولار", "number", 1.2e8)
+    statement = true_statement(st)
+    assert statement is None or not statement.endswith("بسبب")
+
+
 def test_a_true_statement_drops_an_opening_linking_word() -> None:
     _, st = _one("حيث بلغت نسبة النجاح على المستوى الوطني 15.27% هذا العام.\n",
                  "15.27%", "percentage", 15.27)
@@ -176,6 +184,7 @@ def test_a_true_statement_drops_an_opening_linking_word() -> None:
     "وتتضمن توفير مواقف للسيارات بقيمة 7.4 مليار يورو.\n",  # what includes it?
     "تقريراً أممياً صدر العام الماضي قدر الخسائر بنحو 7.4 مليار يورو.\n",  # the head of «إن تقريراً» went before
     "موزعين على ثلاث مدن كبرى بقيمة إجمالية تبلغ 7.4 مليار يورو.\n",  # who were distributed?
+    "مقابل 7.4 مليار يورو في العام الماضي.\n",  # set against what?
 ])
 def test_no_true_statement_from_a_clause_that_cannot_stand_alone(text: str) -> None:
     _, st = _one(text, "7.4 مليار يورو", "number", 7.4e9)
