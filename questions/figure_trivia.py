@@ -218,7 +218,7 @@ def number_trivia(ctx: Context, fi: int) -> str | None:
         return "testimony"  # «عملت هنا 22 عاما»: a witness's own story
     if _years_since(ctx, fi, before):
         return "elapsed"  # «بعد ثماني سنوات من سيول سبتمبر 2018», «على مدى خمسة عقود»: worked out from the year
-    if (f.unit and fold(f.unit).startswith("دقيق")) or (before and before[-1] in ("الدقيقه", "دقيقه", "الدقيقتين", "دقيقتي")) or \
+    if (f.unit and fold(f.unit).startswith("دقيق")) or before[-1:] and before[-1] in _MINUTE_WORDS or \
             _SECOND_MINUTE.search(ctx.text[max(0, f.start - 24):f.start]):
         return "minute"
     if any(w.removeprefix("ب").removeprefix("و") in ("الرقم", "رقم", "الخط", "الهاتف", "هاتف", "الاتصال", "الموحد")
@@ -289,6 +289,7 @@ def number_trivia(ctx: Context, fi: int) -> str | None:
     return None
 
 
+_MINUTE_WORDS = ("الدقيقه", "دقيقه", "الدقيقتين", "دقيقتي")  # folded: «في الدقيقة 67»، «في الدقيقتين 52 و67»
 _SECOND_MINUTE = re.compile(r"الدقيقتين\s+[\d٠-٩]+\s+و\s*$")  # «في الدقيقتين 52 و67»: the second goal's minute
 _PARENT_OF = re.compile(r"(?:أم|أب|والدة|والد)\s+لـ?\s*$")
 
@@ -494,7 +495,7 @@ def _heat_in_passing(ctx: Context, fi: int, after: list[str]) -> bool:
     rest = after if unit else after[1:]  # «40 درجة» holds its unit; «40» leaves it to the next word
     if not (unit or fold(" ".join(after[:1]))).startswith("درج"):
         return False
-    degrees = rest[:1] and rest[0].startswith(fold("مئوي")) or "حرار" in fold(ctx.sentence_of(fi).text)
+    degrees = bool(rest) and rest[0].startswith(fold("مئوي")) or "حرار" in fold(ctx.sentence_of(fi).text)
     if not degrees:
         return False
     heat = lists.folded("generation/heat_words")
