@@ -17,10 +17,12 @@ from itertools import permutations
 from questions.answers import number_values
 from questions.model import Question
 from questions.normalize import fold
+from questions.numberwords import WORD_VALUES
 
 _FIGURE = re.compile(r"[\d٠-٩]+(?:[.,٫][\d٠-٩]+)*(?:\s*[%٪]|\s+في\s+الما?ئ[ةه]|\s+بالما?ئ[ةه])?"
                      r"(?:\s+(?:ألف|الف|آلاف|ألفا|ألفاً|مليون|ملايين|مليار|مليارات))?")
 _PERCENT_WORDS = re.compile(r"[%٪]|في\s+الما?ئ[ةه]|بالما?ئ[ةه]")
+_WORD_POINTS = re.compile(r"(?<!\S)([^\s\d٠-٩]+)\s+(?:نقط[ةه]|نقاط)\s+أساس")
 _POINTS = re.compile(r"\s+(?:نقط[ةه]|نقاط)\s+(?:(أساس)|مئوي[ةه])")
 # An answer of more words than this is a statement, not a figure.
 FIGURE_WORDS = 3
@@ -50,6 +52,11 @@ def figures(text: str) -> tuple[tuple[float, bool], ...]:
         if not percent and v == int(v) and 1900 <= v <= 2100 and not re.search(r"[^\d٠-٩\s]", fold(written)):
             continue
         out.append((v, percent))
+    for m in _WORD_POINTS.finditer(text):  # «بخمسين نقطة أساس»: half a point, written in words
+        word = fold(m.group(1))
+        count = WORD_VALUES.get(word, WORD_VALUES.get(word[1:], 0)) if word[:1] in "بو" else WORD_VALUES.get(word, 0)
+        if count:
+            out.append((count / 100, True))
     return tuple(out)
 
 

@@ -37,6 +37,8 @@ def _q(prompt: str, answer: str, fact_type: str) -> Question:
     ("سيطر الغرافة على الكرة بنسبة 58% مقابل _____ لمنافسه.", "42%", "percentage"),
     # a rate before a cut in basis points
     ("خفضت اللجنة سعر الإيداع بواقع 200 نقطة أساس، ليتراجع من _____ إلى 18 في المائة.", "20%", "percentage"),
+    # ... the basis points written in words
+    ("خفض البنك المركزي نسبة الفائدة بخمسين نقطة أساس في مارس، من _____ إلى 7.5%.", "8%", "percentage"),
 ])
 def test_a_figure_one_step_of_arithmetic_gives_is_worked_out(prompt: str, answer: str, fact_type: str) -> None:
     assert worked_out(_q(prompt, answer, fact_type), [prompt])
