@@ -62,14 +62,17 @@ def _of_a_pronoun(bare: str) -> bool:
 
 def _aside_left_open(words: list[Word]) -> bool:
     """True when what follows «أن» is a subject and an aside about it that runs to the end («أن
-    الجلسة، التي عُقدت برئاسة …»): what was said of the subject came after the aside."""
+    الجلسة، التي عُقدت برئاسة …», «أن هامش الربح الصافي للناقلة، البالغ نحو _____»): what was said of the
+    subject came after the aside."""
     relatives = lists.folded("generation/relative_pronouns")
     prepositions = lists.folded("generation/realize_prepositions")
     for k in range(1, min(len(words), ASIDE_SUBJECT_WORDS + 1)):
         w = words[k - 1].bare
-        if not (w.startswith(("ال", "بال", "لل", "وال")) or w in prepositions):
+        construct_head = k == 1 and words[k].bare.startswith("ال")  # «هامش الربح الصافي للناقلة»
+        if not (w.startswith(("ال", "بال", "لل", "وال")) or w in prepositions or construct_head):
             return False  # «أن الوزارة وزعت المساعدات على الأسر، التي ...»: not a noun phrase alone
-        if words[k].bare in relatives and words[k - 1].text.endswith("،"):
+        opens_aside = words[k].bare in relatives or words[k].bare in ("البالغ", "البالغه")
+        if opens_aside and words[k - 1].text.endswith("،"):
             return not any(w.text.endswith("،") for w in words[k:])
     return False
 

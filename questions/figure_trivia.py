@@ -230,7 +230,7 @@ def number_trivia(ctx: Context, fi: int) -> str | None:
         return "code"  # «التعميمين 158 و166»: which circular, not what it says
     if _in_title(ctx.text, f.start):
         return "in_title"  # «تاريخ الساحل المتصالح 1820-1971»: part of a book's or film's name
-    if _joined_by_slash(ctx.text, f.start, f.end) or _range_end(ctx.text, f.start) or _between(ctx.text, f.start) or \
+    if _joined_by_slash(ctx.text, f.start, f.end) or _range_end(ctx.text, f.start) or one_end_of_a_span(ctx.text, f.start, f.end) or \
             _part_of_a_time(ctx.text, f) or _second_of_two_years(ctx.text, f):
         return "part"  # «العام الدراسي 2025/2026», «من 5 إلى 16 نوفمبر», «بين 49 و52», «و7 دقائق و48 ثانية»
     if _times_another(ctx.text, f):
@@ -633,11 +633,17 @@ def _runs_until(text: str, start: int) -> bool:
         words[-2].removeprefix("و") in lists.folded("generation/lasting_verbs")
 
 
-def _between(text: str, start: int) -> bool:
-    """True for either end of a span a figure moves within («تتراوح بين 49 و52 درجة»)."""
-    before = fold(text[max(0, start - 70):start])
-    return bool(re.search(r"(?:تتراوح|يتراوح|تراوحت|تراوح)\S*(?:\s+\S+){0,5}\s+بين\s+(?:[\d٠-٩][\d٠-٩.,٫]*\s+و\s*)?$",
-                          before))
+_OTHER_END = re.compile(r"\s+و\s*[\d٠-٩]")  # «بين 40 و100»: the first end has the other after «و»
+
+
+def one_end_of_a_span(text: str, start: int, end: int) -> bool:
+    """True for either end of a span a figure moves within («تتراوح بين 49 و52 درجة», «يتراوح ثمن الجلسة
+    الواحدة في العيادات الخاصة بين 40 و100 دولار»), and for either end of any span after «بين» («حدد عمر
+    الطبقة بين 2550 و2450 قبل الميلاد»): one end alone is not what the article found."""
+    before = fold(text[max(0, start - 90):start])
+    return bool(re.search(r"(?:تتراوح|يتراوح|تراوحت|تراوح)\S*(?:\s+\S+){0,8}\s+بين\s+(?:[\d٠-٩][\d٠-٩.,٫]*\s+و\s*)?$",
+                          before) or re.search(r"(?:^|\s)بين\s+[\d٠-٩][\d٠-٩.,٫]*\s+و\s*$", before) or
+                bool(re.search(r"(?:^|\s)بين\s*$", before)) and bool(_OTHER_END.match(text, end)))
 
 
 def _in_title(text: str, pos: int) -> bool:

@@ -19,7 +19,8 @@ from questions.clauses import split_clauses
 from questions.completeness import opens_what_was_said
 from questions.context import NAME_TYPES, Context, Entity, dateline_spans, fact_id
 from questions.figure_trivia import (a_match_statistic, after_a_name, after_the_leader, continues_a_quotation,
-                                     date_trivia, in_a_run_of_figures, in_quote, next_step, number_trivia)
+                                     date_trivia, in_a_run_of_figures, in_quote, next_step, number_trivia,
+                                     one_end_of_a_span)
 from questions.model import Fact
 from questions.normalize import fold, tokens
 from questions.options import content_words, org_group, shows_in
@@ -227,6 +228,8 @@ def _trivia(ctx: Context, fi: int, topic_places: set[str]) -> str | None:
         return "runner_up"  # «تلاه قطاع الإقامة بنسبة 8.1%»، «تليها شعبة الرياضة بـ18.9%»: the rest of a ranking
     if f.type == "number":
         return number_trivia(ctx, fi)
+    if f.type == "percentage" and one_end_of_a_span(ctx.text, f.start, f.end):
+        return "part"  # «ما بين 70 و80 في المئة من المستشفيات»: one end alone is not what was found
     if f.type == "date":
         return date_trivia(ctx, fi)
     return None

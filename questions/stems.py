@@ -278,6 +278,14 @@ def date_adjuncts(ctx: Context, fi: int) -> list[tuple[int, int]]:
     return out
 
 
+def _completes_its_verb(sentence: str, cut: tuple[int, int]) -> bool:
+    """True when the stretch right after a verb ends its clause («نحو 18 ألف إصدار جديد صدر خلال الأشهر الاثني
+    عشر الماضية»): cut out, it leaves the verb with nothing after it («... إصدار جديد صدر.»)."""
+    before = words_of(sentence[:cut[0]])[-1:]
+    after = sentence[cut[1]:].lstrip()
+    return bool(before) and is_verb(before[0]) and (not after or after[0] in "،,.؛")
+
+
 def completes_a_construct(sentence: str, start: int) -> bool:
     """True when the date at ``start`` opens on a definite noun right after a bare one, whose genitive it
     is («عدد حجاج موسم | العام الماضي», «مقارنة بموسم | العام الماضي»): cut out, it leaves «حجاج موسم»."""
@@ -305,7 +313,7 @@ def other_tail(ctx: Context, fi: int, begin: int = 0, end: int | None = None,
               if not any(x <= a and b <= y for x, y in dropped)]
     cut = tail_cut(sent.text, f.end - sent.start, others, begin, end) or \
         list_tail_cut(sent.text, f.end - sent.start, others, begin, end)
-    return [cut] if cut is not None else []
+    return [cut] if cut is not None and not _completes_its_verb(sent.text, cut) else []
 
 
 QUALIFIER_GAP = 4  # characters between a figure and the date right after it («65.9 في المئة في العام الماضي»)

@@ -12,7 +12,8 @@ from questions.context import Context, build_context, dateline_spans, drop_doubt
 from questions.model import Fact
 from questions.realize import date_removal
 from questions.normalize import tokens
-from questions.stems import without_open_quotation, body_forms, date_adjuncts, name_forms, not_when, stems_for, with_subject
+from questions.stems import (without_open_quotation, body_forms, date_adjuncts, name_forms, not_when, other_tail,
+                             stems_for, with_subject)
 
 
 # --- stems_for -------------------------------------------------------------------------------------
@@ -711,3 +712,10 @@ def test_a_date_completing_a_bare_noun_is_no_adjunct_to_drop(sentence: str, date
     from questions.stems import completes_a_construct
 
     assert completes_a_construct(sentence, sentence.index(date)) is construct
+
+
+def test_the_end_of_a_sentence_a_verb_needs_is_no_tail_to_drop() -> None:
+    text = "ويضم المعرض أكثر من 120 ألف عنوان، بينها نحو 18 ألف إصدار جديد صدر خلال الأشهر الاثني عشر الماضية.\n"
+    ctx = context(text, [fact(text, "18 ألف إصدار", "number", 18000, unit="إصدار"),
+                         fact(text, "الاثني عشر", "number", 12)])
+    assert other_tail(ctx, index_of(ctx, "18 ألف إصدار")) == []  # not «... إصدار جديد صدر.»
