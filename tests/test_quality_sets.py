@@ -1,4 +1,4 @@
-"""The rated article sets (tests/quality/setA-E, setH-Z, setAA-AZ, setBA-BZ, setCA-CZ, setDA-DZ, setEA-ED): what the suite can check
+"""The rated article sets (tests/quality/setA-E, setH-Z, setAA-AZ, setBA-BZ, setCA-CZ, setDA-DZ, setEA-EF): what the suite can check
 on every bank without a reader.
 
 The measure of a question is a blind reader's rating (tests/quality/RUBRIC.md, figures.py); these are
@@ -42,9 +42,9 @@ def bank_of(path: Path) -> Bank:
     return generate(path.read_text(encoding="utf-8"), title=meta.get("title", ""), article_date=meta.get("date"))
 
 
-def test_there_are_a_hundred_and_thirty_two_rated_sets_of_ten_or_twelve_articles() -> None:
+def test_there_are_a_hundred_and_thirty_four_rated_sets_of_ten_or_twelve_articles() -> None:
     singles = ["setA", "setB", "setC", "setD", "setE", *(f"set{c}" for c in "HIJKLMNOPQRSTUVWXYZ")]
-    pairs = [f"set{a}{b}" for a in "ABCD" for b in ascii_uppercase] + [f"setE{b}" for b in "ABCD"]
+    pairs = [f"set{a}{b}" for a in "ABCD" for b in ascii_uppercase] + [f"setE{b}" for b in "ABCDEF"]
     assert [s.name for s in SETS] == singles + pairs
     assert all(len(list(s.glob("*.txt"))) == (12 if s.name in TWELVE_ARTICLE_SETS else 10) for s in SETS)
 
