@@ -248,11 +248,11 @@ def _says_on_its_own(sentence: str, clause: Clause) -> bool:
     frame = _reporting_frame(sentence, start, clause.end)
     said = sentence[start + frame:clause.end]
     # «مضيفاً أن الهدف "تغطية 80 في المئة ..."»: words quoted from the speaker need the speaker named
-    return frame > 0 and not any(_carries_a_pronoun(w) for w in said.split()) \
+    return frame > 0 and not any(carries_a_pronoun(w) for w in said.split()) \
         and not any(mark in said for mark in QUOTATION_MARKS)
 
 
-def _carries_a_pronoun(word: str) -> bool:
+def carries_a_pronoun(word: str) -> bool:
     """True for a word ending on a third person's pronoun («معه»، «لتطويرها»، «أبناءهم»), which stands for
     someone of the clause before; not «المياه» or «وجه», whose «ه» is their own."""
     w = strip_diacritics(word).strip(_PUNCT)

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from questions import lists
 from questions.context import Context
 from questions.model import Fact
-from questions.normalize import fold, strip_diacritics
+from questions.clauses import carries_a_pronoun
+from questions.normalize import fold
 from questions.realize import Word, words_of
 from questions.realize.words import drop_conj
 
@@ -102,7 +103,7 @@ def _contrast_clause(words: list[Word], b0: int) -> tuple[str, int] | None:
         if any(w.text.endswith(tuple("،,.؛")) for w in span) or _names_a_time(span):
             return None
         verb = drop_conj(words[at - 1])
-        if verb not in lists.folded("generation/reach_verbs") | {"يبلغ", "تبلغ"}:
+        if not _reaches(verb):
             return None
         for c in _CONTRASTS:
             opens = at - 1 - len(c)
@@ -170,17 +171,16 @@ def _names_a_time(span: list[Word]) -> bool:
                w.bare.strip(_PUNCT) in lists.folded("generation/earlier_words") for w in span)
 
 
-def _carries_a_pronoun(w: Word) -> bool:
-    written = strip_diacritics(w.text).strip(_PUNCT)  # «نسبة» ends on ة, «نسبته» on a pronoun
-    return not written.startswith("ال") and written.endswith(("ه", "ها", "هم", "هما"))
+def _reaches(bare: str) -> bool:
+    """«بلغت»، «سجل»، «يبلغ»: a verb a share is reached or recorded by (folded, without its conjunction)."""
+    return bare in lists.folded("generation/reach_verbs") or bare in ("يبلغ", "تبلغ")
 
 
 def _measure(words: list[Word], end: int) -> str | None:
     """What the shares measure: the definite noun phrase after the verb that reached the first one («بلغت
     نسبة النجاح»), ending at word ``end``."""
-    reach = lists.folded("generation/reach_verbs") | {"يبلغ", "تبلغ"}
     k = end - 1
-    while k >= 0 and drop_conj(words[k]) not in reach:
+    while k >= 0 and not _reaches(drop_conj(words[k])):
         if words[k].text.endswith(tuple("،,.؛")) or end - k > MEASURE_WORDS:
             return None
         k -= 1
@@ -189,6 +189,6 @@ def _measure(words: list[Word], end: int) -> str | None:
         return None  # «بلغت 61%»: no measure named; «بلغت نسبة النجاح» opens on a construct
     if len(span) == 1 and span[0].bare in VAGUE_MEASURES:
         return None
-    if any(_carries_a_pronoun(w) for w in span):
+    if any(carries_a_pronoun(w.text) for w in span):
         return None  # «نسبتها»: whose, the sentence before says
     return " ".join(w.text.strip(_PUNCT) for w in span)
